@@ -1,0 +1,34 @@
+# `make demo` and `make test` work on a fresh clone: the first target that needs .venv creates it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench lock schemas clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -m pip install -qq --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install -qq --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/frontwatch demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/frontwatch bench
+
+schemas: $(STAMP)
+	$(BIN)/frontwatch schemas --write
+
+# Regenerate the hash-locked dependency set after editing requirements.in.
+lock:
+	$(BIN)/python -m pip install -qq pip-tools
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -o requirements.lock requirements.in
+
+clean:
+	rm -rf $(VENV) build *.egg-info
