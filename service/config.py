@@ -1,0 +1,129 @@
+"""The one settings class: every knob of the stream layer, typed and validated once at start.
+
+Values come from the environment (prefix ``FRONTWATCH_``), so the same image runs against the embedded Tansu
+broker in the demo and tests and against any Apache Kafka cluster in production. The defaults suit both:
+the broker-compatibility knobs (short rebalance timeout, no idempotent producer) are plain Kafka settings
+that are also valid, only less usual, on a production cluster.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_HOST_PORT = re.compile(r"^[A-Za-z0-9_.\-\[\]:]+:\d{1,5}$")
+
+
+class ConfigError(RuntimeError):
+    """Raised when the environment holds an invalid configuration; the message names every bad variable."""
+
+
+class Settings(BaseSettings):
+    """Configuration of the worker, the CLI and the embedded broker."""
+
+    model_config = SettingsConfigDict(env_prefix="FRONTWATCH_", frozen=True, extra="ignore")
+
+    kafka_bootstrap: str | None = Field(
+        default=None,
+        description="host:port[,host:port...] of an existing Kafka cluster. Unset: commands that need a "
+        "broker (demo, tests) start the embedded Tansu broker instead.",
+    )
+    app_id: str = Field(default="frontwatch", pattern=r"^[A-Za-z0-9._\-]+$",
+                        description="Kafka consumer group id of the worker and prefix of faust's internal topics.")
+
+    input_topic: str = "articles"
+    dlq_topic: str = "articles.dlq"
+    alerts_territorial_control_topic: str = "alerts.territorial-control"
+    alerts_deployment_topic: str = "alerts.deployment"
+    alerts_all_topic: str = "alerts.all"
+
+    input_partitions: int = Field(default=4, ge=1)
+    alert_partitions: int = Field(default=4, ge=1)
+    dlq_partitions: int = Field(default=1, ge=1)
+    replication_factor: int = Field(default=1, ge=1)
+    create_topics: bool = Field(default=True, description="Create missing topics at worker start.")
+
+    max_article_bytes: int = Field(default=1_000_000, ge=1024,
+                                   description="Larger input messages go to the dead-letter topic.")
+    dlq_max_value_bytes: int = Field(default=512_000, ge=1024,
+                                     description="Dead-lettered values are cut to this size (header "
+                                     "dlq_original_size keeps the real one) so they fit Kafka's default "
+                                     "1 MB message limit.")
+    consumer_max_fetch_bytes: int = Field(default=8 * 1024 * 1024, ge=1024,
+                                          description="Per-partition fetch size; above max_article_bytes so "
+                                          "an oversized article is read and dead-lettered, not stuck.")
+
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int = Field(default=9464, ge=0, le=65535, description="0 disables the /metrics server.")
+
+    rebalance_timeout_s: float = Field(default=5.0, gt=0)
+    session_timeout_s: float = Field(default=10.0, gt=0)
+    heartbeat_interval_s: float = Field(default=1.0, gt=0)
+    auto_offset_reset: Literal["earliest", "latest"] = "earliest"
+    commit_interval_s: float = Field(default=1.0, gt=0)
+
+    publish_background: bool = Field(default=False, description="Also alert on events the article only "
+                                     "recalls as background (not news).")
+    data_dir: Path = Field(default_factory=lambda: Path(tempfile.gettempdir()) / "frontwatch-data",
+                           description="faust's working directory for the worker.")
+    alert_source: str = Field(default="urn:frontwatch:worker", min_length=1,
+                              description="CloudEvents ce_source of published alerts.")
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+
+    @model_validator(mode="after")
+    def _check(self) -> Settings:
+        if self.kafka_bootstrap is not None:
+            hosts = [h.strip() for h in self.kafka_bootstrap.split(",")]
+            bad = [h for h in hosts if not _HOST_PORT.match(h)]
+            if bad:
+                raise ValueError(f"kafka_bootstrap must be host:port[,host:port...], got {bad}")
+        if self.heartbeat_interval_s * 3 > self.session_timeout_s:
+            raise ValueError("heartbeat_interval_s must be at most a third of session_timeout_s")
+        topics = self.topics_in_use()
+        if len(set(topics)) != len(topics):
+            raise ValueError(f"topic names must be distinct, got {topics}")
+        if self.dlq_max_value_bytes > self.max_article_bytes:
+            raise ValueError("dlq_max_value_bytes must not exceed max_article_bytes")
+        return self
+
+    def topics_in_use(self) -> list[str]:
+        return [self.input_topic, self.dlq_topic, self.alerts_territorial_control_topic,
+                self.alerts_deployment_topic, self.alerts_all_topic]
+
+    @cached_property
+    def topic_partitions(self) -> dict[str, int]:
+        """Every topic the worker needs, with its partition count, including faust's own leader topic."""
+        return {
+            self.input_topic: self.input_partitions,
+            self.dlq_topic: self.dlq_partitions,
+            self.alerts_territorial_control_topic: self.alert_partitions,
+            self.alerts_deployment_topic: self.alert_partitions,
+            self.alerts_all_topic: self.alert_partitions,
+            f"{self.app_id}-__assignor-__leader": 1,
+        }
+
+    def alert_topic_for(self, event_type: str) -> str:
+        return {"territorial_control": self.alerts_territorial_control_topic,
+                "deployment": self.alerts_deployment_topic}[event_type]
+
+    def with_bootstrap(self, bootstrap: str) -> Settings:
+        return self.model_copy(update={"kafka_bootstrap": bootstrap})
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the environment, turning pydantic's error into one readable message per bad variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            field = ".".join(str(p) for p in err["loc"])
+            name = f"FRONTWATCH_{field.upper()}" if field else "configuration"
+            lines.append(f"  {name}: {err['msg']}")
+        raise ConfigError("invalid configuration:\n" + "\n".join(lines)) from None

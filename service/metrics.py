@@ -1,0 +1,58 @@
+"""The worker's Prometheus metrics, defined once, named after prometheus.io conventions.
+
+Counters end in ``_total``, durations are in seconds, and ``frontwatch_build_info`` carries the version as a
+label so dashboards can tell deployments apart.
+"""
+
+from __future__ import annotations
+
+import platform
+from importlib.metadata import PackageNotFoundError, version
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
+
+from service.detect.model import EVENT_TYPES
+from service.messages import DLQ_REASONS
+
+REGISTRY = CollectorRegistry(auto_describe=True)
+
+ARTICLES_CONSUMED = Counter(
+    "frontwatch_articles_consumed", "Input messages read from the articles topic (good or bad).",
+    registry=REGISTRY)
+ARTICLES_DEAD_LETTERED = Counter(
+    "frontwatch_articles_dead_lettered", "Input messages sent to the dead-letter topic, by reason.",
+    ["reason"], registry=REGISTRY)
+EVENTS_DETECTED = Counter(
+    "frontwatch_events_detected", "Events the detector reported, by type.", ["type"], registry=REGISTRY)
+ALERTS_PUBLISHED = Counter(
+    "frontwatch_alerts_published", "Alert messages published, by topic.", ["topic"], registry=REGISTRY)
+PROCESSING_SECONDS = Histogram(
+    "frontwatch_processing_seconds", "Time from reading an article to handing its alerts to the producer.",
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0), registry=REGISTRY)
+DETECTOR_LOAD_SECONDS = Gauge(
+    "frontwatch_detector_load_seconds", "Time the detector took to load its models at start.",
+    registry=REGISTRY)
+BUILD_INFO = Gauge(
+    "frontwatch_build_info", "Always 1; labels name the running build.", ["version", "python"],
+    registry=REGISTRY)
+
+
+def package_version() -> str:
+    try:
+        return version("frontwatch")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def init_metrics() -> None:
+    """Make every labelled series exist from the start, so rate() and alerts see zeros, not gaps."""
+    BUILD_INFO.labels(version=package_version(), python=platform.python_version()).set(1)
+    for reason in DLQ_REASONS:
+        ARTICLES_DEAD_LETTERED.labels(reason=reason)
+    for event_type in EVENT_TYPES:
+        EVENTS_DETECTED.labels(type=event_type)
+
+
+def serve_metrics(host: str, port: int) -> None:
+    """Serve ``/metrics`` from a background thread (prometheus_client's own server)."""
+    start_http_server(port, addr=host, registry=REGISTRY)
