@@ -125,10 +125,10 @@ def cmd_schemas(args: argparse.Namespace, settings: Settings) -> int:
     from service.schemas_export import SCHEMA_DIR, check_schemas, write_schemas
 
     if args.write:
-        for path in write_schemas(settings, args.dir):
+        for path in write_schemas(args.dir):
             print(f"wrote {path}")
         return 0
-    stale = check_schemas(settings, args.dir)
+    stale = check_schemas(args.dir)
     for name in stale:
         print(f"out of date: {name} (run `frontwatch schemas --write`)", file=sys.stderr)
     if not stale:
