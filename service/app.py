@@ -31,7 +31,7 @@ class EventDetector(Protocol):
 
 def load_detector() -> EventDetector:
     """Load the real detector once per process (spaCy and the gazetteer take a few seconds)."""
-    from service.detect import Detector
+    from service.detect.pipeline import Detector
 
     started = time.perf_counter()
     detector = Detector()

@@ -194,6 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"frontwatch: {exc}", file=sys.stderr)
         return 2
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("aiokafka").setLevel(max(logging.WARNING, logging.getLogger().level))
     try:
         return int(args.func(args, settings))
     except UsageError as exc:
