@@ -1,0 +1,70 @@
+"""When an event happened: an explicit date in its sentence, or one relative to the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+    )
+    for m in names
+}
+_WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})?\s+{_MONTH}(?:,?\s+(\d{{4}}))?", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", re.I)
+_WEEKDAY = re.compile(r"\b(?:on|late|early|last|this)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_RELATIVE = {
+    "yesterday": 1, "today": 0, "tonight": 0, "this morning": 0, "last night": 1, "overnight": 0,
+    "last week": 7, "earlier this week": 3, "last month": 30,
+}
+_RELATIVE_RE = re.compile(r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, published: dt.date | None, explicit: str | None) -> int | None:
+    if explicit:
+        return int(explicit)
+    if published is None:
+        return None
+    # A month after the publication month belongs to the year before ("on 20 December" read in January).
+    year = published.year
+    candidate = _safe_date(year, month, day)
+    if candidate and candidate > published + dt.timedelta(days=2):
+        year -= 1
+    return year
+
+
+def resolve_event_date(sentence: str, published: dt.date | None) -> dt.date | None:
+    """The date the sentence gives for its event, else the publication date (news reports the recent)."""
+    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
+        m = pattern.search(sentence)
+        if not m:
+            continue
+        if order == "dmy":
+            day, month, year = int(m.group(1)), _MONTHS[m.group(2).lower().rstrip(".")], m.group(3)
+        else:
+            month, day, year = _MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2)), m.group(3)
+        y = _year_for(month, day, published, year)
+        if y is not None and (d := _safe_date(y, month, day)):
+            return d
+    if published is None:
+        return None
+    if m := _WEEKDAY.search(sentence):
+        target = _WEEKDAYS[m.group(1).lower()]
+        back = (published.weekday() - target) % 7
+        return published - dt.timedelta(days=back)
+    if m := _RELATIVE_RE.search(sentence):
+        return published - dt.timedelta(days=_RELATIVE[m.group(1).lower()])
+    return published

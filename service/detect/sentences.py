@@ -1,0 +1,70 @@
+"""Sentence splitting with character offsets, and the lexical pre-filter that picks sentences worth parsing.
+
+Both run in linear time over the text with plain regular expressions, so that only the few candidate sentences
+of an article reach the (slow) dependency parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col maj capt sgt adm brig cmdr cpl pvt sen rep gov pres prof st no vs etc inc corp "
+    "co ltd jan feb mar apr jun jul aug sep sept oct nov dec approx est dept fig mt ft".split()
+)
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z\"“])")
+_MAX_SENTENCE_CHARS = 2000  # longer runs (tables, lists without stops) are cut so parsing stays bounded
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def _ends_with_abbreviation(text: str, stop: int) -> bool:
+    """True when the full stop at `stop` belongs to an abbreviation or an initial (U.S., Gen., J.)."""
+    if text[stop] != ".":
+        return False
+    j = stop
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:stop]
+    if not word:
+        return False
+    if "." in word or len(word) == 1:  # U.S. / initials
+        return True
+    return word.lower() in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split into sentences, keeping exact offsets into `text` (evidence must quote the text exactly)."""
+    out: list[Sentence] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        stop = m.start()
+        nxt = m.end()
+        if text[stop] in ".!?" and _ends_with_abbreviation(text, stop):
+            continue  # "U.S. Defense Secretary", "Gen. Smith": a sentence ending in U.S. is the rarer case
+        end = m.start() + 1 if text[stop] in ".!?" else stop
+        _append(out, text, start, end)
+        start = nxt
+    _append(out, text, start, len(text))
+    return out
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > _MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start, start + _MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + _MAX_SENTENCE_CHARS
+        out.append(Sentence(text[start:cut], start, cut))
+        start = cut + 1
+    if end > start:
+        out.append(Sentence(text[start:end], start, end))
