@@ -57,10 +57,13 @@ def _ce_headers(ce_type: str) -> dict[str, Any]:
 
 
 def asyncapi_document() -> dict[str, Any]:
-    _, defs = models_json_schema(
+    refs, defs = models_json_schema(
         [(ArticleMessage, "validation"), (TerritorialControlAlert, "serialization"),
          (DeploymentAlert, "serialization")], ref_template=_COMPONENT_REF)
     schemas = defs["$defs"]
+    article_ref = refs[(ArticleMessage, "validation")]
+    tc_ref = refs[(TerritorialControlAlert, "serialization")]
+    deployment_ref = refs[(DeploymentAlert, "serialization")]
     alert_key = {"type": "string", "description": "'<event type>:geonames:<id>' when the place resolved, else "
                  "'<event type>:<normalised place>': updates about one place stay in one partition, in order."}
     dlq_headers = {
@@ -79,17 +82,17 @@ def asyncapi_document() -> dict[str, Any]:
     }
     messages = {
         "Article": {"name": "Article", "contentType": "application/json",
-                    "payload": {"$ref": _COMPONENT_REF.format(model="Article")},
+                    "payload": dict(article_ref),
                     "bindings": {"kafka": {"key": {"type": "string", "description": "Article id (optional)."}}}},
         "TerritorialControlAlert": {
             "name": "TerritorialControlAlert", "contentType": "application/json",
             "headers": _ce_headers(CE_TYPES["territorial_control"]),
-            "payload": {"$ref": _COMPONENT_REF.format(model="TerritorialControlAlert")},
+            "payload": dict(tc_ref),
             "bindings": {"kafka": {"key": alert_key}}},
         "DeploymentAlert": {
             "name": "DeploymentAlert", "contentType": "application/json",
             "headers": _ce_headers(CE_TYPES["deployment"]),
-            "payload": {"$ref": _COMPONENT_REF.format(model="DeploymentAlert")},
+            "payload": dict(deployment_ref),
             "bindings": {"kafka": {"key": alert_key}}},
         "DeadLetter": {
             "name": "DeadLetter", "contentType": "application/octet-stream",
