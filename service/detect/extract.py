@@ -19,13 +19,17 @@ from service.detect.phrases import (
     is_placeish,
     name_span,
     noun_phrase,
+    place_phrase,
     prep_objects,
     with_conjuncts,
 )
 
-_PARTIAL_HEADS = frozenset("part parts most much section sections portion portions half areas area some several".split())
+_PARTIAL_HEADS = frozenset("part parts most much section sections portion portions half percent some".split())
+# "a number of villages", "dozens of villages": the villages themselves
+_QUANTITY_HEADS = frozenset("number dozen dozens hundreds scores handful couple all rest majority".split())
 _DEST_PREPS = ("to", "into", "in", "at", "toward", "towards", "around", "near", "on", "along", "inside")
-_ANAPHORS = frozenset("city town village settlement area base airport region".split())
+_ANAPHORS = frozenset("city town village settlement area base airport airbase region checkpoint".split())
+_GENERIC_PLACES = frozenset("territory territories area areas position positions place places villages towns".split())
 
 
 @dataclass
@@ -100,12 +104,17 @@ def _places_from(obj: Token) -> tuple[list[PlaceRef], bool]:
     "most of Hikma Hill" names Hikma Hill partially; "the city" is an anaphor.
     """
     partial = False
-    if obj.lemma_.lower() in _PARTIAL_HEADS or obj.lower_ in _PARTIAL_HEADS:
+    for _ in range(2):  # "20 percent of the territory", "most of the lost villages", "all of the town"
+        lemma = obj.lemma_.lower()
         inner = prep_objects(obj, "of")
-        if inner:
+        if not inner:
+            break
+        if lemma in _PARTIAL_HEADS or obj.lower_ in _PARTIAL_HEADS:
             obj, partial = inner[0], True
-        elif obj.lower_ in ("areas", "area"):
-            partial = False
+        elif lemma in _QUANTITY_HEADS or obj.like_num:
+            obj = inner[0]
+        else:
+            break
     refs: list[PlaceRef] = []
     for tok in with_conjuncts(obj):
         refs.extend(_place_refs_of(tok))
@@ -118,23 +127,29 @@ def _place_refs_of(tok: Token) -> list[PlaceRef]:
     if tok.pos_ != "PROPN":
         # "the villages of Toqli and Mregel", "two villages (Toqli and Mregel)", "the city of Lysychansk"
         named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        named += [o for o in prep_objects(tok, "of") if o.pos_ == "PROPN" and tok.lemma_.lower() in lx.PLACE_NOUNS]
+        named += [o for o in prep_objects(tok, "of") if o.pos_ == "PROPN" and (
+            tok.lemma_.lower() in lx.PLACE_NOUNS or o.ent_type_ in ("GPE", "LOC", "FAC"))]
+        named += [o for o in prep_objects(tok, "including") if o.pos_ == "PROPN"]
         if named:
             out: list[PlaceRef] = []
             for n in named:
                 out.extend(PlaceRef(name_span(t), t) for t in with_conjuncts(n) if is_placeish(t))
             return out
+        included = [o for o in prep_objects(tok, "including") if is_placeish(o)]
+        if included and tok.lemma_.lower() in _GENERIC_PLACES:
+            # "strategic territory ..., including Iraq's biggest dam, an oil field": the items themselves
+            return [r for o in included for c in with_conjuncts(o) for r in _place_refs_of(c)]
         has_det_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "poss", "prep")]
         if has_det_the and tok.lemma_.lower() in _ANAPHORS and not any(
-            c.dep_ in ("compound", "poss", "prep") or c.pos_ == "PROPN" for c in modifiers
+            c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" for c in modifiers
         ):
             return [PlaceRef(noun_phrase(tok, keep_conj=False), tok, anaphoric=True)]
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not any(
-            c.pos_ == "PROPN" for c in tok.subtree
+            c.pos_ == "PROPN" and c.dep_ in ("compound", "poss", "appos") for c in tok.children
         ):
-            return []  # "a slum", "a village": not identifiable
-        return [PlaceRef(noun_phrase(tok, keep_conj=False), tok)]
+            return []  # "a slum", "a district in southern Afghanistan": not identifiable
+        return [PlaceRef(place_phrase(tok), tok)]
     if tok.ent_type_ == "PERSON" and not tok.text[:1].isupper():
         return []
     return [PlaceRef(name_span(tok), tok)]
@@ -347,22 +362,26 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
             if force is None and t.dep_ in ("acl", "relcl"):
                 force = t.head
         else:
-            force, actor = dobj, _actor(subj)
-            if force is None and withdraw and subj is not None and is_force(subj):
-                force, actor = subj, None  # "U.S. troops withdrew from ..."
-            if force is None and lemma in ("move", "mass", "gather") and subj is not None and is_force(subj):
-                force, actor = subj, None
+            force, actor = _force_of(dobj), _actor(subj)
+            if (force is None or not is_force(force)) and subj is not None and is_force(subj) and (
+                withdraw or lemma in ("move", "mass", "gather", "transfer")
+            ):
+                force, actor = subj, None  # "U.S. troops withdrew from ...", "forces were ordered to evacuate P"
         if force is None or not is_force(force):
             return []
         preps = ("from", "out") if withdraw else _DEST_PREPS
         dests = prep_objects(t, *preps)
         if withdraw and not dests:
             dests = prep_objects(t, "of")
-        if not dests and lemma in ("evacuate",) and dobj is not None and not is_force(dobj):
-            dests = [dobj]
+        if not dests and withdraw and dobj is not None and not is_force(dobj) and is_placeish(dobj):
+            dests = [dobj]  # "evacuated the city"
+        if not dests:
+            dests = _purpose_objects(t)
         return [DeployFrame(t, force, _dest_refs(dests), actor=actor, withdraw=withdraw)]
 
     if lemma in lx.ARRIVE_VERBS and lemma not in ("reach", "enter"):
+        if subj is None and t.dep_ == "acl":
+            subj = t.head  # "new detachments arriving in Tartus"
         if subj is None or not is_force(subj):
             return []
         dests = prep_objects(t, *_DEST_PREPS)
@@ -377,13 +396,34 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
     return []
 
 
+def _force_of(tok: Token | None) -> Token | None:
+    """"thousands of troops" -> troops; "some of its soldiers" -> soldiers."""
+    if tok is None or is_force(tok):
+        return tok
+    if tok.like_num or tok.lemma_.lower() in ("thousand", "hundred", "dozen", "some", "many", "most", "part", "rest"):
+        inner = [o for o in prep_objects(tok, "of") if is_force(o)]
+        if inner:
+            return inner[0]
+    return tok
+
+
+def _purpose_objects(t: Token) -> list[Token]:
+    """The place of a purpose clause: "sent troops ... to capture the village" -> the village."""
+    for c in t.children:
+        if c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
+            obj = child(c, "dobj")
+            if obj is not None and is_placeish(obj):
+                return [obj]
+    return []
+
+
 def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
     if lemma in ("reinforcement",) and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return []  # handled by the verb it depends on ("sent reinforcements", "reinforcements arrived")
     if lemma not in lx.DEPLOY_NOUNS | lx.WITHDRAW_NOUNS:
         return []
     forces = [o for o in prep_objects(t, "of") if is_force(o)]
-    compounds = [c for c in t.children if c.dep_ in ("compound", "amod") and is_force(c)]
+    compounds = [c for c in t.children if c.dep_ in ("compound", "amod") and (is_force(c) or c.lower_ == "military")]
     force = forces[0] if forces else (compounds[0] if compounds else None)
     if force is None:
         return []

@@ -11,7 +11,7 @@ import re
 # Subject gains the object place ("rebels captured X", passive "X was captured by rebels").
 GAIN_VERBS = frozenset(
     "capture recapture seize take retake retook occupy reoccupy liberate overrun overran storm secure clear "
-    "regain annex conquer win".split()
+    "regain annex conquer win control".split()
 )
 # Entering or reaching a place is partial control.
 PARTIAL_VERBS = frozenset("enter storm reach penetrate infiltrate breach".split())
@@ -30,7 +30,8 @@ GAIN_NOUNS = frozenset("capture recapture seizure takeover liberation conquest a
 LOSS_NOUNS = frozenset("fall loss".split())
 # "took/seized/gained/regained/assumed/established/imposed control (of|over) P"
 CONTROL_VERBS = frozenset(
-    "take seize gain regain assume establish impose wrest retake reassert win have lose cede".split()
+    "take seize gain regain assume establish impose wrest retake reassert win have lose cede secure restore "
+    "extend".split()
 )
 
 TC_TRIGGER_LEMMAS = (
@@ -40,10 +41,10 @@ TC_TRIGGER_LEMMAS = (
 # --- deployment ----------------------------------------------------------------------------------------
 DEPLOY_VERBS = frozenset(
     "deploy redeploy send dispatch station base transfer move rush airlift fly ship reinforce bring gather "
-    "mass mobilize position".split()
+    "mass mobilize position transport ferry".split()
 )
 ARRIVE_VERBS = frozenset("arrive head land reach enter".split())
-WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall".split())
+WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall desert".split())
 PRESENCE_VERBS = frozenset("bolster boost increase strengthen expand double triple raise".split())
 DEPLOY_NOUNS = frozenset("deployment redeployment dispatch buildup build-up reinforcement surge".split())
 WITHDRAW_NOUNS = frozenset("withdrawal pullout pull-out drawdown departure".split())
@@ -81,7 +82,10 @@ PLACE_NOUNS = frozenset(
     "islands capital headquarters compound compounds garrison road roads highway highways junction "
     "plant station stations prison hospital mosque university palace building buildings complex "
     "farm farms wells valley bank banks front frontline line lines bridgehead plain plains enclave pocket "
-    "fort fortress citadel camp camps zone zones border borders coast center centre outskirts".split()
+    "fort fortress citadel camp camps zone zones border borders coast center centre outskirts frontier "
+    "hilltop hilltops point points tower towers facility facilities reservoir mount peak peaks countryside hub "
+    "depot school factory mine mines quarry quarries barracks ministry square triangle post posts "
+    "gate gates entrance".split()
 )
 # Words that, as an object, make a seizure of things or people rather than of a place.
 THING_NOUNS = frozenset(
@@ -105,7 +109,9 @@ INTENT_HEADS = frozenset(
     "able unable fail".split()
 )
 # Heads under which an infinitive trigger did happen ("managed to capture", "were forced to withdraw").
-REALIS_HEADS = frozenset("manage succeed force begin start continue compel oblige".split())
+REALIS_HEADS = frozenset("manage succeed force compel oblige".split())
+# ... and for a movement of forces, beginning it is doing it ("began to withdraw").
+REALIS_HEADS_DEPLOYMENT = REALIS_HEADS | frozenset("begin start continue".split())
 # Reporting verbs that make a control change a claim by one side.
 CLAIM_VERBS = frozenset("claim announce say state report assert tell declare insist boast allege".split())
 DENIAL_VERBS = frozenset("deny reject dismiss refute".split())
@@ -127,6 +133,6 @@ _PREFILTER_STEMS = (
     r"surrender|ced|hand|driv|drove|expel|oust|push|forc|enter|reach|breach|penetrat|infiltrat|broke|"
     r"surg|charg|fought|fight|control|deploy|sent|send|dispatch|station|based|transfer|mov|rush|airlift|"
     r"reinforc|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|"
-    r"increas|drawdown|buildup|build-up|presence|troop"
+    r"increas|drawdown|buildup|build-up|presence|transport|ferr|desert"
 )
 PREFILTER = re.compile(rf"\b(?:{_PREFILTER_STEMS})", re.IGNORECASE)

@@ -18,6 +18,7 @@ from service.detect.lexicon import (
     HYPOTHETICAL_MODALS,
     INTENT_HEADS,
     REALIS_HEADS,
+    REALIS_HEADS_DEPLOYMENT,
     SPECULATION_WORDS,
 )
 
@@ -94,9 +95,12 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             background = True
 
     head = _infinitive_head(trigger)
+    if head is None and trigger.dep_ == "conj":
+        head = _infinitive_head(trigger.head)  # "focused on ending X and taking control of Y"
     if head is not None:
         h = head.lemma_.lower()
-        if h in REALIS_HEADS or (h == "order" and any(c.dep_ == "auxpass" for c in head.children)):
+        realis = REALIS_HEADS_DEPLOYMENT if deployment else REALIS_HEADS
+        if h in realis or (h == "order" and any(c.dep_ == "auxpass" for c in head.children)):
             pass  # "were forced to withdraw", "were ordered to evacuate": it happened
         elif deployment and h in ANNOUNCE_HEADS:
             announced = True

