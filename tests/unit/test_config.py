@@ -39,3 +39,14 @@ def test_invalid_configuration_names_the_problem(monkeypatch: pytest.MonkeyPatch
         monkeypatch.setenv(name, value)
     with pytest.raises(ConfigError, match=expected):
         load_settings()
+
+
+def test_readme_documents_every_setting() -> None:
+    from pathlib import Path
+
+    from service.config import Settings
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    missing = [f"FRONTWATCH_{name.upper()}" for name in Settings.model_fields
+               if f"`FRONTWATCH_{name.upper()}`" not in readme]
+    assert missing == []
