@@ -125,6 +125,26 @@ _REGION_ALIASES: dict[str, tuple[str, str]] = {
     "kurdistan": ("IQ", "Erbil"), "iraqi kurdistan": ("IQ", "Erbil"), "kurdistan region": ("IQ", "Erbil"),
 }
 
+# First-order regions GeoNames' city files do not name: resolve() gives feature 'admin1' at a representative
+# city; countries_in() counts them for their country.
+_ADMIN_REGIONS: dict[str, tuple[str, str]] = {
+    "Chechnya": ("RU", "Grozny"), "Dagestan": ("RU", "Makhachkala"), "Ingushetia": ("RU", "Nazran"),
+    "Helmand": ("AF", "Lashkar Gah"), "Kandahar Province": ("AF", "Kandahar"), "Nangarhar": ("AF", "Jalalabad"),
+    "Ghouta": ("SY", "Douma"), "Eastern Ghouta": ("SY", "Douma"), "Golan Heights": ("SY", "Quneitra"),
+    "Darfur": ("SD", "El Fasher"), "North Darfur": ("SD", "El Fasher"), "West Darfur": ("SD", "Al-Junaynah"),
+    "South Darfur": ("SD", "Nyala"), "Kordofan": ("SD", "El Obeid"), "Gezira": ("SD", "Wad Medani"),
+    "Tigray": ("ET", "Mek'ele"), "Amhara": ("ET", "Bahir Dar"), "Oromia": ("ET", "Adama"),
+    "North Kivu": ("CD", "Goma"), "South Kivu": ("CD", "Bukavu"), "Ituri": ("CD", "Bunia"),
+    "Sinai": ("EG", "Al Arish"), "North Sinai": ("EG", "Al Arish"),
+    "Nagorno-Karabakh": ("AZ", "Khankendi"), "Karabakh": ("AZ", "Khankendi"),
+    "Abkhazia": ("GE", "Sokhumi"), "South Ossetia": ("GE", "Tskhinvali"), "Transnistria": ("MD", "Tiraspol"),
+    "Anbar": ("IQ", "Ramadi"), "Nineveh": ("IQ", "Mosul"), "Nineveh Plains": ("IQ", "Mosul"),
+    "Balochistan": ("PK", "Quetta"), "Khyber Pakhtunkhwa": ("PK", "Peshawar"), "Rakhine": ("MM", "Sittwe"),
+    "Borno": ("NG", "Maiduguri"), "Cabo Delgado": ("MZ", "Pemba"), "Puntland": ("SO", "Garoowe"),
+    "Somaliland": ("SO", "Hargeysa"), "Jubaland": ("SO", "Kismayo"), "Hadramout": ("YE", "Al Mukalla"),
+    "Hadramawt": ("YE", "Al Mukalla"), "Kashmir": ("IN", "Srinagar"),
+}
+
 # Short upper-case abbreviations: matched case-sensitively ("US" yes, "us" never).
 _ABBREVIATIONS: dict[str, str] = {
     "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "UK": "GB", "U.K.": "GB", "UAE": "AE",
@@ -198,8 +218,36 @@ _STOP = frozenset(
     oil gas checkpoint crossing axis direction people peoples republic headquarters hq prison school factory
     hamas hezbollah hizbollah hizballah houthi houthis taliban isis isil daesh nato kremlin pentagon wagner
     jihadist jihadists rebels rebel militia militias regime brigade battalion division corps navy marines
+    hit christmas easter god allah lord bradley patriot
     """.split()
 )
+
+# Multi-word names that are not the place GeoNames knows under them.
+_STOP_PHRASES = frozenset({"white house", "green zone", "red cross", "red crescent", "new york times"})
+
+# Continents and supra-national regions: never a place for the detector.
+_NON_PLACES = frozenset(
+    """africa asia europe americas oceania australasia eurasia arctic antarctic antarctica levant
+    sahel maghreb balkans caucasus scandinavia baltics mesopotamia arabia gulf middle east near east far east
+    indochina subcontinent west east north south""".split()
+) | frozenset({"middle east", "near east", "far east", "latin america", "horn of africa", "persian gulf",
+               "arabian peninsula", "the west", "sub saharan africa", "indian subcontinent", "south america",
+               "north america", "central america", "south asia", "east asia", "southeast asia"})
+
+# Capitalised phrases that contain a country word but mention no country.
+_NON_PLACE_MENTIONS = (
+    "South America", "North America", "Latin America", "Central America", "Americas", "Voice of America",
+    "Bank of America", "Captain America", "Radio Free Europe", "New Mexico", "New England", "New Jersey",
+    "New Guinea", "Guinea Pig", "Turkey Day", "Middle East", "Holy Land",
+)
+
+# Natural features: "Dnipro River", "Sea of Azov" are not the cities of the same name.
+_NATURAL = (
+    r"(?:sea|river|lake|gulf|strait|straits|bay|mountains?|mount|hills?|heights|ocean|canal|reservoir|desert|"
+    r"valley|island|islands|peninsula|delta|basin|plain|plains|forest|coast)"
+)
+_RE_NATURAL_SUFFIX = re.compile(rf"\s{_NATURAL}$", re.I)
+_RE_NATURAL_PREFIX = re.compile(rf"^{_NATURAL}\s+of\s", re.I)
 
 _DIRECTION = (
     r"(?:north|south|east|west|northern|southern|eastern|western|central|north[- ]?east|north[- ]?west|"
@@ -240,6 +288,8 @@ _CONNECTORS = frozenset(
     "al el ar as ad an at az ash ath ed er es et de del della di da do dos das du des la le les van von der den "
     "bin ibn bint abu umm".split()
 )
+_MAX_PHRASE = 256  # longer input is not a place phrase: resolve() returns None
+_MAX_SPAN_TOKENS = 6
 _SHORT_TOKEN_MAX = 2  # keys of this length or shorter never resolve as cities
 
 _CONTEXT_BASE = 8.0  # bonus for any candidate whose country is in context
@@ -432,6 +482,12 @@ class Gazetteer:
             for w in words:
                 for form in self._demonym_forms(w):
                     self._demonyms.setdefault(normalize(form), iso)
+        self._admin_regions: dict[str, Location] = {}
+        for surface, (iso, city) in _ADMIN_REGIONS.items():
+            lat, lon = self._representative(iso, city)
+            self._admin_regions[normalize(surface)] = Location(
+                name=surface, geonameid=None, country=iso, latitude=lat, longitude=lon, feature="admin1"
+            )
 
     @staticmethod
     def _demonym_forms(word: str) -> Iterator[str]:
@@ -463,6 +519,18 @@ class Gazetteer:
                     add(form, iso)
         for surface, iso in _ABBREVIATIONS.items():
             m[surface] = iso
+        for surface, (iso, _) in _ADMIN_REGIONS.items():
+            add(surface, iso)
+        try:  # US state names count for the US ("Georgia" stays the country)
+            with open(os.path.join(_data_dir(), "us_states.json"), encoding="utf-8") as f:
+                for state in json.load(f).values():
+                    name = state.get("name", "")
+                    if name and normalize(name) not in self._country_names:
+                        add(name, "US")
+        except (OSError, ValueError):  # pragma: no cover - optional data
+            pass
+        for surface in _NON_PLACE_MENTIONS:
+            m[surface] = ""  # consumed by the longest match, counted for no country
         # Well-known large cities whose name is (nearly) unambiguous.
         countries_norm = set(self._country_names) | set(self._demonyms)
         for i in self._by_pop:
@@ -574,13 +642,16 @@ class Gazetteer:
             n = len(toks)
             if n == 1:
                 t = toks[0]
-                iso = mentions.get(t) or mentions.get(_strip_possessive(t))
+                iso = mentions.get(t)
+                if iso is None:
+                    iso = mentions.get(_strip_possessive(t))
                 if iso is not None:
-                    counts[iso] += 1
+                    if iso:
+                        counts[iso] += 1
                 elif "-" in t:
                     for part in _strip_possessive(t).split("-"):
                         iso = mentions.get(part)
-                        if iso is not None:
+                        if iso:
                             counts[iso] += 1
                 continue
             i = 0
@@ -596,14 +667,15 @@ class Gazetteer:
                     surface = _strip_possessive(" ".join(toks[i:j]))
                     iso = mentions.get(surface)
                     if iso is not None:
-                        counts[iso] += 1
+                        if iso:
+                            counts[iso] += 1
                         step = j - i
                         break
                 else:
                     if "-" in t0:
                         for part in _strip_possessive(t0).split("-"):
                             iso = mentions.get(part)
-                            if iso is not None:
+                            if iso:
                                 counts[iso] += 1
                 i += step
         return counts
@@ -612,10 +684,12 @@ class Gazetteer:
 
     def resolve(self, name: str, context: Mapping[str, float] | None = None) -> Location | None:
         """Best place for a place phrase as written in text, disambiguated by `context` (ISO2 -> weight)."""
-        if not name:
+        if not name or len(name) > _MAX_PHRASE:
             return None
         phrase = " ".join(_RE_POSSESSIVE.sub("", name).split()).strip(" \t\"“”'‘’.,;:()[]")
         if not phrase:
+            return None
+        if normalize(_RE_LEAD_ARTICLE.sub("", phrase)) in _NON_PLACES:
             return None
         ctx: dict[str, float] = {k: float(v) for k, v in (context or {}).items() if v and v > 0}
         # Demonyms inside the phrase ("the central Syrian city of Palmyra") are strong hints.
@@ -666,13 +740,22 @@ class Gazetteer:
         spans: list[tuple[int, int, str]] = []
         for run in runs:
             for a in range(len(run)):
-                for b in range(a, len(run)):
+                for b in range(a, min(len(run), a + _MAX_SPAN_TOKENS)):
                     ta, tb = toks[run[a]][2], toks[run[b]][2]
                     if ta.lower() in _CONNECTORS and not ta[:1].isupper() or tb.lower() in _CONNECTORS:
                         continue
                     end = toks[run[b]][1]
-                    # keep an admin word right after the span: "Homs province"
+                    # keep an admin word right after the span: "Homs province"; skip "Dnipro River"
                     nxt = run[b] + 1
+                    if nxt < len(toks) and re.fullmatch(_NATURAL, toks[nxt][2], re.I):
+                        continue
+                    first = run[a]
+                    if (
+                        first >= 2
+                        and toks[first - 1][2].lower() == "of"
+                        and re.fullmatch(_NATURAL, toks[first - 2][2], re.I)
+                    ):
+                        continue
                     if nxt < len(toks) and _RE_ADMIN1_WORD.match(toks[nxt][2]):
                         end = toks[nxt][1]
                     if b - a + 1 < len(run) and not all(
@@ -704,6 +787,13 @@ class Gazetteer:
             if key in _REGION_ALIASES:
                 return self._region_alias(p, key)
             return self._countries.get(iso)
+        if key in _NON_PLACES:
+            return None  # "Africa", "South America" (not "South" + "America"), "Middle East"
+        region = self._admin_regions.get(key)
+        if region is not None and p[:1].isupper():
+            return region
+        if _RE_NATURAL_SUFFIX.search(p) or _RE_NATURAL_PREFIX.match(p) or key in _STOP_PHRASES:
+            return None  # "Dnipro River", "Sea of Azov", "White House"
         # "northern Syria", "south of Kherson"
         m = _RE_DIRECTIONAL.match(p)
         if m:
@@ -754,18 +844,21 @@ class Gazetteer:
             )
         return self._location(i)
 
-    def _region_alias(self, surface: str, key: str) -> Location | None:
-        iso, city = _REGION_ALIASES[key]
-        country = self._countries.get(iso)
-        lat = country.latitude if country else None
-        lon = country.longitude if country else None
+    def _representative(self, iso: str, city: str) -> tuple[float | None, float | None]:
+        """Coordinates of the most populous `city` of country `iso`, else of the country."""
         best = None
-        for code in self._codes(normalize(city)):
+        for code in self._lookup_codes(normalize(city)):
             i = code >> 1
             if self._cc[i] == iso and (best is None or self._pop[i] > self._pop[best]):
                 best = i
         if best is not None:
-            lat, lon = self._lat[best], self._lon[best]
+            return self._lat[best], self._lon[best]
+        country = self._countries.get(iso)
+        return (country.latitude, country.longitude) if country else (None, None)
+
+    def _region_alias(self, surface: str, key: str) -> Location | None:
+        iso, city = _REGION_ALIASES[key]
+        lat, lon = self._representative(iso, city)
         return Location(name=surface, geonameid=None, country=iso, latitude=lat, longitude=lon, feature="region")
 
     def _best(self, surface: str, ctx: Mapping[str, float]) -> int | None:
