@@ -367,7 +367,9 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
                 withdraw or lemma in ("move", "mass", "gather", "transfer")
             ):
                 force, actor = subj, None  # "U.S. troops withdrew from ...", "forces were ordered to evacuate P"
-        if force is None or not is_force(force):
+            if (force is None or not is_force(force)) and withdraw and _is_state(subj) and prep_objects(t, "from"):
+                force, actor = subj, _actor(subj)  # "Ukraine withdrew from areas of Bakhmut"
+        if force is None or not is_force(force) and not _is_state(force):
             return []
         preps = ("from", "out") if withdraw else _DEST_PREPS
         dests = prep_objects(t, *preps)
@@ -375,8 +377,16 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
             dests = prep_objects(t, "of")
         if not dests and withdraw and dobj is not None and not is_force(dobj) and is_placeish(dobj):
             dests = [dobj]  # "evacuated the city"
+        if not dests and not withdraw:
+            # "sent commandos as military advisers to Syria", "sent as reinforcements to Kupiansk"
+            for as_obj in prep_objects(t, "as") + ([] if dobj is None else prep_objects(dobj, "as")):
+                dests = prep_objects(as_obj, *_DEST_PREPS)
+                if dests:
+                    break
         if not dests:
             dests = _purpose_objects(t)
+        if withdraw and not dests and force is subj and not passive and not _owned_by_state(force):
+            return []  # "the Army withdrew" in a battle: a retreat, left to territorial control
         return [DeployFrame(t, force, _dest_refs(dests), actor=actor, withdraw=withdraw)]
 
     if lemma in lx.ARRIVE_VERBS and lemma not in ("reach", "enter"):
@@ -407,14 +417,30 @@ def _force_of(tok: Token | None) -> Token | None:
     return tok
 
 
-def _purpose_objects(t: Token) -> list[Token]:
-    """The place of a purpose clause: "sent troops ... to capture the village" -> the village."""
+def _purpose_objects(t: Token, depth: int = 0) -> list[Token]:
+    """The place of a purpose clause: "sent troops ... to capture the village" -> the village;
+    "sent reinforcements to help protect the provincial capital" -> the provincial capital."""
     for c in t.children:
-        if c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
+        if c.dep_ in ("xcomp", "advcl") and (depth or any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)):
             obj = child(c, "dobj")
             if obj is not None and is_placeish(obj):
                 return [obj]
+            if depth < 1:
+                inner = _purpose_objects(c, depth + 1)
+                if inner:
+                    return inner
     return []
+
+
+def _is_state(tok: Token | None) -> bool:
+    return tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ == "GPE"
+
+
+def _owned_by_state(force: Token) -> bool:
+    """"U.S. troops", "Russia's forces", "Turkish soldiers": a state's forces, moved by decision."""
+    return _is_state(force) or any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE") for c in force.children
+    )
 
 
 def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:

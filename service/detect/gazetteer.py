@@ -237,7 +237,7 @@ _NON_PLACES = frozenset(
 # Capitalised phrases that contain a country word but mention no country.
 _NON_PLACE_MENTIONS = (
     "South America", "North America", "Latin America", "Central America", "Americas", "Voice of America",
-    "Bank of America", "Captain America", "Radio Free Europe", "New Mexico", "New England", "New Jersey",
+    "Bank of America", "Captain America", "Radio Free Europe", "New England",
     "New Guinea", "Guinea Pig", "Turkey Day", "Middle East", "Holy Land",
 )
 

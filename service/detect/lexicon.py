@@ -62,7 +62,9 @@ FORCE_NOUNS = frozenset(
     "warship warships ship ships destroyer destroyers frigate frigates carrier carriers submarine submarines "
     "aircraft jet jets bomber bombers helicopter helicopters battery batteries missile missiles tank tanks "
     "convoy convoys infantry rangers seals operator operators boots militia militias corps "
-    "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists".split()
+    "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists remnants "
+    "system systems launcher launchers artillery howitzer howitzers drone drones warplane warplanes plane planes "
+    "vehicle vehicles conscripts recruits reservists peshmerga".split()
 )
 # Forces that are not armed forces in the sense of the guidelines.
 NON_MILITARY_NOUNS = frozenset(

@@ -113,6 +113,10 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         lemma = a.lemma_.lower()
         if lemma in DENIAL_VERBS:
             happened = False
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in a.children):
+            happened = False  # "a response that could lead to Ankara sending troops"
+        if lemma in ("attempt", "try", "threaten", "consider", "plan", "intend") and not deployment:
+            happened = False
         if lemma in CLAIM_VERBS:
             claimed = True
             if deployment and lemma == "announce":
@@ -129,6 +133,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
 
     if not deployment:
         background = background or _is_background_tc(trigger, sentence_text, published_year)
+    elif trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        background = True  # "troops stationed at the base", "forces deployed in the north": a presence
     return Modality(happened=happened, announced=announced, claimed=claimed, background=background)
 
 

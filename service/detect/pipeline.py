@@ -159,9 +159,7 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: _ArticleContext) -> l
                 events.extend(_tc_events(frame, sentence, ctx))
         if lemma in lx.DEP_TRIGGER_LEMMAS or lemma == "enter":
             for dframe in deploy_frames(tok):
-                event = _deploy_event(dframe, sentence, ctx)
-                if event is not None:
-                    events.append(event)
+                events.extend(_deploy_events(dframe, sentence, ctx))
     return events
 
 
@@ -228,40 +226,42 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: _ArticleContext) -> list
     return out
 
 
-def _deploy_event(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext) -> Event | None:
+def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext) -> list[Event]:
+    """One event per destination: "sent to both Kupiansk and Izium" is two movements to follow."""
     modality = assess(frame.trigger, sentence_text=sentence.text, deployment=True,
                       published_year=ctx.published_year)
     if not modality.happened:
-        return None
+        return []
     force = frame.force_head
     actor = frame.actor or (force_nationality(force) if force is not None else None)
-    destinations = [r for r in frame.destinations if not r.anaphoric] or frame.destinations
-    dest_text: str | None = None
-    if destinations:
-        ref = destinations[0]
-        dest_text, _ = _place_text(ref, sentence, ctx)
-        if len(destinations) > 1:
-            dest_text = ", ".join(_place_text(r, sentence, ctx)[0] for r in destinations)
-    else:
-        dest_text = ctx.story_place()  # "300 commandos were sent as reinforcement": to where the story is
-    loc, country = _locate(dest_text, ctx) if dest_text else (None, ctx.main_country)
-    return DeploymentEvent(
-        actor=actor,
-        destination=dest_text,
-        country=country,
-        location=loc,
-        size=force_size(force) if force is not None else None,
-        force=force_text(force) if force is not None else None,
-        direction="withdraw" if frame.withdraw else "deploy",
-        status="announced" if modality.announced else "executed",
-        background=modality.background,
-        evidence=sentence.text,
-        evidence_start=sentence.start,
-        evidence_end=sentence.end,
-        event_date=resolve_event_date(sentence.text, ctx.article.published),
-        confidence=_confidence(modality, located=loc is not None, actor=bool(actor),
-                               nominal=frame.trigger.pos_ == "NOUN", partial=False),
-    )
+    named = [r for r in frame.destinations if not r.anaphoric]
+    refs = named or frame.destinations
+    destinations = [_place_text(r, sentence, ctx)[0] for r in refs]
+    if not destinations:
+        story = ctx.story_place()  # "300 commandos were sent as reinforcement": to where the story is
+        destinations = [story] if story else [None]
+    size = force_size(force) if force is not None else None
+    out: list[Event] = []
+    for dest in destinations:
+        loc, country = _locate(dest, ctx) if dest else (None, ctx.main_country)
+        out.append(DeploymentEvent(
+            actor=actor,
+            destination=dest,
+            country=country,
+            location=loc,
+            size=size,
+            force=force_text(force) if force is not None else None,
+            direction="withdraw" if frame.withdraw else "deploy",
+            status="announced" if modality.announced else "executed",
+            background=modality.background,
+            evidence=sentence.text,
+            evidence_start=sentence.start,
+            evidence_end=sentence.end,
+            event_date=resolve_event_date(sentence.text, ctx.article.published),
+            confidence=_confidence(modality, located=loc is not None, actor=bool(actor),
+                                   nominal=frame.trigger.pos_ == "NOUN", partial=False),
+        ))
+    return out
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
