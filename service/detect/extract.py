@@ -18,6 +18,7 @@ from service.detect.phrases import (
     is_force,
     is_placeish,
     name_span,
+    actor_phrase,
     noun_phrase,
     place_phrase,
     prep_objects,
@@ -60,8 +61,16 @@ class DeployFrame:
 # --- shared role helpers --------------------------------------------------------------------------------
 
 
+_PRONOUNS = frozenset("it they he she we which who that its their".split())
+_EVENT_NOUNS = frozenset("attack attacks offensive assault operation advance push counteroffensive counter-offensive".split())
+
+
 def _subject(tok: Token) -> Token | None:
-    """Grammatical subject, climbing through xcomp/conj/advcl chains ("advanced, taking control of")."""
+    """Grammatical subject, climbing through xcomp/conj/advcl chains ("advanced, taking control of").
+
+    A pronoun subject ("the Army announced that it had recaptured") is replaced by the nearest noun subject
+    of an enclosing clause; "attacks by 2,000 fighters seized" gives the fighters.
+    """
     seen = 0
     t = tok
     while seen < 6:
@@ -69,11 +78,40 @@ def _subject(tok: Token) -> Token | None:
         if s is not None:
             if s.lower_ in ("which", "that", "who") and t.dep_ == "relcl":
                 return t.head
+            if s.lower_ in _PRONOUNS:
+                return _antecedent_subject(t) or s
+            if s.lemma_.lower() in _EVENT_NOUNS:
+                by = prep_objects(s, "by")
+                if by:
+                    return by[0]
             return s
-        if t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "pcomp") and t.head is not t:
+        if t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and t.head is not t:
             t = t.head if t.dep_ != "pcomp" else t.head.head
             seen += 1
             continue
+        break
+    return _left_armed_noun(tok)
+
+
+def _antecedent_subject(t: Token) -> Token | None:
+    for a in t.ancestors:
+        s = child(a, "nsubj", "nsubjpass")
+        if s is not None and s.lower_ not in _PRONOUNS and s.pos_ in ("NOUN", "PROPN"):
+            return s
+    return None
+
+
+def _left_armed_noun(t: Token) -> Token | None:
+    """Parser fallback: "Kurdish peshmerga fighters early Friday retook ..." left without a subject arc."""
+    i = t.i - 1
+    doc = t.doc
+    while i >= 0 and t.i - i <= 6:
+        w = doc[i]
+        if w.ent_type_ in ("DATE", "TIME") or w.pos_ in ("ADV", "AUX", "PART", "PUNCT"):
+            i -= 1
+            continue
+        if w.pos_ in ("NOUN", "PROPN") and _is_armed(w) and w.lower_ not in _PRONOUNS:
+            return w
         return None
     return None
 
@@ -85,16 +123,23 @@ def _is_passive(tok: Token) -> bool:
 
 
 def _actor(tok: Token | None) -> str | None:
-    if tok is None or tok.lower_ in ("it", "they", "he", "she", "we", "which", "who", "that"):
+    if tok is None or tok.lower_ in _PRONOUNS or tok.pos_ == "PRON":
         return None
-    if tok.pos_ == "PRON":
-        return None
-    return noun_phrase(tok, keep_of=True)
+    if tok.ent_type_ == "PERSON":
+        # "U.S. Defense Secretary Ash Carter" acts for the U.S.
+        for w in tok.subtree:
+            if w.ent_type_ in ("GPE", "NORP") and w.i < tok.i:
+                return name_span(w) if w.ent_type_ == "GPE" else w.text
+    return actor_phrase(tok)
 
 
 def _agent(tok: Token) -> Token | None:
-    objs = prep_objects(tok, "by")
-    return objs[0] if objs else None
+    """The "by" agent of a passive, shared across conjoined verbs ("captured and occupied by X")."""
+    for verb in [tok, *tok.conjuncts]:
+        for obj in prep_objects(verb, "by"):
+            if obj.ent_type_ not in ("DATE", "TIME"):
+                return obj
+    return None
 
 
 def _places_from(obj: Token) -> tuple[list[PlaceRef], bool]:
@@ -177,8 +222,12 @@ def tc_frames(t: Token) -> list[TCFrame]:
                 control = p
     if control is not None and (lemma in lx.CONTROL_VERBS or lemma == "be"):
         objs = prep_objects(control, "of", "over")
-        if not objs:  # "took control Sunday of Yabroud": the "of" hangs off the verb
-            objs = prep_objects(t, "of", "over")
+        if not objs:  # "took control Sunday of Yabroud": the "of" hangs off the verb or the date
+            doc = t.doc
+            for w in doc[control.i + 1 : min(len(doc), control.i + 5)]:
+                if w.dep_ == "prep" and w.lower_ in ("of", "over"):
+                    objs = [c for c in w.children if c.dep_ == "pobj"]
+                    break
         for obj in objs:
             places, partial = _places_from(obj)
             if not places:

@@ -159,3 +159,20 @@ def place_phrase(tok: Token) -> str:
     end = min(end, start + _MAX_PHRASE_TOKENS - 1)
     words = [t for t in doc[start : end + 1] if not _inside_clause(t, tok)]
     return _QUANTIFIER_PREFIX.sub("", _join(words))
+
+
+def actor_phrase(tok: Token) -> str:
+    """Who acted, with what names them: "militants with the extremist group Islamic State", "rebels from X"."""
+    doc = tok.doc
+    start = _left_edge(tok, _NP_LEFT)
+    end = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat", "nummod", "conj", "cc") or (
+            c.dep_ == "prep" and c.lower_ in ("of", "with", "from")
+        ):
+            end = max(end, c.right_edge.i)
+        elif c.dep_ in ("acl", "relcl", "appos", "punct"):
+            break
+    end = min(end, start + _MAX_PHRASE_TOKENS - 1)
+    words = [t for t in doc[start : end + 1] if not _inside_clause(t, tok)]
+    return _QUANTIFIER_PREFIX.sub("", _join(words))

@@ -10,7 +10,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from service.detect import lexicon as lx
 from service.detect.dates import resolve_event_date
@@ -85,6 +85,9 @@ class _ArticleContext:
         self.main_country = self.countries.most_common(1)[0][0] if self.countries else None
         self.title_place = self._first_place(title)
         self.published_year = article.published.year if article.published else None
+        # What the story has named so far, for "they captured" and "the area" in later sentences.
+        self.last_actor: str | None = None
+        self.last_place: str | None = None
 
     def resolve(self, text: str) -> Location | None:
         try:
@@ -118,7 +121,7 @@ class _ArticleContext:
         found = None
         for found in self._named_places(window):  # noqa: B007 - the last one is wanted
             pass
-        return found or self.title_place
+        return found or self.last_place or self.title_place
 
     def story_place(self) -> str | None:
         """Where the story is, for a movement that names no destination: the title's place, else its country."""
@@ -150,16 +153,37 @@ def _norm(s: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9 ]+", " ", s).split())
 
 
+def _has_pronoun_subject(tok: Token) -> bool:
+    t = tok
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c.lower_ in ("they", "it", "we")
+        if t.dep_ not in ("conj", "xcomp", "advcl") or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
 def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: _ArticleContext) -> list[Event]:
     events: list[Event] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
         if lemma in lx.TC_TRIGGER_LEMMAS or lemma in lx.CONTROL_VERBS or lemma == "be" or lemma in lx.INTO_VERBS:
             for frame in tc_frames(tok):
+                if frame.gaining is None and ctx.last_actor and _has_pronoun_subject(tok):
+                    frame.gaining = ctx.last_actor  # "They also captured ..." after "the Army captured ..."
                 events.extend(_tc_events(frame, sentence, ctx))
         if lemma in lx.DEP_TRIGGER_LEMMAS or lemma == "enter":
             for dframe in deploy_frames(tok):
                 events.extend(_deploy_events(dframe, sentence, ctx))
+    for e in events:
+        if e.background:
+            continue
+        actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
+        place = e.place if isinstance(e, TerritorialControlEvent) else e.destination
+        ctx.last_actor = actor or ctx.last_actor
+        ctx.last_place = place if place and place[:1].isupper() else ctx.last_place
     return events
 
 
