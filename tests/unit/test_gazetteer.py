@@ -118,7 +118,8 @@ def test_candidates_lists_every_reading(gaz: Gazetteer) -> None:
 # ------------------------------------------------------------------------------------------- silly matches
 
 
-@pytest.mark.parametrize("word", ["The", "Will", "Army", "Forces", "Central", "Many", "Sale", "Of", "Hamas", "NATO"])
+@pytest.mark.parametrize("word", ["The", "Will", "Army", "Forces", "Central", "Many", "Sale", "Of", "Hamas",
+"NATO"])
 def test_common_words_do_not_resolve(gaz: Gazetteer, word: str) -> None:
     assert gaz.resolve(word) is None
     assert gaz.resolve(word, {"US": 1, "GB": 1, "SY": 1}) is None
@@ -214,7 +215,8 @@ def test_region_aliases(gaz: Gazetteer) -> None:
         ("Syria", "SY"), ("Syrian", "SY"), ("Syrians", "SY"), ("U.S.", "US"), ("US", "US"), ("USA", "US"),
         ("United States", "US"), ("the United States", "US"), ("American", "US"), ("Americans", "US"),
         ("Ukraine", "UA"), ("Ukrainian", "UA"), ("Russian", "RU"), ("Russia's", "RU"), ("Iraqi", "IQ"),
-        ("Iraqis", "IQ"), ("UK", "GB"), ("Britain", "GB"), ("British", "GB"), ("DRC", "CD"), ("DR Congo", "CD"),
+        ("Iraqis", "IQ"), ("UK", "GB"), ("Britain", "GB"), ("British", "GB"), ("DRC", "CD"), ("DR Congo",
+        "CD"),
         ("Congolese", "CD"), ("Gaza", "PS"), ("West Bank", "PS"), ("Crimea", "UA"), ("Donbas", "UA"),
         ("Burmese", "MM"), ("Myanmar", "MM"), ("Nigerien", "NE"), ("Nigerian", "NG"), ("Burkinabe", "BF"),
         ("Emirati", "AE"), ("Somali", "SO"), ("Israeli", "IL"), ("Palestinian", "PS"), ("Turkey", "TR"),
@@ -266,3 +268,49 @@ def test_countries_in_is_linear_on_a_long_text(gaz: Gazetteer) -> None:
     # a long run of capitalised words must not blow up either
     assert isinstance(gaz.countries_in("Syria " * 20_000), type(counts))
     assert isinstance(gaz.countries_in(("A" * 50 + " ") * 2000), type(counts))
+
+
+# ------------------------------------------------------------------------------------------- non-places
+
+
+def test_stop_word_context_must_dominate(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Sale", {"AU": 1, "US": 1}) is None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Dnipro River", "the Sea of Azov", "near the Sea of Azov", "White House", "Africa", "South America",
+        "Latin America", "the Middle East", "Central Asia", "Horn of Africa", "Christmas", "God",
+    ],
+)
+def test_non_places(gaz: Gazetteer, phrase: str) -> None:
+    assert gaz.resolve(phrase, {"UA": 3, "RU": 2, "US": 1}) is None
+
+
+def test_names_starting_with_a_direction(gaz: Gazetteer) -> None:
+    east_london = gaz.resolve("East London")
+    assert east_london is not None and (east_london.country, east_london.feature) == ("ZA", "city")
+    aleppo = gaz.resolve("eastern Aleppo")
+    assert aleppo is not None and aleppo.geonameid == 170063
+    assert gaz.resolve("North Korea") == gaz.resolve("North Korea", {"KR": 1})
+    nk = gaz.resolve("North Korea")
+    assert nk is not None and (nk.country, nk.feature) == ("KP", "country")
+
+
+def test_extra_admin_regions(gaz: Gazetteer) -> None:
+    for phrase, iso in (("Darfur", "SD"), ("Tigray", "ET"), ("North Kivu", "CD"), ("Chechnya", "RU")):
+        loc = gaz.resolve(phrase, {"UA": 1})
+        assert loc is not None and (loc.country, loc.feature) == (iso, "admin1"), phrase
+        assert loc.latitude is not None
+
+
+def test_overlong_input_is_not_a_place(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Palmyra " * 100, {"SY": 1}) is None
+
+
+def test_countries_in_skips_continents_and_counts_states(gaz: Gazetteer) -> None:
+    counts = gaz.countries_in("Troops from Latin America and South America; Texas and New Mexico sent aid.")
+    assert counts == {"US": 2}
+    assert gaz.countries_in("Fighting in Darfur spread to Chechnya")["SD"] == 1
+    assert gaz.countries_in("TEHRAN, Iran (AP) - IRAN said")["IR"] >= 2
