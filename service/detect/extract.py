@@ -178,7 +178,8 @@ def _place_refs_of(tok: Token) -> list[PlaceRef]:
         if named:
             out: list[PlaceRef] = []
             for n in named:
-                out.extend(PlaceRef(name_span(t), t) for t in with_conjuncts(n) if is_placeish(t))
+                # the NER often calls an unfamiliar village NORP or PERSON: "the village of X" settles it
+                out.extend(PlaceRef(name_span(t), t) for t in with_conjuncts(n) if t.pos_ == "PROPN" or is_placeish(t))
             return out
         included = [o for o in prep_objects(tok, "including") if is_placeish(o)]
         if included and tok.lemma_.lower() in _GENERIC_PLACES:
@@ -190,10 +191,13 @@ def _place_refs_of(tok: Token) -> list[PlaceRef]:
             c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" for c in modifiers
         ):
             return [PlaceRef(noun_phrase(tok, keep_conj=False), tok, anaphoric=True)]
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not any(
-            c.pos_ == "PROPN" and c.dep_ in ("compound", "poss", "appos") for c in tok.children
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not (
+            any(c.pos_ == "PROPN" and c.dep_ in ("compound", "poss", "appos") for c in tok.children)
+            or any(o.pos_ == "PROPN" or any(w.pos_ == "PROPN" for w in o.children)
+                   for o in prep_objects(tok, "near", "at", "outside"))
         ):
-            return []  # "a slum", "a district in southern Afghanistan": not identifiable
+            # "a slum", "a district in southern Afghanistan": not identifiable; "a checkpoint at Khan Shaykhoun" is
+            return []
         return [PlaceRef(place_phrase(tok), tok)]
     if tok.ent_type_ == "PERSON" and not tok.text[:1].isupper():
         return []
@@ -203,8 +207,16 @@ def _place_refs_of(tok: Token) -> list[PlaceRef]:
 # --- territorial control ------------------------------------------------------------------------------
 
 
+def _pronoun_place(pron: Token) -> Token | None:
+    """"attacked Snake Island ... and captured it": the nearest place named before the pronoun."""
+    for w in reversed(pron.doc[: pron.i]):
+        if w.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and w.pos_ in ("PROPN", "NOUN") and is_placeish(w):
+            return w
+    return None
+
+
 def tc_frames(t: Token) -> list[TCFrame]:
-    lemma = t.lemma_.lower()
+    lemma = t.lemma_.lower().removeprefix("re-")
     if t.pos_ == "NOUN" or t.pos_ == "PROPN":
         return _tc_noun_frames(t, lemma)
     if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG"):
@@ -253,6 +265,8 @@ def tc_frames(t: Token) -> list[TCFrame]:
             gainer = _actor(subj)
             if target is None and t.dep_ == "relcl" and child(t, "nsubj") is not None:
                 target = t.head  # "the only regional capital they had seized"
+        if target is not None and target.lower_ in ("it", "them"):
+            target = _pronoun_place(target)
         if target is None:
             return []
         places, partial = _places_from(target)

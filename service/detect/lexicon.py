@@ -64,7 +64,7 @@ FORCE_NOUNS = frozenset(
     "convoy convoys infantry rangers seals operator operators boots militia militias corps "
     "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists remnants "
     "system systems launcher launchers artillery howitzer howitzers drone drones warplane warplanes plane planes "
-    "vehicle vehicles conscripts recruits reservists peshmerga".split()
+    "element elements vehicle vehicles conscripts recruits reservists peshmerga".split()
 )
 # Forces that are not armed forces in the sense of the guidelines.
 NON_MILITARY_NOUNS = frozenset(
@@ -87,7 +87,7 @@ PLACE_NOUNS = frozenset(
     "fort fortress citadel camp camps zone zones border borders coast center centre outskirts frontier "
     "hilltop hilltops point points tower towers facility facilities reservoir mount peak peaks countryside hub "
     "depot school factory mine mines quarry quarries barracks ministry square triangle post posts "
-    "gate gates entrance".split()
+    "gate gates entrance silo silos roundabout roundabouts location locations crossroads".split()
 )
 # Words that, as an object, make a seizure of things or people rather than of a place.
 THING_NOUNS = frozenset(

@@ -12,6 +12,13 @@ from service.detect.lexicon import FORCE_NOUNS, NON_MILITARY_NOUNS, PLACE_NOUNS,
 _NP_LEFT = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "npadvmod", "advmod"})
 _NAME_LEFT = frozenset({"compound", "amod", "nmod", "poss", "case"})
 _MAX_PHRASE_TOKENS = 16
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today "
+    "yesterday tomorrow".split()
+)
+_CLAUSES = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
+_ACTOR_CLAUSES = frozenset({"relcl", "acl", "advcl", "parataxis"})
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
@@ -85,13 +92,13 @@ def noun_phrase(tok: Token, *, keep_of: bool = True, keep_conj: bool = True) -> 
     return _join(words)
 
 
-def _inside_clause(t: Token, head: Token) -> bool:
+def _inside_clause(t: Token, head: Token, clauses: frozenset[str] = _CLAUSES) -> bool:
     if t == head:
         return False
     for a in t.ancestors:
         if a == head:
             return False
-        if a.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis"):
+        if a.dep_ in clauses:
             return True
     return False
 
@@ -123,7 +130,9 @@ def is_placeish(tok: Token) -> bool:
     if lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS:
         return True
     if tok.pos_ == "PROPN":
-        return tok.ent_type_ not in ("NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL")
+        if tok.ent_type_ in ("DATE", "TIME"):  # NER stretches dates: "Sunday of Yabroud"
+            return tok.lower_ not in _CALENDAR_WORDS
+        return tok.ent_type_ not in ("NORP", "MONEY", "PERCENT", "CARDINAL", "ORDINAL")
     if lemma in REGION_WORDS:
         return True
     # "the oil hub of Kirkuk"
@@ -174,5 +183,5 @@ def actor_phrase(tok: Token) -> str:
         elif c.dep_ in ("acl", "relcl", "appos", "punct"):
             break
     end = min(end, start + _MAX_PHRASE_TOKENS - 1)
-    words = [t for t in doc[start : end + 1] if not _inside_clause(t, tok)]
+    words = [t for t in doc[start : end + 1] if not _inside_clause(t, tok, _ACTOR_CLAUSES)]
     return _QUANTIFIER_PREFIX.sub("", _join(words))
