@@ -265,7 +265,7 @@ def tc_frames(t: Token) -> list[TCFrame]:
             gainer = _actor(subj)
             if target is None and t.dep_ == "relcl" and child(t, "nsubj") is not None:
                 target = t.head  # "the only regional capital they had seized"
-        if target is not None and target.lower_ in ("it", "them"):
+        if target is not None and target.lower_ in ("it", "them", "which"):
             target = _pronoun_place(target)
         if target is None:
             return []

