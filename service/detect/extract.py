@@ -426,13 +426,15 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
                 force = t.head
         else:
             force, actor = _force_of(dobj), _actor(subj)
-            if (force is None or not is_force(force)) and subj is not None and is_force(subj) and (
+            object_is_place = dobj is not None and not is_force(dobj) and is_placeish(dobj)
+            if (dobj is None or (withdraw and object_is_place)) and subj is not None and (
                 withdraw or lemma in ("move", "mass", "gather", "transfer")
             ):
-                force, actor = subj, None  # "U.S. troops withdrew from ...", "forces were ordered to evacuate P"
-            if (force is None or not is_force(force)) and withdraw and _is_state(subj) and prep_objects(t, "from"):
-                force, actor = subj, _actor(subj)  # "Ukraine withdrew from areas of Bakhmut"
-        if force is None or not is_force(force) and not _is_state(force):
+                if is_force(subj):
+                    force, actor = subj, None  # "U.S. troops withdrew from ...", "forces were ordered to evacuate P"
+                elif withdraw and _is_state(subj) and (prep_objects(t, "from") or object_is_place):
+                    force, actor = subj, _actor(subj)  # "Ukraine withdrew from areas of Bakhmut"
+        if force is None or not (is_force(force) or (withdraw and _is_state(force))):
             return []
         preps = ("from", "out") if withdraw else _DEST_PREPS
         dests = prep_objects(t, *preps)
@@ -509,6 +511,8 @@ def _owned_by_state(force: Token) -> bool:
 def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
     if lemma in ("reinforcement",) and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return []  # handled by the verb it depends on ("sent reinforcements", "reinforcements arrived")
+    if t.dep_ == "attr":
+        return []  # "Iraq was the largest deployment of ...": a description, not a movement
     if lemma not in lx.DEPLOY_NOUNS | lx.WITHDRAW_NOUNS:
         return []
     forces = [o for o in prep_objects(t, "of") if is_force(o)]

@@ -75,6 +75,13 @@ def _deaccent(s: str) -> str | None:
     return s
 
 
+# Word-level transliteration variants of Arabic place names, tried when the name as written is not found.
+_TRANSLIT = {
+    "ain": "ayn", "ein": "ayn", "tal": "tall", "tel": "tall", "tell": "tall", "deir": "dayr", "dair": "dayr",
+    "issa": "isa", "jebel": "jabal", "jabbal": "jabal", "sheikh": "shaykh", "sheikhoun": "shaykhun",
+    "abou": "abu", "um": "umm", "khirbet": "khirbat",
+}
+
 _JSON_KEY = re.compile(r'\s*"[^"]*"\s*:\s*')
 _JSON_SEP = re.compile(r"\s*,")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash|ath|adh|ed|er|es|et|ez|en) (?=\S{3})")
@@ -210,6 +217,7 @@ _NO_PLURAL = re.compile(
 # country context ("Will", "Of" (TR), "Sale" (AU), "Mobile" (US)...).
 _STOP = frozenset(
     """
+    administrative border borders frontline frontlines outskirts countryside castle factory cement silos
     a about above across after again against all also am among an and any are army around as at away back
     be because been before being below between both but by can central city civil could day defence
     defense did do does down during each east eastern end even every few first for forces force from front
@@ -314,6 +322,8 @@ _SHORT_TOKEN_MAX = 2  # keys of this length or shorter never resolve as cities
 _CONTEXT_BASE = 8.0  # bonus for any candidate whose country is in context
 _CONTEXT_SCALE = 8.0  # extra bonus proportional to that country's share of the strongest weight
 _SMALL_POP = 5000  # below this, a candidate needs its country in context
+_LOG_UNKNOWN_POP = math.log(_SMALL_POP)
+_OUT_OF_CONTEXT_POP = 100_000  # with a non-empty context, a candidate outside it must be at least this big
 _MENTION_CITY_POP = 100_000
 
 
@@ -616,6 +626,9 @@ class Gazetteer:
         m = _ARABIC_ARTICLE.match(key)
         tries = [key[m.end():]] if m else []
         tries += [key[:-1]] if key.endswith("h") and len(key) > 4 else [key + "h"]
+        words = key.split()
+        if any(w in _TRANSLIT for w in words):  # "Ras al-Ain" -> "ras al ayn", "Tell Abyad" -> "tall abyad"
+            tries.append(" ".join(_TRANSLIT.get(w, w) for w in words))
         for k in tries:
             alts.extend(c | 1 for c in self._codes(k))
         return tuple(dict.fromkeys(alts))
@@ -846,6 +859,8 @@ class Gazetteer:
             return None  # a lowercase word is never a place name
         if p != phrase:
             key = normalize(p)
+            if key in self._admin_regions:  # "Anbar Governorate"
+                return self._admin_regions[key]
             iso = self._country_names.get(key)
             if iso:  # "Syria region", "Gaza City" (when the city is missing) etc.
                 return self._region_alias(p, key) if key in _REGION_ALIASES else self._countries.get(iso)
@@ -902,9 +917,9 @@ class Gazetteer:
             p = self._pop[i]
             if stop and not (w > 0 and w >= 0.6 * total):
                 continue  # a common word: only when the context is mostly that candidate's country
-            if p < _SMALL_POP and w <= 0:
-                continue
-            score = math.log(p + 1)
+            if w <= 0 and (p < _SMALL_POP or (ctx and p < _OUT_OF_CONTEXT_POP)):
+                continue  # small places need their country in context; with a context, so do mid-size ones
+            score = math.log(p) if p > 0 else _LOG_UNKNOWN_POP  # GeoNames gives 0 for "unknown"
             if w > 0:
                 score += _CONTEXT_BASE + _CONTEXT_SCALE * (w / maxw)
             if not code & 1:

@@ -141,7 +141,13 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         background = background or _is_background_tc(trigger, sentence_text, published_year)
     elif trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         background = True  # "troops stationed at the base", "forces deployed in the north": a presence
+    elif not claimed and _past_perfect(trigger):
+        background = True  # "troops had been deployed in an advisory capacity": the situation, not the news
     return Modality(happened=happened, announced=announced, claimed=claimed, background=background)
+
+
+def _past_perfect(tok: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in tok.children)
 
 
 def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | None) -> bool:

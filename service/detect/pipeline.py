@@ -86,7 +86,7 @@ class _ArticleContext:
         title = article.title or ""
         self.countries: Counter[str] = gazetteer.countries_in(f"{title}\n{article.text}")
         self.main_country = self.countries.most_common(1)[0][0] if self.countries else None
-        self.title_place = self._first_place(title)
+        self.title_place = self._title_place(title)
         self.published_year = article.published.year if article.published else None
         # What the story has named so far, for "they captured" and "the area" in later sentences.
         self.last_actor: str | None = None
@@ -106,8 +106,13 @@ class _ArticleContext:
             if loc is not None and loc.feature == "city" and loc.country in self.countries:
                 yield name
 
-    def _first_place(self, text: str) -> str | None:
-        return next(self._named_places(text), None)
+    def _title_place(self, title: str) -> str | None:
+        """"Battle of al-Bab", "Siege of Abu al-Duhur Airbase": the place the story is about."""
+        in_context = next(self._named_places(title), None)
+        if in_context:
+            return in_context
+        names = [m.group(0) for m in _CAPITALISED_RUN.finditer(title) if self.resolve(m.group(0)) is not None]
+        return names[-1] if names else None
 
     def antecedent(self, before: int, noun: str | None = None) -> str | None:
         """The place "the city" most likely refers to: the last named place before `before`, else the title's.
@@ -126,11 +131,15 @@ class _ArticleContext:
             pass
         return found or self.last_place or self.title_place
 
-    def story_place(self) -> str | None:
-        """Where the story is, for a movement that names no destination: the title's place, else its country."""
+    def story_place(self, exclude_country: str | None = None) -> str | None:
+        """Where the story is, for a movement that names no destination: the title's place, else its country
+        (not the country whose forces move: Turkish commandos in a Syria story go to Syria)."""
         if self.title_place:
             return self.title_place
-        return country_name(self.main_country) if self.main_country else None
+        for iso, _ in self.countries.most_common(3):
+            if iso != exclude_country:
+                return country_name(iso)
+        return None
 
 
 
@@ -265,7 +274,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext)
     refs = named or frame.destinations
     destinations = [_place_text(r, sentence, ctx)[0] for r in refs]
     if not destinations:
-        story = ctx.story_place()  # "300 commandos were sent as reinforcement": to where the story is
+        own = ctx.gazetteer.country_code(actor) if actor else None
+        story = ctx.story_place(own)  # "300 commandos were sent as reinforcement": to where the story is
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
     out: list[Event] = []
