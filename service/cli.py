@@ -53,8 +53,15 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_broker(args: argparse.Namespace, settings: Settings) -> int:
-    from service.broker import EmbeddedBroker, ensure_topics
+    from service.broker import EmbeddedBroker, ensure_topics, wait_for_broker
 
+    if settings.kafka_bootstrap:
+        asyncio.run(wait_for_broker(settings.kafka_bootstrap))
+        created = asyncio.run(ensure_topics(settings.kafka_bootstrap, settings.topic_partitions,
+                                            settings.replication_factor))
+        print(f"FRONTWATCH_KAFKA_BOOTSTRAP={settings.kafka_bootstrap} is set: not starting Tansu; created topics: "
+              f"{', '.join(created) or 'none missing'}")
+        return 0
     with EmbeddedBroker(port=args.port) as broker:
         asyncio.run(ensure_topics(broker.bootstrap, settings.topic_partitions, settings.replication_factor))
         print(f"export FRONTWATCH_KAFKA_BOOTSTRAP={broker.bootstrap}", flush=True)
@@ -105,7 +112,8 @@ def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_detect(args: argparse.Namespace, settings: Settings) -> int:
     from service.detect.evaluate import detect_file
 
-    detect_file(args.input, args.output)
+    events = detect_file(args.input, args.output)
+    print(f"wrote {events} events to {args.output}", file=sys.stderr)
     return 0
 
 
