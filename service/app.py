@@ -61,7 +61,9 @@ class ArticleProcessor:
         loop = asyncio.get_running_loop()
         try:
             events = await loop.run_in_executor(self._executor, self.detector.detect, article.to_article())
-        except Exception as exc:  # the detector promises not to raise; if it does, one article is lost, not the worker
+        except (
+            Exception
+        ) as exc:  # the detector promises not to raise; if it does, one article is lost, not the worker
             log.exception("detector failed on article %s", article.id)
             return [self._dead_letter(raw, source, "detector_error", f"{type(exc).__name__}: {exc}")]
         for event in events:
@@ -71,8 +73,15 @@ class ArticleProcessor:
         return out
 
     def _dead_letter(self, raw: bytes | None, source: SourceRecord, reason: str, error: str) -> Outgoing:
-        log.warning("dead-lettering %s[%d]@%d (%s, sha256 %s): %s", source.topic, source.partition,
-                    source.offset, reason, message_digest(raw or b""), error[:200])
+        log.warning(
+            "dead-lettering %s[%d]@%d (%s, sha256 %s): %s",
+            source.topic,
+            source.partition,
+            source.offset,
+            reason,
+            message_digest(raw or b""),
+            error[:200],
+        )
         metrics.ARTICLES_DEAD_LETTERED.labels(reason=reason).inc()
         return dead_letter_message(raw, source, reason, error, self.settings)
 
@@ -107,9 +116,17 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
         processing_guarantee="at_least_once",
     )
     processor = ArticleProcessor(settings, detector)
-    topics = {name: app.topic(name, key_type=bytes, value_type=bytes, value_serializer="raw",
-                              key_serializer="raw", partitions=None)
-              for name in settings.topics_in_use()}
+    topics = {
+        name: app.topic(
+            name,
+            key_type=bytes,
+            value_type=bytes,
+            value_serializer="raw",
+            key_serializer="raw",
+            partitions=None,
+        )
+        for name in settings.topics_in_use()
+    }
     articles = topics[settings.input_topic]
 
     async def publish(records: list[Outgoing]) -> None:
@@ -122,8 +139,9 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
     async def detect_articles(stream: Any) -> None:
         async for event in stream.events():
             message = event.message
-            source = SourceRecord(message.topic, message.partition, message.offset, message.key,
-                                  _header_list(message.headers))
+            source = SourceRecord(
+                message.topic, message.partition, message.offset, message.key, _header_list(message.headers)
+            )
             await publish(await processor.process(message.value, source))
 
     return app

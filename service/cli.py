@@ -22,8 +22,10 @@ class UsageError(RuntimeError):
 
 def require_bootstrap(settings: Settings) -> str:
     if settings.kafka_bootstrap is None:
-        raise UsageError("FRONTWATCH_KAFKA_BOOTSTRAP is not set: point it at a Kafka cluster, or start the "
-                         "embedded one with `frontwatch broker` and export the address it prints")
+        raise UsageError(
+            "FRONTWATCH_KAFKA_BOOTSTRAP is not set: point it at a Kafka cluster, or start the "
+            "embedded one with `frontwatch broker` and export the address it prints"
+        )
     return settings.kafka_bootstrap
 
 
@@ -37,7 +39,9 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     bootstrap = require_bootstrap(settings)
     asyncio.run(wait_for_broker(bootstrap))
     if settings.create_topics:
-        created = asyncio.run(ensure_topics(bootstrap, settings.topic_partitions, settings.replication_factor))
+        created = asyncio.run(
+            ensure_topics(bootstrap, settings.topic_partitions, settings.replication_factor)
+        )
         if created:
             log.info("created topics %s", ", ".join(created))
     metrics.init_metrics()
@@ -57,10 +61,13 @@ def cmd_broker(args: argparse.Namespace, settings: Settings) -> int:
 
     if settings.kafka_bootstrap:
         asyncio.run(wait_for_broker(settings.kafka_bootstrap))
-        created = asyncio.run(ensure_topics(settings.kafka_bootstrap, settings.topic_partitions,
-                                            settings.replication_factor))
-        print(f"FRONTWATCH_KAFKA_BOOTSTRAP={settings.kafka_bootstrap} is set: not starting Tansu; created topics: "
-              f"{', '.join(created) or 'none missing'}")
+        created = asyncio.run(
+            ensure_topics(settings.kafka_bootstrap, settings.topic_partitions, settings.replication_factor)
+        )
+        print(
+            f"FRONTWATCH_KAFKA_BOOTSTRAP={settings.kafka_bootstrap} is set: not starting Tansu; created topics: "
+            f"{', '.join(created) or 'none missing'}"
+        )
         return 0
     with EmbeddedBroker(port=args.port) as broker:
         asyncio.run(ensure_topics(broker.bootstrap, settings.topic_partitions, settings.replication_factor))
@@ -101,8 +108,9 @@ def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
     bootstrap = require_bootstrap(settings)
 
     async def tail() -> None:
-        async for record in read_topic(bootstrap, args.topic, max_records=args.max, timeout=args.timeout,
-                                       from_beginning=not args.new):
+        async for record in read_topic(
+            bootstrap, args.topic, max_records=args.max, timeout=args.timeout, from_beginning=not args.new
+        ):
             print(record.to_json(), flush=True)
 
     asyncio.run(tail())
@@ -145,12 +153,16 @@ def cmd_schemas(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="frontwatch", description=__doc__,
-                                     epilog="Configuration comes from FRONTWATCH_* environment variables "
-                                     "(see README.md).")
+    parser = argparse.ArgumentParser(
+        prog="frontwatch",
+        description=__doc__,
+        epilog="Configuration comes from FRONTWATCH_* environment variables (see README.md).",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    sub.add_parser("run", help="run the stream worker against FRONTWATCH_KAFKA_BOOTSTRAP").set_defaults(func=cmd_run)
+    sub.add_parser("run", help="run the stream worker against FRONTWATCH_KAFKA_BOOTSTRAP").set_defaults(
+        func=cmd_run
+    )
 
     p = sub.add_parser("broker", help="run the embedded Tansu broker and create frontwatch's topics")
     p.add_argument("--port", type=int, default=None, help="listen port on 127.0.0.1 (default: a free one)")
@@ -179,10 +191,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("demo", help="embedded broker + worker + seed articles; prints alerts as they arrive")
-    p.add_argument("--seeds", type=Path, default=None, help="articles to send (default: seeds/articles.jsonl)")
+    p.add_argument(
+        "--seeds", type=Path, default=None, help="articles to send (default: seeds/articles.jsonl)"
+    )
     p.add_argument("--timeout", type=float, default=90.0, help="give up after S seconds")
-    p.add_argument("--linger", type=float, default=0.0,
-                   help="keep broker, worker and /metrics up S seconds after the last alert")
+    p.add_argument(
+        "--linger",
+        type=float,
+        default=0.0,
+        help="keep broker, worker and /metrics up S seconds after the last alert",
+    )
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("schemas", help="check (default) or regenerate schemas/ from the message models")
@@ -201,7 +219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"frontwatch: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     logging.getLogger("aiokafka").setLevel(max(logging.WARNING, logging.getLogger().level))
     try:
         return int(args.func(args, settings))

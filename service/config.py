@@ -34,8 +34,11 @@ class Settings(BaseSettings):
         description="host:port[,host:port...] of an existing Kafka cluster. Unset: commands that need a "
         "broker (demo, tests) start the embedded Tansu broker instead.",
     )
-    app_id: str = Field(default="frontwatch", pattern=r"^[A-Za-z0-9._\-]+$",
-                        description="Kafka consumer group id of the worker and prefix of faust's internal topics.")
+    app_id: str = Field(
+        default="frontwatch",
+        pattern=r"^[A-Za-z0-9._\-]+$",
+        description="Kafka consumer group id of the worker and prefix of faust's internal topics.",
+    )
 
     input_topic: str = "articles"
     dlq_topic: str = "articles.dlq"
@@ -49,15 +52,22 @@ class Settings(BaseSettings):
     replication_factor: int = Field(default=1, ge=1)
     create_topics: bool = Field(default=True, description="Create missing topics at worker start.")
 
-    max_article_bytes: int = Field(default=1_000_000, ge=1024,
-                                   description="Larger input messages go to the dead-letter topic.")
-    dlq_max_value_bytes: int = Field(default=512_000, ge=1024,
-                                     description="Dead-lettered values are cut to this size (header "
-                                     "dlq_original_size keeps the real one) so they fit Kafka's default "
-                                     "1 MB message limit.")
-    consumer_max_fetch_bytes: int = Field(default=8 * 1024 * 1024, ge=1024,
-                                          description="Per-partition fetch size; above max_article_bytes so "
-                                          "an oversized article is read and dead-lettered, not stuck.")
+    max_article_bytes: int = Field(
+        default=1_000_000, ge=1024, description="Larger input messages go to the dead-letter topic."
+    )
+    dlq_max_value_bytes: int = Field(
+        default=512_000,
+        ge=1024,
+        description="Dead-lettered values are cut to this size (header "
+        "dlq_original_size keeps the real one) so they fit Kafka's default "
+        "1 MB message limit.",
+    )
+    consumer_max_fetch_bytes: int = Field(
+        default=8 * 1024 * 1024,
+        ge=1024,
+        description="Per-partition fetch size; above max_article_bytes so "
+        "an oversized article is read and dead-lettered, not stuck.",
+    )
 
     metrics_host: str = "127.0.0.1"
     metrics_port: int = Field(default=9464, ge=0, le=65535, description="0 disables the /metrics server.")
@@ -68,12 +78,18 @@ class Settings(BaseSettings):
     auto_offset_reset: Literal["earliest", "latest"] = "earliest"
     commit_interval_s: float = Field(default=1.0, gt=0)
 
-    publish_background: bool = Field(default=False, description="Also alert on events the article only "
-                                     "recalls as background (not news).")
-    data_dir: Path = Field(default_factory=lambda: Path(tempfile.gettempdir()) / "frontwatch-data",
-                           description="faust's working directory for the worker.")
-    alert_source: str = Field(default="urn:frontwatch:worker", min_length=1,
-                              description="CloudEvents ce_source of published alerts.")
+    publish_background: bool = Field(
+        default=False, description="Also alert on events the article only recalls as background (not news)."
+    )
+    data_dir: Path = Field(
+        default_factory=lambda: Path(tempfile.gettempdir()) / "frontwatch-data",
+        description="faust's working directory for the worker.",
+    )
+    alert_source: str = Field(
+        default="urn:frontwatch:worker",
+        min_length=1,
+        description="CloudEvents ce_source of published alerts.",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @model_validator(mode="after")
@@ -93,8 +109,13 @@ class Settings(BaseSettings):
         return self
 
     def topics_in_use(self) -> list[str]:
-        return [self.input_topic, self.dlq_topic, self.alerts_territorial_control_topic,
-                self.alerts_deployment_topic, self.alerts_all_topic]
+        return [
+            self.input_topic,
+            self.dlq_topic,
+            self.alerts_territorial_control_topic,
+            self.alerts_deployment_topic,
+            self.alerts_all_topic,
+        ]
 
     @cached_property
     def topic_partitions(self) -> dict[str, int]:
@@ -109,8 +130,10 @@ class Settings(BaseSettings):
         }
 
     def alert_topic_for(self, event_type: str) -> str:
-        return {"territorial_control": self.alerts_territorial_control_topic,
-                "deployment": self.alerts_deployment_topic}[event_type]
+        return {
+            "territorial_control": self.alerts_territorial_control_topic,
+            "deployment": self.alerts_deployment_topic,
+        }[event_type]
 
     def with_bootstrap(self, bootstrap: str) -> Settings:
         return self.model_copy(update={"kafka_bootstrap": bootstrap})

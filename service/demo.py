@@ -54,18 +54,29 @@ def describe_alert(alert: dict[str, Any]) -> str:
     evidence = " ".join(str(alert.get("evidence", "")).split())
     if len(evidence) > 150:
         evidence = evidence[:147] + "..."
-    return (f"{head}{coords}  [{detail}]  confidence {alert.get('confidence', 0):.2f}  "
-            f"article {alert.get('article_id')}\n      \u201c{evidence}\u201d")
+    return (
+        f"{head}{coords}  [{detail}]  confidence {alert.get('confidence', 0):.2f}  "
+        f"article {alert.get('article_id')}\n      \u201c{evidence}\u201d"
+    )
 
 
 @contextlib.contextmanager
 def worker_process(settings: Settings, bootstrap: str, log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
     """`frontwatch run` in a subprocess; terminated (then killed) on exit."""
-    env = {**os.environ, "FRONTWATCH_KAFKA_BOOTSTRAP": bootstrap, "FRONTWATCH_METRICS_PORT": str(settings.metrics_port),
-           "FRONTWATCH_METRICS_HOST": settings.metrics_host}
+    env = {
+        **os.environ,
+        "FRONTWATCH_KAFKA_BOOTSTRAP": bootstrap,
+        "FRONTWATCH_METRICS_PORT": str(settings.metrics_port),
+        "FRONTWATCH_METRICS_HOST": settings.metrics_host,
+    }
     with open(log_path, "wb") as log:
-        process = subprocess.Popen([sys.executable, "-m", "service.cli", "run"], env=env, stdout=log,
-                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "service.cli", "run"],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
         try:
             yield process
         finally:
@@ -93,7 +104,9 @@ def _port_free(host: str, port: int) -> bool:
             return False
 
 
-def run_demo(settings: Settings, seeds: Path | None = None, timeout: float = 90.0, linger: float = 0.0) -> int:
+def run_demo(
+    settings: Settings, seeds: Path | None = None, timeout: float = 90.0, linger: float = 0.0
+) -> int:
     started = time.monotonic()
     seeds = seeds or DEFAULT_SEEDS
     articles = read_article_file(seeds)
@@ -112,11 +125,15 @@ def run_demo(settings: Settings, seeds: Path | None = None, timeout: float = 90.
             print(f"embedded Tansu broker at {bootstrap} (log: {broker.log_path})")
         asyncio.run(ensure_topics(bootstrap, settings.topic_partitions, settings.replication_factor))
         worker = stack.enter_context(worker_process(settings, bootstrap, log_path))
-        print(f"worker started (pid {worker.pid}, log: {log_path}); "
-              f"metrics at http://{settings.metrics_host}:{settings.metrics_port}/metrics")
+        print(
+            f"worker started (pid {worker.pid}, log: {log_path}); "
+            f"metrics at http://{settings.metrics_host}:{settings.metrics_port}/metrics"
+        )
         count = asyncio.run(produce_articles(bootstrap, settings.input_topic, articles))
-        print(f"sent {count} seed articles from {seeds} to '{settings.input_topic}'; alerts from "
-              f"'{settings.alerts_all_topic}':\n")
+        print(
+            f"sent {count} seed articles from {seeds} to '{settings.input_topic}'; alerts from "
+            f"'{settings.alerts_all_topic}':\n"
+        )
         outcome = asyncio.run(_print_alerts(settings, bootstrap, worker, started, timeout))
         elapsed = time.monotonic() - started
         if outcome == "worker_died":
@@ -124,12 +141,16 @@ def run_demo(settings: Settings, seeds: Path | None = None, timeout: float = 90.
             print("\n".join(log_path.read_text(errors="replace").splitlines()[-20:]))
             return 1
         if outcome == "timeout":
-            print(f"\ntimed out after {timeout:.0f} s before the worker had read every seed article; "
-                  f"see the worker log {log_path}")
+            print(
+                f"\ntimed out after {timeout:.0f} s before the worker had read every seed article; "
+                f"see the worker log {log_path}"
+            )
         _print_metrics(settings)
-        print(f"\ndone in {elapsed:.1f} s. Topics: {', '.join(settings.topics_in_use())}. "
-              f"Try `FRONTWATCH_KAFKA_BOOTSTRAP={bootstrap} frontwatch tail {settings.dlq_topic}` "
-              "while the demo lingers (--linger S).")
+        print(
+            f"\ndone in {elapsed:.1f} s. Topics: {', '.join(settings.topics_in_use())}. "
+            f"Try `FRONTWATCH_KAFKA_BOOTSTRAP={bootstrap} frontwatch tail {settings.dlq_topic}` "
+            "while the demo lingers (--linger S)."
+        )
         if linger > 0:
             print(f"lingering {linger:.0f} s (Ctrl-C to stop) ...")
             with contextlib.suppress(KeyboardInterrupt):
@@ -137,8 +158,9 @@ def run_demo(settings: Settings, seeds: Path | None = None, timeout: float = 90.
         return 0 if outcome == "done" else 1
 
 
-async def _print_alerts(settings: Settings, bootstrap: str, worker: subprocess.Popen[bytes], started: float,
-                        timeout: float) -> str:
+async def _print_alerts(
+    settings: Settings, bootstrap: str, worker: subprocess.Popen[bytes], started: float, timeout: float
+) -> str:
     import json
 
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
@@ -161,8 +183,10 @@ async def _print_alerts(settings: Settings, bootstrap: str, worker: subprocess.P
                     if first_at is None:
                         first_at = time.monotonic() - started
                         print(f"(first alert {first_at:.1f} s after start)")
-                    print(f"[+{time.monotonic() - started:5.1f}s] {describe_alert(json.loads(message.value))}",
-                          flush=True)
+                    print(
+                        f"[+{time.monotonic() - started:5.1f}s] {describe_alert(json.loads(message.value))}",
+                        flush=True,
+                    )
             if caught_up_at is not None:
                 if time.monotonic() - caught_up_at > 1.5:
                     print(f"\n{seen} alerts; the worker has committed every seed article.")
@@ -183,8 +207,14 @@ def _print_metrics(settings: Settings) -> None:
     except OSError as exc:
         print(f"could not read {url}: {exc}")
         return
-    lines = [line for line in body.splitlines() if line.startswith("frontwatch_")
-             and "_created" not in line and "_bucket" not in line and not line.endswith(" 0.0")]
+    lines = [
+        line
+        for line in body.splitlines()
+        if line.startswith("frontwatch_")
+        and "_created" not in line
+        and "_bucket" not in line
+        and not line.endswith(" 0.0")
+    ]
     print(f"\nfrom {url}:")
     for line in lines:
         print(f"  {line}")

@@ -48,12 +48,17 @@ class Record:
             value: Any = self.json_value()
         except ValueError:
             value = (self.value or b"").decode("utf-8", "replace")
-        return json.dumps({
-            "topic": self.topic, "partition": self.partition, "offset": self.offset,
-            "key": self.key.decode("utf-8", "replace") if self.key is not None else None,
-            "headers": {k: v.decode("utf-8", "replace") for k, v in self.headers},
-            "value": value,
-        }, ensure_ascii=False)
+        return json.dumps(
+            {
+                "topic": self.topic,
+                "partition": self.partition,
+                "offset": self.offset,
+                "key": self.key.decode("utf-8", "replace") if self.key is not None else None,
+                "headers": {k: v.decode("utf-8", "replace") for k, v in self.headers},
+                "value": value,
+            },
+            ensure_ascii=False,
+        )
 
 
 def read_article_file(path: Path) -> list[ArticleMessage]:
@@ -72,18 +77,29 @@ def read_article_file(path: Path) -> list[ArticleMessage]:
 
 def new_producer(bootstrap: str) -> AIOKafkaProducer:
     # Idempotence stays off: Tansu rejects idempotent producers, and nothing here needs it.
-    return AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=False, acks="all",
-                            max_request_size=PRODUCER_MAX_REQUEST_BYTES, linger_ms=5)
+    return AIOKafkaProducer(
+        bootstrap_servers=bootstrap,
+        enable_idempotence=False,
+        acks="all",
+        max_request_size=PRODUCER_MAX_REQUEST_BYTES,
+        linger_ms=5,
+    )
 
 
-async def produce(bootstrap: str, topic: str, records: Iterable[tuple[bytes | None, bytes]],
-                  headers: Sequence[tuple[str, bytes]] = ()) -> int:
+async def produce(
+    bootstrap: str,
+    topic: str,
+    records: Iterable[tuple[bytes | None, bytes]],
+    headers: Sequence[tuple[str, bytes]] = (),
+) -> int:
     """Send (key, value) pairs in order and wait until all are acknowledged; return the count."""
     producer = new_producer(bootstrap)
     await producer.start()
     try:
-        futures = [await producer.send(topic, value=value, key=key, headers=list(headers) or None)
-                   for key, value in records]
+        futures = [
+            await producer.send(topic, value=value, key=key, headers=list(headers) or None)
+            for key, value in records
+        ]
         await asyncio.gather(*futures)
         return len(futures)
     finally:
@@ -92,16 +108,27 @@ async def produce(bootstrap: str, topic: str, records: Iterable[tuple[bytes | No
 
 async def produce_articles(bootstrap: str, topic: str, articles: Iterable[ArticleMessage]) -> int:
     """Articles keyed by id, so re-sends of one article stay in one partition."""
-    return await produce(bootstrap, topic, ((a.id.encode(), a.model_dump_json(exclude_none=True).encode())
-                                            for a in articles))
+    return await produce(
+        bootstrap, topic, ((a.id.encode(), a.model_dump_json(exclude_none=True).encode()) for a in articles)
+    )
 
 
-async def read_topic(bootstrap: str, topic: str, *, max_records: int | None = None,
-                     timeout: float | None = None, from_beginning: bool = True) -> AsyncIterator[Record]:
+async def read_topic(
+    bootstrap: str,
+    topic: str,
+    *,
+    max_records: int | None = None,
+    timeout: float | None = None,
+    from_beginning: bool = True,
+) -> AsyncIterator[Record]:
     """Yield records of every partition until `max_records` were read or `timeout` seconds passed."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
-                                auto_offset_reset="earliest" if from_beginning else "latest",
-                                max_partition_fetch_bytes=PRODUCER_MAX_REQUEST_BYTES)
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap,
+        group_id=None,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest" if from_beginning else "latest",
+        max_partition_fetch_bytes=PRODUCER_MAX_REQUEST_BYTES,
+    )
     await consumer.start()
     try:
         partitions = await _partitions(consumer, topic)
@@ -120,8 +147,14 @@ async def read_topic(bootstrap: str, topic: str, *, max_records: int | None = No
             batches = await consumer.getmany(timeout_ms=wait_ms)
             for messages in batches.values():
                 for m in messages:
-                    yield Record(m.topic, m.partition, m.offset, m.key, m.value,
-                                 tuple((k, bytes(v or b"")) for k, v in (m.headers or ())))
+                    yield Record(
+                        m.topic,
+                        m.partition,
+                        m.offset,
+                        m.key,
+                        m.value,
+                        tuple((k, bytes(v or b"")) for k, v in (m.headers or ())),
+                    )
                     count += 1
                     if max_records is not None and count >= max_records:
                         return
@@ -129,8 +162,9 @@ async def read_topic(bootstrap: str, topic: str, *, max_records: int | None = No
         await consumer.stop()
 
 
-async def collect(bootstrap: str, topic: str, *, max_records: int | None = None,
-                  timeout: float | None = None) -> list[Record]:
+async def collect(
+    bootstrap: str, topic: str, *, max_records: int | None = None, timeout: float | None = None
+) -> list[Record]:
     return [r async for r in read_topic(bootstrap, topic, max_records=max_records, timeout=timeout)]
 
 
@@ -154,8 +188,10 @@ async def group_lag(bootstrap: str, group_id: str, topic: str) -> int:
         partitions = await _partitions(consumer, topic)
         ends = await consumer.end_offsets(partitions)
         committed = await admin.list_consumer_group_offsets(group_id, partitions=partitions)
-        done = {tp: (meta.offset if meta is not None and meta.offset >= 0 else 0)
-                for tp, meta in committed.items()}
+        done = {
+            tp: (meta.offset if meta is not None and meta.offset >= 0 else 0)
+            for tp, meta in committed.items()
+        }
         return sum(max(0, end - done.get(tp, 0)) for tp, end in ends.items())
     finally:
         await admin.close()

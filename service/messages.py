@@ -40,7 +40,8 @@ class ArticleMessage(BaseModel):
     title: str | None = None
     text: str = Field(min_length=1, description="Body text; events are read from it.")
     published_at: dt.date | dt.datetime | None = Field(
-        default=None, description="Publication time (RFC 3339) or date; anchors relative dates in the text.")
+        default=None, description="Publication time (RFC 3339) or date; anchors relative dates in the text."
+    )
     language: str | None = Field(default=None, description="BCP 47 tag, e.g. 'en'.")
 
     @classmethod
@@ -61,8 +62,10 @@ class ArticleMessage(BaseModel):
 
 
 class _AlertFields(BaseModel):
-    alert_id: str = Field(description="Deterministic UUIDv5 of article id, event type, place and evidence "
-                          "offsets: a redelivered article yields alerts with the same ids.")
+    alert_id: str = Field(
+        description="Deterministic UUIDv5 of article id, event type, place and evidence "
+        "offsets: a redelivered article yields alerts with the same ids."
+    )
     article_id: str
     url: str | None = None
     source: str | None = None
@@ -146,13 +149,22 @@ def alert_key(event: TerritorialControlEvent | DeploymentEvent) -> bytes:
 
 
 def alert_id(article_id: str, event: TerritorialControlEvent | DeploymentEvent) -> str:
-    name = "|".join([article_id, event.type, place_key(event), str(event.evidence_start), str(event.evidence_end)])
+    name = "|".join(
+        [article_id, event.type, place_key(event), str(event.evidence_start), str(event.evidence_end)]
+    )
     return str(uuid.uuid5(ALERT_ID_NAMESPACE, name))
 
 
-def build_alert(article: ArticleMessage, event: Event, detected_at: dt.datetime) -> TerritorialControlAlert | DeploymentAlert:
-    extra = {"alert_id": alert_id(article.id, event), "article_id": article.id, "url": article.url,
-             "source": article.source, "detected_at": detected_at}
+def build_alert(
+    article: ArticleMessage, event: Event, detected_at: dt.datetime
+) -> TerritorialControlAlert | DeploymentAlert:
+    extra = {
+        "alert_id": alert_id(article.id, event),
+        "article_id": article.id,
+        "url": article.url,
+        "source": article.source,
+        "detected_at": detected_at,
+    }
     cls = TerritorialControlAlert if isinstance(event, TerritorialControlEvent) else DeploymentAlert
     return cls(**event.model_dump(), **extra)
 
@@ -162,7 +174,9 @@ def alert_event(alert: TerritorialControlAlert | DeploymentAlert) -> dict[str, A
     return alert.model_dump(mode="json", exclude=set(ALERT_FIELDS))
 
 
-def cloudevents_headers(alert: TerritorialControlAlert | DeploymentAlert, source: str) -> list[tuple[str, bytes]]:
+def cloudevents_headers(
+    alert: TerritorialControlAlert | DeploymentAlert, source: str
+) -> list[tuple[str, bytes]]:
     """CloudEvents Kafka protocol binding, binary content mode: attributes as ``ce_`` headers."""
     subject = event_place(alert) or (alert.location.name if alert.location else "") or "unknown"
     return [
@@ -180,8 +194,9 @@ def encode_alert(alert: TerritorialControlAlert | DeploymentAlert) -> bytes:
     return alert.model_dump_json().encode()
 
 
-def dlq_headers(reason: str, error: str, *, topic: str, partition: int, offset: int, original_size: int,
-                truncated: bool) -> list[tuple[str, bytes]]:
+def dlq_headers(
+    reason: str, error: str, *, topic: str, partition: int, offset: int, original_size: int, truncated: bool
+) -> list[tuple[str, bytes]]:
     """Headers that say why and where from a message was dead-lettered; the value stays the original bytes."""
     return [
         ("dlq_reason", reason.encode()),

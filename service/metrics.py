@@ -17,24 +17,39 @@ from service.messages import DLQ_REASONS
 REGISTRY = CollectorRegistry(auto_describe=True)
 
 ARTICLES_CONSUMED = Counter(
-    "frontwatch_articles_consumed", "Input messages read from the articles topic (good or bad).",
-    registry=REGISTRY)
+    "frontwatch_articles_consumed",
+    "Input messages read from the articles topic (good or bad).",
+    registry=REGISTRY,
+)
 ARTICLES_DEAD_LETTERED = Counter(
-    "frontwatch_articles_dead_lettered", "Input messages sent to the dead-letter topic, by reason.",
-    ["reason"], registry=REGISTRY)
+    "frontwatch_articles_dead_lettered",
+    "Input messages sent to the dead-letter topic, by reason.",
+    ["reason"],
+    registry=REGISTRY,
+)
 EVENTS_DETECTED = Counter(
-    "frontwatch_events_detected", "Events the detector reported, by type.", ["type"], registry=REGISTRY)
+    "frontwatch_events_detected", "Events the detector reported, by type.", ["type"], registry=REGISTRY
+)
 ALERTS_PUBLISHED = Counter(
-    "frontwatch_alerts_published", "Alert messages published, by topic.", ["topic"], registry=REGISTRY)
+    "frontwatch_alerts_published", "Alert messages published, by topic.", ["topic"], registry=REGISTRY
+)
 PROCESSING_SECONDS = Histogram(
-    "frontwatch_processing_seconds", "Time from reading an article to handing its alerts to the producer.",
-    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0), registry=REGISTRY)
+    "frontwatch_processing_seconds",
+    "Time from reading an article to handing its alerts to the producer.",
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
+    registry=REGISTRY,
+)
 DETECTOR_LOAD_SECONDS = Gauge(
-    "frontwatch_detector_load_seconds", "Time the detector took to load its models at start.",
-    registry=REGISTRY)
+    "frontwatch_detector_load_seconds",
+    "Time the detector took to load its models at start.",
+    registry=REGISTRY,
+)
 BUILD_INFO = Gauge(
-    "frontwatch_build_info", "Always 1; labels name the running build.", ["version", "python"],
-    registry=REGISTRY)
+    "frontwatch_build_info",
+    "Always 1; labels name the running build.",
+    ["version", "python"],
+    registry=REGISTRY,
+)
 
 
 def package_version() -> str:

@@ -48,8 +48,9 @@ def reported_events(events: Iterable[Event], settings: Settings) -> list[Event]:
     return [e for e in events if settings.publish_background or not e.background]
 
 
-def alert_messages(article: ArticleMessage, events: Iterable[Event], settings: Settings,
-                   detected_at: dt.datetime) -> list[Outgoing]:
+def alert_messages(
+    article: ArticleMessage, events: Iterable[Event], settings: Settings, detected_at: dt.datetime
+) -> list[Outgoing]:
     """Each reported event goes to its type's topic and to the all-alerts topic, same key, value and headers."""
     out: list[Outgoing] = []
     for event in reported_events(events, settings):
@@ -61,12 +62,20 @@ def alert_messages(article: ArticleMessage, events: Iterable[Event], settings: S
     return out
 
 
-def dead_letter_message(raw: bytes | None, source: SourceRecord, reason: str, error: str,
-                        settings: Settings) -> Outgoing:
+def dead_letter_message(
+    raw: bytes | None, source: SourceRecord, reason: str, error: str, settings: Settings
+) -> Outgoing:
     """The original bytes (cut to a size Kafka accepts) with headers naming the error and the origin."""
     original = raw or b""
     truncated = len(original) > settings.dlq_max_value_bytes
     headers = [h for h in source.headers if not h[0].startswith("dlq_")]
-    headers += dlq_headers(reason, error, topic=source.topic, partition=source.partition, offset=source.offset,
-                           original_size=len(original), truncated=truncated)
+    headers += dlq_headers(
+        reason,
+        error,
+        topic=source.topic,
+        partition=source.partition,
+        offset=source.offset,
+        original_size=len(original),
+        truncated=truncated,
+    )
     return Outgoing(settings.dlq_topic, source.key, original[: settings.dlq_max_value_bytes], headers)

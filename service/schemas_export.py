@@ -16,7 +16,14 @@ from pydantic import TypeAdapter
 from pydantic.json_schema import models_json_schema
 
 from service.config import Settings
-from service.messages import CE_TYPES, DLQ_REASONS, Alert, ArticleMessage, DeploymentAlert, TerritorialControlAlert
+from service.messages import (
+    CE_TYPES,
+    DLQ_REASONS,
+    Alert,
+    ArticleMessage,
+    DeploymentAlert,
+    TerritorialControlAlert,
+)
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 _COMPONENT_REF = "#/components/schemas/{model}"
@@ -43,7 +50,15 @@ def _ce_headers(ce_type: str) -> dict[str, Any]:
     return {
         "type": "object",
         "description": "CloudEvents Kafka protocol binding, binary content mode.",
-        "required": ["ce_specversion", "ce_id", "ce_type", "ce_source", "ce_time", "ce_subject", "content-type"],
+        "required": [
+            "ce_specversion",
+            "ce_id",
+            "ce_type",
+            "ce_source",
+            "ce_time",
+            "ce_subject",
+            "content-type",
+        ],
         "properties": {
             "ce_specversion": {"const": "1.0"},
             "ce_id": {**string, "description": "The alert_id."},
@@ -58,18 +73,33 @@ def _ce_headers(ce_type: str) -> dict[str, Any]:
 
 def asyncapi_document() -> dict[str, Any]:
     refs, defs = models_json_schema(
-        [(ArticleMessage, "validation"), (TerritorialControlAlert, "serialization"),
-         (DeploymentAlert, "serialization")], ref_template=_COMPONENT_REF)
+        [
+            (ArticleMessage, "validation"),
+            (TerritorialControlAlert, "serialization"),
+            (DeploymentAlert, "serialization"),
+        ],
+        ref_template=_COMPONENT_REF,
+    )
     schemas = defs["$defs"]
     article_ref = refs[(ArticleMessage, "validation")]
     tc_ref = refs[(TerritorialControlAlert, "serialization")]
     deployment_ref = refs[(DeploymentAlert, "serialization")]
-    alert_key = {"type": "string", "description": "'<event type>:geonames:<id>' when the place resolved, else "
-                 "'<event type>:<normalised place>': updates about one place stay in one partition, in order."}
+    alert_key = {
+        "type": "string",
+        "description": "'<event type>:geonames:<id>' when the place resolved, else "
+        "'<event type>:<normalised place>': updates about one place stay in one partition, in order.",
+    }
     dlq_headers = {
         "type": "object",
-        "required": ["dlq_reason", "dlq_error", "dlq_source_topic", "dlq_source_partition", "dlq_source_offset",
-                     "dlq_original_size", "dlq_truncated"],
+        "required": [
+            "dlq_reason",
+            "dlq_error",
+            "dlq_source_topic",
+            "dlq_source_partition",
+            "dlq_source_offset",
+            "dlq_original_size",
+            "dlq_truncated",
+        ],
         "properties": {
             "dlq_reason": {"type": "string", "enum": list(DLQ_REASONS)},
             "dlq_error": {"type": "string", "description": "Human-readable error (at most 1000 characters)."},
@@ -81,66 +111,101 @@ def asyncapi_document() -> dict[str, Any]:
         },
     }
     messages = {
-        "Article": {"name": "Article", "contentType": "application/json",
-                    "payload": dict(article_ref),
-                    "bindings": {"kafka": {"key": {"type": "string", "description": "Article id (optional)."}}}},
+        "Article": {
+            "name": "Article",
+            "contentType": "application/json",
+            "payload": dict(article_ref),
+            "bindings": {"kafka": {"key": {"type": "string", "description": "Article id (optional)."}}},
+        },
         "TerritorialControlAlert": {
-            "name": "TerritorialControlAlert", "contentType": "application/json",
+            "name": "TerritorialControlAlert",
+            "contentType": "application/json",
             "headers": _ce_headers(CE_TYPES["territorial_control"]),
             "payload": dict(tc_ref),
-            "bindings": {"kafka": {"key": alert_key}}},
+            "bindings": {"kafka": {"key": alert_key}},
+        },
         "DeploymentAlert": {
-            "name": "DeploymentAlert", "contentType": "application/json",
+            "name": "DeploymentAlert",
+            "contentType": "application/json",
             "headers": _ce_headers(CE_TYPES["deployment"]),
             "payload": dict(deployment_ref),
-            "bindings": {"kafka": {"key": alert_key}}},
+            "bindings": {"kafka": {"key": alert_key}},
+        },
         "DeadLetter": {
-            "name": "DeadLetter", "contentType": "application/octet-stream",
+            "name": "DeadLetter",
+            "contentType": "application/octet-stream",
             "summary": "An input message the worker could not process: its original bytes, cut to "
-                       "FRONTWATCH_DLQ_MAX_VALUE_BYTES, with the original key and headers.",
-            "headers": dlq_headers, "payload": {"type": "string", "format": "binary"}},
+            "FRONTWATCH_DLQ_MAX_VALUE_BYTES, with the original key and headers.",
+            "headers": dlq_headers,
+            "payload": {"type": "string", "format": "binary"},
+        },
     }
 
     def ref(kind: str, name: str) -> dict[str, str]:
         return {"$ref": f"#/{kind}/{name}"}
 
     channels = {
-        "articles": {"address": _default("input_topic"), "description": "News articles to read.",
-                     "messages": {"Article": ref("components/messages", "Article")}},
+        "articles": {
+            "address": _default("input_topic"),
+            "description": "News articles to read.",
+            "messages": {"Article": ref("components/messages", "Article")},
+        },
         "alertsTerritorialControl": {
             "address": _default("alerts_territorial_control_topic"),
             "description": "Alerts about places changing hands.",
-            "messages": {"TerritorialControlAlert": ref("components/messages", "TerritorialControlAlert")}},
+            "messages": {"TerritorialControlAlert": ref("components/messages", "TerritorialControlAlert")},
+        },
         "alertsDeployment": {
             "address": _default("alerts_deployment_topic"),
             "description": "Alerts about forces sent to or withdrawn from places.",
-            "messages": {"DeploymentAlert": ref("components/messages", "DeploymentAlert")}},
+            "messages": {"DeploymentAlert": ref("components/messages", "DeploymentAlert")},
+        },
         "alertsAll": {
-            "address": _default("alerts_all_topic"), "description": "Every alert, both types.",
-            "messages": {"TerritorialControlAlert": ref("components/messages", "TerritorialControlAlert"),
-                         "DeploymentAlert": ref("components/messages", "DeploymentAlert")}},
-        "deadLetters": {"address": _default("dlq_topic"), "description": "Input messages that were rejected.",
-                        "messages": {"DeadLetter": ref("components/messages", "DeadLetter")}},
+            "address": _default("alerts_all_topic"),
+            "description": "Every alert, both types.",
+            "messages": {
+                "TerritorialControlAlert": ref("components/messages", "TerritorialControlAlert"),
+                "DeploymentAlert": ref("components/messages", "DeploymentAlert"),
+            },
+        },
+        "deadLetters": {
+            "address": _default("dlq_topic"),
+            "description": "Input messages that were rejected.",
+            "messages": {"DeadLetter": ref("components/messages", "DeadLetter")},
+        },
     }
 
     def operation(action: str, channel: str, summary: str) -> dict[str, Any]:
         names = channels[channel]["messages"]
-        return {"action": action, "summary": summary, "channel": ref("channels", channel),
-                "messages": [ref(f"channels/{channel}/messages", n) for n in names]}
+        return {
+            "action": action,
+            "summary": summary,
+            "channel": ref("channels", channel),
+            "messages": [ref(f"channels/{channel}/messages", n) for n in names],
+        }
 
     return {
         "asyncapi": "3.0.0",
-        "info": {"title": "frontwatch", "version": "1",
-                 "description": "Reads news articles from Kafka and publishes alerts about territorial-control "
-                                "changes and troop deployments."},
+        "info": {
+            "title": "frontwatch",
+            "version": "1",
+            "description": "Reads news articles from Kafka and publishes alerts about territorial-control "
+            "changes and troop deployments.",
+        },
         "defaultContentType": "application/json",
-        "servers": {"local": {"host": "127.0.0.1:9092", "protocol": "kafka",
-                              "description": "FRONTWATCH_KAFKA_BOOTSTRAP; `frontwatch broker` starts one."}},
+        "servers": {
+            "local": {
+                "host": "127.0.0.1:9092",
+                "protocol": "kafka",
+                "description": "FRONTWATCH_KAFKA_BOOTSTRAP; `frontwatch broker` starts one.",
+            }
+        },
         "channels": channels,
         "operations": {
             "readArticles": operation("receive", "articles", "The worker consumes articles."),
-            "publishTerritorialControlAlerts": operation("send", "alertsTerritorialControl",
-                                                         "Territorial-control alerts."),
+            "publishTerritorialControlAlerts": operation(
+                "send", "alertsTerritorialControl", "Territorial-control alerts."
+            ),
             "publishDeploymentAlerts": operation("send", "alertsDeployment", "Deployment alerts."),
             "publishAllAlerts": operation("send", "alertsAll", "Every alert, both types."),
             "publishDeadLetters": operation("send", "deadLetters", "Rejected input messages."),
@@ -151,8 +216,13 @@ def asyncapi_document() -> dict[str, Any]:
 
 def render() -> dict[str, str]:
     """File name → exact file content."""
-    files = {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in json_schemas().items()}
-    files["asyncapi.yaml"] = yaml.safe_dump(asyncapi_document(), sort_keys=False, allow_unicode=True, width=110)
+    files = {
+        name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+        for name, schema in json_schemas().items()
+    }
+    files["asyncapi.yaml"] = yaml.safe_dump(
+        asyncapi_document(), sort_keys=False, allow_unicode=True, width=110
+    )
     return files
 
 
@@ -170,5 +240,8 @@ def write_schemas(directory: Path | None = None) -> list[Path]:
 def check_schemas(directory: Path | None = None) -> list[str]:
     """Names of the files that are missing or differ from what the models generate."""
     directory = directory or SCHEMA_DIR
-    return [name for name, content in render().items()
-            if not (directory / name).is_file() or (directory / name).read_text(encoding="utf-8") != content]
+    return [
+        name
+        for name, content in render().items()
+        if not (directory / name).is_file() or (directory / name).read_text(encoding="utf-8") != content
+    ]

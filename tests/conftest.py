@@ -53,8 +53,13 @@ class WorkerProcess:
             "FRONTWATCH_METRICS_PORT": str(free_port()),
             "FRONTWATCH_DATA_DIR": str(workdir / "data"),
         }
-        self.settings = Settings(**{k.removeprefix("FRONTWATCH_").lower(): v for k, v in self.env.items()
-                                    if k.startswith("FRONTWATCH_")})
+        self.settings = Settings(
+            **{
+                k.removeprefix("FRONTWATCH_").lower(): v
+                for k, v in self.env.items()
+                if k.startswith("FRONTWATCH_")
+            }
+        )
         self.bootstrap = bootstrap
         self.log_path = workdir / "worker.log"
         self.process: subprocess.Popen[bytes] | None = None
@@ -62,8 +67,14 @@ class WorkerProcess:
     def start(self) -> WorkerProcess:
         asyncio.run(ensure_topics(self.bootstrap, self.settings.topic_partitions))
         with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen([sys.executable, "-m", "service.cli", "run"], env=self.env, cwd=REPO,
-                                            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "service.cli", "run"],
+                env=self.env,
+                cwd=REPO,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
         return self
 
     def log_tail(self, lines: int = 40) -> str:
@@ -71,7 +82,8 @@ class WorkerProcess:
 
     def assert_alive(self) -> None:
         assert self.process is not None and self.process.poll() is None, (
-            f"worker exited with {self.process and self.process.returncode}:\n{self.log_tail()}")
+            f"worker exited with {self.process and self.process.returncode}:\n{self.log_tail()}"
+        )
 
     def stop(self) -> int | None:
         if self.process is None:
@@ -87,8 +99,15 @@ class WorkerProcess:
 
     def cli(self, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
         """Run another `frontwatch` command with this worker's environment."""
-        return subprocess.run([sys.executable, "-m", "service.cli", *args], env=self.env, cwd=REPO,
-                              capture_output=True, text=True, timeout=timeout, check=False)
+        return subprocess.run(
+            [sys.executable, "-m", "service.cli", *args],
+            env=self.env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
 
 
 @pytest.fixture(scope="module")

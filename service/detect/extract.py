@@ -211,6 +211,8 @@ def _pronoun_place(pron: Token) -> Token | None:
     """"attacked Snake Island ... and captured it": the nearest place named before the pronoun."""
     for w in reversed(pron.doc[: pron.i]):
         if w.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and w.pos_ in ("PROPN", "NOUN") and is_placeish(w):
+            if w.dep_ == "pobj" and w.head.lower_ == "of" and w.head.head.lemma_.lower() in lx.REGION_WORDS:
+                continue  # "the village to the south of Mosul ... it": Mosul only locates the village
             return w
     return None
 

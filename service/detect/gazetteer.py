@@ -304,8 +304,12 @@ _RE_PREPOSITION = re.compile(
 _RE_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
 _RE_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’‘ʼʻ\-]*")
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
-_CAP_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'’\-]*)"
-_RUN_CONNECTOR = r"(?:of|the|and|de|del|da|do|du|des|la|le|al|el|ar|as|ad|an|bin|ibn|upon|on)"
+_ARTICLE_HYPHEN = r"(?<!\w)(?:al|el|ar|as|ad|an|at|az|ash|ed|er|es|et|ez|en)-"
+_CAP_WORD = rf"(?:(?:[A-Z]\.){{2,}}|(?:{_ARTICLE_HYPHEN})?[{_UPPER}][\w'’\-]*)"
+_RE_ARTICLE_NAME = re.compile(r"^(Al|El|Ar|As|Ad|An|At|Az|Ash|Ed|Er|Es|Et|Ez|En)[ -](\S.*)$")
+_RUN_CONNECTOR = (
+    r"(?:of|the|and|de|del|da|do|du|des|la|le|al|el|ar|as|ad|an|at|az|ash|ed|er|es|et|ez|en|bin|ibn|upon|on)"
+)
 _RE_CAP_RUN = re.compile(rf"{_CAP_WORD}(?:[ \t\u00a0]+(?:{_RUN_CONNECTOR}[ \t\u00a0]+)*{_CAP_WORD})*")
 _RE_LOWER_ARTICLE_START = re.compile(
     rf"^(?:al|el|ar|as|ad|an|at|az|ash|ath|adh|ed|er|es|et|ez|en|de|di|du|la|le)[-\s'’]+[{_UPPER}]"
@@ -324,7 +328,7 @@ _CONTEXT_SCALE = 8.0  # extra bonus proportional to that country's share of the 
 _SMALL_POP = 5000  # below this, a candidate needs its country in context
 _LOG_UNKNOWN_POP = math.log(_SMALL_POP)
 _OUT_OF_CONTEXT_POP = 100_000  # with a non-empty context, a candidate outside it must be at least this big
-_MENTION_CITY_POP = 100_000
+_MENTION_CITY_POP = 50_000
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -425,9 +429,9 @@ class Gazetteer:
                 if ma:
                     keys.setdefault(k[ma.end():], 1)
             if p >= _MENTION_CITY_POP:
-                big_alts[i] = [
-                    a for a in alts if a[:1].isupper() and 4 <= len(a) <= 40 and _deaccent(a) is not None
-                ]
+                # English news writes exonyms in plain ASCII ("Kiev", "Raqqa"): other alternates are mostly
+                # other languages' spellings, not worth their memory here.
+                big_alts[i] = [a for a in alts if a[:1].isupper() and 4 <= len(a) <= 40 and a.isascii()]
             base = i * 2
             for k, alt_flag in keys.items():
                 code = base + alt_flag
@@ -519,11 +523,11 @@ class Gazetteer:
         """Surface forms (case-sensitive) -> ISO2, for countries_in."""
         m: dict[str, str] = {}
 
-        def add(surface: str, iso: str) -> None:
+        def add(surface: str, iso: str, upper: bool = True) -> None:
             for s in {surface, _deaccent(surface) or surface}:
                 m.setdefault(s, iso)
-                if len(s) > 4 and not s.isupper():
-                    m.setdefault(s.upper(), iso)
+                if upper and len(s) > 4 and not s.isupper():
+                    m.setdefault(s.upper(), iso)  # headlines: "SYRIA", "UKRAINIAN"
 
         for iso, loc in self._countries.items():
             add(loc.name, iso)
@@ -568,7 +572,14 @@ class Gazetteer:
                     continue
                 if self._ambiguous_for_mentions(k, i):
                     continue
-                add(s, iso)
+                add(s, iso, upper=False)
+                if "-" in s:
+                    add(s.replace("-", " "), iso, upper=False)
+                ma = _RE_ARTICLE_NAME.match(s)
+                if ma:  # "Al Bab" is also written "al-Bab", "Al-Bab"
+                    art, rest = ma.groups()
+                    for v in (f"{art.lower()}-{rest}", f"{art}-{rest}", f"{art} {rest}"):
+                        add(v, iso, upper=False)
         self._mentions = m
         del self._big_city_alts  # only needed to build the mention table
         del self._by_pop
@@ -682,12 +693,13 @@ class Gazetteer:
             i = 0
             while i < n:
                 t0 = toks[i]
-                if not t0[:1].isupper():
+                if not (t0[:1].isupper() or _RE_LOWER_ARTICLE_START.match(t0)):
                     i += 1
                     continue
                 step = 1
                 for j in range(min(n, i + maxn), i, -1):
-                    if j - 1 > i and not toks[j - 1][:1].isupper():
+                    last = toks[j - 1]
+                    if j - 1 > i and not (last[:1].isupper() or _RE_LOWER_ARTICLE_START.match(last)):
                         continue  # n-grams end on a capitalised word
                     surface = _strip_possessive(" ".join(toks[i:j]))
                     iso = mentions.get(surface)

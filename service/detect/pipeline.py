@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections import Counter
@@ -126,10 +127,12 @@ class _ArticleContext:
                 named = m.group("pre") or m.group("post")
             if named:
                 return named
+        if self.last_place:
+            return self.last_place  # the place the story's last event was about
         found = None
         for found in self._named_places(window):  # noqa: B007 - the last one is wanted
             pass
-        return found or self.last_place or self.title_place
+        return found or self.title_place
 
     def story_place(self, exclude_country: str | None = None) -> str | None:
         """Where the story is, for a movement that names no destination: the title's place, else its country
@@ -220,6 +223,15 @@ def _locate(place: str, ctx: _ArticleContext) -> tuple[Location | None, str | No
     return loc, country
 
 
+_STALE_AFTER = dt.timedelta(days=14)
+
+
+def _long_before_publication(event_date: dt.date | None, ctx: _ArticleContext) -> bool:
+    """A dated event weeks before a news article's publication is its background ("captured on August 11")."""
+    published = ctx.article.published
+    return published is not None and event_date is not None and event_date < published - _STALE_AFTER
+
+
 def _confidence(modality: Modality, *, located: bool, actor: bool, nominal: bool, partial: bool) -> float:
     c = 0.9
     c -= 0.1 if modality.claimed else 0.0
@@ -235,6 +247,8 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: _ArticleContext) -> list
                       published_year=ctx.published_year)
     if not modality.happened or modality.announced:
         return []
+    event_date = resolve_event_date(sentence.text, ctx.article.published)
+    background = modality.background or _long_before_publication(event_date, ctx)
     out: list[Event] = []
     for ref in frame.places:
         place, resolved_anaphor = _place_text(ref, sentence, ctx)
@@ -250,11 +264,11 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: _ArticleContext) -> list
                 losing_actor=frame.losing,
                 extent="partial" if frame.partial else "full",
                 claim="claimed" if modality.claimed else "confirmed",
-                background=modality.background,
+                background=background,
                 evidence=sentence.text,
                 evidence_start=sentence.start,
                 evidence_end=sentence.end,
-                event_date=resolve_event_date(sentence.text, ctx.article.published),
+                event_date=event_date,
                 confidence=_confidence(modality, located=loc is not None, actor=bool(frame.gaining),
                                        nominal=frame.trigger.pos_ == "NOUN", partial=frame.partial),
             )
@@ -278,6 +292,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext)
         story = ctx.story_place(own)  # "300 commandos were sent as reinforcement": to where the story is
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
+    event_date = resolve_event_date(sentence.text, ctx.article.published)
+    background = modality.background or _long_before_publication(event_date, ctx)
     out: list[Event] = []
     for dest in destinations:
         loc, country = _locate(dest, ctx) if dest else (None, ctx.main_country)
@@ -290,18 +306,52 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext)
             force=force_text(force) if force is not None else None,
             direction="withdraw" if frame.withdraw else "deploy",
             status="announced" if modality.announced else "executed",
-            background=modality.background,
+            background=background,
             evidence=sentence.text,
             evidence_start=sentence.start,
             evidence_end=sentence.end,
-            event_date=resolve_event_date(sentence.text, ctx.article.published),
+            event_date=event_date,
             confidence=_confidence(modality, located=loc is not None, actor=bool(actor),
                                    nominal=frame.trigger.pos_ == "NOUN", partial=False),
         ))
     return out
 
 
+def _same_actor(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or _norm(a) == _norm(b) or bool(set(_norm(a).split()) & set(_norm(b).split()) - _GENERIC)
+
+
+_GENERIC = frozenset("the forces force troops army fighters militants of and government units".split())
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per statement: several patterns may fire on one sentence, and a story may repeat its lead.
+
+    A later report of the same type and place by a compatible actor, with no other change of that place in
+    between, repeats the earlier one; "captured by rebels, recaptured by ISIL, seized again by rebels" is three.
+    """
+    out: list[Event] = []
+    last_for_place: dict[tuple[str, str], Event] = {}
+    for e in _dedupe_in_sentence(events):
+        place = e.place if isinstance(e, TerritorialControlEvent) else (e.destination or "")
+        actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
+        key = (e.type, _norm(place))
+        prev = last_for_place.get(key)
+        if (
+            prev is not None
+            and prev.evidence_start != e.evidence_start
+            and prev.background == e.background
+            and getattr(prev, "extent", None) == getattr(e, "extent", None)
+            and _same_actor(prev.gaining_actor if isinstance(prev, TerritorialControlEvent) else prev.actor, actor)
+            and (not isinstance(e, DeploymentEvent) or not isinstance(prev, DeploymentEvent) or prev.direction == e.direction)
+        ):
+            continue
+        last_for_place[key] = e
+        out.append(e)
+    return out
+
+
+def _dedupe_in_sentence(events: list[Event]) -> list[Event]:
     """One event per type, place and sentence: several patterns may fire on one statement."""
     seen: dict[tuple[str, str, int], int] = {}
     out: list[Event] = []

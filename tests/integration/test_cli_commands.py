@@ -29,8 +29,15 @@ def _env_without_bootstrap() -> dict[str, str]:
 
 def test_demo_shows_the_seed_alerts_within_30_seconds() -> None:
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "service.cli", "demo", "--timeout", "60"], cwd=REPO,
-                          env=_env_without_bootstrap(), capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "service.cli", "demo", "--timeout", "60"],
+        cwd=REPO,
+        env=_env_without_bootstrap(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     first = re.search(r"first alert (\d+\.\d) s after start", done.stdout)
     assert first, done.stdout
@@ -52,8 +59,14 @@ async def _topics(bootstrap: str) -> set[str]:
 
 
 def test_broker_command_serves_kafka_with_the_topics_and_stops_on_sigint() -> None:
-    process = subprocess.Popen([sys.executable, "-m", "service.cli", "broker"], cwd=REPO, env=_env_without_bootstrap(),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "service.cli", "broker"],
+        cwd=REPO,
+        env=_env_without_bootstrap(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert process.stdout is not None
         line = process.stdout.readline()

@@ -17,7 +17,9 @@ def _canonical(event: dict) -> str:  # type: ignore[type-arg]
     return json.dumps(event, sort_keys=True)
 
 
-def test_dev_set_through_the_stream_matches_frontwatch_detect(worker, shared_eval: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_dev_set_through_the_stream_matches_frontwatch_detect(
+    worker, shared_eval: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     dev = shared_eval / "dev.jsonl"
     predictions = tmp_path / "pred.jsonl"
     detected = worker.cli("detect", "--input", str(dev), "--output", str(predictions))
@@ -34,8 +36,15 @@ def test_dev_set_through_the_stream_matches_frontwatch_detect(worker, shared_eva
 
     produced = worker.cli("produce", str(dev))
     assert produced.returncode == 0, produced.stderr
-    tailed = worker.cli("tail", worker.settings.alerts_all_topic, "--max", str(sum(offline.values())),
-                        "--timeout", "150", timeout=200)
+    tailed = worker.cli(
+        "tail",
+        worker.settings.alerts_all_topic,
+        "--max",
+        str(sum(offline.values())),
+        "--timeout",
+        "150",
+        timeout=200,
+    )
     assert tailed.returncode == 0, tailed.stderr
     worker.assert_alive()
 

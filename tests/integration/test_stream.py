@@ -38,8 +38,9 @@ def test_seed_articles_become_alerts_with_cloudevents_headers(worker, detector) 
     assert expected, "the seed articles should produce alerts"
     asyncio.run(produce_articles(worker.bootstrap, settings.input_topic, articles))
 
-    records = asyncio.run(collect(worker.bootstrap, settings.alerts_all_topic, max_records=len(expected),
-                                  timeout=90))
+    records = asyncio.run(
+        collect(worker.bootstrap, settings.alerts_all_topic, max_records=len(expected), timeout=90)
+    )
     worker.assert_alive()
     assert len(records) == len(expected), worker.log_tail()
     for record in records:
@@ -58,9 +59,12 @@ def test_seed_articles_become_alerts_with_cloudevents_headers(worker, detector) 
 
     by_type = Counter(event.type for _, event in expected.values())
     for event_type, count in by_type.items():
-        typed = asyncio.run(collect(worker.bootstrap, settings.alert_topic_for(event_type), max_records=count,
-                                    timeout=30))
-        assert {r.header("ce_id") for r in typed} == {i for i, (_, e) in expected.items() if e.type == event_type}
+        typed = asyncio.run(
+            collect(worker.bootstrap, settings.alert_topic_for(event_type), max_records=count, timeout=30)
+        )
+        assert {r.header("ce_id") for r in typed} == {
+            i for i, (_, e) in expected.items() if e.type == event_type
+        }
 
 
 def _reasons(records: list[Record]) -> dict[str, Record]:
@@ -85,10 +89,16 @@ def test_malformed_messages_are_dead_lettered_and_the_next_article_still_alerts(
     letters = asyncio.run(collect(worker.bootstrap, settings.dlq_topic, max_records=len(bad), timeout=90))
     worker.assert_alive()
     reasons = _reasons(letters)
-    assert set(reasons) == {"invalid_json", "invalid_utf8", "missing_text", "too_large", "schema"}, worker.log_tail()
+    assert set(reasons) == {"invalid_json", "invalid_utf8", "missing_text", "too_large", "schema"}, (
+        worker.log_tail()
+    )
     originals = dict(bad)
-    for reason, key in [("invalid_json", b"not-json"), ("invalid_utf8", b"not-utf8"), ("missing_text", b"no-text"),
-                        ("schema", b"wrong-type")]:
+    for reason, key in [
+        ("invalid_json", b"not-json"),
+        ("invalid_utf8", b"not-utf8"),
+        ("missing_text", b"no-text"),
+        ("schema", b"wrong-type"),
+    ]:
         record = reasons[reason]
         assert record.key == key
         assert record.value == originals[key]
@@ -123,9 +133,14 @@ def test_metrics_endpoint_counts_the_work(worker) -> None:  # type: ignore[no-un
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
-    for name in ["frontwatch_articles_consumed_total", 'frontwatch_articles_dead_lettered_total{reason="too_large"}',
-                 'frontwatch_events_detected_total{type="deployment"}', "frontwatch_alerts_published_total{topic=",
-                 "frontwatch_processing_seconds_bucket", "frontwatch_build_info{"]:
+    for name in [
+        "frontwatch_articles_consumed_total",
+        'frontwatch_articles_dead_lettered_total{reason="too_large"}',
+        'frontwatch_events_detected_total{type="deployment"}',
+        "frontwatch_alerts_published_total{topic=",
+        "frontwatch_processing_seconds_bucket",
+        "frontwatch_build_info{",
+    ]:
         assert name in body, name
 
 

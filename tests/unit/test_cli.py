@@ -7,25 +7,36 @@ import pytest
 from service.cli import build_parser, main
 
 
-@pytest.mark.parametrize("argv", [
-    ["run"], ["broker", "--port", "9092"], ["produce", "f.jsonl", "--raw"], ["tail", "alerts.all", "--max", "3",
-                                                                           "--timeout", "2.5"],
-    ["detect", "--input", "in.jsonl", "--output", "out.jsonl"], ["eval", "gold.jsonl"], ["demo", "--timeout", "30"],
-    ["schemas", "--write"], ["schemas", "--check"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["run"],
+        ["broker", "--port", "9092"],
+        ["produce", "f.jsonl", "--raw"],
+        ["tail", "alerts.all", "--max", "3", "--timeout", "2.5"],
+        ["detect", "--input", "in.jsonl", "--output", "out.jsonl"],
+        ["eval", "gold.jsonl"],
+        ["demo", "--timeout", "30"],
+        ["schemas", "--write"],
+        ["schemas", "--check"],
+    ],
+)
 def test_every_command_parses(argv: list[str]) -> None:
     args = build_parser().parse_args(argv)
     assert callable(args.func)
 
 
-def test_commands_that_need_kafka_say_how_to_get_one(monkeypatch: pytest.MonkeyPatch,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_commands_that_need_kafka_say_how_to_get_one(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delenv("FRONTWATCH_KAFKA_BOOTSTRAP", raising=False)
     assert main(["tail", "alerts.all", "--max", "1"]) == 2
     assert "FRONTWATCH_KAFKA_BOOTSTRAP is not set" in capsys.readouterr().err
 
 
-def test_invalid_configuration_exits_2(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_invalid_configuration_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("FRONTWATCH_METRICS_PORT", "-1")
     assert main(["schemas", "--check"]) == 2
     assert "FRONTWATCH_METRICS_PORT" in capsys.readouterr().err

@@ -12,8 +12,12 @@ def test_defaults_are_valid_and_list_every_topic(monkeypatch: pytest.MonkeyPatch
     settings = load_settings()
     assert settings.kafka_bootstrap is None
     assert settings.topic_partitions == {
-        "articles": 4, "articles.dlq": 1, "alerts.territorial-control": 4, "alerts.deployment": 4,
-        "alerts.all": 4, "frontwatch-__assignor-__leader": 1,
+        "articles": 4,
+        "articles.dlq": 1,
+        "alerts.territorial-control": 4,
+        "alerts.deployment": 4,
+        "alerts.all": 4,
+        "frontwatch-__assignor-__leader": 1,
     }
 
 
@@ -23,18 +27,28 @@ def test_environment_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FRONTWATCH_MAX_ARTICLE_BYTES", "2000000")
     settings = load_settings()
     assert (settings.kafka_bootstrap, settings.input_topic, settings.max_article_bytes) == (
-        "kafka-1:9092,kafka-2:9092", "news", 2_000_000)
+        "kafka-1:9092,kafka-2:9092",
+        "news",
+        2_000_000,
+    )
 
 
-@pytest.mark.parametrize(("env", "expected"), [
-    ({"FRONTWATCH_METRICS_PORT": "many"}, "FRONTWATCH_METRICS_PORT"),
-    ({"FRONTWATCH_KAFKA_BOOTSTRAP": "no-port"}, "kafka_bootstrap must be host:port"),
-    ({"FRONTWATCH_ALERTS_ALL_TOPIC": "articles"}, "topic names must be distinct"),
-    ({"FRONTWATCH_HEARTBEAT_INTERVAL_S": "5", "FRONTWATCH_SESSION_TIMEOUT_S": "10"}, "heartbeat_interval_s"),
-    ({"FRONTWATCH_AUTO_OFFSET_RESET": "middle"}, "FRONTWATCH_AUTO_OFFSET_RESET"),
-])
-def test_invalid_configuration_names_the_problem(monkeypatch: pytest.MonkeyPatch, env: dict[str, str],
-                                                 expected: str) -> None:
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"FRONTWATCH_METRICS_PORT": "many"}, "FRONTWATCH_METRICS_PORT"),
+        ({"FRONTWATCH_KAFKA_BOOTSTRAP": "no-port"}, "kafka_bootstrap must be host:port"),
+        ({"FRONTWATCH_ALERTS_ALL_TOPIC": "articles"}, "topic names must be distinct"),
+        (
+            {"FRONTWATCH_HEARTBEAT_INTERVAL_S": "5", "FRONTWATCH_SESSION_TIMEOUT_S": "10"},
+            "heartbeat_interval_s",
+        ),
+        ({"FRONTWATCH_AUTO_OFFSET_RESET": "middle"}, "FRONTWATCH_AUTO_OFFSET_RESET"),
+    ],
+)
+def test_invalid_configuration_names_the_problem(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: str
+) -> None:
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     with pytest.raises(ConfigError, match=expected):
@@ -47,6 +61,9 @@ def test_readme_documents_every_setting() -> None:
     from service.config import Settings
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    missing = [f"FRONTWATCH_{name.upper()}" for name in Settings.model_fields
-               if f"`FRONTWATCH_{name.upper()}`" not in readme]
+    missing = [
+        f"FRONTWATCH_{name.upper()}"
+        for name in Settings.model_fields
+        if f"`FRONTWATCH_{name.upper()}`" not in readme
+    ]
     assert missing == []

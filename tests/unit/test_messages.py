@@ -28,38 +28,64 @@ NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 SETTINGS = Settings(kafka_bootstrap="127.0.0.1:9092")
 
 
-def control(place: str = "Soledar", start: int = 0, end: int = 20, geonameid: int | None = None,
-            background: bool = False) -> TerritorialControlEvent:
+def control(
+    place: str = "Soledar",
+    start: int = 0,
+    end: int = 20,
+    geonameid: int | None = None,
+    background: bool = False,
+) -> TerritorialControlEvent:
     location = Location(name=place, geonameid=geonameid, country="UA") if geonameid else None
-    return TerritorialControlEvent(place=place, country="UA", location=location, background=background,
-                                   evidence="Russian forces captured Soledar.", evidence_start=start,
-                                   evidence_end=end, confidence=0.8, gaining_actor="Russian forces")
+    return TerritorialControlEvent(
+        place=place,
+        country="UA",
+        location=location,
+        background=background,
+        evidence="Russian forces captured Soledar.",
+        evidence_start=start,
+        evidence_end=end,
+        confidence=0.8,
+        gaining_actor="Russian forces",
+    )
 
 
 def deployment() -> DeploymentEvent:
-    return DeploymentEvent(actor="United States", destination="northern Syria", country="SY", size=200,
-                           background=False, evidence="The US will send 200 troops.", evidence_start=5,
-                           evidence_end=33, confidence=0.8, status="announced")
+    return DeploymentEvent(
+        actor="United States",
+        destination="northern Syria",
+        country="SY",
+        size=200,
+        background=False,
+        evidence="The US will send 200 troops.",
+        evidence_start=5,
+        evidence_end=33,
+        confidence=0.8,
+        status="announced",
+    )
 
 
-ARTICLE = ArticleMessage(id="a-1", text="Russian forces captured Soledar.", url="https://example.org/a-1",
-                         source="wire")
+ARTICLE = ArticleMessage(
+    id="a-1", text="Russian forces captured Soledar.", url="https://example.org/a-1", source="wire"
+)
 
 
-@pytest.mark.parametrize(("raw", "reason"), [
-    (b"{not json", "invalid_json"),
-    (b"", "invalid_json"),
-    (None, "invalid_json"),
-    (b'{"id": "x", "text": "caf\xe9"}', "invalid_utf8"),
-    (b'["a list"]', "schema"),
-    (b'{"id": "x"}', "missing_text"),
-    (b'{"id": "x", "text": "   "}', "missing_text"),
-    (b'{"id": "x", "text": null}', "missing_text"),
-    (b'{"text": "no id"}', "schema"),
-    (b'{"id": "x", "text": 5}', "schema"),
-    (b'{"id": "x", "text": "t", "published_at": "yesterday"}', "schema"),
-    (json.dumps({"id": "x", "text": "w" * 5000}).encode(), "too_large"),
-])
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"{not json", "invalid_json"),
+        (b"", "invalid_json"),
+        (None, "invalid_json"),
+        (b'{"id": "x", "text": "caf\xe9"}', "invalid_utf8"),
+        (b'["a list"]', "schema"),
+        (b'{"id": "x"}', "missing_text"),
+        (b'{"id": "x", "text": "   "}', "missing_text"),
+        (b'{"id": "x", "text": null}', "missing_text"),
+        (b'{"text": "no id"}', "schema"),
+        (b'{"id": "x", "text": 5}', "schema"),
+        (b'{"id": "x", "text": "t", "published_at": "yesterday"}', "schema"),
+        (json.dumps({"id": "x", "text": "w" * 5000}).encode(), "too_large"),
+    ],
+)
 def test_bad_input_is_rejected_with_its_reason(raw: bytes | None, reason: str) -> None:
     with pytest.raises(Rejected) as caught:
         parse_article(raw, max_bytes=4096)
@@ -68,8 +94,16 @@ def test_bad_input_is_rejected_with_its_reason(raw: bytes | None, reason: str) -
 
 
 def test_evaluation_format_is_accepted_and_extra_keys_dropped() -> None:
-    raw = json.dumps({"id": "d1", "text": "Body.", "title": "T", "published": "2022-11-11",
-                      "events": [{"type": "deployment"}], "license": "CC"}).encode()
+    raw = json.dumps(
+        {
+            "id": "d1",
+            "text": "Body.",
+            "title": "T",
+            "published": "2022-11-11",
+            "events": [{"type": "deployment"}],
+            "license": "CC",
+        }
+    ).encode()
     article = parse_article(raw, max_bytes=10_000)
     assert article.published_at == dt.date(2022, 11, 11)
     assert not hasattr(article, "events")
@@ -110,20 +144,30 @@ def test_cloudevents_binary_mode_headers() -> None:
     alert = build_alert(ARTICLE, deployment(), NOW)
     headers = dict(cloudevents_headers(alert, "urn:test"))
     assert headers == {
-        "ce_specversion": b"1.0", "ce_id": alert.alert_id.encode(),
-        "ce_type": b"org.frontwatch.alert.deployment", "ce_source": b"urn:test",
-        "ce_time": b"2024-05-01T12:00:00+00:00", "ce_subject": b"northern Syria",
+        "ce_specversion": b"1.0",
+        "ce_id": alert.alert_id.encode(),
+        "ce_type": b"org.frontwatch.alert.deployment",
+        "ce_source": b"urn:test",
+        "ce_time": b"2024-05-01T12:00:00+00:00",
+        "ce_subject": b"northern Syria",
         "content-type": b"application/json",
     }
 
 
 def test_each_reported_event_goes_to_its_topic_and_to_all_alerts() -> None:
-    out = alert_messages(ARTICLE, [control(), deployment(), control(start=40, end=60, background=True)],
-                         SETTINGS, NOW)
-    assert [o.topic for o in out] == ["alerts.territorial-control", "alerts.all", "alerts.deployment", "alerts.all"]
+    out = alert_messages(
+        ARTICLE, [control(), deployment(), control(start=40, end=60, background=True)], SETTINGS, NOW
+    )
+    assert [o.topic for o in out] == [
+        "alerts.territorial-control",
+        "alerts.all",
+        "alerts.deployment",
+        "alerts.all",
+    ]
     assert out[0].value == out[1].value and out[0].key == out[1].key
-    with_background = alert_messages(ARTICLE, [control(background=True)],
-                                     SETTINGS.model_copy(update={"publish_background": True}), NOW)
+    with_background = alert_messages(
+        ARTICLE, [control(background=True)], SETTINGS.model_copy(update={"publish_background": True}), NOW
+    )
     assert len(with_background) == 2
 
 

@@ -11,7 +11,9 @@ from service.schemas_export import SCHEMA_DIR, asyncapi_document, check_schemas,
 
 
 def test_exported_schemas_match_the_models() -> None:
-    assert check_schemas() == [], "schemas/ is out of date: run `frontwatch schemas --write` (or `make schemas`)"
+    assert check_schemas() == [], (
+        "schemas/ is out of date: run `frontwatch schemas --write` (or `make schemas`)"
+    )
 
 
 def test_drift_is_detected(tmp_path: Path) -> None:
@@ -25,9 +27,16 @@ def test_asyncapi_names_every_topic_with_its_default_address() -> None:
     document = yaml.safe_load((SCHEMA_DIR / "asyncapi.yaml").read_text())
     assert document == asyncapi_document()
     addresses = {channel["address"] for channel in document["channels"].values()}
-    assert addresses == {Settings.model_fields[name].default for name in
-                         ("input_topic", "dlq_topic", "alerts_territorial_control_topic", "alerts_deployment_topic",
-                          "alerts_all_topic")}
+    assert addresses == {
+        Settings.model_fields[name].default
+        for name in (
+            "input_topic",
+            "dlq_topic",
+            "alerts_territorial_control_topic",
+            "alerts_deployment_topic",
+            "alerts_all_topic",
+        )
+    }
     for message in document["components"]["messages"].values():
         ref = message["payload"].get("$ref")
         if ref:
