@@ -526,7 +526,7 @@ class Gazetteer:
         def add(surface: str, iso: str, upper: bool = True) -> None:
             for s in {surface, _deaccent(surface) or surface}:
                 m.setdefault(s, iso)
-                if upper and len(s) > 4 and not s.isupper():
+                if upper and len(s) >= 4 and not s.isupper():
                     m.setdefault(s.upper(), iso)  # headlines: "SYRIA", "UKRAINIAN"
 
         for iso, loc in self._countries.items():
