@@ -270,7 +270,7 @@ def tc_frames(t: Token) -> list[TCFrame]:
         if target is not None and target.lower_ in ("it", "them", "which"):
             target = _pronoun_place(target)
         if target is None:
-            return []
+            return _into_frames(t, subj) if not passive else []
         places, partial = _places_from(target)
         if not places:
             return []
@@ -348,16 +348,21 @@ def tc_frames(t: Token) -> list[TCFrame]:
         return out
 
     if lemma in lx.INTO_VERBS:
-        into = prep_objects(t, "into")
-        if not into or not _is_armed(subj):
-            return []
-        out = []
-        for obj in into:
-            places, _ = _places_from(obj)
-            if places:
-                out.append(TCFrame(t, places, gaining=_actor(subj), partial=True))
-        return out
+        return _into_frames(t, subj)
     return []
+
+
+def _into_frames(t: Token, subj: Token | None) -> list[TCFrame]:
+    """"fought their way into Palmyra", "stormed into the northern districts": partial control."""
+    into = prep_objects(t, "into")
+    if not into or not _is_armed(subj):
+        return []
+    out = []
+    for obj in into:
+        places, _ = _places_from(obj)
+        if places:
+            out.append(TCFrame(t, places, gaining=_actor(subj), partial=True))
+    return out
 
 
 def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:

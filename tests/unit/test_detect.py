@@ -1,0 +1,234 @@
+"""The detector, phenomenon by phenomenon, on sentences the team wrote itself (GUIDELINES.md §1-§4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from service.detect import Detector
+from service.detect.model import Article, DeploymentEvent, TerritorialControlEvent
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector()
+
+
+def detect(detector: Detector, text: str, *, title: str | None = None, published: dt.date | None = None):
+    return detector.detect(Article(id="t", text=text, title=title, published=published))
+
+
+def news(events, kind):
+    return [e for e in events if isinstance(e, kind) and not e.background]
+
+
+def only_control(detector, text, **kw) -> TerritorialControlEvent:
+    found = news(detect(detector, text, **kw), TerritorialControlEvent)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def only_deployment(detector, text, **kw) -> DeploymentEvent:
+    found = news(detect(detector, text, **kw), DeploymentEvent)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- territorial control -------------------------------------------------------------------------------
+
+
+def test_active_capture_names_gainer_and_loser(detector):
+    e = only_control(detector, "Ukrainian forces recaptured the village of Robotyne from Russian units on Monday.")
+    assert e.place == "Robotyne"
+    assert "Ukrainian" in e.gaining_actor and "Russian" in e.losing_actor
+    assert e.extent == "full" and e.claim == "confirmed" and e.country == "UA"
+
+
+def test_passive_capture_takes_the_agent_as_gainer(detector):
+    e = only_control(detector, "The town of Kupiansk was captured by Russian troops after a week of shelling.")
+    assert e.place == "Kupiansk" and e.gaining_actor == "Russian troops"
+
+
+def test_fell_to(detector):
+    e = only_control(detector, "Last night the provincial capital Ghazni fell to Taliban fighters.")
+    assert "Ghazni" in e.place and "Taliban" in e.gaining_actor and e.country == "AF"
+
+
+def test_withdrawal_leaves_the_place_to_the_other_side(detector):
+    e = only_control(detector, "Government troops retreated from Marib as Houthi fighters advanced.")
+    assert e.place == "Marib" and "Government troops" in e.losing_actor
+
+
+def test_partial_entry(detector):
+    e = only_control(detector, "Rebel fighters stormed into the northern districts of Hama on Sunday.")
+    assert e.place == "Hama" and e.extent == "partial"
+
+
+def test_part_of_a_town_is_partial(detector):
+    e = only_control(detector, "Kurdish fighters took most of the town of Jalula after heavy fighting.")
+    assert "Jalula" in e.place and e.extent == "partial"
+
+
+def test_a_list_of_villages_is_one_event_each(detector):
+    events = news(detect(detector, "The army captured the villages of Kafr Nabl, Hish and Maarzita."),
+                  TerritorialControlEvent)
+    assert sorted(e.place for e in events) == ["Hish", "Kafr Nabl", "Maarzita"]
+
+
+def test_claim_attributed_to_one_side(detector):
+    e = only_control(detector, "Russia's defence ministry claimed its forces had captured the village of Pisky.")
+    assert e.place == "Pisky" and e.claim == "claimed"
+
+
+def test_reported_to_have_captured_is_a_claimed_capture(detector):
+    e = only_control(detector, "Wagner fighters were reported to have captured the village of Klishchiivka.")
+    assert e.place == "Klishchiivka" and e.claim == "claimed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials denied that the town of Avdiivka had fallen.",
+        "The army did not capture the airport, despite days of assaults.",
+        "The town could fall to the rebels within days, analysts warned.",
+    ],
+)
+def test_negation_denial_and_hypotheticals_are_not_events(detector, text):
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The offensive to capture Raqqa began on Tuesday with heavy airstrikes.",
+        "Militants are attempting to retake the town of Baiji from government forces.",
+        "The coalition launched a push to seize the port city of Hodeidah.",
+    ],
+)
+def test_intent_and_offensives_are_not_events(detector, text):
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen seized two aid workers near the border town of Gao on Friday.",
+        "Revolutionary Guards seized a British-flagged tanker in the Strait of Hormuz.",
+        "Police seized weapons and cash in a raid on the suburb.",
+    ],
+)
+def test_seizing_people_or_things_is_not_a_change_of_control(detector, text):
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_fighting_without_a_change_of_control_is_not_an_event(detector):
+    text = "Heavy clashes and airstrikes hit the outskirts of Idlib for a third day, monitors said."
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_background_months_after(detector):
+    text = "The bombing came nine months after militants were driven from the city of Sirte by government forces."
+    events = detect(detector, text)
+    assert news(events, TerritorialControlEvent) == []
+    assert any(isinstance(e, TerritorialControlEvent) and e.background for e in events)
+
+
+def test_background_relative_clause(detector):
+    text = "Shelling resumed around Mosul, which fell to Islamic State militants in 2014."
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_dated_event_long_before_publication_is_background(detector):
+    text = "Izium was recaptured by Ukrainian forces on September 10. Officials opened a new school there on Monday."
+    events = detect(detector, text, published=dt.date(2023, 3, 1))
+    assert news(events, TerritorialControlEvent) == []
+
+
+# --- deployments ----------------------------------------------------------------------------------------
+
+
+def test_announced_deployment_with_size_in_digits(detector):
+    e = only_deployment(detector, "The Pentagon will send 3,000 troops to Poland, officials announced.")
+    assert e.size == 3000 and e.status == "announced" and e.direction == "deploy"
+    assert e.destination == "Poland" and e.country == "PL"
+
+
+def test_announced_deployment_noun(detector):
+    e = only_deployment(
+        detector, "Washington announced the deployment of some 200 more soldiers to northern Syria on Friday."
+    )
+    assert e.size == 200 and e.status == "announced" and e.country == "SY"
+
+
+def test_size_in_words(detector):
+    e = only_deployment(detector, "Britain deployed two battalions to Estonia last week.")
+    assert e.size == 2 and e.status == "executed" and e.country == "EE"
+
+
+def test_executed_arrival(detector):
+    e = only_deployment(detector, "Some 500 French soldiers arrived in Bamako on Friday.")
+    assert e.size == 500 and e.status == "executed" and e.country == "ML"
+    assert e.actor and "French" in e.actor
+
+
+def test_announced_withdrawal(detector):
+    e = only_deployment(detector, "The United States plans to withdraw 2,500 troops from Iraq by next year.")
+    assert e.direction == "withdraw" and e.status == "announced" and e.size == 2500 and e.country == "IQ"
+
+
+def test_sizes_of_a_force_list_add_up(detector):
+    e = only_deployment(detector, "An additional 1,000 Turkish commandos and 2,000 allied fighters were sent to al-Bab.")
+    assert e.size == 3000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police were deployed to disperse protesters in the capital.",
+        "NATO is considering sending more troops to the region.",
+        "Kyiv urged its allies to deploy air defence systems to the east.",
+    ],
+)
+def test_police_speculation_and_requests_are_not_deployments(detector, text):
+    assert news(detect(detector, text), DeploymentEvent) == []
+
+
+def test_existing_presence_is_background(detector):
+    text = "The new unit will join 900 American troops already deployed in eastern Syria."
+    assert news(detect(detector, text), DeploymentEvent) == []
+
+
+# --- places, dates, evidence ------------------------------------------------------------------------------
+
+
+def test_palmyra_in_a_syria_story_is_tadmur(detector):
+    text = "Syrian government troops recaptured Palmyra from Islamic State militants on Sunday."
+    e = only_control(detector, text, title="Syrian army retakes Palmyra")
+    assert e.location is not None and e.location.geonameid == 163808 and e.country == "SY"
+
+
+def test_unresolvable_place_still_produces_the_event(detector):
+    e = only_control(detector, "Rebels captured the hamlet of Zzyqvarnik in Idlib province on Monday.")
+    assert e.place == "Zzyqvarnik" and e.location is None and e.country == "SY"
+
+
+def test_event_date_from_weekday_and_publication(detector):
+    e = only_control(detector, "Islamic State fighters fought their way into Palmyra on Saturday.",
+                     published=dt.date(2016, 12, 10))
+    assert e.event_date == dt.date(2016, 12, 10) and e.extent == "partial"
+
+
+def test_evidence_offsets_quote_the_text(detector):
+    text = "Heavy rain fell.\n\nUkrainian troops liberated the village of Klishchiivka on Sunday. More later."
+    e = only_control(detector, text)
+    assert text[e.evidence_start : e.evidence_end] == e.evidence
+    assert e.evidence.startswith("Ukrainian troops liberated")
+    assert 0.0 <= e.confidence <= 1.0
+
+
+def test_deterministic_and_quiet_on_text_without_events(detector):
+    text = "The council met on Tuesday to discuss the budget. " * 20
+    assert detect(detector, text) == []
+    a = detect(detector, "Russian troops captured Soledar. " * 3)
+    assert a == detect(detector, "Russian troops captured Soledar. " * 3)

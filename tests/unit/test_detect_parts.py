@@ -1,0 +1,60 @@
+"""The detector's small parts: sentence splitting, number words, event dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from service.detect.dates import resolve_event_date
+from service.detect.lexicon import PREFILTER
+from service.detect.numbers import parse_number
+from service.detect.sentences import split_sentences
+
+
+def test_sentences_keep_offsets_and_abbreviations():
+    text = "U.S. Defense Secretary Ash Carter spoke. Gen. Smith agreed!\n\nA heading\n\nThe end."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "U.S. Defense Secretary Ash Carter spoke.", "Gen. Smith agreed!", "A heading", "The end."
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_overlong_runs_are_cut_so_parsing_stays_bounded():
+    text = "word " * 5000
+    sentences = split_sentences(text)
+    assert len(sentences) > 1 and all(len(s.text) <= 2000 for s in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [(["3,000"], 3000), (["241"], 241), (["two"], 2), (["two", "thousand"], 2000), (["1.5", "million"], 1_500_000),
+     (["twenty-five"], 25), (["a", "dozen"], None), (["thousands"], None), (["several"], None)],
+)
+def test_number_words(words, value):
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("On 11–16 January 2023, Russian forces took Soledar.", None, dt.date(2023, 1, 11)),
+        ("On January 5, 2016, the army captured the district.", None, dt.date(2016, 1, 5)),
+        ("Fighters entered the city on Saturday.", dt.date(2016, 12, 10), dt.date(2016, 12, 10)),
+        ("Fighters entered the city on Thursday.", dt.date(2016, 12, 10), dt.date(2016, 12, 8)),
+        ("Troops arrived on 20 December.", dt.date(2017, 1, 3), dt.date(2016, 12, 20)),
+        ("Troops arrived last week.", dt.date(2016, 12, 10), dt.date(2016, 12, 3)),
+        ("Troops arrived.", dt.date(2016, 12, 10), dt.date(2016, 12, 10)),
+        ("Troops arrived.", None, None),
+    ],
+)
+def test_event_dates(sentence, published, expected):
+    assert resolve_event_date(sentence, published) == expected
+
+
+def test_prefilter_lets_event_sentences_through_and_stops_others():
+    assert PREFILTER.search("The army recaptured the town.")
+    assert PREFILTER.search("Marines arrived in the port.")
+    assert not PREFILTER.search("The council discussed the budget on Tuesday.")
