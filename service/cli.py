@@ -65,7 +65,7 @@ def cmd_broker(args: argparse.Namespace, settings: Settings) -> int:
             ensure_topics(settings.kafka_bootstrap, settings.topic_partitions, settings.replication_factor)
         )
         print(
-            f"FRONTWATCH_KAFKA_BOOTSTRAP={settings.kafka_bootstrap} is set: not starting Tansu; created topics: "
+            f"FRONTWATCH_KAFKA_BOOTSTRAP={settings.kafka_bootstrap} is set, so no Tansu; created topics: "
             f"{', '.join(created) or 'none missing'}"
         )
         return 0

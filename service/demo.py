@@ -1,7 +1,7 @@
 """`frontwatch demo`: the whole pipeline on one machine, for a person watching a terminal.
 
 Starts the embedded broker (unless FRONTWATCH_KAFKA_BOOTSTRAP names one), creates the topics, starts a worker
-subprocess (`frontwatch run`, exactly what a deployment runs), sends the seed articles and prints each alert as
+subprocess (`frontwatch run`, what a deployment runs), sends the seed articles and prints each alert as
 it arrives. It stops once the worker has committed every seed article, or at the timeout.
 """
 

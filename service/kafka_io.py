@@ -1,6 +1,6 @@
 """Small Kafka clients for the CLI, the demo and the tests: produce article files, read topics, measure lag.
 
-These are plain aiokafka clients (no consumer group for reading), so `tail` never disturbs the worker's offsets.
+Plain aiokafka clients; reading uses no consumer group, so `tail` never disturbs the worker's offsets.
 """
 
 from __future__ import annotations
@@ -179,7 +179,7 @@ async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> list[TopicParti
 
 
 async def group_lag(bootstrap: str, group_id: str, topic: str) -> int:
-    """Messages of `topic` not yet committed by `group_id` (all of them while the group has committed none)."""
+    """Messages of `topic` not yet committed by `group_id` (all of them until the group commits)."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await consumer.start()

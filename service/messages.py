@@ -166,7 +166,7 @@ def build_alert(
         "detected_at": detected_at,
     }
     cls = TerritorialControlAlert if isinstance(event, TerritorialControlEvent) else DeploymentAlert
-    return cls(**event.model_dump(), **extra)
+    return cls.model_validate({**event.model_dump(), **extra})
 
 
 def alert_event(alert: TerritorialControlAlert | DeploymentAlert) -> dict[str, Any]:

@@ -51,7 +51,7 @@ def reported_events(events: Iterable[Event], settings: Settings) -> list[Event]:
 def alert_messages(
     article: ArticleMessage, events: Iterable[Event], settings: Settings, detected_at: dt.datetime
 ) -> list[Outgoing]:
-    """Each reported event goes to its type's topic and to the all-alerts topic, same key, value and headers."""
+    """Each reported event goes to its type's topic and to the all-alerts topic, with one key and value."""
     out: list[Outgoing] = []
     for event in reported_events(events, settings):
         alert = build_alert(article, event, detected_at)

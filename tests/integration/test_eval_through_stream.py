@@ -1,4 +1,4 @@
-"""The stream and the offline detector agree: the dev set through Kafka gives the events `frontwatch detect` gives."""
+"""Stream and offline detector agree: the dev set through Kafka gives the events `frontwatch detect` gives."""
 
 from __future__ import annotations
 
