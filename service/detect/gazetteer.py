@@ -583,7 +583,10 @@ class Gazetteer:
         self._mentions = m
         del self._big_city_alts  # only needed to build the mention table
         del self._by_pop
-        self._mention_max_tokens = max(len(_RE_TOKEN.findall(s)) for s in m)
+        for s in [s for s in m if len(s.split()) > _MAX_SPAN_TOKENS]:
+            del m[s]  # a handful of long official names; keeps the n-gram scan short
+        self._mention_max_tokens = max(len(s.split()) for s in m)
+        self._mention_heads = frozenset(s.split()[0] for s in m if " " in s)  # first words of multi-word names
 
     def _surfaces_of(self, i: int) -> list[str]:
         """Latin alternate names of city i as written (kept for the large cities during the build only)."""
@@ -673,6 +676,7 @@ class Gazetteer:
             return counts
         mentions = self._mentions
         maxn = self._mention_max_tokens
+        heads = self._mention_heads
         for run in _RE_CAP_RUN.findall(text):
             toks = run.split()
             n = len(toks)
@@ -697,7 +701,8 @@ class Gazetteer:
                     i += 1
                     continue
                 step = 1
-                for j in range(min(n, i + maxn), i, -1):
+                top = min(n, i + maxn) if t0 in heads else i + 1
+                for j in range(top, i, -1):
                     last = toks[j - 1]
                     if j - 1 > i and not (last[:1].isupper() or _RE_LOWER_ARTICLE_START.match(last)):
                         continue  # n-grams end on a capitalised word
