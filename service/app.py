@@ -32,7 +32,7 @@ class EventDetector(Protocol):
 
 def load_detector() -> EventDetector:
     """Load the real detector once per process (spaCy and the gazetteer take a few seconds)."""
-    from service.detect.pipeline import Detector
+    from service.detect import Detector
 
     started = time.perf_counter()
     detector = Detector()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any, TextIO
 
 from service.detect.model import Article
 from service.detect.pipeline import Detector
+from service.detect.scoring import ScoreReport, format_report, score
 
 
 def _published(row: dict[str, Any]) -> dt.date | None:
@@ -50,3 +52,20 @@ def detect_file(input_path: Path, output_path: Path, detector: Detector | None =
     detector = detector or Detector()
     with output_path.open("w", encoding="utf-8") as out:
         return write_predictions(articles, detector, out)
+
+
+def evaluate_file(gold_path: Path, detector: Detector | None = None,
+                  errors: bool = False) -> tuple[ScoreReport, str]:
+    """Detect on a labelled file's texts and score against its labels: the judges' figures without temp files.
+
+    Predictions go through `write_predictions` and back, so they are scored exactly as `detect_file` would
+    write them; returns the report and its printable table (with every error listed when `errors`).
+    """
+    with gold_path.open(encoding="utf-8") as f:
+        gold_rows = [json.loads(line) for line in f if line.strip()]
+    articles = list(read_articles(gold_path))
+    buffer = io.StringIO()
+    write_predictions(articles, detector or Detector(), buffer)
+    preds = [json.loads(line) for line in buffer.getvalue().splitlines() if line.strip()]
+    report = score(gold_rows, {row["id"]: row for row in preds})
+    return report, format_report(report, errors=errors)

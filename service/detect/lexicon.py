@@ -128,13 +128,35 @@ ANNOUNCE_HEADS = frozenset(
     "prepare".split()
 )
 
-# Pre-filter: a sentence is parsed only when one of these stems occurs in it.
-_PREFILTER_STEMS = (
-    r"captur|recaptur|reoccup|redeploy|retake|seiz|took|take|taken|taking|retak|retook|occup|liberat|overr|storm|secur|clear|regain|annex|"
-    r"conquer|won |win |fell|fall|withdr|retreat|pull|abandon|evacuat|left |leave|flee|fled|lost|lose|loss|"
-    r"surrender|ced|hand|driv|drove|expel|oust|push|forc|enter|reach|breach|penetrat|infiltrat|broke|"
-    r"surg|charg|fought|fight|control|deploy|sent|send|dispatch|station|based|transfer|mov|rush|airlift|"
-    r"reinforc|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|"
-    r"increas|drawdown|buildup|build-up|presence|transport|ferr|desert"
+# Pre-filter: a sentence is parsed only when it holds a strong trigger stem, or a weak one (common in any
+# news: "took", "left", "head") together with a word that puts armed forces in the sentence.
+_STRONG_STEMS = (
+    r"captur|recaptur|seiz|retak|retook|liberat|overr[au]n|annex|reoccup|occup|deploy|redeploy|reinforc|withdr|"
+    r"pullout|pull-out|drawdown|troop|fell to|fall of|driven (?:out|from)|drove (?:out|from)|control (?:of|over)\b"
 )
-PREFILTER = re.compile(rf"\b(?:{_PREFILTER_STEMS})", re.IGNORECASE)
+_WEAK_STEMS = (
+    r"took|take|taken|taking|control|storm|secur|clear|regain|won |win |fell|fall|retreat|pull|abandon|evacuat|"
+    r"left |leave|flee|fled|lost|lose|loss|surrender|ced|hand|driv|drove|expel|oust|push|forc|enter|reach|"
+    r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
+    r"rush|airlift|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|"
+    r"buildup|build-up|presence|transport|ferr|desert"
+)
+_MILITARY_CUES = (
+    r"troop|soldier|force|army|armies|militar|marine|militant|rebel|fighter|insurgent|jihadist|extremist|"
+    r"guerrill|militia|brigade|battalion|regiment|division|unit|commando|paratroop|peacekeep|navy|naval|warship|"
+    r"aircraft|jets?\b|islamic state|taliban|hezbollah|houthi|wagner|shabab|peshmerga|guard|offensive|battle|"
+    r"assault|siege|front|defen|mercenar|separatist|occupation|invasion|invader|garrison|coalition|gunmen|"
+    r"personnel|advis|contingent|detachment|reinforcement|artillery|tank|airbase|checkpoint|outpost|company\b"
+)
+_ACRONYM_CUES = r"\b(?:IS|ISIS|ISIL|SDF|YPG|PKK|FSA|SAA|NATO|LPR|DPR|HTS|IRGC|AMISOM|NDF|PMF|PMU|ISF|ANA|SNA)\b"
+_STRONG = re.compile(rf"\b(?:{_STRONG_STEMS})", re.IGNORECASE)
+_WEAK = re.compile(rf"\b(?:{_WEAK_STEMS})", re.IGNORECASE)
+_CUE = re.compile(rf"\b(?:{_MILITARY_CUES})", re.IGNORECASE)
+_ACRONYM = re.compile(_ACRONYM_CUES)
+
+
+def is_candidate(sentence: str) -> bool:
+    """Is the sentence worth parsing? Linear-time regular expressions, no backtracking traps."""
+    if _STRONG.search(sentence):
+        return True
+    return bool(_WEAK.search(sentence)) and bool(_CUE.search(sentence) or _ACRONYM.search(sentence))

@@ -68,7 +68,7 @@ class Detector:
         jobs: list[tuple[int, Sentence]] = []
         for n, article in enumerate(articles):
             for sentence in split_sentences(article.text):
-                if lx.PREFILTER.search(sentence.text):
+                if lx.is_candidate(sentence.text):
                     jobs.append((n, sentence))
         results: list[list[Event]] = [[] for _ in articles]
         contexts = [_ArticleContext(a, self.gazetteer) for a in articles]
