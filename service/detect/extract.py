@@ -431,32 +431,39 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
             force, actor = (subj if subj is not None and subj.dep_ == "nsubjpass" else None), _actor(_agent(t))
             if force is None and t.dep_ in ("acl", "relcl"):
                 force = t.head
+            force = _force_of(force)
         else:
             force, actor = _force_of(dobj), _actor(subj)
             object_is_place = dobj is not None and not is_force(dobj) and is_placeish(dobj)
             if (dobj is None or (withdraw and object_is_place)) and subj is not None and (
-                withdraw or lemma in ("move", "mass", "gather", "transfer")
+                withdraw or lemma in _INTRANSITIVE_MOVES
             ):
-                if is_force(subj):
-                    force, actor = subj, None  # "U.S. troops withdrew from ...", "forces were ordered to evacuate P"
+                if is_force(_force_of(subj)):
+                    force, actor = _force_of(subj), None  # "U.S. troops withdrew", "the Marines deployed to Erbil"
                 elif withdraw and _is_state(subj) and (prep_objects(t, "from") or object_is_place):
                     force, actor = subj, _actor(subj)  # "Ukraine withdrew from areas of Bakhmut"
         if force is None or not (is_force(force) or (withdraw and _is_state(force))):
             return []
         preps = ("from", "out") if withdraw else _DEST_PREPS
-        dests = prep_objects(t, *preps)
+        dests = _place_objects(t, *preps)
         if withdraw and not dests:
-            dests = prep_objects(t, "of")
+            dests = _place_objects(t, "of")
         if not dests and withdraw and dobj is not None and not is_force(dobj) and is_placeish(dobj):
             dests = [dobj]  # "evacuated the city"
         if not dests and not withdraw:
             # "sent commandos as military advisers to Syria", "sent as reinforcements to Kupiansk"
             for as_obj in prep_objects(t, "as") + ([] if dobj is None else prep_objects(dobj, "as")):
-                dests = prep_objects(as_obj, *_DEST_PREPS)
+                dests = _place_objects(as_obj, *_DEST_PREPS)
                 if dests:
                     break
+        if not dests and not withdraw and dobj is not None:
+            # "redeployed thousands of troops, including elite units ..., to Kherson Oblast"
+            dests = [w for p in dobj.subtree if p.dep_ == "prep" and p.lower_ in ("to", "into")
+                     for w in p.children if w.dep_ == "pobj" and is_placeish(w)][:3]
         if not dests:
             dests = _purpose_objects(t)
+        if not dests and any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in t.children):
+            dests = []  # "deployed there": the place the story is at, filled in from context
         if withdraw and not dests and force is subj and not passive and not _owned_by_state(force):
             return []  # "the Army withdrew" in a battle: a retreat, left to territorial control
         return [DeployFrame(t, force, _dest_refs(dests), actor=actor, withdraw=withdraw)]
@@ -464,9 +471,10 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
     if lemma in lx.ARRIVE_VERBS and lemma not in ("reach", "enter"):
         if subj is None and t.dep_ == "acl":
             subj = t.head  # "new detachments arriving in Tartus"
+        subj = _force_of(subj)  # "150 of these troops were reported to have arrived"
         if subj is None or not is_force(subj):
             return []
-        dests = prep_objects(t, *_DEST_PREPS)
+        dests = _place_objects(t, *_DEST_PREPS)
         way = child(t, "attr", "dobj")
         if not dests and way is not None and way.lower_ == "way":
             dests = prep_objects(way, "to")
@@ -476,6 +484,13 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         if any(c.dep_ == "conj" and c.lemma_.lower() in ("begin", "start", "set") for c in t.children):
             return [DeployFrame(t, subj, _dest_refs([dobj]))]
     return []
+
+
+_INTRANSITIVE_MOVES = frozenset("move mass gather transfer deploy redeploy station position concentrate".split())
+
+
+def _place_objects(tok: Token, *preps: str) -> list[Token]:
+    return [o for o in prep_objects(tok, *preps) if is_placeish(o)]
 
 
 def _force_of(tok: Token | None) -> Token | None:
@@ -522,7 +537,9 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         return []  # "Iraq was the largest deployment of ...": a description, not a movement
     if lemma not in lx.DEPLOY_NOUNS | lx.WITHDRAW_NOUNS:
         return []
-    forces = [o for o in prep_objects(t, "of") if is_force(o)]
+    forces = [o for o in prep_objects(t, "of") if is_force(o)] or [
+        w for w in t.subtree if w.dep_ == "pobj" and w.head.lower_ == "of" and is_force(w)
+    ][:1]  # "deployment to Syria of additional 250 US troops"
     compounds = [c for c in t.children if c.dep_ in ("compound", "amod") and (is_force(c) or c.lower_ == "military")]
     force = forces[0] if forces else (compounds[0] if compounds else None)
     if force is None:

@@ -41,9 +41,9 @@ TC_TRIGGER_LEMMAS = (
 # --- deployment ----------------------------------------------------------------------------------------
 DEPLOY_VERBS = frozenset(
     "deploy redeploy send dispatch station base transfer move rush airlift fly ship reinforce bring gather "
-    "mass mobilize position transport ferry".split()
+    "mass mobilize position transport ferry concentrate".split()
 )
-ARRIVE_VERBS = frozenset("arrive head land reach enter".split())
+ARRIVE_VERBS = frozenset("arrive head land reach enter cross".split())
 WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall desert".split())
 PRESENCE_VERBS = frozenset("bolster boost increase strengthen expand double triple raise".split())
 DEPLOY_NOUNS = frozenset("deployment redeployment dispatch buildup build-up reinforcement surge".split())

@@ -91,8 +91,10 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
                 announced = True
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
             happened = False
-        if c.dep_ == "advmod" and c.lower_ in ("already", "previously", "formerly", "once"):
-            background = True
+        if c.dep_ == "advmod" and c.lower_ in ("already", "previously", "formerly", "once") and not any(
+            a.lower_ == "being" for a in trigger.children
+        ):
+            background = True  # "already deployed in the north"; but "are already being deployed" is news
 
     # "were reported to have captured", "claimed to have retaken": a perfect infinitive reports a done deed
     perfect_infinitive = any(c.dep_ == "aux" and c.lower_ == "have" for c in trigger.children) and any(
