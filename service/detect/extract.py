@@ -181,7 +181,8 @@ def _place_refs_of(tok: Token) -> list[PlaceRef]:
                 # the NER often calls an unfamiliar village NORP or PERSON: "the village of X" settles it
                 out.extend(PlaceRef(name_span(t), t) for t in with_conjuncts(n) if t.pos_ == "PROPN" or is_placeish(t))
             return out
-        included = [o for o in prep_objects(tok, "including") if is_placeish(o)]
+        included = [o for w in tok.subtree if w.dep_ == "prep" and w.lower_ == "including"
+                    for o in w.children if o.dep_ == "pobj" and is_placeish(o)]
         if included and tok.lemma_.lower() in _GENERIC_PLACES:
             # "strategic territory ..., including Iraq's biggest dam, an oil field": the items themselves
             return [r for o in included for c in with_conjuncts(o) for r in _place_refs_of(c)]
@@ -269,8 +270,10 @@ def tc_frames(t: Token) -> list[TCFrame]:
                 target = t.head  # "the only regional capital they had seized"
         if target is not None and target.lower_ in ("it", "them", "which"):
             target = _pronoun_place(target)
+        if target is None and not passive:
+            return _into_frames(t, subj) or _name_list_frames(t, gainer)
         if target is None:
-            return _into_frames(t, subj) if not passive else []
+            return []
         places, partial = _places_from(target)
         if not places:
             return []
@@ -350,6 +353,35 @@ def tc_frames(t: Token) -> list[TCFrame]:
     if lemma in lx.INTO_VERBS:
         return _into_frames(t, subj)
     return []
+
+
+def _name_list_frames(t: Token, gainer: str | None) -> list[TCFrame]:
+    """Parser fallback for "... captured Luq, Belethawo and El-Waq towns": the names right after the verb."""
+    doc = t.doc
+    i = t.i + 1
+    if i >= len(doc) or doc[i].pos_ != "PROPN" or t.tag_ not in ("VBD", "VBN"):
+        return []
+    names: list[str] = []
+    current: list[Token] = []
+    while i < len(doc) and len(names) < 12:
+        w = doc[i]
+        if w.pos_ == "PROPN" or (current and w.text == "-"):
+            current.append(w)
+        elif w.text == "," or w.lower_ == "and":
+            if current:
+                names.append(doc[current[0].i : current[-1].i + 1].text)
+                current = []
+        else:
+            break
+        i += 1
+    if current:
+        names.append(doc[current[0].i : current[-1].i + 1].text)
+    if not names:
+        return []
+    if gainer is None:
+        armed = _left_armed_noun(t)
+        gainer = _actor(armed) if armed is not None else None
+    return [TCFrame(t, [PlaceRef(n) for n in names], gaining=gainer)]
 
 
 def _into_frames(t: Token, subj: Token | None) -> list[TCFrame]:

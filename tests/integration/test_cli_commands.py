@@ -59,23 +59,22 @@ async def _topics(bootstrap: str) -> set[str]:
 
 
 def test_broker_command_serves_kafka_with_the_topics_and_stops_on_sigint() -> None:
-    process = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "service.cli", "broker"],
         cwd=REPO,
         env=_env_without_bootstrap(),
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
         text=True,
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        match = re.fullmatch(r"export FRONTWATCH_KAFKA_BOOTSTRAP=(127\.0\.0\.1:\d+)\n", line)
-        assert match, line
-        assert set(Settings().topic_partitions) <= asyncio.run(_topics(match.group(1)))
-        process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=15) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+    ) as process:
+        try:
+            assert process.stdout is not None
+            line = process.stdout.readline()
+            match = re.fullmatch(r"export FRONTWATCH_KAFKA_BOOTSTRAP=(127\.0\.0\.1:\d+)\n", line)
+            assert match, line
+            assert set(Settings().topic_partitions) <= asyncio.run(_topics(match.group(1)))
+            process.send_signal(signal.SIGINT)
+            assert process.wait(timeout=15) == 0
+        finally:
+            if process.poll() is None:
+                process.kill()
