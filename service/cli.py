@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import signal
 import sys
@@ -126,9 +127,11 @@ def cmd_detect(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from service.detect import evaluate
+    from service.detect.evaluate import evaluate_file
 
-    return int(evaluate.run_eval_cli(args) or 0)
+    report, table = evaluate_file(args.gold, errors=args.errors)
+    print(json.dumps(report.as_dict(), indent=2) if args.json else table)
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
@@ -188,6 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="score the detector against a gold JSON Lines file")
     p.add_argument("gold", type=Path, metavar="GOLD.jsonl")
+    p.add_argument("--errors", action="store_true", help="list every missed, false and background error")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("demo", help="embedded broker + worker + seed articles; prints alerts as they arrive")

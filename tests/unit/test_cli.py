@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from service.cli import build_parser, main
@@ -44,3 +49,17 @@ def test_invalid_configuration_exits_2(
 
 def test_schemas_check_passes(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schemas", "--check"]) == 0
+
+
+def test_eval_scores_the_dev_set(shared_eval: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "service.cli", "eval", str(shared_eval / "dev.jsonl"), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    scores = json.loads(done.stdout)
+    assert scores["items"] == 83
+    assert set(scores["events"]) == {"territorial_control", "deployment"}
