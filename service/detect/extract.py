@@ -161,9 +161,22 @@ def _places_from(obj: Token) -> tuple[list[PlaceRef], bool]:
         else:
             break
     refs: list[PlaceRef] = []
-    for tok in with_conjuncts(obj):
+    for tok in with_conjuncts(obj) + _companions(obj):
         refs.extend(_place_refs_of(tok))
     return refs, partial
+
+
+def _companions(obj: Token) -> list[Token]:
+    """"al-Karama, along with Jarqa village", "the mountain together with 18 villages": more places taken."""
+    out: list[Token] = []
+    for w in obj.subtree:
+        if w.dep_ == "prep" and w.lower_ in ("with", "to") and any(
+            c.lower_ in ("along", "together", "addition") for c in [w.head, *w.children] if c is not None
+        ) or (w.dep_ == "prep" and w.lower_ == "with" and w.head.lower_ in ("along", "together")):
+            for o in w.children:
+                if o.dep_ == "pobj":
+                    out.extend(with_conjuncts(o))
+    return out
 
 
 def _place_refs_of(tok: Token) -> list[PlaceRef]:
@@ -235,6 +248,15 @@ def tc_frames(t: Token) -> list[TCFrame]:
         for p in prep_objects(t, "in", "under"):
             if p.lemma_.lower() == "control" and lemma == "be":
                 control = p
+    under = next((p for p in prep_objects(t, "under") if p.lemma_.lower() == "control"), None)
+    if under is not None and lemma in ("be", "come", "fall", "remain") and subj is not None and lemma != "remain":
+        # "the oil fields were once again under ISIL control", "all roads came under the control of the army"
+        owners = prep_objects(under, "of") or [c for c in under.children if c.dep_ in ("compound", "amod", "poss")]
+        places, partial = _places_from(subj)
+        if places:
+            gainer = _actor(owners[0]) if owners and owners[0].dep_ == "pobj" else (
+                " ".join(o.text for o in owners) or None)
+            return [TCFrame(t, places, gaining=gainer, partial=partial)]
     if control is not None and (lemma in lx.CONTROL_VERBS or lemma == "be"):
         objs = prep_objects(control, "of", "over")
         if not objs:  # "took control Sunday of Yabroud": the "of" hangs off the verb or the date

@@ -11,7 +11,7 @@ import re
 # Subject gains the object place ("rebels captured X", passive "X was captured by rebels").
 GAIN_VERBS = frozenset(
     "capture recapture seize take retake retook occupy reoccupy liberate overrun overran storm secure clear "
-    "regain annex conquer win control".split()
+    "regain annex conquer win control overtake".split()
 )
 # Entering or reaching a place is partial control.
 PARTIAL_VERBS = frozenset("enter storm reach penetrate infiltrate breach".split())
@@ -30,8 +30,8 @@ GAIN_NOUNS = frozenset("capture recapture seizure takeover liberation conquest a
 LOSS_NOUNS = frozenset("fall loss".split())
 # "took/seized/gained/regained/assumed/established/imposed control (of|over) P"
 CONTROL_VERBS = frozenset(
-    "take seize gain regain assume establish impose wrest retake reassert win have lose cede secure restore "
-    "extend".split()
+    "take seize gain regain assume establish impose wrest retake retook reassert win have lose cede secure "
+    "restore extend obtain".split()
 )
 
 TC_TRIGGER_LEMMAS = (
@@ -131,8 +131,9 @@ ANNOUNCE_HEADS = frozenset(
 # Pre-filter: a sentence is parsed only when it holds a strong trigger stem, or a weak one (common in any
 # news: "took", "left", "head") together with a word that puts armed forces in the sentence.
 _STRONG_STEMS = (
-    r"captur|recaptur|seiz|retak|retook|liberat|overr[au]n|annex|reoccup|occup|deploy|redeploy|reinforc|withdr|"
-    r"pullout|pull-out|drawdown|troop|fell to|fall of|driven (?:out|from)|drove (?:out|from)|control (?:of|over)\b"
+    r"captur|recaptur|seiz|retak|retook|liberat|overr[au]n|overt[ao]ok|annex|reoccup|occup|deploy|redeploy|reinforc|withdr|"
+    r"pullout|pull-out|drawdown|troop|fell to|fall of|driven (?:out|from)|drove (?:out|from)|control (?:of|over)\b|"
+    r"under (?:\w+ ){0,3}control"
 )
 _WEAK_STEMS = (
     r"took|take|taken|taking|control|storm|secur|clear|regain|won |win |fell|fall|retreat|pull|abandon|evacuat|"

@@ -163,7 +163,9 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
                 c.dep_ == "mark" or any(t == trigger for t in c.subtree)
             ):
                 if a is trigger or c.dep_ == "prep":
-                    if _LONG_AGO.search(sentence_text) or not recent:
+                    gerund = trigger.tag_ == "VBG" and trigger.dep_ == "pcomp"
+                    # "after capturing the roundabouts, the Army advanced": the same actor's sequence, news
+                    if not gerund and (_LONG_AGO.search(sentence_text) or not recent):
                         return True
         if a.dep_ in ("relcl",) and any(t.tag_ == "VBN" for t in [trigger]):
             return True
