@@ -129,8 +129,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             claimed = True
             if deployment and lemma == "announce":
                 announced = True
-        if deployment and lemma in SPECULATION_WORDS and a.pos_ == "VERB":
-            happened = False
+        if deployment and lemma in SPECULATION_WORDS and a.pos_ in ("VERB", "ADJ"):
+            happened = False  # "considering sending", "is likely to announce the withdrawal"
         if lemma in ANNOUNCE_HEADS and deployment and lemma not in ("say", "confirm"):
             announced = True
         if a.dep_ in ("relcl", "acl"):
@@ -138,6 +138,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
 
     if deployment and trigger.dep_ in ("dobj", "nsubjpass", "pobj") and trigger.head.lemma_.lower() in ANNOUNCE_HEADS:
         announced = True
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("about", "on", "over", "regarding"):
+        happened = False  # "an announcement about troop withdrawals", "talks on the withdrawal": a topic, not a move
 
     if not deployment:
         background = background or _is_background_tc(trigger, sentence_text, published_year)

@@ -101,8 +101,7 @@ class _ArticleContext:
 
     def _named_places(self, text: str) -> Iterator[str]:
         """Capitalised names in `text` that the gazetteer places in one of the article's countries."""
-        for m in _CAPITALISED_RUN.finditer(text):
-            name = m.group(0)
+        for name in _headline_names(text):
             loc = self.resolve(name)
             if loc is not None and loc.feature == "city" and loc.country in self.countries:
                 yield name
@@ -112,7 +111,7 @@ class _ArticleContext:
         in_context = next(self._named_places(title), None)
         if in_context:
             return in_context
-        names = [m.group(0) for m in _CAPITALISED_RUN.finditer(title) if self.resolve(m.group(0)) is not None]
+        names = [n for n in _headline_names(title) if self.resolve(n) is not None]
         return names[-1] if names else None
 
     def antecedent(self, before: int, noun: str | None = None) -> str | None:
@@ -145,6 +144,26 @@ class _ArticleContext:
         return None
 
 
+
+
+_HEADLINE_STOPWORDS = frozenset(
+    "A An The Of From To In On At For With And As After Near By Into Over Back Set Again More New Major".split()
+)
+
+
+def _headline_names(text: str) -> Iterator[str]:
+    """Capitalised runs, split at the function words a Title-Case headline capitalises ("Withdrawals From Iraq")."""
+    for m in _CAPITALISED_RUN.finditer(text):
+        words: list[str] = []
+        for w in m.group(0).split():
+            if w in _HEADLINE_STOPWORDS:
+                if words:
+                    yield " ".join(words)
+                words = []
+            else:
+                words.append(w)
+        if words:
+            yield " ".join(words)
 
 
 @cache
