@@ -159,8 +159,8 @@ async def ensure_topics(
     faust's group leader topic must exist before the first rebalance.
     """
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10000)
-    await admin.start()
     try:
+        await admin.start()
         existing = set(await admin.list_topics())
         missing = [
             NewTopic(name, n, replication_factor) for name, n in partitions.items() if name not in existing

@@ -12,6 +12,9 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from aiokafka.errors import KafkaError
+
+from service.broker import BrokerError
 from service.config import ConfigError, Settings, load_settings
 
 log = logging.getLogger("frontwatch")
@@ -233,6 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"frontwatch: {exc}", file=sys.stderr)
         return 2
+    except (OSError, LookupError, KafkaError, BrokerError) as exc:
+        print(f"frontwatch: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -164,8 +164,8 @@ async def _print_alerts(
     import json
 
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
-    await consumer.start()
     try:
+        await consumer.start()
         partitions = await _partitions(consumer, settings.alerts_all_topic)
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)

@@ -94,8 +94,8 @@ async def produce(
 ) -> int:
     """Send (key, value) pairs in order and wait until all are acknowledged; return the count."""
     producer = new_producer(bootstrap)
-    await producer.start()
     try:
+        await producer.start()
         futures = [
             await producer.send(topic, value=value, key=key, headers=list(headers) or None)
             for key, value in records
@@ -129,8 +129,8 @@ async def read_topic(
         auto_offset_reset="earliest" if from_beginning else "latest",
         max_partition_fetch_bytes=PRODUCER_MAX_REQUEST_BYTES,
     )
-    await consumer.start()
     try:
+        await consumer.start()
         partitions = await _partitions(consumer, topic)
         consumer.assign(partitions)
         if from_beginning:
@@ -182,9 +182,9 @@ async def group_lag(bootstrap: str, group_id: str, topic: str) -> int:
     """Messages of `topic` not yet committed by `group_id` (all of them until the group commits)."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await consumer.start()
-    await admin.start()
     try:
+        await consumer.start()
+        await admin.start()
         partitions = await _partitions(consumer, topic)
         ends = await consumer.end_offsets(partitions)
         committed = await admin.list_consumer_group_offsets(group_id, partitions=partitions)
