@@ -125,6 +125,8 @@ def _is_passive(tok: Token) -> bool:
 def _actor(tok: Token | None) -> str | None:
     if tok is None or tok.lower_ in _PRONOUNS or tok.pos_ == "PRON":
         return None
+    if any(c.dep_ == "poss" and c.lower_ in ("our", "my", "your") for c in tok.children):
+        return None  # "our defenders", in a quoted statement: the speaker's side, named elsewhere
     if tok.ent_type_ == "PERSON":
         # "U.S. Defense Secretary Ash Carter" acts for the U.S.
         for w in tok.subtree:

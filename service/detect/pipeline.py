@@ -198,14 +198,36 @@ def _has_pronoun_subject(tok: Token) -> bool:
     return False
 
 
+def _gainer_left_to_context(tok: Token) -> bool:
+    if tok.lemma_.lower() in lx.LOSE_VERBS | lx.LOSS_NOUNS | lx.FALL_VERBS:
+        return False  # who gains from a retreat or a fall is often unknown: leave it so
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    return _has_pronoun_subject(tok) or passive or tok.pos_ == "NOUN"
+
+
+def _announcer(tok: Token) -> str | None:
+    """"The Iraqi Government announced that the department had been recaptured": the announcing side."""
+    for a in tok.ancestors:
+        if a.lemma_.lower() in lx.CLAIM_VERBS:
+            for c in a.children:
+                if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") and (
+                    c.ent_type_ in ("ORG", "GPE", "NORP") or c.lemma_.lower() in lx.FORCE_NOUNS
+                    or c.lemma_.lower() in ("government", "army", "military", "ministry")
+                ):
+                    return " ".join(t.text for t in c.subtree if t.dep_ not in ("punct",))
+    return None
+
+
 def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: _ArticleContext) -> list[Event]:
     events: list[Event] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
         if lemma in lx.TC_TRIGGER_LEMMAS or lemma in lx.CONTROL_VERBS or lemma == "be" or lemma in lx.INTO_VERBS:
             for frame in tc_frames(tok):
-                if frame.gaining is None and ctx.last_actor and _has_pronoun_subject(tok):
-                    frame.gaining = ctx.last_actor  # "They also captured ..." after "the Army captured ..."
+                if frame.gaining is None and _gainer_left_to_context(tok):
+                    # "They also captured ...", "the village was captured", "the capture of Sil" after
+                    # "the Army captured ...": the story's last actor; else whoever announced it
+                    frame.gaining = ctx.last_actor or _announcer(tok)
                 events.extend(_tc_events(frame, sentence, ctx))
         if lemma in lx.DEP_TRIGGER_LEMMAS or lemma == "enter":
             for dframe in deploy_frames(tok):
