@@ -6,6 +6,7 @@ the event happened (modality), resolving places and building the final events ha
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -132,7 +133,11 @@ def _actor(tok: Token | None) -> str | None:
         for w in tok.subtree:
             if w.ent_type_ in ("GPE", "NORP") and w.i < tok.i:
                 return name_span(w) if w.ent_type_ == "GPE" else w.text
-    return actor_phrase(tok)
+    phrase = actor_phrase(tok)
+    return _THE_ACRONYM.sub("", phrase)  # "the U.S." is the U.S.; "the Army" stays as written
+
+
+_THE_ACRONYM = re.compile(r"^(?i:the)\s+(?=[A-Z][A-Z.]*$)")
 
 
 def _agent(tok: Token) -> Token | None:
@@ -514,7 +519,7 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
                     break
         if not dests and not withdraw and dobj is not None:
             # "redeployed thousands of troops, including elite units ..., to Kherson Oblast"
-            dests = [w for p in dobj.subtree if p.dep_ == "prep" and p.lower_ in ("to", "into")
+            dests = [w for p in dobj.subtree if p.dep_ == "prep" and p.lower_ in _DEST_PREPS
                      for w in p.children if w.dep_ == "pobj" and is_placeish(w)][:3]
         if not dests:
             dests = _purpose_objects(t)
@@ -638,6 +643,8 @@ def force_size(force: Token) -> int | None:
 
 
 def _number_words(tok: Token) -> list[str]:
+    if tok.head.dep_ == "prep" and tok.head.lower_ == "of" and tok.head.head.like_num:
+        return [tok.head.head.text]  # "150 of these troops"
     nums = [c for c in tok.children if c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num)]
     if not nums:
         # "200 of them", "an additional 1,000 Turkish commandos" (number attached to 'additional')
