@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from service.detect import lexicon as lx
 from service.detect.numbers import parse_number
@@ -173,16 +173,33 @@ def _places_from(obj: Token) -> tuple[list[PlaceRef], bool]:
     return refs, partial
 
 
+_COMPANION_OPENERS = (("as", "well", "as"), ("along", "with"), ("together", "with"), ("in", "addition", "to"))
+
+
 def _companions(obj: Token) -> list[Token]:
-    """"al-Karama, along with Jarqa village", "the mountain together with 18 villages": more places taken."""
+    """"Mayssar, as well as the Dahret Awwad district", "al-Karama, along with Jarqa village": more places.
+
+    The parser hangs these phrases anywhere (a cc of the verb, a prep of a nearby noun), so they are found in
+    the word order after the object and the head of the phrase that follows is taken.
+    """
+    doc = obj.doc
     out: list[Token] = []
-    for w in obj.subtree:
-        if w.dep_ == "prep" and w.lower_ in ("with", "to") and any(
-            c.lower_ in ("along", "together", "addition") for c in [w.head, *w.children] if c is not None
-        ) or (w.dep_ == "prep" and w.lower_ == "with" and w.head.lower_ in ("along", "together")):
-            for o in w.children:
-                if o.dep_ == "pobj":
-                    out.extend(with_conjuncts(o))
+    i = obj.i + 1
+    end_of_clause = next((w.i for w in doc[obj.i + 1 :] if w.pos_ == "VERB" and w.dep_ != "amod"), len(doc))
+    while i < min(end_of_clause, obj.i + 25):
+        opener = next((o for o in _COMPANION_OPENERS if tuple(w.lower_ for w in doc[i : i + len(o)]) == o), None)
+        if opener is None:
+            i += 1
+            continue
+        start = i + len(opener)
+        stop = start
+        while stop < len(doc) and doc[stop].text not in (",", ";", ".", "—") and doc[stop].pos_ != "VERB":
+            stop += 1
+        span = doc[start:stop]
+        roots = [w for w in span if (w.head.i < start or w.head.i >= stop or w.head == w) and w.pos_ in ("NOUN", "PROPN")]
+        for root in roots[:1]:
+            out.extend(c for c in with_conjuncts(root) if start <= c.i < stop)
+        i = stop
     return out
 
 
@@ -206,6 +223,10 @@ def _place_refs_of(tok: Token) -> list[PlaceRef]:
         if included and tok.lemma_.lower() in _GENERIC_PLACES:
             # "strategic territory ..., including Iraq's biggest dam, an oil field": the items themselves
             return [r for o in included for c in with_conjuncts(o) for r in _place_refs_of(c)]
+        if tok.lemma_.lower() in _GENERIC_PLACES or tok.lemma_.lower() in ("village", "town", "settlement"):
+            listed = _names_after_including(tok)
+            if listed:
+                return [PlaceRef(n) for n in listed]  # "multiple villages in the process, including: Dilan, ..."
         has_det_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "poss", "prep")]
         if has_det_the and tok.lemma_.lower() in _ANAPHORS and not any(
@@ -229,12 +250,15 @@ def _place_refs_of(tok: Token) -> list[PlaceRef]:
 
 
 def _pronoun_place(pron: Token) -> Token | None:
-    """"attacked Snake Island ... and captured it": the nearest place named before the pronoun."""
-    for w in reversed(pron.doc[: pron.i]):
-        if w.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and w.pos_ in ("PROPN", "NOUN") and is_placeish(w):
-            if w.dep_ == "pobj" and w.head.lower_ == "of" and w.head.head.lemma_.lower() in lx.REGION_WORDS:
-                continue  # "the village to the south of Mosul ... it": Mosul only locates the village
-            return w
+    """"attacked Snake Island, a Ukrainian island in the Black Sea, and captured it": the nearest place that
+    was itself an object or subject before the pronoun; places that only locate another come second."""
+    before = list(reversed(pron.doc[: pron.i]))
+    for deps in (("dobj", "nsubj", "nsubjpass"), ("pobj",)):
+        for w in before:
+            if w.dep_ in deps and w.pos_ in ("PROPN", "NOUN") and is_placeish(w):
+                if w.dep_ == "pobj" and w.head.lower_ == "of" and w.head.head.lemma_.lower() in lx.REGION_WORDS:
+                    continue  # "the village to the south of Mosul ... it": Mosul only locates the village
+                return w
     return None
 
 
@@ -384,12 +408,19 @@ def tc_frames(t: Token) -> list[TCFrame]:
     return []
 
 
-def _name_list_frames(t: Token, gainer: str | None) -> list[TCFrame]:
-    """Parser fallback for "... captured Luq, Belethawo and El-Waq towns": the names right after the verb."""
-    doc = t.doc
-    i = t.i + 1
-    if i >= len(doc) or doc[i].pos_ != "PROPN" or t.tag_ not in ("VBD", "VBN"):
-        return []
+def _names_after_including(tok: Token) -> list[str]:
+    doc = tok.doc
+    for w in doc[tok.i + 1 : min(len(doc), tok.i + 8)]:
+        if w.lower_ == "including":
+            start = w.i + 1
+            while start < len(doc) and doc[start].text in (":", "-", "—"):
+                start += 1
+            return _name_run(doc, start)
+    return []
+
+
+def _name_run(doc: Doc, i: int) -> list[str]:
+    """Proper names listed from position i: "Dilan, Simalka, Umm Tanak and Misherfa"."""
     names: list[str] = []
     current: list[Token] = []
     while i < len(doc) and len(names) < 12:
@@ -405,6 +436,16 @@ def _name_list_frames(t: Token, gainer: str | None) -> list[TCFrame]:
         i += 1
     if current:
         names.append(doc[current[0].i : current[-1].i + 1].text)
+    return names
+
+
+def _name_list_frames(t: Token, gainer: str | None) -> list[TCFrame]:
+    """Parser fallback for "... captured Luq, Belethawo and El-Waq towns": the names right after the verb."""
+    doc = t.doc
+    i = t.i + 1
+    if i >= len(doc) or doc[i].pos_ != "PROPN" or t.tag_ not in ("VBD", "VBN"):
+        return []
+    names = _name_run(doc, i)
     if not names:
         return []
     if gainer is None:
