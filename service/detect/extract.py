@@ -39,6 +39,7 @@ class PlaceRef:
     text: str  # as written
     head: Token | None = None
     anaphoric: bool = False  # "the city": to be resolved from context
+    partial: bool = False  # "part of Kutuzivka" in a list of villages taken whole
 
 
 @dataclass
@@ -216,7 +217,12 @@ def _place_refs_of(tok: Token) -> list[PlaceRef]:
             out: list[PlaceRef] = []
             for n in named:
                 # the NER often calls an unfamiliar village NORP or PERSON: "the village of X" settles it
-                out.extend(PlaceRef(name_span(t), t) for t in with_conjuncts(n) if t.pos_ == "PROPN" or is_placeish(t))
+                for t in with_conjuncts(n):
+                    if t.pos_ == "PROPN":
+                        out.append(PlaceRef(name_span(t), t))
+                    elif t.lemma_.lower() in _PARTIAL_HEADS:  # "Bazaliyivka, Lebyazhe and part of Kutuzivka"
+                        out.extend(PlaceRef(name_span(o), o, partial=True)
+                                   for o in prep_objects(t, "of") if o.pos_ == "PROPN")
             return out
         included = [o for w in tok.subtree if w.dep_ == "prep" and w.lower_ == "including"
                     for o in w.children if o.dep_ == "pobj" and is_placeish(o)]

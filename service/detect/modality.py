@@ -147,6 +147,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         background = True  # "troops stationed at the base", "forces deployed in the north": a presence
     elif not claimed and _past_perfect(trigger):
         background = True  # "troops had been deployed in an advisory capacity": the situation, not the news
+    elif _in_earlier_clause(trigger, sentence_text):
+        background = True
     return Modality(happened=happened, announced=announced, claimed=claimed, background=background)
 
 
@@ -155,10 +157,27 @@ def _past_perfect(tok: Token) -> bool:
 
 
 def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | None) -> bool:
-    recent = bool(_RECENT.search(sentence_text))
     # "Mosul, which fell to IS in 2014"; "Izium, occupied in early April"
     if trigger.dep_ == "relcl" or (trigger.dep_ == "acl" and trigger.tag_ == "VBN"):
         return True
+    if _in_earlier_clause(trigger, sentence_text):
+        return True
+    if published_year is not None:
+        years = [int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", sentence_text)]
+        if years and max(years) < published_year:
+            return True
+    return False
+
+
+def _in_earlier_clause(trigger: Token, sentence_text: str) -> bool:
+    """"after militants were driven from the city", "since the allies began pulling out troops": context."""
+    recent = bool(_RECENT.search(sentence_text))
+    clause = trigger
+    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+        clause = clause.head  # "since the allies began pulling out troops": the clause "began" heads
+    if clause is not trigger and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in clause.children):
+        if not recent or _LONG_AGO.search(sentence_text):
+            return True
     for a in [trigger, *trigger.ancestors]:
         for c in a.children:
             if c.dep_ in ("mark", "prep") and c.lower_ in _TEMPORAL_MARKS and (
@@ -169,14 +188,6 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
                     # "after capturing the roundabouts, the Army advanced": the same actor's sequence, news
                     if not gerund and (_LONG_AGO.search(sentence_text) or not recent):
                         return True
-        if a.dep_ in ("relcl",) and any(t.tag_ == "VBN" for t in [trigger]):
-            return True
         if a.dep_ == "ROOT":
             break
-    if trigger.dep_ in ("pobj",) and trigger.head.lower_ in _TEMPORAL_MARKS and not recent:
-        return True  # "after the capture of X, ..."
-    if published_year is not None:
-        years = [int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", sentence_text)]
-        if years and max(years) < published_year:
-            return True
-    return False
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in _TEMPORAL_MARKS and not recent

@@ -90,6 +90,7 @@ class _ArticleContext:
         self.title_place = self._title_place(title)
         self.published_year = article.published.year if article.published else None
         # What the story has named so far, for "they captured" and "the area" in later sentences.
+        self.news_style = bool(_WEEKDAY_REFERENCE.search(article.text))
         self.last_actor: str | None = None
         self.last_place: str | None = None
 
@@ -267,10 +268,23 @@ def _locate(place: str, ctx: _ArticleContext) -> tuple[Location | None, str | No
 _STALE_AFTER = dt.timedelta(days=14)
 
 
-def _long_before_publication(event_date: dt.date | None, ctx: _ArticleContext) -> bool:
-    """A dated event weeks before a news article's publication is its background ("captured on August 11")."""
+_WEEKDAY_REFERENCE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_CALENDAR_DATE = re.compile(
+    r"\b(?:in|on|since) (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b"
+)
+
+
+def _long_before_publication(event_date: dt.date | None, sentence: str, ctx: _ArticleContext) -> bool:
+    """A dated event weeks before a news article's publication is its background ("captured on August 11").
+
+    Without a publication date, news style still tells: reports name the days of this week ("on Friday") and
+    give calendar dates only to older events ("captured on August 11", "recaptured in November").
+    """
     published = ctx.article.published
-    return published is not None and event_date is not None and event_date < published - _STALE_AFTER
+    if published is not None:
+        return event_date is not None and event_date < published - _STALE_AFTER
+    return ctx.news_style and bool(_CALENDAR_DATE.search(sentence)) and not _WEEKDAY_REFERENCE.search(sentence)
 
 
 def _confidence(modality: Modality, *, located: bool, actor: bool, nominal: bool, partial: bool) -> float:
@@ -289,7 +303,7 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: _ArticleContext) -> list
     if not modality.happened or modality.announced:
         return []
     event_date = resolve_event_date(sentence.text, ctx.article.published)
-    background = modality.background or _long_before_publication(event_date, ctx)
+    background = modality.background or _long_before_publication(event_date, sentence.text, ctx)
     out: list[Event] = []
     for ref in frame.places:
         place, resolved_anaphor = _place_text(ref, sentence, ctx)
@@ -303,7 +317,7 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: _ArticleContext) -> list
                 location=loc,
                 gaining_actor=frame.gaining,
                 losing_actor=frame.losing,
-                extent="partial" if frame.partial else "full",
+                extent="partial" if frame.partial or ref.partial else "full",
                 claim="claimed" if modality.claimed else "confirmed",
                 background=background,
                 evidence=sentence.text,
@@ -334,7 +348,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext)
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
     event_date = resolve_event_date(sentence.text, ctx.article.published)
-    background = modality.background or _long_before_publication(event_date, ctx)
+    background = modality.background or _long_before_publication(event_date, sentence.text, ctx)
     out: list[Event] = []
     for dest in destinations:
         loc, country = _locate(dest, ctx) if dest else (None, ctx.main_country)
