@@ -526,11 +526,15 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
     withdraw = lemma in lx.WITHDRAW_VERBS
 
     if lemma in lx.PRESENCE_VERBS:
-        if dobj is None or dobj.lemma_.lower() not in lx.PRESENCE_NOUNS:
+        objects = children(t, "dobj")
+        presence = next((o for o in objects if o.lemma_.lower() in lx.PRESENCE_NOUNS), None)
+        if presence is None:
             return []
-        force = next((c for c in dobj.subtree if is_force(c)), None)
+        # "bolstered its troop presence" (the parser may make "troops" a second object)
+        force = next((c for o in objects for c in o.subtree if is_force(c)), None)
         if force is None:
             return []
+        dobj = presence
         dests = prep_objects(dobj, *_DEST_PREPS) or prep_objects(t, *_DEST_PREPS)
         return [DeployFrame(t, force, _dest_refs(dests), actor=_actor(subj))]
 

@@ -31,6 +31,8 @@ _RECENT = re.compile(
 )
 _LONG_AGO = re.compile(r"\b(\w+|\d+) (months?|years?|decades?) (after|earlier|before|ago)\b", re.I)
 _TEMPORAL_MARKS = frozenset({"after", "since", "following", "before", "until"})
+_PRESENCE_PARTICIPLES = frozenset("station base deploy position garrison locate post keep".split())
+_CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "as"})
 _INTENT_NOUNS = frozenset(
     "prospect hope goal aim threat possibility chance intention plan plans bid attempt effort push drive "
     "order orders objective ambition".split()
@@ -117,7 +119,9 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in head.children):
             announced = True
 
-    for a in chain[1:]:
+    for prev, a in zip(chain, chain[1:]):
+        if prev.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in prev.children):
+            break  # "X denied the reports, while 1,000 commandos arrived": the arrival is not denied
         lemma = a.lemma_.lower()
         if lemma in DENIAL_VERBS:
             happened = False
@@ -143,7 +147,7 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
 
     if not deployment:
         background = background or _is_background_tc(trigger, sentence_text, published_year)
-    elif trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+    elif trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.lemma_.lower() in _PRESENCE_PARTICIPLES:
         background = True  # "troops stationed at the base", "forces deployed in the north": a presence
     elif not claimed and _past_perfect(trigger):
         background = True  # "troops had been deployed in an advisory capacity": the situation, not the news
