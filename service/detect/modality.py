@@ -31,6 +31,7 @@ _RECENT = re.compile(
 )
 _LONG_AGO = re.compile(r"\b(\w+|\d+) (months?|years?|decades?) (after|earlier|before|ago)\b", re.I)
 _TEMPORAL_MARKS = frozenset({"after", "since", "following", "before", "until"})
+_DEPLOYMENT_CONTEXT_MARKS = frozenset({"since"})
 _PRESENCE_PARTICIPLES = frozenset("station base deploy position garrison locate post keep".split())
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "as"})
 _INTENT_NOUNS = frozenset(
@@ -151,8 +152,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         background = True  # "troops stationed at the base", "forces deployed in the north": a presence
     elif not claimed and _past_perfect(trigger):
         background = True  # "troops had been deployed in an advisory capacity": the situation, not the news
-    elif _in_earlier_clause(trigger, sentence_text):
-        background = True
+    elif _in_earlier_clause(trigger, sentence_text, marks=_DEPLOYMENT_CONTEXT_MARKS):
+        background = True  # "since the allies began pulling out troops"; "after reinforcements arrived" is news
     return Modality(happened=happened, announced=announced, claimed=claimed, background=background)
 
 
@@ -173,18 +174,18 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
     return False
 
 
-def _in_earlier_clause(trigger: Token, sentence_text: str) -> bool:
+def _in_earlier_clause(trigger: Token, sentence_text: str, marks: frozenset[str] = _TEMPORAL_MARKS) -> bool:
     """"after militants were driven from the city", "since the allies began pulling out troops": context."""
     recent = bool(_RECENT.search(sentence_text))
     clause = trigger
     while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
         clause = clause.head  # "since the allies began pulling out troops": the clause "began" heads
-    if clause is not trigger and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in clause.children):
+    if clause is not trigger and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
         if not recent or _LONG_AGO.search(sentence_text):
             return True
     for a in [trigger, *trigger.ancestors]:
         for c in a.children:
-            if c.dep_ in ("mark", "prep") and c.lower_ in _TEMPORAL_MARKS and (
+            if c.dep_ in ("mark", "prep") and c.lower_ in marks and (
                 c.dep_ == "mark" or any(t == trigger for t in c.subtree)
             ):
                 if a is trigger or c.dep_ == "prep":
@@ -194,4 +195,4 @@ def _in_earlier_clause(trigger: Token, sentence_text: str) -> bool:
                         return True
         if a.dep_ == "ROOT":
             break
-    return trigger.dep_ == "pobj" and trigger.head.lower_ in _TEMPORAL_MARKS and not recent
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in marks and not recent
