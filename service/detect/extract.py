@@ -204,7 +204,8 @@ def _companions(obj: Token) -> list[Token]:
     return out
 
 
-def _place_refs_of(tok: Token) -> list[PlaceRef]:
+def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
+    """Place references one noun names; `listed`: an item of "territory including X, an oil field" is specific."""
     if not is_placeish(tok):
         return []
     if tok.pos_ != "PROPN":
@@ -228,7 +229,7 @@ def _place_refs_of(tok: Token) -> list[PlaceRef]:
                     for o in w.children if o.dep_ == "pobj" and is_placeish(o)]
         if included and tok.lemma_.lower() in _GENERIC_PLACES:
             # "strategic territory ..., including Iraq's biggest dam, an oil field": the items themselves
-            return [r for o in included for c in with_conjuncts(o) for r in _place_refs_of(c)]
+            return [r for o in included for c in with_conjuncts(o) for r in _place_refs_of(c, listed=True)]
         if tok.lemma_.lower() in _GENERIC_PLACES or tok.lemma_.lower() in ("village", "town", "settlement"):
             listed = _names_after_including(tok)
             if listed:
@@ -239,7 +240,7 @@ def _place_refs_of(tok: Token) -> list[PlaceRef]:
             c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" for c in modifiers
         ):
             return [PlaceRef(noun_phrase(tok, keep_conj=False), tok, anaphoric=True)]
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not (
+        if not listed and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not (
             any(c.pos_ == "PROPN" and c.dep_ in ("compound", "poss", "appos") for c in tok.children)
             or any(o.pos_ == "PROPN" or any(w.pos_ == "PROPN" for w in o.children)
                    for o in prep_objects(tok, "near", "at", "outside"))
