@@ -18,7 +18,7 @@ def _canonical(event: dict) -> str:  # type: ignore[type-arg]
 
 
 def test_dev_set_through_the_stream_matches_frontwatch_detect(
-    worker, shared_eval: Path, tmp_path: Path
+    shared_eval: Path, worker, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     dev = shared_eval / "dev.jsonl"
     predictions = tmp_path / "pred.jsonl"
