@@ -30,6 +30,15 @@ _PARTIAL_HEADS = frozenset("part parts most much section sections portion portio
 # "a number of villages", "dozens of villages": the villages themselves
 _QUANTITY_HEADS = frozenset("number dozen dozens hundreds scores handful couple all rest majority".split())
 _DEST_PREPS = ("to", "into", "in", "at", "toward", "towards", "around", "near", "on", "along", "inside")
+_WAYPOINTS = frozenset(
+    "road roads highway river border line lines outskirts entrance headquarters bank gate gates junction edge "
+    "front frontline sea coast".split()
+)
+_PERSON_ROLES = frozenset(
+    "judge leader commander minister president general official officer spokesman journalist son daughter "
+    "brother wife emir chief head governor mayor colonel captain".split()
+)
+_PERSON_FATES = frozenset("execute kill torture interrogate release free try sentence behead hang jail".split())
 _ANAPHORS = frozenset("city town village settlement area base airport airbase region checkpoint".split())
 _GENERIC_PLACES = frozenset("territory territories area areas position positions place places villages towns".split())
 
@@ -240,6 +249,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" for c in modifiers
         ):
             return [PlaceRef(noun_phrase(tok, keep_conj=False), tok, anaphoric=True)]
+        if any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in tok.children):
+            return []  # "no longer occupied any towns"
         if not listed and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not (
             any(c.pos_ == "PROPN" and c.dep_ in ("compound", "poss", "appos") for c in tok.children)
             or any(o.pos_ == "PROPN" or any(w.pos_ == "PROPN" for w in o.children)
@@ -248,9 +259,19 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             # "a slum", "a district in southern Afghanistan": not identifiable; "a checkpoint at Khan Shaykhoun" is
             return []
         return [PlaceRef(place_phrase(tok), tok)]
-    if tok.ent_type_ == "PERSON" and not tok.text[:1].isupper():
-        return []
+    if _looks_like_person(tok):
+        return []  # "Raouf Abdel Rahman, the presiding judge, was captured and executed"
     return [PlaceRef(name_span(tok), tok)]
+
+
+def _looks_like_person(tok: Token) -> bool:
+    """The NER's PERSON is unreliable for villages, so only a person's role or fate in the sentence counts."""
+    if tok.ent_type_ != "PERSON":
+        return False
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in tok.children):
+        return True
+    verb = tok.head
+    return any(c.dep_ == "conj" and c.lemma_.lower() in _PERSON_FATES for c in verb.children)
 
 
 # --- territorial control ------------------------------------------------------------------------------
@@ -287,7 +308,8 @@ def tc_frames(t: Token) -> list[TCFrame]:
             if p.lemma_.lower() == "control" and lemma == "be":
                 control = p
     under = next((p for p in prep_objects(t, "under") if p.lemma_.lower() == "control"), None)
-    if under is not None and lemma in ("be", "come", "fall", "remain") and subj is not None and lemma != "remain":
+    still = any(c.lower_ in ("still", "remain", "remained") for c in t.children)  # a state, not a change
+    if under is not None and lemma in ("be", "come", "fall") and subj is not None and not still:
         # "the oil fields were once again under ISIL control", "all roads came under the control of the army"
         owners = prep_objects(under, "of") or [c for c in under.children if c.dep_ in ("compound", "amod", "poss")]
         places, partial = _places_from(subj)
@@ -338,8 +360,8 @@ def tc_frames(t: Token) -> list[TCFrame]:
         if not places:
             return []
         losers = prep_objects(t, "from") or (prep_objects(target, "from") if target is not None else [])
-        if lemma == "reach" and not _is_armed(subj):
-            return []
+        if lemma == "reach" and (not _is_armed(subj) or target.lemma_.lower() in _WAYPOINTS):
+            return []  # "reached the main road", "reached the river": a line crossed, not a place taken
         frames.append(TCFrame(t, places, gaining=gainer, losing=_actor(losers[0]) if losers else None,
                               partial=partial or (partial_verb and lemma != "storm") or lemma == "storm"))
         return frames

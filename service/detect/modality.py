@@ -56,6 +56,9 @@ def _clause_chain(tok: Token) -> list[Token]:
 def _is_negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
         return True
+    # "no longer occupied any towns"
+    if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children):
+        return True
     # "failed to capture", "did not manage to take", "unable to retake"
     head = tok.head
     if tok.dep_ in ("xcomp", "ccomp") and head is not tok:
@@ -130,8 +133,13 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             happened = False  # "a response that could lead to Ankara sending troops"
         if lemma in ("attempt", "try", "threaten", "consider", "plan", "intend") and not deployment:
             happened = False
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in _INTENT_NOUNS | {"goal", "aim", "objective"}
+               for c in a.children):
+            happened = False  # "the SDF's goals included capturing the dam"
         if lemma in CLAIM_VERBS:
             claimed = True
+            if any(c.lower_ in ("falsely", "wrongly", "erroneously", "prematurely") for c in a.children):
+                happened = False  # "the ministry falsely claimed that DPR forces had captured Marinka"
             if deployment and lemma == "announce":
                 announced = True
         if deployment and lemma in SPECULATION_WORDS and a.pos_ in ("VERB", "ADJ"):
