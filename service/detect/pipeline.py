@@ -72,10 +72,20 @@ class Detector:
                     jobs.append((n, sentence))
         results: list[list[Event]] = [[] for _ in articles]
         contexts = [_ArticleContext(a, self.gazetteer) for a in articles]
-        docs = self.nlp.pipe((s.text for _, s in jobs), batch_size=128)
+        docs = self.nlp.pipe((_parser_friendly(s.text) for _, s in jobs), batch_size=128)
         for (n, sentence), doc in zip(jobs, docs, strict=True):
             results[n].extend(_events_in_sentence(doc, sentence, contexts[n]))
         return [_dedupe(r) for r in results]
+
+
+# Rare verb forms the small English model tags as nouns, swapped for a common synonym of the same length so
+# that every character offset stays valid ("fighters on Friday retook parts of Jalula").
+_PARSER_SYNONYMS = {"retook": "seized", "Retook": "Seized"}
+_RARE_VERBS = re.compile(r"\b(?:" + "|".join(_PARSER_SYNONYMS) + r")\b")
+
+
+def _parser_friendly(text: str) -> str:
+    return _RARE_VERBS.sub(lambda m: _PARSER_SYNONYMS[m.group(0)], text)
 
 
 class _ArticleContext:

@@ -232,3 +232,45 @@ def test_deterministic_and_quiet_on_text_without_events(detector):
     assert detect(detector, text) == []
     a = detect(detector, "Russian troops captured Soledar. " * 3)
     assert a == detect(detector, "Russian troops captured Soledar. " * 3)
+
+
+def test_capturing_a_person_is_not_taking_a_place(detector):
+    text = "Omar Haddad, the provincial governor, was captured and executed by insurgents on Monday."
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_a_false_claim_is_no_event(detector):
+    text = "The ministry falsely claimed that separatist forces had captured the town of Vuhledar."
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_no_longer_occupying_any_towns_is_no_capture(detector):
+    text = "By Friday the invaders no longer occupied any towns or villages in the province."
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_places_added_with_as_well_as(detector):
+    events = news(detect(detector, "Later that day, the army captured Kafr Zita, as well as the Lahaya district."),
+                  TerritorialControlEvent)
+    assert sorted(e.place for e in events) == ["Kafr Zita", "the Lahaya district"]
+
+
+def test_named_list_after_including(detector):
+    text = "The SDF captured several villages on Tuesday, including: Tal Samin, Khirbet Ali and Umm Adasa."
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert sorted(e.place for e in events) == ["Khirbet Ali", "Tal Samin", "Umm Adasa"]
+
+
+def test_news_style_calendar_date_marks_an_older_event(detector):
+    text = (
+        "Kurdish fighters on Friday retook parts of the town of Jalula. "
+        "The town was captured by Islamic State militants on August 11."
+    )
+    events = detect(detector, text)
+    assert [e.extent for e in news(events, TerritorialControlEvent)] == ["partial"]
+    assert any(e.background for e in events if isinstance(e, TerritorialControlEvent))
+
+
+def test_since_clause_movement_is_context(detector):
+    text = "Insurgents have overrun seven districts since foreign troops began pulling out of the country."
+    assert news(detect(detector, text), DeploymentEvent) == []
