@@ -143,6 +143,12 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     return run_demo(settings, seeds=args.seeds, timeout=args.timeout, linger=args.linger)
 
 
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from service.bench import main as bench_main
+
+    return bench_main(list(args.bench_args))
+
+
 def cmd_schemas(args: argparse.Namespace, settings: Settings) -> int:
     from service.schemas_export import SCHEMA_DIR, check_schemas, write_schemas
 
@@ -211,6 +217,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_demo)
 
+    p = sub.add_parser(
+        "bench",
+        add_help=False,
+        help="performance figures on the embedded broker (--quick, --json, --out FILE, --seconds S)",
+    )
+    p.set_defaults(func=cmd_bench, bench_args=[])
+
     p = sub.add_parser("schemas", help="check (default) or regenerate schemas/ from the message models")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true")
@@ -221,7 +234,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "bench":
+        args.bench_args = extra  # `service.bench` owns its options
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         settings = load_settings()
     except ConfigError as exc:

@@ -24,11 +24,24 @@ from service.cli import build_parser, main
         ["demo", "--timeout", "30"],
         ["schemas", "--write"],
         ["schemas", "--check"],
+        ["bench"],
     ],
 )
 def test_every_command_parses(argv: list[str]) -> None:
     args = build_parser().parse_args(argv)
     assert callable(args.func)
+
+
+def test_bench_options_pass_through_to_the_benchmark() -> None:
+    args, extra = build_parser().parse_known_args(["bench", "--quick", "--out", "b.json"])
+    assert (args.command, extra) == ("bench", ["--quick", "--out", "b.json"])
+
+
+def test_unknown_options_of_other_commands_are_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["tail", "alerts.all", "--bogus"])
+    assert exited.value.code == 2
+    assert "--bogus" in capsys.readouterr().err
 
 
 def test_commands_that_need_kafka_say_how_to_get_one(
