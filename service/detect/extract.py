@@ -609,7 +609,9 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         subj = _force_of(subj)  # "150 of these troops were reported to have arrived"
         if subj is None or not is_force(subj):
             return []
-        dests = _place_objects(t, *_DEST_PREPS)
+        dests = _place_objects(t, "into") if lemma == "cross" else _place_objects(t, *_DEST_PREPS)
+        if lemma == "cross" and not dests:
+            return []  # "crossed the river": a manoeuvre; "crossed the border into Kobani" is a movement
         way = child(t, "attr", "dobj")
         if not dests and way is not None and way.lower_ == "way":
             dests = prep_objects(way, "to")

@@ -44,7 +44,7 @@ DEPLOY_VERBS = frozenset(
     "mass mobilize position transport ferry concentrate".split()
 )
 ARRIVE_VERBS = frozenset("arrive head land reach enter cross".split())
-WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall desert depart".split())
+WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall desert".split())
 PRESENCE_VERBS = frozenset("bolster boost increase strengthen expand double triple raise".split())
 DEPLOY_NOUNS = frozenset("deployment redeployment dispatch buildup build-up reinforcement surge".split())
 WITHDRAW_NOUNS = frozenset("withdrawal pullout pull-out drawdown departure".split())
@@ -140,7 +140,7 @@ _WEAK_STEMS = (
     r"left |leave|flee|fled|lost|lose|loss|surrender|ced|hand|driv|drove|expel|oust|push|forc|enter|reach|"
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
     r"rush|airlift|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|"
-    r"buildup|build-up|presence|transport|ferr|desert|depart"
+    r"buildup|build-up|presence|transport|ferr|desert"
 )
 _MILITARY_CUES = (
     r"troop|soldier|force|army|armies|militar|marine|militant|rebel|fighter|insurgent|jihadist|extremist|"

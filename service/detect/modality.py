@@ -158,6 +158,10 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         background = background or _is_background_tc(trigger, sentence_text, published_year)
     elif trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.lemma_.lower() in _PRESENCE_PARTICIPLES:
         background = True  # "troops stationed at the base", "forces deployed in the north": a presence
+    elif trigger.lemma_.lower() in ("station", "base", "garrison") and not announced and any(
+        c.dep_ == "auxpass" for c in trigger.children
+    ):
+        background = True  # "soldiers were stationed there to guard the tomb"; "would be based in" is announced
     elif not claimed and _past_perfect(trigger):
         background = True  # "troops had been deployed in an advisory capacity": the situation, not the news
     elif _in_earlier_clause(trigger, sentence_text, marks=_DEPLOYMENT_CONTEXT_MARKS):
