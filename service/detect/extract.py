@@ -26,9 +26,9 @@ from service.detect.phrases import (
     with_conjuncts,
 )
 
-_PARTIAL_HEADS = frozenset("part parts most much section sections portion portions half percent some".split())
+_PARTIAL_HEADS = frozenset("part parts most much section sections portion portions half percent % some".split())
 # "a number of villages", "dozens of villages": the villages themselves
-_QUANTITY_HEADS = frozenset("number dozen dozens hundreds scores handful couple all rest majority".split())
+_QUANTITY_HEADS = frozenset("number dozen dozens hundreds scores handful couple all rest majority total".split())
 _DEST_PREPS = ("to", "into", "in", "at", "toward", "towards", "around", "near", "on", "along", "inside")
 _WAYPOINTS = frozenset(
     "road roads highway river border line lines outskirts entrance headquarters bank gate gates junction edge "
@@ -255,6 +255,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             any(c.pos_ == "PROPN" and c.dep_ in ("compound", "poss", "appos") for c in tok.children)
             or any(o.pos_ == "PROPN" or any(w.pos_ == "PROPN" for w in o.children)
                    for o in prep_objects(tok, "near", "at", "outside"))
+            or any(o.lemma_.lower() in ("city", "town", "village") and any(
+                   w.pos_ == "PROPN" for w in o.subtree) for o in prep_objects(tok, "in"))
         ):
             # "a slum", "a district in southern Afghanistan": not identifiable; "a checkpoint at Khan Shaykhoun" is
             return []
@@ -303,6 +305,13 @@ def tc_frames(t: Token) -> list[TCFrame]:
 
     # "took / seized / gained / established control of P"; "lost control of P"; "were in control of P"
     control = dobj if dobj is not None and dobj.lemma_.lower() == "control" else None
+    if control is None and t.dep_ == "amod" and t.head.lemma_.lower() == "control" and lemma in lx.CONTROL_VERBS:
+        control = t.head  # parser slip: "YPG forces secured control of ..." read as "secured control"
+        subj = subj or _left_armed_noun(t)
+    elif t.dep_ in ("amod", "compound"):
+        # "a remote-controlled IED", "the captured soldiers": a modifier, not a statement; but the parser
+        # also makes "militias of X captured Luq, Belethawo and El-Waq" a modifier
+        return _name_list_frames(t, None) if lemma in lx.GAIN_VERBS else []
     if control is None:
         for p in prep_objects(t, "in", "under"):
             if p.lemma_.lower() == "control" and lemma == "be":

@@ -108,10 +108,10 @@ INTENT_HEADS = frozenset(
     "push attempt try seek aim plan intend vow threaten hope want prepare bid effort offensive operation "
     "campaign fight battle launch move struggle strive expect need propose consider mull weigh urge ask "
     "call demand request refuse decline wish set look order_only threat goal objective mission drive race "
-    "able unable fail".split()
+    "unable fail".split()
 )
 # Heads under which an infinitive trigger did happen ("managed to capture", "were forced to withdraw").
-REALIS_HEADS = frozenset("manage succeed force compel oblige".split())
+REALIS_HEADS = frozenset("manage succeed force compel oblige able".split())
 # ... and for a movement of forces, beginning it is doing it ("began to withdraw").
 REALIS_HEADS_DEPLOYMENT = REALIS_HEADS | frozenset("begin start continue".split())
 # Reporting verbs that make a control change a claim by one side.

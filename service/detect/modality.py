@@ -32,6 +32,8 @@ _RECENT = re.compile(
 _LONG_AGO = re.compile(r"\b(\w+|\d+) (months?|years?|decades?) (after|earlier|before|ago)\b", re.I)
 _TEMPORAL_MARKS = frozenset({"after", "since", "following", "before", "until"})
 _DEPLOYMENT_CONTEXT_MARKS = frozenset({"since"})
+# "focused on taking control of", "support for Syria regaining control": aims, not deeds
+_GERUND_INTENT = frozenset("focus concentrate support insist bent intent work aim count rely hope".split())
 _PRESENCE_PARTICIPLES = frozenset("station base deploy position garrison locate post keep".split())
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "as"})
 _INTENT_NOUNS = frozenset(
@@ -70,12 +72,18 @@ def _is_negated(tok: Token) -> bool:
 
 
 def _infinitive_head(tok: Token) -> Token | None:
-    """The word an infinitive or a gerund trigger depends on ("push" in "the push to capture")."""
+    """The word an infinitive or a gerund trigger depends on ("push" in "the push to capture").
+
+    A gerund counts only under words of intent ("the prospect of seizing"); "resulted in X taking control"
+    and "after capturing" report what happened.
+    """
     is_infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
     if is_infinitive and tok.head is not tok:
         return tok.head
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
-        return tok.head.head  # "prospect of seizing", "attempt at retaking"
+        head = tok.head.head  # "prospect of seizing", "attempt at retaking"
+        lemma = head.lemma_.lower()
+        return head if lemma in INTENT_HEADS or lemma in _INTENT_NOUNS or lemma in _GERUND_INTENT else None
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("for", "of", "at"):
         return tok.head.head  # "a push for the capture of"
     return None

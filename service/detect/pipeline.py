@@ -130,7 +130,7 @@ class _ArticleContext:
 
         "the village" prefers the last "X village" / "village of X" written before it.
         """
-        window = self.article.text[max(0, before - 1500) : before]
+        window = f"{self.article.title or ''}\n{self.article.text[max(0, before - 1500) : before]}"
         if noun:
             named = None
             for m in _named_noun_pattern(noun).finditer(window):
