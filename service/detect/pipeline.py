@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from service.detect import lexicon as lx
+from service.detect.actors import actor_countries
 from service.detect.dates import resolve_event_date
 from service.detect.extract import (
     DeployFrame,
@@ -96,11 +97,12 @@ class _ArticleContext:
         self.gazetteer = gazetteer
         title = article.title or ""
         self.countries: Counter[str] = gazetteer.countries_in(f"{title}\n{article.text}")
-        self.main_country = self.countries.most_common(1)[0][0] if self.countries else None
+        self.countries.update(actor_countries(f"{title}\n{article.text}"))
         self.title_place = self._title_place(title)
         self.published_year = article.published.year if article.published else None
         # What the story has named so far, for "they captured" and "the area" in later sentences.
         self.news_style = bool(_WEEKDAY_REFERENCE.search(article.text))
+        self._place_countries: Counter[str] | None = None
         self.last_actor: str | None = None
         self.last_place: str | None = None
 
@@ -149,10 +151,24 @@ class _ArticleContext:
         (not the country whose forces move: Turkish commandos in a Syria story go to Syria)."""
         if self.title_place:
             return self.title_place
-        for iso, _ in self.countries.most_common(3):
+        for iso, _ in self.place_countries().most_common(3):
             if iso != exclude_country:
                 return country_name(iso)
         return None
+
+    def place_countries(self) -> Counter[str]:
+        """Countries of the places the article names (not of the demonyms: "Turkish forces" act, Syria hosts)."""
+        if self._place_countries is None:
+            counts: Counter[str] = Counter()
+            for weight, text in ((3, self.article.title or ""), (1, self.article.text[:20000])):
+                for name in _headline_names(text):
+                    loc = self.resolve(name)
+                    if loc is not None and loc.country and (
+                        loc.feature in ("country", "admin1", "region") or (loc.population or 0) >= 10_000
+                    ):
+                        counts[loc.country] += weight
+            self._place_countries = counts or Counter(self.countries)
+        return self._place_countries
 
 
 
@@ -179,9 +195,13 @@ def _headline_names(text: str) -> Iterator[str]:
 
 @cache
 def _named_noun_pattern(noun: str) -> re.Pattern[str]:
-    """"Humaymah village", "the village of Humaymah", "Abu al-Duhur Airbase" for the noun "village"/"airbase"."""
-    n = re.escape(noun)
+    """"Humaymah village", "the village of Humaymah", "Abu al-Duhur Airbase" for the noun "village"/"airport"."""
+    n = "|".join(re.escape(w) for w in _NOUN_SYNONYMS.get(noun, (noun,)))
     return re.compile(rf"(?P<pre>{_NAME})\s+(?i:{n})\b|\b(?i:{n})\s+of\s+(?P<post>{_NAME})")
+
+
+_AIRFIELDS = ("airport", "airbase", "air base", "airfield", "base")
+_NOUN_SYNONYMS = {"airport": _AIRFIELDS, "airbase": _AIRFIELDS, "airfield": _AIRFIELDS, "base": ("base", "airbase")}
 
 
 @cache
@@ -268,14 +288,21 @@ def _place_text(ref: PlaceRef, sentence: Sentence, ctx: _ArticleContext) -> tupl
 
 
 def _locate(place: str, ctx: _ArticleContext) -> tuple[Location | None, str | None]:
+    """The gazetteer's place, else the country of the places the article names (a village the gazetteer
+    lacks, in a story about Idlib, is in Syria)."""
     loc = ctx.resolve(place)
     country = loc.country if loc is not None else None
     if country is None:
-        country = ctx.main_country
+        top = ctx.place_countries().most_common(1)
+        country = top[0][0] if top else None
     return loc, country
 
 
 _STALE_AFTER = dt.timedelta(days=14)
+
+
+def _top(counts: Counter[str]) -> str | None:
+    return counts.most_common(1)[0][0] if counts else None
 
 
 _WEEKDAY_REFERENCE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -361,7 +388,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext)
     background = modality.background or _long_before_publication(event_date, sentence.text, ctx)
     out: list[Event] = []
     for dest in destinations:
-        loc, country = _locate(dest, ctx) if dest else (None, ctx.main_country)
+        loc, country = _locate(dest, ctx) if dest else (None, _top(ctx.place_countries()))
         out.append(DeploymentEvent(
             actor=actor,
             destination=dest,

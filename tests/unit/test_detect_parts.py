@@ -60,3 +60,11 @@ def test_prefilter_lets_event_sentences_through_and_stops_others():
     assert is_candidate("IS fighters took the village.")
     assert not is_candidate("The council discussed the budget on Tuesday.")
     assert not is_candidate("She took the train and arrived in Paris.")
+
+
+def test_armed_groups_give_country_context():
+    from service.detect.actors import actor_countries
+
+    counts = actor_countries("The SDF and ISIL fought near the dam; Peshmerga units held the ridge. SDFX is no group.")
+    assert counts["SY"] == 1.5 and counts["IQ"] == 1.5
+    assert actor_countries("The council met on Tuesday.") == {}
