@@ -742,7 +742,14 @@ def _number_words(tok: Token) -> list[str]:
 
 
 def force_text(force: Token) -> str:
+    """The force as written, with its quantity: "thousands of troops", "150 of these troops"."""
+    holder = force.head.head if force.head.dep_ == "prep" and force.head.lower_ == "of" else None
+    if holder is not None and (holder.like_num or holder.lemma_.lower() in _QUANTITY_WORDS):
+        return noun_phrase(holder, keep_of=True)
     return noun_phrase(force, keep_of=True)
+
+
+_QUANTITY_WORDS = frozenset("thousand thousands hundred hundreds dozen dozens some many most part rest".split())
 
 
 def force_nationality(force: Token) -> str | None:

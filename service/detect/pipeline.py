@@ -28,6 +28,7 @@ from service.detect.extract import (
 )
 from service.detect.gazetteer import Gazetteer
 from service.detect.modality import Modality, assess
+from service.detect.numbers import parse_number
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.sentences import Sentence, split_sentences
 
@@ -301,6 +302,31 @@ def _locate(place: str, ctx: _ArticleContext) -> tuple[Location | None, str | No
 _STALE_AFTER = dt.timedelta(days=14)
 
 
+_VAGUE_SIZE = re.compile(r"\b(?:thousands|hundreds|dozens|several|many)\b", re.I)
+_STATED_SIZE = re.compile(
+    r"\b(?:about |some |around |nearly |roughly |up to |approximately )?(\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?:\s+(?:more|additional|other|U\.S\.|American|British|French|Russian|foreign|NATO|combat))?"
+    r"\s+(?:troops|soldiers|personnel|service members|servicemembers|marines|forces)\b"
+)
+
+
+_REDUCED_BY = re.compile(
+    r"\b(?:troops|soldiers|forces|personnel)\b[^.]{0,40}?\bby (?:about |around |some |nearly |roughly )?"
+    r"(\d{1,3}(?:,\d{3})+|\d+)\b"
+)
+
+
+def _size_said_next(text: str, after: int) -> int | None:
+    """A vague force ("thousands of troops") is often numbered in the next sentences: "about 4,000 troops",
+    "reduce the number of American forces ... by around 4,000"."""
+    window = text[after : after + 600]
+    found = [m for m in (_STATED_SIZE.search(window), _REDUCED_BY.search(window)) if m]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    return parse_number([first.group(1)])
+
+
 def _top(counts: Counter[str]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
@@ -384,6 +410,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext)
         story = ctx.story_place(own)  # "300 commandos were sent as reinforcement": to where the story is
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
+    if size is None and force is not None and _VAGUE_SIZE.search(force_text(force)):
+        size = _size_said_next(ctx.article.text, sentence.end)  # "thousands of troops ... about 4,000 will leave"
     event_date = resolve_event_date(sentence.text, ctx.article.published)
     background = modality.background or _long_before_publication(event_date, sentence.text, ctx)
     out: list[Event] = []

@@ -274,3 +274,13 @@ def test_news_style_calendar_date_marks_an_older_event(detector):
 def test_since_clause_movement_is_context(detector):
     text = "Insurgents have overrun seven districts since foreign troops began pulling out of the country."
     assert news(detect(detector, text), DeploymentEvent) == []
+
+
+def test_vague_force_numbered_in_a_later_sentence(detector):
+    text = (
+        "Officials confirmed on Sunday that the United States plans to withdraw thousands of troops from Iraq. "
+        "The Pentagon intends to reduce the number of American forces in the country by around 3,500."
+    )
+    e = only_deployment(detector, text)
+    assert e.size == 3500 and e.direction == "withdraw" and e.status == "announced"
+    assert e.force == "thousands of troops"
