@@ -82,6 +82,9 @@ def _subject(tok: Token) -> Token | None:
     A pronoun subject ("the Army announced that it had recaptured") is replaced by the nearest noun subject
     of an enclosing clause; "attacks by 2,000 fighters seized" gives the fighters.
     """
+    made = _into_object(tok)
+    if made is not None:
+        return made
     seen = 0
     t = tok
     while seen < 6:
@@ -102,6 +105,13 @@ def _subject(tok: Token) -> Token | None:
             continue
         break
     return _left_armed_noun(tok)
+
+
+def _into_object(t: Token) -> Token | None:
+    """"misled the Iraqi military into deploying major forces": the one made to act is the object."""
+    if t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ == "into":
+        return child(t.head.head, "dobj")
+    return None
 
 
 def _antecedent_subject(t: Token) -> Token | None:
@@ -699,7 +709,8 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
     owner = child(t, "poss")
     actor = _actor(owner) if owner is not None else None
     if actor is None and t.head.pos_ == "VERB":
-        actor = _actor(_subject(t.head))
+        subject = _subject(t.head)
+        actor = _actor(subject) if subject is not None and subject != t else None
     return [DeployFrame(t, force, _dest_refs(dests), actor=actor, withdraw=withdraw)]
 
 
@@ -753,10 +764,15 @@ _QUANTITY_WORDS = frozenset("thousand thousands hundred hundreds dozen dozens so
 
 
 def force_nationality(force: Token) -> str | None:
-    """"Rwandan soldiers" -> "Rwandan"; "U.S. troops" -> "U.S."; "Russia's forces" -> "Russia"."""
+    """Who owns a force: "Rwandan soldiers" -> "Rwandan"; "U.S. troops" -> "U.S."; "Russia's forces" -> "Russia";
+    "reinforcements from the Iraqi Army's Fourth Armored Division" -> "the Iraqi Army"."""
     for c in force.children:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
             return name_span(c) if c.dep_ != "poss" else c.text
+    for origin in prep_objects(force, "from", "of"):
+        if is_force(origin) or origin.ent_type_ in ("ORG", "NORP"):
+            owner = next((c for c in origin.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            return actor_phrase(owner) if owner is not None else actor_phrase(origin)
     return None
 
 

@@ -402,6 +402,10 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext)
         return []
     force = frame.force_head
     actor = frame.actor or (force_nationality(force) if force is not None else None)
+    if actor is None and force is not None and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in force.children
+    ):
+        actor = ctx.last_actor  # "Its units were deployed to the front": the story's actor
     named = [r for r in frame.destinations if not r.anaphoric]
     refs = named or frame.destinations
     destinations = [_place_text(r, sentence, ctx)[0] for r in refs]
