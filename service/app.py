@@ -20,6 +20,7 @@ import faust
 from service import metrics
 from service.config import Settings
 from service.detect.model import Article, Event
+from service.kafka_io import faust_credentials
 from service.messages import Rejected, message_digest, parse_article
 from service.routing import Outgoing, SourceRecord, alert_messages, dead_letter_message
 
@@ -71,6 +72,14 @@ class ArticleProcessor:
             metrics.EVENTS_DETECTED.labels(type=event.type).inc()
         out = alert_messages(article, events, self.settings, dt.datetime.now(dt.UTC))
         metrics.PROCESSING_SECONDS.observe(time.perf_counter() - started)
+        alert_ids = sorted({_header(r, "ce_id") for r in out})
+        log.log(
+            logging.INFO if alert_ids else logging.DEBUG,
+            "article %s: %d alerts",
+            article.id,
+            len(alert_ids),
+            extra={"article_id": article.id, "alert_ids": alert_ids},
+        )
         return out
 
     def _dead_letter(self, raw: bytes | None, source: SourceRecord, reason: str, error: str) -> Outgoing:
@@ -82,6 +91,7 @@ class ArticleProcessor:
             reason,
             message_digest(raw or b""),
             error[:200],
+            extra={"reason": reason, "source_offset": source.offset},
         )
         metrics.ARTICLES_DEAD_LETTERED.labels(reason=reason).inc()
         return dead_letter_message(raw, source, reason, error, self.settings)
@@ -97,6 +107,7 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
     app = faust.App(
         settings.app_id,
         broker=faust_broker_url(settings.kafka_bootstrap),
+        broker_credentials=faust_credentials(settings),
         value_serializer="raw",
         key_serializer="raw",
         autodiscover=False,
@@ -130,11 +141,13 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
     }
     articles = topics[settings.input_topic]
 
-    async def publish(records: list[Outgoing]) -> None:
+    async def publish(records: list[Outgoing], ingested_at: float | None = None) -> None:
         for record in records:
             await topics[record.topic].send(key=record.key, value=record.value, headers=list(record.headers))
             if record.topic != settings.dlq_topic:
                 metrics.ALERTS_PUBLISHED.labels(topic=record.topic).inc()
+            if record.topic == settings.alerts_all_topic:  # each alert goes there exactly once
+                metrics.observe_end_to_end(ingested_at, time.time())
 
     @app.agent(articles, name="detect-articles")
     async def detect_articles(stream: Any) -> None:
@@ -143,9 +156,13 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
             source = SourceRecord(
                 message.topic, message.partition, message.offset, message.key, _header_list(message.headers)
             )
-            await publish(await processor.process(message.value, source))
+            await publish(await processor.process(message.value, source), message.timestamp)
 
     return app
+
+
+def _header(record: Outgoing, name: str) -> str:
+    return next((v.decode() for k, v in record.headers if k == name), "")
 
 
 def _header_list(headers: Any) -> list[tuple[str, bytes]]:

@@ -16,7 +16,7 @@ import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError, TopicAlreadyExistsError
@@ -116,7 +116,10 @@ class EmbeddedBroker:
 
 
 async def wait_for_broker(
-    bootstrap: str, timeout: float = 30.0, process: subprocess.Popen[bytes] | None = None
+    bootstrap: str,
+    timeout: float = 30.0,
+    process: subprocess.Popen[bytes] | None = None,
+    security: Mapping[str, Any] | None = None,
 ) -> None:
     """Return once the broker answers a Kafka metadata request; bounded retries, clear error otherwise."""
     deadline = time.monotonic() + timeout
@@ -127,7 +130,9 @@ async def wait_for_broker(
         if not _accepts_connections(bootstrap):
             await asyncio.sleep(0.05)
             continue
-        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=5000)
+        admin = AIOKafkaAdminClient(
+            bootstrap_servers=bootstrap, request_timeout_ms=5000, **(security or {})
+        )
         try:
             await admin.start()
             await admin.list_topics()
@@ -151,14 +156,17 @@ def _accepts_connections(bootstrap: str) -> bool:
 
 
 async def ensure_topics(
-    bootstrap: str, partitions: Mapping[str, int], replication_factor: int = 1
+    bootstrap: str,
+    partitions: Mapping[str, int],
+    replication_factor: int = 1,
+    security: Mapping[str, Any] | None = None,
 ) -> list[str]:
     """Create the topics that do not exist yet, with explicit partition counts; return the created ones.
 
     Done before any worker starts, because auto-created topics get the broker's default partition count and
     faust's group leader topic must exist before the first rebalance.
     """
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10000)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10000, **(security or {}))
     try:
         await admin.start()
         existing = set(await admin.list_topics())

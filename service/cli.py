@@ -16,6 +16,7 @@ from aiokafka.errors import KafkaError
 
 from service.broker import BrokerError
 from service.config import ConfigError, Settings, load_settings
+from service.logs import configure_logging, redact
 
 log = logging.getLogger("frontwatch")
 
@@ -36,37 +37,58 @@ def require_bootstrap(settings: Settings) -> str:
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     import faust
 
-    from service import metrics
+    from service import metrics, web
     from service.app import create_app, load_detector
     from service.broker import ensure_topics, wait_for_broker
+    from service.kafka_io import kafka_security_options
+    from service.logs import logging_config
 
     bootstrap = require_bootstrap(settings)
-    asyncio.run(wait_for_broker(bootstrap))
+    security = kafka_security_options(settings)
+    metrics.init_metrics()
+    # The endpoints come first: /healthz answers while the broker is awaited and spaCy loads, /readyz says
+    # not ready until the first partition assignment.
+    health = web.Health()
+    if settings.metrics_port:
+        web.serve(settings, health)
+        log.info(
+            "/metrics, /healthz, /readyz at http://%s:%d", settings.metrics_host, settings.metrics_port
+        )
+    asyncio.run(wait_for_broker(bootstrap, security=security))
     if settings.create_topics:
         created = asyncio.run(
-            ensure_topics(bootstrap, settings.topic_partitions, settings.replication_factor)
+            ensure_topics(bootstrap, settings.topic_partitions, settings.replication_factor, security)
         )
         if created:
             log.info("created topics %s", ", ".join(created))
-    metrics.init_metrics()
-    if settings.metrics_port:
-        metrics.serve_metrics(settings.metrics_host, settings.metrics_port)
-        log.info("metrics at http://%s:%d/metrics", settings.metrics_host, settings.metrics_port)
     detector = load_detector()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     app = create_app(settings, detector)
-    worker = faust.Worker(app, loglevel=settings.log_level, quiet=True, workdir=str(settings.data_dir))
+    web.instrument(app, settings, health)
+    # faust stops on SIGTERM/SIGINT: it stops fetching, waits for the message in hand, commits what was
+    # processed, flushes the producer and exits 0; unfinished messages are read again by the next owner.
+    worker = faust.Worker(
+        app,
+        loglevel=settings.log_level,
+        quiet=True,
+        workdir=str(settings.data_dir),
+        logging_config=logging_config(settings),
+    )
     worker.execute_from_commandline()
     return 0
 
 
 def cmd_broker(args: argparse.Namespace, settings: Settings) -> int:
     from service.broker import EmbeddedBroker, ensure_topics, wait_for_broker
+    from service.kafka_io import kafka_security_options
 
     if settings.kafka_bootstrap:
-        asyncio.run(wait_for_broker(settings.kafka_bootstrap))
+        security = kafka_security_options(settings)
+        asyncio.run(wait_for_broker(settings.kafka_bootstrap, security=security))
         created = asyncio.run(
-            ensure_topics(settings.kafka_bootstrap, settings.topic_partitions, settings.replication_factor)
+            ensure_topics(
+                settings.kafka_bootstrap, settings.topic_partitions, settings.replication_factor, security
+            )
         )
         print(
             f"FRONTWATCH_KAFKA_BOOTSTRAP={settings.kafka_bootstrap} is set, so no Tansu; created topics: "
@@ -89,31 +111,38 @@ def _wait_for_signal() -> None:
 
 
 def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
-    from service.kafka_io import produce, produce_articles, read_article_file
+    from service.kafka_io import kafka_security_options, produce, produce_articles, read_article_file
 
     bootstrap = require_bootstrap(settings)
+    security = kafka_security_options(settings)
     topic = args.topic or settings.input_topic
     if args.raw:
         lines = [line.rstrip(b"\n") for line in args.file.read_bytes().splitlines() if line.strip()]
-        count = asyncio.run(produce(bootstrap, topic, ((None, line) for line in lines)))
+        count = asyncio.run(produce(bootstrap, topic, ((None, line) for line in lines), security=security))
     else:
         try:
             articles = read_article_file(args.file)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
-        count = asyncio.run(produce_articles(bootstrap, topic, articles))
+        count = asyncio.run(produce_articles(bootstrap, topic, articles, security))
     print(f"produced {count} messages to {topic}", file=sys.stderr)
     return 0
 
 
 def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
-    from service.kafka_io import read_topic
+    from service.kafka_io import kafka_security_options, read_topic
 
     bootstrap = require_bootstrap(settings)
+    security = kafka_security_options(settings)
 
     async def tail() -> None:
         async for record in read_topic(
-            bootstrap, args.topic, max_records=args.max, timeout=args.timeout, from_beginning=not args.new
+            bootstrap,
+            args.topic,
+            max_records=args.max,
+            timeout=args.timeout,
+            from_beginning=not args.new,
+            security=security,
         ):
             print(record.to_json(), flush=True)
 
@@ -245,17 +274,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"frontwatch: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    logging.getLogger("aiokafka").setLevel(max(logging.WARNING, logging.getLogger().level))
+    configure_logging(settings)
     try:
         return int(args.func(args, settings))
     except UsageError as exc:
         print(f"frontwatch: {exc}", file=sys.stderr)
         return 2
     except (OSError, LookupError, KafkaError, BrokerError) as exc:
-        print(f"frontwatch: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"frontwatch: {type(exc).__name__}: {redact(str(exc), settings.secret_values())}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

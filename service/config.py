@@ -14,10 +14,18 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 _HOST_PORT = re.compile(r"^[A-Za-z0-9_.\-\[\]:]+:\d{1,5}$")
+
+SecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
+SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]
+
+
+def _read_secret_file(path: Path) -> str:
+    """A mounted secret (Kubernetes secret volume, Docker secret): the whole file, one trailing newline off."""
+    return path.read_text(encoding="utf-8").removesuffix("\n").removesuffix("\r")
 
 
 class ConfigError(RuntimeError):
@@ -27,12 +35,40 @@ class ConfigError(RuntimeError):
 class Settings(BaseSettings):
     """Configuration of the worker, the CLI and the embedded broker."""
 
-    model_config = SettingsConfigDict(env_prefix="FRONTWATCH_", frozen=True, extra="ignore")
+    # hide_input_in_errors: a ValidationError must never echo a value, since some values are secrets.
+    model_config = SettingsConfigDict(
+        env_prefix="FRONTWATCH_", frozen=True, extra="ignore", hide_input_in_errors=True
+    )
 
     kafka_bootstrap: str | None = Field(
         default=None,
         description="host:port[,host:port...] of an existing Kafka cluster. Unset: commands that need a "
         "broker (demo, tests) start the embedded Tansu broker instead.",
+    )
+    kafka_security_protocol: SecurityProtocol = Field(
+        default="PLAINTEXT",
+        description="How clients connect: PLAINTEXT, SSL (TLS), SASL_PLAINTEXT or SASL_SSL.",
+    )
+    kafka_sasl_mechanism: SaslMechanism = Field(
+        default="PLAIN", description="SASL mechanism for the SASL_* protocols."
+    )
+    kafka_sasl_username: str | None = None
+    kafka_sasl_username_file: Path | None = Field(
+        default=None, description="File holding the SASL user name (a mounted secret)."
+    )
+    kafka_sasl_password: SecretStr | None = None
+    kafka_sasl_password_file: Path | None = Field(
+        default=None, description="File holding the SASL password (a mounted secret)."
+    )
+    kafka_ssl_cafile: Path | None = Field(
+        default=None, description="PEM bundle of the CAs that sign the brokers' certificates (default: system)."
+    )
+    kafka_ssl_certfile: Path | None = Field(default=None, description="Client certificate (PEM), for mTLS.")
+    kafka_ssl_keyfile: Path | None = Field(default=None, description="Client private key (PEM), for mTLS.")
+    kafka_ssl_key_password: SecretStr | None = None
+    kafka_ssl_key_password_file: Path | None = None
+    kafka_ssl_check_hostname: bool = Field(
+        default=True, description="Check that the broker certificate names the host connected to."
     )
     app_id: str = Field(
         default="frontwatch",
@@ -91,6 +127,12 @@ class Settings(BaseSettings):
         description="CloudEvents ce_source of published alerts.",
     )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="json: one JSON object per line, for log collectors."
+    )
+    lag_interval_s: float = Field(
+        default=10.0, gt=0, description="How often the worker measures its consumer lag (and the broker)."
+    )
 
     @model_validator(mode="after")
     def _check(self) -> Settings:
@@ -106,7 +148,76 @@ class Settings(BaseSettings):
             raise ValueError(f"topic names must be distinct, got {topics}")
         if self.dlq_max_value_bytes > self.max_article_bytes:
             raise ValueError("dlq_max_value_bytes must not exceed max_article_bytes")
+        self._check_security()
         return self
+
+    def _check_security(self) -> None:
+        """Fail at start, naming the variable, when a connection mode lacks what it needs.
+
+        Messages name variables and paths, never values: some values are secrets.
+        """
+        for name in ("sasl_username", "sasl_password", "ssl_key_password"):
+            if getattr(self, f"kafka_{name}") is not None and getattr(self, f"kafka_{name}_file") is not None:
+                raise ValueError(
+                    f"set FRONTWATCH_KAFKA_{name.upper()} or FRONTWATCH_KAFKA_{name.upper()}_FILE, not both"
+                )
+        for name in (
+            "kafka_sasl_username_file",
+            "kafka_sasl_password_file",
+            "kafka_ssl_key_password_file",
+            "kafka_ssl_cafile",
+            "kafka_ssl_certfile",
+            "kafka_ssl_keyfile",
+        ):
+            path = getattr(self, name)
+            if path is not None and not path.is_file():
+                raise ValueError(f"FRONTWATCH_{name.upper()}: no readable file at {path}")
+        protocol = self.kafka_security_protocol
+        if protocol.startswith("SASL_"):
+            if not self.sasl_username():
+                raise ValueError(
+                    f"{protocol} needs FRONTWATCH_KAFKA_SASL_USERNAME or FRONTWATCH_KAFKA_SASL_USERNAME_FILE"
+                )
+            if not self.sasl_password().get_secret_value():
+                raise ValueError(
+                    f"{protocol} needs FRONTWATCH_KAFKA_SASL_PASSWORD or FRONTWATCH_KAFKA_SASL_PASSWORD_FILE"
+                )
+        if (self.kafka_ssl_certfile is None) != (self.kafka_ssl_keyfile is None):
+            raise ValueError("FRONTWATCH_KAFKA_SSL_CERTFILE and FRONTWATCH_KAFKA_SSL_KEYFILE go together")
+        tls_only = [
+            n
+            for n in ("kafka_ssl_cafile", "kafka_ssl_certfile", "kafka_ssl_keyfile")
+            if getattr(self, n) is not None
+        ]
+        if tls_only and protocol not in ("SSL", "SASL_SSL"):
+            raise ValueError(
+                f"FRONTWATCH_{tls_only[0].upper()} is set but FRONTWATCH_KAFKA_SECURITY_PROTOCOL is "
+                f"{protocol}; use SSL or SASL_SSL"
+            )
+
+    def sasl_username(self) -> str | None:
+        """From the variable or, re-read at each call (rotation on restart), from the mounted file."""
+        if self.kafka_sasl_username_file is not None:
+            return _read_secret_file(self.kafka_sasl_username_file).strip()
+        return self.kafka_sasl_username
+
+    def sasl_password(self) -> SecretStr:
+        if self.kafka_sasl_password_file is not None:
+            return SecretStr(_read_secret_file(self.kafka_sasl_password_file))
+        return self.kafka_sasl_password or SecretStr("")
+
+    def ssl_key_password(self) -> SecretStr | None:
+        if self.kafka_ssl_key_password_file is not None:
+            return SecretStr(_read_secret_file(self.kafka_ssl_key_password_file))
+        return self.kafka_ssl_key_password
+
+    def secret_values(self) -> list[str]:
+        """Every secret this configuration holds, for the log redaction filter."""
+        found = [self.sasl_password().get_secret_value()]
+        key_password = self.ssl_key_password()
+        if key_password is not None:
+            found.append(key_password.get_secret_value())
+        return [s for s in found if s]
 
     def topics_in_use(self) -> list[str]:
         return [

@@ -23,7 +23,14 @@ from aiokafka import AIOKafkaConsumer
 
 from service.broker import EmbeddedBroker, ensure_topics, free_port, wait_for_broker
 from service.config import Settings
-from service.kafka_io import _partitions, group_lag, produce_articles, read_article_file
+from service.kafka_io import (
+    SecurityOptions,
+    _partitions,
+    group_lag,
+    kafka_security_options,
+    produce_articles,
+    read_article_file,
+)
 
 DEFAULT_SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles.jsonl"
 
@@ -68,6 +75,7 @@ def worker_process(settings: Settings, bootstrap: str, log_path: Path) -> Iterat
         "FRONTWATCH_KAFKA_BOOTSTRAP": bootstrap,
         "FRONTWATCH_METRICS_PORT": str(settings.metrics_port),
         "FRONTWATCH_METRICS_HOST": settings.metrics_host,
+        "FRONTWATCH_KAFKA_SECURITY_PROTOCOL": settings.kafka_security_protocol,
     }
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
@@ -117,24 +125,30 @@ def run_demo(
     with contextlib.ExitStack() as stack:
         if settings.kafka_bootstrap:
             bootstrap = settings.kafka_bootstrap
-            asyncio.run(wait_for_broker(bootstrap))
+            security = kafka_security_options(settings)
+            asyncio.run(wait_for_broker(bootstrap, security=security))
             print(f"using Kafka at {bootstrap}")
         else:
             broker = stack.enter_context(EmbeddedBroker())
             bootstrap = broker.bootstrap
+            # Tansu listens in plain text only, whatever the environment says about a real cluster.
+            settings = settings.model_copy(update={"kafka_security_protocol": "PLAINTEXT"})
+            security = kafka_security_options(settings)
             print(f"embedded Tansu broker at {bootstrap} (log: {broker.log_path})")
-        asyncio.run(ensure_topics(bootstrap, settings.topic_partitions, settings.replication_factor))
+        asyncio.run(
+            ensure_topics(bootstrap, settings.topic_partitions, settings.replication_factor, security)
+        )
         worker = stack.enter_context(worker_process(settings, bootstrap, log_path))
         print(
             f"worker started (pid {worker.pid}, log: {log_path}); "
             f"metrics at http://{settings.metrics_host}:{settings.metrics_port}/metrics"
         )
-        count = asyncio.run(produce_articles(bootstrap, settings.input_topic, articles))
+        count = asyncio.run(produce_articles(bootstrap, settings.input_topic, articles, security))
         print(
             f"sent {count} seed articles from {seeds} to '{settings.input_topic}'; alerts from "
             f"'{settings.alerts_all_topic}':\n"
         )
-        outcome = asyncio.run(_print_alerts(settings, bootstrap, worker, started, timeout))
+        outcome = asyncio.run(_print_alerts(settings, bootstrap, worker, started, timeout, security))
         elapsed = time.monotonic() - started
         if outcome == "worker_died":
             print(f"\nthe worker exited with code {worker.returncode}; its log ({log_path}) ends with:")
@@ -159,11 +173,18 @@ def run_demo(
 
 
 async def _print_alerts(
-    settings: Settings, bootstrap: str, worker: subprocess.Popen[bytes], started: float, timeout: float
+    settings: Settings,
+    bootstrap: str,
+    worker: subprocess.Popen[bytes],
+    started: float,
+    timeout: float,
+    security: SecurityOptions,
 ) -> str:
     import json
 
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, **security
+    )
     try:
         await consumer.start()
         partitions = await _partitions(consumer, settings.alerts_all_topic)
@@ -193,7 +214,7 @@ async def _print_alerts(
                     return "done"
             elif now - last_lag_check > 0.5:
                 last_lag_check = now
-                if await group_lag(bootstrap, settings.app_id, settings.input_topic) == 0:
+                if await group_lag(bootstrap, settings.app_id, settings.input_topic, security) == 0:
                     caught_up_at = time.monotonic()
     finally:
         await consumer.stop()

@@ -44,6 +44,30 @@ DETECTOR_LOAD_SECONDS = Gauge(
     "Time the detector took to load its models at start.",
     registry=REGISTRY,
 )
+CONSUMER_LAG = Gauge(
+    "frontwatch_consumer_lag_messages",
+    "Messages of an assigned input partition not yet committed by the consumer group (end offset minus "
+    "committed offset), measured every FRONTWATCH_LAG_INTERVAL_S by the worker that owns the partition.",
+    ["topic", "partition"],
+    registry=REGISTRY,
+)
+ASSIGNED_PARTITIONS = Gauge(
+    "frontwatch_assigned_partitions",
+    "Input-topic partitions assigned to this worker by the last rebalance.",
+    registry=REGISTRY,
+)
+READY = Gauge(
+    "frontwatch_ready",
+    "1 when the worker is ready (partitions assigned, broker reachable), as /readyz reports; else 0.",
+    registry=REGISTRY,
+)
+END_TO_END_LATENCY_SECONDS = Histogram(
+    "frontwatch_end_to_end_latency_seconds",
+    "From the Kafka timestamp of an article record (produce or log-append time) to the publication of "
+    "an alert it caused; one observation per alert.",
+    buckets=(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0, 900.0, 3600.0),
+    registry=REGISTRY,
+)
 BUILD_INFO = Gauge(
     "frontwatch_build_info",
     "Always 1; labels name the running build.",
@@ -66,6 +90,17 @@ def init_metrics() -> None:
         ARTICLES_DEAD_LETTERED.labels(reason=reason)
     for event_type in EVENT_TYPES:
         EVENTS_DETECTED.labels(type=event_type)
+
+
+def observe_end_to_end(record_timestamp_s: float | None, now_s: float) -> None:
+    """One alert published ``now_s`` for an article whose record carried ``record_timestamp_s`` (epoch s).
+
+    Records without a timestamp (0 or negative) are skipped; clock skew between producer and worker can make
+    the difference slightly negative, which counts as 0 rather than vanishing.
+    """
+    if record_timestamp_s is None or record_timestamp_s <= 0:
+        return
+    END_TO_END_LATENCY_SECONDS.observe(max(0.0, now_s - record_timestamp_s))
 
 
 def serve_metrics(host: str, port: int) -> None:
