@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import json
 import re
 import uuid
@@ -117,9 +118,94 @@ def parse_article(raw: bytes | None, max_bytes: int) -> ArticleMessage:
     if text is None or (isinstance(text, str) and not text.strip()):
         raise Rejected("missing_text", "field 'text' is absent or blank")
     try:
-        return ArticleMessage.from_record(record)
+        article = ArticleMessage.from_record(record)
     except ValidationError as exc:
         raise Rejected("schema", _short_validation_error(exc)) from None
+    article = plain_article(article)
+    if not article.text.strip():
+        raise Rejected("missing_text", "field 'text' holds no text once markup is removed")
+    return article
+
+
+# Untrusted text. Articles come from feeds and scrapers: the text may hold HTML and control characters
+# (terminal escapes, bidirectional overrides) that alerts must not carry to the screens and logs downstream.
+# Control characters become spaces rather than vanish, so offsets into a text without markup stay those of
+# the input; newlines and tabs stay. U+2028/U+2029 break lines in JavaScript and log parsers: newline too.
+_CONTROLS = {c: " " for c in [*range(0x00, 0x09), 0x0B, 0x0C, 0x0D, *range(0x0E, 0x20), *range(0x7F, 0xA0)]}
+_CONTROLS |= {c: " " for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}  # bidi embeddings/isolates
+_CONTROLS |= {0x2028: "\n", 0x2029: "\n"}
+_LOOKS_LIKE_HTML = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_TAG_NAME = re.compile(r"/?([A-Za-z][A-Za-z0-9]*)")
+_HIDDEN = {"script", "style", "template", "noscript", "iframe", "object", "svg", "math"}
+_BLOCKS = {
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+    "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
+    "section", "table", "td", "th", "tr", "ul",
+}  # fmt: skip
+
+
+def strip_controls(text: str) -> str:
+    """Control characters (C0 but tab and newline, DEL, C1, bidi overrides) → spaces; line separators →
+    newlines. Length-preserving, linear."""
+    return text.translate(_CONTROLS)
+
+
+def strip_html(text: str) -> str:
+    """Markup → text: tags dropped (block tags become line breaks), script/style content dropped,
+    comments dropped, entities decoded. Text without markup is returned as it is.
+
+    A single forward scan with `str.find`: every character is looked at a bounded number of times, so
+    adversarial input (thousands of unclosed ``<a``) costs linear time, unlike a backtracking regex.
+    """
+    if not _LOOKS_LIKE_HTML.search(text):
+        return text
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        lt = text.find("<", i)
+        if lt < 0:
+            out.append(text[i:])
+            break
+        out.append(text[i:lt])
+        if text.startswith("<!--", lt):
+            end = text.find("-->", lt + 4)
+            i = n if end < 0 else end + 3
+            continue
+        name = _TAG_NAME.match(text, lt + 1, min(n, lt + 40))
+        if name is None and not text.startswith(("<!", "<?"), lt):
+            out.append("<")  # a literal '<' as in "a < b"
+            i = lt + 1
+            continue
+        gt = text.find(">", lt + 1)
+        if gt < 0:  # an unclosed tag runs to the end of the text
+            break
+        i = gt + 1
+        tag = name.group(1).lower() if name else ""
+        if tag in _BLOCKS:
+            out.append("\n")
+        if tag in _HIDDEN and not name.group(0).startswith("/"):  # type: ignore[union-attr]
+            close = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(text, i)
+            i = n if close is None else close.end()
+    plain = html.unescape("".join(out))
+    plain = re.sub(r"[ \t]+", " ", plain)
+    return re.sub(r" ?\n[ \n]*\n ?", "\n\n", plain).strip()
+
+
+def plain_text(text: str) -> str:
+    """What alerts may carry from an article: no markup, no control characters."""
+    return strip_controls(strip_html(strip_controls(text)))
+
+
+def plain_article(article: ArticleMessage) -> ArticleMessage:
+    """The article as frontwatch trusts it: body and title plain text, the other strings without controls."""
+    update: dict[str, str] = {"text": plain_text(article.text)}
+    if article.title is not None:
+        update["title"] = plain_text(article.title)
+    for name in ("id", "url", "source", "language"):
+        value = getattr(article, name)
+        if value is not None:
+            update[name] = strip_controls(value)
+    return article.model_copy(update=update)
 
 
 def _short_validation_error(exc: ValidationError) -> str:
