@@ -144,7 +144,7 @@ def _is_passive(tok: Token) -> bool:
 
 
 def _actor(tok: Token | None) -> str | None:
-    if tok is None or tok.lower_ in _PRONOUNS or tok.pos_ == "PRON":
+    if tok is None or tok.lower_ in _PRONOUNS or tok.pos_ == "PRON" or tok.ent_type_ in ("DATE", "TIME"):
         return None
     if any(c.dep_ == "poss" and c.lower_ in ("our", "my", "your") for c in tok.children):
         return None  # "our defenders", in a quoted statement: the speaker's side, named elsewhere
@@ -322,9 +322,9 @@ def tc_frames(t: Token) -> list[TCFrame]:
         # "a remote-controlled IED", "the captured soldiers": a modifier, not a statement; but the parser
         # also makes "militias of X captured Luq, Belethawo and El-Waq" a modifier
         return _name_list_frames(t, None) if lemma in lx.GAIN_VERBS else []
-    if control is None:
+    if control is None and lemma == "be" and t.tag_ in ("VBD", "VBN"):  # "were in control of"; "are" is a state
         for p in prep_objects(t, "in", "under"):
-            if p.lemma_.lower() == "control" and lemma == "be":
+            if p.lemma_.lower() == "control":
                 control = p
     under = next((p for p in prep_objects(t, "under") if p.lemma_.lower() == "control"), None)
     still = any(c.lower_ in ("still", "remain", "remained") for c in t.children)  # a state, not a change

@@ -16,7 +16,9 @@ from service.detect.lexicon import (
     DENIAL_VERBS,
     FUTURE_MODALS,
     HYPOTHETICAL_MODALS,
+    FORCE_NOUNS,
     INTENT_HEADS,
+    PLACE_NOUNS,
     REALIS_HEADS,
     REALIS_HEADS_DEPLOYMENT,
     SPECULATION_WORDS,
@@ -177,13 +179,20 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
     return Modality(happened=happened, announced=announced, claimed=claimed, background=background)
 
 
+def _describes_place(head: Token) -> bool:
+    """Is the noun a relative clause hangs on a place (not "for the first time the refinery had been seized")?"""
+    return head.pos_ == "PROPN" or head.lemma_.lower() in PLACE_NOUNS or head.lemma_.lower() in FORCE_NOUNS
+
+
 def _past_perfect(tok: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in tok.children)
 
 
 def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | None) -> bool:
-    # "Mosul, which fell to IS in 2014"; "Izium, occupied in early April"
-    if trigger.dep_ == "relcl" or (trigger.dep_ == "acl" and trigger.tag_ == "VBN"):
+    # "Mosul, which fell to IS in 2014"; "Izium, occupied in early April": a clause describing a place
+    if trigger.dep_ in ("relcl", "acl") and _describes_place(trigger.head) and (
+        trigger.dep_ == "relcl" or trigger.tag_ == "VBN"
+    ):
         return True
     if _in_earlier_clause(trigger, sentence_text):
         return True
