@@ -187,6 +187,11 @@ def _places_from(obj: Token) -> tuple[list[PlaceRef], bool]:
             obj = inner[0]
         else:
             break
+    if obj.pos_ == "NUM" and obj.dep_ in ("dobj", "nsubjpass"):
+        # "the SDF captured two villages west of al-Bab, while the rebels took three to the east"
+        noun = next((w for w in reversed(obj.doc[: obj.i]) if w.tag_ == "NNS" and w.lemma_.lower() in lx.PLACE_NOUNS),
+                    None)
+        return ([PlaceRef(f"{obj.text} {noun.text}", obj)] if noun is not None else []), partial
     refs: list[PlaceRef] = []
     for tok in with_conjuncts(obj) + _companions(obj):
         refs.extend(_place_refs_of(tok))
