@@ -38,7 +38,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from service.bench_corpus import CorpusArticle, long_article, news_corpus
-from service.broker import EmbeddedBroker, ensure_topics, free_port
+from service.broker import EmbeddedBroker, ensure_topics, free_port, wait_for_broker
 from service.config import Settings
 from service.kafka_io import _partitions, new_producer
 
@@ -101,6 +101,61 @@ def one_core() -> Iterator[int | None]:
         yield core
     finally:
         os.sched_setaffinity(0, before)
+
+
+class CpuMeter:
+    """CPU used over a window, in cores: per named process (from /proc/<pid>/stat) and the whole machine.
+
+    On two shared cores the question behind every throughput figure is "was the machine full, and with
+    what?"; `other_cores` is what neither the named processes nor idle account for (other users' jobs).
+    """
+
+    def __init__(self, processes: dict[str, int | None]) -> None:
+        self.processes = processes
+        self.tick = float(os.sysconf("SC_CLK_TCK"))
+        self.began = time.monotonic()
+        self.start = self._sample()
+
+    def _sample(self) -> tuple[dict[str, float | None], float]:
+        used: dict[str, float | None] = {}
+        for name, pid in self.processes.items():
+            used[name] = None
+            if pid is None:
+                continue
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+                used[name] = (int(fields[11]) + int(fields[12])) / self.tick  # utime + stime
+        busy = 0.0
+        with contextlib.suppress(OSError, ValueError):
+            values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:9]]
+            busy = (sum(values) - values[3] - values[4]) / self.tick  # all but idle and iowait
+        return used, busy
+
+    def stop(self) -> dict[str, Any]:
+        elapsed = time.monotonic() - self.began
+        end, end_busy = self._sample()
+        cores: dict[str, float | None] = {}
+        for name, before in self.start[0].items():
+            after = end[name]
+            cores[name] = None if before is None or after is None else (after - before) / elapsed
+        machine = (end_busy - self.start[1]) / elapsed
+        return {
+            "cores": cores,
+            "machine_busy_cores": machine,
+            "other_cores": max(0.0, machine - sum(c for c in cores.values() if c is not None)),
+        }
+
+
+def find_broker_pid(bootstrap: str) -> int | None:
+    """The local process serving `bootstrap` (Tansu's command line names its listener URL), if any."""
+    needle = f"tcp://{bootstrap}".encode()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            if needle in (entry / "cmdline").read_bytes():
+                return int(entry.name)
+    return None
 
 
 def peak_rss_bytes(pid: int) -> int | None:
@@ -359,8 +414,10 @@ class Cluster:
             fetch_max_wait_ms=20,
         )
         self.inputs: list[TopicPartition] = []
-        self.sent: dict[str, float] = {}
+        self.sent: dict[str, tuple[float, float]] = {}  # article id -> (monotonic, wall clock) at send
         self.latencies: dict[str, float] = {}
+        # Split of each latency at the alert's detected_at (wall clock, same machine): before and after.
+        self.to_detection: dict[str, float] = {}
         self.alert_count = 0
 
     async def __aenter__(self) -> Self:
@@ -389,7 +446,7 @@ class Cluster:
         return await committed_total(self.admin, self.group, self.inputs)
 
     async def send(self, article: CorpusArticle) -> Any:
-        self.sent[article.id] = time.monotonic()
+        self.sent[article.id] = (time.monotonic(), time.time())
         value = article.to_message().model_dump_json(exclude_none=True).encode()
         return await self.producer.send(self.settings.input_topic, key=article.id.encode(), value=value)
 
@@ -402,12 +459,15 @@ class Cluster:
                 for message in messages:
                     self.alert_count += 1
                     try:
-                        article_id = json.loads(message.value)["article_id"]
+                        alert = json.loads(message.value)
+                        article_id = alert["article_id"]
+                        detected = dt.datetime.fromisoformat(alert["detected_at"]).timestamp()
                     except (ValueError, KeyError, TypeError):
                         continue
                     sent = self.sent.get(article_id)
                     if sent is not None and article_id not in self.latencies:
-                        self.latencies[article_id] = now - sent
+                        self.latencies[article_id] = now - sent[0]
+                        self.to_detection[article_id] = detected - sent[1]
 
     async def wait_caught_up(self, workers: list[BenchWorker], timeout: float) -> float | None:
         """Seconds until the group has committed everything produced, or None at the timeout."""
@@ -452,6 +512,7 @@ async def warm_up(cluster: Cluster, feed: Feed, workers: list[BenchWorker], time
     if await cluster.wait_caught_up(workers, max(1.0, deadline - time.monotonic())) is None:
         raise BenchError(f"workers did not process the warm-up articles within {timeout:.0f} s")
     cluster.latencies.clear()
+    cluster.to_detection.clear()
     return time.monotonic() - began
 
 
@@ -460,12 +521,20 @@ async def load_run(
 ) -> dict[str, Any]:
     """Produce at `rate` for `seconds`, then let the workers drain (bounded); latency and throughput."""
     cluster.latencies.clear()
+    cluster.to_detection.clear()
     cluster.alert_count = 0
     stop = asyncio.Event()
     reader = asyncio.create_task(cluster.read_alerts(stop))
     try:
         committed_before = await cluster.committed()
         began = time.monotonic()
+        meter = CpuMeter(
+            {
+                "worker": workers[0].pid,
+                "bench": os.getpid(),
+                "broker": find_broker_pid(cluster.bootstrap),
+            }
+        )
         futures = []
         sent_ids: list[str] = []
         n = 0
@@ -479,6 +548,7 @@ async def load_run(
             n += 1
         await asyncio.gather(*futures)
         load_seconds = time.monotonic() - began
+        cpu = meter.stop()
         lag_at_end = await cluster.lag()
         committed_at_end = await cluster.committed()
         drain_seconds = await cluster.wait_caught_up(workers, drain)
@@ -489,6 +559,10 @@ async def load_run(
         stop.set()
         await reader
     latencies = [cluster.latencies[i] for i in sent_ids if i in cluster.latencies]
+    to_detection = [cluster.to_detection[i] for i in sent_ids if i in cluster.to_detection]
+    after_detection = [
+        cluster.latencies[i] - cluster.to_detection[i] for i in sent_ids if i in cluster.to_detection
+    ]
     return {
         "target_rate": rate,
         "articles_produced": n,
@@ -502,7 +576,14 @@ async def load_run(
         "latency_p95_seconds": percentile(latencies, 95),
         "latency_p99_seconds": percentile(latencies, 99),
         "latency_max_seconds": max(latencies) if latencies else None,
+        "produce_to_detection_p50_seconds": percentile(to_detection, 50),
+        "detection_to_receipt_p50_seconds": percentile(after_detection, 50),
         "lag_at_end_of_load": lag_at_end,
+        "worker_cpu_cores_during_load": cpu["cores"]["worker"],
+        "bench_process_cpu_cores_during_load": cpu["cores"]["bench"],
+        "broker_cpu_cores_during_load": cpu["cores"]["broker"],
+        "other_cpu_cores_during_load": cpu["other_cores"],
+        "machine_busy_cores_during_load": cpu["machine_busy_cores"],
         "drained": drain_seconds is not None,
         "drain_seconds": drain_seconds,
         "lag_after_drain": final_lag,
@@ -572,9 +653,20 @@ def phase_scaling(plan: Plan, bootstrap: str, workdir: Path, feed: Feed, capacit
                     await asyncio.gather(*futures)
                     await asyncio.sleep(1.0)
                     before, began = await cluster.committed(), time.monotonic()
+                    meter = CpuMeter(
+                        {
+                            **{f"worker{i}": w.pid for i, w in enumerate(workers)},
+                            "broker": find_broker_pid(bootstrap),
+                        }
+                    )
                     await asyncio.sleep(window)
                     after, ended = await cluster.committed(), time.monotonic()
+                    cpu = meter.stop()
                     return {
+                        "worker_cpu_cores": [cpu["cores"][f"worker{i}"] for i in range(len(workers))],
+                        "broker_cpu_cores": cpu["cores"]["broker"],
+                        "other_cpu_cores": cpu["other_cores"],
+                        "machine_busy_cores": cpu["machine_busy_cores"],
                         "workers": len(workers),
                         "members_seen": await cluster.group_members(),
                         "processed": after - before,
@@ -589,6 +681,18 @@ def phase_scaling(plan: Plan, bootstrap: str, workdir: Path, feed: Feed, capacit
     one, two = (r["processed_articles_per_second"] for r in results["runs"])
     results["throughput_ratio_2_vs_1"] = two / one if one else None
     return results
+
+
+@contextlib.contextmanager
+def kafka_cluster(workdir: Path) -> Iterator[tuple[str, str]]:
+    """The embedded Tansu broker, started as the tests and the demo do, or FRONTWATCH_KAFKA_BOOTSTRAP."""
+    external = os.environ.get("FRONTWATCH_KAFKA_BOOTSTRAP")
+    if external:
+        asyncio.run(wait_for_broker(external))
+        yield external, f"external Kafka at {external}"
+        return
+    with EmbeddedBroker(log_path=workdir / "tansu.log") as broker:
+        yield broker.bootstrap, "embedded Tansu, memory storage"
 
 
 # --- report -------------------------------------------------------------------------------------------------
@@ -614,6 +718,8 @@ def machine_info() -> dict[str, Any]:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "commit": commit or None,
+        # Other users' jobs share these cores; the load average at the start says how quiet the machine was.
+        "load_average_at_start": list(os.getloadavg()),
     }
 
 
@@ -668,12 +774,14 @@ def render_table(report: dict[str, Any]) -> str:
             f"{det['median_full_parse_words_per_second']:10.0f} words/s",
             f"  speed-up          {det['median_speedup']:8.1f} x   (target >= {DETECTOR_TARGET_SPEEDUP:.0f}: "
             f"{'met' if det['meets_speedup_target'] else 'MISSED'})",
+            f"  planted events found by the detector (first run): {det['planted_events_detected_first_run']} "
+            f"of {det['planted_events_first_run']}; {det['events_detected_first_run']} events in all",
         ]
     e2e = phases.get("e2e")
     if e2e:
         lines += [
             "",
-            "phase 2 - end to end, one worker, embedded Tansu broker:",
+            f"phase 2 - end to end, one worker, {report.get('broker', 'broker')}:",
             "  rate/s  produced/s processed/s  alerts  alerts/s   p50 s   p95 s   p99 s   lag@end  drained",
         ]
         for r in e2e["runs"]:
@@ -684,6 +792,19 @@ def render_table(report: dict[str, Any]) -> str:
                 f"{_fmt(r['latency_p95_seconds']):>7} {_fmt(r['latency_p99_seconds']):>7} "
                 f"{r['lag_at_end_of_load']:9d}  {'yes' if r['drained'] else 'NO'}"
             )
+        lines.append(
+            "  rate/s  p50 to detected  p50 detected to received   cores: worker broker bench other busy"
+        )
+        for r in e2e["runs"]:
+            lines.append(
+                f"  {r['target_rate']:6.0f} {_fmt(r['produce_to_detection_p50_seconds']):>16} "
+                f"{_fmt(r['detection_to_receipt_p50_seconds']):>25}   "
+                f"{_fmt(r['worker_cpu_cores_during_load'], 2):>13} "
+                f"{_fmt(r['broker_cpu_cores_during_load'], 2):>6} "
+                f"{_fmt(r['bench_process_cpu_cores_during_load'], 2):>5} "
+                f"{_fmt(r['other_cpu_cores_during_load'], 2):>5} "
+                f"{_fmt(r['machine_busy_cores_during_load'], 2):>4}"
+            )
         rss = e2e.get("peak_rss_bytes")
         lines.append(f"  worker peak RSS {rss / 2**20:.0f} MiB" if rss else "  worker peak RSS unknown")
     if phases.get("e2e_error"):
@@ -692,7 +813,12 @@ def render_table(report: dict[str, Any]) -> str:
     if scaling:
         lines += ["", f"phase 3 - scaling, backlog of {scaling['backlog_articles']} articles, 4 partitions:"]
         for r in scaling["runs"]:
-            lines.append(f"  {r['workers']} worker(s)  {r['processed_articles_per_second']:8.1f} articles/s")
+            cores = " + ".join(_fmt(c, 2) for c in r["worker_cpu_cores"])
+            lines.append(
+                f"  {r['workers']} worker(s)  {r['processed_articles_per_second']:8.1f} articles/s   "
+                f"cores: workers {cores}, broker {_fmt(r['broker_cpu_cores'], 2)}, "
+                f"other {r['other_cpu_cores']:.2f}, machine busy {r['machine_busy_cores']:.2f}"
+            )
         lines.append(f"  ratio 2/1         {_fmt(scaling['throughput_ratio_2_vs_1'], 2)}")
     if phases.get("scaling_error"):
         lines += ["", f"phase 3 FAILED: {phases['scaling_error']}"]
@@ -743,15 +869,16 @@ def main(argv: list[str] | None = None) -> int:
         workdir = Path(tmp)
         feed = Feed(4000)
         try:
-            with EmbeddedBroker(log_path=workdir / "tansu.log") as broker:
+            with kafka_cluster(workdir) as (bootstrap, kind):
+                report["broker"] = kind
                 try:
-                    phases["e2e"] = phase_e2e(plan, broker.bootstrap, workdir, feed)
+                    phases["e2e"] = phase_e2e(plan, bootstrap, workdir, feed)
                 except BenchError as exc:
                     phases["e2e_error"] = str(exc)
                 if plan.scaling:
                     capacity = _single_worker_capacity(phases)
                     try:
-                        phases["scaling"] = phase_scaling(plan, broker.bootstrap, workdir, feed, capacity)
+                        phases["scaling"] = phase_scaling(plan, bootstrap, workdir, feed, capacity)
                     except BenchError as exc:
                         phases["scaling_error"] = str(exc)
         except Exception as exc:  # the broker itself: report what ran so far rather than nothing
