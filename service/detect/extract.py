@@ -195,7 +195,18 @@ def _places_from(obj: Token) -> tuple[list[PlaceRef], bool]:
     refs: list[PlaceRef] = []
     for tok in with_conjuncts(obj) + _companions(obj):
         refs.extend(_place_refs_of(tok))
-    return refs, partial
+    return _without_fragments(refs), partial
+
+
+def _without_fragments(refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Drop pieces of another reference ("al-Ain" beside "Ras al-Ain") and bare punctuation."""
+    texts = [r.text for r in refs]
+    return [
+        r for i, r in enumerate(refs)
+        if any(ch.isalnum() for ch in r.text)
+        and not any(j != i and r.text != t and r.text in t for j, t in enumerate(texts))
+        and r.text not in texts[:i]
+    ]
 
 
 _COMPANION_OPENERS = (("as", "well", "as"), ("along", "with"), ("together", "with"), ("in", "addition", "to"))

@@ -65,11 +65,16 @@ def name_span(tok: Token) -> str:
         if c.dep_ in ("flat", "compound") or (c.dep_ == "punct" and c.text in "-"):
             end = max(end, c.right_edge.i)
     doc = tok.doc
+    # names the tokenizer cut at hyphens: "Ras al-Ain", "Deir ez-Zor"
+    while end + 1 < len(doc) and doc[end].whitespace_ == "" and (doc[end + 1].text == "-" or doc[end].text == "-"):
+        end += 1
+    while start > 0 and doc[start - 1].whitespace_ == "" and (doc[start - 1].text == "-" or doc[start].text == "-"):
+        start -= 1
     while start < end and doc[start].dep_ in ("det", "case", "punct") or doc[start].lower_ in ("the", "'s"):
         if start >= end:
             break
         start += 1
-    return doc[start : end + 1].text.strip(" ,;:")
+    return doc[start : end + 1].text.strip(" ,;:-")
 
 
 def noun_phrase(tok: Token, *, keep_of: bool = True, keep_conj: bool = True) -> str:
