@@ -37,6 +37,7 @@ _DEPLOYMENT_CONTEXT_MARKS = frozenset({"since"})
 # "focused on taking control of", "support for Syria regaining control": aims, not deeds
 _GERUND_INTENT = frozenset("focus concentrate support insist bent intent work aim count rely hope".split())
 _PRESENCE_PARTICIPLES = frozenset("station base deploy position garrison locate post keep".split())
+_UNREAL_MODIFIERS = frozenset("planned proposed possible potential expected rumoured rumored hypothetical".split())
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "as"})
 _INTENT_NOUNS = frozenset(
     "prospect hope goal aim threat possibility chance intention plan plans bid attempt effort push drive "
@@ -163,6 +164,10 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         announced = True
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("about", "on", "over", "regarding"):
         happened = False  # "an announcement about troop withdrawals", "talks on the withdrawal": a topic, not a move
+    if trigger.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in _UNREAL_MODIFIERS for n in (trigger, trigger.head) for c in n.children
+    ):
+        happened = False  # "planned rotations and redeployment", "a possible withdrawal"
 
     if not deployment:
         background = background or _is_background_tc(trigger, sentence_text, published_year)

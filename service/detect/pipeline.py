@@ -398,9 +398,11 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext)
     """One event per destination: "sent to both Kupiansk and Izium" is two movements to follow."""
     modality = assess(frame.trigger, sentence_text=sentence.text, deployment=True,
                       published_year=ctx.published_year)
-    if not modality.happened:
-        return []
     force = frame.force_head
+    if not modality.happened or (force is not None and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in force.children
+    )):
+        return []  # "no ground troops were deployed"
     actor = frame.actor or (force_nationality(force) if force is not None else None)
     if actor is None and force is not None and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their") for c in force.children
