@@ -17,7 +17,7 @@ ACTOR_COUNTRIES: dict[str, dict[str, float]] = {
     "al-Nusra": {"SY": 1.0}, "Nusra Front": {"SY": 1.0}, "Jabhat al-Nusra": {"SY": 1.0},
     "Ahrar al-Sham": {"SY": 1.0}, "Ahrar ash-Sham": {"SY": 1.0}, "Jaysh al-Islam": {"SY": 1.0},
     "Syrian Army": {"SY": 1.0}, "Syrian Arab Army": {"SY": 1.0}, "Tiger Forces": {"SY": 1.0},
-    "National Defence Forces": {"SY": 1.0}, "Assad": {"SY": 1.0},
+    "National Defence Forces": {"SY": 1.0},
     "ISIL": {"SY": 0.5, "IQ": 0.5}, "ISIS": {"SY": 0.5, "IQ": 0.5}, "Islamic State": {"SY": 0.5, "IQ": 0.5},
     "Daesh": {"SY": 0.5, "IQ": 0.5},
     "Peshmerga": {"IQ": 1.0}, "Popular Mobilization Forces": {"IQ": 1.0}, "PMF": {"IQ": 1.0},
@@ -43,3 +43,8 @@ def actor_countries(text: str) -> Counter[str]:
         for iso, weight in ACTOR_COUNTRIES[m.group(0)].items():
             counts[iso] += weight
     return counts
+
+
+def is_armed_group(name: str) -> bool:
+    """Does the name contain an armed group's name ("the Wagner Group", "SDF")?"""
+    return bool(_ACTOR_PATTERN.search(name))

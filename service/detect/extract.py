@@ -337,7 +337,10 @@ def tc_frames(t: Token) -> list[TCFrame]:
     elif t.dep_ in ("amod", "compound"):
         # "a remote-controlled IED", "the captured soldiers": a modifier, not a statement; but the parser
         # also makes "militias of X captured Luq, Belethawo and El-Waq" a modifier
-        return _name_list_frames(t, None) if lemma in lx.GAIN_VERBS else []
+        armed = _left_armed_noun(t)
+        if lemma in lx.GAIN_VERBS and lemma != "control" and armed is not None:
+            return _name_list_frames(t, _actor(armed))
+        return []
     if control is None and lemma == "be" and t.tag_ in ("VBD", "VBN"):  # "were in control of"; "are" is a state
         for p in prep_objects(t, "in", "under"):
             if p.lemma_.lower() == "control":
@@ -610,7 +613,9 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
             ):
                 if is_force(_force_of(subj)):
                     force, actor = _force_of(subj), None  # "U.S. troops withdrew", "the Marines deployed to Erbil"
-                elif withdraw and _is_state(subj) and (prep_objects(t, "from") or object_is_place):
+                elif withdraw and (_is_state(subj) or (lemma in ("withdraw", "pull") and is_force(subj))) and (
+                    prep_objects(t, "from") or object_is_place
+                ):
                     force, actor = subj, _actor(subj)  # "Ukraine withdrew from areas of Bakhmut"
         if force is None or not (is_force(force) or (withdraw and _is_state(force))):
             return []

@@ -111,7 +111,7 @@ INTENT_HEADS = frozenset(
     "unable fail".split()
 )
 # Heads under which an infinitive trigger did happen ("managed to capture", "were forced to withdraw").
-REALIS_HEADS = frozenset("manage succeed force compel oblige able".split())
+REALIS_HEADS = frozenset("manage succeed force compel oblige able have".split())
 # ... and for a movement of forces, beginning it is doing it ("began to withdraw").
 REALIS_HEADS_DEPLOYMENT = REALIS_HEADS | frozenset("begin start continue".split())
 # Reporting verbs that make a control change a claim by one side.

@@ -125,7 +125,9 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
     if head is not None:
         h = head.lemma_.lower()
         realis = REALIS_HEADS_DEPLOYMENT if deployment else REALIS_HEADS
-        if h in realis or (h == "order" and any(c.dep_ == "auxpass" for c in head.children)):
+        if h == "have" and any(c.lower_ in ("still", "yet") for c in head.children):
+            happened = False  # "the army still had to recapture the region": not yet
+        elif h in realis or (h == "order" and any(c.dep_ == "auxpass" for c in head.children)):
             pass  # "were forced to withdraw", "were ordered to evacuate": it happened
         elif deployment and h in ANNOUNCE_HEADS:
             announced = True

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
+from service.detect.actors import is_armed_group
 from service.detect.lexicon import FORCE_NOUNS, NON_MILITARY_NOUNS, PLACE_NOUNS, REGION_WORDS, THING_NOUNS
 
 _NP_LEFT = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "npadvmod", "advmod"})
@@ -118,12 +119,20 @@ def _join(tokens: Iterable[Token]) -> str:
 def is_force(tok: Token) -> bool:
     """Is `tok` the head of a phrase naming armed forces ("200 troops", "Turkish commandos", "the SDF")?"""
     lemma = tok.lemma_.lower()
-    if lemma in NON_MILITARY_NOUNS or tok.lower_ in NON_MILITARY_NOUNS:
-        return False
+    compounds = [c for c in tok.children if c.dep_ == "compound"]
+    if lemma in NON_MILITARY_NOUNS or tok.lower_ in NON_MILITARY_NOUNS or any(
+        c.lower_ in NON_MILITARY_NOUNS for c in compounds
+    ):
+        return False  # "police units", "aid workers"
     if tok.lower_ in FORCE_NOUNS or lemma in FORCE_NOUNS:
         return True
-    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP") and any(
-        c.lower_ in FORCE_NOUNS for c in tok.subtree
+    if any(c.lemma_.lower() in FORCE_NOUNS for c in compounds):
+        return True  # "battalion tactical groups", "army columns"
+    if tok.pos_ != "PROPN":
+        return False
+    # "the Wagner Group", "the SDF": armed groups by name
+    return is_armed_group(name_span(tok)) or (
+        tok.ent_type_ in ("ORG", "NORP") and any(c.lower_ in FORCE_NOUNS for c in tok.subtree)
     )
 
 
