@@ -81,6 +81,19 @@ class Settings(BaseSettings):
     alerts_territorial_control_topic: str = "alerts.territorial-control"
     alerts_deployment_topic: str = "alerts.deployment"
     alerts_all_topic: str = "alerts.all"
+    subscriptions_topic: str = Field(
+        default="subscriptions",
+        description="Compacted topic of subscriptions: key = subscription id, value = JSON, tombstone removes.",
+    )
+    subscriptions_file: Path | None = Field(
+        default=None, description="YAML file of subscriptions the worker puts on the topic at start."
+    )
+    correlation_window_hours: float = Field(
+        default=72.0, gt=0, description="Reports of one place and side this close in time are one event."
+    )
+    correlation_partitions: int = Field(
+        default=4, ge=1, description="Partitions of the re-keyed reports topic and the correlation changelog."
+    )
 
     input_partitions: int = Field(default=4, ge=1)
     alert_partitions: int = Field(default=4, ge=1)
@@ -226,7 +239,23 @@ class Settings(BaseSettings):
             self.alerts_territorial_control_topic,
             self.alerts_deployment_topic,
             self.alerts_all_topic,
+            self.subscriptions_topic,
         ]
+
+    @property
+    def reports_topic(self) -> str:
+        """Internal: detected events re-keyed by place, so one place's reports meet on one worker."""
+        return f"{self.app_id}-reports-by-place"
+
+    @property
+    def correlation_changelog_topic(self) -> str:
+        """faust's changelog of the correlation table (`<app id>-<table>-changelog`)."""
+        return f"{self.app_id}-correlation-changelog"
+
+    @property
+    def compacted_topics(self) -> frozenset[str]:
+        """Topics that hold state by key: Kafka keeps the latest record of each key."""
+        return frozenset({self.subscriptions_topic, self.correlation_changelog_topic})
 
     @cached_property
     def topic_partitions(self) -> dict[str, int]:
@@ -237,6 +266,9 @@ class Settings(BaseSettings):
             self.alerts_territorial_control_topic: self.alert_partitions,
             self.alerts_deployment_topic: self.alert_partitions,
             self.alerts_all_topic: self.alert_partitions,
+            self.subscriptions_topic: 1,
+            self.reports_topic: self.correlation_partitions,
+            self.correlation_changelog_topic: self.correlation_partitions,
             f"{self.app_id}-__assignor-__leader": 1,
         }
 
