@@ -17,8 +17,12 @@ def test_defaults_are_valid_and_list_every_topic(monkeypatch: pytest.MonkeyPatch
         "alerts.territorial-control": 4,
         "alerts.deployment": 4,
         "alerts.all": 4,
+        "subscriptions": 1,
+        "frontwatch-reports-by-place": 4,
+        "frontwatch-correlation-changelog": 4,
         "frontwatch-__assignor-__leader": 1,
     }
+    assert settings.compacted_topics == {"subscriptions", "frontwatch-correlation-changelog"}
 
 
 def test_environment_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
