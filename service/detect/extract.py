@@ -586,6 +586,9 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
     dobj = child(t, "dobj")
     withdraw = lemma in lx.WITHDRAW_VERBS
 
+    if lemma == "call":
+        return _call_in_frames(t, subj)
+
     if lemma in lx.PRESENCE_VERBS:
         objects = children(t, "dobj")
         presence = next((o for o in objects if o.lemma_.lower() in lx.PRESENCE_NOUNS), None)
@@ -670,11 +673,24 @@ def _place_objects(tok: Token, *preps: str) -> list[Token]:
     return [o for o in prep_objects(tok, *preps) if is_placeish(o)]
 
 
+def _call_in_frames(t: Token, subj: Token | None) -> list[DeployFrame]:
+    """"SDF forces in Manbij had called in reinforcements from Kobani": reinforcements go to the caller."""
+    called = [o for o in prep_objects(t, "in") if is_force(o)]
+    called += [o for o in children(t, "dobj") if is_force(o) and any(c.lower_ == "in" and c.dep_ == "prt"
+                                                                       for c in t.children)]
+    if not called:
+        return []
+    dests = _place_objects(subj, "in", "at") if subj is not None else []
+    return [DeployFrame(t, called[0], _dest_refs(dests), actor=_actor(subj))]
+
+
 def _force_of(tok: Token | None) -> Token | None:
     """"thousands of troops" -> troops; "some of its soldiers" -> soldiers."""
     if tok is None or is_force(tok):
         return tok
-    if tok.like_num or tok.lemma_.lower() in ("thousand", "hundred", "dozen", "some", "many", "most", "part", "rest"):
+    if tok.like_num or tok.lemma_.lower() in (
+        "thousand", "hundred", "dozen", "some", "many", "most", "part", "rest", "number", "group", "contingent"
+    ):
         inner = [o for o in prep_objects(tok, "of") if is_force(o)]
         if inner:
             return inner[0]

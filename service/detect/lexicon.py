@@ -41,7 +41,7 @@ TC_TRIGGER_LEMMAS = (
 # --- deployment ----------------------------------------------------------------------------------------
 DEPLOY_VERBS = frozenset(
     "deploy redeploy send dispatch station base transfer move rush airlift fly ship reinforce bring gather "
-    "mass mobilize position transport ferry concentrate".split()
+    "mass mobilize position transport ferry concentrate call".split()
 )
 ARRIVE_VERBS = frozenset("arrive head land reach enter cross".split())
 WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall desert".split())

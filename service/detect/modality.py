@@ -179,8 +179,6 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         c.dep_ == "auxpass" for c in trigger.children
     ):
         background = True  # "soldiers were stationed there to guard the tomb"; "would be based in" is announced
-    elif not claimed and _past_perfect(trigger):
-        background = True  # "troops had been deployed in an advisory capacity": the situation, not the news
     elif _in_earlier_clause(trigger, sentence_text, marks=_DEPLOYMENT_CONTEXT_MARKS):
         background = True  # "since the allies began pulling out troops"; "after reinforcements arrived" is news
     return Modality(happened=happened, announced=announced, claimed=claimed, background=background)
@@ -189,10 +187,6 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
 def _describes_place(head: Token) -> bool:
     """Is the noun a relative clause hangs on a place (not "for the first time the refinery had been seized")?"""
     return head.pos_ == "PROPN" or head.lemma_.lower() in PLACE_NOUNS or head.lemma_.lower() in FORCE_NOUNS
-
-
-def _past_perfect(tok: Token) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in tok.children)
 
 
 def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | None) -> bool:

@@ -468,13 +468,22 @@ def _dedupe(events: list[Event]) -> list[Event]:
             and prev.evidence_start != e.evidence_start
             and prev.background == e.background
             and getattr(prev, "extent", None) == getattr(e, "extent", None)
-            and _same_actor(prev.gaining_actor if isinstance(prev, TerritorialControlEvent) else prev.actor, actor)
-            and (not isinstance(e, DeploymentEvent) or not isinstance(prev, DeploymentEvent) or prev.direction == e.direction)
+            and _repeats(prev, e, actor)
         ):
             continue
         last_for_place[key] = e
         out.append(e)
     return out
+
+
+def _repeats(prev: Event, e: Event, actor: str | None) -> bool:
+    """Does `e` report again what `prev` reported? A control change needs a compatible gainer; a movement to
+    the same place in the same direction is the same movement unless the two give different sizes."""
+    if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent):
+        return prev.direction == e.direction and (prev.size is None or e.size is None or prev.size == e.size)
+    if isinstance(prev, TerritorialControlEvent):
+        return _same_actor(prev.gaining_actor, actor)
+    return False
 
 
 def _dedupe_in_sentence(events: list[Event]) -> list[Event]:
