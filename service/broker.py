@@ -14,7 +14,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -160,18 +160,27 @@ async def ensure_topics(
     partitions: Mapping[str, int],
     replication_factor: int = 1,
     security: Mapping[str, Any] | None = None,
+    compacted: Collection[str] = (),
 ) -> list[str]:
     """Create the topics that do not exist yet, with explicit partition counts; return the created ones.
 
     Done before any worker starts, because auto-created topics get the broker's default partition count and
-    faust's group leader topic must exist before the first rebalance.
+    faust's group leader topic must exist before the first rebalance. Topics in `compacted` (state by key:
+    subscriptions, the correlation changelog) get ``cleanup.policy=compact``.
     """
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10000, **(security or {}))
     try:
         await admin.start()
         existing = set(await admin.list_topics())
         missing = [
-            NewTopic(name, n, replication_factor) for name, n in partitions.items() if name not in existing
+            NewTopic(
+                name,
+                n,
+                replication_factor,
+                topic_configs={"cleanup.policy": "compact"} if name in compacted else {},
+            )
+            for name, n in partitions.items()
+            if name not in existing
         ]
         if not missing:
             return []
