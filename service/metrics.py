@@ -68,6 +68,39 @@ END_TO_END_LATENCY_SECONDS = Histogram(
     buckets=(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0, 900.0, 3600.0),
     registry=REGISTRY,
 )
+ALERTS_BY_STATUS = Counter(
+    "frontwatch_alerts",
+    "Alerts of the lifecycle, by status: 'new' opens a real-world event, 'update' adds a report to one. "
+    "Each alert is published to several topics (frontwatch_alerts_published_total counts those).",
+    ["status"],
+    registry=REGISTRY,
+)
+DUPLICATES_SUPPRESSED = Counter(
+    "frontwatch_duplicates_suppressed",
+    "Reports not alerted because their article was already counted for the event (redelivery, resend, "
+    "or a second sentence about the same event).",
+    registry=REGISTRY,
+)
+CONTRADICTIONS = Counter(
+    "frontwatch_contradictions",
+    "New events opened because a report says the other side took a place of an open event.",
+    registry=REGISTRY,
+)
+SUBSCRIPTIONS_ACTIVE = Gauge(
+    "frontwatch_subscriptions_active",
+    "Subscriptions this worker currently routes alerts to.",
+    registry=REGISTRY,
+)
+CORRELATION_TABLE_SIZE = Gauge(
+    "frontwatch_correlation_table_size",
+    "Place keys in the correlation table partitions this worker owns.",
+    registry=REGISTRY,
+)
+CORRELATION_EVENTS = Gauge(
+    "frontwatch_correlation_events",
+    "Real-world events kept in the correlation table partitions this worker owns.",
+    registry=REGISTRY,
+)
 BUILD_INFO = Gauge(
     "frontwatch_build_info",
     "Always 1; labels name the running build.",
@@ -90,6 +123,8 @@ def init_metrics() -> None:
         ARTICLES_DEAD_LETTERED.labels(reason=reason)
     for event_type in EVENT_TYPES:
         EVENTS_DETECTED.labels(type=event_type)
+    for status in ("new", "update"):
+        ALERTS_BY_STATUS.labels(status=status)
 
 
 def observe_end_to_end(record_timestamp_s: float | None, now_s: float) -> None:
