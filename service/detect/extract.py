@@ -39,7 +39,7 @@ _PERSON_ROLES = frozenset(
     "brother wife emir chief head governor mayor colonel captain".split()
 )
 _PERSON_FATES = frozenset("execute kill torture interrogate release free try sentence behead hang jail".split())
-_ANAPHORS = frozenset("city town village settlement area base airport airbase region checkpoint".split())
+_ANAPHORS = frozenset("city town village settlement area base airport airbase region checkpoint country".split())
 _GENERIC_PLACES = frozenset("territory territories area areas position positions place places villages towns".split())
 
 
@@ -638,6 +638,11 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
             # "redeployed thousands of troops, including elite units ..., to Kherson Oblast"
             dests = [w for p in dobj.subtree if p.dep_ == "prep" and p.lower_ in _DEST_PREPS
                      for w in p.children if w.dep_ == "pobj" and is_placeish(w)][:3]
+        if not dests and force is not None:
+            # "reduce the number of American forces in the country", "withdraw its troops in Syria"
+            dests = _place_objects(force, "in", "from") or (
+                _place_objects(force.head.head, "in") if force.head.lower_ == "of" else []
+            )
         if not dests:
             dests = _purpose_objects(t)
         if not dests and any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in t.children):

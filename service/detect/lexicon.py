@@ -87,7 +87,7 @@ PLACE_NOUNS = frozenset(
     "fort fortress citadel camp camps zone zones border borders coast center centre outskirts frontier "
     "hilltop hilltops point points tower towers facility facilities reservoir mount peak peaks countryside hub "
     "depot school factory mine mines quarry quarries barracks ministry square triangle post posts "
-    "gate gates entrance silo silos roundabout roundabouts location locations crossroads".split()
+    "gate gates entrance silo silos roundabout roundabouts location locations crossroads country".split()
 )
 # Words that, as an object, make a seizure of things or people rather than of a place.
 THING_NOUNS = frozenset(
