@@ -169,7 +169,7 @@ def _agent(tok: Token) -> Token | None:
     return None
 
 
-def _places_from(obj: Token) -> tuple[list[PlaceRef], bool]:
+def _places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[PlaceRef], bool]:
     """Place references an object phrase names, and whether it names only part of them.
 
     "two villages (Toqli and Mregel)" and "the villages of Toqli and Mregel" name Toqli and Mregel;
@@ -193,8 +193,12 @@ def _places_from(obj: Token) -> tuple[list[PlaceRef], bool]:
                     None)
         return ([PlaceRef(f"{obj.text} {noun.text}", obj)] if noun is not None else []), partial
     refs: list[PlaceRef] = []
-    for tok in with_conjuncts(obj) + _companions(obj):
+    for tok in with_conjuncts(obj):
         refs.extend(_place_refs_of(tok))
+    for companion in _companions(obj) if with_companions else []:
+        # "two villages ..., in addition to part of the highway": companions have their own extent
+        more, part = _places_from(companion, with_companions=False)
+        refs.extend(PlaceRef(r.text, r.head, r.anaphoric, r.partial or part) for r in more)
     return _without_fragments(refs), partial
 
 
@@ -312,7 +316,9 @@ def _pronoun_place(pron: Token) -> Token | None:
     for deps in (("dobj", "nsubj", "nsubjpass"), ("pobj",)):
         for w in before:
             if w.dep_ in deps and w.pos_ in ("PROPN", "NOUN") and is_placeish(w):
-                if w.dep_ == "pobj" and w.head.lower_ == "of" and w.head.head.lemma_.lower() in lx.REGION_WORDS:
+                if w.lemma_.lower() in lx.REGION_WORDS or (
+                    w.dep_ == "pobj" and w.head.lower_ == "of" and w.head.head.lemma_.lower() in lx.REGION_WORDS
+                ):
                     continue  # "the village to the south of Mosul ... it": Mosul only locates the village
                 return w
     return None
