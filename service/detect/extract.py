@@ -590,6 +590,8 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
     passive = _is_passive(t)
     subj = _subject(t)
     dobj = child(t, "dobj")
+    if lemma == "retreat" and t.dep_ == "xcomp" and t.head.lemma_.lower() == "order":
+        lemma = "withdraw"  # "units were ordered to retreat from the city": an ordered pull-out, a movement too
     withdraw = lemma in lx.WITHDRAW_VERBS
 
     if lemma == "call":

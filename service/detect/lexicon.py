@@ -140,6 +140,7 @@ _WEAK_STEMS = (
     r"left |leave|flee|fled|lost|lose|loss|surrender|ced|hand|driv|drove|expel|oust|push|forc|enter|reach|"
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
     r"rush|airlift|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|"
+    r"flew|flown|fly|"
     r"buildup|build-up|presence|transport|ferr|desert"
 )
 _MILITARY_CUES = (

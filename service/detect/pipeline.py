@@ -261,7 +261,7 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: _ArticleContext) -> l
                     # "the Army captured ...": the story's last actor; else whoever announced it
                     frame.gaining = ctx.last_actor or _announcer(tok)
                 events.extend(_tc_events(frame, sentence, ctx))
-        if lemma in lx.DEP_TRIGGER_LEMMAS or lemma == "enter":
+        if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in ("enter", "retreat"):
             for dframe in deploy_frames(tok):
                 events.extend(_deploy_events(dframe, sentence, ctx))
     for e in events:
