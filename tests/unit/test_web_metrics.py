@@ -13,7 +13,7 @@ from service import metrics
 # Base units (prometheus.io/docs/practices/naming): seconds and bytes, never milli-, kilo- or minutes.
 NON_BASE_UNITS = re.compile(r"_(milliseconds|microseconds|ms|us|minutes|hours|days|kilobytes|megabytes|kb|mb)(_|$)")
 # Labels must stay low-cardinality: nothing per article or alert, no free text.
-ALLOWED_LABELS = {"reason", "type", "topic", "partition", "version", "python"}
+ALLOWED_LABELS = {"reason", "type", "topic", "partition", "status", "version", "python"}
 
 
 def families() -> list[Metric]:
