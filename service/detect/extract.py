@@ -138,8 +138,11 @@ def _left_armed_noun(t: Token) -> Token | None:
 
 
 def _is_passive(tok: Token) -> bool:
+    """Passive voice, including reduced relatives ("the town captured by rebels"), but not a perfect tense
+    the parser hung on a noun ("said Sunday its troops had withdrawn")."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
-        tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not child(tok, "dobj")
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not child(tok, "dobj", "nsubj")
+        and not any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in tok.children)
     )
 
 
@@ -406,6 +409,8 @@ def tc_frames(t: Token) -> list[TCFrame]:
         losers = prep_objects(t, "from") or (prep_objects(target, "from") if target is not None else [])
         if lemma == "reach" and (not _is_armed(subj) or target.lemma_.lower() in _WAYPOINTS):
             return []  # "reached the main road", "reached the river": a line crossed, not a place taken
+        if lemma == "enter" and not passive and _peaceful_entry(t, _force_of(subj)):
+            return []  # a deployment, not a fight for the place (see deploy_frames)
         frames.append(TCFrame(t, places, gaining=gainer, losing=_actor(losers[0]) if losers else None,
                               partial=partial or (partial_verb and lemma != "storm") or lemma == "storm"))
         return frames
@@ -672,11 +677,21 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         if not dests and way is not None and way.lower_ == "way":
             dests = prep_objects(way, "to")
         return [DeployFrame(t, subj, _dest_refs(dests))]
-    if lemma == "enter" and subj is not None and is_force(subj) and dobj is not None and t.dep_ == "ROOT":
-        # Forces entering a place without a fight reported ("troops entered X and began distributing aid")
-        if any(c.dep_ == "conj" and c.lemma_.lower() in ("begin", "start", "set") for c in t.children):
-            return [DeployFrame(t, subj, _dest_refs([dobj]))]
+    if lemma == "enter" and dobj is not None and _peaceful_entry(t, _force_of(subj)):
+        return [DeployFrame(t, _force_of(subj), _dest_refs([dobj]))]
     return []
+
+
+def _peaceful_entry(t: Token, force: Token | None) -> bool:
+    """A state's forces entering a place with no fight in the sentence are deployed there ("Russian troops
+    entered Raqqa and began distributing aid", "a convoy of Turkish armoured vehicles entered Idlib");
+    fighters breaking into a town hold part of it."""
+    if force is None or not is_force(force):
+        return False
+    if any(w.lemma_.lower() in _COMBAT_WORDS for w in t.doc):
+        return False
+    begins = any(c.dep_ == "conj" and c.lemma_.lower() in ("begin", "start", "set") for c in t.children)
+    return begins or _owned_by_state(force) or any(_owned_by_state(w) for w in force.subtree if is_force(w))
 
 
 _INTRANSITIVE_MOVES = frozenset("move mass gather transfer deploy redeploy station position concentrate".split())
@@ -810,6 +825,10 @@ def force_text(force: Token) -> str:
     return noun_phrase(force, keep_of=True)
 
 
+_COMBAT_WORDS = frozenset(
+    "clash fight fighting battle assault attack storm shell shelling siege offensive resistance capture seize "
+    "kill killed casualty".split()
+)
 _QUANTITY_WORDS = frozenset("thousand thousands hundred hundreds dozen dozens some many most part rest".split())
 
 

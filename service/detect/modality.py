@@ -186,6 +186,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
 
 def _describes_place(head: Token) -> bool:
     """Is the noun a relative clause hangs on a place (not "for the first time the refinery had been seized")?"""
+    if head.ent_type_ in ("DATE", "TIME"):
+        return False  # "said Sunday its troops had withdrawn": a parser slip, not a description
     return head.pos_ == "PROPN" or head.lemma_.lower() in PLACE_NOUNS or head.lemma_.lower() in FORCE_NOUNS
 
 

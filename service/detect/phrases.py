@@ -39,7 +39,9 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
     for p in tok.children:
         if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps:
             out.extend(c for c in p.children if c.dep_ in ("pobj", "pcomp"))
-        elif p.dep_ in ("prt", "advmod") and p.lower_ in ("out", "away", "back") and "of" in preps:
+        elif p.dep_ in ("prt", "advmod", "prep") and p.lower_ in ("out", "away", "back") and (
+            "of" in preps or "from" in preps
+        ):  # "pulled out of the camp", "pushed back from": the parser hangs "of" on the particle
             for q in p.children:
                 if q.dep_ == "prep" and q.lower_ in ("of", "from"):
                     out.extend(c for c in q.children if c.dep_ == "pobj")

@@ -246,7 +246,7 @@ def _announcer(tok: Token) -> str | None:
                     c.ent_type_ in ("ORG", "GPE", "NORP") or c.lemma_.lower() in lx.FORCE_NOUNS
                     or c.lemma_.lower() in ("government", "army", "military", "ministry")
                 ):
-                    return " ".join(t.text for t in c.subtree if t.dep_ not in ("punct",))
+                    return c.doc[c.left_edge.i : c.right_edge.i + 1].text
     return None
 
 
@@ -407,7 +407,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext)
     if actor is None and force is not None and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their") for c in force.children
     ):
-        actor = ctx.last_actor  # "Its units were deployed to the front": the story's actor
+        actor = ctx.last_actor or _announcer(frame.trigger)  # "Its units were deployed": the story's actor
     named = [r for r in frame.destinations if not r.anaphoric]
     refs = named or frame.destinations
     destinations = [_place_text(r, sentence, ctx)[0] for r in refs]

@@ -284,3 +284,19 @@ def test_vague_force_numbered_in_a_later_sentence(detector):
     e = only_deployment(detector, text)
     assert e.size == 3500 and e.direction == "withdraw" and e.status == "announced"
     assert e.force == "thousands of troops"
+
+
+def test_pulled_out_of_a_camp(detector):
+    e = only_deployment(detector, "Israeli troops pulled out of the Jenin refugee camp on Wednesday.")
+    assert e.direction == "withdraw" and e.status == "executed" and "Jenin" in e.destination
+
+
+def test_a_state_convoy_entering_without_a_fight_is_a_deployment(detector):
+    events = detect(detector, "A convoy of 40 Turkish armoured vehicles entered Idlib province on Monday.")
+    assert [e.type for e in news(events, DeploymentEvent)] == ["deployment"]
+    assert news(events, TerritorialControlEvent) == []
+
+
+def test_fighters_entering_after_clashes_hold_part_of_the_town(detector):
+    e = only_control(detector, "The next day, the rebels entered the town of Dabiq after heavy clashes.")
+    assert e.extent == "partial" and e.place == "Dabiq"
