@@ -62,6 +62,18 @@ class ArticleMessage(BaseModel):
         return Article(id=self.id, text=self.text, title=self.title, published=self.published_date())
 
 
+class AlertSource(BaseModel):
+    """One report counted for a real-world event: which article, where, from which outlet."""
+
+    model_config = ConfigDict(frozen=True, title="AlertSource")
+
+    article_id: str
+    url: str | None = None
+    outlet: str | None = Field(default=None, description="The article's `source`.")
+    alert_id: str = Field(description="The alert this report produced.")
+    seen_at: dt.datetime = Field(description="Publication time of the article, else when it was read.")
+
+
 class _AlertFields(BaseModel):
     alert_id: str = Field(
         description="Deterministic UUIDv5 of article id, event type, place and evidence "
@@ -71,6 +83,24 @@ class _AlertFields(BaseModel):
     url: str | None = None
     source: str | None = None
     detected_at: dt.datetime = Field(description="When the worker detected the event (UTC).")
+    alert_status: Literal["new", "update"] = Field(
+        description="'new': the first report of a real-world event; 'update': a later report of it."
+    )
+    event_id: str = Field(
+        description="The real-world event: UUIDv5 of its first report's alert id, the same on every update."
+    )
+    sources: list[AlertSource] = Field(description="Reports counted so far, oldest first (at most 100).")
+    source_count: int = Field(ge=1, description="Reports counted so far (keeps counting beyond the list).")
+    first_seen: dt.datetime = Field(description="Earliest report time (publication, else reading) so far.")
+    last_seen: dt.datetime = Field(description="Latest report time so far.")
+    severity: Literal["low", "medium", "high"] = Field(description="See the README, section Severity.")
+    report_confidence: float = Field(
+        ge=0.0, le=1.0, description="The detector's confidence in this report; `confidence` is the event's."
+    )
+    contradicts_event_id: str | None = Field(
+        default=None,
+        description="A new event that says the other side took the place names the event it reverses.",
+    )
 
 
 class TerritorialControlAlert(TerritorialControlEvent, _AlertFields):
@@ -242,14 +272,27 @@ def alert_id(article_id: str, event: TerritorialControlEvent | DeploymentEvent) 
 
 
 def build_alert(
-    article: ArticleMessage, event: Event, detected_at: dt.datetime
+    *,
+    article_id: str,
+    url: str | None,
+    source: str | None,
+    event: Event,
+    detected_at: dt.datetime,
+    lifecycle: dict[str, Any],
 ) -> TerritorialControlAlert | DeploymentAlert:
+    """The event as the detector reported it, where it was read, and its real-world event's lifecycle.
+
+    `lifecycle` holds alert_status, event_id, sources, source_count, first/last_seen, severity and the
+    event's corroborated `confidence` (see `TrackedEvent.lifecycle`).
+    """
     extra = {
-        "alert_id": alert_id(article.id, event),
-        "article_id": article.id,
-        "url": article.url,
-        "source": article.source,
+        "alert_id": alert_id(article_id, event),
+        "article_id": article_id,
+        "url": url,
+        "source": source,
         "detected_at": detected_at,
+        "report_confidence": event.confidence,
+        **lifecycle,
     }
     cls = TerritorialControlAlert if isinstance(event, TerritorialControlEvent) else DeploymentAlert
     return cls.model_validate({**event.model_dump(), **extra})
@@ -257,7 +300,9 @@ def build_alert(
 
 def alert_event(alert: TerritorialControlAlert | DeploymentAlert) -> dict[str, Any]:
     """The detector's event inside an alert, as JSON-ready data (what `frontwatch detect` writes)."""
-    return alert.model_dump(mode="json", exclude=set(ALERT_FIELDS))
+    event = alert.model_dump(mode="json", exclude=set(ALERT_FIELDS))
+    event["confidence"] = alert.report_confidence
+    return event
 
 
 def cloudevents_headers(

@@ -96,11 +96,6 @@ CORRELATION_TABLE_SIZE = Gauge(
     "Place keys in the correlation table partitions this worker owns.",
     registry=REGISTRY,
 )
-CORRELATION_EVENTS = Gauge(
-    "frontwatch_correlation_events",
-    "Real-world events kept in the correlation table partitions this worker owns.",
-    registry=REGISTRY,
-)
 BUILD_INFO = Gauge(
     "frontwatch_build_info",
     "Always 1; labels name the running build.",

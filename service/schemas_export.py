@@ -15,6 +15,7 @@ import yaml
 from pydantic import TypeAdapter
 from pydantic.json_schema import models_json_schema
 
+from service.alerts.subscriptions import Subscription
 from service.config import Settings
 from service.messages import (
     CE_TYPES,
@@ -77,6 +78,7 @@ def asyncapi_document() -> dict[str, Any]:
             (ArticleMessage, "validation"),
             (TerritorialControlAlert, "serialization"),
             (DeploymentAlert, "serialization"),
+            (Subscription, "validation"),
         ],
         ref_template=_COMPONENT_REF,
     )
@@ -84,6 +86,7 @@ def asyncapi_document() -> dict[str, Any]:
     article_ref = refs[(ArticleMessage, "validation")]
     tc_ref = refs[(TerritorialControlAlert, "serialization")]
     deployment_ref = refs[(DeploymentAlert, "serialization")]
+    subscription_ref = refs[(Subscription, "validation")]
     alert_key = {
         "type": "string",
         "description": "'<event type>:geonames:<id>' when the place resolved, else "
@@ -131,6 +134,14 @@ def asyncapi_document() -> dict[str, Any]:
             "payload": dict(deployment_ref),
             "bindings": {"kafka": {"key": alert_key}},
         },
+        "Subscription": {
+            "name": "Subscription",
+            "contentType": "application/json",
+            "summary": "A subscriber's filters and output topic; a record with a null value (tombstone) "
+            "removes the subscription of its key.",
+            "payload": dict(subscription_ref),
+            "bindings": {"kafka": {"key": {"type": "string", "description": "The subscription id."}}},
+        },
         "DeadLetter": {
             "name": "DeadLetter",
             "contentType": "application/octet-stream",
@@ -163,6 +174,20 @@ def asyncapi_document() -> dict[str, Any]:
         "alertsAll": {
             "address": _default("alerts_all_topic"),
             "description": "Every alert, both types.",
+            "messages": {
+                "TerritorialControlAlert": ref("components/messages", "TerritorialControlAlert"),
+                "DeploymentAlert": ref("components/messages", "DeploymentAlert"),
+            },
+        },
+        "subscriptions": {
+            "address": _default("subscriptions_topic"),
+            "description": "Subscriptions, compacted: the latest record per id is the subscription.",
+            "messages": {"Subscription": ref("components/messages", "Subscription")},
+        },
+        "subscriberAlerts": {
+            "address": "{topic}",
+            "description": "A subscription's own topic: the alerts of alerts.all that match its filters.",
+            "parameters": {"topic": {"description": "The `topic` of a subscription."}},
             "messages": {
                 "TerritorialControlAlert": ref("components/messages", "TerritorialControlAlert"),
                 "DeploymentAlert": ref("components/messages", "DeploymentAlert"),
@@ -209,6 +234,10 @@ def asyncapi_document() -> dict[str, Any]:
             "publishDeploymentAlerts": operation("send", "alertsDeployment", "Deployment alerts."),
             "publishAllAlerts": operation("send", "alertsAll", "Every alert, both types."),
             "publishDeadLetters": operation("send", "deadLetters", "Rejected input messages."),
+            "readSubscriptions": operation("receive", "subscriptions", "Every worker reads all of them."),
+            "publishSubscriberAlerts": operation(
+                "send", "subscriberAlerts", "Alerts matching a subscription, new and (unless new-only) updates."
+            ),
         },
         "components": {"messages": messages, "schemas": schemas},
     }

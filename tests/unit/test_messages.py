@@ -22,7 +22,9 @@ from service.messages import (
     cloudevents_headers,
     parse_article,
 )
-from service.routing import SourceRecord, alert_messages, dead_letter_message
+from service.alerts.correlation import Report, correlate
+from service.alerts.subscriptions import Subscription, SubscriptionRegistry
+from service.routing import SourceRecord, dead_letter_message, lifecycle_messages, report_messages
 
 NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 SETTINGS = Settings(kafka_bootstrap="127.0.0.1:9092")
@@ -130,18 +132,37 @@ def test_key_prefers_the_gazetteer_id_so_spellings_share_a_partition() -> None:
     assert alert_key(deployment()) == b"deployment:northern syria"
 
 
+def first_alert(event, article: ArticleMessage = ARTICLE):  # type: ignore[no-untyped-def]
+    """The alert of an event's first report."""
+    report = Report(article_id=article.id, url=article.url, outlet=article.source, detected_at=NOW, event=event)
+    outcome = correlate(None, report)
+    assert outcome.event is not None
+    return build_alert(
+        article_id=article.id,
+        url=article.url,
+        source=article.source,
+        event=event,
+        detected_at=NOW,
+        lifecycle=outcome.event.lifecycle("new"),
+    )
+
+
 def test_alert_carries_the_event_and_round_trips() -> None:
     event = control(geonameid=699035)
-    alert = build_alert(ARTICLE, event, NOW)
+    alert = first_alert(event)
     parsed = TypeAdapter(Alert).validate_json(alert.model_dump_json())
     assert parsed == alert
     assert alert_event(alert) == event.model_dump(mode="json")
     assert (alert.article_id, alert.url, alert.source, alert.detected_at) == ("a-1", ARTICLE.url, "wire", NOW)
-    assert set(ALERT_FIELDS) == {"alert_id", "article_id", "url", "source", "detected_at"}
+    assert (alert.alert_status, alert.source_count, alert.report_confidence) == ("new", 1, event.confidence)
+    assert set(ALERT_FIELDS) == {
+        "alert_id", "article_id", "url", "source", "detected_at", "alert_status", "event_id", "sources",
+        "source_count", "first_seen", "last_seen", "severity", "report_confidence", "contradicts_event_id",
+    }
 
 
 def test_cloudevents_binary_mode_headers() -> None:
-    alert = build_alert(ARTICLE, deployment(), NOW)
+    alert = first_alert(deployment())
     headers = dict(cloudevents_headers(alert, "urn:test"))
     assert headers == {
         "ce_specversion": b"1.0",
@@ -154,21 +175,37 @@ def test_cloudevents_binary_mode_headers() -> None:
     }
 
 
-def test_each_reported_event_goes_to_its_topic_and_to_all_alerts() -> None:
-    out = alert_messages(
+def test_reported_events_go_to_the_reports_topic_keyed_by_place() -> None:
+    out = report_messages(
         ARTICLE, [control(), deployment(), control(start=40, end=60, background=True)], SETTINGS, NOW
     )
-    assert [o.topic for o in out] == [
-        "alerts.territorial-control",
-        "alerts.all",
-        "alerts.deployment",
-        "alerts.all",
+    assert [(o.topic, o.key) for o in out] == [
+        ("frontwatch-reports-by-place", alert_key(control())),
+        ("frontwatch-reports-by-place", alert_key(deployment())),
     ]
-    assert out[0].value == out[1].value and out[0].key == out[1].key
-    with_background = alert_messages(
+    report = Report.model_validate_json(out[0].value)
+    assert (report.article_id, report.outlet, report.event) == ("a-1", "wire", control())
+    with_background = report_messages(
         ARTICLE, [control(background=True)], SETTINGS.model_copy(update={"publish_background": True}), NOW
     )
-    assert len(with_background) == 2
+    assert len(with_background) == 1
+
+
+def test_an_alert_goes_to_its_type_topic_all_alerts_and_each_matching_subscriber_once() -> None:
+    report = Report(article_id="a-1", outlet="wire", detected_at=NOW, event=control(geonameid=699035))
+    outcome = correlate(None, report)
+    registry = SubscriptionRegistry(
+        [
+            Subscription(id="ua", topic="alerts.ua", countries=("UA",)),
+            Subscription(id="ua-again", topic="alerts.ua", event_types=("territorial_control",)),
+            Subscription(id="sy", topic="alerts.sy", countries=("SY",)),
+        ]
+    )
+    out = lifecycle_messages(report, outcome, registry, SETTINGS)
+    assert [o.topic for o in out] == ["alerts.territorial-control", "alerts.all", "alerts.ua"]
+    assert len({(o.key, o.value) for o in out}) == 1 and out[0].key == alert_key(report.event)
+    duplicate = correlate(outcome.state, report)
+    assert lifecycle_messages(report, duplicate, registry, SETTINGS) == []
 
 
 def test_dead_letter_keeps_original_bytes_key_and_headers_and_cuts_huge_values() -> None:

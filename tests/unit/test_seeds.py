@@ -6,8 +6,7 @@ import json
 import re
 from pathlib import Path
 
-import yaml
-
+from service.alerts.subscriptions import load_subscriptions_file
 from service.kafka_io import read_article_file
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -37,9 +36,6 @@ def test_seed_articles_share_no_passage_with_the_evaluation_sets(shared_eval: Pa
 
 
 def test_example_subscriptions_load() -> None:
-    document = yaml.safe_load((SEEDS / "subscriptions.yaml").read_text(encoding="utf-8"))
-    names = [s["name"] for s in document["subscriptions"]]
-    assert len(names) == len(set(names)) >= 1
-    for subscription in document["subscriptions"]:
-        assert set(subscription["match"]) <= {"type", "country", "direction", "claim", "extent"}
-        assert set(subscription["match"].get("type", [])) <= {"territorial_control", "deployment"}
+    subscriptions = load_subscriptions_file(SEEDS / "subscriptions.yaml")
+    assert len(subscriptions) >= 3
+    assert len({s.topic for s in subscriptions}) == len(subscriptions)
