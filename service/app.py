@@ -1,4 +1,11 @@
-"""The faust worker: read raw article bytes, detect events, publish alerts, dead-letter what cannot be read.
+"""The faust worker: read article bytes, detect events, correlate them, publish alerts, dead-letter the rest.
+
+Two agents. `detect-articles` reads articles and sends each reported event to the internal reports topic,
+keyed by place (type + gazetteer id, else normalised name), so every report about one place meets the same
+partition of `correlate-reports` however the articles were keyed. That agent keeps the events of its places
+in a faust table (changelog topic `<app id>-correlation-changelog`, compacted, partitioned like the reports
+topic, replayed on restart or rebalance), decides new/update/duplicate/contradiction (`service.alerts`) and
+publishes the alert to the default topics and to every matching subscriber's topic.
 
 The agent consumes bytes (``value_serializer='raw'``) so that validation is ours: a message that is not JSON,
 not UTF-8 or too large becomes a dead letter with a reason instead of a crashed worker. The detector is
@@ -20,9 +27,18 @@ import faust
 from service import metrics
 from service.config import Settings
 from service.detect.model import Article, Event
-from service.kafka_io import faust_credentials
+from service.alerts.correlation import Outcome, PlaceState, Report, correlate
+from service.alerts.feed import SubscriptionFeed
+from service.alerts.subscriptions import SubscriptionRegistry
+from service.kafka_io import faust_credentials, kafka_security_options
 from service.messages import Rejected, message_digest, parse_article
-from service.routing import Outgoing, SourceRecord, alert_messages, dead_letter_message
+from service.routing import (
+    Outgoing,
+    SourceRecord,
+    dead_letter_message,
+    lifecycle_messages,
+    report_messages,
+)
 
 log = logging.getLogger(__name__)
 
@@ -70,15 +86,14 @@ class ArticleProcessor:
             return [self._dead_letter(raw, source, "detector_error", f"{type(exc).__name__}: {exc}")]
         for event in events:
             metrics.EVENTS_DETECTED.labels(type=event.type).inc()
-        out = alert_messages(article, events, self.settings, dt.datetime.now(dt.UTC))
+        out = report_messages(article, events, self.settings, dt.datetime.now(dt.UTC))
         metrics.PROCESSING_SECONDS.observe(time.perf_counter() - started)
-        alert_ids = sorted({_header(r, "ce_id") for r in out})
         log.log(
-            logging.INFO if alert_ids else logging.DEBUG,
-            "article %s: %d alerts",
+            logging.INFO if out else logging.DEBUG,
+            "article %s: %d reports to correlate",
             article.id,
-            len(alert_ids),
-            extra={"article_id": article.id, "alert_ids": alert_ids},
+            len(out),
+            extra={"article_id": article.id},
         )
         return out
 
@@ -98,6 +113,46 @@ class ArticleProcessor:
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+class ReportCorrelator:
+    """The correlation step without faust: stored state + one report → records to publish + next state."""
+
+    def __init__(self, settings: Settings, subscriptions: SubscriptionRegistry) -> None:
+        self.settings = settings
+        self.subscriptions = subscriptions
+        self.window = dt.timedelta(hours=settings.correlation_window_hours)
+
+    def handle(
+        self, stored: bytes | None, raw: bytes | None
+    ) -> tuple[Outcome, list[Outgoing], bytes | None] | None:
+        """None for a record that is no report (only frontwatch writes that topic: a bug, logged)."""
+        try:
+            report = Report.model_validate_json(raw or b"")
+            state = PlaceState.model_validate_json(stored) if stored else None
+        except ValueError as exc:
+            log.error("skipping unreadable report or state: %s", str(exc)[:300])
+            return None
+        outcome = correlate(state, report, self.window)
+        if outcome.decision == "duplicate":
+            metrics.DUPLICATES_SUPPRESSED.inc()
+            log.info("article %s: duplicate report, nothing published", report.article_id)
+            return outcome, [], None
+        if outcome.decision == "contradiction":
+            metrics.CONTRADICTIONS.inc()
+        status = outcome.alert_status or "new"
+        metrics.ALERTS_BY_STATUS.labels(status=status).inc()
+        out = lifecycle_messages(report, outcome, self.subscriptions, self.settings)
+        assert outcome.event is not None
+        log.info(
+            "article %s: %s alert for event %s (%d sources)",
+            report.article_id,
+            status,
+            outcome.event.event_id,
+            outcome.event.source_count,
+            extra={"article_id": report.article_id, "event_id": outcome.event.event_id},
+        )
+        return outcome, out, outcome.state.model_dump_json().encode()
 
 
 def create_app(settings: Settings, detector: EventDetector) -> faust.App:
@@ -128,8 +183,11 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
         processing_guarantee="at_least_once",
     )
     processor = ArticleProcessor(settings, detector)
-    topics = {
-        name: app.topic(
+    feed = SubscriptionFeed(settings, kafka_security_options(settings))
+    correlator = ReportCorrelator(settings, feed.registry)
+
+    def raw_topic(name: str) -> Any:
+        return app.topic(
             name,
             key_type=bytes,
             value_type=bytes,
@@ -137,14 +195,42 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
             key_serializer="raw",
             partitions=None,
         )
-        for name in settings.topics_in_use()
-    }
+
+    topics = {name: raw_topic(name) for name in [*settings.topics_in_use(), settings.reports_topic]}
     articles = topics[settings.input_topic]
+    reports = topics[settings.reports_topic]
+    internal = {settings.dlq_topic, settings.reports_topic}
+    defaults = {
+        settings.alerts_territorial_control_topic,
+        settings.alerts_deployment_topic,
+        settings.alerts_all_topic,
+    }
+    correlation = app.Table(
+        "correlation",
+        default=None,
+        partitions=settings.correlation_partitions,
+        key_type=bytes,
+        value_type=bytes,
+        help="Real-world events by place key (JSON PlaceState).",
+    )
 
     async def publish(records: list[Outgoing], ingested_at: float | None = None) -> None:
         for record in records:
-            await topics[record.topic].send(key=record.key, value=record.value, headers=list(record.headers))
-            if record.topic != settings.dlq_topic:
+            topic = topics.get(record.topic)
+            if topic is None:  # a subscriber's topic, known since a subscription named it
+                topic = topics[record.topic] = raw_topic(record.topic)
+            headers = list(record.headers)
+            if record.topic == settings.reports_topic and ingested_at:
+                headers.append((INGESTED_AT_HEADER, repr(ingested_at).encode()))
+            try:
+                await topic.send(key=record.key, value=record.value, headers=headers)
+            except Exception:
+                if record.topic in internal or record.topic in defaults:
+                    raise
+                # one subscriber's broken topic must not stop alerts for everybody else
+                log.exception("could not publish to subscriber topic %s", record.topic)
+                continue
+            if record.topic not in internal:
                 metrics.ALERTS_PUBLISHED.labels(topic=record.topic).inc()
             if record.topic == settings.alerts_all_topic:  # each alert goes there exactly once
                 metrics.observe_end_to_end(ingested_at, time.time())
@@ -158,11 +244,52 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
             )
             await publish(await processor.process(message.value, source), message.timestamp)
 
+    @app.agent(reports, name="correlate-reports")
+    async def correlate_reports(stream: Any) -> None:
+        async for event in stream.events():
+            message = event.message
+            await feed.ready.wait()  # route nothing before the subscriptions are known
+            result = correlator.handle(correlation.get(message.key), message.value)
+            if result is None:
+                continue
+            _, records, state = result
+            # alerts first, then the state: a crash in between re-sends the same alert ids, never loses one
+            await publish(records, _ingested_at(message.headers))
+            if state is not None:
+                correlation[message.key] = state
+                metrics.CORRELATION_TABLE_SIZE.set(len(correlation))
+
+    @app.task
+    async def follow_subscriptions() -> None:
+        while True:
+            try:
+                await feed.run()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # route without subscriptions rather than not at all, and retry
+                log.error("subscriptions topic unreadable (%s: %s); retrying in 5 s", type(exc).__name__, exc)
+                feed.ready.set()
+                await asyncio.sleep(5.0)
+
+    @app.timer(interval=5.0, name="frontwatch-correlation-size")
+    async def measure_table() -> None:
+        metrics.CORRELATION_TABLE_SIZE.set(len(correlation))
+
     return app
 
 
-def _header(record: Outgoing, name: str) -> str:
-    return next((v.decode() for k, v in record.headers if k == name), "")
+INGESTED_AT_HEADER = "frontwatch_ingested_at"
+
+
+def _ingested_at(headers: Any) -> float | None:
+    """The Kafka timestamp of the article a report came from, for the end-to-end latency histogram."""
+    for key, value in _header_list(headers):
+        if key == INGESTED_AT_HEADER:
+            try:
+                return float(value)
+            except ValueError:
+                return None
+    return None
 
 
 def _header_list(headers: Any) -> list[tuple[str, bytes]]:

@@ -11,6 +11,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from aiokafka.errors import KafkaError
 
@@ -57,10 +58,26 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     asyncio.run(wait_for_broker(bootstrap, security=security))
     if settings.create_topics:
         created = asyncio.run(
-            ensure_topics(bootstrap, settings.topic_partitions, settings.replication_factor, security)
+            ensure_topics(
+                bootstrap,
+                settings.topic_partitions,
+                settings.replication_factor,
+                security,
+                compacted=settings.compacted_topics,
+            )
         )
         if created:
             log.info("created topics %s", ", ".join(created))
+    if settings.subscriptions_file is not None:
+        from service.alerts.feed import publish_subscriptions
+        from service.alerts.subscriptions import load_subscriptions_file
+
+        try:
+            seeded = load_subscriptions_file(settings.subscriptions_file)
+        except (OSError, ValueError) as exc:
+            raise UsageError(f"FRONTWATCH_SUBSCRIPTIONS_FILE: {exc}") from None
+        asyncio.run(publish_subscriptions(settings, seeded, security))
+        log.info("subscriptions from %s: %s", settings.subscriptions_file, ", ".join(s.id for s in seeded))
     detector = load_detector()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     app = create_app(settings, detector)
@@ -87,7 +104,11 @@ def cmd_broker(args: argparse.Namespace, settings: Settings) -> int:
         asyncio.run(wait_for_broker(settings.kafka_bootstrap, security=security))
         created = asyncio.run(
             ensure_topics(
-                settings.kafka_bootstrap, settings.topic_partitions, settings.replication_factor, security
+                settings.kafka_bootstrap,
+                settings.topic_partitions,
+                settings.replication_factor,
+                security,
+                compacted=settings.compacted_topics,
             )
         )
         print(
@@ -96,7 +117,14 @@ def cmd_broker(args: argparse.Namespace, settings: Settings) -> int:
         )
         return 0
     with EmbeddedBroker(port=args.port) as broker:
-        asyncio.run(ensure_topics(broker.bootstrap, settings.topic_partitions, settings.replication_factor))
+        asyncio.run(
+            ensure_topics(
+                broker.bootstrap,
+                settings.topic_partitions,
+                settings.replication_factor,
+                compacted=settings.compacted_topics,
+            )
+        )
         print(f"export FRONTWATCH_KAFKA_BOOTSTRAP={broker.bootstrap}", flush=True)
         print(f"Tansu (memory storage) running; log: {broker.log_path}. Ctrl-C stops it.", file=sys.stderr)
         _wait_for_signal()
@@ -193,6 +221,99 @@ def cmd_schemas(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if stale else 0
 
 
+def _floats(text: str, count: int, what: str) -> list[float]:
+    try:
+        values = [float(v) for v in text.split(",")]
+    except ValueError:
+        values = []
+    if len(values) != count:
+        raise UsageError(f"{what} takes {count} comma-separated numbers, got {text!r}")
+    return values
+
+
+def subscription_from_args(args: argparse.Namespace) -> Any:
+    """A subscription from `frontwatch subscribe add` options; invalid values are a usage error."""
+    from service.alerts.subscriptions import Subscription
+
+    fields: dict[str, Any] = {"id": args.id, "topic": args.topic, "description": args.description}
+    if args.type:
+        fields["event_types"] = args.type
+    if args.country:
+        fields["countries"] = args.country
+    if args.bbox:
+        fields["bbox"] = dict(zip(("west", "south", "east", "north"), _floats(args.bbox, 4, "--bbox")))
+    if args.near:
+        fields["near"] = dict(zip(("latitude", "longitude", "radius_km"), _floats(args.near, 3, "--near")))
+    if args.actor:
+        fields["actors"] = args.actor
+    if args.min_confidence is not None:
+        fields["min_confidence"] = args.min_confidence
+    if args.min_sources is not None:
+        fields["min_sources"] = args.min_sources
+    if args.new_only:
+        fields["updates"] = False
+    try:
+        return Subscription.model_validate(fields)
+    except ValueError as exc:
+        raise UsageError(f"invalid subscription: {exc}") from None
+
+
+def cmd_subscribe(args: argparse.Namespace, settings: Settings) -> int:
+    from service.alerts import feed
+    from service.alerts.subscriptions import load_subscriptions_file
+    from service.kafka_io import kafka_security_options
+
+    require_bootstrap(settings)
+    security = kafka_security_options(settings)
+    if args.action == "add":
+        if args.file is not None:
+            if args.id or args.topic:
+                raise UsageError("give either --file or an id with --topic, not both")
+            try:
+                subscriptions = load_subscriptions_file(args.file)
+            except ValueError as exc:
+                raise UsageError(str(exc)) from None
+        else:
+            if not args.id or not args.topic:
+                raise UsageError("subscribe add needs an ID and --topic (or --file FILE.yaml)")
+            subscriptions = [subscription_from_args(args)]
+        asyncio.run(feed.publish_subscriptions(settings, subscriptions, security))
+        for s in subscriptions:
+            print(f"subscription {s.id} → {s.topic}", file=sys.stderr)
+    elif args.action == "remove":
+        asyncio.run(feed.remove_subscription(settings, args.id, security))
+        print(f"subscription {args.id} removed", file=sys.stderr)
+    else:
+        registry = asyncio.run(feed.fold_subscriptions(settings, security))
+        for s in registry:
+            print(s.model_dump_json(exclude_defaults=True), flush=True)
+    return 0
+
+
+def _add_subscribe_parser(sub: Any) -> None:
+    p = sub.add_parser("subscribe", help="add, remove or list subscriptions (compacted subscriptions topic)")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = actions.add_parser("add", help="add or replace a subscription (its topic is created if missing)")
+    add.add_argument("id", nargs="?", metavar="ID", help="subscription id (letters, digits, . _ -)")
+    add.add_argument("--topic", help="where its alerts go")
+    add.add_argument("--file", type=Path, help="add every subscription of a YAML file instead")
+    add.add_argument("--description")
+    add.add_argument(
+        "--type", action="append", choices=["territorial_control", "deployment"], help="repeatable"
+    )
+    add.add_argument("--country", action="append", help="ISO 3166-1 alpha-2; repeatable")
+    add.add_argument("--bbox", metavar="W,S,E,N", help="bounding box in degrees")
+    add.add_argument("--near", metavar="LAT,LON,KM", help="point and radius")
+    add.add_argument("--actor", action="append", help="actor name, aliases match; repeatable")
+    add.add_argument("--min-confidence", type=float)
+    add.add_argument("--min-sources", type=int)
+    add.add_argument("--new-only", action="store_true", help="only the first alert of each event")
+    remove = actions.add_parser("remove", help="remove a subscription (a tombstone on the topic)")
+    remove.add_argument("id", metavar="ID")
+    actions.add_parser("list", help="print the current subscriptions as JSON lines")
+    p.set_defaults(func=cmd_subscribe)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="frontwatch",
@@ -259,6 +380,8 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--check", action="store_true")
     p.add_argument("--dir", type=Path, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_schemas)
+
+    _add_subscribe_parser(sub)
     return parser
 
 

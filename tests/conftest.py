@@ -39,7 +39,7 @@ def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 class WorkerProcess:
     """`frontwatch run` in a subprocess, with the environment that names its topics and ports."""
 
-    def __init__(self, bootstrap: str, workdir: Path) -> None:
+    def __init__(self, bootstrap: str, workdir: Path, extra_env: dict[str, str] | None = None) -> None:
         run = uuid.uuid4().hex[:8]
         self.env = {
             **os.environ,
@@ -50,8 +50,10 @@ class WorkerProcess:
             "FRONTWATCH_ALERTS_TERRITORIAL_CONTROL_TOPIC": f"t-{run}.alerts.territorial-control",
             "FRONTWATCH_ALERTS_DEPLOYMENT_TOPIC": f"t-{run}.alerts.deployment",
             "FRONTWATCH_ALERTS_ALL_TOPIC": f"t-{run}.alerts.all",
+            "FRONTWATCH_SUBSCRIPTIONS_TOPIC": f"t-{run}.subscriptions",
             "FRONTWATCH_METRICS_PORT": str(free_port()),
             "FRONTWATCH_DATA_DIR": str(workdir / "data"),
+            **(extra_env or {}),
         }
         self.settings = Settings(
             **{
@@ -65,8 +67,13 @@ class WorkerProcess:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> WorkerProcess:
-        asyncio.run(ensure_topics(self.bootstrap, self.settings.topic_partitions))
-        with open(self.log_path, "wb") as log:
+        asyncio.run(
+            ensure_topics(
+                self.bootstrap, self.settings.topic_partitions, compacted=self.settings.compacted_topics
+            )
+        )
+        # appended, so a worker restarted by a test keeps the log of its first life
+        with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "service.cli", "run"],
                 env=self.env,
