@@ -72,6 +72,7 @@ class DeployFrame:
 # --- shared role helpers --------------------------------------------------------------------------------
 
 
+_OBJECT_CONTROL = frozenset("order force ask allow tell instruct compel urge permit".split())
 _PRONOUNS = frozenset("it they he she we which who that its their".split())
 _EVENT_NOUNS = frozenset("attack attacks offensive assault operation advance push counteroffensive counter-offensive".split())
 
@@ -85,6 +86,10 @@ def _subject(tok: Token) -> Token | None:
     made = _into_object(tok)
     if made is not None:
         return made
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _OBJECT_CONTROL:
+        ordered = child(tok.head, "dobj")
+        if ordered is not None:
+            return ordered  # "the junta ordered French troops to leave": the troops leave
     seen = 0
     t = tok
     while seen < 6:
@@ -614,6 +619,16 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         dobj = presence
         dests = prep_objects(dobj, *_DEST_PREPS) or prep_objects(t, *_DEST_PREPS)
         return [DeployFrame(t, force, _dest_refs(dests), actor=_actor(subj))]
+
+    if lemma == "leave":
+        # only "troops left the town" / "ordered troops to leave the country"; "left rebels in disarray",
+        # "were left encircled" describe situations
+        force = _force_of(subj)
+        if passive or dobj is None or not is_placeish(dobj) or is_force(dobj) or force is None or not is_force(force):
+            return []
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() == "force":
+            return []  # "were forced to leave Bilohorivka": a retreat under attack, a change of control only
+        return [DeployFrame(t, force, _dest_refs([dobj]), actor=None, withdraw=True)]
 
     if lemma in lx.DEPLOY_VERBS or lemma in lx.WITHDRAW_VERBS:
         if passive:

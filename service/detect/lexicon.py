@@ -44,7 +44,7 @@ DEPLOY_VERBS = frozenset(
     "mass mobilize position transport ferry concentrate call".split()
 )
 ARRIVE_VERBS = frozenset("arrive head land reach enter cross".split())
-WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall desert".split())
+WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall desert leave".split())
 PRESENCE_VERBS = frozenset("bolster boost increase strengthen expand double triple raise".split())
 DEPLOY_NOUNS = frozenset("deployment redeployment dispatch buildup build-up reinforcement surge".split())
 WITHDRAW_NOUNS = frozenset("withdrawal pullout pull-out drawdown departure".split())
@@ -87,7 +87,8 @@ PLACE_NOUNS = frozenset(
     "fort fortress citadel camp camps zone zones border borders coast center centre outskirts frontier "
     "hilltop hilltops point points tower towers facility facilities reservoir mount peak peaks countryside hub "
     "depot school factory mine mines quarry quarries barracks ministry square triangle post posts "
-    "gate gates entrance silo silos roundabout roundabouts location locations crossroads country".split()
+    "gate gates entrance silo silos roundabout roundabouts location locations crossroads country states "
+    "republics waters".split()
 )
 # Words that, as an object, make a seizure of things or people rather than of a place.
 THING_NOUNS = frozenset(

@@ -300,3 +300,14 @@ def test_a_state_convoy_entering_without_a_fight_is_a_deployment(detector):
 def test_fighters_entering_after_clashes_hold_part_of_the_town(detector):
     e = only_control(detector, "The next day, the rebels entered the town of Dabiq after heavy clashes.")
     assert e.extent == "partial" and e.place == "Dabiq"
+
+
+def test_ordered_to_leave_the_country_is_an_announced_withdrawal(detector):
+    e = only_deployment(detector, "The junta ordered French troops to leave Niger within a month.")
+    assert e.direction == "withdraw" and e.status == "announced" and e.country == "NE"
+    assert "French" in (e.actor or "")
+
+
+def test_left_in_disarray_is_no_movement(detector):
+    text = "The offensive left rebel forces in disarray and the insurgents in control of the refinery."
+    assert news(detect(detector, text), DeploymentEvent) == []
