@@ -264,46 +264,57 @@ def phase_detector(plan: Plan) -> dict[str, Any]:
 
 
 def phase_growth(plan: Plan) -> dict[str, Any]:
-    """Detector seconds per 1k characters of conflict-heavy text, by article length: flat means linear."""
+    """Detector seconds per 1k characters of conflict-heavy text, by article length: flat means linear.
+
+    Measured in rounds, each reading the same amount of text (100k characters) at every length, one length
+    after the other: load from other jobs on a shared core then hits all lengths alike, and the median over
+    rounds compares like with like.
+    """
     from service.detect import Detector
 
-    budget = 1.5 if plan.quick else 5.0
-    rows = []
+    budget = 3.0 if plan.quick else plan.seconds * 2
+    per_round = max(GROWTH_LENGTHS)
+    samples: dict[int, list[float]] = {chars: [] for chars in GROWTH_LENGTHS}
+    counts = dict.fromkeys(GROWTH_LENGTHS, 0)
+    events = dict.fromkeys(GROWTH_LENGTHS, 0)
+    spent = 0.0
+    rounds = 0
     with one_core() as core:
         detector = Detector()
-        detector.detect(long_article(1_000, index=99).to_article())  # warm-up
-        for chars in GROWTH_LENGTHS:
-            samples: list[float] = []
-            total_chars = events = 0
-            spent = 0.0
-            index = 0
-            # At least one article of each length, more while the budget lasts (at most 200).
-            while (spent < budget and index < 200) or index == 0:
-                article = long_article(chars, index=index).to_article()
-                began = time.perf_counter()
-                events += len(detector.detect(article))
-                took = time.perf_counter() - began
+        detector.detect(long_article(1_000, index=10_000).to_article())  # warm-up
+        while rounds == 0 or (spent < budget and rounds < 50):
+            for chars in GROWTH_LENGTHS:
+                took = read = 0.0
+                for _ in range(per_round // chars):
+                    article = long_article(chars, index=counts[chars]).to_article()
+                    began = time.perf_counter()
+                    events[chars] += len(detector.detect(article))
+                    took += time.perf_counter() - began
+                    read += len(article.text)
+                    counts[chars] += 1
+                samples[chars].append(took / (read / 1000))
                 spent += took
-                samples.append(took / (len(article.text) / 1000))
-                total_chars += len(article.text)
-                index += 1
-            rows.append(
-                {
-                    "chars": chars,
-                    "articles": index,
-                    "seconds": spent,
-                    "seconds_per_1k_chars": spent / (total_chars / 1000),
-                    "median_seconds_per_1k_chars": statistics.median(samples),
-                    "events_per_article": events / index,
-                }
-            )
-            log.info(
-                "growth %6d chars: %.4f s per 1k chars over %d articles (%.1f events each)",
-                chars, rows[-1]["seconds_per_1k_chars"], index, events / index,
-            )  # fmt: skip
+            rounds += 1
+    rows: list[dict[str, Any]] = []
+    for chars in GROWTH_LENGTHS:
+        rows.append(
+            {
+                "chars": chars,
+                "articles": counts[chars],
+                "rounds": rounds,
+                "seconds_per_1k_chars": statistics.median(samples[chars]),
+                "per_round_seconds_per_1k_chars": samples[chars],
+                "events_per_article": events[chars] / counts[chars],
+            }
+        )
+        log.info(
+            "growth %6d chars: %.4f s per 1k chars (median of %d rounds, %d articles, %.1f events each)",
+            chars, rows[-1]["seconds_per_1k_chars"], rounds, counts[chars], events[chars] / counts[chars],
+        )  # fmt: skip
     base = rows[0]["seconds_per_1k_chars"]
     return {
         "pinned_core": core,
+        "rounds": rounds,
         "lengths": rows,
         "growth_100k_vs_1k": rows[-1]["seconds_per_1k_chars"] / base,
         "growth_10k_vs_1k": rows[1]["seconds_per_1k_chars"] / base,
@@ -824,7 +835,11 @@ def render_table(report: dict[str, Any]) -> str:
         lines += ["", f"phase 3 FAILED: {phases['scaling_error']}"]
     growth = phases.get("growth")
     if growth:
-        lines += ["", "phase 4 - detector cost by length, conflict-heavy text, one core:"]
+        lines += [
+            "",
+            f"phase 4 - detector cost by length, conflict-heavy text, one core, median of "
+            f"{growth['rounds']} rounds:",
+        ]
         for row in growth["lengths"]:
             lines.append(
                 f"  {row['chars']:7d} chars  {row['seconds_per_1k_chars'] * 1000:8.2f} ms per 1k chars "
