@@ -16,19 +16,12 @@ from spacy.tokens import Doc, Token
 from service.detect import lexicon as lx
 from service.detect.actors import actor_countries
 from service.detect.dates import resolve_event_date
-from service.detect.extract import (
-    DeployFrame,
-    PlaceRef,
-    TCFrame,
-    deploy_frames,
-    force_nationality,
-    force_size,
-    force_text,
-    tc_frames,
-)
+from service.detect.control import TCFrame, tc_frames
+from service.detect.deployment import DeployFrame, deploy_frames, force_nationality, force_size, force_text
 from service.detect.gazetteer import Gazetteer
 from service.detect.modality import Modality, assess
 from service.detect.numbers import parse_number
+from service.detect.places import PlaceRef
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.sentences import Sentence, split_sentences
 

@@ -1,0 +1,251 @@
+"""Territorial control: the dependency patterns that say a place changed hands, and who gained or lost it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from service.detect import lexicon as lx
+from service.detect.phrases import (
+    child,
+    is_placeish,
+    prep_objects,
+)
+from service.detect.places import PlaceRef, name_run, places_from, pronoun_place
+from service.detect.roles import (
+    actor_of,
+    agent,
+    force_of,
+    is_armed,
+    is_passive,
+    left_armed_noun,
+    peaceful_entry,
+    subject_of,
+)
+
+_WAYPOINTS = frozenset(
+    "road roads highway river border line lines outskirts entrance headquarters bank gate gates junction edge "
+    "front frontline sea coast".split()
+)
+
+
+@dataclass
+class TCFrame:
+    trigger: Token
+    places: list[PlaceRef]
+    gaining: str | None = None
+    losing: str | None = None
+    partial: bool = False
+
+
+def tc_frames(t: Token) -> list[TCFrame]:
+    lemma = t.lemma_.lower().removeprefix("re-")
+    if t.pos_ == "NOUN" or t.pos_ == "PROPN":
+        return _tc_noun_frames(t, lemma)
+    if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG"):
+        return []
+    frames: list[TCFrame] = []
+    passive = is_passive(t)
+    subj = subject_of(t)
+    dobj = child(t, "dobj")
+
+    # "took / seized / gained / established control of P"; "lost control of P"; "were in control of P"
+    control = dobj if dobj is not None and dobj.lemma_.lower() == "control" else None
+    if control is None and t.dep_ == "amod" and t.head.lemma_.lower() == "control" and lemma in lx.CONTROL_VERBS:
+        control = t.head  # parser slip: "YPG forces secured control of ..." read as "secured control"
+        subj = subj or left_armed_noun(t)
+    elif t.dep_ in ("amod", "compound"):
+        # "a remote-controlled IED", "the captured soldiers": a modifier, not a statement; but the parser
+        # also makes "militias of X captured Luq, Belethawo and El-Waq" a modifier
+        armed = left_armed_noun(t)
+        if lemma in lx.GAIN_VERBS and lemma != "control" and armed is not None:
+            return _name_list_frames(t, actor_of(armed))
+        return []
+    if control is None and lemma == "be" and t.tag_ in ("VBD", "VBN"):  # "were in control of"; "are" is a state
+        for p in prep_objects(t, "in", "under"):
+            if p.lemma_.lower() == "control":
+                control = p
+    under = next((p for p in prep_objects(t, "under") if p.lemma_.lower() == "control"), None)
+    still = any(c.lower_ in ("still", "remain", "remained") for c in t.children)  # a state, not a change
+    if under is not None and lemma in ("be", "come", "fall") and subj is not None and not still:
+        # "the oil fields were once again under ISIL control", "all roads came under the control of the army"
+        owners = prep_objects(under, "of") or [c for c in under.children if c.dep_ in ("compound", "amod", "poss")]
+        places, partial = places_from(subj)
+        if places:
+            gainer = actor_of(owners[0]) if owners and owners[0].dep_ == "pobj" else (
+                " ".join(o.text for o in owners) or None)
+            return [TCFrame(t, places, gaining=gainer, partial=partial)]
+    if control is not None and (lemma in lx.CONTROL_VERBS or lemma == "be"):
+        objs = prep_objects(control, "of", "over")
+        if not objs:  # "took control Sunday of Yabroud": the "of" hangs off the verb or the date
+            doc = t.doc
+            for w in doc[control.i + 1 : min(len(doc), control.i + 5)]:
+                if w.dep_ == "prep" and w.lower_ in ("of", "over"):
+                    objs = [c for c in w.children if c.dep_ == "pobj"]
+                    break
+        for obj in objs:
+            places, partial = places_from(obj)
+            if not places:
+                continue
+            actor = actor_of(subj)
+            if lemma in ("lose", "cede"):
+                frames.append(TCFrame(t, places, gaining=None, losing=actor, partial=partial))
+            else:
+                losing = prep_objects(t, "from")
+                frames.append(TCFrame(t, places, gaining=actor, losing=actor_of(losing[0]) if losing else None,
+                                      partial=partial))
+        return frames
+
+    if lemma in lx.GAIN_VERBS | lx.PARTIAL_VERBS and lemma not in ("win", "leave"):
+        partial_verb = lemma in lx.PARTIAL_VERBS and lemma != "storm" or lemma == "storm"
+        if passive:
+            target = subj if subj is not None and subj.dep_ == "nsubjpass" else None
+            if target is None and t.dep_ in ("acl", "relcl"):
+                target = t.head
+            gainer = actor_of(agent(t))
+        else:
+            target = dobj
+            gainer = actor_of(subj)
+            if target is None and t.dep_ == "relcl" and child(t, "nsubj") is not None:
+                target = t.head  # "the only regional capital they had seized"
+        if target is not None and target.lower_ in ("it", "them", "which"):
+            target = pronoun_place(target)
+        if target is None and not passive:
+            return _into_frames(t, subj) or _name_list_frames(t, gainer)
+        if target is None:
+            return []
+        places, partial = places_from(target)
+        if not places:
+            return []
+        losers = prep_objects(t, "from") or (prep_objects(target, "from") if target is not None else [])
+        if lemma == "reach" and (not is_armed(subj) or target.lemma_.lower() in _WAYPOINTS):
+            return []  # "reached the main road", "reached the river": a line crossed, not a place taken
+        if lemma == "enter" and not passive and peaceful_entry(t, force_of(subj)):
+            return []  # a deployment, not a fight for the place (see deploy_frames)
+        frames.append(TCFrame(t, places, gaining=gainer, losing=actor_of(losers[0]) if losers else None,
+                              partial=partial or (partial_verb and lemma != "storm") or lemma == "storm"))
+        return frames
+
+    if lemma in lx.FALL_VERBS:
+        if subj is None:
+            if t.dep_ == "relcl":
+                subj = t.head
+            else:
+                return []
+        gainers = prep_objects(t, "to")
+        under = [p for p in prep_objects(t, "under") if p.lemma_.lower() == "control"]
+        if not gainers and not under and not is_placeish(subj):
+            return []
+        places, partial = places_from(subj)
+        if not places:
+            return []
+        gainer = actor_of(gainers[0]) if gainers else None
+        if under and gainer is None:
+            mods = [c for c in under[0].children if c.dep_ in ("amod", "compound", "poss")]
+            gainer = " ".join(m.text for m in mods) or None
+        if not gainers and not under and subj.pos_ != "PROPN" and subj.lemma_.lower() not in lx.PLACE_NOUNS:
+            return []
+        frames.append(TCFrame(t, places, gaining=gainer, partial=partial))
+        return frames
+
+    if lemma in lx.DRIVE_VERBS:
+        places_tok = prep_objects(t, "of", "from")
+        if not places_tok:
+            return []
+        if passive:
+            loser, gainer = subj, agent(t)
+        else:
+            loser, gainer = dobj, subj
+        if loser is None or not (is_armed(loser) or loser.pos_ == "PROPN"):
+            return []
+        out = []
+        for p in places_tok:
+            places, partial = places_from(p)
+            if places:
+                out.append(TCFrame(t, places, gaining=actor_of(gainer), losing=actor_of(loser), partial=partial))
+        return out
+
+    if lemma in lx.LOSE_VERBS or lemma in lx.HANDOVER_VERBS:
+        targets: list[Token] = []
+        if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
+            targets = prep_objects(t, "from", "of")
+        elif dobj is not None:
+            targets = [dobj]
+        else:
+            targets = prep_objects(t, "from")
+        if not targets:
+            return []
+        if lemma in lx.HANDOVER_VERBS and not prep_objects(t, "to") and lemma not in lx.LOSE_VERBS:
+            return []
+        if passive:
+            loser = agent(t)
+        else:
+            loser = subj
+        if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN":
+            return []
+        gainers = prep_objects(t, "to")
+        out = []
+        for target in targets:
+            places, partial = places_from(target)
+            if places:
+                out.append(TCFrame(t, places, gaining=actor_of(gainers[0]) if gainers else None,
+                                   losing=actor_of(loser), partial=partial))
+        return out
+
+    if lemma in lx.INTO_VERBS:
+        return _into_frames(t, subj)
+    return []
+
+
+def _name_list_frames(t: Token, gainer: str | None) -> list[TCFrame]:
+    """Parser fallback for "... captured Luq, Belethawo and El-Waq towns": the names right after the verb."""
+    doc = t.doc
+    i = t.i + 1
+    if i >= len(doc) or doc[i].pos_ != "PROPN" or t.tag_ not in ("VBD", "VBN"):
+        return []
+    names = name_run(doc, i)
+    if not names:
+        return []
+    if gainer is None:
+        armed = left_armed_noun(t)
+        gainer = actor_of(armed) if armed is not None else None
+    return [TCFrame(t, [PlaceRef(n) for n in names], gaining=gainer)]
+
+
+def _into_frames(t: Token, subj: Token | None) -> list[TCFrame]:
+    """"fought their way into Palmyra", "stormed into the northern districts": partial control."""
+    into = prep_objects(t, "into")
+    if not into or not is_armed(subj):
+        return []
+    out = []
+    for obj in into:
+        places, _ = places_from(obj)
+        if places:
+            out.append(TCFrame(t, places, gaining=actor_of(subj), partial=True))
+    return out
+
+
+def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:
+    if lemma not in lx.GAIN_NOUNS | lx.LOSS_NOUNS:
+        return []
+    objs = prep_objects(t, "of")
+    if not objs:
+        return []
+    agents = prep_objects(t, "by", "to")
+    owner = child(t, "poss")
+    losers = prep_objects(t, "from")
+    out = []
+    for obj in objs:
+        places, partial = places_from(obj)
+        if not places:
+            continue
+        gainer = actor_of(agents[0]) if agents else None
+        loser = actor_of(losers[0]) if losers else None
+        if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
+            if lemma in lx.LOSS_NOUNS and lemma != "fall":
+                loser = loser or actor_of(owner)
+            else:
+                gainer = gainer or actor_of(owner)
+        out.append(TCFrame(t, places, gaining=gainer, losing=loser, partial=partial))
+    return out

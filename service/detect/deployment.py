@@ -1,0 +1,255 @@
+"""Deployments: the dependency patterns that say forces were sent, arrived, stationed or withdrawn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from service.detect import lexicon as lx
+from service.detect.numbers import parse_number
+from service.detect.phrases import (
+    actor_phrase,
+    child,
+    children,
+    is_force,
+    is_placeish,
+    name_span,
+    noun_phrase,
+    prep_objects,
+    with_conjuncts,
+)
+from service.detect.places import DEST_PREPS, PlaceRef, dest_refs, place_objects
+from service.detect.roles import (
+    actor_of,
+    agent,
+    force_of,
+    is_passive,
+    is_state,
+    owned_by_state,
+    peaceful_entry,
+    subject_of,
+)
+
+@dataclass
+class DeployFrame:
+    trigger: Token
+    force_head: Token | None
+    destinations: list[PlaceRef] = field(default_factory=list)
+    actor: str | None = None
+    withdraw: bool = False
+
+
+def deploy_frames(t: Token) -> list[DeployFrame]:
+    lemma = t.lemma_.lower()
+    if t.pos_ == "NOUN":
+        return _deploy_noun_frames(t, lemma)
+    if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG"):
+        return []
+    passive = is_passive(t)
+    subj = subject_of(t)
+    dobj = child(t, "dobj")
+    if lemma == "retreat" and t.dep_ == "xcomp" and t.head.lemma_.lower() == "order":
+        lemma = "withdraw"  # "units were ordered to retreat from the city": an ordered pull-out, a movement too
+    withdraw = lemma in lx.WITHDRAW_VERBS
+
+    if lemma == "call":
+        return _call_in_frames(t, subj)
+
+    if lemma in lx.PRESENCE_VERBS:
+        objects = children(t, "dobj")
+        presence = next((o for o in objects if o.lemma_.lower() in lx.PRESENCE_NOUNS), None)
+        if presence is None:
+            return []
+        # "bolstered its troop presence" (the parser may make "troops" a second object)
+        force = next((c for o in objects for c in o.subtree if is_force(c)), None)
+        if force is None:
+            return []
+        dobj = presence
+        dests = prep_objects(dobj, *DEST_PREPS) or prep_objects(t, *DEST_PREPS)
+        return [DeployFrame(t, force, dest_refs(dests), actor=actor_of(subj))]
+
+    if lemma == "leave":
+        # only "troops left the town" / "ordered troops to leave the country"; "left rebels in disarray",
+        # "were left encircled" describe situations
+        force = force_of(subj)
+        if passive or dobj is None or not is_placeish(dobj) or is_force(dobj) or force is None or not is_force(force):
+            return []
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() == "force":
+            return []  # "were forced to leave Bilohorivka": a retreat under attack, a change of control only
+        return [DeployFrame(t, force, dest_refs([dobj]), actor=None, withdraw=True)]
+
+    if lemma in lx.DEPLOY_VERBS or lemma in lx.WITHDRAW_VERBS:
+        if passive:
+            force, actor = (subj if subj is not None and subj.dep_ == "nsubjpass" else None), actor_of(agent(t))
+            if force is None and t.dep_ in ("acl", "relcl"):
+                force = t.head
+            force = force_of(force)
+        else:
+            force, actor = force_of(dobj), actor_of(subj)
+            object_is_place = dobj is not None and not is_force(dobj) and is_placeish(dobj)
+            if (dobj is None or (withdraw and object_is_place)) and subj is not None and (
+                withdraw or lemma in _INTRANSITIVE_MOVES
+            ):
+                if is_force(force_of(subj)):
+                    force, actor = force_of(subj), None  # "U.S. troops withdrew", "the Marines deployed to Erbil"
+                elif withdraw and (is_state(subj) or (lemma in ("withdraw", "pull") and is_force(subj))) and (
+                    prep_objects(t, "from") or object_is_place
+                ):
+                    force, actor = subj, actor_of(subj)  # "Ukraine withdrew from areas of Bakhmut"
+        if force is None or not (is_force(force) or (withdraw and is_state(force))):
+            return []
+        preps = ("from", "out") if withdraw else DEST_PREPS
+        dests = place_objects(t, *preps)
+        if withdraw and not dests:
+            dests = place_objects(t, "of")
+        if not dests and withdraw and dobj is not None and not is_force(dobj) and is_placeish(dobj):
+            dests = [dobj]  # "evacuated the city"
+        if not dests and not withdraw:
+            # "sent commandos as military advisers to Syria", "sent as reinforcements to Kupiansk"
+            for as_obj in prep_objects(t, "as") + ([] if dobj is None else prep_objects(dobj, "as")):
+                dests = place_objects(as_obj, *DEST_PREPS)
+                if dests:
+                    break
+        if not dests and not withdraw and dobj is not None:
+            # "redeployed thousands of troops, including elite units ..., to Kherson Oblast"
+            dests = [w for p in dobj.subtree if p.dep_ == "prep" and p.lower_ in DEST_PREPS
+                     for w in p.children if w.dep_ == "pobj" and is_placeish(w)][:3]
+        if not dests and force is not None:
+            # "reduce the number of American forces in the country", "withdraw its troops in Syria"
+            dests = place_objects(force, "in", "from") or (
+                place_objects(force.head.head, "in") if force.head.lower_ == "of" else []
+            )
+        if not dests:
+            dests = _purpose_objects(t)
+        if not dests and any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in t.children):
+            dests = []  # "deployed there": the place the story is at, filled in from context
+        if withdraw and not dests and force is subj and not passive and not owned_by_state(force):
+            return []  # "the Army withdrew" in a battle: a retreat, left to territorial control
+        return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
+
+    if lemma in lx.ARRIVE_VERBS and lemma not in ("reach", "enter"):
+        if subj is None and t.dep_ == "acl":
+            subj = t.head  # "new detachments arriving in Tartus"
+        subj = force_of(subj)  # "150 of these troops were reported to have arrived"
+        if subj is None or not is_force(subj):
+            return []
+        dests = place_objects(t, "into") if lemma == "cross" else place_objects(t, *DEST_PREPS)
+        if lemma == "cross" and not dests:
+            return []  # "crossed the river": a manoeuvre; "crossed the border into Kobani" is a movement
+        way = child(t, "attr", "dobj")
+        if not dests and way is not None and way.lower_ == "way":
+            dests = prep_objects(way, "to")
+        return [DeployFrame(t, subj, dest_refs(dests))]
+    if lemma == "enter" and dobj is not None and peaceful_entry(t, force_of(subj)):
+        return [DeployFrame(t, force_of(subj), dest_refs([dobj]))]
+    return []
+
+
+_INTRANSITIVE_MOVES = frozenset("move mass gather transfer deploy redeploy station position concentrate".split())
+
+
+def _call_in_frames(t: Token, subj: Token | None) -> list[DeployFrame]:
+    """"SDF forces in Manbij had called in reinforcements from Kobani": reinforcements go to the caller."""
+    called = [o for o in prep_objects(t, "in") if is_force(o)]
+    called += [o for o in children(t, "dobj") if is_force(o) and any(c.lower_ == "in" and c.dep_ == "prt"
+                                                                       for c in t.children)]
+    if not called:
+        return []
+    dests = place_objects(subj, "in", "at") if subj is not None else []
+    return [DeployFrame(t, called[0], dest_refs(dests), actor=actor_of(subj))]
+
+
+def _purpose_objects(t: Token, depth: int = 0) -> list[Token]:
+    """The place of a purpose clause: "sent troops ... to capture the village" -> the village;
+    "sent reinforcements to help protect the provincial capital" -> the provincial capital."""
+    for c in t.children:
+        if c.dep_ in ("xcomp", "advcl") and (depth or any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)):
+            obj = child(c, "dobj")
+            if obj is not None and is_placeish(obj):
+                return [obj]
+            if depth < 1:
+                inner = _purpose_objects(c, depth + 1)
+                if inner:
+                    return inner
+    return []
+
+
+def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
+    if lemma in ("reinforcement",) and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return []  # handled by the verb it depends on ("sent reinforcements", "reinforcements arrived")
+    if t.dep_ == "attr":
+        return []  # "Iraq was the largest deployment of ...": a description, not a movement
+    if lemma not in lx.DEPLOY_NOUNS | lx.WITHDRAW_NOUNS:
+        return []
+    forces = [o for o in prep_objects(t, "of") if is_force(o)] or [
+        w for w in t.subtree if w.dep_ == "pobj" and w.head.lower_ == "of" and is_force(w)
+    ][:1]  # "deployment to Syria of additional 250 US troops"
+    compounds = [c for c in t.children if c.dep_ in ("compound", "amod") and (is_force(c) or c.lower_ == "military")]
+    force = forces[0] if forces else (compounds[0] if compounds else None)
+    if force is None:
+        return []
+    withdraw = lemma in lx.WITHDRAW_NOUNS
+    dests = prep_objects(t, *(("from",) if withdraw else DEST_PREPS))
+    if not dests and force is not None:
+        dests = prep_objects(force, *(("from",) if withdraw else DEST_PREPS))
+    if not dests and t.head.pos_ == "VERB":
+        dests = prep_objects(t.head, *(("from",) if withdraw else DEST_PREPS))
+    owner = child(t, "poss")
+    actor = actor_of(owner) if owner is not None else None
+    if actor is None and t.head.pos_ == "VERB":
+        subject = subject_of(t.head)
+        actor = actor_of(subject) if subject is not None and subject != t else None
+    return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
+
+
+def force_size(force: Token) -> int | None:
+    """Personnel or unit count of a force phrase: "200 more military personnel" -> 200, sums conjuncts."""
+    total, found = 0, False
+    for f in with_conjuncts(force):
+        words = _number_words(f)
+        if not words:
+            continue
+        n = parse_number(words)
+        if n is not None:
+            total += n
+            found = True
+    return total if found else None
+
+
+def _number_words(tok: Token) -> list[str]:
+    if tok.head.dep_ == "prep" and tok.head.lower_ == "of" and tok.head.head.like_num:
+        return [tok.head.head.text]  # "150 of these troops"
+    nums = [c for c in tok.children if c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num)]
+    if not nums:
+        # "200 of them", "an additional 1,000 Turkish commandos" (number attached to 'additional')
+        nums = [c for c in tok.children if c.like_num and c.dep_ in ("quantmod", "nmod", "det")]
+    if not nums:
+        return []
+    n = nums[0]
+    words = [t.text for t in n.subtree if t.like_num or t.lower_ in ("hundred", "thousand", "million", "-")]
+    return words
+
+
+def force_text(force: Token) -> str:
+    """The force as written, with its quantity: "thousands of troops", "150 of these troops"."""
+    holder = force.head.head if force.head.dep_ == "prep" and force.head.lower_ == "of" else None
+    if holder is not None and (holder.like_num or holder.lemma_.lower() in _QUANTITY_WORDS):
+        return noun_phrase(holder, keep_of=True)
+    return noun_phrase(force, keep_of=True)
+
+
+_QUANTITY_WORDS = frozenset("thousand thousands hundred hundreds dozen dozens some many most part rest".split())
+
+
+def force_nationality(force: Token) -> str | None:
+    """Who owns a force: "Rwandan soldiers" -> "Rwandan"; "U.S. troops" -> "U.S."; "Russia's forces" -> "Russia";
+    "reinforcements from the Iraqi Army's Fourth Armored Division" -> "the Iraqi Army"."""
+    for c in force.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
+            return name_span(c) if c.dep_ != "poss" else c.text
+    for origin in prep_objects(force, "from", "of"):
+        if is_force(origin) or origin.ent_type_ in ("ORG", "NORP"):
+            owner = next((c for c in origin.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            return actor_phrase(owner) if owner is not None else actor_phrase(origin)
+    return None

@@ -1,0 +1,234 @@
+"""Which places a phrase names: lists, quantities, companions, anaphors and pronouns, as written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from service.detect import lexicon as lx
+from service.detect.phrases import (
+    is_placeish,
+    name_span,
+    noun_phrase,
+    place_phrase,
+    prep_objects,
+    with_conjuncts,
+)
+
+PARTIAL_HEADS = frozenset("part parts most much section sections portion portions half percent % some".split())
+# "a number of villages", "dozens of villages": the villages themselves
+_QUANTITY_HEADS = frozenset("number dozen dozens hundreds scores handful couple all rest majority total".split())
+DEST_PREPS = ("to", "into", "in", "at", "toward", "towards", "around", "near", "on", "along", "inside")
+_PERSON_ROLES = frozenset(
+    "judge leader commander minister president general official officer spokesman journalist son daughter "
+    "brother wife emir chief head governor mayor colonel captain".split()
+)
+_PERSON_FATES = frozenset("execute kill torture interrogate release free try sentence behead hang jail".split())
+_ANAPHORS = frozenset("city town village settlement area base airport airbase region checkpoint country".split())
+_GENERIC_PLACES = frozenset("territory territories area areas position positions place places villages towns".split())
+
+
+@dataclass
+class PlaceRef:
+    text: str  # as written
+    head: Token | None = None
+    anaphoric: bool = False  # "the city": to be resolved from context
+    partial: bool = False  # "part of Kutuzivka" in a list of villages taken whole
+
+
+def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[PlaceRef], bool]:
+    """Place references an object phrase names, and whether it names only part of them.
+
+    "two villages (Toqli and Mregel)" and "the villages of Toqli and Mregel" name Toqli and Mregel;
+    "most of Hikma Hill" names Hikma Hill partially; "the city" is an anaphor.
+    """
+    partial = False
+    for _ in range(2):  # "20 percent of the territory", "most of the lost villages", "all of the town"
+        lemma = obj.lemma_.lower()
+        inner = prep_objects(obj, "of")
+        if not inner:
+            break
+        if lemma in PARTIAL_HEADS or obj.lower_ in PARTIAL_HEADS:
+            obj, partial = inner[0], True
+        elif lemma in _QUANTITY_HEADS or obj.like_num:
+            obj = inner[0]
+        else:
+            break
+    if obj.pos_ == "NUM" and obj.dep_ in ("dobj", "nsubjpass"):
+        # "the SDF captured two villages west of al-Bab, while the rebels took three to the east"
+        noun = next((w for w in reversed(obj.doc[: obj.i]) if w.tag_ == "NNS" and w.lemma_.lower() in lx.PLACE_NOUNS),
+                    None)
+        return ([PlaceRef(f"{obj.text} {noun.text}", obj)] if noun is not None else []), partial
+    refs: list[PlaceRef] = []
+    for tok in with_conjuncts(obj):
+        refs.extend(_place_refs_of(tok))
+    for companion in _companions(obj) if with_companions else []:
+        # "two villages ..., in addition to part of the highway": companions have their own extent
+        more, part = places_from(companion, with_companions=False)
+        refs.extend(PlaceRef(r.text, r.head, r.anaphoric, r.partial or part) for r in more)
+    return _without_fragments(refs), partial
+
+
+def _without_fragments(refs: list[PlaceRef]) -> list[PlaceRef]:
+    """Drop pieces of another reference ("al-Ain" beside "Ras al-Ain") and bare punctuation."""
+    texts = [r.text for r in refs]
+    return [
+        r for i, r in enumerate(refs)
+        if any(ch.isalnum() for ch in r.text)
+        and not any(j != i and r.text != t and r.text in t for j, t in enumerate(texts))
+        and r.text not in texts[:i]
+    ]
+
+
+_COMPANION_OPENERS = (("as", "well", "as"), ("along", "with"), ("together", "with"), ("in", "addition", "to"))
+
+
+def _companions(obj: Token) -> list[Token]:
+    """"Mayssar, as well as the Dahret Awwad district", "al-Karama, along with Jarqa village": more places.
+
+    The parser hangs these phrases anywhere (a cc of the verb, a prep of a nearby noun), so they are found in
+    the word order after the object and the head of the phrase that follows is taken.
+    """
+    doc = obj.doc
+    out: list[Token] = []
+    i = obj.i + 1
+    end_of_clause = next((w.i for w in doc[obj.i + 1 :] if w.pos_ == "VERB" and w.dep_ != "amod"), len(doc))
+    while i < min(end_of_clause, obj.i + 25):
+        opener = next((o for o in _COMPANION_OPENERS if tuple(w.lower_ for w in doc[i : i + len(o)]) == o), None)
+        if opener is None:
+            i += 1
+            continue
+        start = i + len(opener)
+        stop = start
+        while stop < len(doc) and doc[stop].text not in (",", ";", ".", "—") and doc[stop].pos_ != "VERB":
+            stop += 1
+        span = doc[start:stop]
+        roots = [w for w in span if (w.head.i < start or w.head.i >= stop or w.head == w) and w.pos_ in ("NOUN", "PROPN")]
+        for root in roots[:1]:
+            out.extend(c for c in with_conjuncts(root) if start <= c.i < stop)
+        i = stop
+    return out
+
+
+def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
+    """Place references one noun names; `listed`: an item of "territory including X, an oil field" is specific."""
+    if not is_placeish(tok):
+        return []
+    if tok.pos_ != "PROPN":
+        # "the villages of Toqli and Mregel", "two villages (Toqli and Mregel)", "the city of Lysychansk"
+        named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        named += [o for o in prep_objects(tok, "of") if o.pos_ == "PROPN" and (
+            tok.lemma_.lower() in lx.PLACE_NOUNS or o.ent_type_ in ("GPE", "LOC", "FAC"))]
+        named += [o for o in prep_objects(tok, "including") if o.pos_ == "PROPN"]
+        if named:
+            out: list[PlaceRef] = []
+            for n in named:
+                # the NER often calls an unfamiliar village NORP or PERSON: "the village of X" settles it
+                for t in with_conjuncts(n):
+                    if t.pos_ == "PROPN":
+                        out.append(PlaceRef(name_span(t), t))
+                    elif t.lemma_.lower() in PARTIAL_HEADS:  # "Bazaliyivka, Lebyazhe and part of Kutuzivka"
+                        out.extend(PlaceRef(name_span(o), o, partial=True)
+                                   for o in prep_objects(t, "of") if o.pos_ == "PROPN")
+            return out
+        included = [o for w in tok.subtree if w.dep_ == "prep" and w.lower_ == "including"
+                    for o in w.children if o.dep_ == "pobj" and is_placeish(o)]
+        if included and tok.lemma_.lower() in _GENERIC_PLACES:
+            # "strategic territory ..., including Iraq's biggest dam, an oil field": the items themselves
+            return [r for o in included for c in with_conjuncts(o) for r in _place_refs_of(c, listed=True)]
+        if tok.lemma_.lower() in _GENERIC_PLACES or tok.lemma_.lower() in ("village", "town", "settlement"):
+            listed = _names_after_including(tok)
+            if listed:
+                return [PlaceRef(n) for n in listed]  # "multiple villages in the process, including: Dilan, ..."
+        has_det_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "poss", "prep")]
+        if has_det_the and tok.lemma_.lower() in _ANAPHORS and not any(
+            c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" for c in modifiers
+        ):
+            return [PlaceRef(noun_phrase(tok, keep_conj=False), tok, anaphoric=True)]
+        if any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in tok.children):
+            return []  # "no longer occupied any towns"
+        if not listed and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not (
+            any(c.pos_ == "PROPN" and c.dep_ in ("compound", "poss", "appos") for c in tok.children)
+            or any(o.pos_ == "PROPN" or any(w.pos_ == "PROPN" for w in o.children)
+                   for o in prep_objects(tok, "near", "at", "outside"))
+            or any(o.lemma_.lower() in ("city", "town", "village") and any(
+                   w.pos_ == "PROPN" for w in o.subtree) for o in prep_objects(tok, "in"))
+        ):
+            # "a slum", "a district in southern Afghanistan": not identifiable; "a checkpoint at Khan Shaykhoun" is
+            return []
+        return [PlaceRef(place_phrase(tok), tok)]
+    if _looks_like_person(tok):
+        return []  # "Raouf Abdel Rahman, the presiding judge, was captured and executed"
+    return [PlaceRef(name_span(tok), tok)]
+
+
+def _looks_like_person(tok: Token) -> bool:
+    """The NER's PERSON is unreliable for villages, so only a person's role or fate in the sentence counts."""
+    if tok.ent_type_ != "PERSON":
+        return False
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in tok.children):
+        return True
+    verb = tok.head
+    return any(c.dep_ == "conj" and c.lemma_.lower() in _PERSON_FATES for c in verb.children)
+
+
+def pronoun_place(pron: Token) -> Token | None:
+    """"attacked Snake Island, a Ukrainian island in the Black Sea, and captured it": the nearest place that
+    was itself an object or subject before the pronoun; places that only locate another come second."""
+    before = list(reversed(pron.doc[: pron.i]))
+    for deps in (("dobj", "nsubj", "nsubjpass"), ("pobj",)):
+        for w in before:
+            if w.dep_ in deps and w.pos_ in ("PROPN", "NOUN") and is_placeish(w):
+                if w.lemma_.lower() in lx.REGION_WORDS or (
+                    w.dep_ == "pobj" and w.head.lower_ == "of" and w.head.head.lemma_.lower() in lx.REGION_WORDS
+                ):
+                    continue  # "the village to the south of Mosul ... it": Mosul only locates the village
+                return w
+    return None
+
+
+def _names_after_including(tok: Token) -> list[str]:
+    doc = tok.doc
+    for w in doc[tok.i + 1 : min(len(doc), tok.i + 8)]:
+        if w.lower_ == "including":
+            start = w.i + 1
+            while start < len(doc) and doc[start].text in (":", "-", "—"):
+                start += 1
+            return name_run(doc, start)
+    return []
+
+
+def name_run(doc: Doc, i: int) -> list[str]:
+    """Proper names listed from position i: "Dilan, Simalka, Umm Tanak and Misherfa"."""
+    names: list[str] = []
+    current: list[Token] = []
+    while i < len(doc) and len(names) < 12:
+        w = doc[i]
+        if w.pos_ == "PROPN" or (current and w.text == "-"):
+            current.append(w)
+        elif w.text == "," or w.lower_ == "and":
+            if current:
+                names.append(doc[current[0].i : current[-1].i + 1].text)
+                current = []
+        else:
+            break
+        i += 1
+    if current:
+        names.append(doc[current[0].i : current[-1].i + 1].text)
+    return names
+
+
+def place_objects(tok: Token, *preps: str) -> list[Token]:
+    return [o for o in prep_objects(tok, *preps) if is_placeish(o)]
+
+
+def dest_refs(objs: list[Token]) -> list[PlaceRef]:
+    refs: list[PlaceRef] = []
+    for o in objs:
+        if o.lemma_.lower() in ("way", "aid", "support", "order"):
+            continue
+        places, _ = places_from(o)
+        refs.extend(places)
+    return refs

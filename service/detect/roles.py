@@ -1,0 +1,174 @@
+"""Who did it: subjects, agents and actors, and which phrases name armed forces or states."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from service.detect.phrases import (
+    actor_phrase,
+    child,
+    is_force,
+    name_span,
+    prep_objects,
+)
+
+_OBJECT_CONTROL = frozenset("order force ask allow tell instruct compel urge permit".split())
+_PRONOUNS = frozenset("it they he she we which who that its their".split())
+_EVENT_NOUNS = frozenset("attack attacks offensive assault operation advance push counteroffensive counter-offensive".split())
+
+
+def subject_of(tok: Token) -> Token | None:
+    """Grammatical subject, climbing through xcomp/conj/advcl chains ("advanced, taking control of").
+
+    A pronoun subject ("the Army announced that it had recaptured") is replaced by the nearest noun subject
+    of an enclosing clause; "attacks by 2,000 fighters seized" gives the fighters.
+    """
+    made = _into_object(tok)
+    if made is not None:
+        return made
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _OBJECT_CONTROL:
+        ordered = child(tok.head, "dobj")
+        if ordered is not None:
+            return ordered  # "the junta ordered French troops to leave": the troops leave
+    seen = 0
+    t = tok
+    while seen < 6:
+        s = child(t, "nsubj", "nsubjpass", "csubj")
+        if s is not None:
+            if s.lower_ in ("which", "that", "who") and t.dep_ == "relcl":
+                return t.head
+            if s.lower_ in _PRONOUNS:
+                return _antecedent_subject(t) or s
+            if s.lemma_.lower() in _EVENT_NOUNS:
+                by = prep_objects(s, "by")
+                if by:
+                    return by[0]
+            return s
+        if t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and t.head is not t:
+            t = t.head if t.dep_ != "pcomp" else t.head.head
+            seen += 1
+            continue
+        break
+    return left_armed_noun(tok)
+
+
+def _into_object(t: Token) -> Token | None:
+    """"misled the Iraqi military into deploying major forces": the one made to act is the object."""
+    if t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ == "into":
+        return child(t.head.head, "dobj")
+    return None
+
+
+def _antecedent_subject(t: Token) -> Token | None:
+    for a in t.ancestors:
+        s = child(a, "nsubj", "nsubjpass")
+        if s is not None and s.lower_ not in _PRONOUNS and s.pos_ in ("NOUN", "PROPN"):
+            return s
+    return None
+
+
+def left_armed_noun(t: Token) -> Token | None:
+    """Parser fallback: "Kurdish peshmerga fighters early Friday retook ..." left without a subject arc."""
+    i = t.i - 1
+    doc = t.doc
+    while i >= 0 and t.i - i <= 6:
+        w = doc[i]
+        if w.ent_type_ in ("DATE", "TIME") or w.pos_ in ("ADV", "AUX", "PART", "PUNCT"):
+            i -= 1
+            continue
+        if w.pos_ in ("NOUN", "PROPN") and is_armed(w) and w.lower_ not in _PRONOUNS:
+            return w
+        return None
+    return None
+
+
+def is_passive(tok: Token) -> bool:
+    """Passive voice, including reduced relatives ("the town captured by rebels"), but not a perfect tense
+    the parser hung on a noun ("said Sunday its troops had withdrawn")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not child(tok, "dobj", "nsubj")
+        and not any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in tok.children)
+    )
+
+
+def actor_of(tok: Token | None) -> str | None:
+    if tok is None or tok.lower_ in _PRONOUNS or tok.pos_ == "PRON" or tok.ent_type_ in ("DATE", "TIME"):
+        return None
+    if any(c.dep_ == "poss" and c.lower_ in ("our", "my", "your") for c in tok.children):
+        return None  # "our defenders", in a quoted statement: the speaker's side, named elsewhere
+    if tok.ent_type_ == "PERSON":
+        # "U.S. Defense Secretary Ash Carter" acts for the U.S.
+        for w in tok.subtree:
+            if w.ent_type_ in ("GPE", "NORP") and w.i < tok.i:
+                return name_span(w) if w.ent_type_ == "GPE" else w.text
+    phrase = actor_phrase(tok)
+    return _THE_ACRONYM.sub("", phrase)  # "the U.S." is the U.S.; "the Army" stays as written
+
+
+_THE_ACRONYM = re.compile(r"^(?i:the)\s+(?=[A-Z][A-Z.]*$)")
+
+
+def agent(tok: Token) -> Token | None:
+    """The "by" agent of a passive, shared across conjoined verbs ("captured and occupied by X")."""
+    for verb in [tok, *tok.conjuncts]:
+        for obj in prep_objects(verb, "by"):
+            if obj.ent_type_ not in ("DATE", "TIME"):
+                return obj
+    return None
+
+
+def is_armed(tok: Token | None) -> bool:
+    if tok is None:
+        return False
+    if is_force(tok):
+        return True
+    if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "GPE", ""):
+        return True
+    return tok.lower_ in ("they", "we", "it") or tok.lemma_.lower() in (
+        "government", "regime", "side", "opposition", "coalition", "ally", "allies", "group", "jihadist",
+        "extremist", "militia", "insurgent", "separatist", "loyalist", "russians", "ukrainians", "enemy",
+    )
+
+
+def force_of(tok: Token | None) -> Token | None:
+    """"thousands of troops" -> troops; "some of its soldiers" -> soldiers."""
+    if tok is None or is_force(tok):
+        return tok
+    if tok.like_num or tok.lemma_.lower() in (
+        "thousand", "hundred", "dozen", "some", "many", "most", "part", "rest", "number", "group", "contingent"
+    ):
+        inner = [o for o in prep_objects(tok, "of") if is_force(o)]
+        if inner:
+            return inner[0]
+    return tok
+
+
+def is_state(tok: Token | None) -> bool:
+    return tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ == "GPE"
+
+
+def owned_by_state(force: Token) -> bool:
+    """"U.S. troops", "Russia's forces", "Turkish soldiers": a state's forces, moved by decision."""
+    return is_state(force) or any(
+        c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE") for c in force.children
+    )
+
+
+_COMBAT_WORDS = frozenset(
+    "clash fight fighting battle assault attack storm shell shelling siege offensive resistance capture seize "
+    "kill killed casualty".split()
+)
+
+
+def peaceful_entry(t: Token, force: Token | None) -> bool:
+    """A state's forces entering a place with no fight in the sentence are deployed there ("Russian troops
+    entered Raqqa and began distributing aid", "a convoy of Turkish armoured vehicles entered Idlib");
+    fighters breaking into a town hold part of it."""
+    if force is None or not is_force(force):
+        return False
+    if any(w.lemma_.lower() in _COMBAT_WORDS for w in t.doc):
+        return False
+    begins = any(c.dep_ == "conj" and c.lemma_.lower() in ("begin", "start", "set") for c in t.children)
+    return begins or owned_by_state(force) or any(owned_by_state(w) for w in force.subtree if is_force(w))
