@@ -40,6 +40,15 @@ class TCFrame:
 
 
 def tc_frames(t: Token) -> list[TCFrame]:
+    """Control changes a trigger states; none when the actor is not an armed one ("protesters occupied")."""
+    frames = _frames(t)
+    subj = subject_of(t) if frames else None
+    if subj is not None and (subj.lemma_.lower() in lx.NON_MILITARY_NOUNS or subj.lower_ in lx.NON_MILITARY_NOUNS):
+        return []
+    return frames
+
+
+def _frames(t: Token) -> list[TCFrame]:
     lemma = t.lemma_.lower().removeprefix("re-")
     if t.pos_ == "NOUN" or t.pos_ == "PROPN":
         return _tc_noun_frames(t, lemma)

@@ -70,7 +70,8 @@ FORCE_NOUNS = frozenset(
 NON_MILITARY_NOUNS = frozenset(
     "police policemen officer officers riot protester protesters diplomat diplomats inspector inspectors "
     "observer observers monitor monitors worker workers doctor doctors journalist journalists envoy envoys "
-    "delegation aid volunteers firefighters rescuers".split()
+    "delegation aid volunteers firefighters rescuers demonstrators activists students democrats republicans "
+    "voters fans crews".split()
 )
 
 # --- places --------------------------------------------------------------------------------------------
@@ -96,7 +97,8 @@ THING_NOUNS = frozenset(
     "prisoner prisoners people men women children civilians american americans citizen citizens journalist "
     "journalists worker workers vehicle vehicles truck trucks car cars cargo cash money assets property "
     "properties land document documents passport passports equipment drugs shipment power initiative "
-    "momentum lead opportunity chance seat seats office power".split()
+    "momentum lead opportunity chance seat seats office power senate congress parliament assembly council "
+    "committee board majority house presidency government company stake title championship".split()
 )
 REGION_WORDS = frozenset(
     "north south east west northern southern eastern western central northeast northwest southeast "

@@ -311,3 +311,16 @@ def test_ordered_to_leave_the_country_is_an_announced_withdrawal(detector):
 def test_left_in_disarray_is_no_movement(detector):
     text = "The offensive left rebel forces in disarray and the insurgents in control of the refinery."
     assert news(detect(detector, text), DeploymentEvent) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Democrats regained control of the Senate after the runoff in Georgia.",
+        "Protesters occupied the parliament building in Colombo on Saturday.",
+        "The team captured the title with a late goal in Madrid.",
+        "Near Mosul, five strikes destroyed three ISIL fighting positions and an ISIL vehicle.",
+    ],
+)
+def test_politics_protest_sport_and_airstrikes_are_not_control_changes(detector, text):
+    assert news(detect(detector, text), TerritorialControlEvent) == []
