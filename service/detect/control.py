@@ -24,6 +24,7 @@ from service.detect.roles import (
     subject_of,
 )
 
+_ROUTES = frozenset("road roads route routes highway highways corridor corridors path".split())
 _WAYPOINTS = frozenset(
     "road roads highway river border line lines outskirts entrance headquarters bank gate gates junction edge "
     "front frontline sea coast".split()
@@ -50,6 +51,8 @@ def tc_frames(t: Token) -> list[TCFrame]:
 
 def _frames(t: Token) -> list[TCFrame]:
     lemma = t.lemma_.lower().removeprefix("re-")
+    if t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_:
+        return []  # "the Israeli-occupied Golan Heights", "rebel-held": a description, not a statement
     if t.pos_ == "NOUN" or t.pos_ == "PROPN":
         return _tc_noun_frames(t, lemma)
     if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG"):
@@ -130,6 +133,8 @@ def _frames(t: Token) -> list[TCFrame]:
         losers = prep_objects(t, "from") or (prep_objects(target, "from") if target is not None else [])
         if lemma == "reach" and (not is_armed(subj) or target.lemma_.lower() in _WAYPOINTS):
             return []  # "reached the main road", "reached the river": a line crossed, not a place taken
+        if lemma in ("secure", "clear") and target.lemma_.lower() in _ROUTES:
+            return []  # "secured the main roads into the town": a route kept open, not a place taken
         if lemma == "enter" and not passive and peaceful_entry(t, force_of(subj)):
             return []  # a deployment, not a fight for the place (see deploy_frames)
         frames.append(TCFrame(t, places, gaining=gainer, losing=actor_of(losers[0]) if losers else None,

@@ -211,6 +211,8 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
         if ref.anaphoric and not resolved_anaphor:
             continue
         loc, country = _locate(place, ctx)
+        if loc is not None and loc.feature == "country" and frame.trigger.lemma_.lower() in lx.LOSE_VERBS:
+            continue  # "the U.S. withdrew its troops from Iraq": a movement out of a country, no front line moved
         out.append(
             TerritorialControlEvent(
                 place=place,
