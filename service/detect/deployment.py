@@ -38,9 +38,19 @@ class DeployFrame:
     destinations: list[PlaceRef] = field(default_factory=list)
     actor: str | None = None
     withdraw: bool = False
+    share: float = 1.0  # "half would be based in Rojava": half of the force named before
 
 
 def deploy_frames(t: Token) -> list[DeployFrame]:
+    frames = _frames(t)
+    for frame in frames:
+        mover = subject_of(t)
+        if mover is not None and mover.lemma_.lower() == "half" and frame.force_head is not mover:
+            frame.share = 0.5
+    return frames
+
+
+def _frames(t: Token) -> list[DeployFrame]:
     lemma = t.lemma_.lower()
     if t.pos_ == "NOUN":
         return _deploy_noun_frames(t, lemma)

@@ -256,6 +256,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         story = ctx.story_place(own)  # "300 commandos were sent as reinforcement": to where the story is
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
+    if size is not None and frame.share != 1.0:
+        size = round(size * frame.share)
     if size is None and force is not None and _VAGUE_SIZE.search(force_text(force)):
         size = _size_said_next(ctx.article.text, sentence.end)  # "thousands of troops ... about 4,000 will leave"
     event_date = resolve_event_date(sentence.text, ctx.article.published)

@@ -25,6 +25,7 @@ _PERSON_ROLES = frozenset(
     "brother wife emir chief head governor mayor colonel captain".split()
 )
 _PERSON_FATES = frozenset("execute kill torture interrogate release free try sentence behead hang jail".split())
+_HOME_GROUND = frozenset("territory soil land country".split())
 _ANAPHORS = frozenset("city town village settlement area base airport airbase region checkpoint country".split())
 _GENERIC_PLACES = frozenset("territory territories area areas position positions place places villages towns".split())
 
@@ -113,6 +114,11 @@ def _companions(obj: Token) -> list[Token]:
 
 def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
     """Place references one noun names; `listed`: an item of "territory including X, an oil field" is specific."""
+    if tok.lemma_.lower() in _HOME_GROUND and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+        # "Belarus, a Russian ally which allowed a military buildup in their territory": the state named before
+        state = next((w for w in reversed(tok.doc[: tok.i]) if w.pos_ == "PROPN" and w.ent_type_ == "GPE"), None)
+        if state is not None:
+            return [PlaceRef(name_span(state), state)]
     if not is_placeish(tok):
         return []
     if tok.pos_ != "PROPN":

@@ -133,9 +133,12 @@ def is_armed(tok: Token | None) -> bool:
 
 
 def force_of(tok: Token | None) -> Token | None:
-    """"thousands of troops" -> troops; "some of its soldiers" -> soldiers."""
+    """"thousands of troops" -> troops; "some of its soldiers" -> soldiers; "400 troops ... as half would be
+    based in Rojava": the troops named before."""
     if tok is None or is_force(tok):
         return tok
+    if tok.lemma_.lower() in ("half", "rest", "remainder") and not prep_objects(tok, "of"):
+        return next((w for w in reversed(tok.doc[: tok.i]) if is_force(w)), tok)
     if tok.like_num or tok.lemma_.lower() in (
         "thousand", "hundred", "dozen", "some", "many", "most", "part", "rest", "number", "group", "contingent"
     ):

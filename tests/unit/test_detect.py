@@ -324,3 +324,17 @@ def test_left_in_disarray_is_no_movement(detector):
 )
 def test_politics_protest_sport_and_airstrikes_are_not_control_changes(detector, text):
     assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_half_of_a_force_based_in_each_of_two_places(detector):
+    text = "Officials said 600 troops would stay, as half would be based in Kirkuk and half at Erbil."
+    events = news(detect(detector, text), DeploymentEvent)
+    assert sorted((e.destination, e.size) for e in events) == [("Erbil", 300), ("Kirkuk", 300)]
+
+
+def test_their_territory_is_the_state_named_before(detector):
+    text = "The border runs along Moldova, a neutral state which refused a military buildup in its territory."
+    assert news(detect(detector, text), DeploymentEvent) == []  # refused: no movement
+    text = "Talks stalled with Belarus, a Russian ally which allowed a military buildup in its territory."
+    e = only_deployment(detector, text)
+    assert e.destination == "Belarus" and e.country == "BY"
