@@ -182,6 +182,11 @@ def _purpose_objects(t: Token, depth: int = 0) -> list[Token]:
                 inner = _purpose_objects(c, depth + 1)
                 if inner:
                     return inner
+            # "to fight against Kurdish militias north of Aleppo": where the purpose is carried out
+            located = [w for w in c.subtree if w.dep_ == "pobj" and w.pos_ == "PROPN" and w.ent_type_ in ("GPE", "LOC")
+                       and w.head.lower_ not in ("from", "through", "via")]
+            if located:
+                return located[:1]
     return []
 
 

@@ -166,8 +166,11 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         announced = True
     if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("about", "on", "over", "regarding"):
         happened = False  # "an announcement about troop withdrawals", "talks on the withdrawal": a topic, not a move
+    listed_with = [trigger]
+    while listed_with[-1].dep_ == "conj" and len(listed_with) < 6:
+        listed_with.append(listed_with[-1].head)  # "planned rotations, replacement and redeployment"
     if trigger.pos_ == "NOUN" and any(
-        c.dep_ == "amod" and c.lower_ in _UNREAL_MODIFIERS for n in (trigger, trigger.head) for c in n.children
+        c.dep_ == "amod" and c.lower_ in _UNREAL_MODIFIERS for n in [*listed_with, trigger.head] for c in n.children
     ):
         happened = False  # "planned rotations and redeployment", "a possible withdrawal"
 
