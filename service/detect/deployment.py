@@ -103,9 +103,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             ):
                 if is_force(force_of(subj)):
                     force, actor = force_of(subj), None  # "U.S. troops withdrew", "the Marines deployed to Erbil"
-                elif withdraw and (is_state(subj) or (lemma in ("withdraw", "pull") and is_force(subj))) and (
-                    prep_objects(t, "from") or object_is_place
-                ):
+                elif withdraw and is_state(subj) and (prep_objects(t, "from") or object_is_place):
                     force, actor = subj, actor_of(subj)  # "Ukraine withdrew from areas of Bakhmut"
         if force is None or not (is_force(force) or (withdraw and is_state(force))):
             return []
@@ -134,8 +132,10 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = _purpose_objects(t)
         if not dests and any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in t.children):
             dests = []  # "deployed there": the place the story is at, filled in from context
-        if withdraw and not dests and force is subj and not passive and not owned_by_state(force):
-            return []  # "the Army withdrew" in a battle: a retreat, left to territorial control
+        if withdraw and force is subj and not passive and not owned_by_state(force) and not _ordered(t):
+            # "the Army withdrew", "security forces withdrew from the crossing as rebels crossed": a retreat in
+            # battle, left to territorial control; a state's troops pulling out, or an ordered pull-out, move
+            return []
         return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
 
     if lemma in lx.ARRIVE_VERBS and lemma not in ("reach", "enter"):
@@ -157,6 +157,11 @@ def _frames(t: Token) -> list[DeployFrame]:
 
 
 _INTRANSITIVE_MOVES = frozenset("move mass gather transfer deploy redeploy station position concentrate".split())
+
+
+def _ordered(t: Token) -> bool:
+    """"were ordered to withdraw", "announced it would pull out": decided, not driven out."""
+    return any(a.lemma_.lower() in ("order", "announce", "decide", "agree", "plan") for a in t.ancestors)
 
 
 def _call_in_frames(t: Token, subj: Token | None) -> list[DeployFrame]:

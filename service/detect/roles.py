@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Token
 
+from service.detect.actors import is_armed_group
 from service.detect.phrases import (
     actor_phrase,
     child,
@@ -155,13 +156,15 @@ def is_state(tok: Token | None) -> bool:
 def owned_by_state(force: Token) -> bool:
     """"U.S. troops", "Russia's forces", "Turkish soldiers": a state's forces, moved by decision."""
     return is_state(force) or any(
-        c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE") for c in force.children
+        c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE")
+        and not is_armed_group(c.text)  # "ISIL fighters" are no state's forces, whatever the NER says
+        for c in force.children
     )
 
 
 _COMBAT_WORDS = frozenset(
-    "clash fight fighting battle assault attack storm shell shelling siege offensive resistance capture seize "
-    "kill killed casualty".split()
+    "clash fight fighting battle assault attack storm shell shelling siege besiege encircle repel offensive "
+    "resistance capture seize kill killed casualty".split()
 )
 
 
