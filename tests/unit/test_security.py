@@ -220,6 +220,9 @@ SASL_ENV = {
         ["run"],
         ["broker"],
         ["demo", "--timeout", "1"],
+        ["subscribe", "list"],
+        ["subscribe", "add", "desk", "--topic", "alerts.sub.desk"],
+        ["subscribe", "remove", "desk"],
     ],
 )
 def test_every_cli_client_connects_with_the_security_settings(
@@ -229,9 +232,10 @@ def test_every_cli_client_connects_with_the_security_settings(
     import aiokafka.admin
 
     from service import broker, cli, demo, kafka_io
+    from service.alerts import feed
 
     recorder = _Recorder()
-    for module in (kafka_io, broker, demo, aiokafka, aiokafka.admin):
+    for module in (kafka_io, broker, demo, feed, aiokafka, aiokafka.admin):
         for name, kind in [
             ("AIOKafkaProducer", "producer"),
             ("AIOKafkaConsumer", "consumer"),
