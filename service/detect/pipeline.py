@@ -70,8 +70,12 @@ class Detector:
 
 # Rare verb forms the small English model tags as nouns, swapped for a common synonym of the same length so
 # that every character offset stays valid ("fighters on Friday retook parts of Jalula").
-_PARSER_SYNONYMS = {"retook": "seized", "Retook": "Seized"}
-_RARE_VERBS = re.compile(r"\b(?:" + "|".join(_PARSER_SYNONYMS) + r")\b")
+_PARSER_SYNONYMS = {
+    "retook": "seized", "Retook": "Seized", "re-took": "seized ", "re-secured": "recaptured",
+    "re-captured": "recaptured ", "re-took control": "seized control ", "re-entered": "entered   ",
+}
+_RARE_VERBS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _PARSER_SYNONYMS), key=len, reverse=True)) + r")\b")
+assert all(len(k) == len(v) for k, v in _PARSER_SYNONYMS.items())
 
 
 def _parser_friendly(text: str) -> str:

@@ -61,9 +61,12 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
         noun = next((w for w in reversed(obj.doc[: obj.i]) if w.tag_ == "NNS" and w.lemma_.lower() in lx.PLACE_NOUNS),
                     None)
         return ([PlaceRef(f"{obj.text} {noun.text}", obj)] if noun is not None else []), partial
-    refs: list[PlaceRef] = []
-    for tok in with_conjuncts(obj):
-        refs.extend(_place_refs_of(tok))
+    refs: list[PlaceRef] = _place_refs_of(obj)
+    for conj in obj.conjuncts:
+        # "Idlib city and most of the areas bordering Turkey": each conjunct has its own extent
+        more, part = places_from(conj, with_companions=False) if conj.lemma_.lower() in PARTIAL_HEADS | _QUANTITY_HEADS \
+            else (_place_refs_of(conj), False)
+        refs.extend(PlaceRef(r.text, r.head, r.anaphoric, r.partial or part) for r in more)
     for companion in _companions(obj) if with_companions else []:
         # "two villages ..., in addition to part of the highway": companions have their own extent
         more, part = places_from(companion, with_companions=False)
@@ -121,6 +124,11 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             return [PlaceRef(name_span(state), state)]
     if not is_placeish(tok):
         return []
+    if tok.pos_ != "PROPN" and tok.tag_ == "NNS":
+        # "the al-Helwaniyah and al-Jazmati roundabouts": one place per name
+        listed = [c for c in tok.lefts if c.pos_ == "PROPN" and c.dep_ in ("nmod", "compound", "amod") and c.conjuncts]
+        if listed:
+            return [PlaceRef(f"{name_span(n)} {tok.lemma_}", n) for n in with_conjuncts(listed[0])]
     if tok.pos_ != "PROPN":
         # "the villages of Toqli and Mregel", "two villages (Toqli and Mregel)", "the city of Lysychansk"
         named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
