@@ -32,7 +32,9 @@ ACTOR_COUNTRIES: dict[str, dict[str, float]] = {
 }  # fmt: skip
 
 _ACTOR_PATTERN = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in sorted(ACTOR_COUNTRIES, key=len, reverse=True)) + r")(?![\w-])"
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(a) for a in sorted(ACTOR_COUNTRIES, key=len, reverse=True))
+    + r")(?![\w-])"
 )
 
 

@@ -13,7 +13,8 @@ from service.detect.gazetteer import Gazetteer
 from service.detect.model import Article, Location
 
 # A proper name as written in news about the Middle East and Ukraine: "Tal Afar", "al-Bab", "Deir ez-Zor"
-_NAME = r"(?:(?:al|el|as|ash|ad|an|ar|at|az)-)?[A-Z][\w'’-]+(?:\s+(?:(?:al|el|as|ash|ad|an|ar|at|az|ez)-)?[A-Z][\w'’-]+){0,3}"
+_ARTICLE = r"(?:(?:al|el|as|ash|ad|an|ar|at|az|ez)-)?"
+_NAME = rf"{_ARTICLE}[A-Z][\w'’-]+(?:\s+{_ARTICLE}[A-Z][\w'’-]+){{0,3}}"
 _CAPITALISED_RUN = re.compile(rf"(?<![\w-]){_NAME}")
 
 
@@ -48,7 +49,7 @@ class ArticleContext:
                 yield name
 
     def _title_place(self, title: str) -> str | None:
-        """"Battle of al-Bab", "Siege of Abu al-Duhur Airbase": the place the story is about."""
+        """ "Battle of al-Bab", "Siege of Abu al-Duhur Airbase": the place the story is about."""
         in_context = next(self._named_places(title), None)
         if in_context:
             return in_context
@@ -91,14 +92,16 @@ class ArticleContext:
             for weight, text in ((3, self.article.title or ""), (1, self.article.text[:20000])):
                 for name in _headline_names(text):
                     loc = self.resolve(name)
-                    if loc is not None and loc.country and (
-                        loc.feature in ("country", "admin1", "region") or (loc.population or 0) >= 10_000
+                    if (
+                        loc is not None
+                        and loc.country
+                        and (
+                            loc.feature in ("country", "admin1", "region") or (loc.population or 0) >= 10_000
+                        )
                     ):
                         counts[loc.country] += weight
             self._place_countries = counts or Counter(self.countries)
         return self._place_countries
-
-
 
 
 _HEADLINE_STOPWORDS = frozenset(
@@ -123,13 +126,18 @@ def _headline_names(text: str) -> Iterator[str]:
 
 @cache
 def _named_noun_pattern(noun: str) -> re.Pattern[str]:
-    """"Humaymah village", "the village of Humaymah", "Abu al-Duhur Airbase" for the noun "village"/"airport"."""
+    """ "Humaymah village", "the village of Humaymah", "Abu al-Duhur Airbase" for the noun "village"/"airport"."""
     n = "|".join(re.escape(w) for w in _NOUN_SYNONYMS.get(noun, (noun,)))
     return re.compile(rf"(?P<pre>{_NAME})\s+(?i:{n})\b|\b(?i:{n})\s+of\s+(?P<post>{_NAME})")
 
 
 _AIRFIELDS = ("airport", "airbase", "air base", "airfield", "base")
-_NOUN_SYNONYMS = {"airport": _AIRFIELDS, "airbase": _AIRFIELDS, "airfield": _AIRFIELDS, "base": ("base", "airbase")}
+_NOUN_SYNONYMS = {
+    "airport": _AIRFIELDS,
+    "airbase": _AIRFIELDS,
+    "airfield": _AIRFIELDS,
+    "base": ("base", "airbase"),
+}
 
 
 @cache
@@ -159,4 +167,6 @@ def long_before_publication(event_date: dt.date | None, sentence: str, ctx: Arti
     published = ctx.article.published
     if published is not None:
         return event_date is not None and event_date < published - _STALE_AFTER
-    return ctx.news_style and bool(_CALENDAR_DATE.search(sentence)) and not _WEEKDAY_REFERENCE.search(sentence)
+    return (
+        ctx.news_style and bool(_CALENDAR_DATE.search(sentence)) and not _WEEKDAY_REFERENCE.search(sentence)
+    )

@@ -44,7 +44,9 @@ def tc_frames(t: Token) -> list[TCFrame]:
     """Control changes a trigger states; none when the actor is not an armed one ("protesters occupied")."""
     frames = _frames(t)
     subj = subject_of(t) if frames else None
-    if subj is not None and (subj.lemma_.lower() in lx.NON_MILITARY_NOUNS or subj.lower_ in lx.NON_MILITARY_NOUNS):
+    if subj is not None and (
+        subj.lemma_.lower() in lx.NON_MILITARY_NOUNS or subj.lower_ in lx.NON_MILITARY_NOUNS
+    ):
         return []
     return frames
 
@@ -64,7 +66,12 @@ def _frames(t: Token) -> list[TCFrame]:
 
     # "took / seized / gained / established control of P"; "lost control of P"; "were in control of P"
     control = dobj if dobj is not None and dobj.lemma_.lower() == "control" else None
-    if control is None and t.dep_ == "amod" and t.head.lemma_.lower() == "control" and lemma in lx.CONTROL_VERBS:
+    if (
+        control is None
+        and t.dep_ == "amod"
+        and t.head.lemma_.lower() == "control"
+        and lemma in lx.CONTROL_VERBS
+    ):
         control = t.head  # parser slip: "YPG forces secured control of ..." read as "secured control"
         subj = subj or left_armed_noun(t)
     elif t.dep_ in ("amod", "compound"):
@@ -74,7 +81,9 @@ def _frames(t: Token) -> list[TCFrame]:
         if lemma in lx.GAIN_VERBS and lemma != "control" and armed is not None:
             return _name_list_frames(t, actor_of(armed))
         return []
-    if control is None and lemma == "be" and t.tag_ in ("VBD", "VBN"):  # "were in control of"; "are" is a state
+    if (
+        control is None and lemma == "be" and t.tag_ in ("VBD", "VBN")
+    ):  # "were in control of"; "are" is a state
         for p in prep_objects(t, "in", "under"):
             if p.lemma_.lower() == "control":
                 control = p
@@ -82,11 +91,16 @@ def _frames(t: Token) -> list[TCFrame]:
     still = any(c.lower_ in ("still", "remain", "remained") for c in t.children)  # a state, not a change
     if under is not None and lemma in ("be", "come", "fall") and subj is not None and not still:
         # "the oil fields were once again under ISIL control", "all roads came under the control of the army"
-        owners = prep_objects(under, "of") or [c for c in under.children if c.dep_ in ("compound", "amod", "poss")]
+        owners = prep_objects(under, "of") or [
+            c for c in under.children if c.dep_ in ("compound", "amod", "poss")
+        ]
         places, partial = places_from(subj)
         if places:
-            gainer = actor_of(owners[0]) if owners and owners[0].dep_ == "pobj" else (
-                " ".join(o.text for o in owners) or None)
+            gainer = (
+                actor_of(owners[0])
+                if owners and owners[0].dep_ == "pobj"
+                else (" ".join(o.text for o in owners) or None)
+            )
             return [TCFrame(t, places, gaining=gainer, partial=partial)]
     if control is not None and (lemma in lx.CONTROL_VERBS or lemma == "be"):
         objs = prep_objects(control, "of", "over")
@@ -105,8 +119,15 @@ def _frames(t: Token) -> list[TCFrame]:
                 frames.append(TCFrame(t, places, gaining=None, losing=actor, partial=partial))
             else:
                 losing = prep_objects(t, "from")
-                frames.append(TCFrame(t, places, gaining=actor, losing=actor_of(losing[0]) if losing else None,
-                                      partial=partial))
+                frames.append(
+                    TCFrame(
+                        t,
+                        places,
+                        gaining=actor,
+                        losing=actor_of(losing[0]) if losing else None,
+                        partial=partial,
+                    )
+                )
         return frames
 
     if lemma in lx.GAIN_VERBS | lx.PARTIAL_VERBS and lemma not in ("win", "leave"):
@@ -137,8 +158,15 @@ def _frames(t: Token) -> list[TCFrame]:
             return []  # "secured the main roads into the town": a route kept open, not a place taken
         if lemma == "enter" and not passive and peaceful_entry(t, force_of(subj)):
             return []  # a deployment, not a fight for the place (see deploy_frames)
-        frames.append(TCFrame(t, places, gaining=gainer, losing=actor_of(losers[0]) if losers else None,
-                              partial=partial or (partial_verb and lemma != "storm") or lemma == "storm"))
+        frames.append(
+            TCFrame(
+                t,
+                places,
+                gaining=gainer,
+                losing=actor_of(losers[0]) if losers else None,
+                partial=partial or (partial_verb and lemma != "storm") or lemma == "storm",
+            )
+        )
         return frames
 
     if lemma in lx.FALL_VERBS:
@@ -177,7 +205,9 @@ def _frames(t: Token) -> list[TCFrame]:
         for p in places_tok:
             places, partial = places_from(p)
             if places:
-                out.append(TCFrame(t, places, gaining=actor_of(gainer), losing=actor_of(loser), partial=partial))
+                out.append(
+                    TCFrame(t, places, gaining=actor_of(gainer), losing=actor_of(loser), partial=partial)
+                )
         return out
 
     if lemma in lx.LOSE_VERBS or lemma in lx.HANDOVER_VERBS:
@@ -203,8 +233,15 @@ def _frames(t: Token) -> list[TCFrame]:
         for target in targets:
             places, partial = places_from(target)
             if places:
-                out.append(TCFrame(t, places, gaining=actor_of(gainers[0]) if gainers else None,
-                                   losing=actor_of(loser), partial=partial))
+                out.append(
+                    TCFrame(
+                        t,
+                        places,
+                        gaining=actor_of(gainers[0]) if gainers else None,
+                        losing=actor_of(loser),
+                        partial=partial,
+                    )
+                )
         return out
 
     if lemma in lx.INTO_VERBS:
@@ -228,7 +265,7 @@ def _name_list_frames(t: Token, gainer: str | None) -> list[TCFrame]:
 
 
 def _into_frames(t: Token, subj: Token | None) -> list[TCFrame]:
-    """"fought their way into Palmyra", "stormed into the northern districts": partial control."""
+    """ "fought their way into Palmyra", "stormed into the northern districts": partial control."""
     into = prep_objects(t, "into")
     if not into or not is_armed(subj):
         return []

@@ -8,20 +8,43 @@ import re
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
     for m in names
 }
 _WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})?\s+{_MONTH}(?:,?\s+(\d{{4}}))?", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", re.I)
-_WEEKDAY = re.compile(r"\b(?:on|late|early|last|this)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAY = re.compile(
+    r"\b(?:on|late|early|last|this)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
+)
 _RELATIVE = {
-    "yesterday": 1, "today": 0, "tonight": 0, "this morning": 0, "last night": 1, "overnight": 0,
-    "last week": 7, "earlier this week": 3, "last month": 30,
+    "yesterday": 1,
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "last night": 1,
+    "overnight": 0,
+    "last week": 7,
+    "earlier this week": 3,
+    "last month": 30,
 }
 _RELATIVE_RE = re.compile(r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b", re.I)
 

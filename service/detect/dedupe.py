@@ -14,7 +14,12 @@ def _norm(s: str) -> str:
 
 
 def _same_actor(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or _norm(a) == _norm(b) or bool(set(_norm(a).split()) & set(_norm(b).split()) - _GENERIC)
+    return (
+        a is None
+        or b is None
+        or _norm(a) == _norm(b)
+        or bool(set(_norm(a).split()) & set(_norm(b).split()) - _GENERIC)
+    )
 
 
 _GENERIC = frozenset("the forces force troops army fighters militants of and government units".split())

@@ -31,6 +31,7 @@ from service.detect.roles import (
     subject_of,
 )
 
+
 @dataclass
 class DeployFrame:
     trigger: Token
@@ -60,7 +61,9 @@ def _frames(t: Token) -> list[DeployFrame]:
     subj = subject_of(t)
     dobj = child(t, "dobj")
     if lemma == "retreat" and t.dep_ == "xcomp" and t.head.lemma_.lower() == "order":
-        lemma = "withdraw"  # "units were ordered to retreat from the city": an ordered pull-out, a movement too
+        lemma = (
+            "withdraw"  # "units were ordered to retreat from the city": an ordered pull-out, a movement too
+        )
     withdraw = lemma in lx.WITHDRAW_VERBS
 
     if lemma == "call":
@@ -83,7 +86,14 @@ def _frames(t: Token) -> list[DeployFrame]:
         # only "troops left the town" / "ordered troops to leave the country"; "left rebels in disarray",
         # "were left encircled" describe situations
         force = force_of(subj)
-        if passive or dobj is None or not is_placeish(dobj) or is_force(dobj) or force is None or not is_force(force):
+        if (
+            passive
+            or dobj is None
+            or not is_placeish(dobj)
+            or is_force(dobj)
+            or force is None
+            or not is_force(force)
+        ):
             return []
         if t.dep_ == "xcomp" and t.head.lemma_.lower() == "force":
             return []  # "were forced to leave Bilohorivka": a retreat under attack, a change of control only
@@ -91,18 +101,26 @@ def _frames(t: Token) -> list[DeployFrame]:
 
     if lemma in lx.DEPLOY_VERBS or lemma in lx.WITHDRAW_VERBS:
         if passive:
-            force, actor = (subj if subj is not None and subj.dep_ == "nsubjpass" else None), actor_of(agent(t))
+            force, actor = (
+                (subj if subj is not None and subj.dep_ == "nsubjpass" else None),
+                actor_of(agent(t)),
+            )
             if force is None and t.dep_ in ("acl", "relcl"):
                 force = t.head
             force = force_of(force)
         else:
             force, actor = force_of(dobj), actor_of(subj)
             object_is_place = dobj is not None and not is_force(dobj) and is_placeish(dobj)
-            if (dobj is None or (withdraw and object_is_place)) and subj is not None and (
-                withdraw or lemma in _INTRANSITIVE_MOVES
+            if (
+                (dobj is None or (withdraw and object_is_place))
+                and subj is not None
+                and (withdraw or lemma in _INTRANSITIVE_MOVES)
             ):
                 if is_force(force_of(subj)):
-                    force, actor = force_of(subj), None  # "U.S. troops withdrew", "the Marines deployed to Erbil"
+                    force, actor = (
+                        force_of(subj),
+                        None,
+                    )  # "U.S. troops withdrew", "the Marines deployed to Erbil"
                 elif withdraw and is_state(subj) and (prep_objects(t, "from") or object_is_place):
                     force, actor = subj, actor_of(subj)  # "Ukraine withdrew from areas of Bakhmut"
         if force is None or not (is_force(force) or (withdraw and is_state(force))):
@@ -121,8 +139,13 @@ def _frames(t: Token) -> list[DeployFrame]:
                     break
         if not dests and not withdraw and dobj is not None:
             # "redeployed thousands of troops, including elite units ..., to Kherson Oblast"
-            dests = [w for p in dobj.subtree if p.dep_ == "prep" and p.lower_ in DEST_PREPS
-                     for w in p.children if w.dep_ == "pobj" and is_placeish(w)][:3]
+            dests = [
+                w
+                for p in dobj.subtree
+                if p.dep_ == "prep" and p.lower_ in DEST_PREPS
+                for w in p.children
+                if w.dep_ == "pobj" and is_placeish(w)
+            ][:3]
         if not dests and force is not None:
             # "reduce the number of American forces in the country", "withdraw its troops in Syria"
             dests = place_objects(force, "in", "from") or (
@@ -156,19 +179,24 @@ def _frames(t: Token) -> list[DeployFrame]:
     return []
 
 
-_INTRANSITIVE_MOVES = frozenset("move mass gather transfer deploy redeploy station position concentrate".split())
+_INTRANSITIVE_MOVES = frozenset(
+    "move mass gather transfer deploy redeploy station position concentrate".split()
+)
 
 
 def _ordered(t: Token) -> bool:
-    """"were ordered to withdraw", "announced it would pull out": decided, not driven out."""
+    """ "were ordered to withdraw", "announced it would pull out": decided, not driven out."""
     return any(a.lemma_.lower() in ("order", "announce", "decide", "agree", "plan") for a in t.ancestors)
 
 
 def _call_in_frames(t: Token, subj: Token | None) -> list[DeployFrame]:
-    """"SDF forces in Manbij had called in reinforcements from Kobani": reinforcements go to the caller."""
+    """ "SDF forces in Manbij had called in reinforcements from Kobani": reinforcements go to the caller."""
     called = [o for o in prep_objects(t, "in") if is_force(o)]
-    called += [o for o in children(t, "dobj") if is_force(o) and any(c.lower_ == "in" and c.dep_ == "prt"
-                                                                       for c in t.children)]
+    called += [
+        o
+        for o in children(t, "dobj")
+        if is_force(o) and any(c.lower_ == "in" and c.dep_ == "prt" for c in t.children)
+    ]
     if not called:
         return []
     dests = place_objects(subj, "in", "at") if subj is not None else []
@@ -179,7 +207,9 @@ def _purpose_objects(t: Token, depth: int = 0) -> list[Token]:
     """The place of a purpose clause: "sent troops ... to capture the village" -> the village;
     "sent reinforcements to help protect the provincial capital" -> the provincial capital."""
     for c in t.children:
-        if c.dep_ in ("xcomp", "advcl") and (depth or any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)):
+        if c.dep_ in ("xcomp", "advcl") and (
+            depth or any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        ):
             obj = child(c, "dobj")
             if obj is not None and is_placeish(obj):
                 return [obj]
@@ -188,8 +218,14 @@ def _purpose_objects(t: Token, depth: int = 0) -> list[Token]:
                 if inner:
                     return inner
             # "to fight against Kurdish militias north of Aleppo": where the purpose is carried out
-            located = [w for w in c.subtree if w.dep_ == "pobj" and w.pos_ == "PROPN" and w.ent_type_ in ("GPE", "LOC")
-                       and w.head.lower_ not in ("from", "through", "via")]
+            located = [
+                w
+                for w in c.subtree
+                if w.dep_ == "pobj"
+                and w.pos_ == "PROPN"
+                and w.ent_type_ in ("GPE", "LOC")
+                and w.head.lower_ not in ("from", "through", "via")
+            ]
             if located:
                 return located[:1]
     return []
@@ -205,7 +241,9 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
     forces = [o for o in prep_objects(t, "of") if is_force(o)] or [
         w for w in t.subtree if w.dep_ == "pobj" and w.head.lower_ == "of" and is_force(w)
     ][:1]  # "deployment to Syria of additional 250 US troops"
-    compounds = [c for c in t.children if c.dep_ in ("compound", "amod") and (is_force(c) or c.lower_ == "military")]
+    compounds = [
+        c for c in t.children if c.dep_ in ("compound", "amod") and (is_force(c) or c.lower_ == "military")
+    ]
     force = forces[0] if forces else (compounds[0] if compounds else None)
     if force is None:
         return []
@@ -259,14 +297,18 @@ def force_text(force: Token) -> str:
     return noun_phrase(force, keep_of=True)
 
 
-_QUANTITY_WORDS = frozenset("thousand thousands hundred hundreds dozen dozens some many most part rest".split())
+_QUANTITY_WORDS = frozenset(
+    "thousand thousands hundred hundreds dozen dozens some many most part rest".split()
+)
 
 
 def force_nationality(force: Token) -> str | None:
     """Who owns a force: "Rwandan soldiers" -> "Rwandan"; "U.S. troops" -> "U.S."; "Russia's forces" -> "Russia";
     "reinforcements from the Iraqi Army's Fourth Armored Division" -> "the Iraqi Army"."""
     for c in force.children:
-        if c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and (
+            c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"
+        ):
             return name_span(c) if c.dep_ != "poss" else c.text
     for origin in prep_objects(force, "from", "of"):
         if is_force(origin) or origin.ent_type_ in ("ORG", "NORP"):

@@ -33,8 +33,12 @@ def read_articles(path: Path) -> Iterator[Article]:
             row = json.loads(line)
             if not isinstance(row, dict) or "id" not in row:
                 raise ValueError(f"{path}:{n}: not a JSON object with an id")
-            yield Article(id=str(row["id"]), text=str(row.get("text") or ""), title=row.get("title"),
-                          published=_published(row))
+            yield Article(
+                id=str(row["id"]),
+                text=str(row.get("text") or ""),
+                title=row.get("title"),
+                published=_published(row),
+            )
 
 
 def write_predictions(articles: list[Article], detector: Detector, out: TextIO) -> int:
@@ -54,8 +58,9 @@ def detect_file(input_path: Path, output_path: Path, detector: Detector | None =
         return write_predictions(articles, detector, out)
 
 
-def evaluate_file(gold_path: Path, detector: Detector | None = None,
-                  errors: bool = False) -> tuple[ScoreReport, str]:
+def evaluate_file(
+    gold_path: Path, detector: Detector | None = None, errors: bool = False
+) -> tuple[ScoreReport, str]:
     """Detect on a labelled file's texts and score against its labels: the judges' figures without temp files.
 
     Predictions go through `write_predictions` and back, so they are scored exactly as `detect_file` would

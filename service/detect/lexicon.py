@@ -35,7 +35,14 @@ CONTROL_VERBS = frozenset(
 )
 
 TC_TRIGGER_LEMMAS = (
-    GAIN_VERBS | PARTIAL_VERBS | LOSE_VERBS | HANDOVER_VERBS | DRIVE_VERBS | FALL_VERBS | GAIN_NOUNS | LOSS_NOUNS
+    GAIN_VERBS
+    | PARTIAL_VERBS
+    | LOSE_VERBS
+    | HANDOVER_VERBS
+    | DRIVE_VERBS
+    | FALL_VERBS
+    | GAIN_NOUNS
+    | LOSS_NOUNS
 )
 
 # --- deployment ----------------------------------------------------------------------------------------
@@ -50,7 +57,9 @@ DEPLOY_NOUNS = frozenset("deployment redeployment dispatch buildup build-up rein
 WITHDRAW_NOUNS = frozenset("withdrawal pullout pull-out drawdown departure".split())
 PRESENCE_NOUNS = frozenset("presence level levels deployment".split())
 
-DEP_TRIGGER_LEMMAS = DEPLOY_VERBS | ARRIVE_VERBS | WITHDRAW_VERBS | PRESENCE_VERBS | DEPLOY_NOUNS | WITHDRAW_NOUNS
+DEP_TRIGGER_LEMMAS = (
+    DEPLOY_VERBS | ARRIVE_VERBS | WITHDRAW_VERBS | PRESENCE_VERBS | DEPLOY_NOUNS | WITHDRAW_NOUNS
+)
 
 # Nouns that name armed forces (heads of a force phrase).
 FORCE_NOUNS = frozenset(
@@ -154,7 +163,9 @@ _MILITARY_CUES = (
     r"personnel|advis|contingent|detachment|reinforcement|artillery|tank|airbase|checkpoint|outpost|company\b|"
     r"convoy|armou?red"
 )
-_ACRONYM_CUES = r"\b(?:IS|ISIS|ISIL|SDF|YPG|PKK|FSA|SAA|NATO|LPR|DPR|HTS|IRGC|AMISOM|NDF|PMF|PMU|ISF|ANA|SNA)\b"
+_ACRONYM_CUES = (
+    r"\b(?:IS|ISIS|ISIL|SDF|YPG|PKK|FSA|SAA|NATO|LPR|DPR|HTS|IRGC|AMISOM|NDF|PMF|PMU|ISF|ANA|SNA)\b"
+)
 _STRONG = re.compile(rf"\b(?:{_STRONG_STEMS})", re.IGNORECASE)
 _WEAK = re.compile(rf"\b(?:{_WEAK_STEMS})", re.IGNORECASE)
 _CUE = re.compile(rf"\b(?:{_MILITARY_CUES})", re.IGNORECASE)

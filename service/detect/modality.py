@@ -14,9 +14,9 @@ from service.detect.lexicon import (
     ANNOUNCE_HEADS,
     CLAIM_VERBS,
     DENIAL_VERBS,
+    FORCE_NOUNS,
     FUTURE_MODALS,
     HYPOTHETICAL_MODALS,
-    FORCE_NOUNS,
     INTENT_HEADS,
     PLACE_NOUNS,
     REALIS_HEADS,
@@ -37,7 +37,9 @@ _DEPLOYMENT_CONTEXT_MARKS = frozenset({"since"})
 # "focused on taking control of", "support for Syria regaining control": aims, not deeds
 _GERUND_INTENT = frozenset("focus concentrate support insist bent intent work aim count rely hope".split())
 _PRESENCE_PARTICIPLES = frozenset("station base deploy position garrison locate post keep".split())
-_UNREAL_MODIFIERS = frozenset("planned proposed possible potential expected rumoured rumored hypothetical".split())
+_UNREAL_MODIFIERS = frozenset(
+    "planned proposed possible potential expected rumoured rumored hypothetical".split()
+)
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "as"})
 _INTENT_NOUNS = frozenset(
     "prospect hope goal aim threat possibility chance intention plan plans bid attempt effort push drive "
@@ -108,8 +110,10 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
                 announced = True
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
             happened = False
-        if c.dep_ == "advmod" and c.lower_ in ("already", "previously", "formerly", "once") and not any(
-            a.lower_ == "being" for a in trigger.children
+        if (
+            c.dep_ == "advmod"
+            and c.lower_ in ("already", "previously", "formerly", "once")
+            and not any(a.lower_ == "being" for a in trigger.children)
         ):
             background = True  # "already deployed in the north"; but "are already being deployed" is news
 
@@ -118,7 +122,12 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children
     )
     head = None if perfect_infinitive else _infinitive_head(trigger)
-    if perfect_infinitive and trigger.head.lemma_.lower() in CLAIM_VERBS | {"believe", "think", "appear", "seem"}:
+    if perfect_infinitive and trigger.head.lemma_.lower() in CLAIM_VERBS | {
+        "believe",
+        "think",
+        "appear",
+        "seem",
+    }:
         claimed = True
     if head is None and trigger.dep_ == "conj":
         head = _infinitive_head(trigger.head)  # "focused on ending X and taking control of Y"
@@ -131,13 +140,20 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             pass  # "were forced to withdraw", "were ordered to evacuate": it happened
         elif deployment and h in ANNOUNCE_HEADS:
             announced = True
-        elif h in INTENT_HEADS or h in _INTENT_NOUNS or h in SPECULATION_WORDS or head.pos_ in ("NOUN", "VERB", "ADJ"):
+        elif (
+            h in INTENT_HEADS
+            or h in _INTENT_NOUNS
+            or h in SPECULATION_WORDS
+            or head.pos_ in ("NOUN", "VERB", "ADJ")
+        ):
             happened = False
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in head.children):
             announced = True
 
-    for prev, a in zip(chain, chain[1:]):
-        if prev.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in prev.children):
+    for prev, a in zip(chain, chain[1:], strict=False):
+        if prev.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in prev.children
+        ):
             break  # "X denied the reports, while 1,000 commandos arrived": the arrival is not denied
         lemma = a.lemma_.lower()
         if lemma in DENIAL_VERBS:
@@ -146,8 +162,10 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             happened = False  # "a response that could lead to Ankara sending troops"
         if lemma in ("attempt", "try", "threaten", "consider", "plan", "intend") and not deployment:
             happened = False
-        if any(c.dep_ == "nsubj" and c.lemma_.lower() in _INTENT_NOUNS | {"goal", "aim", "objective"}
-               for c in a.children):
+        if any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _INTENT_NOUNS | {"goal", "aim", "objective"}
+            for c in a.children
+        ):
             happened = False  # "the SDF's goals included capturing the dam"
         if lemma in CLAIM_VERBS:
             claimed = True
@@ -162,15 +180,27 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         if a.dep_ in ("relcl", "acl"):
             break
 
-    if deployment and trigger.dep_ in ("dobj", "nsubjpass", "pobj") and trigger.head.lemma_.lower() in ANNOUNCE_HEADS:
+    if (
+        deployment
+        and trigger.dep_ in ("dobj", "nsubjpass", "pobj")
+        and trigger.head.lemma_.lower() in ANNOUNCE_HEADS
+    ):
         announced = True
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in ("about", "on", "over", "regarding"):
-        happened = False  # "an announcement about troop withdrawals", "talks on the withdrawal": a topic, not a move
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ in ("about", "on", "over", "regarding")
+    ):
+        happened = (
+            False  # "an announcement about troop withdrawals", "talks on the withdrawal": a topic, not a move
+        )
     listed_with = [trigger]
     while listed_with[-1].dep_ == "conj" and len(listed_with) < 6:
         listed_with.append(listed_with[-1].head)  # "planned rotations, replacement and redeployment"
     if trigger.pos_ == "NOUN" and any(
-        c.dep_ == "amod" and c.lower_ in _UNREAL_MODIFIERS for n in [*listed_with, trigger.head] for c in n.children
+        c.dep_ == "amod" and c.lower_ in _UNREAL_MODIFIERS
+        for n in [*listed_with, trigger.head]
+        for c in n.children
     ):
         happened = False  # "planned rotations and redeployment", "a possible withdrawal"
 
@@ -178,12 +208,18 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         background = background or _is_background_tc(trigger, sentence_text, published_year)
     elif trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.lemma_.lower() in _PRESENCE_PARTICIPLES:
         background = True  # "troops stationed at the base", "forces deployed in the north": a presence
-    elif trigger.lemma_.lower() in ("station", "base", "garrison") and not announced and any(
-        c.dep_ == "auxpass" for c in trigger.children
+    elif (
+        trigger.lemma_.lower() in ("station", "base", "garrison")
+        and not announced
+        and any(c.dep_ == "auxpass" for c in trigger.children)
     ):
-        background = True  # "soldiers were stationed there to guard the tomb"; "would be based in" is announced
+        background = (
+            True  # "soldiers were stationed there to guard the tomb"; "would be based in" is announced
+        )
     elif _in_earlier_clause(trigger, sentence_text, marks=_DEPLOYMENT_CONTEXT_MARKS):
-        background = True  # "since the allies began pulling out troops"; "after reinforcements arrived" is news
+        background = (
+            True  # "since the allies began pulling out troops"; "after reinforcements arrived" is news
+        )
     return Modality(happened=happened, announced=announced, claimed=claimed, background=background)
 
 
@@ -196,8 +232,10 @@ def _describes_place(head: Token) -> bool:
 
 def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | None) -> bool:
     # "Mosul, which fell to IS in 2014"; "Izium, occupied in early April": a clause describing a place
-    if trigger.dep_ in ("relcl", "acl") and _describes_place(trigger.head) and (
-        trigger.dep_ == "relcl" or trigger.tag_ == "VBN"
+    if (
+        trigger.dep_ in ("relcl", "acl")
+        and _describes_place(trigger.head)
+        and (trigger.dep_ == "relcl" or trigger.tag_ == "VBN")
     ):
         return True
     if _in_earlier_clause(trigger, sentence_text):
@@ -210,7 +248,7 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
 
 
 def _in_earlier_clause(trigger: Token, sentence_text: str, marks: frozenset[str] = _TEMPORAL_MARKS) -> bool:
-    """"after militants were driven from the city", "since the allies began pulling out troops": context."""
+    """ "after militants were driven from the city", "since the allies began pulling out troops": context."""
     recent = bool(_RECENT.search(sentence_text))
     clause = trigger
     while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
@@ -220,8 +258,10 @@ def _in_earlier_clause(trigger: Token, sentence_text: str, marks: frozenset[str]
             return True
     for a in [trigger, *trigger.ancestors]:
         for c in a.children:
-            if c.dep_ in ("mark", "prep") and c.lower_ in marks and (
-                c.dep_ == "mark" or any(t == trigger for t in c.subtree)
+            if (
+                c.dep_ in ("mark", "prep")
+                and c.lower_ in marks
+                and (c.dep_ == "mark" or any(t == trigger for t in c.subtree))
             ):
                 if a is trigger or c.dep_ == "prep":
                     gerund = trigger.tag_ == "VBG" and trigger.dep_ == "pcomp"

@@ -10,7 +10,9 @@ from spacy.tokens import Token
 from service.detect.actors import is_armed_group
 from service.detect.lexicon import FORCE_NOUNS, NON_MILITARY_NOUNS, PLACE_NOUNS, REGION_WORDS, THING_NOUNS
 
-_NP_LEFT = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "npadvmod", "advmod"})
+_NP_LEFT = frozenset(
+    {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "npadvmod", "advmod"}
+)
 _NAME_LEFT = frozenset({"compound", "amod", "nmod", "poss", "case"})
 _MAX_PHRASE_TOKENS = 16
 _CALENDAR_WORDS = frozenset(
@@ -39,8 +41,10 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
     for p in tok.children:
         if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps:
             out.extend(c for c in p.children if c.dep_ in ("pobj", "pcomp"))
-        elif p.dep_ in ("prt", "advmod", "prep") and p.lower_ in ("out", "away", "back") and (
-            "of" in preps or "from" in preps
+        elif (
+            p.dep_ in ("prt", "advmod", "prep")
+            and p.lower_ in ("out", "away", "back")
+            and ("of" in preps or "from" in preps)
         ):  # "pulled out of the camp", "pushed back from": the parser hangs "of" on the particle
             for q in p.children:
                 if q.dep_ == "prep" and q.lower_ in ("of", "from"):
@@ -69,9 +73,17 @@ def name_span(tok: Token) -> str:
             end = max(end, c.right_edge.i)
     doc = tok.doc
     # names the tokenizer cut at hyphens: "Ras al-Ain", "Deir ez-Zor"
-    while end + 1 < len(doc) and doc[end].whitespace_ == "" and (doc[end + 1].text == "-" or doc[end].text == "-"):
+    while (
+        end + 1 < len(doc)
+        and doc[end].whitespace_ == ""
+        and (doc[end + 1].text == "-" or doc[end].text == "-")
+    ):
         end += 1
-    while start > 0 and doc[start - 1].whitespace_ == "" and (doc[start - 1].text == "-" or doc[start].text == "-"):
+    while (
+        start > 0
+        and doc[start - 1].whitespace_ == ""
+        and (doc[start - 1].text == "-" or doc[start].text == "-")
+    ):
         start -= 1
     while start < end and doc[start].dep_ in ("det", "case", "punct") or doc[start].lower_ in ("the", "'s"):
         if start >= end:
@@ -122,8 +134,10 @@ def is_force(tok: Token) -> bool:
     """Is `tok` the head of a phrase naming armed forces ("200 troops", "Turkish commandos", "the SDF")?"""
     lemma = tok.lemma_.lower()
     compounds = [c for c in tok.children if c.dep_ == "compound"]
-    if lemma in NON_MILITARY_NOUNS or tok.lower_ in NON_MILITARY_NOUNS or any(
-        c.lower_ in NON_MILITARY_NOUNS for c in compounds
+    if (
+        lemma in NON_MILITARY_NOUNS
+        or tok.lower_ in NON_MILITARY_NOUNS
+        or any(c.lower_ in NON_MILITARY_NOUNS for c in compounds)
     ):
         return False  # "police units", "aid workers"
     if tok.lower_ in FORCE_NOUNS or lemma in FORCE_NOUNS:
@@ -154,7 +168,9 @@ def is_placeish(tok: Token) -> bool:
     # "the oil hub of Kirkuk"
     return any(
         o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC")
-        for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
     )
 
 

@@ -71,10 +71,17 @@ class Detector:
 # Rare verb forms the small English model tags as nouns, swapped for a common synonym of the same length so
 # that every character offset stays valid ("fighters on Friday retook parts of Jalula").
 _PARSER_SYNONYMS = {
-    "retook": "seized", "Retook": "Seized", "re-took": "seized ", "re-secured": "recaptured",
-    "re-captured": "recaptured ", "re-took control": "seized control ", "re-entered": "entered   ",
+    "retook": "seized",
+    "Retook": "Seized",
+    "re-took": "seized ",
+    "re-secured": "recaptured",
+    "re-captured": "recaptured ",
+    "re-took control": "seized control ",
+    "re-entered": "entered   ",
 }
-_RARE_VERBS = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _PARSER_SYNONYMS), key=len, reverse=True)) + r")\b")
+_RARE_VERBS = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _PARSER_SYNONYMS), key=len, reverse=True)) + r")\b"
+)
 assert all(len(k) == len(v) for k, v in _PARSER_SYNONYMS.items())
 
 
@@ -102,13 +109,18 @@ def _gainer_left_to_context(tok: Token) -> bool:
 
 
 def _announcer(tok: Token) -> str | None:
-    """"The Iraqi Government announced that the department had been recaptured": the announcing side."""
+    """ "The Iraqi Government announced that the department had been recaptured": the announcing side."""
     for a in tok.ancestors:
         if a.lemma_.lower() in lx.CLAIM_VERBS:
             for c in a.children:
-                if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") and (
-                    c.ent_type_ in ("ORG", "GPE", "NORP") or c.lemma_.lower() in lx.FORCE_NOUNS
-                    or c.lemma_.lower() in ("government", "army", "military", "ministry")
+                if (
+                    c.dep_ == "nsubj"
+                    and c.pos_ in ("PROPN", "NOUN")
+                    and (
+                        c.ent_type_ in ("ORG", "GPE", "NORP")
+                        or c.lemma_.lower() in lx.FORCE_NOUNS
+                        or c.lemma_.lower() in ("government", "army", "military", "ministry")
+                    )
                 ):
                     return c.doc[c.left_edge.i : c.right_edge.i + 1].text
     return None
@@ -118,7 +130,12 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
     events: list[Event] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if lemma in lx.TC_TRIGGER_LEMMAS or lemma in lx.CONTROL_VERBS or lemma == "be" or lemma in lx.INTO_VERBS:
+        if (
+            lemma in lx.TC_TRIGGER_LEMMAS
+            or lemma in lx.CONTROL_VERBS
+            or lemma == "be"
+            or lemma in lx.INTO_VERBS
+        ):
             for frame in tc_frames(tok):
                 if frame.gaining is None and _gainer_left_to_context(tok):
                     # "They also captured ...", "the village was captured", "the capture of Sil" after
@@ -203,8 +220,9 @@ def _confidence(modality: Modality, *, located: bool, actor: bool, nominal: bool
 
 
 def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
-    modality = assess(frame.trigger, sentence_text=sentence.text, deployment=False,
-                      published_year=ctx.published_year)
+    modality = assess(
+        frame.trigger, sentence_text=sentence.text, deployment=False, published_year=ctx.published_year
+    )
     if not modality.happened or modality.announced:
         return []
     event_date = resolve_event_date(sentence.text, ctx.article.published)
@@ -231,8 +249,13 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
                 evidence_start=sentence.start,
                 evidence_end=sentence.end,
                 event_date=event_date,
-                confidence=_confidence(modality, located=loc is not None, actor=bool(frame.gaining),
-                                       nominal=frame.trigger.pos_ == "NOUN", partial=frame.partial),
+                confidence=_confidence(
+                    modality,
+                    located=loc is not None,
+                    actor=bool(frame.gaining),
+                    nominal=frame.trigger.pos_ == "NOUN",
+                    partial=frame.partial,
+                ),
             )
         )
     return out
@@ -240,16 +263,19 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
 
 def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
     """One event per destination: "sent to both Kupiansk and Izium" is two movements to follow."""
-    modality = assess(frame.trigger, sentence_text=sentence.text, deployment=True,
-                      published_year=ctx.published_year)
+    modality = assess(
+        frame.trigger, sentence_text=sentence.text, deployment=True, published_year=ctx.published_year
+    )
     force = frame.force_head
-    if not modality.happened or (force is not None and any(
-        c.dep_ == "det" and c.lower_ == "no" for c in force.children
-    )):
+    if not modality.happened or (
+        force is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in force.children)
+    ):
         return []  # "no ground troops were deployed"
     actor = frame.actor or (force_nationality(force) if force is not None else None)
-    if actor is None and force is not None and any(
-        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in force.children
+    if (
+        actor is None
+        and force is not None
+        and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in force.children)
     ):
         actor = ctx.last_actor or _announcer(frame.trigger)  # "Its units were deployed": the story's actor
     named = [r for r in frame.destinations if not r.anaphoric]
@@ -263,28 +289,36 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     if size is not None and frame.share != 1.0:
         size = round(size * frame.share)
     if size is None and force is not None and _VAGUE_SIZE.search(force_text(force)):
-        size = _size_said_next(ctx.article.text, sentence.end)  # "thousands of troops ... about 4,000 will leave"
+        size = _size_said_next(
+            ctx.article.text, sentence.end
+        )  # "thousands of troops ... about 4,000 will leave"
     event_date = resolve_event_date(sentence.text, ctx.article.published)
     background = modality.background or long_before_publication(event_date, sentence.text, ctx)
     out: list[Event] = []
     for dest in destinations:
         loc, country = _locate(dest, ctx) if dest else (None, _top(ctx.place_countries()))
-        out.append(DeploymentEvent(
-            actor=actor,
-            destination=dest,
-            country=country,
-            location=loc,
-            size=size,
-            force=force_text(force) if force is not None else None,
-            direction="withdraw" if frame.withdraw else "deploy",
-            status="announced" if modality.announced else "executed",
-            background=background,
-            evidence=sentence.text,
-            evidence_start=sentence.start,
-            evidence_end=sentence.end,
-            event_date=event_date,
-            confidence=_confidence(modality, located=loc is not None, actor=bool(actor),
-                                   nominal=frame.trigger.pos_ == "NOUN", partial=False),
-        ))
+        out.append(
+            DeploymentEvent(
+                actor=actor,
+                destination=dest,
+                country=country,
+                location=loc,
+                size=size,
+                force=force_text(force) if force is not None else None,
+                direction="withdraw" if frame.withdraw else "deploy",
+                status="announced" if modality.announced else "executed",
+                background=background,
+                evidence=sentence.text,
+                evidence_start=sentence.start,
+                evidence_end=sentence.end,
+                event_date=event_date,
+                confidence=_confidence(
+                    modality,
+                    located=loc is not None,
+                    actor=bool(actor),
+                    nominal=frame.trigger.pos_ == "NOUN",
+                    partial=False,
+                ),
+            )
+        )
     return out
-

@@ -16,18 +16,28 @@ from service.detect.phrases import (
     with_conjuncts,
 )
 
-PARTIAL_HEADS = frozenset("part parts most much section sections portion portions half percent % some".split())
+PARTIAL_HEADS = frozenset(
+    "part parts most much section sections portion portions half percent % some".split()
+)
 # "a number of villages", "dozens of villages": the villages themselves
-_QUANTITY_HEADS = frozenset("number dozen dozens hundreds scores handful couple all rest majority total".split())
+_QUANTITY_HEADS = frozenset(
+    "number dozen dozens hundreds scores handful couple all rest majority total".split()
+)
 DEST_PREPS = ("to", "into", "in", "at", "toward", "towards", "around", "near", "on", "along", "inside")
 _PERSON_ROLES = frozenset(
     "judge leader commander minister president general official officer spokesman journalist son daughter "
     "brother wife emir chief head governor mayor colonel captain".split()
 )
-_PERSON_FATES = frozenset("execute kill torture interrogate release free try sentence behead hang jail".split())
+_PERSON_FATES = frozenset(
+    "execute kill torture interrogate release free try sentence behead hang jail".split()
+)
 _HOME_GROUND = frozenset("territory soil land country".split())
-_ANAPHORS = frozenset("city town village settlement area base airport airbase region checkpoint country".split())
-_GENERIC_PLACES = frozenset("territory territories area areas position positions place places villages towns".split())
+_ANAPHORS = frozenset(
+    "city town village settlement area base airport airbase region checkpoint country".split()
+)
+_GENERIC_PLACES = frozenset(
+    "territory territories area areas position positions place places villages towns".split()
+)
 
 
 @dataclass
@@ -58,14 +68,19 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
             break
     if obj.pos_ == "NUM" and obj.dep_ in ("dobj", "nsubjpass"):
         # "the SDF captured two villages west of al-Bab, while the rebels took three to the east"
-        noun = next((w for w in reversed(obj.doc[: obj.i]) if w.tag_ == "NNS" and w.lemma_.lower() in lx.PLACE_NOUNS),
-                    None)
+        noun = next(
+            (w for w in reversed(obj.doc[: obj.i]) if w.tag_ == "NNS" and w.lemma_.lower() in lx.PLACE_NOUNS),
+            None,
+        )
         return ([PlaceRef(f"{obj.text} {noun.text}", obj)] if noun is not None else []), partial
     refs: list[PlaceRef] = _place_refs_of(obj)
     for conj in obj.conjuncts:
         # "Idlib city and most of the areas bordering Turkey": each conjunct has its own extent
-        more, part = places_from(conj, with_companions=False) if conj.lemma_.lower() in PARTIAL_HEADS | _QUANTITY_HEADS \
+        more, part = (
+            places_from(conj, with_companions=False)
+            if conj.lemma_.lower() in PARTIAL_HEADS | _QUANTITY_HEADS
             else (_place_refs_of(conj), False)
+        )
         refs.extend(PlaceRef(r.text, r.head, r.anaphoric, r.partial or part) for r in more)
     for companion in _companions(obj) if with_companions else []:
         # "two villages ..., in addition to part of the highway": companions have their own extent
@@ -78,7 +93,8 @@ def _without_fragments(refs: list[PlaceRef]) -> list[PlaceRef]:
     """Drop pieces of another reference ("al-Ain" beside "Ras al-Ain") and bare punctuation."""
     texts = [r.text for r in refs]
     return [
-        r for i, r in enumerate(refs)
+        r
+        for i, r in enumerate(refs)
         if any(ch.isalnum() for ch in r.text)
         and not any(j != i and r.text != t and r.text in t for j, t in enumerate(texts))
         and r.text not in texts[:i]
@@ -89,7 +105,7 @@ _COMPANION_OPENERS = (("as", "well", "as"), ("along", "with"), ("together", "wit
 
 
 def _companions(obj: Token) -> list[Token]:
-    """"Mayssar, as well as the Dahret Awwad district", "al-Karama, along with Jarqa village": more places.
+    """ "Mayssar, as well as the Dahret Awwad district", "al-Karama, along with Jarqa village": more places.
 
     The parser hangs these phrases anywhere (a cc of the verb, a prep of a nearby noun), so they are found in
     the word order after the object and the head of the phrase that follows is taken.
@@ -99,7 +115,9 @@ def _companions(obj: Token) -> list[Token]:
     i = obj.i + 1
     end_of_clause = next((w.i for w in doc[obj.i + 1 :] if w.pos_ == "VERB" and w.dep_ != "amod"), len(doc))
     while i < min(end_of_clause, obj.i + 25):
-        opener = next((o for o in _COMPANION_OPENERS if tuple(w.lower_ for w in doc[i : i + len(o)]) == o), None)
+        opener = next(
+            (o for o in _COMPANION_OPENERS if tuple(w.lower_ for w in doc[i : i + len(o)]) == o), None
+        )
         if opener is None:
             i += 1
             continue
@@ -108,7 +126,11 @@ def _companions(obj: Token) -> list[Token]:
         while stop < len(doc) and doc[stop].text not in (",", ";", ".", "—") and doc[stop].pos_ != "VERB":
             stop += 1
         span = doc[start:stop]
-        roots = [w for w in span if (w.head.i < start or w.head.i >= stop or w.head == w) and w.pos_ in ("NOUN", "PROPN")]
+        roots = [
+            w
+            for w in span
+            if (w.head.i < start or w.head.i >= stop or w.head == w) and w.pos_ in ("NOUN", "PROPN")
+        ]
         for root in roots[:1]:
             out.extend(c for c in with_conjuncts(root) if start <= c.i < stop)
         i = stop
@@ -117,23 +139,35 @@ def _companions(obj: Token) -> list[Token]:
 
 def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
     """Place references one noun names; `listed`: an item of "territory including X, an oil field" is specific."""
-    if tok.lemma_.lower() in _HOME_GROUND and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+    if tok.lemma_.lower() in _HOME_GROUND and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children
+    ):
         # "Belarus, a Russian ally which allowed a military buildup in their territory": the state named before
-        state = next((w for w in reversed(tok.doc[: tok.i]) if w.pos_ == "PROPN" and w.ent_type_ == "GPE"), None)
+        state = next(
+            (w for w in reversed(tok.doc[: tok.i]) if w.pos_ == "PROPN" and w.ent_type_ == "GPE"), None
+        )
         if state is not None:
             return [PlaceRef(name_span(state), state)]
     if not is_placeish(tok):
         return []
     if tok.pos_ != "PROPN" and tok.tag_ == "NNS":
         # "the al-Helwaniyah and al-Jazmati roundabouts": one place per name
-        listed = [c for c in tok.lefts if c.pos_ == "PROPN" and c.dep_ in ("nmod", "compound", "amod") and c.conjuncts]
+        listed = [
+            c
+            for c in tok.lefts
+            if c.pos_ == "PROPN" and c.dep_ in ("nmod", "compound", "amod") and c.conjuncts
+        ]
         if listed:
             return [PlaceRef(f"{name_span(n)} {tok.lemma_}", n) for n in with_conjuncts(listed[0])]
     if tok.pos_ != "PROPN":
         # "the villages of Toqli and Mregel", "two villages (Toqli and Mregel)", "the city of Lysychansk"
         named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        named += [o for o in prep_objects(tok, "of") if o.pos_ == "PROPN" and (
-            tok.lemma_.lower() in lx.PLACE_NOUNS or o.ent_type_ in ("GPE", "LOC", "FAC"))]
+        named += [
+            o
+            for o in prep_objects(tok, "of")
+            if o.pos_ == "PROPN"
+            and (tok.lemma_.lower() in lx.PLACE_NOUNS or o.ent_type_ in ("GPE", "LOC", "FAC"))
+        ]
         named += [o for o in prep_objects(tok, "including") if o.pos_ == "PROPN"]
         if named:
             out: list[PlaceRef] = []
@@ -143,32 +177,53 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
                     if t.pos_ == "PROPN":
                         out.append(PlaceRef(name_span(t), t))
                     elif t.lemma_.lower() in PARTIAL_HEADS:  # "Bazaliyivka, Lebyazhe and part of Kutuzivka"
-                        out.extend(PlaceRef(name_span(o), o, partial=True)
-                                   for o in prep_objects(t, "of") if o.pos_ == "PROPN")
+                        out.extend(
+                            PlaceRef(name_span(o), o, partial=True)
+                            for o in prep_objects(t, "of")
+                            if o.pos_ == "PROPN"
+                        )
             return out
-        included = [o for w in tok.subtree if w.dep_ == "prep" and w.lower_ == "including"
-                    for o in w.children if o.dep_ == "pobj" and is_placeish(o)]
+        included = [
+            o
+            for w in tok.subtree
+            if w.dep_ == "prep" and w.lower_ == "including"
+            for o in w.children
+            if o.dep_ == "pobj" and is_placeish(o)
+        ]
         if included and tok.lemma_.lower() in _GENERIC_PLACES:
             # "strategic territory ..., including Iraq's biggest dam, an oil field": the items themselves
             return [r for o in included for c in with_conjuncts(o) for r in _place_refs_of(c, listed=True)]
         if tok.lemma_.lower() in _GENERIC_PLACES or tok.lemma_.lower() in ("village", "town", "settlement"):
             listed = _names_after_including(tok)
             if listed:
-                return [PlaceRef(n) for n in listed]  # "multiple villages in the process, including: Dilan, ..."
+                return [
+                    PlaceRef(n) for n in listed
+                ]  # "multiple villages in the process, including: Dilan, ..."
         has_det_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "poss", "prep")]
-        if has_det_the and tok.lemma_.lower() in _ANAPHORS and not any(
-            c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" for c in modifiers
+        if (
+            has_det_the
+            and tok.lemma_.lower() in _ANAPHORS
+            and not any(c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" for c in modifiers)
         ):
             return [PlaceRef(noun_phrase(tok, keep_conj=False), tok, anaphoric=True)]
         if any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in tok.children):
             return []  # "no longer occupied any towns"
-        if not listed and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not (
-            any(c.pos_ == "PROPN" and c.dep_ in ("compound", "poss", "appos") for c in tok.children)
-            or any(o.pos_ == "PROPN" or any(w.pos_ == "PROPN" for w in o.children)
-                   for o in prep_objects(tok, "near", "at", "outside"))
-            or any(o.lemma_.lower() in ("city", "town", "village") and any(
-                   w.pos_ == "PROPN" for w in o.subtree) for o in prep_objects(tok, "in"))
+        if (
+            not listed
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+            and not (
+                any(c.pos_ == "PROPN" and c.dep_ in ("compound", "poss", "appos") for c in tok.children)
+                or any(
+                    o.pos_ == "PROPN" or any(w.pos_ == "PROPN" for w in o.children)
+                    for o in prep_objects(tok, "near", "at", "outside")
+                )
+                or any(
+                    o.lemma_.lower() in ("city", "town", "village")
+                    and any(w.pos_ == "PROPN" for w in o.subtree)
+                    for o in prep_objects(tok, "in")
+                )
+            )
         ):
             # "a slum", "a district in southern Afghanistan": not identifiable; "a checkpoint at Khan Shaykhoun" is
             return []
@@ -189,14 +244,16 @@ def _looks_like_person(tok: Token) -> bool:
 
 
 def pronoun_place(pron: Token) -> Token | None:
-    """"attacked Snake Island, a Ukrainian island in the Black Sea, and captured it": the nearest place that
+    """ "attacked Snake Island, a Ukrainian island in the Black Sea, and captured it": the nearest place that
     was itself an object or subject before the pronoun; places that only locate another come second."""
     before = list(reversed(pron.doc[: pron.i]))
     for deps in (("dobj", "nsubj", "nsubjpass"), ("pobj",)):
         for w in before:
             if w.dep_ in deps and w.pos_ in ("PROPN", "NOUN") and is_placeish(w):
                 if w.lemma_.lower() in lx.REGION_WORDS or (
-                    w.dep_ == "pobj" and w.head.lower_ == "of" and w.head.head.lemma_.lower() in lx.REGION_WORDS
+                    w.dep_ == "pobj"
+                    and w.head.lower_ == "of"
+                    and w.head.head.lemma_.lower() in lx.REGION_WORDS
                 ):
                     continue  # "the village to the south of Mosul ... it": Mosul only locates the village
                 return w

@@ -17,7 +17,9 @@ from service.detect.phrases import (
 
 _OBJECT_CONTROL = frozenset("order force ask allow tell instruct compel urge permit".split())
 _PRONOUNS = frozenset("it they he she we which who that its their".split())
-_EVENT_NOUNS = frozenset("attack attacks offensive assault operation advance push counteroffensive counter-offensive".split())
+_EVENT_NOUNS = frozenset(
+    "attack attacks offensive assault operation advance push counteroffensive counter-offensive".split()
+)
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -56,7 +58,7 @@ def subject_of(tok: Token) -> Token | None:
 
 
 def _into_object(t: Token) -> Token | None:
-    """"misled the Iraqi military into deploying major forces": the one made to act is the object."""
+    """ "misled the Iraqi military into deploying major forces": the one made to act is the object."""
     if t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.lower_ == "into":
         return child(t.head.head, "dobj")
     return None
@@ -89,7 +91,9 @@ def is_passive(tok: Token) -> bool:
     """Passive voice, including reduced relatives ("the town captured by rebels"), but not a perfect tense
     the parser hung on a noun ("said Sunday its troops had withdrawn")."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
-        tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not child(tok, "dobj", "nsubj")
+        tok.tag_ == "VBN"
+        and tok.dep_ in ("acl", "relcl")
+        and not child(tok, "dobj", "nsubj")
         and not any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in tok.children)
     )
 
@@ -128,20 +132,45 @@ def is_armed(tok: Token | None) -> bool:
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "GPE", ""):
         return True
     return tok.lower_ in ("they", "we", "it") or tok.lemma_.lower() in (
-        "government", "regime", "side", "opposition", "coalition", "ally", "allies", "group", "jihadist",
-        "extremist", "militia", "insurgent", "separatist", "loyalist", "russians", "ukrainians", "enemy",
+        "government",
+        "regime",
+        "side",
+        "opposition",
+        "coalition",
+        "ally",
+        "allies",
+        "group",
+        "jihadist",
+        "extremist",
+        "militia",
+        "insurgent",
+        "separatist",
+        "loyalist",
+        "russians",
+        "ukrainians",
+        "enemy",
     )
 
 
 def force_of(tok: Token | None) -> Token | None:
-    """"thousands of troops" -> troops; "some of its soldiers" -> soldiers; "400 troops ... as half would be
+    """ "thousands of troops" -> troops; "some of its soldiers" -> soldiers; "400 troops ... as half would be
     based in Rojava": the troops named before."""
     if tok is None or is_force(tok):
         return tok
     if tok.lemma_.lower() in ("half", "rest", "remainder") and not prep_objects(tok, "of"):
         return next((w for w in reversed(tok.doc[: tok.i]) if is_force(w)), tok)
     if tok.like_num or tok.lemma_.lower() in (
-        "thousand", "hundred", "dozen", "some", "many", "most", "part", "rest", "number", "group", "contingent"
+        "thousand",
+        "hundred",
+        "dozen",
+        "some",
+        "many",
+        "most",
+        "part",
+        "rest",
+        "number",
+        "group",
+        "contingent",
     ):
         inner = [o for o in prep_objects(tok, "of") if is_force(o)]
         if inner:
@@ -154,9 +183,10 @@ def is_state(tok: Token | None) -> bool:
 
 
 def owned_by_state(force: Token) -> bool:
-    """"U.S. troops", "Russia's forces", "Turkish soldiers": a state's forces, moved by decision."""
+    """ "U.S. troops", "Russia's forces", "Turkish soldiers": a state's forces, moved by decision."""
     return is_state(force) or any(
-        c.dep_ in ("amod", "compound", "poss", "nmod") and c.ent_type_ in ("NORP", "GPE")
+        c.dep_ in ("amod", "compound", "poss", "nmod")
+        and c.ent_type_ in ("NORP", "GPE")
         and not is_armed_group(c.text)  # "ISIL fighters" are no state's forces, whatever the NER says
         for c in force.children
     )
