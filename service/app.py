@@ -178,6 +178,7 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
         consumer_auto_offset_reset=settings.auto_offset_reset,
         consumer_max_fetch_size=settings.consumer_max_fetch_bytes,
         producer_max_request_size=max(1_048_576, settings.dlq_max_value_bytes + 65_536),
+        producer_max_batch_size=settings.producer_max_batch_bytes,
         # at_least_once keeps faust's producer non-idempotent: some Kafka-protocol brokers (Tansu) reject
         # idempotent producers, and alert ids make redelivered alerts recognisable anyway.
         processing_guarantee="at_least_once",

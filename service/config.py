@@ -94,6 +94,14 @@ class Settings(BaseSettings):
     correlation_partitions: int = Field(
         default=4, ge=1, description="Partitions of the re-keyed reports topic and the correlation changelog."
     )
+    producer_max_batch_bytes: int = Field(
+        default=1,
+        ge=1,
+        description="Batch size of the worker's producer. 1 puts every record in its own batch: Tansu "
+        "answers ListOffsets with the base offset of a partition's last batch + 1, so with batches faust's "
+        "changelog recovery stops short and restores stale correlation state. 16384 (Kafka's default) is "
+        "safe on Apache Kafka and faster.",
+    )
 
     input_partitions: int = Field(default=4, ge=1)
     alert_partitions: int = Field(default=4, ge=1)
