@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -219,6 +220,18 @@ def _confidence(modality: Modality, *, located: bool, actor: bool, nominal: bool
     return round(max(0.05, min(1.0, c)), 2)
 
 
+def _statement(sentence: Sentence, event_date: dt.date | None, background: bool, confidence: float) -> dict:
+    """The fields every event shares: where the text says it, when, whether it is news, how sure we are."""
+    return {
+        "background": background,
+        "evidence": sentence.text,
+        "evidence_start": sentence.start,
+        "evidence_end": sentence.end,
+        "event_date": event_date,
+        "confidence": confidence,
+    }
+
+
 def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
     modality = assess(
         frame.trigger, sentence_text=sentence.text, deployment=False, published_year=ctx.published_year
@@ -244,17 +257,17 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
                 losing_actor=frame.losing,
                 extent="partial" if frame.partial or ref.partial else "full",
                 claim="claimed" if modality.claimed else "confirmed",
-                background=background,
-                evidence=sentence.text,
-                evidence_start=sentence.start,
-                evidence_end=sentence.end,
-                event_date=event_date,
-                confidence=_confidence(
-                    modality,
-                    located=loc is not None,
-                    actor=bool(frame.gaining),
-                    nominal=frame.trigger.pos_ == "NOUN",
-                    partial=frame.partial,
+                **_statement(
+                    sentence,
+                    event_date,
+                    background,
+                    _confidence(
+                        modality,
+                        located=loc is not None,
+                        actor=bool(frame.gaining),
+                        nominal=frame.trigger.pos_ == "NOUN",
+                        partial=frame.partial or ref.partial,
+                    ),
                 ),
             )
         )
@@ -307,17 +320,17 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
                 force=force_text(force) if force is not None else None,
                 direction="withdraw" if frame.withdraw else "deploy",
                 status="announced" if modality.announced else "executed",
-                background=background,
-                evidence=sentence.text,
-                evidence_start=sentence.start,
-                evidence_end=sentence.end,
-                event_date=event_date,
-                confidence=_confidence(
-                    modality,
-                    located=loc is not None,
-                    actor=bool(actor),
-                    nominal=frame.trigger.pos_ == "NOUN",
-                    partial=False,
+                **_statement(
+                    sentence,
+                    event_date,
+                    background,
+                    _confidence(
+                        modality,
+                        located=loc is not None,
+                        actor=bool(actor),
+                        nominal=frame.trigger.pos_ == "NOUN",
+                        partial=False,
+                    ),
                 ),
             )
         )
