@@ -82,11 +82,15 @@ def test_dashboard_covers_what_operators_watch() -> None:
     } <= alerts
 
 
-def test_promtool_accepts_the_rules_and_the_config() -> None:
+def test_promtool_accepts_the_rules_and_the_config_and_their_unit_tests() -> None:
     promtool = shutil.which("promtool")
     if promtool is None:
         pytest.skip("promtool is not installed (Debian: apt-get install prometheus)")
-    for args in (["check", "rules", str(RULES)], ["check", "config", str(DEPLOY / "prometheus" / "prometheus.yml")]):
+    for args in (
+        ["check", "rules", str(RULES)],
+        ["check", "config", str(DEPLOY / "prometheus" / "prometheus.yml")],
+        ["test", "rules", str(DEPLOY / "prometheus" / "alerts.test.yml")],  # the rules fire when they should
+    ):
         done = subprocess.run([promtool, *args], capture_output=True, text=True, timeout=60, check=False)
         assert done.returncode == 0, done.stdout + done.stderr
 
