@@ -24,7 +24,7 @@ SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]
 
 
 def _read_secret_file(path: Path) -> str:
-    """A mounted secret (Kubernetes secret volume, Docker secret): the whole file, one trailing newline off."""
+    """A mounted secret (Kubernetes secret volume, Docker secret): the file, one trailing newline off."""
     return path.read_text(encoding="utf-8").removesuffix("\n").removesuffix("\r")
 
 
@@ -61,7 +61,7 @@ class Settings(BaseSettings):
         default=None, description="File holding the SASL password (a mounted secret)."
     )
     kafka_ssl_cafile: Path | None = Field(
-        default=None, description="PEM bundle of the CAs that sign the brokers' certificates (default: system)."
+        default=None, description="PEM bundle of the CAs that sign the brokers' certificates (else system)."
     )
     kafka_ssl_certfile: Path | None = Field(default=None, description="Client certificate (PEM), for mTLS.")
     kafka_ssl_keyfile: Path | None = Field(default=None, description="Client private key (PEM), for mTLS.")

@@ -48,7 +48,7 @@ def kafka_ssl_context(settings: Settings) -> ssl.SSLContext:
 
 
 def kafka_security_options(settings: Settings) -> dict[str, Any]:
-    """The aiokafka keyword arguments (producer, consumer, admin client) for the configured connection mode."""
+    """The aiokafka keyword arguments (producer, consumer, admin client) for the configured connection."""
     protocol = settings.kafka_security_protocol
     options: dict[str, Any] = {"security_protocol": protocol}
     if protocol in ("SSL", "SASL_SSL"):

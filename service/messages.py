@@ -164,7 +164,9 @@ def parse_article(raw: bytes | None, max_bytes: int) -> ArticleMessage:
 _CONTROLS = {c: " " for c in [*range(0x00, 0x09), 0x0B, 0x0C, 0x0D, *range(0x0E, 0x20), *range(0x7F, 0xA0)]}
 _CONTROLS |= {c: " " for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}  # bidi embeddings/isolates
 _CONTROLS |= {0x2028: "\n", 0x2029: "\n"}
-_LOOKS_LIKE_HTML = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_LOOKS_LIKE_HTML = re.compile(
+    r"<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
 _TAG_NAME = re.compile(r"/?([A-Za-z][A-Za-z0-9]*)")
 _HIDDEN = {"script", "style", "template", "noscript", "iframe", "object", "svg", "math"}
 _BLOCKS = {

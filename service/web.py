@@ -1,7 +1,7 @@
 """The worker's HTTP endpoints: ``/metrics``, ``/healthz`` and ``/readyz``, read-only, on one port.
 
-A small threaded server rather than faust's aiohttp web app: it answers while the event loop is busy or not yet
-running (spaCy loads before the worker starts), which is exactly when probes need an answer, and it can serve
+A small threaded server rather than faust's aiohttp web app: it answers while the event loop is busy or not
+yet running (spaCy loads before the worker starts), which is exactly when probes need an answer, and it can serve
 nothing but these three paths. Responses carry counts and states only: no article text, no configuration.
 
 `Health` is the state the probes report. The faust app writes it (`instrument`): partition assignments and

@@ -92,7 +92,9 @@ def test_readiness_flips_only_after_partition_assignment(kafka_bootstrap: str, t
         body = ""
         while time.monotonic() < deadline:
             body = _get(port, "/metrics")[1]
-            lags = re.findall(r'^frontwatch_consumer_lag_messages\{partition="(\d)",topic="[^"]+"\} (\S+)$', body, re.M)
+            lags = re.findall(
+                r'^frontwatch_consumer_lag_messages\{partition="(\d)",topic="[^"]+"\} (\S+)$', body, re.M
+            )
             if (
                 _metric(body, "frontwatch_articles_consumed_total") == len(articles)
                 and _metric(body, "frontwatch_end_to_end_latency_seconds_count") > 0  # alerts are out
@@ -104,7 +106,8 @@ def test_readiness_flips_only_after_partition_assignment(kafka_bootstrap: str, t
         else:
             pytest.fail(f"no alert, or lag not 0 on all 4 partitions:\n{body}\n{worker.log_tail()}")
         assert _metric(body, "frontwatch_ready") == 1
-        log_lines = [json.loads(line) for line in worker.log_path.read_text().splitlines() if line.startswith("{")]
+        log_text = worker.log_path.read_text()
+        log_lines = [json.loads(line) for line in log_text.splitlines() if line.startswith("{")]
         assert any(line.get("article_id") == articles[0].id for line in log_lines)
     finally:
         assert worker.stop() == 0, worker.log_tail()

@@ -107,7 +107,7 @@ def test_redaction_prefers_the_longest_secret() -> None:
 def test_cli_error_messages_are_redacted(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], restore_logging: None
 ) -> None:
-    """An error that quotes the password (a broker's auth reply, a library's message) is printed without it."""
+    """An error that quotes the password (a broker's reply, a library's message) is printed without it."""
     from aiokafka.errors import KafkaConnectionError
 
     from service import cli, kafka_io
@@ -133,8 +133,9 @@ def test_web_endpoints_show_no_secret_and_no_configuration() -> None:
     server = WebServer("127.0.0.1", 0, health).start()
     try:
         for path in ("/metrics", "/healthz", "/readyz", "/nope"):
+            url = f"http://127.0.0.1:{server.port}{path}"
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{server.port}{path}", timeout=5) as resp:  # noqa: S310
+                with urllib.request.urlopen(url, timeout=5) as resp:  # noqa: S310 - loopback test server
                     body = resp.read().decode()
             except urllib.error.HTTPError as exc:
                 body = exc.read().decode()

@@ -2,7 +2,7 @@
 linear in the input, on inputs built to make backtracking regular expressions explode.
 
 Two checks per function: the time per character stays under a generous bound, and quadrupling the input at
-most roughly quadruples the time (a quadratic pattern shows 16x; the bound is 8x, timing noise included).
+most roughly quadruples the time (a quadratic pattern shows 16x; the bound is 10x, timing noise included).
 Timings are the best of three runs, so a busy CI machine does not fail them.
 """
 
@@ -31,7 +31,7 @@ SCANNERS: dict[str, Callable[[str], object]] = {
     "plain_text": plain_text,
 }
 MAX_SECONDS_PER_CHAR = 20e-6  # measured: at most ~1.5 us per character on a 2-core machine
-MAX_GROWTH = 8.0  # for 4x the input
+MAX_GROWTH = 10.0  # for 4x the input: linear is 4, quadratic 16; cache effects push small inputs to ~8
 
 
 def _best_time(function: Callable[[str], object], text: str, runs: int = 3) -> float:
@@ -47,11 +47,15 @@ def _best_time(function: Callable[[str], object], text: str, runs: int = 3) -> f
 @pytest.mark.parametrize("name", list(SCANNERS))
 def test_scanning_is_linear_on_adversarial_input(name: str, unit: str) -> None:
     function = SCANNERS[name]
-    small, large = (unit * (n // len(unit)) for n in (16_000, 64_000))
-    t_small, t_large = _best_time(function, small), _best_time(function, large)
-    assert t_large / len(large) < MAX_SECONDS_PER_CHAR, f"{t_large:.3f} s for {len(large)} chars"
-    if t_large > 0.005:  # below that, the ratio is timer noise
-        assert t_large / t_small < MAX_GROWTH, f"{t_small:.4f} s -> {t_large:.4f} s for 4x the input"
+    small, large = (unit * (n // len(unit)) for n in (32_000, 128_000))
+    # A superlinear pattern fails every attempt; a busy machine (other tests, CI neighbours) fails one.
+    for _attempt in range(3):
+        t_small, t_large = _best_time(function, small), _best_time(function, large)
+        fast = t_large / len(large) < MAX_SECONDS_PER_CHAR
+        linear = t_large <= 0.005 or t_large / t_small < MAX_GROWTH  # under 5 ms the ratio is timer noise
+        if fast and linear:
+            return
+    pytest.fail(f"{name}: {t_small:.4f} s for {len(small)} chars, {t_large:.4f} s for {len(large)}")
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -76,7 +80,7 @@ def real_detector():  # type: ignore[no-untyped-def]
 DETECTOR_INPUTS: dict[str, Callable[[int], str]] = {
     "spaces inside a place": lambda n: "Russian forces captured the town of Bak" + " " * n + "hmut district.",
     "one endless place name": lambda n: "Russian forces captured " + "New " * (n // 4) + "City.",
-    "nested 'of' phrases": lambda n: "Troops were sent to the district of " + "the city of " * (n // 12) + "Kherson.",
+    "nested 'of' phrases": lambda n: "Troops went to the district of " + "the city of " * (n // 12) + "Kherson.",
     "long list of places": lambda n: "Troops captured " + "Kherson, " * (n // 9) + "and Mariupol.",
     "abbreviations everywhere": lambda n: "Gen. " * (n // 5) + "troops captured Kherson.",
     "dense news": lambda n: "Ukrainian troops recaptured Kherson on Friday. " * (n // 47),
@@ -85,7 +89,7 @@ DETECTOR_INPUTS: dict[str, Callable[[int], str]] = {
 
 
 @pytest.mark.parametrize("name", list(DETECTOR_INPUTS))
-def test_detector_time_per_character_is_bounded(real_detector, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_detector_time_per_character_is_bounded(real_detector, name: str) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
     """The whole detector (spaCy included) on adversarial articles: measured up to ~100 us per character
     on short inputs (fixed costs) and ~50 us on dense news; the bound leaves 10x headroom."""
     from service.detect.model import Article

@@ -11,7 +11,9 @@ from prometheus_client.metrics_core import Metric
 from service import metrics
 
 # Base units (prometheus.io/docs/practices/naming): seconds and bytes, never milli-, kilo- or minutes.
-NON_BASE_UNITS = re.compile(r"_(milliseconds|microseconds|ms|us|minutes|hours|days|kilobytes|megabytes|kb|mb)(_|$)")
+NON_BASE_UNITS = re.compile(
+    r"_(milliseconds|microseconds|ms|us|minutes|hours|days|kilobytes|megabytes|kb|mb)(_|$)"
+)
 # Labels must stay low-cardinality: nothing per article or alert, no free text.
 ALLOWED_LABELS = {"reason", "type", "topic", "partition", "status", "version", "python"}
 
