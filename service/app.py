@@ -136,7 +136,11 @@ class ReportCorrelator:
         outcome = correlate(state, report, self.window)
         if outcome.decision == "duplicate":
             metrics.DUPLICATES_SUPPRESSED.inc()
-            log.info("article %s: duplicate report, nothing published", report.article_id)
+            log.info(
+                "article %s: duplicate report, nothing published",
+                report.article_id,
+                extra={"article_id": report.article_id},
+            )
             return outcome, [], None
         if outcome.decision == "contradiction":
             metrics.CONTRADICTIONS.inc()
@@ -150,7 +154,11 @@ class ReportCorrelator:
             status,
             outcome.event.event_id,
             outcome.event.source_count,
-            extra={"article_id": report.article_id, "event_id": outcome.event.event_id},
+            extra={
+                "article_id": report.article_id,
+                "event_id": outcome.event.event_id,
+                "alert_id": next((v.decode() for r in out for k, v in r.headers if k == "ce_id"), None),
+            },
         )
         return outcome, out, outcome.state.model_dump_json().encode()
 

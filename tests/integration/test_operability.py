@@ -109,6 +109,7 @@ def test_readiness_flips_only_after_partition_assignment(kafka_bootstrap: str, t
         log_text = worker.log_path.read_text()
         log_lines = [json.loads(line) for line in log_text.splitlines() if line.startswith("{")]
         assert any(line.get("article_id") == articles[0].id for line in log_lines)
+        assert any(line.get("alert_id") and line.get("article_id") for line in log_lines)
     finally:
         assert worker.stop() == 0, worker.log_tail()
 
