@@ -61,7 +61,11 @@ def describe_alert(alert: dict[str, Any]) -> str:
     evidence = " ".join(str(alert.get("evidence", "")).split())
     if len(evidence) > 150:
         evidence = evidence[:147] + "..."
+    status = str(alert.get("alert_status", "new")).upper()
+    if alert.get("source_count", 1) > 1:
+        status += f" ({alert['source_count']} sources)"
     return (
+        f"{status} {alert.get('severity', '')}  "
         f"{head}{coords}  [{detail}]  confidence {alert.get('confidence', 0):.2f}  "
         f"article {alert.get('article_id')}\n      \u201c{evidence}\u201d"
     )
@@ -136,7 +140,13 @@ def run_demo(
             security = kafka_security_options(settings)
             print(f"embedded Tansu broker at {bootstrap} (log: {broker.log_path})")
         asyncio.run(
-            ensure_topics(bootstrap, settings.topic_partitions, settings.replication_factor, security)
+            ensure_topics(
+                bootstrap,
+                settings.topic_partitions,
+                settings.replication_factor,
+                security,
+                compacted=settings.compacted_topics,
+            )
         )
         worker = stack.enter_context(worker_process(settings, bootstrap, log_path))
         print(
@@ -214,7 +224,13 @@ async def _print_alerts(
                     return "done"
             elif now - last_lag_check > 0.5:
                 last_lag_check = now
-                if await group_lag(bootstrap, settings.app_id, settings.input_topic, security) == 0:
+                # both stages: articles read, and their reports correlated
+                if all(
+                    [
+                        await group_lag(bootstrap, settings.app_id, topic, security) == 0
+                        for topic in (settings.input_topic, settings.reports_topic)
+                    ]
+                ):
                     caught_up_at = time.monotonic()
     finally:
         await consumer.stop()

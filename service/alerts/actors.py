@@ -50,7 +50,7 @@ _GENERIC = frozenset(
     "fighter army armed military units unit extremists extremist jihadists jihadist group groups "
     "marines marine paratroopers special operations operation elements detachment battalion battalions "
     "brigade brigades division divisions regiment regiments contingent contingents airborne infantry "
-    "of and led allied backed".split()
+    "of and led allied backed its their his her our own they them".split()
 )
 # Words that make a name a different side from its country: 'Syrian rebels' are not the Syrian army.
 _NON_STATE = frozenset(

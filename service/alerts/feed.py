@@ -93,7 +93,7 @@ async def fold_subscriptions(
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
         ends = await consumer.end_offsets(partitions)
-        while any(await consumer.position(tp) < end for tp, end in ends.items()):
+        while not await _caught_up(consumer, ends):
             batches = await consumer.getmany(timeout_ms=500)
             for tp, messages in batches.items():
                 for m in messages:
@@ -101,6 +101,13 @@ async def fold_subscriptions(
     finally:
         await consumer.stop()
     return registry
+
+
+async def _caught_up(consumer: AIOKafkaConsumer, ends: dict[Any, int]) -> bool:
+    for tp, end in ends.items():
+        if await consumer.position(tp) < end:
+            return False
+    return True
 
 
 class SubscriptionFeed:
@@ -126,11 +133,9 @@ class SubscriptionFeed:
                 for tp, messages in batches.items():
                     for m in messages:
                         await self._apply(m.key, m.value, f"{tp.partition}@{m.offset}")
-                if not self.ready.is_set():
-                    positions = {tp: await consumer.position(tp) for tp in partitions}
-                    if all(positions[tp] >= end for tp, end in ends.items()):
-                        log.info("subscriptions loaded: %s", ", ".join(s.id for s in self.registry) or "none")
-                        self.ready.set()
+                if not self.ready.is_set() and await _caught_up(consumer, ends):
+                    log.info("subscriptions loaded: %s", ", ".join(s.id for s in self.registry) or "none")
+                    self.ready.set()
         finally:
             await consumer.stop()
 

@@ -44,7 +44,7 @@ def sub(**kw) -> Subscription:  # type: ignore[no-untyped-def]
         ("U.S.", "united states"), ("US troops", "united states"), ("United States", "united states"),
         ("American forces", "united states"), ("British troops", "united kingdom"),
         ("Russian forces", "russia"), ("Wagner Group mercenaries", "russia"),
-        ("Ukraine's army", "ukraine"), ("militants", None), ("", None), (None, None),
+        ("Ukraine's army", "ukraine"), ("militants", None), ("its troops", None), ("", None), (None, None),
         ("Syrian rebels", "syrian rebels"),
     ],
 )
