@@ -337,6 +337,7 @@ class BenchWorker:
             "FRONTWATCH_ALERTS_TERRITORIAL_CONTROL_TOPIC": f"{prefix}.alerts.territorial-control",
             "FRONTWATCH_ALERTS_DEPLOYMENT_TOPIC": f"{prefix}.alerts.deployment",
             "FRONTWATCH_ALERTS_ALL_TOPIC": f"{prefix}.alerts.all",
+            "FRONTWATCH_SUBSCRIPTIONS_TOPIC": f"{prefix}.subscriptions",
             "FRONTWATCH_METRICS_PORT": str(free_port()),
             "FRONTWATCH_DATA_DIR": str(workdir / f"data-{name}"),
             "FRONTWATCH_INPUT_PARTITIONS": "4",
@@ -873,7 +874,9 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {
         "started_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "quick": plan.quick,
-        "command": " ".join(["python -m service.bench", *(argv if argv is not None else sys.argv[1:])]),
+        "arguments": list(
+            argv if argv is not None else sys.argv[1:]
+        ),  # of `frontwatch bench` / -m service.bench
         "machine": machine_info(),
         "plan": plan.__dict__,
         "phases": phases,
