@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from service.detect.actors import actor_countries
+from service.detect.dates import shift
 from service.detect.gazetteer import Gazetteer
 from service.detect.model import Article, Location
 
@@ -148,7 +149,7 @@ def country_name(iso2: str) -> str | None:
     return country["name"] if country else None
 
 
-_STALE_AFTER = dt.timedelta(days=14)
+_STALE_AFTER_DAYS = 14
 
 
 _WEEKDAY_REFERENCE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -166,7 +167,7 @@ def long_before_publication(event_date: dt.date | None, sentence: str, ctx: Arti
     """
     published = ctx.article.published
     if published is not None:
-        return event_date is not None and event_date < published - _STALE_AFTER
+        return event_date is not None and event_date < shift(published, -_STALE_AFTER_DAYS)
     return (
         ctx.news_style and bool(_CALENDAR_DATE.search(sentence)) and not _WEEKDAY_REFERENCE.search(sentence)
     )

@@ -56,6 +56,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def shift(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days`, held within the calendar (a publication date of 0001-01-01 must not raise)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.min if days < 0 else dt.date.max
+
+
 def _year_for(month: int, day: int, published: dt.date | None, explicit: str | None) -> int | None:
     if explicit:
         return int(explicit)
@@ -64,7 +72,7 @@ def _year_for(month: int, day: int, published: dt.date | None, explicit: str | N
     # A month after the publication month belongs to the year before ("on 20 December" read in January).
     year = published.year
     candidate = _safe_date(year, month, day)
-    if candidate and candidate > published + dt.timedelta(days=2):
+    if candidate and candidate > shift(published, 2):
         year -= 1
     return year
 
@@ -87,7 +95,7 @@ def resolve_event_date(sentence: str, published: dt.date | None) -> dt.date | No
     if m := _WEEKDAY.search(sentence):
         target = _WEEKDAYS[m.group(1).lower()]
         back = (published.weekday() - target) % 7
-        return published - dt.timedelta(days=back)
+        return shift(published, -back)
     if m := _RELATIVE_RE.search(sentence):
-        return published - dt.timedelta(days=_RELATIVE[m.group(1).lower()])
+        return shift(published, -_RELATIVE[m.group(1).lower()])
     return published

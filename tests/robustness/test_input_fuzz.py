@@ -342,14 +342,6 @@ DATE_LIMITS = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=OverflowError,
-    reason="Detector.detect raises OverflowError ('date value out of range') when published_at is within days "
-    "of 0001-01-01 or 9999-12-31: service/detect/dates.py adds/subtracts timedelta to the publication date "
-    "without a range check (resolve_event_date, _year_for) and so does context.long_before_publication; "
-    "the worker then dead-letters a valid article as detector_error",
-)
 @pytest.mark.parametrize("name", list(DATE_LIMITS))
 def test_publication_dates_at_the_limits_are_detected(detector, name: str) -> None:  # type: ignore[no-untyped-def]
     outcome, _ = _route(detector, DATE_LIMITS[name])
