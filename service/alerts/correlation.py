@@ -170,8 +170,17 @@ def _actor_names(event: TerritorialControlEvent | DeploymentEvent) -> tuple[str,
     return (event.actor,) if event.actor else ()
 
 
+def _shift(moment: dt.datetime, delta: dt.timedelta) -> dt.datetime:
+    """`moment` moved by `delta`, held within the calendar (an event dated 9999-12-31 must not raise)."""
+    try:
+        return moment + delta
+    except OverflowError:
+        limit = dt.datetime.max if delta > dt.timedelta(0) else dt.datetime.min
+        return limit.replace(tzinfo=moment.tzinfo)
+
+
 def _in_window(tracked: TrackedEvent, when: dt.datetime, window: dt.timedelta) -> bool:
-    return tracked.occurred_from - window <= when <= tracked.occurred_to + window
+    return _shift(tracked.occurred_from, -window) <= when <= _shift(tracked.occurred_to, window)
 
 
 def _compatible(tracked: TrackedEvent, report: Report, side: str | None, losing: str | None) -> bool:
@@ -265,7 +274,7 @@ def _prune(events: list[TrackedEvent], window: dt.timedelta) -> tuple[TrackedEve
     if not events:
         return ()
     newest = max(e.occurred_to for e in events)
-    kept = [e for e in events if e.occurred_to >= newest - RETENTION_WINDOWS * window]
+    kept = [e for e in events if e.occurred_to >= _shift(newest, -RETENTION_WINDOWS * window)]
     kept.sort(key=lambda e: e.last_seen)
     return tuple(kept[-MAX_EVENTS_PER_KEY:])
 

@@ -342,12 +342,6 @@ DATE_LIMITS = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=OverflowError,
-    reason="the detector now keeps dates within the calendar, but service/alerts/correlation.py still adds the "
-    "correlation window to event dates within days of 0001-01-01 or 9999-12-31 without a range check",
-)
 @pytest.mark.parametrize("name", list(DATE_LIMITS))
 def test_publication_dates_at_the_limits_are_detected(detector, name: str) -> None:  # type: ignore[no-untyped-def]
     outcome, _ = _route(detector, DATE_LIMITS[name])
