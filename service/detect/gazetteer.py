@@ -292,7 +292,7 @@ _RE_OF_PREFIX = re.compile(
     re.I,
 )
 _RE_SUFFIX = re.compile(
-    rf"^(?P<rest>.+?)\s+(?P<kind>{_SETTLEMENT}|{_ADMIN1_WORDS}|district|raion|rayon|county|area|front|"
+    rf"^(?P<rest>.*?\S)\s+(?P<kind>{_SETTLEMENT}|{_ADMIN1_WORDS}|district|raion|rayon|county|area|front|"
     r"frontline|front line|axis|sector|direction)$",
     re.I,
 )
