@@ -152,7 +152,9 @@ def _frames(t: Token) -> list[TCFrame]:
         if not places:
             return []
         losers = prep_objects(t, "from") or (prep_objects(target, "from") if target is not None else [])
-        if lemma == "reach" and (not is_armed(subj) or target.lemma_.lower() in _WAYPOINTS):
+        if lemma == "reach" and (
+            not is_armed(subj) or target.lemma_.lower() in _WAYPOINTS or subj.lemma_.lower() in ("convoy", "column")
+        ):
             return []  # "reached the main road", "reached the river": a line crossed, not a place taken
         if lemma in ("secure", "clear") and target.lemma_.lower() in _ROUTES:
             return []  # "secured the main roads into the town": a route kept open, not a place taken
@@ -180,6 +182,9 @@ def _frames(t: Token) -> list[TCFrame]:
         if not gainers and not under and not is_placeish(subj):
             return []
         places, partial = places_from(subj)
+        if not places and gainers and is_armed(gainers[0]) and subj.text[:1].isupper() and subj.pos_ == "NOUN":
+            # "Tessalit fell to Malian troops": a name the tagger did not know, fallen to an armed side
+            places, partial = [PlaceRef(subj.text, subj)], False
         if not places:
             return []
         gainer = actor_of(gainers[0]) if gainers else None

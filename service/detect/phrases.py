@@ -140,6 +140,12 @@ def is_force(tok: Token) -> bool:
         or any(c.lower_ in NON_MILITARY_NOUNS for c in compounds)
     ):
         return False  # "police units", "aid workers"
+    if lemma in ("convoy", "column"):
+        # "a convoy of humanitarian aid" moves no force; "a military convoy", "a convoy of armoured vehicles" does
+        cargo = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        return any(c.lower_ in ("military", "armoured", "armored", "army") for c in tok.children) or any(
+            is_force(o) and o.lemma_.lower() not in ("vehicle", "truck") or _armoured(o) for o in cargo
+        )
     if tok.lower_ in FORCE_NOUNS or lemma in FORCE_NOUNS:
         return True
     if any(c.lemma_.lower() in FORCE_NOUNS for c in compounds):
@@ -150,6 +156,10 @@ def is_force(tok: Token) -> bool:
     return is_armed_group(name_span(tok)) or (
         tok.ent_type_ in ("ORG", "NORP") and any(c.lower_ in FORCE_NOUNS for c in tok.subtree)
     )
+
+
+def _armoured(tok: Token) -> bool:
+    return any(c.lower_ in ("military", "armoured", "armored", "army", "tactical") for c in tok.children)
 
 
 def is_placeish(tok: Token) -> bool:

@@ -86,8 +86,13 @@ _RARE_VERBS = re.compile(
 assert all(len(k) == len(v) for k, v in _PARSER_SYNONYMS.items())
 
 
+# "was overrun by": the participle is read as a noun; "was seized " parses (same length, offsets kept)
+_PASSIVE_OVERRUN = re.compile(r"\b(was|were|been|being) overrun\b")
+
+
 def _parser_friendly(text: str) -> str:
-    return _RARE_VERBS.sub(lambda m: _PARSER_SYNONYMS[m.group(0)], text)
+    text = _RARE_VERBS.sub(lambda m: _PARSER_SYNONYMS[m.group(0)], text)
+    return _PASSIVE_OVERRUN.sub(r"\1 seized ", text)
 
 
 def _has_pronoun_subject(tok: Token) -> bool:

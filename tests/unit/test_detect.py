@@ -338,3 +338,16 @@ def test_their_territory_is_the_state_named_before(detector):
     text = "Talks stalled with Belarus, a Russian ally which allowed a military buildup in its territory."
     e = only_deployment(detector, text)
     assert e.destination == "Belarus" and e.country == "BY"
+
+
+def test_aid_convoys_take_nothing(detector):
+    text = "A convoy of humanitarian aid reached Gao on Friday, the first to arrive in more than a month."
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_overrun_and_names_the_tagger_does_not_know(detector):
+    e = only_control(detector, "The town of Douentza was overrun by Malian troops in the early hours of Thursday.")
+    assert e.place == "Douentza" and e.gaining_actor == "Malian troops" and e.country == "ML"
+    e = only_control(detector, "Tessalit fell to Malian troops on Thursday after six days of heavy fighting.")
+    assert e.place == "Tessalit" and e.country == "ML"
+    assert detect(detector, "Prices fell to a record low on Monday.") == []
