@@ -158,6 +158,12 @@ def is_force(tok: Token) -> bool:
     )
 
 
+def _demonym_country(word: str) -> str | None:
+    from service.detect.gazetteer import Gazetteer  # the process-wide index, built once
+
+    return Gazetteer.default().country_code(word)
+
+
 def _armoured(tok: Token) -> bool:
     return any(c.lower_ in ("military", "armoured", "armored", "army", "tactical") for c in tok.children)
 
@@ -172,7 +178,10 @@ def is_placeish(tok: Token) -> bool:
     if tok.pos_ == "PROPN":
         if tok.ent_type_ in ("DATE", "TIME"):  # NER stretches dates: "Sunday of Yabroud"
             return tok.lower_ not in _CALENDAR_WORDS
-        return tok.ent_type_ not in ("NORP", "MONEY", "PERCENT", "CARDINAL", "ORDINAL")
+        if tok.ent_type_ == "NORP":
+            # the NER calls unfamiliar towns NORP ("recaptured Samarra"); a real demonym names a country
+            return _demonym_country(tok.text) is None and not is_armed_group(tok.text)
+        return tok.ent_type_ not in ("MONEY", "PERCENT", "CARDINAL", "ORDINAL")
     if lemma in REGION_WORDS:
         return True
     # "the oil hub of Kirkuk"
