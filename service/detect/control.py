@@ -53,6 +53,8 @@ def tc_frames(t: Token) -> list[TCFrame]:
 
 def _frames(t: Token) -> list[TCFrame]:
     lemma = t.lemma_.lower().removeprefix("re-")
+    if lemma == "control" and t.dep_ in ("acl", "amod", "relcl"):
+        return []  # "points controlled by the army": who holds a place, not a change
     if t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_:
         return []  # "the Israeli-occupied Golan Heights", "rebel-held": a description, not a statement
     if t.pos_ == "NOUN" or t.pos_ == "PROPN":
@@ -153,7 +155,9 @@ def _frames(t: Token) -> list[TCFrame]:
             return []
         losers = prep_objects(t, "from") or (prep_objects(target, "from") if target is not None else [])
         if lemma == "reach" and (
-            not is_armed(subj) or target.lemma_.lower() in _WAYPOINTS or subj.lemma_.lower() in ("convoy", "column")
+            not is_armed(subj)
+            or target.lemma_.lower() in _WAYPOINTS
+            or subj.lemma_.lower() in ("convoy", "column")
         ):
             return []  # "reached the main road", "reached the river": a line crossed, not a place taken
         if lemma in ("secure", "clear") and target.lemma_.lower() in _ROUTES:
@@ -182,7 +186,13 @@ def _frames(t: Token) -> list[TCFrame]:
         if not gainers and not under and not is_placeish(subj):
             return []
         places, partial = places_from(subj)
-        if not places and gainers and is_armed(gainers[0]) and subj.text[:1].isupper() and subj.pos_ == "NOUN":
+        if (
+            not places
+            and gainers
+            and is_armed(gainers[0])
+            and subj.text[:1].isupper()
+            and subj.pos_ == "NOUN"
+        ):
             # "Tessalit fell to Malian troops": a name the tagger did not know, fallen to an armed side
             places, partial = [PlaceRef(subj.text, subj)], False
         if not places:
@@ -303,5 +313,10 @@ def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:
                 loser = loser or actor_of(owner)
             else:
                 gainer = gainer or actor_of(owner)
+        if gainer is None and lemma in lx.GAIN_NOUNS and t.dep_ == "pobj" and t.head.dep_ == "prep":
+            # "After the capture of Bilohorivka, Russian forces focused on ...": the clause's subject took it
+            verb = t.head.head
+            doer = child(verb, "nsubj") if verb.pos_ in ("VERB", "AUX") else None
+            gainer = actor_of(doer) if doer is not None and is_armed(doer) else None
         out.append(TCFrame(t, places, gaining=gainer, losing=loser, partial=partial))
     return out

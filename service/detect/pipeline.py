@@ -152,11 +152,11 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
             for dframe in deploy_frames(tok):
                 events.extend(_deploy_events(dframe, sentence, ctx))
     for e in events:
+        actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
+        ctx.last_actor = actor or ctx.last_actor  # who acts in the story, even in its background
         if e.background:
             continue
-        actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
         place = e.place if isinstance(e, TerritorialControlEvent) else e.destination
-        ctx.last_actor = actor or ctx.last_actor
         if place and place[:1].isupper() and place != ctx.story_place():
             ctx.last_place = place
     return events
@@ -296,6 +296,10 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in force.children)
     ):
         actor = ctx.last_actor or _announcer(frame.trigger)  # "Its units were deployed": the story's actor
+    if actor is None and (_has_pronoun_subject(frame.trigger) or frame.share != 1.0):
+        actor = (
+            ctx.last_actor
+        )  # "They gathered 1,000 fighters", "half would be based in ...": the story's actor
     named = [r for r in frame.destinations if not r.anaphoric]
     refs = named or frame.destinations
     destinations = [_place_text(r, sentence, ctx)[0] for r in refs]

@@ -137,6 +137,15 @@ def _companions(obj: Token) -> list[Token]:
     return out
 
 
+def _singular(noun: str) -> str:
+    """ "roundabouts" -> "roundabout", "bases" -> "base", "cities" -> "city" (the lemmatizer says "basis")."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("sses", "ches", "shes", "xes")):
+        return noun[:-2]
+    return noun[:-1] if noun.endswith("s") else noun
+
+
 def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
     """Place references one noun names; `listed`: an item of "territory including X, an oil field" is specific."""
     if tok.lemma_.lower() in _HOME_GROUND and any(
@@ -158,7 +167,7 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             if c.pos_ == "PROPN" and c.dep_ in ("nmod", "compound", "amod") and c.conjuncts
         ]
         if listed:
-            return [PlaceRef(f"{name_span(n)} {tok.lemma_}", n) for n in with_conjuncts(listed[0])]
+            return [PlaceRef(f"{name_span(n)} {_singular(tok.text)}", n) for n in with_conjuncts(listed[0])]
     if tok.pos_ != "PROPN":
         # "the villages of Toqli and Mregel", "two villages (Toqli and Mregel)", "the city of Lysychansk"
         named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
