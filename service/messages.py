@@ -140,8 +140,10 @@ def parse_article(raw: bytes | None, max_bytes: int) -> ArticleMessage:
         raise Rejected("invalid_utf8", str(exc)) from None
     try:
         record = json.loads(decoded)
-    except json.JSONDecodeError as exc:
-        raise Rejected("invalid_json", str(exc)) from None
+    except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+        # RecursionError: nesting deeper than the interpreter allows; ValueError: an integer of more digits
+        # than int() converts. Both are malformed input, not a worker fault.
+        raise Rejected("invalid_json", f"{type(exc).__name__}: {exc}"[:500]) from None
     if not isinstance(record, dict):
         raise Rejected("schema", f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")

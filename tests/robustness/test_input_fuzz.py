@@ -91,8 +91,8 @@ ARTICLE_TEXTS = st.sampled_from(
 ) | st.text(max_size=500)
 
 
-# Dates within a few days of 0001-01-01 or 9999-12-31 make the detector raise (see DATE_LIMITS below):
-# generated dates stay in realistic years so that the known bug does not hide others.
+# Dates within a few days of 0001-01-01 or 9999-12-31 are tried by name (DATE_LIMITS below); generated dates
+# stay in realistic years.
 REALISTIC_DATES = st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))
 REALISTIC_FROM, REALISTIC_TO = dt.datetime(1900, 1, 1), dt.datetime(2100, 12, 31)
 
@@ -286,8 +286,8 @@ def test_html_article_alerts_carry_plain_text_only(detector) -> None:  # type: i
         assert "<" not in alert["evidence"] and "Kyiv" not in alert["evidence"]
 
 
-# Known gaps, found by this file: `parse_article` lets two exceptions of `json.loads` through instead of
-# raising `Rejected`, and `ArticleProcessor.process` (service/app.py) does not catch them either.
+# Found by this file and fixed: `parse_article` let two exceptions of `json.loads` through (RecursionError on
+# deep nesting, ValueError on over-long integers) instead of rejecting the message as invalid JSON.
 UNHANDLED = {
     "nesting 100,000 levels of [": (b"[" * 100_000, "RecursionError"),
     "nesting 100,000 levels of {": (b'{"a":' * 100_000, "RecursionError"),
@@ -303,14 +303,6 @@ UNHANDLED = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(RecursionError, ValueError),  # any other failure is a real failure
-    reason="parse_article does not catch RecursionError (json.loads on nesting deeper than the recursion "
-    "limit, ~1,000 levels) nor ValueError (json.loads on an integer over sys.get_int_max_str_digits(), "
-    "4,300 digits); it only catches json.JSONDecodeError. Such a message raises out of "
-    "ArticleProcessor.process instead of being dead-lettered as invalid_json",
-)
 @pytest.mark.parametrize("name", list(UNHANDLED))
 def test_deep_nesting_and_huge_integers_are_dead_lettered(detector, name: str) -> None:  # type: ignore[no-untyped-def]
     raw, exception = UNHANDLED[name]
@@ -323,9 +315,9 @@ def test_deep_nesting_and_huge_integers_are_dead_lettered(detector, name: str) -
     _assert_dead_letter(records[0], raw, outcome)
 
 
-# Known gap, found by this file: a valid published_at near the limits of datetime.date makes the detector raise
-# OverflowError (service/detect/dates.py, context.py: published ± timedelta). The worker catches it and
-# dead-letters the article as detector_error, so the article's alerts are lost.
+# Found by this file and fixed: a valid published_at near the limits of datetime.date made the detector and the
+# correlation step raise OverflowError (published ± timedelta), so the article was dead-lettered as
+# detector_error and its alerts lost. These articles must now be parsed and alert like any other.
 DATE_LIMITS = {
     "published 0001-01-01, no date in the text": (
         _article("Russian forces captured the town of Soledar.", published_at="0001-01-01")
