@@ -26,6 +26,7 @@ import faust
 
 from service import metrics
 from service.config import Settings
+from service.faust_transport import FrontwatchApp
 from service.detect.model import Article, Event
 from service.alerts.correlation import Outcome, PlaceState, Report, correlate
 from service.alerts.feed import SubscriptionFeed
@@ -167,7 +168,7 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
     """Build the faust app. Topics must already exist (see `service.broker.ensure_topics`)."""
     if settings.kafka_bootstrap is None:
         raise ValueError("settings.kafka_bootstrap is required to build the worker")
-    app = faust.App(
+    app = FrontwatchApp(
         settings.app_id,
         broker=faust_broker_url(settings.kafka_bootstrap),
         broker_credentials=faust_credentials(settings),
@@ -191,6 +192,7 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
         # idempotent producers, and alert ids make redelivered alerts recognisable anyway.
         processing_guarantee="at_least_once",
     )
+    app.fetch_max_wait_ms = settings.consumer_fetch_max_wait_ms
     processor = ArticleProcessor(settings, detector)
     feed = SubscriptionFeed(settings, kafka_security_options(settings))
     correlator = ReportCorrelator(settings, feed.registry)
