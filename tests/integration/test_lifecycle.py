@@ -225,8 +225,10 @@ def test_after_a_restart_mid_stream_correlation_goes_on(worker) -> None:  # type
     [event_id] = {a["event_id"] for a in before}
     # SIGTERM (killed if it does not stop within 20 s: continuity must not depend on a clean stop)
     assert worker.stop() is not None
-    send(worker, "cap-6", "cap-1")  # a new outlet, and a report already counted, while no worker runs
+    send(worker, "cap-1")  # a report already counted arrives while no worker runs
     worker.start()
+    assert wait_metric(worker, "frontwatch_ready", lambda v: v == 1) == 1, worker.log_tail()
+    send(worker, "cap-6")  # a new outlet, once the worker is back
     records = wait_for(worker, topic, lambda rs: len(values(rs, VUHLEDAR_KEY)) >= 6)
     after = values(records, VUHLEDAR_KEY)
     assert len(after) == 6, worker.log_tail()
