@@ -30,7 +30,8 @@ schemas: $(STAMP)
 # Regenerate the hash-locked dependency set after editing requirements.in.
 lock:
 	$(BIN)/python -m pip install -qq pip-tools
-	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -o requirements.lock requirements.in
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+		-o requirements.lock requirements.in
 
 clean:
 	rm -rf $(VENV) build *.egg-info
