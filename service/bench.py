@@ -40,7 +40,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 from service.bench_corpus import CorpusArticle, long_article, news_corpus
 from service.broker import EmbeddedBroker, ensure_topics, free_port, wait_for_broker
 from service.config import Settings
-from service.kafka_io import _partitions, new_producer
+from service.kafka_io import _partitions, kafka_security_options, new_producer
 
 log = logging.getLogger("frontwatch.bench")
 
@@ -414,9 +414,12 @@ class Cluster:
         self.bootstrap = bootstrap
         self.settings = settings
         self.group = settings.app_id
-        self.producer = new_producer(bootstrap)
-        self.admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10000)
-        self.offsets = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
+        security = kafka_security_options(settings)  # a secured cluster named by FRONTWATCH_KAFKA_BOOTSTRAP
+        self.producer = new_producer(bootstrap, security)
+        self.admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10000, **security)
+        self.offsets = AIOKafkaConsumer(
+            bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, **security
+        )
         # A short fetch wait, so that the reader's own polling adds little to the measured latency.
         self.alerts = AIOKafkaConsumer(
             bootstrap_servers=bootstrap,
@@ -424,6 +427,7 @@ class Cluster:
             enable_auto_commit=False,
             auto_offset_reset="latest",
             fetch_max_wait_ms=20,
+            **security,
         )
         self.inputs: list[TopicPartition] = []
         self.sent: dict[str, tuple[float, float]] = {}  # article id -> (monotonic, wall clock) at send
@@ -605,7 +609,10 @@ async def load_run(
 @contextlib.contextmanager
 def running_workers(bootstrap: str, prefix: str, workdir: Path, count: int) -> Iterator[list[BenchWorker]]:
     workers = [BenchWorker(bootstrap, prefix, workdir, f"{prefix}-{i}") for i in range(count)]
-    asyncio.run(ensure_topics(bootstrap, workers[0].settings.topic_partitions))
+    settings = workers[0].settings
+    asyncio.run(
+        ensure_topics(bootstrap, settings.topic_partitions, security=kafka_security_options(settings))
+    )
     try:
         for worker in workers:
             worker.start()
@@ -700,7 +707,7 @@ def kafka_cluster(workdir: Path) -> Iterator[tuple[str, str]]:
     """The embedded Tansu broker, started as the tests and the demo do, or FRONTWATCH_KAFKA_BOOTSTRAP."""
     external = os.environ.get("FRONTWATCH_KAFKA_BOOTSTRAP")
     if external:
-        asyncio.run(wait_for_broker(external))
+        asyncio.run(wait_for_broker(external, security=kafka_security_options(Settings())))
         yield external, f"external Kafka at {external}"
         return
     with EmbeddedBroker(log_path=workdir / "tansu.log") as broker:
