@@ -38,7 +38,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from service.bench_corpus import CorpusArticle, long_article, news_corpus
-from service.broker import EmbeddedBroker, ensure_topics, free_port, wait_for_broker
+from service.broker import EmbeddedBroker, ensure_topics, free_port, stop_process, wait_for_broker
 from service.config import Settings
 from service.kafka_io import _partitions, kafka_security_options, new_producer
 
@@ -370,8 +370,6 @@ class BenchWorker:
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
     def stop(self) -> None:
-        from service.demo import stop_process
-
         if self.process is not None:
             stop_process(self.process, timeout=20)
 

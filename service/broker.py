@@ -48,6 +48,17 @@ def tansu_binary() -> str:
         raise BrokerError(str(exc)) from exc
 
 
+def stop_process(process: subprocess.Popen[bytes], timeout: float = 15.0) -> None:
+    """Terminate, wait, then kill: a child process (broker, worker) never outlives its owner."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=timeout)
+
+
 class EmbeddedBroker:
     """A Tansu broker process on a free loopback port with memory storage; a context manager.
 
@@ -97,13 +108,8 @@ class EmbeddedBroker:
     def stop(self, timeout: float = 5.0) -> None:
         """Terminate, wait, then kill: the broker never outlives its owner."""
         process, self._process = self._process, None
-        if process is not None and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=timeout)
+        if process is not None:
+            stop_process(process, timeout)
         if self._log_file is not None:
             self._log_file.close()
             self._log_file = None

@@ -21,7 +21,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer
 
-from service.broker import EmbeddedBroker, ensure_topics, free_port, wait_for_broker
+from service.broker import EmbeddedBroker, ensure_topics, free_port, stop_process, wait_for_broker
 from service.config import Settings
 from service.kafka_io import (
     SecurityOptions,
@@ -93,16 +93,6 @@ def worker_process(settings: Settings, bootstrap: str, log_path: Path) -> Iterat
             yield process
         finally:
             stop_process(process)
-
-
-def stop_process(process: subprocess.Popen[bytes], timeout: float = 15.0) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=timeout)
 
 
 def _port_free(host: str, port: int) -> bool:
