@@ -38,7 +38,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from service.bench_corpus import CorpusArticle, long_article, news_corpus
-from service.broker import EmbeddedBroker, ensure_topics, free_port, stop_process, wait_for_broker
+from service.broker import EmbeddedBroker, ensure_service_topics, free_port, stop_process, wait_for_broker
 from service.config import Settings
 from service.kafka_io import _partitions, kafka_security_options, new_producer
 
@@ -608,9 +608,7 @@ async def load_run(
 def running_workers(bootstrap: str, prefix: str, workdir: Path, count: int) -> Iterator[list[BenchWorker]]:
     workers = [BenchWorker(bootstrap, prefix, workdir, f"{prefix}-{i}") for i in range(count)]
     settings = workers[0].settings
-    asyncio.run(
-        ensure_topics(bootstrap, settings.topic_partitions, security=kafka_security_options(settings))
-    )
+    asyncio.run(ensure_service_topics(bootstrap, settings, kafka_security_options(settings)))
     try:
         for worker in workers:
             worker.start()

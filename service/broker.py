@@ -16,10 +16,13 @@ import tempfile
 import time
 from collections.abc import Collection, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError, TopicAlreadyExistsError
+
+if TYPE_CHECKING:
+    from service.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -200,3 +203,16 @@ async def ensure_topics(
         return [t.name for t in missing]
     finally:
         await admin.close()
+
+
+async def ensure_service_topics(
+    bootstrap: str, settings: Settings, security: Mapping[str, Any] | None = None
+) -> list[str]:
+    """Every topic the service uses, with the partition counts, replication and compaction the settings give."""
+    return await ensure_topics(
+        bootstrap,
+        settings.topic_partitions,
+        settings.replication_factor,
+        security,
+        compacted=settings.compacted_topics,
+    )

@@ -40,7 +40,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
     from service import metrics, web
     from service.app import create_app, load_detector
-    from service.broker import ensure_topics, wait_for_broker
+    from service.broker import ensure_service_topics, wait_for_broker
     from service.kafka_io import kafka_security_options
     from service.logs import logging_config
 
@@ -57,15 +57,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         )
     asyncio.run(wait_for_broker(bootstrap, security=security))
     if settings.create_topics:
-        created = asyncio.run(
-            ensure_topics(
-                bootstrap,
-                settings.topic_partitions,
-                settings.replication_factor,
-                security,
-                compacted=settings.compacted_topics,
-            )
-        )
+        created = asyncio.run(ensure_service_topics(bootstrap, settings, security))
         if created:
             log.info("created topics %s", ", ".join(created))
     if settings.subscriptions_file is not None:
@@ -96,35 +88,20 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_broker(args: argparse.Namespace, settings: Settings) -> int:
-    from service.broker import EmbeddedBroker, ensure_topics, wait_for_broker
+    from service.broker import EmbeddedBroker, ensure_service_topics, wait_for_broker
     from service.kafka_io import kafka_security_options
 
     if settings.kafka_bootstrap:
         security = kafka_security_options(settings)
         asyncio.run(wait_for_broker(settings.kafka_bootstrap, security=security))
-        created = asyncio.run(
-            ensure_topics(
-                settings.kafka_bootstrap,
-                settings.topic_partitions,
-                settings.replication_factor,
-                security,
-                compacted=settings.compacted_topics,
-            )
-        )
+        created = asyncio.run(ensure_service_topics(settings.kafka_bootstrap, settings, security))
         print(
             f"FRONTWATCH_KAFKA_BOOTSTRAP={settings.kafka_bootstrap} is set, so no Tansu; created topics: "
             f"{', '.join(created) or 'none missing'}"
         )
         return 0
     with EmbeddedBroker(port=args.port) as broker:
-        asyncio.run(
-            ensure_topics(
-                broker.bootstrap,
-                settings.topic_partitions,
-                settings.replication_factor,
-                compacted=settings.compacted_topics,
-            )
-        )
+        asyncio.run(ensure_service_topics(broker.bootstrap, settings))
         print(f"export FRONTWATCH_KAFKA_BOOTSTRAP={broker.bootstrap}", flush=True)
         print(f"Tansu (memory storage) running; log: {broker.log_path}. Ctrl-C stops it.", file=sys.stderr)
         _wait_for_signal()

@@ -21,7 +21,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer
 
-from service.broker import EmbeddedBroker, ensure_topics, free_port, stop_process, wait_for_broker
+from service.broker import EmbeddedBroker, ensure_service_topics, free_port, stop_process, wait_for_broker
 from service.config import Settings
 from service.kafka_io import (
     SecurityOptions,
@@ -129,15 +129,7 @@ def run_demo(
             settings = settings.model_copy(update={"kafka_security_protocol": "PLAINTEXT"})
             security = kafka_security_options(settings)
             print(f"embedded Tansu broker at {bootstrap} (log: {broker.log_path})")
-        asyncio.run(
-            ensure_topics(
-                bootstrap,
-                settings.topic_partitions,
-                settings.replication_factor,
-                security,
-                compacted=settings.compacted_topics,
-            )
-        )
+        asyncio.run(ensure_service_topics(bootstrap, settings, security))
         worker = stack.enter_context(worker_process(settings, bootstrap, log_path))
         print(
             f"worker started (pid {worker.pid}, log: {log_path}); "

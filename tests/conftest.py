@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from service.broker import EmbeddedBroker, ensure_topics, free_port, wait_for_broker
+from service.broker import EmbeddedBroker, ensure_service_topics, free_port, wait_for_broker
 from service.config import Settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -67,11 +67,7 @@ class WorkerProcess:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> WorkerProcess:
-        asyncio.run(
-            ensure_topics(
-                self.bootstrap, self.settings.topic_partitions, compacted=self.settings.compacted_topics
-            )
-        )
+        asyncio.run(ensure_service_topics(self.bootstrap, self.settings))
         # appended, so a worker restarted by a test keeps the log of its first life
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(

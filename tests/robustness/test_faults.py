@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from service.alerts.correlation import Report, correlate
-from service.broker import EmbeddedBroker, ensure_topics, free_port
+from service.broker import EmbeddedBroker, ensure_service_topics, free_port
 from service.config import Settings
 from service.kafka_io import Record, collect, produce_articles, read_article_file
 from service.messages import ArticleMessage
@@ -212,9 +212,7 @@ def test_broker_restart_under_a_running_worker(tmp_path: Path, detector) -> None
         time.sleep(3)  # the worker's clients retry against a closed port for a while
 
         broker = EmbeddedBroker(port=port, log_path=tmp_path / "tansu-2.log").start()
-        asyncio.run(
-            ensure_topics(broker.bootstrap, settings.topic_partitions, compacted=settings.compacted_topics)
-        )
+        asyncio.run(ensure_service_topics(broker.bootstrap, settings))
         back = _wait_ready(worker, 200, timeout=60)
         asyncio.run(produce_articles(broker.bootstrap, settings.input_topic, after))
         # the empty broker holds only what came after it restarted
