@@ -106,7 +106,9 @@ class ArticleContext:
 
 
 _HEADLINE_STOPWORDS = frozenset(
-    "A An The Of From To In On At For With And As After Near By Into Over Back Set Again More New Major".split()
+    "A An The Of From To In On At For With And As After Near By Into Over Back Set Again More New Major "
+    # "Battle of Sievierodonetsk", "Siege of Abu al-Duhur": the words of an article's name, never its place
+    "Battle Siege Offensive Timeline Operation Campaign Capture Fall Liberation Invasion War".split()
 )
 
 

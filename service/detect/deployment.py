@@ -100,6 +100,10 @@ def _frames(t: Token) -> list[DeployFrame]:
         return [DeployFrame(t, force, dest_refs([dobj]), actor=None, withdraw=True)]
 
     if lemma in lx.DEPLOY_VERBS or lemma in lx.WITHDRAW_VERBS:
+        site = _evacuated_site(t, lemma, subj) if passive else None
+        if site is not None:
+            actor = actor_of(agent(t)) or force_nationality(site)  # "the Russian naval base": Russia's garrison
+            return [DeployFrame(t, None, dest_refs([site]), actor=actor, withdraw=True)]
         if passive:
             force, actor = (
                 (subj if subj is not None and subj.dep_ == "nsubjpass" else None),
@@ -177,6 +181,14 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma == "enter" and dobj is not None and peaceful_entry(t, force_of(subj)):
         return [DeployFrame(t, force_of(subj), dest_refs([dobj]))]
     return []
+
+
+def _evacuated_site(t: Token, lemma: str, subj: Token | None) -> Token | None:
+    """ "The naval base at Tartus has been evacuated": the garrison was pulled out of a military site (a town
+    or a camp that is evacuated moves its people, not forces)."""
+    if lemma != "evacuate" or subj is None or subj.dep_ != "nsubjpass":
+        return None
+    return subj if subj.lemma_.lower() in lx.MILITARY_SITES else None
 
 
 _INTRANSITIVE_MOVES = frozenset(
@@ -262,17 +274,35 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
 
 
 def force_size(force: Token) -> int | None:
-    """Personnel or unit count of a force phrase: "200 more military personnel" -> 200, sums conjuncts."""
-    total, found = 0, False
+    """Personnel or unit count of a force phrase: "200 more military personnel" -> 200; conjuncts are summed
+    ("1,000 commandos and 2,000 rebels" -> 3,000), but a list that also counts kit gives its people
+    ("six jets and 600 personnel" -> 600)."""
+    counted: list[tuple[Token, int]] = []
     for f in with_conjuncts(force):
-        words = _number_words(f)
-        if not words:
-            continue
-        n = parse_number(words)
+        n = _count_of(f)
         if n is not None:
-            total += n
-            found = True
-    return total if found else None
+            counted.append((f, n))
+    if not counted:
+        return None
+    people = [n for f, n in counted if _counts_people(f)]
+    if people and len(people) < len(counted):
+        return sum(people)
+    return sum(n for _, n in counted)
+
+
+def _count_of(tok: Token) -> int | None:
+    """ "A force of 5,000 soldiers": the number may sit on the noun the force is made of."""
+    words = _number_words(tok)
+    if not words:
+        inner = [o for o in prep_objects(tok, "of") if is_force(o)]
+        words = _number_words(inner[0]) if inner else []
+    return parse_number(words) if words else None
+
+
+def _counts_people(tok: Token) -> bool:
+    """Personnel ("troops", "marines", "a 150-strong contingent"), not kit ("jets", "warships", "tanks")."""
+    lemma = tok.lemma_.lower()
+    return lemma not in lx.EQUIPMENT_NOUNS and tok.lower_ not in lx.EQUIPMENT_NOUNS
 
 
 def _number_words(tok: Token) -> list[str]:
@@ -282,6 +312,24 @@ def _number_words(tok: Token) -> list[str]:
     if not nums:
         # "200 of them", "an additional 1,000 Turkish commandos" (number attached to 'additional')
         nums = [c for c in tok.children if c.like_num and c.dep_ in ("quantmod", "nmod", "det")]
+    if not nums:
+        # "up to seven battalion tactical groups": the number hangs on the unit word before the head
+        nums = [
+            n
+            for c in tok.children
+            if c.dep_ in ("nmod", "compound") and c.pos_ == "NOUN"
+            for n in c.children
+            if n.dep_ == "nummod" and n.i < c.i
+        ]
+    if not nums:
+        # "a 150-strong contingent"
+        nums = [
+            n
+            for c in tok.children
+            if c.dep_ == "amod" and c.lower_ == "strong"
+            for n in c.children
+            if n.like_num
+        ]
     if not nums:
         return []
     n = nums[0]
@@ -311,6 +359,8 @@ def force_nationality(force: Token) -> str | None:
         ):
             return name_span(c) if c.dep_ != "poss" else c.text
     for origin in prep_objects(force, "from", "of"):
+        if origin.pos_ == "NOUN" and origin.dep_ == "pobj" and origin.head.lower_ == "of" and is_force(origin):
+            return force_nationality(origin)  # "a force of 5,000 Kenyan soldiers": the soldiers' owner
         if is_force(origin) or origin.ent_type_ in ("ORG", "NORP"):
             owner = next((c for c in origin.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
             return actor_phrase(owner) if owner is not None else actor_phrase(origin)

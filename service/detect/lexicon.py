@@ -61,6 +61,12 @@ DEP_TRIGGER_LEMMAS = (
     DEPLOY_VERBS | ARRIVE_VERBS | WITHDRAW_VERBS | PRESENCE_VERBS | DEPLOY_NOUNS | WITHDRAW_NOUNS
 )
 
+# Places that only forces hold: evacuating one withdraws its garrison.
+MILITARY_SITES = frozenset(
+    "base bases airbase airbases outpost outposts garrison barracks checkpoint checkpoints position positions "
+    "fort fortress headquarters".split()
+)
+
 # Nouns that name armed forces (heads of a force phrase).
 FORCE_NOUNS = frozenset(
     "troop troops soldier soldiers force forces personnel marine marines paratrooper paratroopers commando "
@@ -74,6 +80,13 @@ FORCE_NOUNS = frozenset(
     "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists remnants "
     "system systems launcher launchers artillery howitzer howitzers drone drones warplane warplanes plane planes "
     "element elements vehicle vehicles conscripts recruits reservists peshmerga".split()
+)
+# Force nouns that count kit rather than people: "six jets and 600 personnel" numbers 600 personnel.
+EQUIPMENT_NOUNS = frozenset(
+    "warship warships ship ships destroyer destroyers frigate frigates carrier carriers submarine submarines "
+    "aircraft jet jets bomber bombers helicopter helicopters battery batteries missile missiles tank tanks "
+    "system systems launcher launchers artillery howitzer howitzers drone drones warplane warplanes plane "
+    "planes vehicle vehicles".split()
 )
 # Forces that are not armed forces in the sense of the guidelines.
 NON_MILITARY_NOUNS = frozenset(
@@ -161,7 +174,7 @@ _MILITARY_CUES = (
     r"aircraft|jets?\b|islamic state|taliban|hezbollah|houthi|wagner|shabab|peshmerga|guard|offensive|battle|"
     r"assault|siege|front|defen|mercenar|separatist|occupation|invasion|invader|garrison|coalition|gunmen|"
     r"personnel|advis|contingent|detachment|reinforcement|artillery|tank|airbase|checkpoint|outpost|company\b|"
-    r"convoy|armou?red|reservist|conscript|recruit|paramilitar"
+    r"convoy|armou?red|reservist|conscript|recruit|paramilitar|air ?bases?\b"
 )
 _ACRONYM_CUES = (
     r"\b(?:IS|ISIS|ISIL|SDF|YPG|PKK|FSA|SAA|NATO|LPR|DPR|HTS|IRGC|AMISOM|NDF|PMF|PMU|ISF|ANA|SNA)\b"

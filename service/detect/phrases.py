@@ -140,6 +140,9 @@ def is_force(tok: Token) -> bool:
         or any(c.lower_ in NON_MILITARY_NOUNS for c in compounds)
     ):
         return False  # "police units", "aid workers"
+    made_of = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    if any(o.lemma_.lower() in NON_MILITARY_NOUNS or o.lower_ in NON_MILITARY_NOUNS for o in made_of):
+        return False  # "a contingent of 250 police officers", "a unit of observers"
     if lemma in ("convoy", "column"):
         # "a convoy of humanitarian aid" moves no force; "a military convoy", "a convoy of armoured vehicles" does
         cargo = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
@@ -148,7 +151,10 @@ def is_force(tok: Token) -> bool:
         )
     if tok.lower_ in FORCE_NOUNS or lemma in FORCE_NOUNS:
         return True
-    if any(c.lemma_.lower() in FORCE_NOUNS for c in compounds):
+    if tok.pos_ == "NOUN" and (lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS):
+        return False  # "the special forces base", "army positions": a place of forces, not forces
+    modifiers = compounds + [c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN"]
+    if any(c.lemma_.lower() in FORCE_NOUNS for c in modifiers):
         return True  # "battalion tactical groups", "army columns"
     if tok.pos_ != "PROPN":
         return False
@@ -173,6 +179,8 @@ def is_placeish(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in THING_NOUNS or tok.lower_ in THING_NOUNS or lemma in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS:
         return False
+    if tok.pos_ == "PROPN" and is_armed_group(name_span(tok)):
+        return False  # "the al-Nusra Front", "the Wagner Group": an armed group, whatever its last word
     if lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS:
         return True
     if tok.pos_ == "PROPN":
@@ -203,7 +211,7 @@ _QUANTIFIER_PREFIX = re.compile(
     r"over|approximately|roughly)\s+",
     re.I,
 )
-_PLACE_PREPS = frozenset("of near around outside in on along between".split())
+_PLACE_PREPS = frozenset("of near around outside in on along between at".split())
 
 
 def place_phrase(tok: Token) -> str:

@@ -351,3 +351,49 @@ def test_overrun_and_names_the_tagger_does_not_know(detector):
     e = only_control(detector, "Tessalit fell to Malian troops on Thursday after six days of heavy fighting.")
     assert e.place == "Tessalit" and e.country == "ML"
     assert detect(detector, "Prices fell to a record low on Monday.") == []
+
+
+# --- force phrases and their size -----------------------------------------------------------------------
+
+
+def test_unit_word_before_the_head_makes_a_force_and_carries_its_number(detector):
+    text = "Up to four battalion tactical groups were moved by the enemy to Kreminna over the weekend."
+    e = only_deployment(detector, text)
+    assert e.destination == "Kreminna" and e.size == 4
+
+
+def test_an_evacuated_military_base_is_a_withdrawal_from_it(detector):
+    text = "A spokesman said the French air base at Gao had been evacuated over the weekend."
+    e = only_deployment(detector, text)
+    assert e.destination == "the French air base at Gao" and e.direction == "withdraw" and e.force is None
+    assert e.actor == "French"
+    assert news(detect(detector, "The village of Kolm had been evacuated ahead of the flood."), DeploymentEvent) == []
+
+
+def test_an_armed_group_called_a_front_is_not_a_place(detector):
+    text = "Government forces entered Jisr, after rebel fighters withdrew, leaving the al-Nusra Front alone."
+    assert all(e.place != "al-Nusra Front" for e in news(detect(detector, text), TerritorialControlEvent))
+    assert all(e.destination != "al-Nusra Front" for e in news(detect(detector, text), DeploymentEvent))
+
+
+def test_the_story_place_of_a_battle_article_is_the_place_not_the_word_battle(detector):
+    text = "Ukrainian and Russian units clashed near the town. Reinforcements were deployed by the enemy there."
+    e = only_deployment(detector, text, title="Battle of Kreminna")
+    assert e.destination == "Kreminna"
+
+
+def test_size_counts_people_when_a_list_also_counts_kit(detector):
+    e = only_deployment(detector, "Canada sent four CF-18 jets and 500 personnel to Kuwait last month.")
+    assert e.size == 500
+
+
+def test_size_of_a_force_made_of_soldiers_and_of_a_strong_contingent(detector):
+    e = only_deployment(detector, "A force of 3,500 Kenyan soldiers was deployed to Mogadishu on Monday.")
+    assert e.size == 3500 and "Kenyan" in e.actor
+    e = only_deployment(detector, "Norway sent a 120-strong contingent to Lithuania on Tuesday.")
+    assert e.size == 120
+
+
+def test_a_contingent_of_police_is_no_deployment(detector):
+    text = "A contingent of 400 Kenyan police officers arrived in Haiti on Tuesday."
+    assert news(detect(detector, text), DeploymentEvent) == []
