@@ -20,6 +20,7 @@ import datetime as dt
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any, Protocol
 
 import faust
@@ -33,12 +34,14 @@ from service.alerts.feed import SubscriptionFeed
 from service.alerts.subscriptions import SubscriptionRegistry
 from service.kafka_io import faust_credentials, kafka_security_options
 from service.messages import Rejected, message_digest, parse_article
+from service.publisher import Publisher, RetryPolicy
 from service.routing import (
     Outgoing,
     SourceRecord,
     dead_letter_message,
     lifecycle_messages,
     report_messages,
+    undeliverable_message,
 )
 
 log = logging.getLogger(__name__)
@@ -188,6 +191,7 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
         consumer_max_fetch_size=settings.consumer_max_fetch_bytes,
         producer_max_request_size=max(1_048_576, settings.dlq_max_value_bytes + 65_536),
         producer_max_batch_size=settings.producer_max_batch_bytes,
+        producer_request_timeout=settings.producer_request_timeout_s,
         # at_least_once keeps faust's producer non-idempotent: some Kafka-protocol brokers (Tansu) reject
         # idempotent producers, and alert ids make redelivered alerts recognisable anyway.
         processing_guarantee="at_least_once",
@@ -225,24 +229,54 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
         help="Real-world events by place key (JSON PlaceState).",
     )
 
-    async def publish(records: list[Outgoing], ingested_at: float | None = None) -> None:
+    async def send(record: Outgoing) -> Any:
+        topic = topics.get(record.topic)
+        if topic is None:  # a subscriber's topic, known since a subscription named it
+            topic = topics[record.topic] = raw_topic(record.topic)
+        return await topic.send(key=record.key, value=record.value, headers=list(record.headers))
+
+    publisher = Publisher(
+        send,
+        RetryPolicy(
+            settings.publish_retry_initial_backoff_s,
+            settings.publish_retry_max_backoff_s,
+            settings.subscriber_publish_attempts,
+        ),
+        is_optional=lambda topic: topic not in internal and topic not in defaults,
+    )
+
+    async def publish(
+        records: list[Outgoing], source: SourceRecord, ingested_at: float | None = None
+    ) -> None:
+        """Deliver every record (see `service.publisher`); count what was delivered."""
+        if ingested_at:
+            records = [
+                _with_ingested_at(r, ingested_at) if r.topic == settings.reports_topic else r for r in records
+            ]
+        given_up = await publisher.publish(records)
+        for failed in given_up:
+            log.error(
+                "alert for subscriber topic %s dead-lettered after %d attempts: %s",
+                failed.record.topic,
+                failed.attempts,
+                failed.error,
+                extra={"topic": failed.record.topic},
+            )
+            metrics.ALERTS_UNDELIVERABLE.labels(topic=failed.record.topic).inc()
+        if given_up:  # the dead-letter topic is retried until it takes them
+            await publisher.publish(
+                [
+                    undeliverable_message(
+                        f.record, source, f"not published after {f.attempts} attempts: {f.error}", settings
+                    )
+                    for f in given_up
+                ]
+            )
+        undelivered = {id(f.record) for f in given_up}
         for record in records:
-            topic = topics.get(record.topic)
-            if topic is None:  # a subscriber's topic, known since a subscription named it
-                topic = topics[record.topic] = raw_topic(record.topic)
-            headers = list(record.headers)
-            if record.topic == settings.reports_topic and ingested_at:
-                headers.append((INGESTED_AT_HEADER, repr(ingested_at).encode()))
-            try:
-                await topic.send(key=record.key, value=record.value, headers=headers)
-            except Exception:
-                if record.topic in internal or record.topic in defaults:
-                    raise
-                # one subscriber's broken topic must not stop alerts for everybody else
-                log.exception("could not publish to subscriber topic %s", record.topic)
+            if record.topic in internal or id(record) in undelivered:
                 continue
-            if record.topic not in internal:
-                metrics.ALERTS_PUBLISHED.labels(topic=record.topic).inc()
+            metrics.ALERTS_PUBLISHED.labels(topic=record.topic).inc()
             if record.topic == settings.alerts_all_topic:  # each alert goes there exactly once
                 metrics.observe_end_to_end(ingested_at, time.time())
 
@@ -253,7 +287,7 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
             source = SourceRecord(
                 message.topic, message.partition, message.offset, message.key, _header_list(message.headers)
             )
-            await publish(await processor.process(message.value, source), message.timestamp)
+            await publish(await processor.process(message.value, source), source, message.timestamp)
 
     @app.agent(reports, name="correlate-reports")
     async def correlate_reports(stream: Any) -> None:
@@ -264,8 +298,9 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
             if result is None:
                 continue
             _, records, state = result
+            source = SourceRecord(message.topic, message.partition, message.offset, message.key)
             # alerts first, then the state: a crash in between re-sends the same alert ids, never loses one
-            await publish(records, _ingested_at(message.headers))
+            await publish(records, source, _ingested_at(message.headers))
             if state is not None:
                 correlation[message.key] = state
                 metrics.CORRELATION_TABLE_SIZE.set(len(correlation))
@@ -290,6 +325,10 @@ def create_app(settings: Settings, detector: EventDetector) -> faust.App:
 
 
 INGESTED_AT_HEADER = "frontwatch_ingested_at"
+
+
+def _with_ingested_at(record: Outgoing, ingested_at: float) -> Outgoing:
+    return replace(record, headers=[*record.headers, (INGESTED_AT_HEADER, repr(ingested_at).encode())])
 
 
 def _ingested_at(headers: Any) -> float | None:

@@ -109,6 +109,27 @@ class Settings(BaseSettings):
         "changelog recovery stops short and restores stale correlation state. 16384 (Kafka's default) is "
         "safe on Apache Kafka and faster.",
     )
+    producer_request_timeout_s: float = Field(
+        default=30.0,
+        gt=0,
+        le=3600,
+        description="How long the producer tries one delivery (metadata wait and its own retries) before "
+        "it reports an error; the worker then retries with backoff. faust's own default is 20 minutes.",
+    )
+    publish_retry_initial_backoff_s: float = Field(
+        default=0.5, gt=0, description="Wait before the first retry of a failed publish; doubles each time."
+    )
+    publish_retry_max_backoff_s: float = Field(
+        default=30.0, gt=0, description="Longest wait between two retries of a failed publish."
+    )
+    subscriber_publish_attempts: int = Field(
+        default=3,
+        ge=1,
+        description="Attempts to publish to one subscriber's topic before that alert goes to the dead-letter "
+        "topic (reason undeliverable), so one broken subscriber topic cannot stop everyone's alerts; for "
+        "FRONTWATCH_PUBLISH_RETRY_MAX_BACKOFF_S after that, its alerts go there without an attempt. The "
+        "default alert topics, the reports and the dead-letter topic are retried until they succeed.",
+    )
 
     input_partitions: int = Field(default=4, ge=1)
     alert_partitions: int = Field(default=4, ge=1)

@@ -19,7 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from service.detect.model import Article, DeploymentEvent, Event, TerritorialControlEvent
 
-DlqReason = Literal["invalid_json", "invalid_utf8", "schema", "missing_text", "too_large", "detector_error"]
+DlqReason = Literal[
+    "invalid_json", "invalid_utf8", "schema", "missing_text", "too_large", "detector_error", "undeliverable"
+]
 DLQ_REASONS: tuple[str, ...] = DlqReason.__args__  # type: ignore[attr-defined]
 
 # Alert ids are UUIDv5 in this namespace, so any consumer can recompute them from the alert's fields.

@@ -33,6 +33,31 @@ EVENTS_DETECTED = Counter(
 ALERTS_PUBLISHED = Counter(
     "frontwatch_alerts_published", "Alert messages published, by topic.", ["topic"], registry=REGISTRY
 )
+PUBLISH_ERRORS = Counter(
+    "frontwatch_publish_errors",
+    "Records the broker did not acknowledge (or the producer could not send), by topic and error; each is "
+    "retried, or for a subscriber's topic dead-lettered after FRONTWATCH_SUBSCRIBER_PUBLISH_ATTEMPTS.",
+    ["topic", "error"],
+    registry=REGISTRY,
+)
+PUBLISH_RETRIES = Counter(
+    "frontwatch_publish_retries",
+    "Records sent again after a publish error, by topic.",
+    ["topic"],
+    registry=REGISTRY,
+)
+PUBLISH_RETRYING = Gauge(
+    "frontwatch_publish_retrying",
+    "1 while the worker waits to retry a failed publish (its input is held meanwhile), else 0.",
+    registry=REGISTRY,
+)
+ALERTS_UNDELIVERABLE = Counter(
+    "frontwatch_alerts_undeliverable",
+    "Alerts for a subscriber's topic sent to the dead-letter topic (reason undeliverable) after every "
+    "attempt failed, by the topic they were meant for.",
+    ["topic"],
+    registry=REGISTRY,
+)
 PROCESSING_SECONDS = Histogram(
     "frontwatch_processing_seconds",
     "Time from reading an article to handing its alerts to the producer.",
@@ -114,8 +139,10 @@ def package_version() -> str:
 def init_metrics() -> None:
     """Make every labelled series exist from the start, so rate() and alerts see zeros, not gaps."""
     BUILD_INFO.labels(version=package_version(), python=platform.python_version()).set(1)
+    PUBLISH_RETRYING.set(0)
     for reason in DLQ_REASONS:
-        ARTICLES_DEAD_LETTERED.labels(reason=reason)
+        if reason != "undeliverable":  # alerts, not input messages: frontwatch_alerts_undeliverable_total
+            ARTICLES_DEAD_LETTERED.labels(reason=reason)
     for event_type in EVENT_TYPES:
         EVENTS_DETECTED.labels(type=event_type)
     for status in ("new", "update"):

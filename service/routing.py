@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from service.alerts.correlation import Outcome, Report
 from service.alerts.subscriptions import AlertView, SubscriptionRegistry
@@ -142,3 +142,14 @@ def dead_letter_message(
         truncated=truncated,
     )
     return Outgoing(settings.dlq_topic, source.key, original[: settings.dlq_max_value_bytes], headers)
+
+
+def undeliverable_message(record: Outgoing, source: SourceRecord, error: str, settings: Settings) -> Outgoing:
+    """An alert no attempt could publish to a subscriber's topic, kept on the dead-letter topic instead.
+
+    The value and headers are the alert's own (so its `ce_id` still names it); ``dlq_target_topic`` says
+    where it was meant to go and the source headers point at the report it came from.
+    """
+    alert_as_source = replace(source, key=record.key, headers=list(record.headers))
+    out = dead_letter_message(record.value, alert_as_source, "undeliverable", error, settings)
+    return replace(out, headers=[*out.headers, ("dlq_target_topic", record.topic.encode())])

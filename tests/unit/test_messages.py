@@ -24,7 +24,14 @@ from service.messages import (
 )
 from service.alerts.correlation import Report, correlate
 from service.alerts.subscriptions import Subscription, SubscriptionRegistry
-from service.routing import SourceRecord, dead_letter_message, lifecycle_messages, report_messages
+from service.routing import (
+    Outgoing,
+    SourceRecord,
+    dead_letter_message,
+    lifecycle_messages,
+    report_messages,
+    undeliverable_message,
+)
 
 NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 SETTINGS = Settings(kafka_bootstrap="127.0.0.1:9092")
@@ -224,3 +231,15 @@ def test_dead_letter_keeps_original_bytes_key_and_headers_and_cuts_huge_values()
     assert len(letter.value) == SETTINGS.dlq_max_value_bytes
     assert headers["dlq_original_size"] == str(len(big)).encode()
     assert headers["dlq_truncated"] == b"true"
+
+
+def test_an_undeliverable_alert_is_dead_lettered_whole_with_its_id_and_intended_topic() -> None:
+    alert = Outgoing("alerts.sub.ngo", b"tc:123", b'{"alert_id": "a1"}', [("ce_id", b"a1"), ("ce_type", b"t")])
+    source = SourceRecord("app-reports-by-place", 2, 7, key=b"place")
+    letter = undeliverable_message(alert, source, "not published after 5 attempts: timeout", SETTINGS)
+    headers = dict(letter.headers)
+    assert (letter.topic, letter.key, letter.value) == ("articles.dlq", b"tc:123", alert.value)
+    assert headers["ce_id"] == b"a1" and headers["dlq_reason"] == b"undeliverable"
+    assert headers["dlq_target_topic"] == b"alerts.sub.ngo"
+    assert headers["dlq_source_topic"] == b"app-reports-by-place" and headers["dlq_source_offset"] == b"7"
+    assert b"5 attempts" in headers["dlq_error"]
