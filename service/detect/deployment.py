@@ -105,9 +105,11 @@ def _frames(t: Token) -> list[DeployFrame]:
             actor = actor_of(agent(t)) or force_nationality(site)  # "the Russian naval base": Russia's garrison
             return [DeployFrame(t, None, dest_refs([site]), actor=actor, withdraw=True)]
         if passive:
+            ordered = subj is not None and subj.dep_ == "dobj" and t.dep_ == "xcomp" and subj.head == t.head
             force, actor = (
-                (subj if subj is not None and subj.dep_ == "nsubjpass" else None),
-                actor_of(agent(t)),
+                # "ordered troops to be redeployed to the capital": the troops ordered are the ones moved
+                (subj if subj is not None and (subj.dep_ == "nsubjpass" or ordered) else None),
+                actor_of(agent(t)) or (actor_of(subject_of(t.head)) if ordered else None),
             )
             if force is None and t.dep_ in ("acl", "relcl"):
                 force = t.head
@@ -253,6 +255,15 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
     forces = [o for o in prep_objects(t, "of") if is_force(o)] or [
         w for w in t.subtree if w.dep_ == "pobj" and w.head.lower_ == "of" and is_force(w)
     ][:1]  # "deployment to Syria of additional 250 US troops"
+    if not forces and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+        # "announced the deployment to Iraq of 300 more troops": the parser hangs both phrases on the verb
+        forces = [
+            w
+            for p in t.head.children
+            if p.dep_ == "prep" and p.i > t.i
+            for w in p.subtree
+            if w.dep_ == "pobj" and w.head.lower_ == "of" and is_force(w)
+        ][:1]
     compounds = [
         c for c in t.children if c.dep_ in ("compound", "amod") and (is_force(c) or c.lower_ == "military")
     ]

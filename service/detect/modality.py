@@ -150,7 +150,9 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in head.children):
             announced = True
 
+    coordinated = False  # passed into a clause only joined to the trigger's by "and"
     for prev, a in zip(chain, chain[1:], strict=False):
+        coordinated = coordinated or (prev.dep_ == "conj" and prev.tag_ in ("VBD", "VBZ", "VBP"))
         if prev.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in prev.children
         ):
@@ -162,7 +164,7 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             happened = False  # "a response that could lead to Ankara sending troops"
         if lemma in ("attempt", "try", "threaten", "consider", "plan", "intend") and not deployment:
             happened = False
-        if any(
+        if not coordinated and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in _INTENT_NOUNS | {"goal", "aim", "objective"}
             for c in a.children
         ):

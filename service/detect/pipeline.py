@@ -90,8 +90,13 @@ assert all(len(k) == len(v) for k, v in _PARSER_SYNONYMS.items())
 _PASSIVE_OVERRUN = re.compile(r"\b(was|were|been|being) overrun\b")
 
 
+# "re-deployed", "re-positioned": the hyphen splits the verb for the tagger; "redeployed " keeps every offset
+_HYPHENATED_RE = re.compile(r"\b([Rr]e)-(deploy|position|group|station|occup|establish|inforc|captur)(\w*)")
+
+
 def _parser_friendly(text: str) -> str:
     text = _RARE_VERBS.sub(lambda m: _PARSER_SYNONYMS[m.group(0)], text)
+    text = _HYPHENATED_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} ", text)
     return _PASSIVE_OVERRUN.sub(r"\1 seized ", text)
 
 

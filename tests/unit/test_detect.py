@@ -397,3 +397,28 @@ def test_size_of_a_force_made_of_soldiers_and_of_a_strong_contingent(detector):
 def test_a_contingent_of_police_is_no_deployment(detector):
     text = "A contingent of 400 Kenyan police officers arrived in Haiti on Tuesday."
     assert news(detect(detector, text), DeploymentEvent) == []
+
+
+def test_deployment_noun_whose_force_and_place_hang_on_the_verb(detector):
+    text = "On Monday Spain announced swift deployment to Latvia of another 150 Spanish troops."
+    e = only_deployment(detector, text)
+    assert e.destination == "Latvia" and e.size == 150 and e.status == "announced"
+
+
+def test_troops_ordered_to_be_redeployed_with_a_hyphen(detector):
+    e = only_deployment(detector, "Units were re-deployed to the north of Mosul on Friday.")
+    assert "Mosul" in e.destination and e.status == "executed"
+    e = only_deployment(detector, "The ministry said marines had re-deployed to Erbil.")
+    assert e.destination == "Erbil" and e.force == "marines"
+    text = "The commander ordered troops to be re-deployed from the southern front to the capital."
+    e = only_deployment(detector, text)
+    assert e.destination == "the capital" and e.status == "announced" and e.actor == "The commander"
+
+
+def test_a_plan_that_worked_does_not_make_the_next_clause_an_intention(detector):
+    text = "The ruse worked, and the colonel said the raid was over and ordered troops to be sent to Tikrit."
+    e = only_deployment(detector, text)
+    assert e.destination == "Tikrit"
+    text = "The deception plan worked, and the colonel ordered troops to be sent to Tikrit."
+    e = only_deployment(detector, text)
+    assert e.destination == "Tikrit"
