@@ -82,22 +82,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         dests = prep_objects(dobj, *DEST_PREPS) or prep_objects(t, *DEST_PREPS)
         return [DeployFrame(t, force, dest_refs(dests), actor=actor_of(subj))]
 
-    if lemma == "leave":
-        # only "troops left the town" / "ordered troops to leave the country"; "left rebels in disarray",
-        # "were left encircled" describe situations
-        force = force_of(subj)
-        if (
-            passive
-            or dobj is None
-            or not is_placeish(dobj)
-            or is_force(dobj)
-            or force is None
-            or not is_force(force)
-        ):
-            return []
-        if t.dep_ == "xcomp" and t.head.lemma_.lower() == "force":
-            return []  # "were forced to leave Bilohorivka": a retreat under attack, a change of control only
-        return [DeployFrame(t, force, dest_refs([dobj]), actor=None, withdraw=True)]
+    if lemma in ("leave", "depart"):
+        return _departure_frames(t, subj, dobj, passive)
 
     if lemma in lx.DEPLOY_VERBS or lemma in lx.WITHDRAW_VERBS:
         site = _evacuated_site(t, lemma, subj) if passive else None
@@ -173,7 +159,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         subj = force_of(subj)  # "150 of these troops were reported to have arrived"
         if subj is None or not is_force(subj):
             return []
-        dests = place_objects(t, "into") if lemma == "cross" else place_objects(t, *DEST_PREPS)
+        preps = DEST_PREPS + ("for",) if lemma == "head" else DEST_PREPS  # "heading for the town"
+        dests = place_objects(t, "into") if lemma == "cross" else place_objects(t, *preps)
         if lemma == "cross" and not dests:
             return []  # "crossed the river": a manoeuvre; "crossed the border into Kobani" is a movement
         way = child(t, "attr", "dobj")
@@ -191,6 +178,48 @@ def _evacuated_site(t: Token, lemma: str, subj: Token | None) -> Token | None:
     if lemma != "evacuate" or subj is None or subj.dep_ != "nsubjpass":
         return None
     return subj if subj.lemma_.lower() in lx.MILITARY_SITES else None
+
+
+def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive: bool) -> list[DeployFrame]:
+    """ "troops left the town", "the battalion departed Kandahar": a pull-out of the place left; "left for
+    Cyprus", "departed Erbil to travel to Kobani": a movement to where they go. "left rebels in disarray",
+    "were left encircled" describe situations."""
+    force = force_of(subj)
+    if passive or force is None or not is_force(force):
+        return []
+    onward = _onward_places(t)
+    if onward:  # "to travel to Turkey and eventually to Kobani": one movement, to where it ends
+        return [DeployFrame(t, force, dest_refs(onward[-1:]))]
+    origins = [dobj] if dobj is not None else place_objects(t, "from")
+    origins = [o for o in origins if is_placeish(o) and not is_force(o) and not _struck_area(o)]
+    if not origins:
+        return []
+    if t.dep_ == "xcomp" and t.head.lemma_.lower() == "force":
+        return []  # "were forced to leave Bilohorivka": a retreat under attack, a change of control only
+    return [DeployFrame(t, force, dest_refs(origins), actor=None, withdraw=True)]
+
+
+def _struck_area(place: Token) -> bool:
+    """ "All aircraft departed the strike area": a sortie ends, no force leaves a place it held."""
+    return any(c.lemma_.lower() in ("strike", "target", "attack", "combat") for c in place.children)
+
+
+_ONWARD_VERBS = frozenset("travel move head go proceed continue return redeploy".split())
+
+
+def _onward_places(t: Token) -> list[Token]:
+    """Where a departing force goes: "left for Cyprus", "departed X to travel to Turkey and on to Kobani"."""
+    places = place_objects(t, "for")
+    for c in t.children:
+        if c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_.lower() in _ONWARD_VERBS:
+            places += [
+                w
+                for p in c.subtree
+                if p.lower_ in ("to", "for", "into") and p.pos_ == "ADP"
+                for w in p.children
+                if w.dep_ == "pobj" and is_placeish(w)
+            ]
+    return places
 
 
 _INTRANSITIVE_MOVES = frozenset(
@@ -365,6 +394,8 @@ def force_nationality(force: Token) -> str | None:
     """Who owns a force: "Rwandan soldiers" -> "Rwandan"; "U.S. troops" -> "U.S."; "Russia's forces" -> "Russia";
     "reinforcements from the Iraqi Army's Fourth Armored Division" -> "the Iraqi Army"."""
     for c in force.children:
+        if c.like_num or c.ent_type_ in ("ORDINAL", "CARDINAL"):
+            continue  # "the 3rd Brigade": a number, no owner
         if c.dep_ in ("amod", "compound", "poss", "nmod") and (
             c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"
         ):

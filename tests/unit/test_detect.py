@@ -422,3 +422,31 @@ def test_a_plan_that_worked_does_not_make_the_next_clause_an_intention(detector)
     text = "The deception plan worked, and the colonel ordered troops to be sent to Tikrit."
     e = only_deployment(detector, text)
     assert e.destination == "Tikrit"
+
+
+def test_departing_a_country_is_a_withdrawal_from_it(detector):
+    e = only_deployment(detector, "Dutch troops departed Uruzgan in August 2010, ending their mission.")
+    assert e.destination == "Uruzgan" and e.direction == "withdraw" and e.actor == "Dutch"
+
+
+def test_departing_for_somewhere_is_a_movement_to_where_it_ends(detector):
+    text = "Peshmerga units departed Dohuk to travel to Turkey and eventually to Kobani."
+    e = only_deployment(detector, text)
+    assert e.destination == "Kobani" and e.direction == "deploy"
+    e = only_deployment(detector, "The last Belgian paratroopers left for Kinshasa on Sunday.")
+    assert e.destination == "Kinshasa" and e.direction == "deploy"
+
+
+def test_heading_for_a_place(detector):
+    e = only_deployment(detector, "A column of army reinforcements was heading for the town of Saraqib.")
+    assert e.destination == "Saraqib"
+
+
+def test_aircraft_leaving_a_strike_area_move_no_forces(detector):
+    text = "Coalition jets struck an ISIL tactical unit near Sinjar. All aircraft departed the strike area safely."
+    assert news(detect(detector, text), DeploymentEvent) == []
+
+
+def test_a_numbered_unit_has_no_owner_in_its_number(detector):
+    e = only_deployment(detector, "The 4th Brigade began arriving in Kuwait on Tuesday.")
+    assert e.destination == "Kuwait" and e.actor is None
