@@ -76,6 +76,16 @@ class ArticleContext:
             pass
         return found or self.title_place
 
+    def force_owner_before(self, before: int) -> str | None:
+        """Whose troops the story spoke of last: "200 U.S. troops would remain ... half would be based in X"
+        moves U.S. troops, though no event before named them moving."""
+        window = self.article.text[max(0, before - 1500) : before]
+        owner = None
+        for m in _OWNED_FORCE.finditer(window):
+            if self.gazetteer.country_code(m.group(1)):
+                owner = m.group(1)
+        return owner
+
     def story_place(self, exclude_country: str | None = None) -> str | None:
         """Where the story is, for a movement that names no destination: the title's place, else its country
         (not the country whose forces move: Turkish commandos in a Syria story go to Syria)."""
@@ -103,6 +113,12 @@ class ArticleContext:
                         counts[loc.country] += weight
             self._place_countries = counts or Counter(self.countries)
         return self._place_countries
+
+
+# "U.S. troops", "Turkish special forces", "200 residual American soldiers": an owner before a force noun
+_OWNED_FORCE = re.compile(
+    r"\b([A-Z][\w.]*)\s+(?:[a-z]+\s+)?(?:troops|forces|soldiers|personnel|marines|service members)\b"
+)
 
 
 _HEADLINE_STOPWORDS = frozenset(

@@ -44,7 +44,15 @@ class DeployFrame:
 
 def deploy_frames(t: Token) -> list[DeployFrame]:
     frames = _frames(t)
+    gapped = [
+        w
+        for c in t.children
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM") and not is_force(c)
+        for w in place_objects(c, *DEST_PREPS)
+    ]  # "half would be based in Hasakah and half at al-Tanf": the verb is left out of the second share
     for frame in frames:
+        if gapped and not frame.withdraw:
+            frame.destinations += dest_refs(gapped)
         mover = subject_of(t)
         if mover is not None and mover.lemma_.lower() == "half" and frame.force_head is not mover:
             frame.share = 0.5
@@ -94,7 +102,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             ordered = subj is not None and subj.dep_ == "dobj" and t.dep_ == "xcomp" and subj.head == t.head
             force, actor = (
                 # "ordered troops to be redeployed to the capital": the troops ordered are the ones moved
-                (subj if subj is not None and (subj.dep_ == "nsubjpass" or ordered) else None),
+                subj if subj is not None and (subj.dep_ == "nsubjpass" or ordered or _own_subject(t, subj)) else None,
                 actor_of(agent(t)) or (actor_of(subject_of(t.head)) if ordered else None),
             )
             if force is None and t.dep_ in ("acl", "relcl"):
@@ -170,6 +178,14 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma == "enter" and dobj is not None and peaceful_entry(t, force_of(subj)):
         return [DeployFrame(t, force_of(subj), dest_refs([dobj]))]
     return []
+
+
+def _own_subject(t: Token, subj: Token) -> bool:
+    """The parser's slips in a passive: "a total of 9,000 troops were committed" with "total" as nsubj; and
+    raising: "some units had to be pulled back", the subject of "had"."""
+    if t.dep_ == "xcomp" and subj.dep_ in ("nsubj", "nsubjpass") and subj.head == t.head:
+        return True
+    return any(a == t for a in list(subj.ancestors)[:4]) and subj.dep_ in ("nsubj", "pobj")
 
 
 def _evacuated_site(t: Token, lemma: str, subj: Token | None) -> Token | None:

@@ -48,13 +48,13 @@ TC_TRIGGER_LEMMAS = (
 # --- deployment ----------------------------------------------------------------------------------------
 DEPLOY_VERBS = frozenset(
     "deploy redeploy send dispatch station base transfer move rush airlift fly ship reinforce bring gather "
-    "mass mobilize position transport ferry concentrate call".split()
+    "mass mobilize position transport ferry concentrate call contribute commit".split()
 )
 ARRIVE_VERBS = frozenset("arrive head land reach enter cross".split())
 WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall desert leave depart".split())
 PRESENCE_VERBS = frozenset("bolster boost increase strengthen expand double triple raise".split())
 DEPLOY_NOUNS = frozenset("deployment redeployment dispatch buildup build-up reinforcement surge".split())
-WITHDRAW_NOUNS = frozenset("withdrawal pullout pull-out drawdown departure".split())
+WITHDRAW_NOUNS = frozenset("withdrawal pullout pull-out drawdown departure evacuation".split())
 PRESENCE_NOUNS = frozenset("presence level levels deployment".split())
 
 DEP_TRIGGER_LEMMAS = (
@@ -166,7 +166,7 @@ _WEAK_STEMS = (
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
     r"rush|airlift|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|"
     r"flew|flown|fly|"
-    r"buildup|build-up|presence|transport|ferr|desert|depart"
+    r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit"
 )
 _MILITARY_CUES = (
     r"troop|soldier|force|army|armies|militar|marine|militant|rebel|fighter|insurgent|jihadist|extremist|"

@@ -302,9 +302,9 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     ):
         actor = ctx.last_actor or _announcer(frame.trigger)  # "Its units were deployed": the story's actor
     if actor is None and (_has_pronoun_subject(frame.trigger) or frame.share != 1.0):
-        actor = (
-            ctx.last_actor
-        )  # "They gathered 1,000 fighters", "half would be based in ...": the story's actor
+        # "They gathered 1,000 fighters", "half would be based in ...": the story's actor, else the owner of
+        # the troops the story last spoke of
+        actor = ctx.last_actor or ctx.force_owner_before(sentence.start)
     named = [r for r in frame.destinations if not r.anaphoric]
     refs = named or frame.destinations
     destinations = [_place_text(r, sentence, ctx)[0] for r in refs]

@@ -311,4 +311,8 @@ def dest_refs(objs: list[Token]) -> list[PlaceRef]:
             continue
         places, _ = places_from(o)
         refs.extend(places)
+        # "half would be based in Kirkuk and half at Erbil": the second share's place hangs on "half"
+        for conj in o.conjuncts:
+            if not is_placeish(conj):
+                refs.extend(r for p in place_objects(conj, *DEST_PREPS) for r in places_from(p)[0])
     return refs

@@ -101,6 +101,14 @@ def is_passive(tok: Token) -> bool:
 def actor_of(tok: Token | None) -> str | None:
     if tok is None or tok.lower_ in _PRONOUNS or tok.pos_ == "PRON" or tok.ent_type_ in ("DATE", "TIME"):
         return None
+    if tok.lemma_.lower() in _EVENT_NOUNS:
+        # "a major ISIL attack" was ISIL's; "the offensive resulted in ... the evacuation of rebel forces" names
+        # no one
+        owner = next(
+            (c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ == "PROPN"),
+            None,
+        )
+        return name_span(owner) if owner is not None else None
     if any(c.dep_ == "poss" and c.lower_ in ("our", "my", "your") for c in tok.children):
         return None  # "our defenders", in a quoted statement: the speaker's side, named elsewhere
     if tok.ent_type_ == "PERSON":
@@ -171,6 +179,10 @@ def force_of(tok: Token | None) -> Token | None:
         "number",
         "group",
         "contingent",
+        "total",
+        "half",
+        "third",
+        "quarter",
     ):
         inner = [o for o in prep_objects(tok, "of") if is_force(o)]
         if inner:

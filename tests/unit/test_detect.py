@@ -450,3 +450,38 @@ def test_aircraft_leaving_a_strike_area_move_no_forces(detector):
 def test_a_numbered_unit_has_no_owner_in_its_number(detector):
     e = only_deployment(detector, "The 4th Brigade began arriving in Kuwait on Tuesday.")
     assert e.destination == "Kuwait" and e.actor is None
+
+
+def test_the_second_share_of_a_split_force_has_its_own_place(detector):
+    text = ("The White House said 300 residual U.S. troops would stay. "
+            "Officials later said 600 troops would stay, as half would be based in Hasakah and half at al-Tanf.")
+    events = news(detect(detector, text), DeploymentEvent)
+    assert sorted((e.destination, e.size) for e in events) == [("Hasakah", 300), ("al-Tanf", 300)]
+    assert all(e.actor == "U.S." for e in events)
+
+
+def test_contributed_and_committed_forces_are_deployments(detector):
+    e = only_deployment(detector, "Denmark contributed about 1,200 personnel, including special forces and a frigate.")
+    assert e.actor == "Denmark" and e.size == 1200
+    e = only_deployment(detector, "A total of 9,000 troops were committed to the mission in its first year.")
+    assert e.size == 9000
+    assert news(detect(detector, "The militia committed abuses, and troops were accused."), DeploymentEvent) == []
+
+
+def test_evacuation_of_fighters_from_a_place_is_a_withdrawal(detector):
+    text = "The rebels accepted the evacuation of their remaining fighters from the old town of Homs."
+    e = only_deployment(detector, text)
+    assert "Homs" in e.destination and e.direction == "withdraw"
+    assert news(detect(detector, "Talks led to the evacuation of civilians from the old town of Homs."),
+                DeploymentEvent) == []
+
+
+def test_an_attack_is_not_an_actor_but_its_owner_is(detector):
+    text = "The offensive ended with the army taking the district and the evacuation of rebel fighters from Darayya."
+    events = news(detect(detector, text), DeploymentEvent)
+    assert events and all(e.actor != "The offensive" for e in events)
+
+
+def test_units_that_had_to_be_pulled_back(detector):
+    e = only_deployment(detector, "Some Iraqi units had to be pulled back from the narrow front near Baiji.")
+    assert e.direction == "withdraw" and "Baiji" in e.destination
