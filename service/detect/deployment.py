@@ -125,6 +125,9 @@ def _frames(t: Token) -> list[DeployFrame]:
                     force, actor = subj, actor_of(subj)  # "Ukraine withdrew from areas of Bakhmut"
         if force is None or not (is_force(force) or (withdraw and is_state(force))):
             return []
+        used_against = prep_objects(t, "against") or (prep_objects(dobj, "against") if dobj is not None else [])
+        if not withdraw and used_against and not prep_objects(t, "to", "into"):
+            return []  # "deploying anti-ship missiles against the fleet": forces in action, not moved
         preps = ("from", "out") if withdraw else DEST_PREPS
         dests = place_objects(t, *preps)
         if withdraw and not dests:

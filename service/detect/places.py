@@ -33,7 +33,7 @@ _PERSON_FATES = frozenset(
 )
 _HOME_GROUND = frozenset("territory soil land country".split())
 _ANAPHORS = frozenset(
-    "city town village settlement area base airport airbase region checkpoint country".split()
+    "city town village settlement area base airport airbase region checkpoint country island".split()
 )
 _GENERIC_PLACES = frozenset(
     "territory territories area areas position positions place places villages towns".split()

@@ -485,3 +485,14 @@ def test_an_attack_is_not_an_actor_but_its_owner_is(detector):
 def test_units_that_had_to_be_pulled_back(detector):
     e = only_deployment(detector, "Some Iraqi units had to be pulled back from the narrow front near Baiji.")
     assert e.direction == "withdraw" and "Baiji" in e.destination
+
+
+def test_weapons_deployed_against_an_enemy_are_in_action_not_moved(detector):
+    text = "Ukraine kept up pressure on the garrison, deploying long-range missiles against Russian ships nearby."
+    assert news(detect(detector, text), DeploymentEvent) == []
+
+
+def test_the_island_refers_back_to_the_named_island(detector):
+    text = "Marines landed on Kamaran Island in May. The rebels withdrew from the island on Friday."
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert events and all("Kamaran" in e.place for e in events)
