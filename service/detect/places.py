@@ -180,6 +180,10 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         named += [o for o in prep_objects(tok, "including") if o.pos_ == "PROPN"]
         if named:
             out: list[PlaceRef] = []
+            if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+                # "the Hama Triangle area, Hama Castle and Qasr Castle": a named place heading a list, not a
+                # noun the names after it explain
+                out.append(PlaceRef(place_phrase(tok), tok))
             for n in named:
                 # the NER often calls an unfamiliar village NORP or PERSON: "the village of X" settles it
                 for t in with_conjuncts(n):

@@ -496,3 +496,9 @@ def test_the_island_refers_back_to_the_named_island(detector):
     text = "Marines landed on Kamaran Island in May. The rebels withdrew from the island on Friday."
     events = news(detect(detector, text), TerritorialControlEvent)
     assert events and all("Kamaran" in e.place for e in events)
+
+
+def test_a_named_area_heading_a_list_of_names_is_taken_too(detector):
+    text = "The army captured the Homs Triangle area, Qasr Castle, Tell Hamra and al-Mansura village."
+    places = sorted(e.place for e in news(detect(detector, text), TerritorialControlEvent))
+    assert "the Homs Triangle area" in places and "Qasr Castle" in places
