@@ -158,7 +158,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = _purpose_objects(t)
         if not dests and any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in t.children):
             dests = []  # "deployed there": the place the story is at, filled in from context
-        if withdraw and force is subj and not passive and not owned_by_state(force) and not _ordered(t):
+        if withdraw and force == subj and not passive and not owned_by_state(force) and not _ordered(t):
             # "the Army withdrew", "security forces withdrew from the crossing as rebels crossed": a retreat in
             # battle, left to territorial control; a state's troops pulling out, or an ordered pull-out, move
             return []

@@ -68,7 +68,7 @@ def _is_negated(tok: Token) -> bool:
         return True
     # "failed to capture", "did not manage to take", "unable to retake"
     head = tok.head
-    if tok.dep_ in ("xcomp", "ccomp") and head is not tok:
+    if tok.dep_ in ("xcomp", "ccomp") and head != tok:
         if head.lemma_.lower() in ("fail", "unable", "refuse", "decline", "prevent", "stop", "avoid"):
             return True
         if any(c.dep_ == "neg" for c in head.children):
@@ -83,7 +83,7 @@ def _infinitive_head(tok: Token) -> Token | None:
     and "after capturing" report what happened.
     """
     is_infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
-    if is_infinitive and tok.head is not tok:
+    if is_infinitive and tok.head != tok:
         return tok.head
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
         head = tok.head.head  # "prospect of seizing", "attempt at retaking"
@@ -253,9 +253,9 @@ def _in_earlier_clause(trigger: Token, sentence_text: str, marks: frozenset[str]
     """ "after militants were driven from the city", "since the allies began pulling out troops": context."""
     recent = bool(_RECENT.search(sentence_text))
     clause = trigger
-    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+    while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
         clause = clause.head  # "since the allies began pulling out troops": the clause "began" heads
-    if clause is not trigger and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
+    if clause != trigger and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
         if not recent or _LONG_AGO.search(sentence_text):
             return True
     for a in [trigger, *trigger.ancestors]:
@@ -265,7 +265,7 @@ def _in_earlier_clause(trigger: Token, sentence_text: str, marks: frozenset[str]
                 and c.lower_ in marks
                 and (c.dep_ == "mark" or any(t == trigger for t in c.subtree))
             ):
-                if a is trigger or c.dep_ == "prep":
+                if a == trigger or c.dep_ == "prep":
                     gerund = trigger.tag_ == "VBG" and trigger.dep_ == "pcomp"
                     # "after capturing the roundabouts, the Army advanced": the same actor's sequence, news
                     if not gerund and (_LONG_AGO.search(sentence_text) or not recent):

@@ -106,7 +106,7 @@ def _has_pronoun_subject(tok: Token) -> bool:
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c.lower_ in ("they", "it", "we")
-        if t.dep_ not in ("conj", "xcomp", "advcl") or t.head is t:
+        if t.dep_ not in ("conj", "xcomp", "advcl") or t.head == t:
             return False
         t = t.head
     return False

@@ -49,7 +49,7 @@ def subject_of(tok: Token) -> Token | None:
                 if by:
                     return by[0]
             return s
-        if t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and t.head is not t:
+        if t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and t.head != t:
             t = t.head if t.dep_ != "pcomp" else t.head.head
             seen += 1
             continue
