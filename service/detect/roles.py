@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Token
 
 from service.detect.actors import is_armed_group
+from service.detect.lexicon import CLAIM_VERBS
 from service.detect.phrases import (
     actor_phrase,
     child,
@@ -111,6 +112,10 @@ def actor_of(tok: Token | None) -> str | None:
         return name_span(owner) if owner is not None else None
     if any(c.dep_ == "poss" and c.lower_ in ("our", "my", "your") for c in tok.children):
         return None  # "our defenders", in a quoted statement: the speaker's side, named elsewhere
+    if is_force(tok) and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+        speaker = _claimant(tok)
+        if speaker is not None:
+            return actor_of(speaker)  # "the army said its troops had retaken X": the army's troops
     if tok.ent_type_ == "PERSON":
         # "U.S. Defense Secretary Ash Carter" acts for the U.S.
         for w in tok.subtree:
@@ -121,6 +126,22 @@ def actor_of(tok: Token | None) -> str | None:
 
 
 _THE_ACRONYM = re.compile(r"^(?i:the)\s+(?=[A-Z][A-Z.]*$)")
+
+
+def _claimant(tok: Token) -> Token | None:
+    """Who speaks of "its forces": the subject of the saying verb above, or the state that owns that subject
+    ("Russia's defence ministry said its forces ..." speaks for Russia)."""
+    for a in tok.ancestors:
+        if a.lemma_.lower() not in CLAIM_VERBS:
+            continue
+        s = child(a, "nsubj")
+        if s is None or s.pos_ not in ("NOUN", "PROPN") or s.lower_ in _PRONOUNS:
+            return None
+        owner = child(s, "poss")
+        if owner is not None and owner.pos_ == "PROPN" and owner.ent_type_ in ("GPE", "NORP", "ORG"):
+            return owner
+        return s
+    return None
 
 
 def agent(tok: Token) -> Token | None:

@@ -502,3 +502,16 @@ def test_a_named_area_heading_a_list_of_names_is_taken_too(detector):
     text = "The army captured the Homs Triangle area, Qasr Castle, Tell Hamra and al-Mansura village."
     places = sorted(e.place for e in news(detect(detector, text), TerritorialControlEvent))
     assert "the Homs Triangle area" in places and "Qasr Castle" in places
+
+
+# --- news wording --------------------------------------------------------------------------------------
+
+
+def test_its_forces_in_a_statement_belong_to_the_speaker(detector):
+    e = only_control(detector, "The Malian army said on Friday its soldiers had retaken the town of Lere.")
+    assert e.place == "Lere" and "Malian army" in e.gaining_actor and e.claim == "claimed"
+
+
+def test_a_ministry_speaks_for_its_state(detector):
+    e = only_control(detector, "Ukraine's defence ministry said their troops had recaptured the village of Zolote.")
+    assert e.gaining_actor == "Ukraine"
