@@ -12,7 +12,7 @@ from service.detect.phrases import (
     is_placeish,
     prep_objects,
 )
-from service.detect.places import PlaceRef, name_run, places_from, pronoun_place
+from service.detect.places import PlaceRef, located_by_verb, name_run, places_from, pronoun_place
 from service.detect.roles import (
     actor_of,
     agent,
@@ -114,6 +114,7 @@ def _frames(t: Token) -> list[TCFrame]:
                     break
         for obj in objs:
             places, partial = places_from(obj)
+            places = located_by_verb(t, places)
             if not places:
                 continue
             actor = actor_of(subj)
@@ -151,6 +152,7 @@ def _frames(t: Token) -> list[TCFrame]:
         if target is None:
             return []
         places, partial = places_from(target)
+        places = located_by_verb(t, places)
         if not places:
             return []
         losers = prep_objects(t, "from") or (prep_objects(target, "from") if target is not None else [])

@@ -256,6 +256,25 @@ def _looks_like_person(tok: Token) -> bool:
     return any(c.dep_ == "conj" and c.lemma_.lower() in _PERSON_FATES for c in verb.children)
 
 
+_FACILITIES = frozenset("base airport airbase checkpoint".split())
+_LOCATING_PREPS = ("in", "at", "near", "outside")
+
+
+def located_by_verb(verb: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "seized the airport in Kandahar": the parser hangs "in Kandahar" on the verb, yet it names which
+    airport; a town or a region the story named before stays an anaphor ("took the town in Idlib province")."""
+    names = [o for o in prep_objects(verb, *_LOCATING_PREPS) if o.pos_ == "PROPN" and is_placeish(o)]
+    if not names:
+        return refs
+    out = []
+    for r in refs:
+        if r.anaphoric and r.head is not None and r.head.lemma_.lower() in _FACILITIES:
+            prep = names[0].head.lower_
+            r = PlaceRef(f"{r.text} {prep} {name_span(names[0])}", r.head, False, r.partial)
+        out.append(r)
+    return out
+
+
 def pronoun_place(pron: Token) -> Token | None:
     """ "attacked Snake Island, a Ukrainian island in the Black Sea, and captured it": the nearest place that
     was itself an object or subject before the pronoun; places that only locate another come second."""

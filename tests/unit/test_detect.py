@@ -515,3 +515,8 @@ def test_its_forces_in_a_statement_belong_to_the_speaker(detector):
 def test_a_ministry_speaks_for_its_state(detector):
     e = only_control(detector, "Ukraine's defence ministry said their troops had recaptured the village of Zolote.")
     assert e.gaining_actor == "Ukraine"
+
+
+def test_a_facility_named_by_the_verbs_locating_phrase(detector):
+    e = only_control(detector, "Militants said they had overrun the airbase at Kalagar.")
+    assert e.place == "the airbase at Kalagar" and e.claim == "claimed"
