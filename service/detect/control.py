@@ -30,6 +30,8 @@ _WAYPOINTS = frozenset(
     "front frontline sea coast".split()
 )
 
+_DEFENCES = frozenset("defense defence defenses defences fortification fortifications".split())
+
 
 @dataclass
 class TCFrame:
@@ -133,6 +135,9 @@ def _frames(t: Token) -> list[TCFrame]:
                 )
         return frames
 
+    if lemma in lx.GROUND_VERBS and dobj is not None and dobj.lemma_.lower() in lx.GROUND_NOUNS:
+        return _ground_frames(t, dobj, subj)
+
     if lemma in lx.GAIN_VERBS | lx.PARTIAL_VERBS and lemma not in ("win", "leave"):
         partial_verb = lemma in lx.PARTIAL_VERBS and lemma != "storm" or lemma == "storm"
         if passive:
@@ -162,6 +167,8 @@ def _frames(t: Token) -> list[TCFrame]:
             or subj.lemma_.lower() in ("convoy", "column")
         ):
             return []  # "reached the main road", "reached the river": a line crossed, not a place taken
+        if lemma in ("breach", "penetrate") and target.lemma_.lower() in _WAYPOINTS | _DEFENCES:
+            return []  # "breached defence lines": a line broken through, no place named as taken
         if lemma in ("secure", "clear") and target.lemma_.lower() in _ROUTES:
             return []  # "secured the main roads into the town": a route kept open, not a place taken
         if lemma == "enter" and not passive and peaceful_entry(t, force_of(subj)):
@@ -279,6 +286,18 @@ def _name_list_frames(t: Token, gainer: str | None) -> list[TCFrame]:
         armed = left_armed_noun(t)
         gainer = actor_of(armed) if armed is not None else None
     return [TCFrame(t, [PlaceRef(n) for n in names], gaining=gainer)]
+
+
+def _ground_frames(t: Token, gain: Token, subj: Token | None) -> list[TCFrame]:
+    """ "gained a foothold in Merca", "made minor advances in Opytne": part of the place taken."""
+    if not is_armed(subj):
+        return []
+    out = []
+    for obj in prep_objects(gain, "in", "inside", "into") or prep_objects(t, "in", "inside", "into"):
+        places, _ = places_from(obj)
+        if places:
+            out.append(TCFrame(t, places, gaining=actor_of(subj), partial=True))
+    return out
 
 
 def _into_frames(t: Token, subj: Token | None) -> list[TCFrame]:

@@ -23,6 +23,9 @@ LOSE_VERBS = frozenset("withdraw retreat pull abandon evacuate leave flee lose s
 HANDOVER_VERBS = frozenset("hand cede surrender transfer return".split())
 # Subject drives the object (an armed actor) "out of/from" the place.
 DRIVE_VERBS = frozenset("drive push expel oust force flush chase rout".split())
+# "gained a foothold in P", "made advances in P": part of P taken
+GROUND_NOUNS = frozenset("foothold gain advance inroad ground".split())
+GROUND_VERBS = frozenset("gain make establish win".split())
 # "X fell to Y"
 FALL_VERBS = frozenset({"fall"})
 # Nouns that name the change itself ("the capture of X", "the fall of X").
@@ -166,7 +169,7 @@ _WEAK_STEMS = (
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
     r"rush|airlift|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|"
     r"flew|flown|fly|"
-    r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit"
+    r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|foothold|gain|advance|inroad"
 )
 _MILITARY_CUES = (
     r"troop|soldier|force|army|armies|militar|marine|militant|rebel|fighter|insurgent|jihadist|extremist|"

@@ -520,3 +520,24 @@ def test_a_ministry_speaks_for_its_state(detector):
 def test_a_facility_named_by_the_verbs_locating_phrase(detector):
     e = only_control(detector, "Militants said they had overrun the airbase at Kalagar.")
     assert e.place == "the airbase at Kalagar" and e.claim == "claimed"
+
+
+def test_a_foothold_in_a_town_is_partial_control(detector):
+    e = only_control(detector, "Jihadist fighters gained a foothold in the market town of Dalori on Friday.")
+    assert e.place == "Dalori" and e.extent == "partial" and "Jihadist" in e.gaining_actor
+
+
+def test_advances_in_a_village_are_partial_control(detector):
+    e = only_control(detector, "Separatist units made small advances in the village of Nevske overnight.")
+    assert e.place == "Nevske" and e.extent == "partial"
+
+
+def test_gains_at_the_ballot_box_are_no_control(detector):
+    assert not news(detect(detector, "The opposition party made gains in the northern provinces."),
+                    TerritorialControlEvent)
+
+
+def test_breaching_defence_lines_takes_no_place(detector):
+    events = news(detect(detector, "Ukrainian troops breached the defence lines south of the river, "
+                                   "capturing the village of Pryiutne."), TerritorialControlEvent)
+    assert [e.place for e in events] == ["Pryiutne"]
