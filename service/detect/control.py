@@ -32,6 +32,18 @@ _WAYPOINTS = frozenset(
 
 _DEFENCES = frozenset("defense defence defenses defences fortification fortifications".split())
 
+_HOLDING_VERBS = frozenset("control occupy hold".split())
+
+
+def _describes_holding(t: Token) -> bool:
+    """Present tense or a perfect that lasts "since": who holds a place, not a change of hands."""
+    if t.tag_ in ("VBZ", "VBP"):
+        return True
+    if any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in t.children):
+        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in t.children)
+    return perfect and any(c.dep_ == "prep" and c.lower_ == "since" for c in t.children)
+
 
 @dataclass
 class TCFrame:
@@ -61,6 +73,8 @@ def _frames(t: Token) -> list[TCFrame]:
         return []  # "the Israeli-occupied Golan Heights", "rebel-held": a description, not a statement
     if t.pos_ == "NOUN" or t.pos_ == "PROPN":
         return _tc_noun_frames(t, lemma)
+    if lemma in _HOLDING_VERBS and _describes_holding(t):
+        return []  # "the area is controlled by the YPG", "Russian troops have occupied Kherson since March"
     if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG"):
         return []
     frames: list[TCFrame] = []
@@ -70,6 +84,8 @@ def _frames(t: Token) -> list[TCFrame]:
 
     # "took / seized / gained / established control of P"; "lost control of P"; "were in control of P"
     control = dobj if dobj is not None and dobj.lemma_.lower() == "control" else None
+    if control is not None and any(c.lower_ == "fire" for c in control.children):
+        return []  # "imposed fire control over the road": in range of its guns, not held
     if (
         control is None
         and t.dep_ == "amod"

@@ -224,7 +224,10 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             return []  # "no longer occupied any towns"
         if (
             not listed
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+            and any(
+                c.dep_ == "det" and (c.lower_ in ("a", "an") or c.lower_ == "another" and tok.tag_ == "NN")
+                for c in tok.children
+            )
             and not (
                 any(c.pos_ == "PROPN" and c.dep_ in ("compound", "poss", "appos") for c in tok.children)
                 or any(
@@ -238,7 +241,7 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
                 )
             )
         ):
-            # "a slum", "a district in southern Afghanistan": not identifiable; "a checkpoint at Khan Shaykhoun" is
+            # "a slum", "another village" (not "another two villages"), "a district in southern Afghanistan": not identifiable; "a checkpoint at Khan Shaykhoun" is
             return []
         return [PlaceRef(place_phrase(tok), tok)]
     if _looks_like_person(tok):

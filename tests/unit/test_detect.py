@@ -541,3 +541,24 @@ def test_breaching_defence_lines_takes_no_place(detector):
     events = news(detect(detector, "Ukrainian troops breached the defence lines south of the river, "
                                    "capturing the village of Pryiutne."), TerritorialControlEvent)
     assert [e.place for e in events] == ["Pryiutne"]
+
+
+def test_who_holds_a_place_now_is_no_change(detector):
+    for text in (
+        "The district of Qala Bist is controlled by insurgents.",
+        "Insurgent fighters control the district of Qala Bist and the roads around it.",
+        "Coalition troops have occupied the town of Dabrik since the spring.",
+    ):
+        assert not news(detect(detector, text), TerritorialControlEvent), text
+
+
+def test_fire_control_over_a_place_is_no_control(detector):
+    assert not news(detect(detector, "The brigade imposed fire control over the village of Tell Hamid."),
+                    TerritorialControlEvent)
+
+
+def test_another_unnamed_village_is_not_identifiable_but_a_counted_group_is(detector):
+    assert not news(detect(detector, "Another village was taken by the militia on Sunday."),
+                    TerritorialControlEvent)
+    e = only_control(detector, "The militia took another three villages near Tell Hamid on Sunday.")
+    assert "three villages" in e.place
