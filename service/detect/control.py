@@ -30,6 +30,7 @@ _WAYPOINTS = frozenset(
     "front frontline sea coast".split()
 )
 
+_LINES = frozenset("line lines front frontline frontlines front-line".split())
 _DEFENCES = frozenset("defense defence defenses defences fortification fortifications".split())
 
 _HOLDING_VERBS = frozenset("control occupy hold".split())
@@ -271,6 +272,8 @@ def _frames(t: Token) -> list[TCFrame]:
         gainers = prep_objects(t, "to")
         out = []
         for target in targets:
+            if target.lemma_.lower() in _LINES:
+                continue  # "pulled back from the front line": a line, not a place left to the enemy
             places, partial = places_from(target)
             if places:
                 out.append(

@@ -242,6 +242,10 @@ def _statement(sentence: Sentence, event_date: dt.date | None, background: bool,
     }
 
 
+# Moving out of or into a whole country changes no one's hold on a place in it.
+_BORDER_CROSSINGS = lx.LOSE_VERBS | lx.PARTIAL_VERBS - {"storm"}
+
+
 def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
     modality = assess(
         frame.trigger, sentence_text=sentence.text, deployment=False, published_year=ctx.published_year
@@ -256,8 +260,8 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
         if ref.anaphoric and not resolved_anaphor:
             continue
         loc, country = _locate(place, ctx)
-        if loc is not None and loc.feature == "country" and frame.trigger.lemma_.lower() in lx.LOSE_VERBS:
-            continue  # "the U.S. withdrew its troops from Iraq": a movement out of a country, no front line moved
+        if loc is not None and loc.feature == "country" and frame.trigger.lemma_.lower() in _BORDER_CROSSINGS:
+            continue  # "withdrew its troops from Iraq", "fighters re-entered Syria": a movement, no front line moved
         out.append(
             TerritorialControlEvent(
                 place=place,

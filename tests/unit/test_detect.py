@@ -562,3 +562,13 @@ def test_another_unnamed_village_is_not_identifiable_but_a_counted_group_is(dete
                     TerritorialControlEvent)
     e = only_control(detector, "The militia took another three villages near Tell Hamid on Sunday.")
     assert "three villages" in e.place
+
+
+def test_entering_a_whole_country_changes_no_hands(detector):
+    assert not news(detect(detector, "A unit of rebel fighters entered Jordan after the battle."),
+                    TerritorialControlEvent)
+
+
+def test_pulling_back_from_the_front_line_leaves_no_named_place(detector):
+    assert not news(detect(detector, "Several army battalions pulled back from the front line near Orikhiv."),
+                    TerritorialControlEvent)
