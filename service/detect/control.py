@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from service.detect import lexicon as lx
 from service.detect.phrases import (
     child,
+    is_force,
     is_placeish,
     prep_objects,
 )
@@ -155,6 +156,9 @@ def _frames(t: Token) -> list[TCFrame]:
     if lemma in lx.GROUND_VERBS and dobj is not None and dobj.lemma_.lower() in lx.GROUND_NOUNS:
         return _ground_frames(t, dobj, subj)
 
+    if lemma == "clear" and not passive and dobj is not None and is_force(dobj):
+        return _drive_frames(t, subj, dobj, passive)  # "cleared the militants from the town"
+
     if lemma in lx.GAIN_VERBS | lx.PARTIAL_VERBS and lemma not in ("win", "leave"):
         partial_verb = lemma in lx.PARTIAL_VERBS and lemma != "storm" or lemma == "storm"
         if passive:
@@ -233,23 +237,7 @@ def _frames(t: Token) -> list[TCFrame]:
         return frames
 
     if lemma in lx.DRIVE_VERBS:
-        places_tok = prep_objects(t, "of", "from")
-        if not places_tok:
-            return []
-        if passive:
-            loser, gainer = subj, agent(t)
-        else:
-            loser, gainer = dobj, subj
-        if loser is None or not (is_armed(loser) or loser.pos_ == "PROPN"):
-            return []
-        out = []
-        for p in places_tok:
-            places, partial = places_from(p)
-            if places:
-                out.append(
-                    TCFrame(t, places, gaining=actor_of(gainer), losing=actor_of(loser), partial=partial)
-                )
-        return out
+        return _drive_frames(t, subj, dobj, passive)
 
     if lemma in lx.LOSE_VERBS or lemma in lx.HANDOVER_VERBS:
         targets: list[Token] = []
@@ -290,6 +278,25 @@ def _frames(t: Token) -> list[TCFrame]:
     if lemma in lx.INTO_VERBS:
         return _into_frames(t, subj)
     return []
+
+
+def _drive_frames(t: Token, subj: Token | None, dobj: Token | None, passive: bool) -> list[TCFrame]:
+    """ "drove the rebels out of Kafr Zita", "were pushed from the town by the army": the object loses P."""
+    places_tok = prep_objects(t, "of", "from")
+    if not places_tok:
+        return []
+    if passive:
+        loser, gainer = subj, agent(t)
+    else:
+        loser, gainer = dobj, subj
+    if loser is None or not (is_armed(loser) or loser.pos_ == "PROPN"):
+        return []
+    out = []
+    for p in places_tok:
+        places, partial = places_from(p)
+        if places:
+            out.append(TCFrame(t, places, gaining=actor_of(gainer), losing=actor_of(loser), partial=partial))
+    return out
 
 
 def _name_list_frames(t: Token, gainer: str | None) -> list[TCFrame]:

@@ -35,6 +35,9 @@ _HOME_GROUND = frozenset("territory soil land country".split())
 _ANAPHORS = frozenset(
     "city town village settlement area base airport airbase region checkpoint country island".split()
 )
+_SUBDIVISIONS = frozenset(
+    "area district neighbourhood neighborhood quarter suburb section sector part".split()
+)
 _GENERIC_PLACES = frozenset(
     "territory territories area areas position positions place places villages towns".split()
 )
@@ -179,6 +182,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         ]
         named += [o for o in prep_objects(tok, "including") if o.pos_ == "PROPN"]
         if named:
+            # "several areas of Jalawla", "the western suburbs of Aleppo": parts of one place
+            part = tok.tag_ == "NNS" and tok.lemma_.lower() in _SUBDIVISIONS or tok.lower_ == "outskirts"
             out: list[PlaceRef] = []
             if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
                 # "the Hama Triangle area, Hama Castle and Qasr Castle": a named place heading a list, not a
@@ -188,7 +193,7 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
                 # the NER often calls an unfamiliar village NORP or PERSON: "the village of X" settles it
                 for t in with_conjuncts(n):
                     if t.pos_ == "PROPN":
-                        out.append(PlaceRef(name_span(t), t))
+                        out.append(PlaceRef(name_span(t), t, partial=part))
                     elif t.lemma_.lower() in PARTIAL_HEADS:  # "Bazaliyivka, Lebyazhe and part of Kutuzivka"
                         out.extend(
                             PlaceRef(name_span(o), o, partial=True)

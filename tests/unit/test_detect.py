@@ -572,3 +572,15 @@ def test_entering_a_whole_country_changes_no_hands(detector):
 def test_pulling_back_from_the_front_line_leaves_no_named_place(detector):
     assert not news(detect(detector, "Several army battalions pulled back from the front line near Orikhiv."),
                     TerritorialControlEvent)
+
+
+def test_clearing_fighters_from_a_town_takes_it(detector):
+    e = only_control(detector, "Army units cleared the insurgents from the town of Dikwa on Thursday.")
+    assert e.place == "Dikwa" and e.gaining_actor == "Army units" and "insurgents" in e.losing_actor
+
+
+def test_districts_of_a_city_are_part_of_it(detector):
+    e = only_control(detector, "Militia fighters seized the southern neighbourhoods of Tawergha overnight.")
+    assert e.place == "Tawergha" and e.extent == "partial"
+    e = only_control(detector, "Militia fighters seized the district of Wadi Zamzam overnight.")
+    assert e.extent == "full"
