@@ -21,6 +21,7 @@ from service.detect.roles import (
     is_armed,
     is_passive,
     left_armed_noun,
+    operation_owner,
     peaceful_entry,
     subject_of,
 )
@@ -165,7 +166,7 @@ def _frames(t: Token) -> list[TCFrame]:
             target = subj if subj is not None and subj.dep_ == "nsubjpass" else None
             if target is None and t.dep_ in ("acl", "relcl"):
                 target = t.head
-            gainer = actor_of(agent(t))
+            gainer = actor_of(agent(t)) or operation_owner(t)
         else:
             target = dobj
             gainer = actor_of(subj)

@@ -33,7 +33,7 @@ _PERSON_FATES = frozenset(
 )
 _HOME_GROUND = frozenset("territory soil land country".split())
 _ANAPHORS = frozenset(
-    "city town village settlement area base airport airbase region checkpoint country island".split()
+    "city town village settlement area base airport airbase region checkpoint country island territory".split()
 )
 _SUBDIVISIONS = frozenset(
     "area district neighbourhood neighborhood quarter suburb section sector part".split()

@@ -19,7 +19,8 @@ from service.detect.phrases import (
 _OBJECT_CONTROL = frozenset("order force ask allow tell instruct compel urge permit".split())
 _PRONOUNS = frozenset("it they he she we which who that its their".split())
 _EVENT_NOUNS = frozenset(
-    "attack attacks offensive assault operation advance push counteroffensive counter-offensive".split()
+    "attack attacks offensive assault operation advance push counteroffensive counter-offensive "
+    "counterattack counter-attack raid".split()
 )
 
 
@@ -106,10 +107,17 @@ def actor_of(tok: Token | None) -> str | None:
         # "a major ISIL attack" was ISIL's; "the offensive resulted in ... the evacuation of rebel forces" names
         # no one
         owner = next(
-            (c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ == "PROPN"),
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("compound", "amod", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP")
+            ),
             None,
         )
-        return name_span(owner) if owner is not None else None
+        if owner is not None:
+            return name_span(owner) if owner.pos_ == "PROPN" else owner.text  # "a Ukrainian counterattack"
+        by = [o for o in prep_objects(tok, "by") if o.lemma_.lower() not in _EVENT_NOUNS]
+        return actor_of(by[0]) if by else None  # "an offensive by Kurdish forces"
     if any(c.dep_ == "poss" and c.lower_ in ("our", "my", "your") for c in tok.children):
         return None  # "our defenders", in a quoted statement: the speaker's side, named elsewhere
     if is_force(tok) and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
@@ -141,6 +149,14 @@ def _claimant(tok: Token) -> Token | None:
         if owner is not None and owner.pos_ == "PROPN" and owner.ent_type_ in ("GPE", "NORP", "ORG"):
             return owner
         return s
+    return None
+
+
+def operation_owner(tok: Token) -> str | None:
+    """ "were retaken in a Ukrainian counteroffensive", "fell during an offensive by the army": its owner."""
+    for o in prep_objects(tok, "in", "during", "amid"):
+        if o.lemma_.lower() in _EVENT_NOUNS:
+            return actor_of(o)
     return None
 
 

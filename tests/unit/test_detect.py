@@ -584,3 +584,11 @@ def test_districts_of_a_city_are_part_of_it(detector):
     assert e.place == "Tawergha" and e.extent == "partial"
     e = only_control(detector, "Militia fighters seized the district of Wadi Zamzam overnight.")
     assert e.extent == "full"
+
+
+def test_an_operation_names_its_owner(detector):
+    e = only_control(detector, "A Somali counterattack regained part of the town of Bulo Burde on Monday.")
+    assert e.gaining_actor == "Somali" and e.extent == "partial"
+    events = news(detect(detector, "The hamlets of Kozache and Lypove were retaken in a Ukrainian "
+                                   "counteroffensive, officials said."), TerritorialControlEvent)
+    assert [e.gaining_actor for e in events] == ["Ukrainian", "Ukrainian"]
