@@ -77,7 +77,7 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
         )
         return ([PlaceRef(f"{obj.text} {noun.text}", obj)] if noun is not None else []), partial
     refs: list[PlaceRef] = _place_refs_of(obj)
-    for conj in obj.conjuncts:
+    for conj in [c for c in obj.conjuncts if c.i > obj.i]:  # not the phrase it is itself joined to
         # "Idlib city and most of the areas bordering Turkey": each conjunct has its own extent
         more, part = (
             places_from(conj, with_companions=False)

@@ -592,3 +592,24 @@ def test_an_operation_names_its_owner(detector):
     events = news(detect(detector, "The hamlets of Kozache and Lypove were retaken in a Ukrainian "
                                    "counteroffensive, officials said."), TerritorialControlEvent)
     assert [e.gaining_actor for e in events] == ["Ukrainian", "Ukrainian"]
+
+
+def test_a_place_that_only_locates_a_companion_is_not_taken(detector):
+    # the parse the small model gives "... seized fuel depots south of Tarhuna as well as the Qasr village and
+    # its wells": the companion is joined to "Tarhuna", which only locates the depots
+    from spacy.tokens import Doc
+
+    from service.detect.places import places_from
+
+    words = "The militia seized fuel depots south of Tarhuna as well as the Qasr village and its wells".split()
+    heads = [1, 2, 2, 4, 2, 2, 5, 6, 10, 10, 7, 13, 13, 7, 13, 16, 13]
+    deps = ["det", "nsubj", "ROOT", "compound", "dobj", "advmod", "prep", "pobj", "advmod", "advmod", "cc",
+            "det", "compound", "conj", "cc", "poss", "conj"]
+    pos = ["DET", "NOUN", "VERB", "NOUN", "NOUN", "ADV", "ADP", "PROPN", "ADV", "ADV", "ADP", "DET", "PROPN",
+           "NOUN", "CCONJ", "PRON", "NOUN"]
+    lemmas = [w.lower() for w in words]
+    lemmas[4], lemmas[13], lemmas[16] = "depot", "village", "well"
+    doc = Doc(detector.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    refs, _ = places_from(doc[4])
+    texts = [r.text for r in refs]
+    assert "Tarhuna" not in texts and "the Qasr village" in texts
