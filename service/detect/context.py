@@ -66,7 +66,10 @@ class ArticleContext:
         if noun:
             named = None
             for m in _named_noun_pattern(noun).finditer(window):
-                named = m.group("pre") or m.group("post")
+                found_name = m.group("pre") or m.group("post")
+                if found_name.split()[0] in _HEADLINE_STOPWORDS:
+                    continue  # "The town was retaken": a sentence opening, no name
+                named = found_name
             if named:
                 return named
         if self.last_place:

@@ -38,6 +38,12 @@ _DEFENCES = frozenset("defense defence defenses defences fortification fortifica
 _HOLDING_VERBS = frozenset("control occupy hold".split())
 
 
+def _in_progress(t: Token) -> bool:
+    return t.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "was", "were", "'s", "'re") for c in t.children
+    )
+
+
 def _describes_holding(t: Token) -> bool:
     """Present tense or a perfect that lasts "since": who holds a place, not a change of hands."""
     if t.tag_ in ("VBZ", "VBP"):
@@ -159,6 +165,9 @@ def _frames(t: Token) -> list[TCFrame]:
 
     if lemma == "clear" and not passive and dobj is not None and is_force(dobj):
         return _drive_frames(t, subj, dobj, passive)  # "cleared the militants from the town"
+
+    if lemma in lx.GAIN_VERBS and _in_progress(t):
+        return []  # "troops are clearing the last pockets", "were storming the airport": not taken yet
 
     if lemma in lx.GAIN_VERBS | lx.PARTIAL_VERBS and lemma not in ("win", "leave"):
         partial_verb = lemma in lx.PARTIAL_VERBS and lemma != "storm" or lemma == "storm"

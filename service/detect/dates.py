@@ -45,7 +45,9 @@ _RELATIVE = {
     "last week": 7,
     "earlier this week": 3,
     "last month": 30,
+    "last year": 365,
 }
+_LAST_YEAR = re.compile(r"\blast year\b", re.I)
 _RELATIVE_RE = re.compile(r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b", re.I)
 
 
@@ -87,6 +89,8 @@ def resolve_event_date(sentence: str, published: dt.date | None) -> dt.date | No
             day, month, year = int(m.group(1)), _MONTHS[m.group(2).lower().rstrip(".")], m.group(3)
         else:
             month, day, year = _MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2)), m.group(3)
+        if year is None and published is not None and _LAST_YEAR.search(sentence):
+            year = str(published.year - 1)  # "in June last year"
         y = _year_for(month, day, published, year)
         if y is not None and (d := _safe_date(y, month, day)):
             return d

@@ -36,12 +36,11 @@ def dedupe(events: list[Event]) -> list[Event]:
     for e in _dedupe_in_sentence(events):
         place = e.place if isinstance(e, TerritorialControlEvent) else (e.destination or "")
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
-        key = (e.type, _norm(place))
+        key = (e.type, _norm(place), e.background)  # a look back at an earlier phase interrupts no report
         prev = last_for_place.get(key)
         if (
             prev is not None
             and prev.evidence_start != e.evidence_start
-            and prev.background == e.background
             and getattr(prev, "extent", None) == getattr(e, "extent", None)
             and _repeats(prev, e, actor)
         ):

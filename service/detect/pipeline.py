@@ -94,7 +94,12 @@ _PASSIVE_OVERRUN = re.compile(r"\b(was|were|been|being) overrun\b")
 _HYPHENATED_RE = re.compile(r"\b([Rr]e)-(deploy|position|group|station|occup|establish|inforc|captur)(\w*)")
 
 
+# A news dateline ("BAGHDAD — ", "KABUL, Afghanistan (AP) — ") is no subject: blanked, every offset kept
+_DATELINE = re.compile(r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.' -]+)?(?: \([\w. ]+\))? ?[—–-]{1,2} ")
+
+
 def _parser_friendly(text: str) -> str:
+    text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
     text = _RARE_VERBS.sub(lambda m: _PARSER_SYNONYMS[m.group(0)], text)
     text = _HYPHENATED_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} ", text)
     return _PASSIVE_OVERRUN.sub(r"\1 seized ", text)

@@ -613,3 +613,37 @@ def test_a_place_that_only_locates_a_companion_is_not_taken(detector):
     refs, _ = places_from(doc[4])
     texts = [r.text for r in refs]
     assert "Tarhuna" not in texts and "the Qasr village" in texts
+
+
+def test_a_dateline_is_not_the_actor(detector):
+    e = only_control(detector, "MOGADISHU — Somali soldiers retook the town of Bulo Marer from al-Shabab on "
+                               "Sunday, a commander said.")
+    assert e.place == "Bulo Marer" and "Somali soldiers" in e.gaining_actor
+
+
+def test_the_town_at_a_sentence_start_is_no_name(detector):
+    text = ("Government troops recaptured the village of Kharab Ishk on Monday. "
+            "The town of Suluk was shelled overnight. "
+            "\"Our men have liberated the whole town,\" an army spokesman said.")
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert "The" not in [e.place for e in events]
+
+
+def test_a_month_last_year_is_background(detector):
+    text = ("Iraqi troops retook the town of Hit on Saturday, officials said. "
+            "The town was overrun by the militants in October last year.")
+    events = detect(detector, text, published=dt.date(2016, 4, 16))
+    assert [e.background for e in events if isinstance(e, TerritorialControlEvent)] == [False, True]
+
+
+def test_a_capture_in_progress_is_not_yet_a_change(detector):
+    assert not news(detect(detector, "Army units are clearing the village of Tal Hamis, a spokesman said."),
+                    TerritorialControlEvent)
+
+
+def test_a_look_back_does_not_split_a_repeated_report(detector):
+    text = ("Kurdish fighters took the town of Tal Tamr on Friday. "
+            "Tal Tamr had fallen to the jihadists in 2015. "
+            "The capture of Tal Tamr by the Kurdish fighters opens the road east.")
+    events = news(detect(detector, text, published=dt.date(2017, 3, 4)), TerritorialControlEvent)
+    assert [e.place for e in events] == ["Tal Tamr"]
