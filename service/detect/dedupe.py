@@ -19,7 +19,16 @@ def _same_actor(a: str | None, b: str | None) -> bool:
         or b is None
         or _norm(a) == _norm(b)
         or bool(set(_norm(a).split()) & set(_norm(b).split()) - _GENERIC)
+        or _abbreviates(a, b)
+        or _abbreviates(b, a)
     )
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """ "ISF" for "Iraqi Security Forces", "the SDF" for "Syrian Democratic Forces"."""
+    letters = re.sub(r"^(?:the\s+)", "", short.strip(), flags=re.I)
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", full))
+    return letters.isupper() and len(letters) >= 2 and letters.isalpha() and letters == initials
 
 
 _GENERIC = frozenset("the forces force troops army fighters militants of and government units".split())

@@ -647,3 +647,10 @@ def test_a_look_back_does_not_split_a_repeated_report(detector):
             "The capture of Tal Tamr by the Kurdish fighters opens the road east.")
     events = news(detect(detector, text, published=dt.date(2017, 3, 4)), TerritorialControlEvent)
     assert [e.place for e in events] == ["Tal Tamr"]
+
+
+def test_an_acronym_repeats_the_full_name(detector):
+    text = ("Libyan National Army units captured the town of Brak on Tuesday. "
+            "The LNA drove the last gunmen out of Brak on Wednesday.")
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert [e.place for e in events] == ["Brak"]
