@@ -31,7 +31,7 @@ ACTOR_COUNTRIES: dict[str, dict[str, float]] = {
     "JNIM": {"ML": 0.5, "BF": 0.5}, "Tatmadaw": {"MM": 1.0}, "PKK": {"TR": 0.5, "IQ": 0.5},
 }  # fmt: skip
 
-_ACTOR_PATTERN = re.compile(
+ACTOR_PATTERN = re.compile(
     r"(?<![\w-])(?:"
     + "|".join(re.escape(a) for a in sorted(ACTOR_COUNTRIES, key=len, reverse=True))
     + r")(?![\w-])"
@@ -41,7 +41,7 @@ _ACTOR_PATTERN = re.compile(
 def actor_countries(text: str) -> Counter[str]:
     """Country weights from the armed groups a text names (one alternation, linear in the text)."""
     counts: Counter[str] = Counter()
-    for m in _ACTOR_PATTERN.finditer(text):
+    for m in ACTOR_PATTERN.finditer(text):
         for iso, weight in ACTOR_COUNTRIES[m.group(0)].items():
             counts[iso] += weight
     return counts
@@ -49,4 +49,4 @@ def actor_countries(text: str) -> Counter[str]:
 
 def is_armed_group(name: str) -> bool:
     """Does the name contain an armed group's name ("the Wagner Group", "SDF")?"""
-    return bool(_ACTOR_PATTERN.search(name))
+    return bool(ACTOR_PATTERN.search(name))

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
-from service.detect.actors import actor_countries
+from service.detect.actors import ACTOR_PATTERN, actor_countries, is_armed_group
 from service.detect.dates import shift
 from service.detect.gazetteer import Gazetteer
 from service.detect.model import Article, Location
@@ -89,6 +89,16 @@ class ArticleContext:
                 owner = m.group(1)
         return owner
 
+    def group_named_before(self, before: int) -> str | None:
+        """Which group "the group" is: the last armed group (or "X group") the story named before."""
+        window = f"{self.article.title or ''}\n{self.article.text[max(0, before - 3000) : before]}"
+        found = None
+        for m in _NAMED_GROUP.finditer(window):
+            name = m.group("name") or m.group(0)
+            if name.split()[0] not in _HEADLINE_STOPWORDS and (m.group("name") or is_armed_group(name)):
+                found = name
+        return found
+
     def story_place(self, exclude_country: str | None = None) -> str | None:
         """Where the story is, for a movement that names no destination: the title's place, else its country
         (not the country whose forces move: Turkish commandos in a Syria story go to Syria)."""
@@ -123,6 +133,9 @@ _OWNED_FORCE = re.compile(
     r"\b([A-Z][\w.]*)\s+(?:[a-z]+\s+)?(?:troops|forces|soldiers|personnel|marines|service members)\b"
 )
 
+
+# "the Islamic State group", "al-Shabab": a group by name
+_NAMED_GROUP = re.compile(rf"(?P<name>{_NAME}) (?:group|militia|movement)\b|{ACTOR_PATTERN.pattern}")
 
 _HEADLINE_STOPWORDS = frozenset(
     "A An The Of From To In On At For With And As After Near By Into Over Back Set Again More New Major "

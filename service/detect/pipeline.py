@@ -105,6 +105,9 @@ def _parser_friendly(text: str) -> str:
     return _PASSIVE_OVERRUN.sub(r"\1 seized ", text)
 
 
+_GROUP_ANAPHOR = re.compile(r"^(?i:the) (?:group|militia|movement|organi[sz]ation)$")
+
+
 def _has_pronoun_subject(tok: Token) -> bool:
     t = tok
     for _ in range(4):
@@ -157,6 +160,8 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
                     # "They also captured ...", "the village was captured", "the capture of Sil" after
                     # "the Army captured ...": the story's last actor; else whoever announced it
                     frame.gaining = ctx.last_actor or _announcer(tok)
+                if frame.gaining is not None and _GROUP_ANAPHOR.match(frame.gaining):
+                    frame.gaining = ctx.group_named_before(sentence.start) or frame.gaining  # "the group"
                 events.extend(_tc_events(frame, sentence, ctx))
         if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in ("enter", "retreat"):
             for dframe in deploy_frames(tok):

@@ -654,3 +654,10 @@ def test_an_acronym_repeats_the_full_name(detector):
             "The LNA drove the last gunmen out of Brak on Wednesday.")
     events = news(detect(detector, text), TerritorialControlEvent)
     assert [e.place for e in events] == ["Brak"]
+
+
+def test_the_group_is_the_group_named_before(detector):
+    text = ("Boko Haram fighters raided a market near Monguno on Tuesday, witnesses said. "
+            "The group then seized the town of Kukawa, a local official told reporters.")
+    e = only_control(detector, text)
+    assert e.place == "Kukawa" and e.gaining_actor == "Boko Haram"
