@@ -661,3 +661,12 @@ def test_the_group_is_the_group_named_before(detector):
             "The group then seized the town of Kukawa, a local official told reporters.")
     e = only_control(detector, text)
     assert e.place == "Kukawa" and e.gaining_actor == "Boko Haram"
+
+
+def test_reclaimed_and_freed_places_change_hands_but_freed_people_do_not(detector):
+    e = only_control(detector, "Army units reclaimed the town of Gubio from the insurgents on Sunday.")
+    assert e.place == "Gubio" and "insurgents" in e.losing_actor
+    e = only_control(detector, "Ukrainian marines freed the village of Krynky, the navy said.")
+    assert e.place == "Krynky" and e.claim == "claimed"
+    assert not news(detect(detector, "Commandos freed 14 hostages held in a camp near Gubio."),
+                    TerritorialControlEvent)
