@@ -26,7 +26,7 @@ class ArticleContext:
         self.article = article
         self.gazetteer = gazetteer
         title = article.title or ""
-        self.countries: Counter[str] = gazetteer.countries_in(f"{title}\n{article.text}")
+        self.countries: Counter[str] = gazetteer.countries_in(f"{title}\n{article.text}", demonym_weight=0.25)
         self.countries.update(actor_countries(f"{title}\n{article.text}"))
         self.title_place = self._title_place(title)
         self.published_year = article.published.year if article.published else None
@@ -109,6 +109,17 @@ class ArticleContext:
                 return country_name(iso)
         return None
 
+    def country_near(self, sentence: str, place: str) -> str | None:
+        """The country of the place a sentence locates `place` in or near ("Novomykhailivka in the Donetsk
+        region", "a village near Bakhmut"), for a place the gazetteer lacks; the nearest such name after it."""
+        start = sentence.find(place)
+        tail = sentence[start + len(place) :] if start >= 0 else sentence
+        for m in _LOCATING_NAME.finditer(tail):
+            loc = self.resolve(m.group("name"))
+            if loc is not None and loc.country and loc.name != place:
+                return loc.country
+        return None
+
     def place_countries(self) -> Counter[str]:
         """Countries of the places the article names (not of the demonyms: "Turkish forces" act, Syria hosts)."""
         if self._place_countries is None:
@@ -126,6 +137,12 @@ class ArticleContext:
                         counts[loc.country] += weight
             self._place_countries = counts or Counter(self.countries)
         return self._place_countries
+
+
+# "in the Donetsk region", "near Bakhmut", "outside Kharkiv", "north of Aleppo": a name that locates another
+_LOCATING_NAME = re.compile(
+    rf"\b(?:in|near|outside|around|of)\s+(?:the\s+)?(?:(?:[a-z]+ern|central)\s+)?(?P<name>{_NAME})"
+)
 
 
 # "U.S. troops", "Turkish special forces", "200 residual American soldiers": an owner before a force noun

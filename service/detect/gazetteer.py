@@ -542,6 +542,9 @@ class Gazetteer:
             for w in words:
                 for form in self._demonym_forms(w):
                     add(form, iso)
+        self._demonym_mentions = frozenset(
+            k for k in m if normalize(k) in self._demonyms and normalize(k) not in self._country_names
+        )
         for surface, iso in _ABBREVIATIONS.items():
             m[surface] = iso
         for surface, (iso, _) in _ADMIN_REGIONS.items():
@@ -666,8 +669,10 @@ class Gazetteer:
             return None  # "us", "uk", "usa" in lower case are ordinary words
         return self._country_names.get(key) or self._demonyms.get(key)
 
-    def countries_in(self, text: str) -> Counter[str]:
+    def countries_in(self, text: str, demonym_weight: float = 1.0) -> Counter[str]:
         """ISO2 counts of countries mentioned in `text` (names, demonyms, abbreviations, large cities).
+
+        A demonym counts `demonym_weight`: "Russian forces" say who acts more than where.
 
         One C-level regex pass finds runs of capitalised words; only those are looked up (longest n-gram
         first), so the cost is linear in the text and small per run. Case-sensitive: "US" counts, "us" not.
@@ -675,6 +680,11 @@ class Gazetteer:
         counts: Counter[str] = Counter()
         if not text:
             return counts
+        demonyms = self._demonym_mentions
+
+        def count(surface: str, iso: str) -> None:
+            counts[iso] += demonym_weight if surface in demonyms else 1
+
         mentions = self._mentions
         maxn = self._mention_max_tokens
         heads = self._mention_heads
@@ -685,15 +695,16 @@ class Gazetteer:
                 t = toks[0]
                 iso = mentions.get(t)
                 if iso is None:
-                    iso = mentions.get(_strip_possessive(t))
+                    t = _strip_possessive(t)
+                    iso = mentions.get(t)
                 if iso is not None:
                     if iso:
-                        counts[iso] += 1
+                        count(t, iso)
                 elif "-" in t:
                     for part in _strip_possessive(t).split("-"):
                         iso = mentions.get(part)
                         if iso:
-                            counts[iso] += 1
+                            count(part, iso)
                 continue
             i = 0
             while i < n:
@@ -711,7 +722,7 @@ class Gazetteer:
                     iso = mentions.get(surface)
                     if iso is not None:
                         if iso:
-                            counts[iso] += 1
+                            count(surface, iso)
                         step = j - i
                         break
                 else:
@@ -719,7 +730,7 @@ class Gazetteer:
                         for part in _strip_possessive(t0).split("-"):
                             iso = mentions.get(part)
                             if iso:
-                                counts[iso] += 1
+                                count(part, iso)
                 i += step
         return counts
 

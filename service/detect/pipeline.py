@@ -190,11 +190,12 @@ def _place_text(ref: PlaceRef, sentence: Sentence, ctx: ArticleContext) -> tuple
     return ref.text, False
 
 
-def _locate(place: str, ctx: ArticleContext) -> tuple[Location | None, str | None]:
-    """The gazetteer's place, else the country of the places the article names (a village the gazetteer
-    lacks, in a story about Idlib, is in Syria)."""
+def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | None, str | None]:
+    """The gazetteer's place, else the country of the place the sentence puts it in ("X in the Donetsk
+    region"), else that of the places the article names (a village the gazetteer lacks, in a story about
+    Idlib, is in Syria)."""
     loc = ctx.resolve(place)
-    country = loc.country if loc is not None else None
+    country = loc.country if loc is not None else ctx.country_near(sentence, place)
     if country is None:
         top = ctx.place_countries().most_common(1)
         country = top[0][0] if top else None
@@ -269,7 +270,7 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
         place, resolved_anaphor = _place_text(ref, sentence, ctx)
         if ref.anaphoric and not resolved_anaphor:
             continue
-        loc, country = _locate(place, ctx)
+        loc, country = _locate(place, ctx, sentence.text)
         if loc is not None and loc.feature == "country" and frame.trigger.lemma_.lower() in _BORDER_CROSSINGS:
             continue  # "withdrew its troops from Iraq", "fighters re-entered Syria": a movement, no front line moved
         out.append(
@@ -337,7 +338,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     background = modality.background or long_before_publication(event_date, sentence.text, ctx)
     out: list[Event] = []
     for dest in destinations:
-        loc, country = _locate(dest, ctx) if dest else (None, _top(ctx.place_countries()))
+        loc, country = _locate(dest, ctx, sentence.text) if dest else (None, _top(ctx.place_countries()))
         out.append(
             DeploymentEvent(
                 actor=actor,

@@ -670,3 +670,13 @@ def test_reclaimed_and_freed_places_change_hands_but_freed_people_do_not(detecto
     assert e.place == "Krynky" and e.claim == "claimed"
     assert not news(detect(detector, "Commandos freed 14 hostages held in a camp near Gubio."),
                     TerritorialControlEvent)
+
+
+def test_a_village_the_gazetteer_lacks_takes_the_country_of_the_region_the_sentence_puts_it_in(detector):
+    # the attacker's country is named twice, the place's country only through its region
+    event = only_control(
+        detector,
+        "Russia's defence ministry said Russian units had captured Vilkhove Pole in the Donetsk region.",
+    )
+    assert event.place == "Vilkhove Pole" and event.location is None
+    assert event.country == "UA"

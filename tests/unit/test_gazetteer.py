@@ -342,3 +342,9 @@ def test_admin1_inside_a_longer_phrase(gaz: Gazetteer) -> None:
 def test_countries_in_arabic_article_spellings(gaz: Gazetteer) -> None:
     counts = gaz.countries_in("The SDF took villages west of al-Bab and reached Deir ez-Zor and Manbij.")
     assert counts["SY"] == 3
+
+
+def test_demonyms_can_count_less_than_names(gaz: Gazetteer) -> None:
+    text = "Russian troops and Russian drones struck Ukraine"
+    assert gaz.countries_in(text) == {"RU": 2, "UA": 1}
+    assert gaz.countries_in(text, demonym_weight=0.5) == {"RU": 1.0, "UA": 1}
