@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from service.detect import lexicon as lx
 from service.detect.numbers import parse_number
 from service.detect.phrases import (
+    SHIP_OWNERS,
     actor_phrase,
     child,
     children,
@@ -17,6 +18,7 @@ from service.detect.phrases import (
     name_span,
     noun_phrase,
     prep_objects,
+    ship_prefix,
     with_conjuncts,
 )
 from service.detect.places import DEST_PREPS, PlaceRef, dest_refs, place_objects
@@ -411,7 +413,10 @@ _QUANTITY_WORDS = frozenset(
 
 def force_nationality(force: Token) -> str | None:
     """Who owns a force: "Rwandan soldiers" -> "Rwandan"; "U.S. troops" -> "U.S."; "Russia's forces" -> "Russia";
-    "reinforcements from the Iraqi Army's Fourth Armored Division" -> "the Iraqi Army"."""
+    "reinforcements from the Iraqi Army's Fourth Armored Division" -> "the Iraqi Army"; "USS Carney" -> "U.S."."""
+    prefix = ship_prefix(force)
+    if prefix is not None:
+        return SHIP_OWNERS.get(prefix)
     for c in force.children:
         if c.like_num or c.ent_type_ in ("ORDINAL", "CARDINAL"):
             continue  # "the 3rd Brigade": a number, no owner

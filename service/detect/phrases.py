@@ -20,6 +20,9 @@ _CALENDAR_WORDS = frozenset(
     "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today "
     "yesterday tomorrow".split()
 )
+# Navies name their warships with a prefix: "USS Carney", "HMS Diamond", "INS Vikrant"; some name the navy
+SHIP_OWNERS = {"USS": "U.S.", "HMS": "Britain", "HMAS": "Australia", "HMCS": "Canada", "HMNZS": "New Zealand"}
+_SHIP_PREFIXES = frozenset(SHIP_OWNERS) | frozenset("INS FS ROKS JS".split())
 _CLAUSES = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
 _ACTOR_CLAUSES = frozenset({"relcl", "acl", "advcl", "parataxis"})
 
@@ -158,10 +161,20 @@ def is_force(tok: Token) -> bool:
         return True  # "battalion tactical groups", "army columns"
     if tok.pos_ != "PROPN":
         return False
+    if ship_prefix(tok) is not None:
+        return True  # "the USS Gerald R. Ford", "HMS Diamond": a warship by name
     # "the Wagner Group", "the SDF": armed groups by name
     return is_armed_group(name_span(tok)) or (
         tok.ent_type_ in ("ORG", "NORP") and any(c.lower_ in FORCE_NOUNS for c in tok.subtree)
     )
+
+
+def ship_prefix(tok: Token) -> str | None:
+    """ "USS" of "the USS Carney": the prefix that makes a proper name a warship's."""
+    if tok.pos_ != "PROPN":
+        return None
+    first = name_span(tok).split()[0] if name_span(tok) else ""
+    return first if first in _SHIP_PREFIXES else None
 
 
 def _demonym_country(word: str) -> str | None:

@@ -190,10 +190,15 @@ def _place_text(ref: PlaceRef, sentence: Sentence, ctx: ArticleContext) -> tuple
     return ref.text, False
 
 
+_OPEN_WATER = re.compile(r"\b(?:Sea|Ocean|Mediterranean|Gulf|Strait|Straits|Channel|waters)$")
+
+
 def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | None, str | None]:
     """The gazetteer's place, else the country of the place the sentence puts it in ("X in the Donetsk
     region"), else that of the places the article names (a village the gazetteer lacks, in a story about
     Idlib, is in Syria)."""
+    if _OPEN_WATER.search(place):
+        return None, None  # "the eastern Mediterranean", "the Red Sea": no state's territory
     loc = ctx.resolve(place)
     country = loc.country if loc is not None else ctx.country_near(sentence, place)
     if country is None:

@@ -680,3 +680,25 @@ def test_a_village_the_gazetteer_lacks_takes_the_country_of_the_region_the_sente
     )
     assert event.place == "Vilkhove Pole" and event.location is None
     assert event.country == "UA"
+
+
+# --- deployments in news wording --------------------------------------------------------------------------
+
+
+def test_bombers_and_strike_groups_arriving_are_deployments(detector):
+    e = only_deployment(detector, "Four B-1 bombers landed at an air base in Qatar on Wednesday.")
+    assert "Qatar" in e.destination and e.size == 4
+    e = only_deployment(detector, "A second carrier strike group arrived in the Arabian Sea on Thursday.")
+    assert e.destination == "Arabian Sea" and e.direction == "deploy"
+
+
+def test_a_named_warship_is_a_force_its_prefix_names_the_navy(detector):
+    e = only_deployment(detector, "USS Bataan arrived in the Red Sea with 2,000 marines aboard.")
+    assert e.actor == "U.S." and e.destination == "Red Sea"
+
+
+def test_open_water_has_no_country(detector):
+    e = only_deployment(
+        detector, "Russia sent two frigates to the eastern Mediterranean, the defence ministry in Moscow said."
+    )
+    assert e.destination == "eastern Mediterranean" and e.country is None
