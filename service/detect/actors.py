@@ -31,6 +31,9 @@ ACTOR_COUNTRIES: dict[str, dict[str, float]] = {
     "JNIM": {"ML": 0.5, "BF": 0.5}, "Tatmadaw": {"MM": 1.0}, "PKK": {"TR": 0.5, "IQ": 0.5},
 }  # fmt: skip
 
+# Seats of power news names for their state: "the Pentagon said it would send ..."
+STATE_INSTITUTIONS: dict[str, str] = {"Pentagon": "US", "Kremlin": "RU", "Bundeswehr": "DE", "IDF": "IL"}
+
 ACTOR_PATTERN = re.compile(
     r"(?<![\w-])(?:"
     + "|".join(re.escape(a) for a in sorted(ACTOR_COUNTRIES, key=len, reverse=True))

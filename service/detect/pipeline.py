@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from service.detect import lexicon as lx
+from service.detect.actors import STATE_INSTITUTIONS
 from service.detect.context import ArticleContext, long_before_publication
 from service.detect.control import TCFrame, tc_frames
 from service.detect.dates import resolve_event_date
@@ -177,14 +178,29 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
     return events
 
 
-def _place_text(ref: PlaceRef, sentence: Sentence, ctx: ArticleContext) -> tuple[str, bool]:
+_WORD_RUN = re.compile(r"[A-Z][\w.'-]*")
+
+
+def _actor_country(actor: str | None, ctx: ArticleContext) -> str | None:
+    """The state an actor speaks for: "Turkey", "the U.S. military", "the Pentagon", "the Kremlin"."""
+    if not actor:
+        return None
+    code = ctx.gazetteer.country_code(actor)
+    for word in _WORD_RUN.findall(actor):
+        code = code or ctx.gazetteer.country_code(word) or STATE_INSTITUTIONS.get(word)
+    return code
+
+
+def _place_text(
+    ref: PlaceRef, sentence: Sentence, ctx: ArticleContext, exclude_country: str | None = None
+) -> tuple[str, bool]:
     if ref.anaphoric:
         noun = ref.head.lemma_.lower() if ref.head is not None else None
         before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
         antecedent = ctx.antecedent(before, noun)
         if antecedent:
             return antecedent, True
-        story = ctx.story_place()
+        story = ctx.story_place(exclude_country)  # a state's forces sent "to the region" leave home
         if story and ref.head is not None and ref.head.lemma_.lower() in ("region", "area", "country"):
             return story, True
     return ref.text, False
@@ -304,6 +320,12 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
     return out
 
 
+_MILITARY_BODY = re.compile(
+    r"\b(?:Command|CENTCOM|EUCOM|AFRICOM|Pentagon|[Mm]ilitary|[Aa]rmy|[Nn]avy|[Aa]ir [Ff]orce|Kremlin|"
+    r"[Dd]efen[cs]e [Mm]inistry|[Mm]inistry of [Dd]efen[cs]e|Department of Defense)\b"
+)
+
+
 def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
     """One event per destination: "sent to both Kupiansk and Izium" is two movements to follow."""
     modality = assess(
@@ -325,11 +347,14 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         # "They gathered 1,000 fighters", "half would be based in ...": the story's actor, else the owner of
         # the troops the story last spoke of
         actor = ctx.last_actor or ctx.force_owner_before(sentence.start)
+    if actor is None:
+        speaker = _announcer(frame.trigger)  # "Central Command said jets had arrived": the command moved them
+        actor = speaker if speaker is not None and _MILITARY_BODY.search(speaker) else None
     named = [r for r in frame.destinations if not r.anaphoric]
     refs = named or frame.destinations
-    destinations = [_place_text(r, sentence, ctx)[0] for r in refs]
+    own = _actor_country(actor, ctx)
+    destinations = [_place_text(r, sentence, ctx, own)[0] for r in refs]
     if not destinations:
-        own = ctx.gazetteer.country_code(actor) if actor else None
         story = ctx.story_place(own)  # "300 commandos were sent as reinforcement": to where the story is
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
@@ -344,6 +369,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     out: list[Event] = []
     for dest in destinations:
         loc, country = _locate(dest, ctx, sentence.text) if dest else (None, _top(ctx.place_countries()))
+        if loc is None and own is not None and country == own and dest in {r.text for r in refs if r.anaphoric}:
+            country = None  # a state's jets sent "to the region" the story never names: not its own soil
         out.append(
             DeploymentEvent(
                 actor=actor,

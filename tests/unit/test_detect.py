@@ -702,3 +702,15 @@ def test_open_water_has_no_country(detector):
         detector, "Russia sent two frigates to the eastern Mediterranean, the defence ministry in Moscow said."
     )
     assert e.destination == "eastern Mediterranean" and e.country is None
+
+
+def test_jets_sent_to_an_unnamed_region_do_not_go_home(detector):
+    e = only_deployment(detector, "The U.S. military said on Friday it had flown extra A-10 attack jets to the region.")
+    assert e.destination == "the region" and e.country is None and "U.S." in e.actor
+
+
+def test_a_military_command_announcing_an_arrival_is_its_actor(detector):
+    e = only_deployment(detector, "European Command said Tuesday that a squadron of F-35 jets had arrived in Romania.")
+    assert e.actor == "European Command" and e.destination == "Romania"
+    e = only_deployment(detector, "Rebel fighters arrived in the town of Ariha, the opposition monitor said.")
+    assert e.actor is None
