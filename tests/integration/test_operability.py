@@ -114,13 +114,6 @@ def test_readiness_flips_only_after_partition_assignment(kafka_bootstrap: str, t
         assert worker.stop() == 0, worker.log_tail()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known defect, under investigation: in about half of the runs on Tansu the articles the first worker had "
-    "fetched but not yet processed when SIGTERM came are neither alerted nor dead-lettered by the second worker "
-    "(the group's committed offset ends up past them). Seen since the two-stage topology of the alert lifecycle "
-    "(detect -> reports topic -> correlate); see RELIABILITY.md. Kept running so that a fix shows as XPASS.",
-)
 def test_sigterm_mid_stream_loses_nothing_and_duplicates_keep_their_ids(
     kafka_bootstrap: str, tmp_path: Path, detector  # type: ignore[no-untyped-def]
 ) -> None:
