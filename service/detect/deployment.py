@@ -160,9 +160,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = _purpose_objects(t)
         if not dests and any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in t.children):
             dests = []  # "deployed there": the place the story is at, filled in from context
-        if withdraw and force == subj and not passive and not owned_by_state(force) and not _ordered(t):
-            # "the Army withdrew", "security forces withdrew from the crossing as rebels crossed": a retreat in
-            # battle, left to territorial control; a state's troops pulling out, or an ordered pull-out, move
+        retreat = withdraw and not passive and subj is not None and force_of(subj) == force
+        if retreat and _retreat_in_battle(t, force):
             return []
         return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
 
@@ -246,6 +245,43 @@ def _onward_places(t: Token) -> list[Token]:
 _INTRANSITIVE_MOVES = frozenset(
     "move mass gather transfer deploy redeploy station position concentrate".split()
 )
+
+
+_BATTLE_NOUNS = frozenset(
+    "attack attacks assault assaults bombardment bombardments shelling shellings offensive counteroffensive "
+    "counter-offensive counterattack counter-attack pressure fire strike strikes airstrike airstrikes fighting "
+    "clash clashes battle battles advance advances onslaught encirclement".split()
+)
+_BATTLE_VERBS = frozenset("advance attack assault shell bombard encircle close storm push".split())
+
+
+def _retreat_in_battle(t: Token, force: Token) -> bool:
+    """ "the Army withdrew", "most of the group's fighters withdrew from the town", "Ukrainian forces pulled back
+    after a Russian bombardment", "troops withdrew as rebels advanced": a retreat in battle, left to territorial
+    control. A state's troops pulling out, an ordered pull-out or one that hands the place over are movements."""
+    if _handed_over(t):
+        return False  # "handed control of the city to the council and withdrew": a negotiated pull-out
+    if _under_attack(t):
+        return True
+    return not owned_by_state(force) and not _ordered(t)
+
+
+def _handed_over(t: Token) -> bool:
+    near = [c for c in t.children if c.dep_ in ("conj", "advcl")] + ([t.head] if t.dep_ == "conj" else [])
+    return any(w.lemma_.lower() in lx.HANDOVER_VERBS - {"return"} for w in near)
+
+
+def _under_attack(t: Token) -> bool:
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("after", "under", "amid", "following", "during"):
+            objects = [o for o in c.children if o.dep_ == "pobj"]
+            if any(o.lemma_.lower() in _BATTLE_NOUNS or o.lower_ in _BATTLE_NOUNS for o in objects):
+                return True
+        if c.dep_ == "advcl" and c.lemma_.lower() in _BATTLE_VERBS and any(
+            m.dep_ == "mark" and m.lower_ in ("as", "when", "after") for m in c.children
+        ):
+            return True
+    return False
 
 
 def _ordered(t: Token) -> bool:

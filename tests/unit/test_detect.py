@@ -714,3 +714,19 @@ def test_a_military_command_announcing_an_arrival_is_its_actor(detector):
     assert e.actor == "European Command" and e.destination == "Romania"
     e = only_deployment(detector, "Rebel fighters arrived in the town of Ariha, the opposition monitor said.")
     assert e.actor is None
+
+
+def test_a_retreat_in_battle_is_no_deployment(detector):
+    for text in (
+        "Most of the militia's gunmen had withdrawn from the village of Kafr Hamra by Tuesday.",
+        "Ukrainian troops pulled back from the hamlet of Novoselivka after heavy Russian shelling.",
+        "Russian troops withdrew from the village of Pravdyne as Ukrainian units advanced.",
+    ):
+        assert not news(detect(detector, text), DeploymentEvent), text
+
+
+def test_a_pull_out_that_hands_the_place_over_is_a_deployment(detector):
+    e = only_deployment(
+        detector, "The YPG handed control of the town of Tel Rifaat to the local council and withdrew from the town."
+    )
+    assert e.direction == "withdraw" and "Tel Rifaat" in e.destination
