@@ -45,7 +45,7 @@ class DeployFrame:
 
 
 def deploy_frames(t: Token) -> list[DeployFrame]:
-    frames = _frames(t)
+    frames = [f for f in _frames(t) if f.force_head is None or not _no_unit(f.force_head)]
     gapped = [
         w
         for c in t.children
@@ -166,6 +166,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
 
     if lemma in lx.ARRIVE_VERBS and lemma not in ("reach", "enter"):
+        if lemma == "head" and prep_objects(t, "by"):
+            return []  # "the army, headed by elite units, advanced": led, not moved ("are headed to X" move)
         if subj is None and t.dep_ == "acl":
             subj = t.head  # "new detachments arriving in Tartus"
         subj = force_of(subj)  # "150 of these troops were reported to have arrived"
@@ -182,6 +184,27 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma == "enter" and dobj is not None and peaceful_entry(t, force_of(subj)):
         return [DeployFrame(t, force_of(subj), dest_refs([dobj]))]
     return []
+
+
+_FATES = frozenset(
+    "executed killed dead wounded injured missing captured fallen slain detained imprisoned kidnapped".split()
+)
+_PERSONS = frozenset(
+    "soldier fighter marine commando paratrooper mercenary militant peacekeeper adviser advisor trainer "
+    "reservist conscript recruit serviceman servicemember sailor airman".split()
+)
+
+
+def _no_unit(force: Token) -> bool:
+    """ "108 of the missing soldiers arrived", "the bodies of killed soldiers", "a soldier who had been deployed
+    to X": casualties and single people are no force that moves."""
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in _FATES for c in force.children):
+        return True
+    return (
+        force.tag_ == "NN"
+        and force.lemma_.lower() in _PERSONS
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in force.children)
+    )
 
 
 def _own_subject(t: Token, subj: Token) -> bool:

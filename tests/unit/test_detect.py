@@ -730,3 +730,21 @@ def test_a_pull_out_that_hands_the_place_over_is_a_deployment(detector):
         detector, "The YPG handed control of the town of Tel Rifaat to the local council and withdrew from the town."
     )
     assert e.direction == "withdraw" and "Tel Rifaat" in e.destination
+
+
+def test_casualties_and_single_soldiers_are_no_force_that_moves(detector):
+    for text in (
+        "Forty of the missing soldiers reached safety and arrived at the air base on Sunday.",
+        "The bodies of 12 killed soldiers were flown to Kabul on Monday.",
+        "The prisoner was a soldier from Lutsk who had been deployed to Avdiivka in the spring.",
+    ):
+        assert not news(detect(detector, text), DeploymentEvent), text
+
+
+def test_an_army_headed_by_a_unit_is_led_not_moved_but_troops_headed_to_a_place_move(detector):
+    assert not news(
+        detect(detector, "The Syrian Army, headed by the Tiger Forces, had advanced to the outskirts of Sukhna."),
+        DeploymentEvent,
+    )
+    e = only_deployment(detector, "Officials said 300 Kenyan soldiers are headed to Haiti.")
+    assert e.destination == "Haiti" and e.size == 300
