@@ -211,18 +211,34 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
     elif trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.lemma_.lower() in _PRESENCE_PARTICIPLES:
         background = True  # "troops stationed at the base", "forces deployed in the north": a presence
     elif (
-        trigger.lemma_.lower() in ("station", "base", "garrison")
+        trigger.lemma_.lower() in ("station", "base", "garrison", "position")
         and not announced
         and any(c.dep_ == "auxpass" for c in trigger.children)
     ):
         background = (
             True  # "soldiers were stationed there to guard the tomb"; "would be based in" is announced
         )
+    elif not announced and _present_state(trigger):
+        background = True  # "2,500 U.S. troops are deployed in Iraq": who is where now, not a movement
     elif _in_earlier_clause(trigger, sentence_text, marks=_DEPLOYMENT_CONTEXT_MARKS):
         background = (
             True  # "since the allies began pulling out troops"; "after reinforcements arrived" is news
         )
     return Modality(happened=happened, announced=announced, claimed=claimed, background=background)
+
+
+def _present_state(trigger: Token) -> bool:
+    """A present-tense passive of a presence verb with no "to" place: "troops are deployed in the north",
+    "foreign fighters are deployed to control the locals"; "are being deployed", "are deployed to Poland" move."""
+    if trigger.lemma_.lower() not in _PRESENCE_PARTICIPLES or trigger.tag_ != "VBN":
+        return False
+    auxes = [c for c in trigger.children if c.dep_ in ("auxpass", "aux")]
+    if not any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'re") for c in auxes) or len(auxes) > 1:
+        return False
+    return not any(
+        p.dep_ == "prep" and p.lower_ in ("to", "into") and any(o.dep_ == "pobj" for o in p.children)
+        for p in trigger.children
+    )
 
 
 def _describes_place(head: Token) -> bool:

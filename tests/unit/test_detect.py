@@ -748,3 +748,14 @@ def test_an_army_headed_by_a_unit_is_led_not_moved_but_troops_headed_to_a_place_
     )
     e = only_deployment(detector, "Officials said 300 Kenyan soldiers are headed to Haiti.")
     assert e.destination == "Haiti" and e.size == 300
+
+
+def test_forces_that_are_deployed_or_positioned_somewhere_are_a_presence(detector):
+    for text in (
+        "Roughly 900 American troops are deployed in northeastern Syria.",
+        "Volunteer brigades are deployed to guard the oil fields of the province.",
+        "By the end of May the insurgents were positioned along the ridge above the town of Arsal.",
+    ):
+        assert not news(detect(detector, text), DeploymentEvent), text
+    e = only_deployment(detector, "Another 300 Dutch soldiers are being deployed to Lithuania.")
+    assert e.destination == "Lithuania"
