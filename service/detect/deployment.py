@@ -26,6 +26,7 @@ from service.detect.roles import (
     actor_of,
     agent,
     force_of,
+    is_armed,
     is_passive,
     is_state,
     owned_by_state,
@@ -390,6 +391,10 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
     if actor is None and t.head.pos_ == "VERB":
         subject = subject_of(t.head)
         actor = actor_of(subject) if subject is not None and subject != t else None
+    if actor is None and t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.pos_ == "VERB":
+        # "the United States responded with a troop surge": the one who answered sent them
+        subject = subject_of(t.head.head)
+        actor = actor_of(subject) if subject is not None and (is_state(subject) or is_armed(subject)) else None
     return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
 
 

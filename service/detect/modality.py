@@ -218,6 +218,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         background = (
             True  # "soldiers were stationed there to guard the tomb"; "would be based in" is announced
         )
+    elif _dated_episode(trigger, published_year):
+        background = True  # "during the 2007 troop surge": an episode named by its year, told as context
     elif not announced and _present_state(trigger):
         background = True  # "2,500 U.S. troops are deployed in Iraq": who is where now, not a movement
     elif _in_earlier_clause(trigger, sentence_text, marks=_DEPLOYMENT_CONTEXT_MARKS):
@@ -225,6 +227,17 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             True  # "since the allies began pulling out troops"; "after reinforcements arrived" is news
         )
     return Modality(happened=happened, announced=announced, claimed=claimed, background=background)
+
+
+def _dated_episode(trigger: Token, published_year: int | None) -> bool:
+    if trigger.pos_ != "NOUN":
+        return False
+    years = [
+        int(c.text)
+        for c in trigger.children
+        if c.dep_ in ("nummod", "compound", "amod") and re.fullmatch(r"(?:19|20)\d\d", c.text)
+    ]
+    return bool(years) and (published_year is None or max(years) < published_year)
 
 
 def _present_state(trigger: Token) -> bool:

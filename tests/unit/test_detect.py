@@ -759,3 +759,13 @@ def test_forces_that_are_deployed_or_positioned_somewhere_are_a_presence(detecto
         assert not news(detect(detector, text), DeploymentEvent), text
     e = only_deployment(detector, "Another 300 Dutch soldiers are being deployed to Lithuania.")
     assert e.destination == "Lithuania"
+
+
+def test_an_episode_named_by_its_year_is_background(detector):
+    text = "Sectarian killings peaked in the capital during the 2006 troop buildup."
+    assert not news(detect(detector, text), DeploymentEvent)
+
+
+def test_who_answered_with_a_surge_sent_the_troops(detector):
+    e = only_deployment(detector, "Britain answered with a surge of 800 troops to Helmand province.")
+    assert e.actor == "Britain" and "Helmand" in e.destination and e.size == 800
