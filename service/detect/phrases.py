@@ -235,6 +235,8 @@ def place_phrase(tok: Token) -> str:
     for c in tok.rights:
         if c.dep_ in ("compound", "flat", "nummod") or (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
             end = max(end, c.right_edge.i)
+        elif c.dep_ == "prep" and c.lower_ == "to" and any(o.lemma_.lower() in REGION_WORDS for o in c.children):
+            end = max(end, c.right_edge.i)  # "its positions to the east of Sirte"
         elif c.dep_ in ("acl", "relcl", "appos", "punct", "cc", "conj"):
             break
     end = min(end, start + _MAX_PHRASE_TOKENS - 1)

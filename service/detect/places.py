@@ -340,6 +340,11 @@ def dest_refs(objs: list[Token]) -> list[PlaceRef]:
     for o in objs:
         if o.lemma_.lower() in ("way", "aid", "support", "order"):
             continue
+        if refs and o.lemma_.lower() in lx.REGION_WORDS and prep_objects(o, "of"):
+            # "to its area of control to the south of Tell Abyad": the second phrase locates the first
+            last = refs[-1]
+            refs[-1] = PlaceRef(f"{last.text} {o.head.lower_} {place_phrase(o)}", last.head, last.anaphoric)
+            continue
         places, _ = places_from(o)
         refs.extend(places)
         # "half would be based in Kirkuk and half at Erbil": the second share's place hangs on "half"

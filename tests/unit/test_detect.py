@@ -769,3 +769,8 @@ def test_an_episode_named_by_its_year_is_background(detector):
 def test_who_answered_with_a_surge_sent_the_troops(detector):
     e = only_deployment(detector, "Britain answered with a surge of 800 troops to Helmand province.")
     assert e.actor == "Britain" and "Helmand" in e.destination and e.size == 800
+
+
+def test_a_compass_phrase_after_a_destination_locates_it(detector):
+    e = only_deployment(detector, "The militia sent reinforcements to its positions to the east of Sirte.")
+    assert e.destination == "its positions to the east of Sirte" and e.country == "LY"
