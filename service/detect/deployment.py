@@ -181,6 +181,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         way = child(t, "attr", "dobj")
         if not dests and way is not None and way.lower_ == "way":
             dests = prep_objects(way, "to")
+        if not dests and _time_clause(t):
+            return []  # "by the time Kurdish forces arrived, the town had fallen": a time, not a movement
         return [DeployFrame(t, subj, dest_refs(dests))]
     if lemma == "enter" and dobj is not None and peaceful_entry(t, force_of(subj)):
         return [DeployFrame(t, force_of(subj), dest_refs([dobj]))]
@@ -205,6 +207,16 @@ def _no_unit(force: Token) -> bool:
         force.tag_ == "NN"
         and force.lemma_.lower() in _PERSONS
         and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in force.children)
+    )
+
+
+def _time_clause(t: Token) -> bool:
+    """ "when the marines arrived", "by the time the troops arrived", "until reinforcements arrived"."""
+    if t.dep_ == "relcl" and t.head.lemma_.lower() == "time":
+        return True
+    return t.dep_ == "advcl" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "until", "till", "before", "once", "whenever")
+        for c in t.children
     )
 
 

@@ -774,3 +774,13 @@ def test_who_answered_with_a_surge_sent_the_troops(detector):
 def test_a_compass_phrase_after_a_destination_locates_it(detector):
     e = only_deployment(detector, "The militia sent reinforcements to its positions to the east of Sirte.")
     assert e.destination == "its positions to the east of Sirte" and e.country == "LY"
+
+
+def test_an_arrival_that_only_dates_a_clause_is_no_movement(detector):
+    for text in (
+        "By the time the Iraqi troops arrived, the gunmen had already fled into the desert.",
+        "When the marines arrived, the compound was already burning.",
+    ):
+        assert not news(detect(detector, text), DeploymentEvent), text
+    e = only_deployment(detector, "When the marines arrived in Tripoli on Monday, the embassy was already empty.")
+    assert e.destination == "Tripoli"
