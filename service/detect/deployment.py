@@ -181,6 +181,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         way = child(t, "attr", "dobj")
         if not dests and way is not None and way.lower_ == "way":
             dests = prep_objects(way, "to")
+        if not dests:
+            dests = _purpose_objects(t)  # "helicopters arrived to secure the airport"
         if not dests and _time_clause(t):
             return []  # "by the time Kurdish forces arrived, the town had fallen": a time, not a movement
         return [DeployFrame(t, subj, dest_refs(dests))]
@@ -470,6 +472,13 @@ def _number_words(tok: Token) -> list[str]:
     if not nums:
         return []
     n = nums[0]
+    span = list(n.subtree)
+    if span[0].i and span[0].nbor(-1).lower_ == "between" or any(
+        t.lower_ in ("to", "or") and t.nbor(-1).like_num or t.lower_ == "and" and t.nbor(-1).text[:1].isdigit()
+        for t in span
+        if t.i
+    ):
+        return []  # "20 to 34 helicopters", "between 300 and 400 troops": a range gives no one number
     words = [t.text for t in n.subtree if t.like_num or t.lower_ in ("hundred", "thousand", "million", "-")]
     return words
 

@@ -220,6 +220,10 @@ def force_of(tok: Token | None) -> Token | None:
         "half",
         "third",
         "quarter",
+        "formation",
+        "wave",
+        "column",
+        "flight",
     ):
         inner = [o for o in prep_objects(tok, "of") if is_force(o)]
         if inner:

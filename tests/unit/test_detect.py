@@ -784,3 +784,17 @@ def test_an_arrival_that_only_dates_a_clause_is_no_movement(detector):
         assert not news(detect(detector, text), DeploymentEvent), text
     e = only_deployment(detector, "When the marines arrived in Tripoli on Monday, the embassy was already empty.")
     assert e.destination == "Tripoli"
+
+
+def test_forces_arriving_to_secure_a_place_go_there(detector):
+    e = only_deployment(detector, "A wave of 40 helicopters arrived at dawn to secure Kandahar Airfield.")
+    assert "Kandahar" in e.destination and e.size == 40
+
+
+def test_a_range_of_numbers_gives_no_size(detector):
+    e = only_deployment(detector, "Between 300 and 400 Chadian soldiers were sent to Kidal on Monday.")
+    assert e.size is None
+    e = only_deployment(detector, "Some 40 to 50 Estonian soldiers were sent to Gao on Monday.")
+    assert e.size is None
+    e = only_deployment(detector, "Up to nine Estonian battalions were sent to Gao on Monday.")
+    assert e.size == 9
