@@ -798,3 +798,8 @@ def test_a_range_of_numbers_gives_no_size(detector):
     assert e.size is None
     e = only_deployment(detector, "Up to nine Estonian battalions were sent to Gao on Monday.")
     assert e.size == 9
+
+
+def test_a_ministry_reporting_a_movement_is_not_its_actor(detector):
+    e = only_deployment(detector, "The defence ministry in London said newly mobilised conscripts were being sent to Kherson.")
+    assert e.actor is None
