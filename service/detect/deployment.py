@@ -515,4 +515,9 @@ def force_nationality(force: Token) -> str | None:
         if is_force(origin) or origin.ent_type_ in ("ORG", "NORP"):
             owner = next((c for c in origin.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
             return actor_phrase(owner) if owner is not None else actor_phrase(origin)
+        if origin.head.lower_ == "of":
+            # "46,000 troops of all the British services": the services' nation
+            owner = next((c for c in origin.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")), None)
+            if owner is not None:
+                return owner.text
     return None

@@ -803,3 +803,8 @@ def test_a_range_of_numbers_gives_no_size(detector):
 def test_a_ministry_reporting_a_movement_is_not_its_actor(detector):
     e = only_deployment(detector, "The defence ministry in London said newly mobilised conscripts were being sent to Kherson.")
     assert e.actor is None
+
+
+def test_troops_of_a_nations_services_belong_to_that_nation(detector):
+    e = only_deployment(detector, "About 9,000 troops of the Dutch armed services were committed to the mission in Uruzgan.")
+    assert e.actor == "Dutch" and e.size == 9000
