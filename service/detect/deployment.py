@@ -369,6 +369,9 @@ def _purpose_objects(t: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+_PLANNED_MOVE_VERBS = frozenset("complete finish conclude begin start launch announce continue".split())
+
+
 def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
     if lemma in ("reinforcement",) and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return []  # handled by the verb it depends on ("sent reinforcements", "reinforcements arrived")
@@ -392,6 +395,14 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         c for c in t.children if c.dep_ in ("compound", "amod") and (is_force(c) or c.lower_ == "military")
     ]
     force = forces[0] if forces else (compounds[0] if compounds else None)
+    if force is None:
+        # "the troops' withdrawal from X", "its forces completed their withdrawal from X": the force is the
+        # noun's owner or the subject of a verb that begins or ends a planned move ("fighters made a sudden
+        # withdrawal" is a retreat in battle, left to territorial control)
+        owner = child(t, "poss")
+        planned = t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() in _PLANNED_MOVE_VERBS
+        subject = subject_of(t.head) if planned else None
+        force = next((f for f in (force_of(owner), force_of(subject)) if f is not None and is_force(f)), None)
     if force is None:
         return []
     withdraw = lemma in lx.WITHDRAW_NOUNS

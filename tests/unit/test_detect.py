@@ -808,3 +808,10 @@ def test_a_ministry_reporting_a_movement_is_not_its_actor(detector):
 def test_troops_of_a_nations_services_belong_to_that_nation(detector):
     e = only_deployment(detector, "About 9,000 troops of the Dutch armed services were committed to the mission in Uruzgan.")
     assert e.actor == "Dutch" and e.size == 9000
+
+
+def test_a_force_that_completes_its_withdrawal_moves_but_a_sudden_withdrawal_in_battle_does_not(detector):
+    event = only_deployment(detector, "The Dutch contingent completed its withdrawal from Uruzgan on Friday.")
+    assert (event.destination, event.direction, event.status) == ("Uruzgan", "withdraw", "executed")
+    retreat = detect(detector, "The rebel fighters made a hasty withdrawal from the hill as the army advanced.")
+    assert news(retreat, DeploymentEvent) == []
