@@ -89,6 +89,20 @@ class ArticleContext:
                 owner = m.group(1)
         return owner
 
+    def qualified_actor(self, actor: str | None, before: int) -> str | None:
+        """ "the Army" in a story that spoke of the Syrian Army is the Syrian Army: a generic actor takes the
+        state the story last put before the same noun; any other actor stays as written."""
+        generic = _GENERIC_ACTOR.fullmatch(actor or "")
+        if generic is None:
+            return actor
+        noun = generic.group("noun")
+        window = f"{self.article.title or ''}\n{self.article.text[max(0, before - 3000) : before]}"
+        owner = None
+        for m in _qualified_noun_pattern(noun.lower()).finditer(window):
+            if self.gazetteer.country_code(m.group("owner")):
+                owner = m.group("owner")
+        return f"{owner} {noun}" if owner else actor
+
     def group_named_before(self, before: int) -> str | None:
         """Which group "the group" is: the last armed group (or "X group") the story named before."""
         window = f"{self.article.title or ''}\n{self.article.text[max(0, before - 3000) : before]}"
@@ -149,6 +163,18 @@ _LOCATING_NAME = re.compile(
 _OWNED_FORCE = re.compile(
     r"\b([A-Z][\w.]*)\s+(?:[a-z]+\s+)?(?:troops|forces|soldiers|personnel|marines|service members)\b"
 )
+
+
+# "the Army", "government forces", "the military": an actor that names no one
+_GENERIC_ACTOR = re.compile(
+    r"(?:[Tt]he\s+)?(?P<noun>(?:(?:government|regime|pro-government)\s+)?(?:[Aa]rmy|[Mm]ilitary|forces|troops))"
+)
+
+
+@cache
+def _qualified_noun_pattern(noun: str) -> re.Pattern[str]:
+    """ "Syrian Army", "Iraqi government forces": a country's word right before the noun."""
+    return re.compile(rf"\b(?P<owner>[A-Z][\w.]*)\s+(?i:{re.escape(noun)})\b")
 
 
 # "the Islamic State group", "al-Shabab": a group by name

@@ -299,7 +299,7 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
                 place=place,
                 country=country,
                 location=loc,
-                gaining_actor=frame.gaining,
+                gaining_actor=ctx.qualified_actor(frame.gaining, sentence.start),
                 losing_actor=frame.losing,
                 extent="partial" if frame.partial or ref.partial else "full",
                 claim="claimed" if modality.claimed else "confirmed",
@@ -350,6 +350,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     if actor is None:
         speaker = _announcer(frame.trigger)  # "Central Command said jets had arrived": the command moved them
         actor = speaker if speaker is not None and _MILITARY_BODY.search(speaker) else None
+    actor = ctx.qualified_actor(actor, sentence.start)
     named = [r for r in frame.destinations if not r.anaphoric]
     refs = named or frame.destinations
     own = _actor_country(actor, ctx)

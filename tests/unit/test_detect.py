@@ -815,3 +815,14 @@ def test_a_force_that_completes_its_withdrawal_moves_but_a_sudden_withdrawal_in_
     assert (event.destination, event.direction, event.status) == ("Uruzgan", "withdraw", "executed")
     retreat = detect(detector, "The rebel fighters made a hasty withdrawal from the hill as the army advanced.")
     assert news(retreat, DeploymentEvent) == []
+
+
+def test_a_generic_actor_takes_the_state_the_story_gave_the_same_noun(detector):
+    text = (
+        "The Iraqi army opened a new front south of the lake on Monday. "
+        "By Wednesday the army had retaken the village of Tell Abyad Saghir, officials said."
+    )
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert [(e.place, e.gaining_actor) for e in events] == [("Tell Abyad Saghir", "Iraqi army")]
+    alone = only_control(detector, "The army retook the village of Tell Abyad Saghir on Wednesday.")
+    assert alone.gaining_actor == "The army"  # nothing to qualify it with: as written
