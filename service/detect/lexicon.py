@@ -34,8 +34,8 @@ LOSS_NOUNS = frozenset("fall loss".split())
 # "took/seized/gained/regained/assumed/established/imposed control (of|over) P"
 CONTROL_VERBS = frozenset(
     "take seize gain regain assume establish impose wrest retake retook reassert win have lose cede secure "
-    "restore extend obtain".split()
-)
+    "restore extend obtain claim".split()
+)  # "rebels claimed control of Rubaya": a claim by the side that took it
 
 TC_TRIGGER_LEMMAS = (
     GAIN_VERBS

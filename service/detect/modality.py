@@ -101,6 +101,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
 
     if _is_negated(trigger):
         happened = False
+    if trigger.lemma_.lower() in CLAIM_VERBS:
+        claimed = True  # "rebels claimed control of the town"
     for c in trigger.children:
         if c.dep_ == "aux":
             w = c.lower_
@@ -134,7 +136,9 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
     if head is not None:
         h = head.lemma_.lower()
         realis = REALIS_HEADS_DEPLOYMENT if deployment else REALIS_HEADS
-        if h == "have" and any(c.lower_ in ("still", "yet") for c in head.children):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            happened = False  # "had no plans to send troops", "no attempt to retake the town"
+        elif h == "have" and any(c.lower_ in ("still", "yet") for c in head.children):
             happened = False  # "the army still had to recapture the region": not yet
         elif h in realis or (h == "order" and any(c.dep_ == "auxpass" for c in head.children)):
             pass  # "were forced to withdraw", "were ordered to evacuate": it happened
@@ -151,8 +155,18 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             announced = True
 
     coordinated = False  # passed into a clause only joined to the trigger's by "and"
+    independent = False  # ... and that clause has a subject of its own: only a saying verb above reaches it
     for prev, a in zip(chain, chain[1:], strict=False):
         coordinated = coordinated or (prev.dep_ == "conj" and prev.tag_ in ("VBD", "VBZ", "VBP"))
+        independent = independent or (
+            prev.dep_ == "conj"
+            and prev.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in prev.children)
+            and any(c.dep_ == "cc" and a.i < c.i < prev.i for c in a.children)
+        )
+        if independent:
+            claimed = claimed or a.lemma_.lower() in CLAIM_VERBS
+            continue  # "the junta ordered French troops to leave, and the last soldiers departed on Friday"
         if prev.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in prev.children
         ):
