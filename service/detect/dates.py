@@ -31,7 +31,7 @@ _MONTH = (
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})?\s+{_MONTH}(?:,?\s+(\d{{4}}))?", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", re.I)
 _WEEKDAY = re.compile(
     r"\b(?:on|late|early|last|this)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
 )
@@ -102,4 +102,23 @@ def resolve_event_date(sentence: str, published: dt.date | None) -> dt.date | No
         return shift(published, -back)
     if m := _RELATIVE_RE.search(sentence):
         return shift(published, -_RELATIVE[m.group(1).lower()])
+    if m := _IN_MONTH.search(sentence):
+        return _month_end(_MONTHS[m.group(1).lower()], m.group(2), published)
     return published
+
+
+# "in October", "since early March 2023": a month with no day; its last day, the latest the event can be
+_IN_MONTH = re.compile(
+    r"\b(?:in|during|by|since|until) (?:early |late |mid-|the end of |the middle of )?"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:,? (\d{4}))?\b(?![ ,]*\d)"
+)
+
+
+def _month_end(month: int, explicit: str | None, published: dt.date) -> dt.date:
+    year = int(explicit) if explicit else published.year
+    if not explicit and month > published.month:
+        year -= 1  # "in October", read in May: last October
+    end = _safe_date(year + month // 12, month % 12 + 1, 1)
+    last = shift(end, -1) if end else published
+    return min(last, published)
