@@ -826,3 +826,42 @@ def test_a_generic_actor_takes_the_state_the_story_gave_the_same_noun(detector):
     assert [(e.place, e.gaining_actor) for e in events] == [("Tell Abyad Saghir", "Iraqi army")]
     alone = only_control(detector, "The army retook the village of Tell Abyad Saghir on Wednesday.")
     assert alone.gaining_actor == "The army"  # nothing to qualify it with: as written
+
+
+# --- news wording (wire and press-release style) ---------------------------------------------------------
+
+MAY_2024 = dt.date(2024, 5, 10)
+
+
+def test_a_side_that_claims_control_of_a_town_took_it_by_its_own_word(detector):
+    e = only_control(detector, "Insurgents claimed control of the town of Kolwezi Ndogo on Tuesday.", published=MAY_2024)
+    assert (e.place, e.gaining_actor, e.claim) == ("Kolwezi Ndogo", "Insurgents", "claimed")
+
+
+def test_eastern_congo_is_the_democratic_republic(detector):
+    e = only_control(detector, "Rebels seized the town of Walikale in eastern Congo on Monday.", published=MAY_2024)
+    assert e.country == "CD"
+
+
+def test_no_plans_to_send_troops_is_no_deployment(detector):
+    events = detect(detector, "The ministry said it had no plans to send troops to Moldova.", published=MAY_2024)
+    assert news(events, DeploymentEvent) == []
+
+
+def test_an_order_does_not_reach_a_movement_told_in_its_own_clause(detector):
+    text = "The government ordered the foreign troops to leave, and the last 800 soldiers departed Bamako on Friday."
+    events = [e for e in news(detect(detector, text, published=MAY_2024), DeploymentEvent) if e.destination == "Bamako"]
+    assert [(e.size, e.direction, e.status) for e in events] == [(800, "withdraw", "executed")]
+
+
+def test_a_month_without_a_day_months_before_publication_is_background(detector):
+    text = "The insurgents were driven out of the town of Kamenka in October, officials said."
+    assert news(detect(detector, text, published=MAY_2024), TerritorialControlEvent) == []
+    recent = "The insurgents were driven out of the town of Kamenka in May, officials said."
+    assert len(news(detect(detector, recent, published=MAY_2024), TerritorialControlEvent)) == 1
+
+
+def test_a_month_and_year_is_not_a_day_of_the_month():
+    from service.detect.dates import resolve_event_date
+
+    assert resolve_event_date("recaptured in early March 2023", MAY_2024) == dt.date(2023, 3, 31)
