@@ -33,6 +33,7 @@ class ArticleContext:
         # What the story has named so far, for "they captured" and "the area" in later sentences.
         self.news_style = bool(_WEEKDAY_REFERENCE.search(article.text))
         self._place_countries: Counter[str] | None = None
+        self._inner_countries: set[str] = set()
         self.last_actor: str | None = None
         self.last_place: str | None = None
 
@@ -138,6 +139,7 @@ class ArticleContext:
         """Countries of the places the article names (not of the demonyms: "Turkish forces" act, Syria hosts)."""
         if self._place_countries is None:
             counts: Counter[str] = Counter()
+            inner: set[str] = set()
             for weight, text in ((3, self.article.title or ""), (1, self.article.text[:20000])):
                 for name in _headline_names(text):
                     loc = self.resolve(name)
@@ -149,8 +151,16 @@ class ArticleContext:
                         )
                     ):
                         counts[loc.country] += weight
+                        if loc.feature != "country":
+                            inner.add(loc.country)
             self._place_countries = counts or Counter(self.countries)
+            self._inner_countries = inner
         return self._place_countries
+
+    def names_places_in(self, iso2: str) -> bool:
+        """Does the article name a place inside the country (a city, a province), not just the country?"""
+        self.place_countries()
+        return iso2 in self._inner_countries
 
 
 # "in the Donetsk region", "near Bakhmut", "outside Kharkiv", "north of Aleppo": a name that locates another

@@ -403,6 +403,8 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         planned = t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() in _PLANNED_MOVE_VERBS
         subject = subject_of(t.head) if planned else None
         force = next((f for f in (force_of(owner), force_of(subject)) if f is not None and is_force(f)), None)
+        if force is None and subject is not None and (subject.lemma_.lower() == "military" or is_state(subject)):
+            force = subject  # "the U.S. military has completed its withdrawal from Agadez"
     if force is None:
         return []
     withdraw = lemma in lx.WITHDRAW_NOUNS
@@ -519,6 +521,8 @@ def force_nationality(force: Token) -> str | None:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and (
             c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"
         ):
+            if ship_prefix(c) is not None:
+                return SHIP_OWNERS.get(ship_prefix(c))  # "the USS Eisenhower aircraft carrier": the U.S.'s
             return name_span(c) if c.dep_ != "poss" else c.text
     for origin in prep_objects(force, "from", "of"):
         if origin.pos_ == "NOUN" and origin.dep_ == "pobj" and origin.head.lower_ == "of" and is_force(origin):

@@ -223,6 +223,9 @@ def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | 
     return loc, country
 
 
+_FRONTIER = re.compile(r"\b(?:border|borders|frontier|frontiers)\b", re.I)
+
+
 _VAGUE_SIZE = re.compile(r"\b(?:thousands|hundreds|dozens|several|many)\b", re.I)
 _STATED_SIZE = re.compile(
     r"\b(?:about |some |around |nearly |roughly |up to |approximately )?(\d{1,3}(?:,\d{3})+|\d+)"
@@ -372,6 +375,17 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         loc, country = _locate(dest, ctx, sentence.text) if dest else (None, _top(ctx.place_countries()))
         if loc is None and own is not None and country == own and dest in {r.text for r in refs if r.anaphoric}:
             country = None  # a state's jets sent "to the region" the story never names: not its own soil
+        elif (
+            loc is None
+            and own is not None
+            and country == own
+            and not ctx.names_places_in(own)
+            and not _FRONTIER.search(dest or "")
+            and ctx.country_near(sentence.text, dest or "") != own
+        ):
+            # "France sent 2,000 soldiers to the Sahel": a country the story names only as the sender is not
+            # where its forces go (a state's own border is)
+            country = next((iso for iso, _ in ctx.place_countries().most_common() if iso != own), None)
         out.append(
             DeploymentEvent(
                 actor=actor,

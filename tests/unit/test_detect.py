@@ -865,3 +865,21 @@ def test_a_month_and_year_is_not_a_day_of_the_month():
     from service.detect.dates import resolve_event_date
 
     assert resolve_event_date("recaptured in early March 2023", MAY_2024) == dt.date(2023, 3, 31)
+
+
+def test_a_military_that_completes_its_withdrawal_moves(detector):
+    e = only_deployment(
+        detector, "The U.S. military has completed its withdrawal from Kandi, the Pentagon said.", published=MAY_2024
+    )
+    assert (e.destination, e.direction, e.status) == ("Kandi", "withdraw", "executed")
+    assert e.actor == "The U.S. military"
+
+
+def test_a_named_warship_before_its_class_noun_belongs_to_its_navy(detector):
+    e = only_deployment(detector, "The USS Bataan amphibious assault ship arrived in Souda Bay on Sunday.", published=MAY_2024)
+    assert e.actor == "U.S."
+
+
+def test_a_region_the_gazetteer_lacks_is_not_the_senders_own_country(detector):
+    e = only_deployment(detector, "France has sent 2,000 more soldiers to the Sahel, the presidency said.", published=MAY_2024)
+    assert (e.actor, e.size, e.country) == ("France", 2000, None)
