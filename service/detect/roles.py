@@ -251,6 +251,9 @@ _COMBAT_WORDS = frozenset(
 )
 
 
+_FRONT_PARTS = frozenset("outskirts edge edges part parts suburbs districts neighborhoods neighbourhoods".split())
+
+
 def peaceful_entry(t: Token, force: Token | None) -> bool:
     """A state's forces entering a place with no fight in the sentence are deployed there ("Russian troops
     entered Raqqa and began distributing aid", "a convoy of Turkish armoured vehicles entered Idlib");
@@ -259,5 +262,8 @@ def peaceful_entry(t: Token, force: Token | None) -> bool:
         return False
     if any(w.lemma_.lower() in _COMBAT_WORDS for w in t.doc):
         return False
+    entered = child(t, "dobj")
+    if entered is not None and entered.lower_ in _FRONT_PARTS:
+        return False  # "Russian forces entered the outskirts of Vovchansk": an advance into a town, not a posting
     begins = any(c.dep_ == "conj" and c.lemma_.lower() in ("begin", "start", "set") for c in t.children)
     return begins or owned_by_state(force) or any(owned_by_state(w) for w in force.subtree if is_force(w))

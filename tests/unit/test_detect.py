@@ -883,3 +883,9 @@ def test_a_named_warship_before_its_class_noun_belongs_to_its_navy(detector):
 def test_a_region_the_gazetteer_lacks_is_not_the_senders_own_country(detector):
     e = only_deployment(detector, "France has sent 2,000 more soldiers to the Sahel, the presidency said.", published=MAY_2024)
     assert (e.actor, e.size, e.country) == ("France", 2000, None)
+
+
+def test_a_states_forces_entering_the_outskirts_of_a_town_advance_into_it(detector):
+    events = detect(detector, "Russian troops entered the outskirts of Lyptsi on Saturday, Kyiv said.", published=MAY_2024)
+    assert [(e.place, e.extent) for e in news(events, TerritorialControlEvent)] == [("Lyptsi", "partial")]
+    assert news(events, DeploymentEvent) == []
