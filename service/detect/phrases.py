@@ -67,6 +67,9 @@ def _left_edge(tok: Token, allowed: frozenset[str]) -> int:
     return start
 
 
+_OF_NAMED_WATERS = frozenset("Gulf Strait Straits Sea Bay".split())
+
+
 def name_span(tok: Token) -> str:
     """A proper name with its compounds and modifiers: "Ramadi General Hospital", "Tal Afar airport"."""
     start = _left_edge(tok, _NAME_LEFT)
@@ -74,6 +77,10 @@ def name_span(tok: Token) -> str:
     for c in tok.rights:
         if c.dep_ in ("flat", "compound") or (c.dep_ == "punct" and c.text in "-"):
             end = max(end, c.right_edge.i)
+    if tok.text in _OF_NAMED_WATERS:  # "the Gulf of Aden", "the Strait of Hormuz": "of" is part of the name
+        named = [o for o in prep_objects(tok, "of") if o.pos_ == "PROPN"]
+        if named:
+            end = max(end, named[0].i)
     doc = tok.doc
     # names the tokenizer cut at hyphens: "Ras al-Ain", "Deir ez-Zor"
     while (

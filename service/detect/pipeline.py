@@ -206,7 +206,9 @@ def _place_text(
     return ref.text, False
 
 
-_OPEN_WATER = re.compile(r"\b(?:Sea|Ocean|Mediterranean|Gulf|Strait|Straits|Channel|waters)$")
+_OPEN_WATER = re.compile(
+    r"\b(?:Sea|Ocean|Mediterranean|Gulf|Strait|Straits|Channel|waters)$|^(?:the )?(?:Gulf|Straits?|Sea|Bay) of "
+)
 
 
 def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | None, str | None]:

@@ -889,3 +889,8 @@ def test_a_states_forces_entering_the_outskirts_of_a_town_advance_into_it(detect
     events = detect(detector, "Russian troops entered the outskirts of Lyptsi on Saturday, Kyiv said.", published=MAY_2024)
     assert [(e.place, e.extent) for e in news(events, TerritorialControlEvent)] == [("Lyptsi", "partial")]
     assert news(events, DeploymentEvent) == []
+
+
+def test_a_named_water_keeps_its_of_phrase_and_no_country(detector):
+    e = only_deployment(detector, "Italy dispatched two frigates to the Gulf of Aden on Tuesday.", published=MAY_2024)
+    assert (e.destination, e.country, e.size) == ("Gulf of Aden", None, 2)
