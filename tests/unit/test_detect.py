@@ -894,3 +894,18 @@ def test_a_states_forces_entering_the_outskirts_of_a_town_advance_into_it(detect
 def test_a_named_water_keeps_its_of_phrase_and_no_country(detector):
     e = only_deployment(detector, "Italy dispatched two frigates to the Gulf of Aden on Tuesday.", published=MAY_2024)
     assert (e.destination, e.country, e.size) == ("Gulf of Aden", None, 2)
+
+
+def test_a_town_next_door_to_the_only_named_side_is_in_the_neighbouring_country(detector):
+    # only the attacker's demonym is named: the town is still where the gazetteer puts it
+    e = only_control(detector, "Russian forces captured the town of Kupiansk on Saturday.", published=MAY_2024)
+    assert e.country == "UA"
+    near = only_control(detector, "Russian troops took the village of Synkivka, east of Kupiansk, on Saturday.", published=MAY_2024)
+    assert near.country == "UA"
+
+
+def test_a_name_shared_by_towns_in_several_countries_is_not_guessed_next_door(detector):
+    e = only_control(
+        detector, "Syrian government forces took over Zara, further cutting rebel routes, on Saturday.", published=MAY_2024
+    )
+    assert e.country == "SY"
