@@ -79,6 +79,15 @@ def _frames(t: Token) -> list[DeployFrame]:
 
     if lemma == "call":
         return _call_in_frames(t, subj)
+    if lemma == "order":
+        # "ordered 1,500 troops to the southern border": a decided movement ("ordered troops to withdraw" is
+        # the verb under it)
+        if passive or dobj is None or not is_force(force_of(dobj)):
+            return []
+        dests = place_objects(t, "to", "into")
+        if not dests:
+            return []
+        return [DeployFrame(t, force_of(dobj), dest_refs(dests), actor=actor_of(subj))]
 
     if lemma in lx.PRESENCE_VERBS:
         objects = children(t, "dobj")

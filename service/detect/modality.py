@@ -103,6 +103,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         happened = False
     if trigger.lemma_.lower() in CLAIM_VERBS:
         claimed = True  # "rebels claimed control of the town"
+    if deployment and trigger.lemma_.lower() == "order":
+        announced = True  # "the Pentagon ordered 1,500 troops to the border": decided, not yet there
     for c in trigger.children:
         if c.dep_ == "aux":
             w = c.lower_

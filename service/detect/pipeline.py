@@ -164,7 +164,7 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
                 if frame.gaining is not None and _GROUP_ANAPHOR.match(frame.gaining):
                     frame.gaining = ctx.group_named_before(sentence.start) or frame.gaining  # "the group"
                 events.extend(_tc_events(frame, sentence, ctx))
-        if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in ("enter", "retreat"):
+        if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in ("enter", "retreat", "order"):
             for dframe in deploy_frames(tok):
                 events.extend(_deploy_events(dframe, sentence, ctx))
     for e in events:
@@ -296,6 +296,8 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
         place, resolved_anaphor = _place_text(ref, sentence, ctx)
         if ref.anaphoric and not resolved_anaphor:
             continue
+        if _OPEN_WATER.search(place):
+            continue  # "entered the Black Sea": open water changes no hands
         loc, country = _locate(place, ctx, sentence.text)
         if loc is not None and loc.feature == "country" and frame.trigger.lemma_.lower() in _BORDER_CROSSINGS:
             continue  # "withdrew its troops from Iraq", "fighters re-entered Syria": a movement, no front line moved

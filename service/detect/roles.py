@@ -14,6 +14,7 @@ from service.detect.phrases import (
     is_force,
     name_span,
     prep_objects,
+    ship_prefix,
 )
 
 _OBJECT_CONTROL = frozenset("order force ask allow tell instruct compel urge permit".split())
@@ -251,6 +252,7 @@ _COMBAT_WORDS = frozenset(
 )
 
 
+_NAVAL = frozenset("warship ship destroyer frigate carrier submarine cruiser corvette vessel".split())
 _FRONT_PARTS = frozenset("outskirts edge edges part parts suburbs districts neighborhoods neighbourhoods".split())
 
 
@@ -262,6 +264,8 @@ def peaceful_entry(t: Token, force: Token | None) -> bool:
         return False
     if any(w.lemma_.lower() in _COMBAT_WORDS for w in t.doc):
         return False
+    if force.lemma_.lower() in _NAVAL or ship_prefix(force) is not None:
+        return True  # "two destroyers entered the Black Sea": warships take no ground
     entered = child(t, "dobj")
     if entered is not None and entered.lower_ in _FRONT_PARTS:
         return False  # "Russian forces entered the outskirts of Vovchansk": an advance into a town, not a posting

@@ -909,3 +909,14 @@ def test_a_name_shared_by_towns_in_several_countries_is_not_guessed_next_door(de
         detector, "Syrian government forces took over Zara, further cutting rebel routes, on Saturday.", published=MAY_2024
     )
     assert e.country == "SY"
+
+
+def test_warships_entering_a_sea_are_deployed_there_and_take_no_ground(detector):
+    events = detect(detector, "Two U.S. Navy destroyers entered the Baltic Sea on Saturday.", published=MAY_2024)
+    assert news(events, TerritorialControlEvent) == []
+    assert [(e.size, e.country) for e in news(events, DeploymentEvent)] == [(2, None)]
+
+
+def test_troops_ordered_to_a_place_are_an_announced_deployment(detector):
+    e = only_deployment(detector, "The defense minister on Monday ordered 900 troops to the town of Kosovska Mitrovica.", published=MAY_2024)
+    assert (e.destination, e.size, e.status, e.direction) == ("Kosovska Mitrovica", 900, "announced", "deploy")
