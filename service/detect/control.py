@@ -254,7 +254,8 @@ def _frames(t: Token) -> list[TCFrame]:
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
             targets = prep_objects(t, "from", "of")
         elif dobj is not None:
-            targets = [dobj]
+            # "handed control of the town to a regional force": the place is what control is of
+            targets = prep_objects(dobj, "of", "over") if dobj.lemma_.lower() == "control" else [dobj]
         else:
             targets = prep_objects(t, "from")
         if not targets:

@@ -114,7 +114,7 @@ PLACE_NOUNS = frozenset(
     "hilltop hilltops point points tower towers facility facilities reservoir mount peak peaks countryside hub "
     "depot school factory mine mines quarry quarries barracks ministry square triangle post posts "
     "gate gates entrance silo silos roundabout roundabouts location locations crossroads country states "
-    "republics waters".split()
+    "republics waters community communities kibbutz".split()
 )
 # Words that, as an object, make a seizure of things or people rather than of a place.
 THING_NOUNS = frozenset(

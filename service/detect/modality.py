@@ -35,7 +35,9 @@ _LONG_AGO = re.compile(r"\b(\w+|\d+) (months?|years?|decades?) (after|earlier|be
 _TEMPORAL_MARKS = frozenset({"after", "since", "following", "before", "until"})
 _DEPLOYMENT_CONTEXT_MARKS = frozenset({"since"})
 # "focused on taking control of", "support for Syria regaining control": aims, not deeds
-_GERUND_INTENT = frozenset("focus concentrate support insist bent intent work aim count rely hope".split())
+_GERUND_INTENT = frozenset(
+    "focus concentrate support insist bent intent work aim count rely hope close near verge brink".split()
+)  # ... and "close to retaking", "on the verge of capturing": not yet
 _PRESENCE_PARTICIPLES = frozenset("station base deploy position garrison locate post keep".split())
 _UNREAL_MODIFIERS = frozenset(
     "planned proposed possible potential expected rumoured rumored hypothetical".split()

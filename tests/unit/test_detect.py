@@ -920,3 +920,18 @@ def test_warships_entering_a_sea_are_deployed_there_and_take_no_ground(detector)
 def test_troops_ordered_to_a_place_are_an_announced_deployment(detector):
     e = only_deployment(detector, "The defense minister on Monday ordered 900 troops to the town of Kosovska Mitrovica.", published=MAY_2024)
     assert (e.destination, e.size, e.status, e.direction) == ("Kosovska Mitrovica", 900, "announced", "deploy")
+
+
+def test_close_to_retaking_is_not_retaken(detector):
+    events = detect(detector, "The army said it was close to retaking the airport of Nyala.", published=MAY_2024)
+    assert news(events, TerritorialControlEvent) == []
+
+
+def test_handing_control_of_a_town_to_another_force_changes_its_hands(detector):
+    e = only_control(detector, "The rebels handed control of the town of Mweso to a regional force on Monday.", published=MAY_2024)
+    assert (e.place, e.gaining_actor) == ("Mweso", "a regional force")
+
+
+def test_all_communities_near_a_border_are_one_unnamed_group(detector):
+    e = only_control(detector, "Israeli forces regained control of all communities near the border, the military said.", published=MAY_2024)
+    assert (e.gaining_actor, e.claim) == ("Israeli forces", "claimed")
