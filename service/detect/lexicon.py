@@ -114,7 +114,7 @@ PLACE_NOUNS = frozenset(
     "hilltop hilltops point points tower towers facility facilities reservoir mount peak peaks countryside hub "
     "depot school factory mine mines quarry quarries barracks ministry square triangle post posts "
     "gate gates entrance silo silos roundabout roundabouts location locations crossroads country states "
-    "republics waters community communities kibbutz".split()
+    "republics waters community communities kibbutz county counties municipality municipalities".split()
 )
 # Words that, as an object, make a seizure of things or people rather than of a place.
 THING_NOUNS = frozenset(
@@ -170,7 +170,7 @@ _WEAK_STEMS = (
     r"rush|airlift|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|"
     r"flew|flown|fly|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|foothold|gain|advance|inroad|"
-    r"reclaim|freed\b|frees\b|freeing\b"
+    r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b"
 )
 _MILITARY_CUES = (
     r"troop|soldier|force|army|armies|militar|marine|militant|rebel|fighter|insurgent|jihadist|extremist|"

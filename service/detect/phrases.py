@@ -161,6 +161,8 @@ def is_force(tok: Token) -> bool:
         )
     if tok.lower_ in FORCE_NOUNS or lemma in FORCE_NOUNS:
         return True
+    if lemma in ("group", "groups") and any(c.lower_ in ("strike", "battle", "task") for c in compounds):
+        return True  # "the carrier strike group", "a NATO battle group"
     if tok.pos_ == "NOUN" and (lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS):
         return False  # "the special forces base", "army positions": a place of forces, not forces
     modifiers = compounds + [c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN"]

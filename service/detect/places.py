@@ -174,6 +174,12 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
     if tok.pos_ != "PROPN":
         # "the villages of Toqli and Mregel", "two villages (Toqli and Mregel)", "the city of Lysychansk"
         named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        doc = tok.doc
+        if tok.i + 1 < len(doc) and tok.lemma_.lower() in lx.PLACE_NOUNS:
+            # "entered the capital Bangui": the parser makes the name a second object of the verb
+            after = doc[tok.i + 1]
+            if after.pos_ == "PROPN" and after.dep_ == tok.dep_ and after.head == tok.head:
+                named.append(after)
         named += [
             o
             for o in prep_objects(tok, "of")

@@ -935,3 +935,21 @@ def test_handing_control_of_a_town_to_another_force_changes_its_hands(detector):
 def test_all_communities_near_a_border_are_one_unnamed_group(detector):
     e = only_control(detector, "Israeli forces regained control of all communities near the border, the military said.", published=MAY_2024)
     assert (e.gaining_actor, e.claim) == ("Israeli forces", "claimed")
+
+
+def test_entering_the_capital_by_name_names_the_capital(detector):
+    text = "Rebels entered the capital Bangui on Sunday and seized the presidential palace, witnesses said."
+    events = news(detect(detector, text, published=MAY_2024), TerritorialControlEvent)
+    assert ("Bangui", "partial") in [(e.place, e.extent) for e in events]
+
+
+def test_a_county_is_a_destination(detector):
+    e = only_deployment(detector, "Two battalions of the Kenyan army were sent to the coastal county of Lamu after the attack.", published=MAY_2024)
+    assert (e.destination, e.size) == ("Lamu", 2)
+
+
+def test_a_carrier_strike_group_ordered_to_a_region_is_an_announced_deployment(detector):
+    e = only_deployment(
+        detector, "The defense secretary has ordered the USS Nimitz carrier strike group to the Persian Gulf.", published=MAY_2024
+    )
+    assert (e.status, e.country) == ("announced", None)
