@@ -292,8 +292,21 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
     if published_year is not None:
         years = [int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", sentence_text)]
         if years and max(years) < published_year:
-            return True
+            # "The town, first captured by rebels in 2012, was retaken by the army on Sunday": a year in
+            # another clause dates that clause, not this one
+            own = _governing_verb(trigger)
+            dated = [
+                t for t in trigger.doc if re.fullmatch(r"(?:19[5-9]\d|20\d\d)", t.text) and int(t.text) < published_year
+            ]
+            return not (own is not None and dated and all(_governing_verb(t) not in (own, None) for t in dated))
     return False
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    for t in [tok, *tok.ancestors]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 def _in_earlier_clause(trigger: Token, sentence_text: str, marks: frozenset[str] = _TEMPORAL_MARKS) -> bool:

@@ -953,3 +953,11 @@ def test_a_carrier_strike_group_ordered_to_a_region_is_an_announced_deployment(d
         detector, "The defense secretary has ordered the USS Nimitz carrier strike group to the Persian Gulf.", published=MAY_2024
     )
     assert (e.status, e.country) == ("announced", None)
+
+
+def test_a_year_in_another_clause_does_not_make_the_news_background(detector):
+    text = "The town of Kafr Nabl, first captured by rebels in 2012, was retaken by the army on Sunday."
+    events = news(detect(detector, text, published=MAY_2024), TerritorialControlEvent)
+    assert [(e.place, e.gaining_actor) for e in events] == [("Kafr Nabl", "the army")]
+    old = "Rebels captured the town of Kafr Nabl in 2012."
+    assert news(detect(detector, old, published=MAY_2024), TerritorialControlEvent) == []
