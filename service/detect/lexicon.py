@@ -153,7 +153,7 @@ HYPOTHETICAL_MODALS = frozenset("could might may should must can".split())
 FUTURE_MODALS = frozenset("will would shall 'll".split())
 ANNOUNCE_HEADS = frozenset(
     "announce order decide approve authorize plan pledge promise agree confirm say vow declare intend set "
-    "prepare".split()
+    "prepare allow permit authorise".split()
 )
 
 # Pre-filter: a sentence is parsed only when it holds a strong trigger stem, or a weak one (common in any

@@ -961,3 +961,9 @@ def test_a_year_in_another_clause_does_not_make_the_news_background(detector):
     assert [(e.place, e.gaining_actor) for e in events] == [("Kafr Nabl", "the army")]
     old = "Rebels captured the town of Kafr Nabl in 2012."
     assert news(detect(detector, old, published=MAY_2024), TerritorialControlEvent) == []
+
+
+def test_a_vote_allowing_a_deployment_announces_it(detector):
+    text = "The parliament in Ankara approved a motion allowing the deployment of troops to Azerbaijan."
+    e = only_deployment(detector, text, published=MAY_2024)
+    assert (e.destination, e.status) == ("Azerbaijan", "announced")
