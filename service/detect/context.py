@@ -76,7 +76,7 @@ class ArticleContext:
         names = [n for n in _headline_names(title) if self.resolve(n) is not None]
         return names[-1] if names else None
 
-    def antecedent(self, before: int, noun: str | None = None) -> str | None:
+    def antecedent(self, before: int, noun: str | None = None, *, movement: bool = False) -> str | None:
         """The place "the city" most likely refers to: the last named place before `before`, else the title's.
 
         "the village" prefers the last "X village" / "village of X" written before it.
@@ -91,12 +91,22 @@ class ArticleContext:
                 named = found_name
             if named:
                 return named
+        if movement and noun in _WIDE_NOUNS and self.last_place and not self._is_wide(self.last_place):
+            return None  # forces sent "to the region" go to no town the story named: the story's place, if any
         if self.last_place:
             return self.last_place  # the place the story's last event was about
         found = None
-        for found in self._named_places(window):  # noqa: B007 - the last one is wanted
-            pass
+        for name in self._named_places(window):
+            if not _speaks_as_state(name, window):
+                found = name
         return found or self.title_place
+
+    def _is_wide(self, place: str) -> bool:
+        """A region, a province, a country ("Sumy Oblast"), not a town."""
+        if _WIDE_NAME.search(place):
+            return True
+        loc = self.resolve(place)
+        return loc is not None and loc.feature != "city"
 
     def force_owner_before(self, before: int) -> str | None:
         """Whose troops the story spoke of last: "200 U.S. troops would remain ... half would be based in X"
@@ -213,10 +223,23 @@ def _qualified_noun_pattern(noun: str) -> re.Pattern[str]:
 # "the Islamic State group", "al-Shabab": a group by name
 _NAMED_GROUP = re.compile(rf"(?P<name>{_NAME}) (?:group|militia|movement)\b|{ACTOR_PATTERN.pattern}")
 
+_WIDE_NOUNS = frozenset({"region", "country"})
+_WIDE_NAME = re.compile(r"\b(?:Oblast|Province|Region|Governorate|State|District|Krai|County)$", re.I)
+_STATE_VERBS = r"(?:has|have|had|said|says|will|would|is|was|denied|announced|claimed|sent|deployed|massed|ordered)"
+
+
+def _speaks_as_state(name: str, window: str) -> bool:
+    """ "Moscow has massed troops", "Kyiv said": a capital acting for its state, no place the story is at."""
+    last = window.rfind(name)
+    return bool(re.match(rf"\s+{_STATE_VERBS}\b", window[last + len(name) :]))
+
+
 _HEADLINE_STOPWORDS = frozenset(
     "A An The Of From To In On At For With And As After Near By Into Over Back Set Again More New Major "
     # "Battle of Sievierodonetsk", "Siege of Abu al-Duhur": the words of an article's name, never its place
-    "Battle Siege Offensive Timeline Operation Campaign Capture Fall Liberation Invasion War".split()
+    "Battle Siege Offensive Timeline Operation Campaign Capture Fall Liberation Invasion War "
+    # offices and institutions: "the Secretary of Defense" is no town called Secretary
+    "Secretary Minister Ministry President Department Command Commander Spokesman Spokeswoman Statement".split()
 )
 
 

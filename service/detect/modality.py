@@ -240,6 +240,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         background = True  # "during the 2007 troop surge": an episode named by its year, told as context
     elif not announced and _present_state(trigger):
         background = True  # "2,500 U.S. troops are deployed in Iraq": who is where now, not a movement
+    elif not announced and _lasting_since(trigger):
+        background = True  # "Moscow has massed troops around the town since last autumn": a presence
     elif _in_earlier_clause(trigger, sentence_text, marks=_DEPLOYMENT_CONTEXT_MARKS):
         background = (
             True  # "since the allies began pulling out troops"; "after reinforcements arrived" is news
@@ -256,6 +258,14 @@ def _dated_episode(trigger: Token, published_year: int | None) -> bool:
         if c.dep_ in ("nummod", "compound", "amod") and re.fullmatch(r"(?:19|20)\d\d", c.text)
     ]
     return bool(years) and (published_year is None or max(years) < published_year)
+
+
+def _lasting_since(trigger: Token) -> bool:
+    """A perfect that lasts "since" a past time: "has stationed 1,000 soldiers there since 2017"."""
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in trigger.children)
+    return perfect and any(
+        c.dep_ == "prep" and c.lower_ == "since" and any(o.dep_ == "pobj" for o in c.children) for c in trigger.children
+    )
 
 
 def _present_state(trigger: Token) -> bool:

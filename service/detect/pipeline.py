@@ -192,12 +192,17 @@ def _actor_country(actor: str | None, ctx: ArticleContext) -> str | None:
 
 
 def _place_text(
-    ref: PlaceRef, sentence: Sentence, ctx: ArticleContext, exclude_country: str | None = None
+    ref: PlaceRef,
+    sentence: Sentence,
+    ctx: ArticleContext,
+    exclude_country: str | None = None,
+    *,
+    movement: bool = False,
 ) -> tuple[str, bool]:
     if ref.anaphoric:
         noun = ref.head.lemma_.lower() if ref.head is not None else None
         before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
-        antecedent = ctx.antecedent(before, noun)
+        antecedent = ctx.antecedent(before, noun, movement=movement)
         if antecedent:
             return antecedent, True
         story = ctx.story_place(exclude_country)  # a state's forces sent "to the region" leave home
@@ -361,7 +366,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     named = [r for r in frame.destinations if not r.anaphoric]
     refs = named or frame.destinations
     own = _actor_country(actor, ctx)
-    destinations = [_place_text(r, sentence, ctx, own)[0] for r in refs]
+    destinations = [_place_text(r, sentence, ctx, own, movement=True)[0] for r in refs]
     if not destinations:
         story = ctx.story_place(own)  # "300 commandos were sent as reinforcement": to where the story is
         destinations = [story] if story else [None]

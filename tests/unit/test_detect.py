@@ -967,3 +967,32 @@ def test_a_vote_allowing_a_deployment_announces_it(detector):
     text = "The parliament in Ankara approved a motion allowing the deployment of troops to Azerbaijan."
     e = only_deployment(detector, text, published=MAY_2024)
     assert (e.destination, e.status) == ("Azerbaijan", "announced")
+
+
+def test_a_capital_that_speaks_for_its_state_is_not_the_town_forces_go_to(detector):
+    text = (
+        "Russian forces shelled Chasiv Yar again on Monday. "
+        "Moscow has sent thousands more troops to the town this week, Ukrainian officials said."
+    )
+    events = news(detect(detector, text, title="Fighting for Chasiv Yar", published=MAY_2024), DeploymentEvent)
+    assert [e.destination for e in events] == ["Chasiv Yar"]
+
+
+def test_troops_massed_since_last_year_are_a_presence(detector):
+    text = "Russia has massed tens of thousands of troops near the city of Kupiansk since last autumn."
+    assert news(detect(detector, text, published=MAY_2024), DeploymentEvent) == []
+
+
+def test_forces_sent_to_the_region_after_a_town_was_taken_go_to_the_story_country_not_the_town(detector):
+    text = (
+        "M23 rebels seized the town of Rubaya on Tuesday, a local official said. "
+        "Burundi has deployed some 1,000 soldiers to the region, according to a U.N. report."
+    )
+    events = news(detect(detector, text, title="Rebels seize key town in eastern Congo", published=MAY_2024), DeploymentEvent)
+    assert [(e.destination, e.country, e.size) for e in events] == [("Congo", "CD", 1000)]
+
+
+def test_the_secretary_of_defense_is_no_place(detector):
+    text = "At the direction of the Secretary of Defense, U.S. Central Command is deploying additional forces to the region."
+    events = news(detect(detector, text, published=MAY_2024), DeploymentEvent)
+    assert all(e.destination != "Secretary" for e in events)
