@@ -80,35 +80,33 @@ class Publisher:
             else:
                 pending.append(record)
         attempt = 0
-        try:
-            while pending:
-                attempt += 1
-                failures = await self._attempt(pending)
-                pending = []
-                for record, error in failures:
-                    metrics.PUBLISH_ERRORS.labels(topic=record.topic, error=type(error).__name__).inc()
-                    if self._is_optional(record.topic) and attempt >= self._policy.optional_attempts:
-                        given_up.append(Undeliverable(record, attempt, _describe(error)))
-                        until = self._clock() + self._policy.max_backoff_s
-                        self._unavailable[record.topic] = (until, _describe(error))
-                    else:
-                        pending.append(record)
-                if pending:
-                    delay = self._policy.backoff(attempt)
-                    log.warning(
-                        "%d record(s) not delivered (attempt %d, %s); retrying in %.1f s",
-                        len(pending),
-                        attempt,
-                        "; ".join(sorted({f"{r.topic}: {_describe(e)}" for r, e in failures}))[:500],
-                        delay,
-                        extra={"attempt": attempt},
-                    )
-                    for record in pending:
-                        metrics.PUBLISH_RETRIES.labels(topic=record.topic).inc()
-                    await self._wait(delay)
-        finally:
-            if attempt > 1:
-                log.info("publish finished after %d attempts", attempt, extra={"attempt": attempt})
+        while pending:
+            attempt += 1
+            failures = await self._attempt(pending)
+            pending = []
+            for record, error in failures:
+                metrics.PUBLISH_ERRORS.labels(topic=record.topic, error=type(error).__name__).inc()
+                if self._is_optional(record.topic) and attempt >= self._policy.optional_attempts:
+                    reason = _describe(error)
+                    given_up.append(Undeliverable(record, attempt, reason))
+                    self._unavailable[record.topic] = (self._clock() + self._policy.max_backoff_s, reason)
+                else:
+                    pending.append(record)
+            if pending:
+                delay = self._policy.backoff(attempt)
+                log.warning(
+                    "%d record(s) not delivered (attempt %d, %s); retrying in %.1f s",
+                    len(pending),
+                    attempt,
+                    "; ".join(sorted({f"{r.topic}: {_describe(e)}" for r, e in failures}))[:500],
+                    delay,
+                    extra={"attempt": attempt},
+                )
+                for record in pending:
+                    metrics.PUBLISH_RETRIES.labels(topic=record.topic).inc()
+                await self._wait(delay)
+        if attempt > 1:
+            log.info("publish finished after %d attempts", attempt, extra={"attempt": attempt})
         return given_up
 
     async def _attempt(self, records: list[Outgoing]) -> list[tuple[Outgoing, BaseException]]:
