@@ -70,26 +70,26 @@ MILITARY_SITES = frozenset(
     "fort fortress headquarters".split()
 )
 
-# Nouns that name armed forces (heads of a force phrase).
-FORCE_NOUNS = frozenset(
-    "troop troops soldier soldiers force forces personnel marine marines paratrooper paratroopers commando "
-    "commandos reinforcement reinforcements fighter fighters militant militants peacekeeper peacekeepers "
-    "battalion battalions brigade brigades division divisions regiment regiments unit units contingent "
-    "contingents detachment detachments company companies platoon platoons squadron squadrons adviser "
-    "advisers advisor advisors trainer trainers mercenary mercenaries guard guards army armies navy "
-    "warship warships ship ships destroyer destroyers frigate frigates carrier carriers submarine submarines "
-    "aircraft jet jets bomber bombers helicopter helicopters battery batteries missile missiles tank tanks "
-    "convoy convoys infantry rangers seals operator operators boots militia militias corps "
-    "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists remnants "
-    "system systems launcher launchers artillery howitzer howitzers drone drones warplane warplanes plane planes "
-    "element elements vehicle vehicles conscripts recruits reservists peshmerga".split()
-)
 # Force nouns that count kit rather than people: "six jets and 600 personnel" numbers 600 personnel.
 EQUIPMENT_NOUNS = frozenset(
     "warship warships ship ships destroyer destroyers frigate frigates carrier carriers submarine submarines "
     "aircraft jet jets bomber bombers helicopter helicopters battery batteries missile missiles tank tanks "
     "system systems launcher launchers artillery howitzer howitzers drone drones warplane warplanes plane "
     "planes vehicle vehicles".split()
+)
+# Nouns that name armed forces (heads of a force phrase): people and units, and the kit above.
+FORCE_NOUNS = (
+    frozenset(
+        "troop troops soldier soldiers force forces personnel marine marines paratrooper paratroopers commando "
+        "commandos reinforcement reinforcements fighter fighters militant militants peacekeeper peacekeepers "
+        "battalion battalions brigade brigades division divisions regiment regiments unit units contingent "
+        "contingents detachment detachments company companies platoon platoons squadron squadrons adviser "
+        "advisers advisor advisors trainer trainers mercenary mercenaries guard guards army armies navy "
+        "convoy convoys infantry rangers seals operator operators boots militia militias corps "
+        "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists remnants "
+        "element elements conscripts recruits reservists peshmerga".split()
+    )
+    | EQUIPMENT_NOUNS
 )
 # Forces that are not armed forces in the sense of the guidelines.
 NON_MILITARY_NOUNS = frozenset(
