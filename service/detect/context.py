@@ -225,13 +225,15 @@ _NAMED_GROUP = re.compile(rf"(?P<name>{_NAME}) (?:group|militia|movement)\b|{ACT
 
 _WIDE_NOUNS = frozenset({"region", "country"})
 _WIDE_NAME = re.compile(r"\b(?:Oblast|Province|Region|Governorate|State|District|Krai|County)$", re.I)
-_STATE_VERBS = r"(?:has|have|had|said|says|will|would|is|was|denied|announced|claimed|sent|deployed|massed|ordered)"
+_STATE_VERB_NEXT = re.compile(
+    r"\s+(?:has|have|had|said|says|will|would|is|was|denied|announced|claimed|sent|deployed|massed|ordered)\b"
+)
 
 
 def _speaks_as_state(name: str, window: str) -> bool:
     """ "Moscow has massed troops", "Kyiv said": a capital acting for its state, no place the story is at."""
     last = window.rfind(name)
-    return bool(re.match(rf"\s+{_STATE_VERBS}\b", window[last + len(name) :]))
+    return bool(_STATE_VERB_NEXT.match(window[last + len(name) :]))
 
 
 _HEADLINE_STOPWORDS = frozenset(

@@ -47,16 +47,18 @@ class DeployFrame:
 
 def deploy_frames(t: Token) -> list[DeployFrame]:
     frames = [f for f in _frames(t) if f.force_head is None or not _no_unit(f.force_head)]
+    if not frames:
+        return frames
     gapped = [
         w
         for c in t.children
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM") and not is_force(c)
         for w in place_objects(c, *DEST_PREPS)
     ]  # "half would be based in Hasakah and half at al-Tanf": the verb is left out of the second share
+    mover = subject_of(t)
     for frame in frames:
         if gapped and not frame.withdraw:
             frame.destinations += dest_refs(gapped)
-        mover = subject_of(t)
         if mover is not None and mover.lemma_.lower() == "half" and frame.force_head is not mover:
             frame.share = 0.5
     return frames
@@ -82,12 +84,13 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma == "order":
         # "ordered 1,500 troops to the southern border": a decided movement ("ordered troops to withdraw" is
         # the verb under it)
-        if passive or dobj is None or not is_force(force_of(dobj)):
+        ordered = force_of(dobj)
+        if passive or ordered is None or not is_force(ordered):
             return []
         dests = place_objects(t, "to", "into")
         if not dests:
             return []
-        return [DeployFrame(t, force_of(dobj), dest_refs(dests), actor=actor_of(subj))]
+        return [DeployFrame(t, ordered, dest_refs(dests), actor=actor_of(subj))]
 
     if lemma in lx.PRESENCE_VERBS:
         objects = children(t, "dobj")
@@ -530,8 +533,8 @@ def force_nationality(force: Token) -> str | None:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and (
             c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"
         ):
-            if ship_prefix(c) is not None:
-                return SHIP_OWNERS.get(ship_prefix(c))  # "the USS Eisenhower aircraft carrier": the U.S.'s
+            if (ship := ship_prefix(c)) is not None:
+                return SHIP_OWNERS.get(ship)  # "the USS Eisenhower aircraft carrier": the U.S.'s
             return name_span(c) if c.dep_ != "poss" else c.text
     for origin in prep_objects(force, "from", "of"):
         if origin.pos_ == "NOUN" and origin.dep_ == "pobj" and origin.head.lower_ == "of" and is_force(origin):

@@ -305,11 +305,12 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
             # "The town, first captured by rebels in 2012, was retaken by the army on Sunday": a year in
             # another clause dates that clause, not this one
             own = _governing_verb(trigger)
-            dated = [
-                t for t in trigger.doc if re.fullmatch(r"(?:19[5-9]\d|20\d\d)", t.text) and int(t.text) < published_year
-            ]
+            dated = [t for t in trigger.doc if _PAST_YEAR.fullmatch(t.text) and int(t.text) < published_year]
             return not (own is not None and dated and all(_governing_verb(t) not in (own, None) for t in dated))
     return False
+
+
+_PAST_YEAR = re.compile(r"19[5-9]\d|20\d\d")
 
 
 def _governing_verb(tok: Token) -> Token | None:

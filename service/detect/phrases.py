@@ -155,9 +155,8 @@ def is_force(tok: Token) -> bool:
         return False  # "a contingent of 250 police officers", "a unit of observers"
     if lemma in ("convoy", "column"):
         # "a convoy of humanitarian aid" moves no force; "a military convoy", "a convoy of armoured vehicles" does
-        cargo = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
         return any(c.lower_ in ("military", "armoured", "armored", "army") for c in tok.children) or any(
-            is_force(o) and o.lemma_.lower() not in ("vehicle", "truck") or _armoured(o) for o in cargo
+            is_force(o) and o.lemma_.lower() not in ("vehicle", "truck") or _armoured(o) for o in made_of
         )
     if tok.lower_ in FORCE_NOUNS or lemma in FORCE_NOUNS:
         return True
@@ -182,7 +181,8 @@ def ship_prefix(tok: Token) -> str | None:
     """ "USS" of "the USS Carney": the prefix that makes a proper name a warship's."""
     if tok.pos_ != "PROPN":
         return None
-    first = name_span(tok).split()[0] if name_span(tok) else ""
+    span = name_span(tok)
+    first = span.split()[0] if span else ""
     return first if first in _SHIP_PREFIXES else None
 
 

@@ -296,6 +296,7 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
         return []
     event_date = resolve_event_date(sentence.text, ctx.article.published)
     background = modality.background or long_before_publication(event_date, sentence.text, ctx)
+    gaining = ctx.qualified_actor(frame.gaining, sentence.start)
     out: list[Event] = []
     for ref in frame.places:
         place, resolved_anaphor = _place_text(ref, sentence, ctx)
@@ -311,7 +312,7 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
                 place=place,
                 country=country,
                 location=loc,
-                gaining_actor=ctx.qualified_actor(frame.gaining, sentence.start),
+                gaining_actor=gaining,
                 losing_actor=frame.losing,
                 extent="partial" if frame.partial or ref.partial else "full",
                 claim="claimed" if modality.claimed else "confirmed",
@@ -379,10 +380,11 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         )  # "thousands of troops ... about 4,000 will leave"
     event_date = resolve_event_date(sentence.text, ctx.article.published)
     background = modality.background or long_before_publication(event_date, sentence.text, ctx)
+    anaphors = {r.text for r in refs if r.anaphoric}
     out: list[Event] = []
     for dest in destinations:
         loc, country = _locate(dest, ctx, sentence.text) if dest else (None, _top(ctx.place_countries()))
-        if loc is None and own is not None and country == own and dest in {r.text for r in refs if r.anaphoric}:
+        if loc is None and own is not None and country == own and dest in anaphors:
             country = None  # a state's jets sent "to the region" the story never names: not its own soil
         elif (
             loc is None
