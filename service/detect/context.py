@@ -93,6 +93,9 @@ class ArticleContext:
                 return named
         if movement and noun in _WIDE_NOUNS and self.last_place and not self._is_wide(self.last_place):
             return None  # forces sent "to the region" go to no town the story named: the story's place, if any
+        if noun in _PROVINCE_NOUNS:
+            # "40% of the province had been retaken": a province the story named, never its last town
+            return self.last_place if self.last_place and _WIDE_NAME.search(self.last_place) else None
         if self.last_place:
             return self.last_place  # the place the story's last event was about
         found = None
@@ -272,7 +275,9 @@ def _named_noun_pattern(noun: str) -> re.Pattern[str]:
 
 
 _AIRFIELDS = ("airport", "airbase", "air base", "airfield", "base")
+_PROVINCE_NOUNS = ("province", "governorate", "oblast")
 _NOUN_SYNONYMS = {
+    **{noun: _PROVINCE_NOUNS for noun in _PROVINCE_NOUNS},
     "airport": _AIRFIELDS,
     "airbase": _AIRFIELDS,
     "airfield": _AIRFIELDS,

@@ -33,7 +33,8 @@ _PERSON_FATES = frozenset(
 )
 _HOME_GROUND = frozenset("territory soil land country".split())
 _ANAPHORS = frozenset(
-    "city town village settlement area base airport airbase region checkpoint country island territory".split()
+    "city town village settlement area base airport airbase region checkpoint country island territory "
+    "province governorate oblast".split()
 )
 _SUBDIVISIONS = frozenset(
     "area district neighbourhood neighborhood quarter suburb section sector part".split()
@@ -76,7 +77,8 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
             None,
         )
         return ([PlaceRef(f"{obj.text} {noun.text}", obj)] if noun is not None else []), partial
-    refs: list[PlaceRef] = _place_refs_of(obj)
+    named_before = _named_before_compass(obj)
+    refs: list[PlaceRef] = [named_before] if named_before else _place_refs_of(obj)
     for conj in [c for c in obj.conjuncts if c.i > obj.i]:  # not the phrase it is itself joined to
         # "Idlib city and most of the areas bordering Turkey": each conjunct has its own extent
         more, part = (
@@ -90,6 +92,18 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
         more, part = places_from(companion, with_companions=False)
         refs.extend(PlaceRef(r.text, r.head, r.anaphoric, r.partial or part) for r in more)
     return _without_fragments(refs), partial
+
+
+def _named_before_compass(obj: Token) -> PlaceRef | None:
+    """ "captured the Al Asad air base west of Baghdad": the parser heads the phrase with "west", and the place
+    taken is the base, not the town that locates it."""
+    if obj.lower_ not in lx.REGION_WORDS or obj.tag_ != "NN" or not prep_objects(obj, "of"):
+        return None
+    named = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    if not named:
+        return None
+    first = min(t.i for c in named for t in c.subtree if t.dep_ == "compound")  # no article or adjective
+    return PlaceRef(obj.doc[first : obj.i].text, named[-1])
 
 
 def _without_fragments(refs: list[PlaceRef]) -> list[PlaceRef]:
@@ -224,11 +238,13 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
                     PlaceRef(n) for n in listed
                 ]  # "multiple villages in the process, including: Dilan, ..."
         has_det_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-        modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "poss", "prep")]
+        modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "prep")]
         if (
             has_det_the
             and tok.lemma_.lower() in _ANAPHORS
             and not any(c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" for c in modifiers)
+            # "the lost villages", "the remaining towns": a set the story describes, not one place named before
+            and not (tok.tag_ == "NNS" and any(c.dep_ == "amod" for c in modifiers))
         ):
             return [PlaceRef(noun_phrase(tok, keep_conj=False), tok, anaphoric=True)]
         if any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in tok.children):

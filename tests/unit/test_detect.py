@@ -996,3 +996,33 @@ def test_the_secretary_of_defense_is_no_place(detector):
     text = "At the direction of the Secretary of Defense, U.S. Central Command is deploying additional forces to the region."
     events = news(detect(detector, text, published=MAY_2024), DeploymentEvent)
     assert all(e.destination != "Secretary" for e in events)
+
+
+def test_a_named_base_located_by_a_compass_phrase_is_the_place_taken(detector):
+    e = only_control(detector, "On Tuesday, special forces captured the undefended Tiyas air base west of Homs.")
+    assert e.place == "Tiyas air base"
+
+
+def test_a_named_military_base_is_no_anaphor(detector):
+    e = only_control(detector, "Rebels seized the Wadi Deif military base on Monday after a two-year siege.")
+    assert "Wadi Deif" in e.place
+
+
+def test_the_province_is_the_province_the_sentence_named_not_its_last_town(detector):
+    text = (
+        "Government troops entered Tal Afar on Friday. The governor of Nineveh province said on Saturday that "
+        "60 percent of the province had been retaken from the militants."
+    )
+    places = {e.place: e for e in news(detect(detector, text), TerritorialControlEvent)}
+    assert "Tal Afar" in places and "Nineveh" in places and places["Nineveh"].extent == "partial"
+
+
+def test_an_unnamed_province_is_not_the_town_taken_before(detector):
+    text = "Government troops entered Tal Afar on Friday. Officials said half of the province had been retaken."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Tal Afar"]
+
+
+def test_a_described_set_of_villages_is_no_anaphor_of_one_town(detector):
+    text = "Rebels captured Morek last week. On Sunday the army said it had recaptured most of the lost villages."
+    places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert places == ["Morek", "the lost villages"]
