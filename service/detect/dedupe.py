@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from service.detect.model import DeploymentEvent, Event, TerritorialControlEvent
+from service.detect.numbers import parse_number
 
 
 def _norm(s: str) -> str:
@@ -42,7 +43,7 @@ def dedupe(events: list[Event]) -> list[Event]:
     """
     out: list[Event] = []
     last_for_place: dict[tuple[str, str], Event] = {}
-    for e in _dedupe_in_sentence(events):
+    for e in _without_summaries(_dedupe_in_sentence(events)):
         place = e.place if isinstance(e, TerritorialControlEvent) else (e.destination or "")
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
         key = (e.type, _norm(place), e.background)  # a look back at an earlier phase interrupts no report
@@ -88,3 +89,48 @@ def _dedupe_in_sentence(events: list[Event]) -> list[Event]:
         seen[key] = len(out)
         out.append(e)
     return out
+
+
+# "two more towns", "several villages", "3 settlements": an unnamed group of places of one kind
+_UNNAMED_GROUP = re.compile(
+    r"^(?:the\s+)?(?P<count>\d+|[a-z]+)\s+(?:(?:more|other|nearby|further|additional)\s+)?"
+    r"(?P<noun>town|village|settlement|cit(?:y|ie)|district|hamlet)s\b",
+    re.I,
+)
+_VAGUE_COUNTS = frozenset("several few some many more other".split())
+
+
+def _without_summaries(events: list[Event]) -> list[Event]:
+    """A lead's "took two more towns" that the story names elsewhere ("took control of the towns of Zumar and
+    Sinjar") is those events again, not a third one: drop the group when other sentences name at least as many
+    places of that kind taken by a compatible side."""
+    return [e for e in events if not _summarises_named(e, events)]
+
+
+def _summarises_named(group: Event, events: list[Event]) -> bool:
+    if not isinstance(group, TerritorialControlEvent) or group.background:
+        return False
+    m = _UNNAMED_GROUP.match(group.place)
+    if m is None:
+        return False
+    word = m.group("count").lower()
+    count = 2 if word in _VAGUE_COUNTS else parse_number([word])
+    if count is None:
+        return False
+    noun = m.group("noun").lower()
+    named = {
+        _norm(e.place)
+        for e in events
+        if isinstance(e, TerritorialControlEvent)
+        and not e.background
+        and e.evidence_start != group.evidence_start
+        and _UNNAMED_GROUP.match(e.place) is None
+        and noun in e.evidence.lower()
+        and (_same_actor(group.gaining_actor, e.gaining_actor) or _names_no_one(e.gaining_actor))
+    }
+    return len(named) >= count
+
+
+def _names_no_one(actor: str | None) -> bool:
+    """ "the militants", "government forces": a side the story named before in other words."""
+    return actor is None or not set(_norm(actor).split()) - _GENERIC

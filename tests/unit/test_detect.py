@@ -1026,3 +1026,21 @@ def test_a_described_set_of_villages_is_no_anaphor_of_one_town(detector):
     text = "Rebels captured Morek last week. On Sunday the army said it had recaptured most of the lost villages."
     places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
     assert places == ["Morek", "the lost villages"]
+
+
+def test_a_lead_summary_of_towns_named_later_is_not_a_further_event(detector):
+    text = (
+        "Militants pushed on in northern Iraq on Sunday, seizing two more towns near the Syrian border.\n\n"
+        "Local officials said the militants took control of the towns of Zumar and Sinjar after clashes."
+    )
+    places = sorted(e.place for e in news(detect(detector, text), TerritorialControlEvent))
+    assert places == ["Sinjar", "Zumar"]
+
+
+def test_a_group_larger_than_the_towns_named_later_stays(detector):
+    text = (
+        "Militants seized five villages near the Syrian border on Sunday.\n\n"
+        "Officials said the militants took control of the village of Zumar after clashes."
+    )
+    places = sorted(e.place for e in news(detect(detector, text), TerritorialControlEvent))
+    assert places == ["Zumar", "five villages"]
