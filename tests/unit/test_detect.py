@@ -1044,3 +1044,15 @@ def test_a_group_larger_than_the_towns_named_later_stays(detector):
     )
     places = sorted(e.place for e in news(detect(detector, text), TerritorialControlEvent))
     assert places == ["Zumar", "five villages"]
+
+
+@pytest.mark.parametrize(
+    "text, place, gainer",
+    [
+        ("IS militants captured the town of Hit on Friday.", "Hit", "IS militants"),
+        ("IS has seized the town of Hit, officials said.", "Hit", "IS"),
+    ],
+)
+def test_the_islamic_states_abbreviation_is_a_name_not_the_verb_is(detector, text, place, gainer):
+    e = only_control(detector, text)
+    assert e.place == place and e.gaining_actor == gainer
