@@ -57,7 +57,18 @@ def subject_of(tok: Token) -> Token | None:
             seen += 1
             continue
         break
-    return left_armed_noun(tok)
+    return left_armed_noun(tok) or _participle_subject(tok)
+
+
+def _participle_subject(t: Token) -> Token | None:
+    """ "the SDF further advanced west of Manbij, capturing several villages": when the parser loses the
+    clause the participle hangs on, its doer is the nearest armed subject before the comma."""
+    if t.tag_ != "VBG" or t.i == 0 or t.nbor(-1).text != ",":
+        return None
+    for w in reversed(t.doc[t.sent.start : t.i]):
+        if w.dep_ == "nsubj" and w.lower_ not in _PRONOUNS and is_armed(w):
+            return w
+    return None
 
 
 def _into_object(t: Token) -> Token | None:

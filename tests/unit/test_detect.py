@@ -1056,3 +1056,8 @@ def test_a_group_larger_than_the_towns_named_later_stays(detector):
 def test_the_islamic_states_abbreviation_is_a_name_not_the_verb_is(detector, text, place, gainer):
     e = only_control(detector, text)
     assert e.place == place and e.gaining_actor == gainer
+
+
+def test_a_participle_the_parser_cut_loose_takes_the_subject_before_the_comma(detector):
+    text = "In early November, the SDF further advanced west of Manbij, capturing the town of Arima."
+    assert only_control(detector, text).gaining_actor == "SDF"
