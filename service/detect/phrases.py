@@ -257,6 +257,8 @@ def actor_phrase(tok: Token) -> str:
     """Who acted, with what names them: "militants with the extremist group Islamic State", "rebels from X"."""
     doc = tok.doc
     start = _left_edge(tok, _NP_LEFT)
+    while start < tok.i and doc[start].ent_type_ in ("DATE", "TIME"):
+        start += 1  # "the next day Russian forces captured": a time the parser hung on the subject
     end = tok.i
     for c in tok.rights:
         if c.dep_ in ("compound", "flat", "nummod", "conj", "cc") or (

@@ -1061,3 +1061,8 @@ def test_the_islamic_states_abbreviation_is_a_name_not_the_verb_is(detector, tex
 def test_a_participle_the_parser_cut_loose_takes_the_subject_before_the_comma(detector):
     text = "In early November, the SDF further advanced west of Manbij, capturing the town of Arima."
     assert only_control(detector, text).gaining_actor == "SDF"
+
+
+def test_a_date_the_parser_hung_on_the_subject_is_not_part_of_the_actor(detector):
+    e = only_control(detector, "The next day Russian and separatist forces fully captured Sievierodonetsk.")
+    assert e.gaining_actor == "Russian and separatist forces"
