@@ -140,14 +140,19 @@ class ArticleContext:
         return f"{owner} {noun}" if owner else actor
 
     def group_named_before(self, before: int) -> str | None:
-        """Which group "the group" is: the last armed group (or "X group") the story named before."""
-        window = self._window(before, 3000)
+        """Which group "the group" is: the last armed group (or "X group") the story named before, else the
+        first it names after (an encyclopedia section opening on "The group launched another assault")."""
         found = None
-        for m in _NAMED_GROUP.finditer(window):
+        for name in self._group_names(self._window(before, 3000)):
+            found = name
+        return found or next(self._group_names(self.article.text[before:]), None)
+
+    @staticmethod
+    def _group_names(text: str) -> Iterator[str]:
+        for m in _NAMED_GROUP.finditer(text):
             name = m.group("name") or m.group(0)
             if name.split()[0] not in _HEADLINE_STOPWORDS and (m.group("name") or is_armed_group(name)):
-                found = name
-        return found
+                yield name
 
     def story_place(self, exclude_country: str | None = None) -> str | None:
         """Where the story is, for a movement that names no destination: the title's place, else its country

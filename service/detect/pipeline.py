@@ -171,6 +171,8 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
                     # "They also captured ...", "the village was captured", "the capture of Sil" after
                     # "the Army captured ...": the story's last actor; else whoever announced it
                     frame.gaining = ctx.last_actor or _announcer(tok)
+                    if frame.gaining is None and _has_pronoun_subject(tok):
+                        frame.gaining = ctx.group_named_before(sentence.start)  # "It also captured" opens it
                 if frame.gaining is not None and _GROUP_ANAPHOR.match(frame.gaining):
                     frame.gaining = ctx.group_named_before(sentence.start) or frame.gaining  # "the group"
                 events.extend(_tc_events(frame, sentence, ctx))

@@ -1066,3 +1066,13 @@ def test_a_participle_the_parser_cut_loose_takes_the_subject_before_the_comma(de
 def test_a_date_the_parser_hung_on_the_subject_is_not_part_of_the_actor(detector):
     e = only_control(detector, "The next day Russian and separatist forces fully captured Sievierodonetsk.")
     assert e.gaining_actor == "Russian and separatist forces"
+
+
+def test_a_story_opening_on_the_group_and_it_takes_the_group_it_names_later(detector):
+    text = (
+        "The group launched another assault later in the day near the oil fields. In addition, it also captured "
+        "the villages of Huwaysis and Arak. Coalition jets then struck an Islamic State convoy."
+    )
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert {e.place for e in events} == {"Huwaysis", "Arak"}
+    assert {e.gaining_actor for e in events} == {"Islamic State"}
