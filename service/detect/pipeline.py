@@ -163,7 +163,7 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
         if (
             lemma in lx.TC_TRIGGER_LEMMAS
             or lemma in lx.CONTROL_VERBS
-            or lemma == "be"
+            or lemma in ("be", "come")  # "were in control of P", "came under the control of X"
             or lemma in lx.INTO_VERBS
         ):
             for frame in tc_frames(tok):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -174,6 +175,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         )
         if state is not None:
             return [PlaceRef(name_span(state), state)]
+    if _is_area(tok):
+        return [PlaceRef(place_phrase(tok), tok)]  # "recaptured 1,000 square kilometers of territory"
     if not is_placeish(tok):
         return []
     if tok.pos_ != "PROPN" and tok.tag_ == "NNS":
@@ -274,6 +277,27 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
     if _looks_like_person(tok):
         return []  # "Raouf Abdel Rahman, the presiding judge, was captured and executed"
     return [PlaceRef(name_span(tok), tok)]
+
+
+_AREA_UNITS = frozenset("kilometer kilometre km mile hectare acre".split())
+_SQUARE_UNITS = frozenset("km2 km² sqkm sq.km".split())
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:by the end of|since the (?:start|beginning|launch) of|in total|in all|so far|to date|overall)\b", re.I
+)
+
+
+def _is_area(tok: Token) -> bool:
+    """An area of ground measured out: "20 km2", "1,000 square kilometers of territory", "500 hectares of land";
+    not a running total ("by the end of 2018 had liberated 20,000 square kilometers"), which reports no change."""
+    if not any(c.dep_ == "nummod" for c in tok.children) or _RUNNING_TOTAL.search(tok.sent.text):
+        return False
+    if tok.lower_ in _SQUARE_UNITS:
+        return True
+    if tok.lemma_.lower() not in _AREA_UNITS:
+        return False
+    return any(c.lower_ in ("square", "sq") for c in tok.children) or any(
+        o.lemma_.lower() in ("territory", "land", "ground") for o in prep_objects(tok, "of")
+    )
 
 
 def _looks_like_person(tok: Token) -> bool:

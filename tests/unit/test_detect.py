@@ -1076,3 +1076,30 @@ def test_a_story_opening_on_the_group_and_it_takes_the_group_it_names_later(dete
     events = news(detect(detector, text), TerritorialControlEvent)
     assert {e.place for e in events} == {"Huwaysis", "Arak"}
     assert {e.gaining_actor for e in events} == {"Islamic State"}
+
+
+def test_a_place_that_came_under_a_sides_control_changed_hands(detector):
+    e = only_control(detector, "The town of Tabqa came under SDF control on Monday after days of fighting.")
+    assert e.place == "Tabqa" and e.gaining_actor == "SDF"
+
+
+def test_coming_under_fire_or_attack_is_no_change(detector):
+    assert news(detect(detector, "The town of Tabqa came under heavy fire and attack on Monday."),
+                TerritorialControlEvent) == []
+
+
+def test_an_area_measured_out_is_one_unnamed_place(detector):
+    e = only_control(detector, "Kyiv said its troops had recaptured 1,200 square kilometers of territory this week.")
+    assert e.place == "1,200 square kilometers of territory" and e.claim == "claimed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the end of 2018, the SDF had liberated over 20,000 square kilometers of territory.",
+        "Ukraine has recaptured 2,000 square kilometers since the start of the counteroffensive.",
+        "Russian forces advanced 10 kilometers toward Pokrovsk on Tuesday.",
+    ],
+)
+def test_a_running_total_or_a_distance_is_no_place(detector, text):
+    assert news(detect(detector, text), TerritorialControlEvent) == []
