@@ -269,6 +269,9 @@ def _frames(t: Token) -> list[TCFrame]:
         if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN":
             return []
         gainers = prep_objects(t, "to")
+        if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
+            # "pulled back from two villages to more defensible positions": where they went, not who took over
+            gainers = [g for g in gainers if is_armed(g) and not is_placeish(g)]
         out = []
         for target in targets:
             if target.lemma_.lower() in _LINES:

@@ -25,6 +25,7 @@ SHIP_OWNERS = {"USS": "U.S.", "HMS": "Britain", "HMAS": "Australia", "HMCS": "Ca
 _SHIP_PREFIXES = frozenset(SHIP_OWNERS) | frozenset("INS FS ROKS JS".split())
 _CLAUSES = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
 _ACTOR_CLAUSES = frozenset({"relcl", "acl", "advcl", "parataxis"})
+_ALLEGIANCE = frozenset("loyal allied aligned affiliated linked".split())
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
@@ -125,7 +126,7 @@ def noun_phrase(tok: Token, *, keep_of: bool = True, keep_conj: bool = True) -> 
 def _inside_clause(t: Token, head: Token, clauses: frozenset[str] = _CLAUSES) -> bool:
     if t == head:
         return False
-    for a in t.ancestors:
+    for a in (t, *t.ancestors):  # the clause's own head too: "Chasiv Yar, a Ukrainian commander said"
         if a == head:
             return False
         if a.dep_ in clauses:
@@ -261,8 +262,10 @@ def actor_phrase(tok: Token) -> str:
         start += 1  # "the next day Russian forces captured": a time the parser hung on the subject
     end = tok.i
     for c in tok.rights:
-        if c.dep_ in ("compound", "flat", "nummod", "conj", "cc") or (
-            c.dep_ == "prep" and c.lower_ in ("of", "with", "from")
+        if (
+            c.dep_ in ("compound", "flat", "nummod", "conj", "cc")
+            or (c.dep_ == "prep" and c.lower_ in ("of", "with", "from"))
+            or (c.dep_ == "amod" and c.lower_ in _ALLEGIANCE and c.n_rights)  # "fighters loyal to Haftar"
         ):
             end = max(end, c.right_edge.i)
         elif c.dep_ in ("acl", "relcl", "appos", "punct"):

@@ -1103,3 +1103,18 @@ def test_an_area_measured_out_is_one_unnamed_place(detector):
 )
 def test_a_running_total_or_a_distance_is_no_place(detector, text):
     assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_where_a_retreating_force_went_is_not_who_took_the_place(detector):
+    e = only_control(detector, "Its troops had pulled back from the village of Orlivka to more defensible positions.")
+    assert e.place == "Orlivka" and e.gaining_actor is None
+
+
+def test_fighters_loyal_to_a_side_are_named_with_their_allegiance(detector):
+    e = only_control(detector, "Fighters loyal to the Tripoli government regained the town of Gharyan on Wednesday.")
+    assert e.gaining_actor == "Fighters loyal to the Tripoli government"
+
+
+def test_the_speaker_after_a_place_is_not_part_of_it(detector):
+    e = only_control(detector, "Russian forces have entered the outskirts of Chasiv Yar, a Ukrainian commander said.")
+    assert e.place == "the outskirts of Chasiv Yar" and e.extent == "partial"
