@@ -236,7 +236,7 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         background = (
             True  # "soldiers were stationed there to guard the tomb"; "would be based in" is announced
         )
-    elif _dated_episode(trigger, published_year):
+    elif _dated_episode(trigger, published_year) or _dated_relative_clause(trigger, published_year):
         background = True  # "during the 2007 troop surge": an episode named by its year, told as context
     elif not announced and _present_state(trigger):
         background = True  # "2,500 U.S. troops are deployed in Iraq": who is where now, not a movement
@@ -247,6 +247,19 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             True  # "since the allies began pulling out troops"; "after reinforcements arrived" is news
         )
     return Modality(happened=happened, announced=announced, claimed=claimed, background=background)
+
+
+def _span_text(tok: Token) -> str:
+    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
+
+
+def _dated_relative_clause(trigger: Token, published_year: int | None) -> bool:
+    """A relative clause that dates what it tells by a past year describes who someone is: "troops, who entered
+    Somalia in 2006, remain"."""
+    if trigger.dep_ != "relcl":
+        return False
+    years = [int(t.text) for t in trigger.subtree if _PAST_YEAR.fullmatch(t.text)]
+    return bool(years) and (published_year is None or max(years) < published_year)
 
 
 def _dated_episode(trigger: Token, published_year: int | None) -> bool:
@@ -295,10 +308,14 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
         trigger.dep_ in ("relcl", "acl")
         and _describes_place(trigger.head)
         and (trigger.dep_ == "relcl" or trigger.tag_ == "VBN")
+        # "the army, which retook Morek on Sunday, is advancing": the story's latest step, told in passing
+        and not _RECENT.search(_span_text(trigger))
     ):
         return True
     if _in_earlier_clause(trigger, sentence_text):
         return True
+    if _dated_relative_clause(trigger, published_year):
+        return True  # "the Islamic State group, which seized Mosul in 2014, still holds": who the group is
     if published_year is not None:
         years = [int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", sentence_text)]
         if years and max(years) < published_year:
@@ -337,8 +354,9 @@ def _in_earlier_clause(trigger: Token, sentence_text: str, marks: frozenset[str]
                 and (c.dep_ == "mark" or any(t == trigger for t in c.subtree))
             ):
                 if a == trigger or c.dep_ == "prep":
-                    gerund = trigger.tag_ == "VBG" and trigger.dep_ == "pcomp"
-                    # "after capturing the roundabouts, the Army advanced": the same actor's sequence, news
+                    gerund = trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and c.lower_ != "since"
+                    # "after capturing the roundabouts, the Army advanced": the same actor's sequence, news;
+                    # "since capturing Palmyra in May, the militants have ...": what has lasted since, context
                     if not gerund and (_LONG_AGO.search(sentence_text) or not recent):
                         return True
         if a.dep_ == "ROOT":

@@ -1118,3 +1118,25 @@ def test_fighters_loyal_to_a_side_are_named_with_their_allegiance(detector):
 def test_the_speaker_after_a_place_is_not_part_of_it(detector):
     e = only_control(detector, "Russian forces have entered the outskirts of Chasiv Yar, a Ukrainian commander said.")
     assert e.place == "the outskirts of Chasiv Yar" and e.extent == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Islamic State group, which seized Mosul in 2014, still holds pockets of the desert.",
+        "Since capturing Palmyra in May, the militants have destroyed several ancient monuments.",
+    ],
+)
+def test_a_capture_that_says_who_a_group_is_or_what_lasted_since_is_background(detector, text):
+    events = detect(detector, text)
+    assert events and all(e.background for e in events)
+
+
+def test_a_dated_relative_clause_on_a_force_is_a_background_deployment(detector):
+    events = detect(detector, "Ethiopian troops, who entered Somalia in 2006, remain in several regions.")
+    assert news(events, DeploymentEvent) == []
+
+
+def test_a_relative_clause_telling_the_latest_step_on_sunday_is_news(detector):
+    e = only_control(detector, "The army, which retook the town of Morek on Sunday, is now advancing north.")
+    assert e.place == "Morek"
