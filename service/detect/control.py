@@ -32,7 +32,7 @@ _WAYPOINTS = frozenset(
     "front frontline sea coast".split()
 )
 
-_LINES = frozenset("line lines front frontline frontlines front-line".split())
+_LINES = frozenset("line lines front frontline frontlines front-line border borders frontier".split())
 _DEFENCES = frozenset("defense defence defenses defences fortification fortifications".split())
 
 _HOLDING_VERBS = frozenset("control occupy hold".split())
@@ -271,12 +271,13 @@ def _frames(t: Token) -> list[TCFrame]:
         gainers = prep_objects(t, "to")
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
             # "pulled back from two villages to more defensible positions": where they went, not who took over
-            gainers = [g for g in gainers if is_armed(g) and not is_placeish(g)]
+            gainers = [g for g in gainers if is_armed(g) and not is_placeish(g)] or _left_to(t)
         out = []
         for target in targets:
             if target.lemma_.lower() in _LINES:
                 continue  # "pulled back from the front line": a line, not a place left to the enemy
             places, partial = places_from(target)
+            places = located_by_verb(t, places)  # "withdrew from the border crossing at Bab al-Hawa"
             if places:
                 out.append(
                     TCFrame(
@@ -292,6 +293,17 @@ def _frames(t: Token) -> list[TCFrame]:
     if lemma in lx.INTO_VERBS:
         return _into_frames(t, subj)
     return []
+
+
+def _left_to(t: Token) -> list[Token]:
+    """ "withdrew from the crossing, leaving it to the army": who the place was left to."""
+    return [
+        g
+        for c in t.children
+        if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in ("leave", "hand", "cede")
+        for g in prep_objects(c, "to")
+        if is_armed(g) and not is_placeish(g)
+    ]
 
 
 def _drive_frames(t: Token, subj: Token | None, dobj: Token | None, passive: bool) -> list[TCFrame]:

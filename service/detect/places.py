@@ -310,7 +310,7 @@ def _looks_like_person(tok: Token) -> bool:
     return any(c.dep_ == "conj" and c.lemma_.lower() in _PERSON_FATES for c in verb.children)
 
 
-_FACILITIES = frozenset("base airport airbase checkpoint".split())
+_FACILITIES = frozenset("base airport airbase checkpoint crossing".split())
 _LOCATING_PREPS = ("in", "at", "near", "outside")
 
 
@@ -322,7 +322,8 @@ def located_by_verb(verb: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
         return refs
     out = []
     for r in refs:
-        if r.anaphoric and r.head is not None and r.head.lemma_.lower() in _FACILITIES:
+        unnamed = r.head is not None and not any(w.pos_ == "PROPN" for w in r.head.subtree)
+        if (r.anaphoric or unnamed) and r.head is not None and r.head.lemma_.lower() in _FACILITIES:
             prep = names[0].head.lower_
             r = PlaceRef(f"{r.text} {prep} {name_span(names[0])}", r.head, False, r.partial)
         out.append(r)

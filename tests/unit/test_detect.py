@@ -1140,3 +1140,13 @@ def test_a_dated_relative_clause_on_a_force_is_a_background_deployment(detector)
 def test_a_relative_clause_telling_the_latest_step_on_sunday_is_news(detector):
     e = only_control(detector, "The army, which retook the town of Morek on Sunday, is now advancing north.")
     assert e.place == "Morek"
+
+
+def test_a_withdrawal_from_a_border_leaves_no_place_to_anyone(detector):
+    assert news(detect(detector, "Russia has withdrawn some of its troops from the Armenian border, officials said."),
+                TerritorialControlEvent) == []
+
+
+def test_a_place_left_to_a_side_names_it_the_gainer_and_the_crossing_keeps_its_name(detector):
+    e = only_control(detector, "Rebels withdrew from the border crossing at Bab al-Hawa, leaving it to the army.")
+    assert e.place == "the border crossing at Bab al-Hawa" and e.gaining_actor == "the army"
