@@ -310,7 +310,10 @@ def _looks_like_person(tok: Token) -> bool:
     return any(c.dep_ == "conj" and c.lemma_.lower() in _PERSON_FATES for c in verb.children)
 
 
-_FACILITIES = frozenset("base airport airbase checkpoint crossing".split())
+_FACILITIES = frozenset(
+    "base airport airbase airfield checkpoint crossing palace headquarters building compound barracks refinery "
+    "dam bridge hospital prison port harbour harbor station".split()
+)
 _LOCATING_PREPS = ("in", "at", "near", "outside")
 
 

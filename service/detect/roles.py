@@ -259,7 +259,8 @@ def owned_by_state(force: Token) -> bool:
 
 _COMBAT_WORDS = frozenset(
     "clash fight fighting battle assault attack storm shell shelling siege besiege encircle repel offensive "
-    "resistance capture seize kill killed casualty".split()
+    "resistance capture seize kill killed casualty recapture retake liberate "
+    "flag".split()  # "entered the city center and raised the national flag": a takeover, not a posting
 )
 
 

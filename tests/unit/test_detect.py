@@ -1150,3 +1150,13 @@ def test_a_withdrawal_from_a_border_leaves_no_place_to_anyone(detector):
 def test_a_place_left_to_a_side_names_it_the_gainer_and_the_crossing_keeps_its_name(detector):
     e = only_control(detector, "Rebels withdrew from the border crossing at Bab al-Hawa, leaving it to the army.")
     assert e.place == "the border crossing at Bab al-Hawa" and e.gaining_actor == "the army"
+
+
+def test_a_building_taken_is_located_by_the_town_the_verb_names(detector):
+    e = only_control(detector, "The army retook the presidential palace in Khartoum on Friday, state television said.")
+    assert e.place == "the presidential palace in Khartoum" and e.country == "SD"
+
+
+def test_forces_that_enter_a_town_and_raise_their_flag_take_part_of_it(detector):
+    e = only_control(detector, "Iraqi forces have entered Fallujah's city center and raised the national flag.")
+    assert "Fallujah" in e.place and e.extent == "partial"
