@@ -188,6 +188,9 @@ def _frames(t: Token) -> list[TCFrame]:
         if target is None:
             return []
         places, partial = places_from(target)
+        for extra in [c for c in t.children if c.dep_ == "dobj" and c != target]:
+            # "seized the K1 base, the Baba Gurgur oil field and ...": a list the parser made two objects of
+            places += places_from(extra)[0]
         places = located_by_verb(t, places)
         if not places:
             return []
@@ -260,7 +263,11 @@ def _frames(t: Token) -> list[TCFrame]:
             targets = prep_objects(t, "from")
         if not targets:
             return []
-        if lemma in lx.HANDOVER_VERBS and not prep_objects(t, "to") and lemma not in lx.LOSE_VERBS:
+        # "handed over Air Base 201, its last base in Niger, to Nigerien forces": "to" may hang on the object
+        receivers = prep_objects(t, "to") or [
+            o for d in t.children if d.dep_ == "dobj" for o in prep_objects(d, "to") if is_armed(o)
+        ]
+        if lemma in lx.HANDOVER_VERBS and not receivers and lemma not in lx.LOSE_VERBS:
             return []
         if passive:
             loser = agent(t)
@@ -268,7 +275,7 @@ def _frames(t: Token) -> list[TCFrame]:
             loser = subj
         if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN":
             return []
-        gainers = prep_objects(t, "to")
+        gainers = receivers
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
             # "pulled back from two villages to more defensible positions": where they went, not who took over
             gainers = [g for g in gainers if is_armed(g) and not is_placeish(g)] or _left_to(t)

@@ -78,6 +78,8 @@ def name_span(tok: Token) -> str:
     for c in tok.rights:
         if c.dep_ in ("flat", "compound") or (c.dep_ == "punct" and c.text in "-"):
             end = max(end, c.right_edge.i)
+        elif c.dep_ == "nummod" and c.i == end + 1 and c.text.isdigit():
+            end = c.i  # "Air Base 201", "Route 66"
     if tok.text in _OF_NAMED_WATERS:  # "the Gulf of Aden", "the Strait of Hormuz": "of" is part of the name
         named = [o for o in prep_objects(tok, "of") if o.pos_ == "PROPN"]
         if named:

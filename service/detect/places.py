@@ -95,6 +95,11 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
     return _without_fragments(refs), partial
 
 
+def _code_name(tok: Token) -> bool:
+    """ "the K1 military base", "the T4 airbase": letters and digits the tagger takes for a common noun."""
+    return tok.text[:1].isupper() and any(ch.isdigit() for ch in tok.text)
+
+
 def _named_before_compass(obj: Token) -> PlaceRef | None:
     """ "captured the Al Asad air base west of Baghdad": the parser heads the phrase with "west", and the place
     taken is the base, not the town that locates it."""
@@ -175,6 +180,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         )
         if state is not None:
             return [PlaceRef(name_span(state), state)]
+    if tok.lemma_.lower() == "garrison" and any(c.dep_ == "poss" for c in tok.children):
+        return []  # "captured it along with its entire garrison": the troops, not a place
     if _is_area(tok):
         return [PlaceRef(place_phrase(tok), tok)]  # "recaptured 1,000 square kilometers of territory"
     if not is_placeish(tok):
@@ -245,7 +252,7 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         if (
             has_det_the
             and tok.lemma_.lower() in _ANAPHORS
-            and not any(c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" for c in modifiers)
+            and not any(c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" or _code_name(c) for c in modifiers)
             # "the lost villages", "the remaining towns": a set the story describes, not one place named before
             and not (tok.tag_ == "NNS" and any(c.dep_ == "amod" for c in modifiers))
         ):

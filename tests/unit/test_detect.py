@@ -1160,3 +1160,20 @@ def test_a_building_taken_is_located_by_the_town_the_verb_names(detector):
 def test_forces_that_enter_a_town_and_raise_their_flag_take_part_of_it(detector):
     e = only_control(detector, "Iraqi forces have entered Fallujah's city center and raised the national flag.")
     assert "Fallujah" in e.place and e.extent == "partial"
+
+
+def test_a_list_the_parser_split_into_two_objects_is_still_one_list(detector):
+    text = "Officials said the troops had also seized the K1 military base, the Baba Gurgur oil field and the airport."
+    places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert places[:2] == ["the K1 military base", "the Baba Gurgur oil field"]
+
+
+def test_a_base_handed_to_a_force_named_after_an_appositive_changes_hands(detector):
+    text = "The United States on Monday handed over Air Base 201, its last base in Niger, to Nigerien forces."
+    e = only_control(detector, text)
+    assert e.place == "Air Base 201" and e.gaining_actor == "Nigerien forces"
+
+
+def test_a_garrison_taken_with_a_place_is_its_troops(detector):
+    text = "The navy attacked Snake Island, a Ukrainian island in the Black Sea, and captured it along with its garrison."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Snake Island"]
