@@ -195,6 +195,8 @@ def _frames(t: Token) -> list[TCFrame]:
         if not places:
             return []
         losers = prep_objects(t, "from") or (prep_objects(target, "from") if target is not None else [])
+        # "entered the city from the east and west": a direction, not the side that lost it
+        losers = [lo for lo in losers if lo.pos_ in ("NOUN", "PROPN") and not _bare_direction(lo)]
         if lemma == "reach" and (
             not is_armed(subj)
             or target.lemma_.lower() in _WAYPOINTS
@@ -269,10 +271,7 @@ def _frames(t: Token) -> list[TCFrame]:
         ]
         if lemma in lx.HANDOVER_VERBS and not receivers and lemma not in lx.LOSE_VERBS:
             return []
-        if passive:
-            loser = agent(t)
-        else:
-            loser = subj
+        loser = force_of(agent(t) if passive else subj)  # "the last buses carrying rebel fighters pulled out"
         if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN":
             return []
         gainers = receivers
@@ -302,22 +301,31 @@ def _frames(t: Token) -> list[TCFrame]:
     return []
 
 
+def _bare_direction(tok: Token) -> bool:
+    """ "from the east and west", "from the northwest" (not "from ISIL west of al-Bab")."""
+    return tok.lower_ in lx.REGION_WORDS and not any(c.pos_ == "PROPN" for c in tok.children)
+
+
 def _left_to(t: Token) -> list[Token]:
-    """ "withdrew from the crossing, leaving it to the army": who the place was left to."""
-    return [
-        g
-        for c in t.children
-        if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in ("leave", "hand", "cede")
-        for g in prep_objects(c, "to")
-        if is_armed(g) and not is_placeish(g)
-    ]
+    """ "withdrew from the crossing, leaving it to the army", "leaving the army in full control": who the place
+    was left to."""
+    out = []
+    for c in t.children:
+        if c.dep_ not in ("advcl", "conj") or c.lemma_.lower() not in ("leave", "hand", "cede"):
+            continue
+        out += [g for g in prep_objects(c, "to") if is_armed(g) and not is_placeish(g)]
+        left = child(c, "dobj")
+        if left is not None and is_armed(left) and any(o.lemma_.lower() == "control" for o in prep_objects(c, "in")):
+            out.append(left)
+    return out
 
 
 def _drive_frames(t: Token, subj: Token | None, dobj: Token | None, passive: bool) -> list[TCFrame]:
     """ "drove the rebels out of Kafr Zita", "were pushed from the town by the army": the object loses P."""
     places_tok = prep_objects(t, "of", "from")
     if not places_tok:
-        return []
+        # "Israeli forces pushed into eastern Rafah": no one driven out, a way forced in
+        return _into_frames(t, subj) if not passive and dobj is None and t.lemma_.lower() in lx.INTO_VERBS else []
     if passive:
         loser, gainer = subj, agent(t)
     else:

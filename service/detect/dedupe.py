@@ -42,22 +42,38 @@ def dedupe(events: list[Event]) -> list[Event]:
     between, repeats the earlier one; "captured by rebels, recaptured by ISIL, seized again by rebels" is three.
     """
     out: list[Event] = []
-    last_for_place: dict[tuple[str, str], Event] = {}
+    last_for_place: dict[tuple[str, str, bool], int] = {}
     for e in _without_summaries(_dedupe_in_sentence(events)):
         place = e.place if isinstance(e, TerritorialControlEvent) else (e.destination or "")
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
         key = (e.type, _norm(place), e.background)  # a look back at an earlier phase interrupts no report
-        prev = last_for_place.get(key)
+        at = last_for_place.get(key)
+        prev = out[at] if at is not None else None
         if (
             prev is not None
+            and at is not None
             and prev.evidence_start != e.evidence_start
             and getattr(prev, "extent", None) == getattr(e, "extent", None)
             and _repeats(prev, e, actor)
         ):
+            out[at] = _with_sides_from(prev, e)
             continue
-        last_for_place[key] = e
+        last_for_place[key] = len(out)
         out.append(e)
     return out
+
+
+def _with_sides_from(kept: Event, repeat: Event) -> Event:
+    """ "ISIL's fighters had withdrawn from Tadef ... the Syrian Army entered Tadef and took control": one change
+    of hands, told twice; the repeat may name the side the first telling left out."""
+    if not isinstance(kept, TerritorialControlEvent) or not isinstance(repeat, TerritorialControlEvent):
+        return kept
+    update = {
+        side: getattr(repeat, side)
+        for side in ("gaining_actor", "losing_actor")
+        if getattr(kept, side) is None and getattr(repeat, side) is not None
+    }
+    return kept.model_copy(update=update) if update else kept
 
 
 def _repeats(prev: Event, e: Event, actor: str | None) -> bool:

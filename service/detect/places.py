@@ -18,7 +18,7 @@ from service.detect.phrases import (
 )
 
 PARTIAL_HEADS = frozenset(
-    "part parts most much section sections portion portions half percent % some".split()
+    "part parts most much section sections portion portions half percent % some side".split()
 )
 # "a number of villages", "dozens of villages": the villages themselves
 _QUANTITY_HEADS = frozenset(

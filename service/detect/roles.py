@@ -209,11 +209,22 @@ def is_armed(tok: Token | None) -> bool:
     )
 
 
+_CARRIERS = frozenset("bus truck vehicle convoy column boat plane aircraft helicopter".split())
+
+
 def force_of(tok: Token | None) -> Token | None:
     """ "thousands of troops" -> troops; "some of its soldiers" -> soldiers; "400 troops ... as half would be
     based in Rojava": the troops named before."""
     if tok is None or is_force(tok):
         return tok
+    if tok.lemma_.lower() in _CARRIERS:
+        # "the last buses carrying rebel fighters", "a convoy transporting troops": the forces carried
+        carried = [
+            o for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("carry", "transport")
+            for o in c.children if o.dep_ == "dobj" and is_force(o)
+        ]
+        if carried:
+            return carried[0]
     if tok.lemma_.lower() in ("half", "rest", "remainder") and not prep_objects(tok, "of"):
         return next((w for w in reversed(tok.doc[: tok.i]) if is_force(w)), tok)
     if tok.like_num or tok.lemma_.lower() in (

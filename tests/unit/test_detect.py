@@ -1177,3 +1177,27 @@ def test_a_base_handed_to_a_force_named_after_an_appositive_changes_hands(detect
 def test_a_garrison_taken_with_a_place_is_its_troops(detector):
     text = "The navy attacked Snake Island, a Ukrainian island in the Black Sea, and captured it along with its garrison."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Snake Island"]
+
+
+def test_forces_pushing_into_a_town_take_part_of_it(detector):
+    e = only_control(detector, "Israeli forces pushed into eastern Rafah with tanks on Tuesday.")
+    assert "Rafah" in e.place and e.extent == "partial"
+
+
+def test_buses_carrying_fighters_out_leave_the_place_to_the_side_left_in_control(detector):
+    text = ("The last buses carrying rebel fighters pulled out of eastern Aleppo on Thursday, leaving the Syrian "
+            "army in full control of the city.")
+    e = only_control(detector, text)
+    assert e.place == "eastern Aleppo" and e.gaining_actor == "the Syrian army" and "rebel" in e.losing_actor
+
+
+def test_a_withdrawal_told_again_as_a_capture_is_one_event_with_both_sides(detector):
+    text = ("Most of the militants had withdrawn from the town of Tadef on Saturday. "
+            "The next day, the Syrian Army entered Tadef and took control of the town.")
+    e = only_control(detector, text)
+    assert e.place == "Tadef" and e.gaining_actor == "the Syrian Army" and "militants" in e.losing_actor
+
+
+def test_the_direction_forces_entered_from_is_not_the_loser(detector):
+    e = only_control(detector, "The next day, the rebels entered the city of al-Bab from the northwest after clashes.")
+    assert e.losing_actor is None
