@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
 from service.detect import lexicon as lx
+from service.detect.actors import is_armed_group
 from service.detect.numbers import parse_number
 from service.detect.phrases import (
     SHIP_OWNERS,
@@ -21,7 +23,7 @@ from service.detect.phrases import (
     ship_prefix,
     with_conjuncts,
 )
-from service.detect.places import DEST_PREPS, PlaceRef, dest_refs, place_objects
+from service.detect.places import DEST_PREPS, PlaceRef, dest_refs, place_objects, places_from
 from service.detect.roles import (
     actor_of,
     agent,
@@ -46,7 +48,7 @@ class DeployFrame:
 
 
 def deploy_frames(t: Token) -> list[DeployFrame]:
-    frames = [f for f in _frames(t) if f.force_head is None or not _no_unit(f.force_head)]
+    frames = [f for f in _frames(t) if f.force_head is None or _moves_a_force(t, f.force_head)]
     if not frames:
         return frames
     gapped = [
@@ -55,13 +57,45 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM") and not is_force(c)
         for w in place_objects(c, *DEST_PREPS)
     ]  # "half would be based in Hasakah and half at al-Tanf": the verb is left out of the second share
+    onward = [r for w in _onward_stops(t) for r in places_from(w)[0]]
     mover = subject_of(t)
     for frame in frames:
         if gapped and not frame.withdraw:
             frame.destinations += dest_refs(gapped)
+        if onward and not frame.withdraw:
+            frame.destinations = _route_ends(t, frame.destinations, onward)
         if mover is not None and mover.lemma_.lower() == "half" and frame.force_head is not mover:
             frame.share = 0.5
     return frames
+
+
+def _route_ends(t: Token, first: list[PlaceRef], onward: list[PlaceRef]) -> list[PlaceRef]:
+    """A journey ends at its last stop ("flew the company to H-1 and then to the airfield" -> the airfield); a
+    force deployed "to Erbil and subsequently Mosul" is posted to both."""
+    if t.lemma_.lower() in lx.JOURNEY_VERBS and _sequenced(t, onward[-1].head):
+        return onward[-1:]
+    return first + onward
+
+
+def _onward_stops(t: Token) -> list[Token]:
+    """Later stops of a movement, in order: "flew the company to H-1 and then to the airfield", "to Kandahar
+    and then on to Helmand", "deployed in April to Erbil and subsequently Mosul" (the parser joins the second
+    place to the verb, its preposition left out)."""
+    if not place_objects(t, "to", "into"):
+        return []
+    stops: list[Token] = []
+    for head in [t, *(p for p in t.children if p.dep_ == "prep" and p.lower_ in ("to", "into"))]:
+        stops += [c for c in head.children if c.dep_ == "conj" and _bare_place(c)]
+        for c in head.children:
+            if c.dep_ == "conj" and c.lower_ in ("to", "into", "on", "onward", "onwards"):
+                stops += [
+                    w
+                    for p in c.subtree
+                    if p.lower_ in ("to", "into")
+                    for w in p.children
+                    if w.dep_ == "pobj" and is_placeish(w)
+                ]
+    return sorted(stops, key=lambda w: w.i)
 
 
 def _frames(t: Token) -> list[DeployFrame]:
@@ -71,7 +105,7 @@ def _frames(t: Token) -> list[DeployFrame]:
     if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG"):
         return []
     passive = is_passive(t)
-    subj = subject_of(t)
+    subj = _stranded_subject(t) or subject_of(t)
     dobj = child(t, "dobj")
     if lemma == "retreat" and t.dep_ == "xcomp" and t.head.lemma_.lower() == "order":
         lemma = (
@@ -82,15 +116,7 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma == "call":
         return _call_in_frames(t, subj)
     if lemma == "order":
-        # "ordered 1,500 troops to the southern border": a decided movement ("ordered troops to withdraw" is
-        # the verb under it)
-        ordered = force_of(dobj)
-        if passive or ordered is None or not is_force(ordered):
-            return []
-        dests = place_objects(t, "to", "into")
-        if not dests:
-            return []
-        return [DeployFrame(t, ordered, dest_refs(dests), actor=actor_of(subj))]
+        return _order_frames(t, subj, dobj, passive)
 
     if lemma in lx.PRESENCE_VERBS:
         objects = children(t, "dobj")
@@ -107,24 +133,28 @@ def _frames(t: Token) -> list[DeployFrame]:
 
     if lemma in ("leave", "depart"):
         return _departure_frames(t, subj, dobj, passive)
+    if lemma == "reinforce" and (reinforced := _reinforced_place_frames(t, subj, dobj, passive)):
+        return reinforced
+    if lemma in lx.REPLACE_VERBS:
+        return _replacement_frames(t, subj, dobj, passive)
 
     if lemma in lx.DEPLOY_VERBS or lemma in lx.WITHDRAW_VERBS:
         site = _evacuated_site(t, lemma, subj) if passive else None
         if site is not None:
-            actor = actor_of(agent(t)) or force_nationality(site)  # "the Russian naval base": Russia's garrison
+            actor = actor_of(_mover_agent(t)) or force_nationality(site)  # "the Russian naval base": Russia's
             return [DeployFrame(t, None, dest_refs([site]), actor=actor, withdraw=True)]
         if passive:
             ordered = subj is not None and subj.dep_ == "dobj" and t.dep_ == "xcomp" and subj.head == t.head
             force, actor = (
                 # "ordered troops to be redeployed to the capital": the troops ordered are the ones moved
                 subj if subj is not None and (subj.dep_ == "nsubjpass" or ordered or _own_subject(t, subj)) else None,
-                actor_of(agent(t)) or (actor_of(subject_of(t.head)) if ordered else None),
+                actor_of(_mover_agent(t)) or (actor_of(subject_of(t.head)) if ordered else None),
             )
             if force is None and t.dep_ in ("acl", "relcl"):
                 force = t.head
             force = force_of(force)
         else:
-            force, actor = force_of(dobj), actor_of(subj)
+            force, actor = force_of(dobj), _sender(subj)
             object_is_place = dobj is not None and not is_force(dobj) and is_placeish(dobj)
             if (
                 (dobj is None or (withdraw and object_is_place))
@@ -145,6 +175,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             return []  # "deploying anti-ship missiles against the fleet": forces in action, not moved
         preps = ("from", "out") if withdraw else DEST_PREPS
         dests = place_objects(t, *preps)
+        if not withdraw and not dests and t.dep_ == "acl" and place_objects(t, "from"):
+            return []  # "engaged by ISIL forces dispatched from Raqqa": forces named by where they came from
         if withdraw and not dests:
             dests = place_objects(t, "of")
         if not dests and withdraw and dobj is not None and not is_force(dobj) and is_placeish(dobj):
@@ -173,7 +205,12 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = _purpose_objects(t)
         if not dests and any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in t.children):
             dests = []  # "deployed there": the place the story is at, filled in from context
-        retreat = withdraw and not passive and subj is not None and force_of(subj) == force
+        redeployed = False
+        if not withdraw and _moved_elsewhere(t, dests):
+            # "units were redeployed to other sectors": where they went is unnamed; that they left is news
+            dests, withdraw = place_objects(t, "from") or place_objects(force, "in", "at"), True
+            redeployed = lemma == "redeploy"  # planned by its very name, never a rout
+        retreat = withdraw and not redeployed and not passive and subj is not None and force_of(subj) == force
         if retreat and _retreat_in_battle(t, force):
             return []
         return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
@@ -197,10 +234,145 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = _purpose_objects(t)  # "helicopters arrived to secure the airport"
         if not dests and _time_clause(t):
             return []  # "by the time Kurdish forces arrived, the town had fallen": a time, not a movement
+        if not dests and lemma == "travel":
+            return []  # "militants travelling in a convoy": on the road, going nowhere the text says
         return [DeployFrame(t, subj, dest_refs(dests))]
-    if lemma == "enter" and dobj is not None and peaceful_entry(t, force_of(subj)):
-        return [DeployFrame(t, force_of(subj), dest_refs([dobj]))]
+    if lemma == "enter" and dobj is not None:
+        return _entry_frames(t, force_of(subj), dobj)
     return []
+
+
+def _entry_frames(t: Token, force: Token | None, entered: Token) -> list[DeployFrame]:
+    """ "Russian troops entered Raqqa and began distributing aid": a state's forces entering without a fight;
+    "75 fighters re-entered Syria", "three tanks entered the demilitarized zone": crossing into a country or
+    a zone no side holds moves forces, whatever fighting the sentence tells of."""
+    if force is None or not (peaceful_entry(t, force) or (is_force(force) and _crossing_into(entered))):
+        return []
+    return [DeployFrame(t, force, dest_refs([entered]))]
+
+
+def _crossing_into(place: Token) -> bool:
+    if place.lemma_.lower() == "zone":
+        return any(c.lower_ in lx.NEUTRAL_ZONE_WORDS for c in place.children)
+    return place.pos_ == "PROPN" and place.ent_type_ == "GPE" and _is_country(name_span(place))
+
+
+def _is_country(name: str) -> bool:
+    from service.detect.gazetteer import Gazetteer  # the process-wide index, built once
+
+    return Gazetteer.default().country_code(name) is not None
+
+
+# Aircraft and vehicles go by model names: "C-17", "KC-130", "Mi-8"
+_MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d+[A-Z]?$")
+
+
+def _sender(subj: Token | None) -> str | None:
+    """Who sends the forces a verb moves: its subject, but "a C-17 flew the company", "U.S. helicopters
+    ferried the troops" name a carrier, whose owner at most."""
+    if subj is not None and _is_carrier(subj):
+        return force_nationality(subj)
+    return actor_of(subj)
+
+
+def _is_carrier(tok: Token) -> bool:
+    kit = tok.lemma_.lower() in lx.EQUIPMENT_NOUNS
+    return kit or tok.ent_type_ == "PRODUCT" or bool(_MODEL_NAME.match(tok.text))
+
+
+def _moved_elsewhere(t: Token, dests: list[Token]) -> bool:
+    """ "redeployed to other sectors", "moved to another point", "transferred elsewhere": forces shifted to a
+    place the text leaves unnamed ("other parts of Donetsk oblast" is named)."""
+    if t.lemma_.lower() not in lx.REPOSITION_VERBS:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "elsewhere" for c in t.children):
+        return not dests
+    # "redeployed from recent advances to other defensive lines": the parser may hang "to" on another noun
+    targets = dests or [
+        w
+        for w in t.subtree
+        if w.dep_ == "pobj" and w.head.lower_ in ("to", "into") and _clause_verb(w) == t and is_placeish(w)
+    ]
+    return bool(targets) and all(
+        any(c.dep_ in ("amod", "det") and c.lower_ in ("other", "another") for c in d.children)
+        and not any(w.pos_ == "PROPN" for w in d.subtree)
+        for d in targets
+    )
+
+
+def _bare_place(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and is_placeish(tok) and not is_force(tok)
+
+
+def _sequenced(t: Token, last_stop: Token | None) -> bool:
+    """Is the route ordered in time ("to H-1 and then to the airfield"), not a list of places ("to Kandahar
+    and Helmand")?"""
+    end = last_stop.i if last_stop is not None else len(t.doc)
+    return any(w.lower_ in lx.SEQUENCE_WORDS for w in t.doc[t.i : end + 1])
+
+
+def _clause_verb(w: Token) -> Token | None:
+    return next((a for a in w.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _stranded_subject(t: Token) -> Token | None:
+    """ "4th Battalion, 118th Infantry Regiment, a U.S. battalion equipped with Bradleys deployed to X": a
+    long subject makes the parser hang the past-tense verb on its last noun; the subject is the first force
+    of that chain of nouns."""
+    if t.tag_ != "VBD" or t.dep_ not in ("acl", "relcl") or child(t, "nsubj", "nsubjpass") is not None:
+        return None  # a participle ("troops deployed in the north") is a noun's modifier, not its verb
+    forces = [a for a in t.ancestors if a.pos_ in ("NOUN", "PROPN") and is_force(a)]
+    return min(forces, key=lambda a: a.i) if forces else None
+
+
+def _reinforced_place_frames(
+    t: Token, subj: Token | None, dobj: Token | None, passive: bool
+) -> list[DeployFrame]:
+    """ "the SDF continued to reinforce Manbij", "Bakhmut was reinforced by Wagner units": forces sent to the
+    place reinforced."""
+    place, mover = (subj, _mover_agent(t)) if passive else (dobj, subj)
+    mover = force_of(mover)
+    if place is None or mover is None or is_force(place) or not is_placeish(place):
+        return []
+    if not (is_force(mover) or is_state(mover)):
+        return []
+    actor = None if mover.pos_ == "NOUN" else actor_of(mover)  # "Russian troops": owned, named later
+    return [DeployFrame(t, mover, dest_refs([place]), actor=actor)]
+
+
+def _replacement_frames(t: Token, subj: Token | None, dobj: Token | None, passive: bool) -> list[DeployFrame]:
+    """ "the teams were replaced by the 3rd Cavalry Regiment", "some Russian troops were replaced with
+    separatist forces": the newcomers are deployed where the replaced were, and the replaced forces leave."""
+    if passive:
+        incoming = _mover_agent(t) or next(iter(prep_objects(t, "with")), None)
+        outgoing = subj
+    else:
+        incoming, outgoing = subj, dobj
+    incoming, outgoing = force_of(incoming), force_of(outgoing)
+    if incoming is None or outgoing is None or not is_force(incoming) or _counts_kit(incoming):
+        return []  # "old tanks were replaced by new ones": kit renewed, no force moved
+    if not (is_force(outgoing) or outgoing.lemma_.lower() == "team"):
+        return []  # "the commander was replaced by a general": a person, not a force
+    where = next((w for w in (t, outgoing, incoming) if place_objects(w, "in", "at")), t)
+    places = place_objects(where, "in", "at")
+    dests = dest_refs([w for w in places if w.ent_type_ not in ("DATE", "TIME")])  # not "in mid-March"
+    frames = [DeployFrame(t, incoming, dests)]
+    if is_force(outgoing):
+        frames.append(DeployFrame(t, outgoing, list(dests), withdraw=True))
+    return frames
+
+
+def _order_frames(t: Token, subj: Token | None, dobj: Token | None, passive: bool) -> list[DeployFrame]:
+    """ "ordered 1,500 troops to the southern border", "two battalions were ordered to Mosul": a decided
+    movement ("ordered troops to withdraw" is the verb under it)."""
+    ordered = force_of(subj if passive else dobj)
+    if ordered is None or not is_force(ordered):
+        return []
+    dests = place_objects(t, "to", "into")
+    if not dests:
+        return []
+    actor = actor_of(_mover_agent(t)) if passive else actor_of(subj)
+    return [DeployFrame(t, ordered, dest_refs(dests), actor=actor)]
 
 
 _FATES = frozenset(
@@ -221,6 +393,38 @@ def _no_unit(force: Token) -> bool:
         force.tag_ == "NN"
         and force.lemma_.lower() in _PERSONS
         and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in force.children)
+    )
+
+
+def _moves_a_force(t: Token, force: Token) -> bool:
+    return not (_no_unit(force) or _sortie(t, force) or _arms_supply(force))
+
+
+def _sortie(t: Token, force: Token) -> bool:
+    """ "Two further aircraft were deployed at 00:30 ..., and all aircraft returned by 06:30": a mission timed
+    by the clock, or flown out and back, moves no force anywhere."""
+    if force.lemma_.lower() not in lx.AIRCRAFT_NOUNS:
+        return False
+    if any(o.ent_type_ == "TIME" for o in prep_objects(t, "at")):
+        return True
+    return any(w.lemma_.lower() == "return" and w.pos_ == "VERB" and _aircraft_doing(w) for w in t.doc)
+
+
+def _aircraft_doing(verb: Token) -> bool:
+    doer = child(verb, "nsubj") or (verb.head if verb.dep_ in ("acl", "relcl") else None)
+    return doer is not None and doer.lemma_.lower() in lx.AIRCRAFT_NOUNS
+
+
+def _arms_supply(force: Token) -> bool:
+    """ "Besides providing gunships, Russia transferred to Syria the Buk-M2 air defense system": weapons
+    handed to another state's forces, no force of the sender's moved."""
+    if any(_counts_people(f) for f in with_conjuncts(force)):
+        return False
+    return any(
+        w.lemma_.lower() in lx.SUPPLY_VERBS
+        and w.pos_ == "VERB"
+        and any(o.lemma_.lower() in lx.EQUIPMENT_NOUNS for o in children(w, "dobj"))
+        for w in force.doc
     )
 
 
@@ -267,6 +471,15 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
     if t.dep_ == "xcomp" and t.head.lemma_.lower() == "force":
         return []  # "were forced to leave Bilohorivka": a retreat under attack, a change of control only
     return [DeployFrame(t, force, dest_refs(origins), actor=None, withdraw=True)]
+
+
+def _mover_agent(t: Token) -> Token | None:
+    """The "by" agent of a passive movement, but not the source of a report joined to it: "The coalition was
+    estimated by CNN to have 94,000 members ...; 40,000 Peshmerga were deployed" names no mover."""
+    by = agent(t)
+    if by is None or by.head.head == t:
+        return by
+    return None if by.head.head.lemma_.lower() in lx.COMMENT_VERBS | lx.CLAIM_VERBS else by
 
 
 def _struck_area(place: Token) -> bool:
@@ -427,7 +640,8 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         dests = prep_objects(t.head, *(("from",) if withdraw else DEST_PREPS))
     owner = child(t, "poss")
     actor = actor_of(owner) if owner is not None else None
-    if actor is None and t.head.pos_ == "VERB":
+    if actor is None and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in lx.COMMENT_VERBS:
+        # "announced the deployment of": the announcer; "welcomed the withdrawal of": a bystander
         subject = subject_of(t.head)
         actor = actor_of(subject) if subject is not None and subject != t else None
     if actor is None and t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.pos_ == "VERB":
@@ -443,6 +657,8 @@ def force_size(force: Token) -> int | None:
     ("six jets and 600 personnel" -> 600)."""
     counted: list[tuple[Token, int]] = []
     for f in with_conjuncts(force):
+        if f != force and not is_force(f):
+            continue  # "On 30 October, 4th Battalion, ...": the parser may join a date to the force
         n = _count_of(f)
         if n is not None:
             counted.append((f, n))
@@ -461,6 +677,10 @@ def _count_of(tok: Token) -> int | None:
         inner = [o for o in prep_objects(tok, "of") if is_force(o)]
         words = _number_words(inner[0]) if inner else []
     return parse_number(words) if words else None
+
+
+def _counts_kit(tok: Token) -> bool:
+    return not _counts_people(tok)
 
 
 def _counts_people(tok: Token) -> bool:
@@ -494,6 +714,7 @@ def _number_words(tok: Token) -> list[str]:
             for n in c.children
             if n.like_num
         ]
+    nums = [c for c in nums if c.ent_type_ not in ("DATE", "TIME")]  # "On 4 April Russian troops"
     if not nums:
         return []
     n = nums[0]
@@ -528,14 +749,14 @@ def force_nationality(force: Token) -> str | None:
     if prefix is not None:
         return SHIP_OWNERS.get(prefix)
     for c in force.children:
-        if c.like_num or c.ent_type_ in ("ORDINAL", "CARDINAL"):
-            continue  # "the 3rd Brigade": a number, no owner
-        if c.dep_ in ("amod", "compound", "poss", "nmod") and (
-            c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"
-        ):
-            if (ship := ship_prefix(c)) is not None:
-                return SHIP_OWNERS.get(ship)  # "the USS Eisenhower aircraft carrier": the U.S.'s
-            return name_span(c) if c.dep_ != "poss" else c.text
+        owner = _owner_named_by(c) if c.dep_ in ("amod", "compound", "poss", "nmod") else None
+        if owner is not None:
+            return owner
+    for described in _appositives(force):
+        # "4th Battalion, 118th Infantry Regiment, a U.S. combined arms battalion": the description names it
+        owner = next((o for c in described.children if (o := _owner_named_by(c)) is not None), None)
+        if owner is not None:
+            return owner
     for origin in prep_objects(force, "from", "of"):
         if origin.pos_ == "NOUN" and origin.dep_ == "pobj" and origin.head.lower_ == "of" and is_force(origin):
             return force_nationality(origin)  # "a force of 5,000 Kenyan soldiers": the soldiers' owner
@@ -547,4 +768,35 @@ def force_nationality(force: Token) -> str | None:
             owner = next((c for c in origin.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")), None)
             if owner is not None:
                 return owner.text
+    if force.pos_ == "PROPN" and is_armed_group(name_span(force)):
+        return name_span(force)  # "the SDF had withdrawn from the city": a group moves its own fighters
     return None
+
+
+def _owner_named_by(mod: Token) -> str | None:
+    """The owner a modifier of a force names: "Rwandan" soldiers, "Russia's" forces. A number, a date or a
+    word of the unit's own name names none ("the 3rd Brigade", "On 4 April Russian troops", "the 1st
+    Armoured Division"), unless a state sits inside it: "the U.S. Army National Guard's 30th brigade" ->
+    "U.S."."""
+    if mod.like_num or mod.ent_type_ in ("ORDINAL", "CARDINAL", "DATE", "TIME"):
+        return None
+    if not (mod.ent_type_ in ("NORP", "GPE", "ORG") or mod.pos_ == "PROPN"):
+        return None
+    if (ship := ship_prefix(mod)) is not None:
+        return SHIP_OWNERS.get(ship)  # "the USS Eisenhower aircraft carrier": the U.S.'s
+    if mod.lower_ in lx.UNIT_NAME_WORDS and mod.ent_type_ not in ("NORP", "GPE"):
+        state = next((w for w in mod.subtree if w.i < mod.i and _names_state(w)), None)
+        if state is None:
+            return name_span(mod) if is_armed_group(name_span(mod)) else None  # "the Wagner Group's"
+        return name_span(mod) if mod.dep_ != "poss" else state.text
+    return name_span(mod) if mod.dep_ != "poss" else mod.text
+
+
+def _names_state(word: Token) -> bool:
+    """ "U.S." or "Iraqi" inside a unit's name, which the NER often tags as part of one organisation."""
+    return word.ent_type_ in ("GPE", "NORP") or (word.pos_ in ("PROPN", "ADJ") and _is_country(word.text))
+
+
+def _appositives(force: Token) -> list[Token]:
+    """Force phrases that describe `force` or a unit listed with it, set off by commas."""
+    return [c for f in with_conjuncts(force) for c in f.children if c.dep_ == "appos" and is_force(c)]

@@ -53,15 +53,44 @@ DEPLOY_VERBS = frozenset(
     "deploy redeploy send dispatch station base transfer move rush airlift fly ship reinforce bring gather "
     "mass mobilize position transport ferry concentrate call contribute commit".split()
 )
-ARRIVE_VERBS = frozenset("arrive head land reach enter cross".split())
+ARRIVE_VERBS = frozenset("arrive head land reach enter cross travel".split())
+# Zones that no side holds: forces entering "the demilitarized zone" move, they take nothing.
+NEUTRAL_ZONE_WORDS = frozenset("demilitarized demilitarised buffer neutral".split())
+# Verbs of one journey: "flew the company to H-1 and then to the airfield" ends at the airfield.
+JOURNEY_VERBS = frozenset("fly airlift ferry transport ship sail drive travel".split())
+# Words that order the stops of a route: "to H-1 and then to the airfield", "and eventually to Kobani".
+SEQUENCE_WORDS = frozenset("then later eventually subsequently finally afterwards onward onwards".split())
 WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall desert leave depart".split())
 PRESENCE_VERBS = frozenset("bolster boost increase strengthen expand double triple raise".split())
+# Verbs that shift forces already in the field: "redeployed to other sectors" tells only that they left.
+REPOSITION_VERBS = frozenset("redeploy move transfer shift relocate reposition".split())
+# One force takes over from another: the newcomers arrive, the replaced leave.
+REPLACE_VERBS = frozenset("replace".split())
 DEPLOY_NOUNS = frozenset("deployment redeployment dispatch buildup build-up reinforcement surge".split())
 WITHDRAW_NOUNS = frozenset("withdrawal pullout pull-out drawdown departure evacuation".split())
 PRESENCE_NOUNS = frozenset("presence level levels deployment".split())
+# Words of a unit's own name ("the 1st Armoured Division", "the U.S. Army National Guard"): no owner alone.
+UNIT_NAME_WORDS = frozenset(
+    "army armies navy guard guards force forces marine marines corps division brigade regiment battalion "
+    "infantry armoured armored airborne mountain expeditionary cavalry mechanized mechanised motorized "
+    "motorised rifle ranger rangers special operations command military ministry defence defense tank "
+    "artillery air naval national combined arms landing fleet assault task combat team group".split()
+)
+# Verbs whose subject or "by" agent comments on a movement made by others ("welcomed the withdrawal of",
+# "was estimated by CNN to have").
+COMMENT_VERBS = frozenset(
+    "welcome condemn criticize criticise denounce praise hail oppose protest note slam decry deplore "
+    "question doubt fear estimate assess judge believe describe report observe monitor".split()
+)
 
 DEP_TRIGGER_LEMMAS = (
-    DEPLOY_VERBS | ARRIVE_VERBS | WITHDRAW_VERBS | PRESENCE_VERBS | DEPLOY_NOUNS | WITHDRAW_NOUNS
+    DEPLOY_VERBS
+    | ARRIVE_VERBS
+    | WITHDRAW_VERBS
+    | PRESENCE_VERBS
+    | REPLACE_VERBS
+    | DEPLOY_NOUNS
+    | WITHDRAW_NOUNS
 )
 
 # Places that only forces hold: evacuating one withdraws its garrison.
@@ -75,8 +104,16 @@ EQUIPMENT_NOUNS = frozenset(
     "warship warships ship ships destroyer destroyers frigate frigates carrier carriers submarine submarines "
     "aircraft jet jets bomber bombers helicopter helicopters battery batteries missile missiles tank tanks "
     "system systems launcher launchers artillery howitzer howitzers drone drones warplane warplanes plane "
-    "planes vehicle vehicles".split()
+    "planes vehicle vehicles gunship gunships".split()
 )
+# Kit that flies: a sortie flown out and back moves no force anywhere.
+AIRCRAFT_NOUNS = frozenset(
+    "aircraft jet jets bomber bombers warplane warplanes plane planes helicopter helicopters drone drones "
+    "gunship gunships".split()
+)
+# Verbs of handing weapons over: "providing gunships, Russia transferred air defense systems to Syria" arms a
+# state, it moves no force of its own.
+SUPPLY_VERBS = frozenset("provide supply deliver sell donate give".split())
 # Nouns that name armed forces (heads of a force phrase): people and units, and the kit above.
 FORCE_NOUNS = (
     frozenset(
@@ -87,7 +124,9 @@ FORCE_NOUNS = (
         "advisers advisor advisors trainer trainers mercenary mercenaries guard guards army armies navy "
         "convoy convoys infantry rangers seals operator operators boots militia militias corps "
         "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists remnants "
-        "element elements conscripts recruits reservists peshmerga".split()
+        "element elements conscripts recruits reservists peshmerga "
+        # unit abbreviations: brigade combat teams, Marine expeditionary units, battalion tactical groups
+        "bct bcts abct ibct sbct meu btg btgs".split()
     )
     | EQUIPMENT_NOUNS
 )
@@ -170,7 +209,7 @@ _WEAK_STEMS = (
     r"rush|airlift|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|"
     r"flew|flown|fly|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|foothold|gain|advance|inroad|"
-    r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b"
+    r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel"
 )
 _MILITARY_CUES = (
     r"troop|soldier|force|army|armies|militar|marine|militant|rebel|fighter|insurgent|jihadist|extremist|"
@@ -178,6 +217,7 @@ _MILITARY_CUES = (
     r"aircraft|jets?\b|islamic state|taliban|hezbollah|houthi|wagner|shabab|peshmerga|guard|offensive|battle|"
     r"assault|attack|counter|raid|siege|front|defen|mercenar|separatist|occupation|invasion|invader|garrison|coalition|gunmen|"
     r"personnel|advis|contingent|detachment|reinforcement|artillery|tank|airbase|checkpoint|outpost|company\b|"
+    r"platoon|"
     r"convoy|armou?red|reservist|conscript|recruit|paramilitar|air ?bases?\b|"
     # the kit news reports moving: "two B-52 bombers arrived", "a carrier strike group", "the USS Ford"
     r"bombers?\b|warplanes?\b|destroyers?\b|frigates?\b|submarines?\b|aircraft carriers?\b|strike group|"
