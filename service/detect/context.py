@@ -88,6 +88,8 @@ class ArticleContext:
                 found_name = m.group("pre") or m.group("post")
                 if found_name.split()[0] in _HEADLINE_STOPWORDS:
                     continue  # "The town was retaken": a sentence opening, no name
+                if self._is_demonym(found_name.split()[0]):
+                    continue  # "the northwestern Syrian town": whose town, not its name
                 named = found_name
             if named:
                 return named
@@ -103,6 +105,9 @@ class ArticleContext:
             if not _speaks_as_state(name, window):
                 found = name
         return found or self.title_place
+
+    def _is_demonym(self, word: str) -> bool:
+        return self.gazetteer.country_code(word) is not None and self.resolve(word) is None
 
     def _window(self, before: int, chars: int) -> str:
         """The title and the `chars` characters of text before offset `before`."""

@@ -95,7 +95,9 @@ def _dedupe_in_sentence(events: list[Event]) -> list[Event]:
         key = (e.type, _norm(place), e.evidence_start)
         if key in seen:
             prev = out[seen[key]]
-            if e.background == prev.background and e.confidence <= prev.confidence:
+            # "swept into the center of Afrin and took control of the town": the whole town, said last
+            wider = getattr(prev, "extent", None) == "partial" and getattr(e, "extent", None) == "full"
+            if e.background == prev.background and e.confidence <= prev.confidence and not wider:
                 continue
             if e.background != prev.background:
                 out.append(e)

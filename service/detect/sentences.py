@@ -68,3 +68,17 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
         start = cut + 1
     if end > start:
         out.append(Sentence(text[start:end], start, end))
+
+
+_SMALL_WORDS = frozenset("a an the of in on at to for and or as by from with into over after amid".split())
+
+
+def is_headline(sentence: Sentence, text: str) -> bool:
+    """A headline line a scraped page keeps above the story ("Turkish-Backed Rebels Take Syria's Afrin"): a whole
+    line in title case with no closing stop. It names the story; the story itself tells the events."""
+    line_start = sentence.start == 0 or text[sentence.start - 1] == "\n"
+    line_end = sentence.end == len(text) or text[sentence.end] == "\n"
+    if not (line_start and line_end) or sentence.text[-1:] in ".!?\"”'’:":
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence.text) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)

@@ -1201,3 +1201,16 @@ def test_a_withdrawal_told_again_as_a_capture_is_one_event_with_both_sides(detec
 def test_the_direction_forces_entered_from_is_not_the_loser(detector):
     e = only_control(detector, "The next day, the rebels entered the city of al-Bab from the northwest after clashes.")
     assert e.losing_actor is None
+
+
+def test_a_headline_line_above_the_story_is_not_a_source_of_events(detector):
+    text = ("Turkish-Backed Rebels Take Syria's Afrin\n"
+            "Turkish-backed rebels swept into the center of Afrin on Sunday and took control of the town.")
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert [(e.place, e.extent) for e in events] == [("Afrin", "full")]
+
+
+def test_a_demonym_before_the_noun_is_not_the_towns_name(detector):
+    text = ("Rebels took control of Afrin, a northwestern Syrian town, on Sunday. "
+            "Thousands of residents fled in the days before the town fell, the U.N. said.")
+    assert {e.place for e in news(detect(detector, text), TerritorialControlEvent)} == {"Afrin"}

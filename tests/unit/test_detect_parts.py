@@ -68,3 +68,11 @@ def test_armed_groups_give_country_context():
     counts = actor_countries("The SDF and ISIL fought near the dam; Peshmerga units held the ridge. SDFX is no group.")
     assert counts["SY"] == 1.5 and counts["IQ"] == 1.5
     assert actor_countries("The council met on Tuesday.") == {}
+
+
+def test_a_title_case_line_without_a_stop_is_a_headline():
+    from service.detect.sentences import is_headline, split_sentences
+
+    text = "Rebels Take Syria's Afrin\nRebels took the town of Afrin on Sunday.\nBy VOA News"
+    first, second, third = split_sentences(text)
+    assert is_headline(first, text) and not is_headline(second, text) and is_headline(third, text)
