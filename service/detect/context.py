@@ -12,6 +12,7 @@ from service.detect.actors import ACTOR_PATTERN, actor_countries, is_armed_group
 from service.detect.dates import shift
 from service.detect.gazetteer import Gazetteer
 from service.detect.model import Article, Location
+from service.detect.sentences import DATELINE
 
 # A proper name as written in news about the Middle East and Ukraine: "Tal Afar", "al-Bab", "Deir ez-Zor"
 _ARTICLE = r"(?:(?:al|el|as|ash|ad|an|ar|at|az|ez)-)?"
@@ -31,7 +32,9 @@ class ArticleContext:
         self.title_place = self._title_place(title)
         self.published_year = article.published.year if article.published else None
         # What the story has named so far, for "they captured" and "the area" in later sentences.
-        self.news_style = bool(_WEEKDAY_REFERENCE.search(article.text))
+        self.news_style = bool(
+            _WEEKDAY_REFERENCE.search(article.text) or _DATELINE_LINE.search(article.text)
+        )
         self._place_countries: Counter[str] | None = None
         self._inner_countries: set[str] = set()
         self.last_actor: str | None = None
@@ -314,9 +317,10 @@ def country_name(iso2: str) -> str | None:
     return country["name"] if country else None
 
 
-_STALE_AFTER_DAYS = 14
+_STALE_AFTER_DAYS = 7  # "on Friday" reaches back a week at most
 
 
+_DATELINE_LINE = re.compile(DATELINE.pattern, re.M)  # a dateline opening any line: a wire story
 _WEEKDAY_REFERENCE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _CALENDAR_DATE = re.compile(
     r"\b(?:in|on|since) (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|"

