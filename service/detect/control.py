@@ -144,7 +144,8 @@ def _frames(t: Token) -> list[TCFrame]:
             places = located_by_verb(t, places)
             if not places:
                 continue
-            actor = actor_of(subj)
+            receiver = child(t, "dative") if lemma == "give" else None
+            actor = actor_of(receiver if receiver is not None else subj)  # "giving its forces full control of"
             if lemma in ("lose", "cede"):
                 frames.append(TCFrame(t, places, gaining=None, losing=actor, partial=partial))
             else:
@@ -162,6 +163,9 @@ def _frames(t: Token) -> list[TCFrame]:
 
     if lemma in lx.GROUND_VERBS and dobj is not None and dobj.lemma_.lower() in lx.GROUND_NOUNS:
         return _ground_frames(t, dobj, subj)
+
+    if lemma in lx.FLAG_VERBS and dobj is not None and dobj.lemma_.lower() == "flag":
+        return _flag_frames(t, dobj, subj)
 
     if lemma == "clear" and not passive and dobj is not None and is_force(dobj):
         return _drive_frames(t, subj, dobj, passive)  # "cleared the militants from the town"
@@ -183,6 +187,9 @@ def _frames(t: Token) -> list[TCFrame]:
                 target = t.head  # "the only regional capital they had seized"
         if target is not None and target.lower_ in ("it", "them", "which"):
             target = pronoun_place(target)
+        if target is None and not passive and _declared(t) and is_placeish(subj):
+            # "Duterte declared the southern city of Marawi liberated": the declaring side's claim
+            target, gainer = subj, actor_of(subject_of(t.head))
         if target is None and not passive:
             return _into_frames(t, subj) or _name_list_frames(t, gainer)
         if target is None:
@@ -257,7 +264,9 @@ def _frames(t: Token) -> list[TCFrame]:
     if lemma in lx.LOSE_VERBS or lemma in lx.HANDOVER_VERBS:
         targets: list[Token] = []
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
-            targets = prep_objects(t, "from", "of")
+            # "pulled back from the new terminal": the parser may hang "from" on "back"
+            particles = [c for c in t.children if c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "out", "away")]
+            targets = prep_objects(t, "from", "of") or [o for p in particles for o in prep_objects(p, "from", "of")]
         elif dobj is not None:
             # "handed control of the town to a regional force": the place is what control is of
             targets = prep_objects(dobj, "of", "over") if dobj.lemma_.lower() == "control" else [dobj]
@@ -310,7 +319,10 @@ def _left_to(t: Token) -> list[Token]:
     """ "withdrew from the crossing, leaving it to the army", "leaving the army in full control": who the place
     was left to."""
     out = []
-    for c in t.children:
+    # "pulled back from the terminal, the military acknowledged, leaving separatists in control": the parser
+    # may hang the "leaving" clause on the reporting verb
+    clauses = [*t.children, *(t.head.children if t.dep_ == "ccomp" else [])]
+    for c in clauses:
         if c.dep_ not in ("advcl", "conj") or c.lemma_.lower() not in ("leave", "hand", "cede"):
             continue
         out += [g for g in prep_objects(c, "to") if is_armed(g) and not is_placeish(g)]
@@ -361,14 +373,40 @@ def _ground_frames(t: Token, gain: Token, subj: Token | None) -> list[TCFrame]:
     return _partial_frames(t, inside, subj)
 
 
+def _declared(t: Token) -> bool:
+    return t.dep_ in ("ccomp", "oprd", "xcomp") and t.head.lemma_.lower() in ("declare", "pronounce", "proclaim")
+
+
+def _flag_frames(t: Token, flag: Token, subj: Token | None) -> list[TCFrame]:
+    """ "raised the national flag over Sloviansk": a side showing it holds the place."""
+    over = prep_objects(t, *_FLAG_PREPS) or prep_objects(flag, *_FLAG_PREPS)
+    if not over or not is_armed(subj):
+        return []
+    out = []
+    for obj in over:
+        places, partial = places_from(obj)
+        if places:
+            out.append(TCFrame(t, places, gaining=actor_of(subj), partial=partial))
+    return out
+
+
+_FLAG_PREPS = ("over", "above", "atop", "on")
+
+
+def _reinforcing(subj: Token | None) -> bool:
+    """ "columns of reinforcements moving into the Kursk region": a side's own ground, reinforced."""
+    force = force_of(subj)
+    return force is not None and force.lemma_.lower() in ("reinforcement", "reinforcements")
+
+
 def _into_frames(t: Token, subj: Token | None) -> list[TCFrame]:
     """ "fought their way into Palmyra", "stormed into the northern districts": partial control."""
     return _partial_frames(t, prep_objects(t, "into"), subj)
 
 
 def _partial_frames(t: Token, objs: list[Token], subj: Token | None) -> list[TCFrame]:
-    """An armed subject holds part of each place the objects name."""
-    if not objs or not is_armed(subj):
+    """An armed subject holds part of each place the objects name; reinforcements moving in hold nothing new."""
+    if not objs or not is_armed(subj) or _reinforcing(subj):
         return []
     out = []
     for obj in objs:

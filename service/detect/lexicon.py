@@ -16,7 +16,9 @@ GAIN_VERBS = frozenset(
 # Entering or reaching a place is partial control.
 PARTIAL_VERBS = frozenset("enter storm reach penetrate infiltrate breach".split())
 # Motion verbs whose "into P" makes partial control ("fought their way into", "surged into", "broke into").
-INTO_VERBS = frozenset("fight force push break surge charge advance move sweep battle storm make".split())
+INTO_VERBS = frozenset(
+    "fight force push break surge charge advance move sweep battle storm make roll march walk pour".split()
+)
 # Subject gives up the place.
 LOSE_VERBS = frozenset("withdraw retreat pull abandon evacuate leave flee lose surrender cede vacate".split())
 # Subject hands the place over "to" someone.
@@ -34,8 +36,10 @@ LOSS_NOUNS = frozenset("fall loss".split())
 # "took/seized/gained/regained/assumed/established/imposed control (of|over) P"
 CONTROL_VERBS = frozenset(
     "take seize gain regain assume establish impose wrest retake retook reassert win have lose cede secure "
-    "restore extend obtain claim".split()
-)  # "rebels claimed control of Rubaya": a claim by the side that took it
+    "restore extend obtain claim give".split()
+)
+# "raised the national flag over Sloviansk"
+FLAG_VERBS = frozenset("raise hoist plant fly".split())  # "rebels claimed control of Rubaya": a claim by the side that took it
 
 TC_TRIGGER_LEMMAS = (
     GAIN_VERBS
@@ -151,7 +155,7 @@ PLACE_NOUNS = frozenset(
     "farm farms wells valley bank banks front frontline line lines bridgehead plain plains enclave pocket "
     "fort fortress citadel camp camps zone zones border borders coast center centre outskirts frontier "
     "hilltop hilltops point points tower towers facility facilities reservoir mount peak peaks countryside hub "
-    "depot school factory mine mines quarry quarries barracks ministry square triangle post posts "
+    "depot terminal terminals school factory mine mines quarry quarries barracks ministry square triangle post posts "
     "gate gates entrance silo silos roundabout roundabouts location locations crossroads country states "
     "republics waters community communities kibbutz county counties municipality municipalities".split()
 )
@@ -200,14 +204,14 @@ ANNOUNCE_HEADS = frozenset(
 _STRONG_STEMS = (
     r"captur|recaptur|seiz|retak|retook|liberat|overr[au]n|overt[ao]ok|annex|reoccup|occup|deploy|redeploy|reinforc|withdr|"
     r"pullout|pull-out|drawdown|troop|fell to|fall of|driven (?:out|from)|drove (?:out|from)|control (?:of|over)\b|"
-    r"under (?:\w+ ){0,3}control"
+    r"under (?:\w+ ){0,3}control|flags? (?:over|above|atop)\b"
 )
 _WEAK_STEMS = (
     r"took|take|taken|taking|control|storm|secur|clear|regain|won |win |fell|fall|retreat|pull|abandon|evacuat|"
     r"left |leave|flee|fled|lost|lose|loss|surrender|ced|hand|driv|drove|expel|oust|push|forc|enter|reach|"
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
     r"rush|airlift|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|"
-    r"flew|flown|fly|"
+    r"flew|flown|fly|march|rolled into|rolls into|rolling into|walked into|poured into|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|foothold|gain|advance|inroad|"
     r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel"
 )

@@ -98,7 +98,7 @@ assert all(len(k) == len(v) for k, v in _PARSER_SYNONYMS.items())
 
 
 # "was overrun by": the participle is read as a noun; "was seized " parses (same length, offsets kept)
-_PASSIVE_OVERRUN = re.compile(r"\b(was|were|been|being) overrun\b")
+_PASSIVE_OVERRUN = re.compile(r"\b((?:was|were|been|being)(?: also| then| quickly| soon| later| finally)?) overrun\b")
 
 
 # "re-deployed", "re-positioned": the hyphen splits the verb for the tagger; "redeployed " keeps every offset
@@ -161,6 +161,7 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
             or lemma in lx.CONTROL_VERBS
             or lemma in ("be", "come")  # "were in control of P", "came under the control of X"
             or lemma in lx.INTO_VERBS
+            or lemma in lx.FLAG_VERBS
         ):
             for frame in tc_frames(tok):
                 if frame.gaining is None and _gainer_left_to_context(tok):
@@ -293,7 +294,7 @@ def _statement(sentence: Sentence, event_date: dt.date | None, background: bool,
 
 
 # Moving out of or into a whole country changes no one's hold on a place in it.
-_BORDER_CROSSINGS = lx.LOSE_VERBS | lx.PARTIAL_VERBS - {"storm"}
+_BORDER_CROSSINGS = lx.LOSE_VERBS | lx.PARTIAL_VERBS | lx.INTO_VERBS - {"storm"}
 
 
 def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[Event]:

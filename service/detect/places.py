@@ -88,6 +88,10 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
             else (_place_refs_of(conj), False)
         )
         refs.extend(PlaceRef(r.text, r.head, r.anaphoric, r.partial or part) for r in more)
+    for appos in [c for c in obj.children if c.dep_ == "appos" and c.tag_ == "NNS"]:
+        # "Baghanis Ayrum, Ashagi Askipara, Kheyrimli and Gizilhajili, ethnic Azerbaijani villages": the parser
+        # hangs the rest of the list on the noun that describes it
+        refs.extend(PlaceRef(name_span(n), n) for n in _names_listed_before(appos))
     for companion in _companions(obj) if with_companions else []:
         # "two villages ..., in addition to part of the highway": companions have their own extent
         more, part = places_from(companion, with_companions=False)
@@ -110,6 +114,13 @@ def _named_before_compass(obj: Token) -> PlaceRef | None:
         return None
     first = min(t.i for c in named for t in c.subtree if t.dep_ == "compound")  # no article or adjective
     return PlaceRef(obj.doc[first : obj.i].text, named[-1])
+
+
+def _names_listed_before(noun: Token) -> list[Token]:
+    if noun.lemma_.lower() not in lx.PLACE_NOUNS:
+        return []
+    return [t for c in noun.lefts if c.pos_ == "PROPN" and c.dep_ in ("nmod", "compound") and c.conjuncts
+            for t in with_conjuncts(c)]
 
 
 def _without_fragments(refs: list[PlaceRef]) -> list[PlaceRef]:

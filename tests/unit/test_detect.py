@@ -1243,3 +1243,54 @@ def test_an_event_eight_days_before_publication_is_background(detector):
     text = "The army said Tuesday it had retaken Bor. Rebels seized the town of Malakal on June 10, officials said."
     events = detect(detector, text, published=dt.date(2014, 6, 19))
     assert {e.place: e.background for e in events if isinstance(e, TerritorialControlEvent)}["Malakal"]
+
+
+def test_a_list_hung_on_its_describing_noun_is_still_a_list(detector):
+    text = "The border service said it had established control over Ayrum, Askipara, Kheyrimli and Gizilhajili, four villages."
+    places = sorted(e.place for e in news(detect(detector, text), TerritorialControlEvent))
+    assert places == ["Askipara", "Ayrum", "Gizilhajili", "Kheyrimli"]
+
+
+def test_pulling_back_from_a_terminal_leaves_it_to_the_side_left_in_control(detector):
+    text = ("Government troops have pulled back from the new terminal at Donetsk airport, the military said Thursday, "
+            "leaving separatists in control of a key position.")
+    e = only_control(detector, text)
+    assert e.place == "the new terminal at Donetsk airport" and e.gaining_actor == "separatists"
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Azerbaijani troops rolled into the Aghdam district on Friday.", "the Aghdam district"),
+        ("Colombian soldiers marched into San Vicente del Caguán without firing a shot.", "San Vicente del Caguán"),
+    ],
+)
+def test_rolling_or_marching_into_a_place_takes_part_of_it(detector, text, place):
+    e = only_control(detector, text)
+    assert e.place == place and e.extent == "partial"
+
+
+def test_overrun_with_an_adverb_between_is_still_passive(detector):
+    e = only_control(detector, "Ghazni, on the main highway south of Kabul, was also overrun on Thursday.")
+    assert e.place == "Ghazni"
+
+
+def test_pushing_into_a_country_or_reinforcing_ones_own_region_takes_no_place(detector):
+    assert news(detect(detector, "Russian forces pushed deeper into Georgia on Sunday."), TerritorialControlEvent) == []
+    text = "The ministry released video of columns of reinforcements moving into the Kursk region."
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_a_place_declared_liberated_is_claimed_by_the_declaring_side(detector):
+    e = only_control(detector, "President Duterte declared the southern city of Marawi liberated on Tuesday.")
+    assert e.place == "Marawi" and "Duterte" in e.gaining_actor
+
+
+def test_raising_a_flag_over_a_town_shows_who_took_it(detector):
+    e = only_control(detector, "Ukrainian government forces raised the national flag over Sloviansk on Saturday.")
+    assert e.place == "Sloviansk" and e.gaining_actor == "Ukrainian government forces"
+
+
+def test_giving_a_force_control_of_a_place_names_the_force(detector):
+    e = only_control(detector, "The defenders surrendered on Friday, giving Russian forces full control of Azovstal.")
+    assert e.place == "Azovstal" and e.gaining_actor == "Russian forces"
