@@ -136,6 +136,13 @@ def actor_of(tok: Token | None) -> str | None:
         speaker = _claimant(tok)
         if speaker is not None:
             return actor_of(speaker)  # "the army said its troops had retaken X": the army's troops
+    if is_force(tok) and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
+        # "the head of the Wagner group said his fighters had taken X", "Ukraine's top commander said his
+        # forces": the side the speaking officer leads
+        speaker = _claimant(tok)
+        side = _led_side(speaker) if speaker is not None else None
+        if side is not None:
+            return actor_of(side)
     if tok.ent_type_ == "PERSON":
         # "U.S. Defense Secretary Ash Carter" acts for the U.S.
         for w in tok.subtree:
@@ -146,6 +153,17 @@ def actor_of(tok: Token | None) -> str | None:
 
 
 _THE_ACRONYM = re.compile(r"^(?i:the)\s+(?=[A-Z][A-Z.]*$)")
+
+
+_LEADERS = frozenset("head chief leader commander spokesman spokeswoman spokesperson founder".split())
+
+
+def _led_side(speaker: Token) -> Token | None:
+    """ "the head of Russia's Wagner group" -> the group; "Ukraine's top commander" -> Ukraine."""
+    if speaker.lemma_.lower() not in _LEADERS:
+        return speaker if speaker.pos_ == "PROPN" and speaker.ent_type_ in ("GPE", "NORP", "ORG") else None
+    led = prep_objects(speaker, "of")
+    return led[0] if led else None
 
 
 def _claimant(tok: Token) -> Token | None:

@@ -1294,3 +1294,10 @@ def test_raising_a_flag_over_a_town_shows_who_took_it(detector):
 def test_giving_a_force_control_of_a_place_names_the_force(detector):
     e = only_control(detector, "The defenders surrendered on Friday, giving Russian forces full control of Azovstal.")
     assert e.place == "Azovstal" and e.gaining_actor == "Russian forces"
+
+
+def test_his_forces_are_the_forces_of_the_side_the_speaker_leads(detector):
+    e = only_control(detector, "The head of the Wagner group said Saturday that his fighters had taken Bakhmut.")
+    assert "Wagner" in e.gaining_actor
+    e = only_control(detector, "Ukraine's top commander said Thursday his forces had taken full control of Sudzha.")
+    assert e.gaining_actor == "Ukraine"
