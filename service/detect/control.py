@@ -13,7 +13,7 @@ from service.detect.phrases import (
     is_placeish,
     prep_objects,
 )
-from service.detect.places import PlaceRef, located_by_verb, name_run, places_from, pronoun_place
+from service.detect.places import PlaceRef, is_namelike, located_by_verb, name_run, places_from, pronoun_place
 from service.detect.roles import (
     actor_of,
     agent,
@@ -356,7 +356,7 @@ def _name_list_frames(t: Token, gainer: str | None) -> list[TCFrame]:
     """Parser fallback for "... captured Luq, Belethawo and El-Waq towns": the names right after the verb."""
     doc = t.doc
     i = t.i + 1
-    if i >= len(doc) or doc[i].pos_ != "PROPN" or t.tag_ not in ("VBD", "VBN"):
+    if i >= len(doc) or not is_namelike(doc[i]) or t.tag_ not in ("VBD", "VBN"):
         return []
     names = name_run(doc, i)
     if not names:

@@ -379,13 +379,26 @@ def _names_after_including(tok: Token) -> list[str]:
     return []
 
 
+def is_namelike(w: Token) -> bool:
+    """A proper name, or a capitalised word the tagger did not know ("had taken Bakhmut" read as an adverb)."""
+    if w.pos_ == "PROPN":
+        return True
+    return (
+        w.text[:1].isupper()
+        and w.is_alpha
+        and w.i > w.sent.start
+        and w.pos_ in ("ADV", "ADJ", "NOUN", "VERB", "X")
+        and w.ent_type_ not in ("NORP", "DATE", "TIME")
+    )
+
+
 def name_run(doc: Doc, i: int) -> list[str]:
     """Proper names listed from position i: "Dilan, Simalka, Umm Tanak and Misherfa"."""
     names: list[str] = []
     current: list[Token] = []
     while i < len(doc) and len(names) < 12:
         w = doc[i]
-        if w.pos_ == "PROPN" or (current and w.text == "-"):
+        if is_namelike(w) or (current and w.text == "-"):
             current.append(w)
         elif w.text == "," or w.lower_ == "and":
             if current:

@@ -1301,3 +1301,9 @@ def test_his_forces_are_the_forces_of_the_side_the_speaker_leads(detector):
     assert "Wagner" in e.gaining_actor
     e = only_control(detector, "Ukraine's top commander said Thursday his forces had taken full control of Sudzha.")
     assert e.gaining_actor == "Ukraine"
+
+
+@pytest.mark.parametrize("verb", ["took", "captured", "had taken"])
+def test_a_town_name_the_tagger_reads_as_an_adverb_is_still_the_place(detector, verb):
+    e = only_control(detector, f"Russian forces {verb} Bakhmut on Saturday.")
+    assert e.place == "Bakhmut"
