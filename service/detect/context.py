@@ -98,6 +98,8 @@ class ArticleContext:
                 return named
         if movement and noun in _WIDE_NOUNS and self.last_place and not self._is_wide(self.last_place):
             return None  # forces sent "to the region" go to no town the story named: the story's place, if any
+        if noun == "capital":
+            return self._capital()  # "insurgents moved into the capital": the story's country's
         if noun in _PROVINCE_NOUNS:
             # "40% of the province had been retaken": a province the story named, never its last town
             return self.last_place if self.last_place and _WIDE_NAME.search(self.last_place) else None
@@ -108,6 +110,11 @@ class ArticleContext:
             if not _speaks_as_state(name, window):
                 found = name
         return found or self.title_place
+
+    def _capital(self) -> str | None:
+        top = self.place_countries().most_common(1) or self.countries.most_common(1)
+        country = _geonames_countries().get(top[0][0]) if top else None
+        return (country or {}).get("capital") or None
 
     def _is_demonym(self, word: str) -> bool:
         return self.gazetteer.country_code(word) is not None and self.resolve(word) is None

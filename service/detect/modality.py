@@ -26,7 +26,7 @@ from service.detect.lexicon import (
 
 # "in recent days", "hours earlier", "this comes after": the same developing story, so news.
 _RECENT = re.compile(
-    r"\b(recent(ly)?|hours? (earlier|before|after)|days? (earlier|before)|a day after|the previous day|"
+    r"\b(recent(ly)?|hours? (earlier|before|after)|days? (earlier|before|after)|a day after|the previous day|"
     r"earlier (in the day|today|this week|on \w+day)|this comes after|comes after|overnight|yesterday|"
     r"on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (night|week))\b",
     re.I,

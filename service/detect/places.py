@@ -35,7 +35,7 @@ _PERSON_FATES = frozenset(
 _HOME_GROUND = frozenset("territory soil land country".split())
 _ANAPHORS = frozenset(
     "city town village settlement area base airport airbase region checkpoint country island territory "
-    "province governorate oblast".split()
+    "province governorate oblast capital".split()
 )
 _SUBDIVISIONS = frozenset(
     "area district neighbourhood neighborhood quarter suburb section sector part".split()
@@ -88,6 +88,8 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
             else (_place_refs_of(conj), False)
         )
         refs.extend(PlaceRef(r.text, r.head, r.anaphoric, r.partial or part) for r in more)
+    for inner in prep_objects(obj, *_LOCATING_PREPS):
+        refs.extend(_objects_joined_to(inner))
     for appos in [c for c in obj.children if c.dep_ == "appos" and c.tag_ == "NNS"]:
         # "Baghanis Ayrum, Ashagi Askipara, Kheyrimli and Gizilhajili, ethnic Azerbaijani villages": the parser
         # hangs the rest of the list on the noun that describes it
@@ -258,6 +260,10 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
                 return [
                     PlaceRef(n) for n in listed
                 ]  # "multiple villages in the process, including: Dilan, ..."
+        if _described_by_rank(tok):
+            return [PlaceRef(place_phrase(tok), tok, anaphoric=True)]  # "Syria's largest city": Aleppo, named
+        if _vague(tok):
+            return []  # "taken control of some areas", "handing positions over": no place one could find
         has_det_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "prep")]
         if (
@@ -266,6 +272,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             and not any(c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" or _code_name(c) for c in modifiers)
             # "the lost villages", "the remaining towns": a set the story describes, not one place named before
             and not (tok.tag_ == "NNS" and any(c.dep_ == "amod" for c in modifiers))
+            # "the only regional capital": a capital, not the country's
+            and not (tok.lemma_.lower() == "capital" and any(c.dep_ in ("amod", "compound") for c in modifiers))
         ):
             return [PlaceRef(noun_phrase(tok, keep_conj=False), tok, anaphoric=True)]
         if any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in tok.children):
@@ -318,6 +326,25 @@ def _is_area(tok: Token) -> bool:
     )
 
 
+_VAGUE_PLACES = frozenset("area position post point location site part".split())
+
+
+def _vague(tok: Token) -> bool:
+    """A plural of a word for any spot, with nothing to tell which: "some areas", "positions"."""
+    return (
+        tok.tag_ == "NNS"
+        and tok.lemma_.lower() in _VAGUE_PLACES
+        and not any(c.dep_ in ("nummod", "prep", "compound", "poss", "amod") or c.pos_ == "PROPN" for c in tok.children)
+    )
+
+
+def _described_by_rank(tok: Token) -> bool:
+    """ "Syria's largest city", "Iraq's second-largest city": a place the story names, described by its rank."""
+    owned = any(c.dep_ == "poss" and c.ent_type_ == "GPE" for c in tok.children)
+    ranked = any(c.tag_ == "JJS" or c.lower_.endswith(("largest", "biggest")) for c in tok.children)
+    return owned and ranked and tok.lemma_.lower() in ("city", "town", "port", "village")
+
+
 def _looks_like_person(tok: Token) -> bool:
     """The NER's PERSON is unreliable for villages, so only a person's role or fate in the sentence counts."""
     if tok.ent_type_ != "PERSON":
@@ -335,6 +362,17 @@ _FACILITIES = frozenset(
 _LOCATING_PREPS = ("in", "at", "near", "outside")
 
 
+def _objects_joined_to(name: Token) -> list[PlaceRef]:
+    """ "seized the airport at Gao and the strategic Wabary bridge": the parser joins the second object to the
+    name that locates the first; a conjunct with its own article is an object of its own."""
+    return [
+        r
+        for c in name.conjuncts
+        if c.i > name.i and c.lemma_.lower() in lx.PLACE_NOUNS and any(d.lower_ == "the" for d in c.children)
+        for r in _place_refs_of(c)
+    ]
+
+
 def located_by_verb(verb: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
     """ "seized the airport in Kandahar": the parser hangs "in Kandahar" on the verb, yet it names which
     airport; a town or a region the story named before stays an anaphor ("took the town in Idlib province")."""
@@ -348,6 +386,8 @@ def located_by_verb(verb: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
             prep = names[0].head.lower_
             r = PlaceRef(f"{r.text} {prep} {name_span(names[0])}", r.head, False, r.partial)
         out.append(r)
+    if out:
+        out.extend(_objects_joined_to(names[0]))
     return out
 
 

@@ -54,6 +54,8 @@ def subject_of(tok: Token) -> Token | None:
             return s
         if t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and t.head != t:
             t = t.head if t.dep_ != "pcomp" else t.head.head
+            if t.pos_ == "NOUN" and t.dep_ == "npadvmod":
+                t = t.head  # "captured Kombolcha, a day after claiming control of Dessie": the clause "day" serves
             seen += 1
             continue
         break

@@ -1307,3 +1307,48 @@ def test_his_forces_are_the_forces_of_the_side_the_speaker_leads(detector):
 def test_a_town_name_the_tagger_reads_as_an_adverb_is_still_the_place(detector, verb):
     e = only_control(detector, f"Russian forces {verb} Bakhmut on Saturday.")
     assert e.place == "Bakhmut"
+
+
+def test_boko_haram_tagged_as_a_subject_of_its_own_noun_stays_in_the_actor(detector):
+    e = only_control(detector, "Boko Haram militants overran the town of Baga in northeastern Nigeria.")
+    assert e.gaining_actor == "Boko Haram militants"
+
+
+def test_a_claim_a_day_after_another_is_made_by_the_same_side(detector):
+    text = ("Tigrayan forces said Sunday they had captured the town of Kombolcha, a day after claiming control of "
+            "the nearby city of Dessie.")
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert {e.place: e.gaining_actor for e in events} == {"Kombolcha": "Tigrayan forces", "Dessie": "Tigrayan forces"}
+
+
+def test_a_capture_two_days_before_the_news_is_news(detector):
+    text = "The advance came two days after French special forces seized the airport at Gao and the Wabary bridge."
+    places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert places == ["the airport at Gao", "the Wabary bridge"]
+
+
+def test_a_stadium_and_a_castle_are_places(detector):
+    e = only_control(detector, "The group's fighters raised their flag over the Crusader-era Beaufort castle.")
+    assert "Beaufort castle" in e.place
+    places = [e.place for e in news(detect(detector, "SDF units seized the municipal stadium in Raqqa."),
+                                    TerritorialControlEvent)]
+    assert places == ["the municipal stadium in Raqqa"]
+
+
+def test_a_city_described_by_its_rank_is_the_city_named_with_it(detector):
+    text = "The militants seized Mosul, Iraq's second-largest city, on Tuesday."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Mosul"]
+
+
+def test_the_capital_is_the_capital_of_the_storys_country(detector):
+    e = only_control(detector, "Syrian rebels moved into the capital unopposed on Sunday.")
+    assert e.place == "Damascus" and e.country == "SY"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"We have taken control of some areas," a Kenyan military spokesman said.',
+     "The troops began pulling back, handing positions over to U.N. peacekeepers."],
+)
+def test_areas_or_positions_no_one_could_find_are_no_place(detector, text):
+    assert news(detect(detector, text), TerritorialControlEvent) == []
