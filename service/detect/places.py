@@ -207,7 +207,11 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             if c.pos_ == "PROPN" and c.dep_ in ("nmod", "compound", "amod") and c.conjuncts
         ]
         if listed:
-            return [PlaceRef(f"{name_span(n)} {_singular(tok.text)}", n) for n in with_conjuncts(listed[0])]
+            names = with_conjuncts(listed[0])
+            after = tok.doc[max(n.i for n in names) + 1]
+            # "Kheyrimli and Gizilhajili, ethnic Azerbaijani villages": the noun describes the names after a comma
+            suffix = "" if after.text == "," else f" {_singular(tok.text)}"
+            return [PlaceRef(f"{name_span(n)}{suffix}", n) for n in names]
     if tok.pos_ != "PROPN":
         # "the villages of Toqli and Mregel", "two villages (Toqli and Mregel)", "the city of Lysychansk"
         named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]

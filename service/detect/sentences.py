@@ -35,8 +35,8 @@ def _ends_with_abbreviation(text: str, stop: int) -> bool:
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
     word = text[j:stop]
-    if not word:
-        return False
+    if not word or (j > 0 and text[j - 1].isdigit()):
+        return False  # "the early 1990s."
     if "." in word or len(word) == 1:  # U.S. / initials
         return True
     return word.lower() in _ABBREVIATIONS
@@ -49,7 +49,9 @@ def split_sentences(text: str) -> list[Sentence]:
     for m in _BOUNDARY.finditer(text):
         stop = m.start()
         nxt = m.end()
-        if text[stop] in ".!?" and _ends_with_abbreviation(text, stop):
+        # a line that ends with a stop and a next line that opens with a capital: a new paragraph or item
+        line_break = "\n" in m.group(0) and nxt < len(text) and (text[nxt].isupper() or text[nxt] in "\"“")
+        if text[stop] in ".!?" and not line_break and _ends_with_abbreviation(text, stop):
             continue  # "U.S. Defense Secretary", "Gen. Smith": a sentence ending in U.S. is the rarer case
         end = m.start() + 1 if text[stop] in ".!?" else stop
         _append(out, text, start, end)

@@ -1352,3 +1352,9 @@ def test_the_capital_is_the_capital_of_the_storys_country(detector):
 )
 def test_areas_or_positions_no_one_could_find_are_no_place(detector, text):
     assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_names_listed_before_a_describing_noun_after_a_comma_keep_their_own_names(detector):
+    text = "The service said it had established control over Ayrum, Askipara and Kheyrimli, ethnic Azeri villages deserted since the war."
+    places = sorted(e.place for e in news(detect(detector, text), TerritorialControlEvent))
+    assert places == ["Askipara", "Ayrum", "Kheyrimli"]

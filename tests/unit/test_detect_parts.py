@@ -76,3 +76,14 @@ def test_a_title_case_line_without_a_stop_is_a_headline():
     text = "Rebels Take Syria's Afrin\nRebels took the town of Afrin on Sunday.\nBy VOA News"
     first, second, third = split_sentences(text)
     assert is_headline(first, text) and not is_headline(second, text) and is_headline(third, text)
+
+
+def test_a_decade_before_a_paragraph_break_ends_the_sentence():
+    from service.detect.sentences import split_sentences
+
+    text = "Villages deserted since the 1990s.\n\nPrime Minister Nikol Pashinyan agreed in April.\nGen. Smith said."
+    assert [s.text for s in split_sentences(text)] == [
+        "Villages deserted since the 1990s.",
+        "Prime Minister Nikol Pashinyan agreed in April.",
+        "Gen. Smith said.",
+    ]
