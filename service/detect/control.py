@@ -214,6 +214,8 @@ def _frames(t: Token) -> list[TCFrame]:
             return []  # "breached defence lines": a line broken through, no place named as taken
         if lemma in ("secure", "clear") and target.lemma_.lower() in _ROUTES:
             return []  # "secured the main roads into the town": a route kept open, not a place taken
+        if lemma == "take" and target.lemma_.lower() == "position" and any(c.lower_ == "up" for c in t.children):
+            return []  # "troops took up positions around the city": a deployment, no place taken
         if lemma == "enter" and not passive and peaceful_entry(t, force_of(subj)):
             return []  # a deployment, not a fight for the place (see deploy_frames)
         frames.append(
@@ -283,6 +285,10 @@ def _frames(t: Token) -> list[TCFrame]:
         loser = force_of(agent(t) if passive else subj)  # "the last buses carrying rebel fighters pulled out"
         if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN":
             return []
+        if passive and subj is not None and subj.dep_ == "nsubjpass" and not is_armed(force_of(subj)):
+            return []  # "residents have been evacuated from border districts": people moved, no side left
+        if loser is not None and _both_sides(loser):
+            return []  # "Indian and Chinese troops began pulling back from Pangong Lake": no one takes it
         gainers = receivers
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
             # "pulled back from two villages to more defensible positions": where they went, not who took over
@@ -308,6 +314,13 @@ def _frames(t: Token) -> list[TCFrame]:
     if lemma in lx.INTO_VERBS:
         return _into_frames(t, subj)
     return []
+
+
+def _both_sides(force: Token) -> bool:
+    """ "Indian and Chinese troops": two states' forces moving together."""
+    owners = {c.lower_ for m in force.children if m.dep_ in ("amod", "compound") for c in (m, *m.conjuncts)
+              if c.ent_type_ in ("NORP", "GPE")}
+    return len(owners) >= 2
 
 
 def _bare_direction(tok: Token) -> bool:

@@ -366,7 +366,8 @@ def _in_earlier_clause(trigger: Token, sentence_text: str, marks: frozenset[str]
 
 # Past told relative to now: "last month", "last year", "earlier this year", "three weeks ago"
 _RELATIVE_PAST = re.compile(
-    r"\b(?:last (?:month|year|spring|summer|autumn|fall|winter)|earlier this (?:month|year)|"
+    r"\b(?:last (?:month|year|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)|earlier this (?:month|year)|"
     r"(?:\w+|\d+) (?:weeks?|months?|years?) ago|(?:the )?previous (?:month|year))\b",
     re.I,
 )

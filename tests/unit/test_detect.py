@@ -1358,3 +1358,20 @@ def test_names_listed_before_a_describing_noun_after_a_comma_keep_their_own_name
     text = "The service said it had established control over Ayrum, Askipara and Kheyrimli, ethnic Azeri villages deserted since the war."
     places = sorted(e.place for e in news(detect(detector, text), TerritorialControlEvent))
     assert places == ["Askipara", "Ayrum", "Kheyrimli"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials say more than 120,000 residents have been evacuated from border districts.",
+        "Indian and Chinese troops have begun pulling back from the banks of Pangong Lake.",
+        "Russian tanks stopped outside the town and troops took up positions around the city.",
+    ],
+)
+def test_people_evacuated_a_mutual_pullback_and_positions_taken_up_change_no_hands(detector, text):
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_a_capture_last_may_is_background(detector):
+    events = detect(detector, "Kostiantynivka lies west of Bakhmut, which Russian forces captured last May.")
+    assert news(events, TerritorialControlEvent) == []
