@@ -151,7 +151,7 @@ class ArticleContext:
         owner = None
         for m in _qualified_noun_pattern(noun.lower()).finditer(window):
             if self.gazetteer.country_code(m.group("owner")):
-                owner = m.group("owner")
+                owner = m.group("owner") + (m.group("poss") or "")  # "Russia's Defense Ministry"
         return f"{owner} {noun}" if owner else actor
 
     def group_named_before(self, before: int) -> str | None:
@@ -237,14 +237,15 @@ _OWNED_FORCE = re.compile(
 
 # "the Army", "government forces", "the military": an actor that names no one
 _GENERIC_ACTOR = re.compile(
-    r"(?:[Tt]he\s+)?(?P<noun>(?:(?:government|regime|pro-government)\s+)?(?:[Aa]rmy|[Mm]ilitary|forces|troops))"
+    r"(?:[Tt]he\s+)?(?P<noun>(?:(?:government|regime|pro-government)\s+)?(?:[Aa]rmy|[Mm]ilitary|forces|troops)|"
+    r"(?:[Dd]efen[cs]e|[Ww]ar) [Mm]inistry|[Mm]inistry of (?:[Dd]efen[cs]e|[Ww]ar)|[Gg]eneral [Ss]taff)"
 )
 
 
 @cache
 def _qualified_noun_pattern(noun: str) -> re.Pattern[str]:
     """ "Syrian Army", "Iraqi government forces": a country's word right before the noun."""
-    return re.compile(rf"\b(?P<owner>[A-Z][\w.]*)\s+(?i:{re.escape(noun)})\b")
+    return re.compile(rf"\b(?P<owner>[A-Z][\w.]*)(?P<poss>['’]s)?\s+(?i:{re.escape(noun)})\b")
 
 
 # "the Islamic State group", "al-Shabab": a group by name

@@ -260,8 +260,9 @@ def actor_phrase(tok: Token) -> str:
     """Who acted, with what names them: "militants with the extremist group Islamic State", "rebels from X"."""
     doc = tok.doc
     start = _left_edge(tok, _NP_LEFT)
-    if tok.tag_.startswith("VB"):  # "Boko Haram militants overran": the head noun tagged as a verb, its name
-        start = min([start, *(c.left_edge.i for c in tok.lefts if c.pos_ == "PROPN")])  # as its "subject"
+    if tok.tag_.startswith("VB") or any(c.dep_ == "nsubj" for c in tok.lefts):
+        # "Boko Haram militants overran": the parser made the name the "subject" of its own head noun
+        start = min([start, *(c.left_edge.i for c in tok.lefts if c.pos_ == "PROPN")])
     while start < tok.i and doc[start].ent_type_ in ("DATE", "TIME"):
         start += 1  # "the next day Russian forces captured": a time the parser hung on the subject
     end = tok.i

@@ -52,6 +52,8 @@ def subject_of(tok: Token) -> Token | None:
                 if by:
                     return by[0]
             return s
+        if t.dep_ == "acl" and t.tag_ == "VBD" and t.head.pos_ in ("NOUN", "PROPN") and is_armed(t.head):
+            return t.head  # "Turkish-backed Syrian rebels swept into ...": a finite verb the parser hung on its doer
         if t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and t.head != t:
             t = t.head if t.dep_ != "pcomp" else t.head.head
             if t.pos_ == "NOUN" and t.dep_ == "npadvmod":

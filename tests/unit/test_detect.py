@@ -1375,3 +1375,14 @@ def test_people_evacuated_a_mutual_pullback_and_positions_taken_up_change_no_han
 def test_a_capture_last_may_is_background(detector):
     events = detect(detector, "Kostiantynivka lies west of Bakhmut, which Russian forces captured last May.")
     assert news(events, TerritorialControlEvent) == []
+
+
+def test_rebels_the_parser_made_the_head_of_their_own_verb_are_still_the_gainers(detector):
+    text = "Turkish-backed Syrian rebels swept into the center of Afrin on Sunday and took control of the town."
+    assert only_control(detector, text).gaining_actor == "Turkish-backed Syrian rebels"
+
+
+def test_the_defense_ministry_named_before_with_its_state_keeps_the_state(detector):
+    text = ("Russia's Defense Ministry said its troops had repelled attacks near Belgorod. "
+            "The Defense Ministry said its forces had also recaptured the village of Melovoi.")
+    assert only_control(detector, text).gaining_actor == "Russia's Defense Ministry"
