@@ -187,6 +187,8 @@ def _frames(t: Token) -> list[TCFrame]:
                 target = t.head  # "the only regional capital they had seized"
         if target is not None and target.lower_ in ("it", "them", "which"):
             target = pronoun_place(target)
+        if _restates_an_entry(t):
+            return []  # the entry's frame tells it, with the place's name
         if target is None and not passive and _declared(t) and is_placeish(subj):
             # "Duterte declared the southern city of Marawi liberated": the declaring side's claim
             target, gainer = subj, actor_of(subject_of(t.head))
@@ -421,12 +423,35 @@ def _partial_frames(t: Token, objs: list[Token], subj: Token | None) -> list[TCF
     """An armed subject holds part of each place the objects name; reinforcements moving in hold nothing new."""
     if not objs or not is_armed(subj) or _reinforcing(subj):
         return []
+    whole = _takeover_told_after(t) is not None  # "rolled into Aghdam, taking over the district"
     out = []
     for obj in objs:
         places, _ = places_from(obj)
         if places:
-            out.append(TCFrame(t, places, gaining=actor_of(subj), partial=True))
+            out.append(TCFrame(t, places, gaining=actor_of(subj), partial=not whole))
     return out
+
+
+def _takeover_told_after(t: Token) -> Token | None:
+    """ "marched into San Vicente without firing a shot, retaking the main town of the safe haven": the
+    participle after an entry tells that the place was taken whole, in words that describe, not name, it."""
+    for c in t.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in lx.GAIN_VERBS | {"take"}:
+            taken = child(c, "dobj")
+            refs = places_from(taken)[0] if taken is not None else []
+            if refs and not any(r.head is not None and r.head.pos_ == "PROPN" for r in refs):
+                return c  # described ("the main town of a vast safe haven"), not named ("the villages of X")
+    return None
+
+
+def _restates_an_entry(t: Token) -> bool:
+    entry = t.head
+    return (
+        t.dep_ == "advcl"
+        and entry.lemma_.lower() in lx.INTO_VERBS | lx.PARTIAL_VERBS
+        and bool(prep_objects(entry, "into") or (entry.lemma_.lower() in lx.PARTIAL_VERBS and child(entry, "dobj")))
+        and _takeover_told_after(entry) == t
+    )
 
 
 def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:

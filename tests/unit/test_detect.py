@@ -1386,3 +1386,16 @@ def test_the_defense_ministry_named_before_with_its_state_keeps_the_state(detect
     text = ("Russia's Defense Ministry said its troops had repelled attacks near Belgorod. "
             "The Defense Ministry said its forces had also recaptured the village of Melovoi.")
     assert only_control(detector, text).gaining_actor == "Russia's Defense Ministry"
+
+
+def test_an_entry_followed_by_a_described_takeover_is_one_whole_capture(detector):
+    text = ("Colombian soldiers marched into San Vicente del Caguán without firing a shot, retaking the main town "
+            "of a vast southern safe haven.")
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert [(e.place, e.extent) for e in events] == [("San Vicente del Caguán", "full")]
+
+
+def test_an_entry_followed_by_named_captures_keeps_both(detector):
+    events = news(detect(detector, "Rebels stormed into Hama on Sunday, capturing the village of Kafr Nabl."),
+                  TerritorialControlEvent)
+    assert [(e.place, e.extent) for e in events] == [("Hama", "partial"), ("Kafr Nabl", "full")]
