@@ -187,7 +187,7 @@ def _frames(t: Token) -> list[TCFrame]:
                 target = t.head  # "the only regional capital they had seized"
         if target is not None and target.lower_ in ("it", "them", "which"):
             target = pronoun_place(target)
-        if _restates_an_entry(t):
+        if _restates_an_entry(t) or _restates_a_capture(t):
             return []  # the entry's frame tells it, with the place's name
         if target is None and not passive and _declared(t) and is_placeish(subj):
             # "Duterte declared the southern city of Marawi liberated": the declaring side's claim
@@ -452,6 +452,18 @@ def _restates_an_entry(t: Token) -> bool:
         and bool(prep_objects(entry, "into") or (entry.lemma_.lower() in lx.PARTIAL_VERBS and child(entry, "dobj")))
         and _takeover_told_after(entry) == t
     )
+
+
+def _restates_a_capture(t: Token) -> bool:
+    """ "captured the coastal town of Harardhere on Monday, taking back a longtime al-Shabab stronghold": a
+    participle whose indefinite object describes the place the main verb named."""
+    if t.dep_ != "advcl" or t.tag_ != "VBG" or t.head.lemma_.lower() not in lx.GAIN_VERBS:
+        return False
+    taken = child(t, "dobj")
+    if taken is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in taken.children):
+        return False
+    named = child(t.head, "dobj")
+    return named is not None and any(r.head is not None and r.head.pos_ == "PROPN" for r in places_from(named)[0])
 
 
 def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:

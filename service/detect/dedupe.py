@@ -33,6 +33,7 @@ def _abbreviates(short: str, full: str) -> bool:
 
 
 _GENERIC = frozenset("the forces force troops army fighters militants of and government units".split())
+_NO_ONE_IN_PARTICULAR = _GENERIC | frozenset("rebels insurgents gunmen jihadists extremists".split())
 
 
 def dedupe(events: list[Event]) -> list[Event]:
@@ -58,9 +59,21 @@ def dedupe(events: list[Event]) -> list[Event]:
         ):
             out[at] = _with_sides_from(prev, e)
             continue
+        if prev is not None and prev.evidence_start != e.evidence_start and _entered_after_taken(prev, e):
+            continue
         last_for_place[key] = len(out)
         out.append(e)
     return out
+
+
+def _entered_after_taken(prev: Event, e: Event) -> bool:
+    """ "Rebels said they had taken Damascus ... as insurgents moved into the capital unopposed": entering a place
+    the story already told taken whole, by a side it names only in general words, tells no new change."""
+    if not isinstance(prev, TerritorialControlEvent) or not isinstance(e, TerritorialControlEvent):
+        return False
+    if prev.extent != "full" or e.extent != "partial" or e.gaining_actor is None or e.losing_actor is not None:
+        return False  # a withdrawal from part of it ("ISIL later withdrew from most of Palmyra") is news
+    return _same_actor(prev.gaining_actor, e.gaining_actor) or _names_no_one(e.gaining_actor)
 
 
 def _with_sides_from(kept: Event, repeat: Event) -> Event:
@@ -151,4 +164,4 @@ def _summarises_named(group: Event, events: list[Event]) -> bool:
 
 def _names_no_one(actor: str | None) -> bool:
     """ "the militants", "government forces": a side the story named before in other words."""
-    return actor is None or not set(_norm(actor).split()) - _GENERIC
+    return actor is None or not set(_norm(actor).split()) - _NO_ONE_IN_PARTICULAR

@@ -266,7 +266,7 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
                 ]  # "multiple villages in the process, including: Dilan, ..."
         if _described_by_rank(tok):
             return [PlaceRef(place_phrase(tok), tok, anaphoric=True)]  # "Syria's largest city": Aleppo, named
-        if _vague(tok):
+        if _vague(tok) or _ways_in(tok):
             return []  # "taken control of some areas", "handing positions over": no place one could find
         has_det_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "prep")]
@@ -340,6 +340,11 @@ def _vague(tok: Token) -> bool:
         and tok.lemma_.lower() in _VAGUE_PLACES
         and not any(c.dep_ in ("nummod", "prep", "compound", "poss", "amod") or c.pos_ == "PROPN" for c in tok.children)
     )
+
+
+def _ways_in(tok: Token) -> bool:
+    """ "took the airport and the roads leading into the city": unnamed ways in, not a place held."""
+    return tok.lower_ in ("roads", "routes", "paths") and not any(w.pos_ == "PROPN" for w in tok.subtree)
 
 
 def _described_by_rank(tok: Token) -> bool:

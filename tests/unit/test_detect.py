@@ -1399,3 +1399,27 @@ def test_an_entry_followed_by_named_captures_keeps_both(detector):
     events = news(detect(detector, "Rebels stormed into Hama on Sunday, capturing the village of Kafr Nabl."),
                   TerritorialControlEvent)
     assert [(e.place, e.extent) for e in events] == [("Hama", "partial"), ("Kafr Nabl", "full")]
+
+
+def test_a_participle_describing_the_town_just_named_is_no_second_place(detector):
+    text = ("Somali troops and allied clan militias captured the coastal town of Harardhere on Monday, taking back "
+            "a longtime al-Shabab stronghold.")
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Harardhere"]
+
+
+def test_roads_leading_into_a_town_are_no_place_held(detector):
+    text = "French and Malian troops took control of the airport at Timbuktu and the roads leading into the city."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["the airport at Timbuktu"]
+
+
+def test_insurgents_moving_into_a_capital_already_told_taken_tell_nothing_new(detector):
+    text = ("Syrian rebels declared Sunday that they had taken Damascus. "
+            "Insurgents moved into the capital unopposed as soldiers went home.")
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Damascus"]
+
+
+def test_a_withdrawal_from_part_of_a_town_after_its_capture_is_news(detector):
+    text = ("ISIL recaptured the city of Palmyra in December. "
+            "ISIL later withdrew from most of Palmyra, after they mined many points in the city.")
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert [(e.place, e.extent) for e in events] == [("Palmyra", "full"), ("Palmyra", "partial")]
