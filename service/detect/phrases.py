@@ -208,6 +208,8 @@ def is_placeish(tok: Token) -> bool:
         return False  # "the al-Nusra Front", "the Wagner Group": an armed group, whatever its last word
     if lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS:
         return True
+    if tok.pos_ == "NOUN" and tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.text[:1].isupper():
+        return True  # "most of Baiji": a town's name the tagger took for a common noun
     if tok.pos_ == "PROPN":
         if tok.ent_type_ in ("DATE", "TIME"):  # NER stretches dates: "Sunday of Yabroud"
             return tok.lower_ not in _CALENDAR_WORDS

@@ -1423,3 +1423,8 @@ def test_a_withdrawal_from_part_of_a_town_after_its_capture_is_news(detector):
             "ISIL later withdrew from most of Palmyra, after they mined many points in the city.")
     events = news(detect(detector, text), TerritorialControlEvent)
     assert [(e.place, e.extent) for e in events] == [("Palmyra", "full"), ("Palmyra", "partial")]
+
+
+def test_a_town_name_tagged_as_a_common_noun_after_most_of_is_still_a_place(detector):
+    e = only_control(detector, "The militants withdrew from most of Baiji on Sunday.")
+    assert e.place == "Baiji" and e.extent == "partial"
