@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from service.detect import lexicon as lx
-from service.detect.actors import is_armed_group
+from service.detect.actors import STATE_INSTITUTIONS, is_armed_group
 from service.detect.numbers import parse_number
 from service.detect.phrases import (
     SHIP_OWNERS,
@@ -48,9 +48,14 @@ class DeployFrame:
 
 
 def deploy_frames(t: Token) -> list[DeployFrame]:
-    frames = [f for f in _frames(t) if f.force_head is None or _moves_a_force(t, f.force_head)]
-    if not frames:
-        return frames
+    frames = [
+        f
+        for frame in _frames(t)
+        for f in _one_per_destined_force(frame)
+        if (f.force_head is None or _moves_a_force(t, f.force_head)) and not _takes_ground(t, f)
+    ]
+    if not frames or _among_options(t):
+        return []
     gapped = [
         w
         for c in t.children
@@ -59,14 +64,320 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
     ]  # "half would be based in Hasakah and half at al-Tanf": the verb is left out of the second share
     onward = [r for w in _onward_stops(t) for r in places_from(w)[0]]
     mover = subject_of(t)
+    speaker = _speaking_side(t)
+    accused = _accused_of(t)
     for frame in frames:
+        frame.actor = _sender_of(frame, accused, speaker)
+        frame.destinations = _named_in_sentence(_without_locators(_without_dates(frame.destinations)))
         if gapped and not frame.withdraw:
             frame.destinations += dest_refs(gapped)
         if onward and not frame.withdraw:
             frame.destinations = _route_ends(t, frame.destinations, onward)
-        if mover is not None and mover.lemma_.lower() == "half" and frame.force_head is not mover:
+        if mover is not None and mover.lemma_.lower() == "half" and frame.force_head != mover:
             frame.share = 0.5
     return frames
+
+
+def _sender_of(frame: DeployFrame, accused: str | None, speaker: str | None) -> str | None:
+    """Who sent the force, when the frame's clause leaves it open: the accused of "accused Kigali of sending";
+    the side that reports its own force's move ("Turkish officials said 150 soldiers had arrived"); fighters
+    of no state named by their side ("Kurdish-led fighters pulled out")."""
+    if accused is not None:
+        return accused
+    if frame.actor is None and speaker is not None and _tells_of_own_force(frame.force_head):
+        return speaker
+    if frame.actor is None and _self_described(frame.force_head):
+        return actor_of(frame.force_head)
+    return frame.actor
+
+
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _without_dates(refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "sent troops into the region on Aug. 8": the NER's date is no place, however the tagger reads "Aug."."""
+    return [
+        r
+        for r in refs
+        if r.head is None
+        or r.head.ent_type_ not in ("DATE", "TIME")
+        or r.head.text.rstrip(".").lower() not in _MONTHS
+        and not r.head.like_num
+    ]
+
+
+_GOAL_PREPS = frozenset("to into toward towards".split())
+_LOCATIVE_PREPS = frozenset("near in at around along inside on".split())
+
+
+def _without_locators(refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "sent troops to the Catatumbo region near the Venezuelan border": a place after the destination that
+    the parser hung on the verb locates the destination; it is not a second one."""
+    goals = [r.head.i for r in refs if r.head is not None and r.head.head.lower_ in _GOAL_PREPS]
+    if not goals:
+        return refs
+    return [
+        r
+        for r in refs
+        if r.head is None or r.head.i < min(goals) or r.head.head.lower_ not in _LOCATIVE_PREPS
+    ]
+
+
+_WIDE_ANAPHORS = frozenset("region area province territory".split())
+
+
+def _named_in_sentence(refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "ordered 28,000 troops into Kashmir, a week after it rushed 10,000 troops to the region": an anaphor
+    names the destination of a movement told earlier in the same sentence, before any place of the story."""
+    return [_antecedent_in_sentence(r) if r.anaphoric and r.head is not None else r for r in refs]
+
+
+def _antecedent_in_sentence(ref: PlaceRef) -> PlaceRef:
+    noun = ref.head.lemma_.lower()
+    if noun not in _WIDE_ANAPHORS | {"country"}:
+        return ref
+    for w in reversed(ref.head.doc[ref.head.sent.start : ref.head.i]):
+        goal = w.dep_ == "pobj" and w.head.lower_ in _GOAL_PREPS and w.pos_ == "PROPN" and is_placeish(w)
+        if goal and _is_country(name_span(w)) == (noun == "country"):  # "the country" names a country
+            return next(iter(places_from(w)[0]), ref)
+    return ref
+
+
+_SHOW_VERBS = frozenset("release publish show post broadcast".split())
+
+
+def _speaking_side(t: Token) -> str | None:
+    """The side that reports the movement: "Turkish officials said about 150 soldiers had arrived" -> Turkish;
+    "Russia's Defense Ministry released video of reinforcements moving in" -> Russia."""
+    for a in t.ancestors:
+        if a.lemma_.lower() in lx.CLAIM_VERBS | _SHOW_VERBS:
+            speaker = child(a, "nsubj")
+            return _side_named_by(speaker) if speaker is not None else None
+    return None
+
+
+def _self_described(force: Token | None) -> bool:
+    """Fighters of no state whose phrase says whose they are: "Kurdish-led fighters", "pro-Russian
+    separatists", "Islamist rebels" (not bare "the fighters", whose side the story gives)."""
+    if force is None or not _irregulars(force) or force_nationality(force) is not None:
+        return False
+    return any(_names_a_people(c) for c in children(force, "amod", "compound"))
+
+
+def _names_a_people(mod: Token) -> bool:
+    """ "Kurdish", "pro-Russian", "Kurdish-led" (the parser hangs "Kurdish" on "led")."""
+    return (
+        mod.ent_type_ in ("NORP", "GPE")
+        or "-" in mod.text
+        or any(g.ent_type_ in ("NORP", "GPE") for g in mod.children)
+    )
+
+
+def _side_named_by(speaker: Token) -> str | None:
+    """ "Russia's Defense Ministry" -> Russia; "An al-Shabab commander" -> al-Shabab; "Pentagon spokesman John
+    Kirby" -> Pentagon; "Kenya" -> Kenya; "a senior official" names no side, nor does a monitor ("the Syrian
+    Observatory for Human Rights")."""
+    official = speaker.lemma_.lower() in _SPOKESMEN or is_force(speaker) or speaker.ent_type_ == "PERSON"
+    modifiers = [
+        w
+        for w in speaker.subtree
+        if w.i < speaker.i
+        and w.dep_ in ("poss", "amod", "compound", "nmod")
+        and w.ent_type_ not in ("DATE", "TIME")
+    ]
+    for w in modifiers if official else ():
+        name = name_span(w) if w.pos_ == "PROPN" else w.text
+        if w.ent_type_ in ("GPE", "NORP") or _names_a_side(name):
+            return name
+    name = name_span(speaker)
+    if speaker.pos_ == "PROPN" and (speaker.ent_type_ == "GPE" or _is_country(name) or is_armed_group(name)):
+        return name
+    if name in STATE_INSTITUTIONS:
+        return name  # "the Pentagon said"
+    if speaker.ent_type_ == "PERSON" and any(w.lower_ in _OFFICES for w in speaker.subtree):
+        return actor_of(speaker)  # "Defense Secretary Mark Esper said": who decides for the state
+    return None
+
+
+# Who speaks for a side: "Turkish officials", "Russia's Defense Ministry", "an al-Shabab commander"
+_SPOKESMEN = frozenset(
+    "official officials ministry military army government command commander commanders spokesman "
+    "spokeswoman spokesperson minister leader leaders authorities".split()
+)
+_OFFICES = frozenset("president minister secretary chancellor premier commander chief general".split())
+
+
+def _names_a_side(name: str) -> bool:
+    """A state, its demonym, a state institution or an armed group by name: "Kenya", "Turkish", "Pentagon"."""
+    words = name.split()
+    return (
+        _is_country(name)
+        or is_armed_group(name)
+        or any(w in STATE_INSTITUTIONS or _is_country(w) for w in words)
+    )
+
+
+def _tells_of_own_force(force: Token | None) -> bool:
+    """A force whose owner the phrase leaves to the speaker: "about 150 soldiers", "its fighters", or a unit
+    whose name names no state ("soldiers from the Army's 82nd Airborne Division")."""
+    if force is None:
+        return False
+    owner = force_nationality(force)
+    if owner is not None:
+        return not _names_a_side(owner)
+    return not any(
+        c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") for c in force.children
+    )
+
+
+_ACCUSE_VERBS = frozenset("accuse charge blame".split())
+_OPTION_NOUNS = frozenset("option options scenario scenarios proposal proposals idea ideas".split())
+
+
+def _accused_of(t: Token) -> str | None:
+    """ "Kinshasa accused Kigali of sending soldiers over the border": the accused sent them, not the accuser."""
+    charge = t.head if t.dep_ == "pcomp" and t.head.lower_ in ("of", "with", "for") else None
+    if charge is None or charge.head.lemma_.lower() not in _ACCUSE_VERBS:
+        return None
+    return actor_of(child(charge.head, "dobj"))
+
+
+def _among_options(t: Token) -> bool:
+    """ "is weighing options that include withdrawing 4,500 troops": one choice under study, not decided."""
+    return any(a.lemma_.lower() in _OPTION_NOUNS and a.pos_ == "NOUN" for a in t.ancestors)
+
+
+_ENTRY_VERBS = frozenset("move enter".split())
+_GIVE_UP_VERBS = frozenset("abandon flee withdraw pull leave retreat evacuate vacate".split())
+
+
+def _takes_ground(t: Token, frame: DeployFrame) -> bool:
+    """Forces moving into a town as an advance take ground (territorial control), they are not posted there:
+    "troops moved into the city, which the rebels had abandoned", "troops entered the city hours after the
+    enemy pulled out of it", "insurgents moved into the capital". Crossing into a country stays a movement."""
+    if t.lemma_.lower() not in _ENTRY_VERBS or frame.withdraw or frame.force_head is None:
+        return False
+    if t.lemma_.lower() == "move" and not prep_objects(t, "into", "in"):
+        return False
+    if any(_is_country(r.text) for r in frame.destinations):
+        return False
+    irregular_advance = _irregulars(frame.force_head) and not _has_purpose(t)
+    return irregular_advance or _left_by_another(t, frame.force_head)
+
+
+def _has_purpose(t: Token) -> bool:
+    """ "moved into the town to reinforce the garrison": a clause of purpose makes the move a posting."""
+    return any(
+        c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        for c in t.children
+    )
+
+
+_IRREGULAR_NOUNS = frozenset(
+    "insurgent insurgents rebel rebels militant militants fighter fighters jihadist jihadists gunman gunmen "
+    "guerrilla guerrillas extremist extremists separatist separatists".split()
+)
+
+
+def _irregulars(force: Token) -> bool:
+    """Fighters of no state: "insurgents", "Houthi fighters", "the Wagner Group" (not "Turkish troops")."""
+    if owned_by_state(force):
+        return False
+    return (
+        force.lemma_.lower() in _IRREGULAR_NOUNS
+        or force.lower_ in _IRREGULAR_NOUNS
+        or (force.pos_ == "PROPN" and is_armed_group(name_span(force)))
+    )
+
+
+def _moving_in(t: Token) -> bool:
+    """ "as the army moved in": a move into a place the verb does not name."""
+    return any(c.lower_ == "in" and c.dep_ in ("advmod", "prt") for c in t.children)
+
+
+def _vacated_places(t: Token, force: Token | None) -> list[Token]:
+    """ "Israeli troops began pulling out of southern Lebanon ... as the Lebanese army moved in": forces moving
+    in go where another side is pulling out of."""
+    return [
+        o
+        for w in t.sent
+        if w != t
+        and w.pos_ == "VERB"
+        and w.lemma_.lower() in _GIVE_UP_VERBS
+        and (force is None or subject_of(w) is None or subject_of(w) not in force.subtree)
+        for o in place_objects(w, "from")
+    ]
+
+
+def _left_by_another(t: Token, force: Token) -> bool:
+    """Does the sentence tell of another side giving the place up ("which the rebels had abandoned", "after
+    Moscow pulled its forces out")? A handover to the newcomers ("handing positions over to") is a posting."""
+    if any(w.lemma_.lower() == "hand" for w in t.sent):
+        return False
+    for w in t.sent:
+        if w != t and w.pos_ == "VERB" and w.lemma_.lower() in _GIVE_UP_VERBS and not is_passive(w):
+            doer = subject_of(w)  # an armed side, not "residents were evacuated"
+            if doer is not None and is_armed(doer) and doer.pos_ != "PRON" and doer not in force.subtree:
+                return True
+    return False
+
+
+def _one_per_destined_force(frame: DeployFrame) -> list[DeployFrame]:
+    """ "would send a brigade of 3,000 troops to Romania, two squadrons of F-35 jets to Britain and two
+    destroyers to Spain": each force of the list goes to its own place, a movement of its own."""
+    force = frame.force_head
+    if force is None or frame.withdraw:
+        return [frame]
+    items = [force, *_listed_forces(force)]
+    goals = _goals_by_force(items, frame.trigger)
+    if sum(1 for g in goals if g) < 2:
+        return [frame]
+    return [
+        DeployFrame(frame.trigger, f, dest_refs(g), actor=frame.actor, share=frame.share)
+        for f, g in zip(items, goals, strict=True)
+        if g
+    ]
+
+
+def _listed_forces(force: Token) -> list[Token]:
+    """Forces listed after the first: "a brigade ..., two squadrons ... and two destroyers" (the parser makes
+    the second an apposition of the first and the third a conjunct of the second)."""
+    out: list[Token] = []
+    for c in force.children:
+        if c.dep_ in ("appos", "conj") and is_force(c):
+            out += [c, *(w for w in c.conjuncts if w.i > c.i and is_force(w))]
+    if force.dep_ == "dobj":  # "sent 300 commandos to Afrin and 200 tanks to Manbij": the verb left out
+        out += [c for c in force.head.children if c.dep_ == "conj" and c.pos_ == "NOUN" and is_force(c)]
+        # "... troops to Romania, two squadrons to Britain": the parser may hang the next force on the place
+        places = [o for p in force.head.children if p.lower_ in ("to", "into") for o in children(p, "pobj")]
+        out += [
+            w
+            for o in places
+            for c in children(o, "appos")
+            if is_force(c)
+            for w in (c, *c.conjuncts)
+            if is_force(w) and w.i > o.i
+        ]
+    return sorted(set(out), key=lambda w: w.i)
+
+
+def _goals_by_force(items: list[Token], verb: Token) -> list[list[Token]]:
+    """The places of a list of forces, each "to" phrase going to the force named right before it: "a brigade
+    of 3,000 troops to Romania, two squadrons to Britain and two destroyers to Spain" (the parser may hang
+    "to Spain" on the squadrons)."""
+    goals: list[list[Token]] = [[] for _ in items]
+    on_verb = [p for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "into")]
+    for p in sorted({*on_verb, *(p for f in items for p in _goal_preps(f))}, key=lambda p: p.i):
+        before = [n for n, f in enumerate(items) if f.i < p.i]
+        if before:
+            goals[before[-1]] += [o for o in p.children if o.dep_ == "pobj" and is_placeish(o)]
+    return goals
+
+
+def _goal_preps(force: Token) -> list[Token]:
+    """ "to Romania" on the force or on the troops it is made of ("a brigade of 3,000 troops to Romania")."""
+    inner = [o for o in prep_objects(force, "of") if is_force(o)]
+    return [p for h in (force, *inner) for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "into")]
 
 
 def _route_ends(t: Token, first: list[PlaceRef], onward: list[PlaceRef]) -> list[PlaceRef]:
@@ -106,7 +417,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         return []
     passive = is_passive(t)
     subj = _stranded_subject(t) or subject_of(t)
-    dobj = child(t, "dobj")
+    # "add F-35, F-15 and A-10 squadrons to bases": the parser may split the object; the force is the one
+    dobj = next((o for o in children(t, "dobj") if is_force(o)), None) or child(t, "dobj")
     if lemma == "retreat" and t.dep_ == "xcomp" and t.head.lemma_.lower() == "order":
         lemma = (
             "withdraw"  # "units were ordered to retreat from the city": an ordered pull-out, a movement too
@@ -115,6 +427,10 @@ def _frames(t: Token) -> list[DeployFrame]:
 
     if lemma == "call":
         return _call_in_frames(t, subj)
+    if lemma == "hand":
+        return _handover_frames(t, subj, dobj)
+    if lemma in _FOUNDING_VERBS:
+        return _new_base_frames(t, subj, dobj, passive)
     if lemma == "order":
         return _order_frames(t, subj, dobj, passive)
 
@@ -133,6 +449,8 @@ def _frames(t: Token) -> list[DeployFrame]:
 
     if lemma in ("leave", "depart"):
         return _departure_frames(t, subj, dobj, passive)
+    if _homeward(t):
+        return _homecoming_frames(t, subj, dobj)
     if lemma == "reinforce" and (reinforced := _reinforced_place_frames(t, subj, dobj, passive)):
         return reinforced
     if lemma in lx.REPLACE_VERBS:
@@ -152,23 +470,21 @@ def _frames(t: Token) -> list[DeployFrame]:
             )
             if force is None and t.dep_ in ("acl", "relcl"):
                 force = t.head
-            force = force_of(force)
+            force = _mover(force)
         else:
-            force, actor = force_of(dobj), _sender(subj)
+            force, actor = _mover(dobj), _sender(subj)
             object_is_place = dobj is not None and not is_force(dobj) and is_placeish(dobj)
             if (
                 (dobj is None or (withdraw and object_is_place))
                 and subj is not None
                 and (withdraw or lemma in _INTRANSITIVE_MOVES)
             ):
-                if is_force(force_of(subj)):
-                    force, actor = (
-                        force_of(subj),
-                        None,
-                    )  # "U.S. troops withdrew", "the Marines deployed to Erbil"
+                if _is_mover(_mover(subj)):
+                    # "U.S. troops withdrew", "the Marines deployed to Erbil"; "ordered troops to withdraw"
+                    force, actor = _outer_force(_mover(subj)), _orderer(t)
                 elif withdraw and is_state(subj) and (prep_objects(t, "from") or object_is_place):
                     force, actor = subj, actor_of(subj)  # "Ukraine withdrew from areas of Bakhmut"
-        if force is None or not (is_force(force) or (withdraw and is_state(force))):
+        if force is None or not (_is_mover(force) or (withdraw and is_state(force))):
             return []
         used_against = prep_objects(t, "against") or (prep_objects(dobj, "against") if dobj is not None else [])
         if not withdraw and used_against and not prep_objects(t, "to", "into"):
@@ -189,13 +505,16 @@ def _frames(t: Token) -> list[DeployFrame]:
                     break
         if not dests and not withdraw and dobj is not None:
             # "redeployed thousands of troops, including elite units ..., to Kherson Oblast"
+            dests = _places_in_phrase(dobj, *DEST_PREPS)[:3]
+        if not dests and not withdraw:
+            # "moved the USS Bataan, carrying 2,000 Marines, into the Red Sea": the parser hangs the place on
+            # the carrying clause
             dests = [
                 w
-                for p in dobj.subtree
-                if p.dep_ == "prep" and p.lower_ in DEST_PREPS
-                for w in p.children
-                if w.dep_ == "pobj" and is_placeish(w)
-            ][:3]
+                for c in t.children
+                if c.lemma_.lower() in _CARRY_VERBS
+                for w in place_objects(c, *_GOAL_PREPS)
+            ]
         if not dests and force is not None:
             # "reduce the number of American forces in the country", "withdraw its troops in Syria"
             dests = place_objects(force, "in", "from") or (
@@ -203,27 +522,37 @@ def _frames(t: Token) -> list[DeployFrame]:
             )
         if not dests:
             dests = _purpose_objects(t)
+        if not dests and not withdraw and _moving_in(t):
+            dests = _vacated_places(t, force)
         if not dests and any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in t.children):
             dests = []  # "deployed there": the place the story is at, filled in from context
+        if lemma in _NEEDS_PLACE and not _goal_named(dests):
+            return []  # "added 5,000 troops to its army", "jets flew over the area": no place to go to
+        if _rejoins(t):
+            return []  # "72 soldiers flew to Turkey and rejoined the rest of the contingent": a leg of a trip
         redeployed = False
         if not withdraw and _moved_elsewhere(t, dests):
             # "units were redeployed to other sectors": where they went is unnamed; that they left is news
             dests, withdraw = place_objects(t, "from") or place_objects(force, "in", "at"), True
             redeployed = lemma == "redeploy"  # planned by its very name, never a rout
-        retreat = withdraw and not redeployed and not passive and subj is not None and force_of(subj) == force
+        retreat = withdraw and not redeployed and not passive and subj is not None and _mover(subj) == force
         if retreat and _retreat_in_battle(t, force):
             return []
         return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
 
+    if lemma in _HOMEWARD_ONLY:
+        return []  # "troops returned fire", "came under attack": a move only when it goes home
     if lemma in lx.ARRIVE_VERBS and lemma not in ("reach", "enter"):
         if lemma == "head" and prep_objects(t, "by"):
             return []  # "the army, headed by elite units, advanced": led, not moved ("are headed to X" move)
         if subj is None and t.dep_ == "acl":
             subj = t.head  # "new detachments arriving in Tartus"
-        subj = force_of(subj)  # "150 of these troops were reported to have arrived"
-        if subj is None or not is_force(subj):
+        subj = _mover(subj)  # "150 of these troops were reported to have arrived"
+        if not _is_mover(subj):
             return []
         preps = DEST_PREPS + ("for",) if lemma == "head" else DEST_PREPS  # "heading for the town"
+        if lemma == "go":
+            preps = tuple(_GOAL_PREPS)  # "would go to Poland"; "went on the offensive near X" goes nowhere
         dests = place_objects(t, "into") if lemma == "cross" else place_objects(t, *preps)
         if lemma == "cross" and not dests:
             return []  # "crossed the river": a manoeuvre; "crossed the border into Kobani" is a movement
@@ -232,14 +561,105 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = prep_objects(way, "to")
         if not dests:
             dests = _purpose_objects(t)  # "helicopters arrived to secure the airport"
+        if not dests and _boarded(t):
+            return []  # "fighters landed on the deck from a helicopter": a boarding, no place reached
         if not dests and _time_clause(t):
             return []  # "by the time Kurdish forces arrived, the town had fallen": a time, not a movement
-        if not dests and lemma == "travel":
+        if not dests and lemma in ("travel", "go"):
             return []  # "militants travelling in a convoy": on the road, going nowhere the text says
         return [DeployFrame(t, subj, dest_refs(dests))]
     if lemma == "enter" and dobj is not None:
         return _entry_frames(t, force_of(subj), dobj)
     return []
+
+
+def _mover(tok: Token | None) -> Token | None:
+    """The force a phrase moves: "thousands of troops" -> troops (roles.force_of), and also "all of its
+    troops" -> troops, "the transport dock USS Mesa Verde" -> the warship, "the force ... is a squadron of
+    1,000 soldiers" -> the squadron; a number standing for a force stays as it is ("roughly 500")."""
+    force = force_of(tok)
+    if force is not None and is_force(force):
+        return _described_as(force) or force
+    named = [c for c in children(force, "appos") if ship_prefix(c) is not None] if force is not None else []
+    if named:
+        return named[0]  # "the amphibious transport dock USS Mesa Verde": the warship by name
+    if force is None or force.lower_ not in _WHOLE_WORDS:
+        return force
+    return next((o for o in prep_objects(force, "of") if is_force(o)), force)
+
+
+def _outer_force(force: Token) -> Token:
+    """ "about 750 soldiers from the same division who flew to Kuwait": the parser hangs the relative clause on
+    the unit the soldiers come from; the soldiers moved."""
+    origin = force.head if force.head.dep_ == "prep" and force.head.lower_ == "from" else None
+    if origin is None:
+        return force
+    before = origin.nbor(-1) if origin.i > 0 else origin
+    return next((w for w in (origin.head, before) if w.pos_ == "NOUN" and is_force(w)), force)
+
+
+def _described_as(force: Token) -> Token | None:
+    """ "The force moving to Romania is a Stryker squadron of about 1,000 soldiers": the squadron."""
+    if force.dep_ != "nsubj" or force.head.lemma_.lower() != "be":
+        return None
+    return next((a for a in children(force.head, "attr") if is_force(a)), None)
+
+
+_WHOLE_WORDS = frozenset("all each both bulk majority remainder".split())
+
+
+def _is_mover(tok: Token | None) -> bool:
+    """Does the phrase name armed forces that can be moved? Besides the force nouns: "military police" (armed
+    forces, unlike the police of crowd control) and a bare number for a force ("some 300 from the Corps")."""
+    return tok is not None and (is_force(tok) or _military_police(tok) or _counted_force(tok))
+
+
+def _military_police(tok: Token) -> bool:
+    """ "deployed military police to the city": soldiers, whatever the word police says."""
+    return tok.lemma_.lower() == "police" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ == "military" for c in tok.children
+    )
+
+
+def _counted_force(tok: Token) -> bool:
+    """ "2,000 troops will leave X and roughly 500 will come home", "some 300 from the Corps would deploy": a
+    number that stands for a force, whose unit is named in its own phrase or earlier in the sentence."""
+    if tok.pos_ != "NUM" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    if any(is_force(o) for o in prep_objects(tok, "from", "of")):
+        return True
+    return any(is_force(w) and w.pos_ == "NOUN" for w in tok.doc[tok.sent.start : tok.i])
+
+
+_HOMEWARD_ONLY = frozenset("come return".split())
+_HOMEWARD_VERBS = frozenset("come go return bring move fly ship".split())
+
+
+def _homeward(t: Token) -> bool:
+    """ "will come home from Iraq", "bringing the troops home", "move its troops back": forces sent home or back
+    from where they were are withdrawn."""
+    if t.lemma_.lower() not in _HOMEWARD_VERBS:
+        return False
+    near = [
+        *t.children,
+        *(g for c in t.children if c.dep_ == "npadvmod" for g in c.children),
+    ]  # "back east of"
+    return any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt", "dobj") for c in near)
+
+
+def _homecoming_frames(t: Token, subj: Token | None, dobj: Token | None) -> list[DeployFrame]:
+    """ "roughly 500 will come home from Iraq" -> a withdrawal from Iraq; "promised to bring the troops home" ->
+    a withdrawal from where the story is; "moved back from the ridge" -> from the ridge, but "went back to
+    their positions" names nothing left."""
+    sent = _mover(dobj) if dobj is not None and dobj.lower_ != "home" else None
+    force, actor = (sent, _sender(subj)) if _is_mover(sent) else (_mover(subj), None)
+    if not _is_mover(force):
+        return []
+    homes = [c for c in t.children if c.lower_ == "home"]  # "come home from Iraq": "from" may hang on "home"
+    origins = [o for w in (t, *homes) for o in place_objects(w, "from")]
+    if not homes and not origins:
+        return []
+    return [DeployFrame(t, force, dest_refs(origins), actor=actor, withdraw=True)]
 
 
 def _entry_frames(t: Token, force: Token | None, entered: Token) -> list[DeployFrame]:
@@ -294,10 +714,21 @@ def _moved_elsewhere(t: Token, dests: list[Token]) -> bool:
         if w.dep_ == "pobj" and w.head.lower_ in ("to", "into") and _clause_verb(w) == t and is_placeish(w)
     ]
     return bool(targets) and all(
-        any(c.dep_ in ("amod", "det") and c.lower_ in ("other", "another") for c in d.children)
-        and not any(w.pos_ == "PROPN" for w in d.subtree)
+        (_other_place(d) or _unnamed_ground(d)) and not any(w.pos_ == "PROPN" for w in d.subtree)
         for d in targets
     )
+
+
+def _other_place(d: Token) -> bool:
+    return any(c.dep_ in ("amod", "det") and c.lower_ in ("other", "another") for c in d.children)
+
+
+_GROUND_NOUNS = frozenset("line lines position positions point points location locations".split())
+
+
+def _unnamed_ground(d: Token) -> bool:
+    """ "moved to more favorable lines", "withdrew to new positions": ground described, never named."""
+    return d.lower_ in _GROUND_NOUNS and not any(c.dep_ in ("det", "poss") for c in d.children)
 
 
 def _bare_place(tok: Token) -> bool:
@@ -365,14 +796,51 @@ def _replacement_frames(t: Token, subj: Token | None, dobj: Token | None, passiv
 def _order_frames(t: Token, subj: Token | None, dobj: Token | None, passive: bool) -> list[DeployFrame]:
     """ "ordered 1,500 troops to the southern border", "two battalions were ordered to Mosul": a decided
     movement ("ordered troops to withdraw" is the verb under it)."""
-    ordered = force_of(subj if passive else dobj)
-    if ordered is None or not is_force(ordered):
-        return []
-    dests = place_objects(t, "to", "into")
-    if not dests:
+    ordered = _mover(subj if passive else dobj)
+    if ordered is None or not _is_mover(ordered):
         return []
     actor = actor_of(_mover_agent(t)) if passive else actor_of(subj)
+    origins = place_objects(t, "from")  # "out of" too
+    if origins or _homeward_order(t):
+        # "units were ordered out of Gondar", "ordered the troops home": a pull-out
+        return [DeployFrame(t, ordered, dest_refs(origins), actor=actor, withdraw=True)]
+    dests = place_objects(t, "to", "into") or _places_in_phrase(ordered, "to", "into")
+    if not dests:
+        return []
     return [DeployFrame(t, ordered, dest_refs(dests), actor=actor)]
+
+
+_ORDER_VERBS = frozenset("order direct instruct tell command".split())
+
+
+def _orderer(t: Token) -> str | None:
+    """ "the commander ordered troops to withdraw": who ordered the move made it, unless the force is another's
+    ("the junta ordered French troops to leave": France withdraws them)."""
+    ordered = child(t.head, "dobj") if t.dep_ == "xcomp" else None
+    if ordered is None or t.head.lemma_.lower() not in _ORDER_VERBS or force_nationality(_mover(ordered)):
+        return None
+    return actor_of(subject_of(t.head))
+
+
+def _homeward_order(t: Token) -> bool:
+    return any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod") for c in t.children)
+
+
+def _places_in_phrase(force: Token, *preps: str) -> list[Token]:
+    """ "ordered a carrier strike group led by the USS Ford to the eastern Mediterranean": the parser may hang
+    the destination inside the force's own phrase; a relative clause's places are its own ("soldiers who
+    flew to Kuwait")."""
+    return [
+        w
+        for p in force.subtree
+        if p.dep_ == "prep" and p.lower_ in preps and not _inside_relative_clause(p, force)
+        for w in p.children
+        if w.dep_ == "pobj" and is_placeish(w)
+    ]
+
+
+def _inside_relative_clause(w: Token, top: Token) -> bool:
+    return any(a.dep_ == "relcl" for a in w.ancestors if a.i != top.i and top in a.ancestors)
 
 
 _FATES = frozenset(
@@ -428,6 +896,17 @@ def _arms_supply(force: Token) -> bool:
     )
 
 
+_CRAFT_PARTS = frozenset("deck decks hull roof".split())
+
+
+def _boarded(t: Token) -> bool:
+    """Forces landing on a ship or a vehicle ("on the deck", "aboard the tanker") board it: they reach no place."""
+    return any(
+        o.lemma_.lower() in lx.THING_NOUNS | _CRAFT_PARTS or o.lower_ in _CRAFT_PARTS
+        for o in prep_objects(t, "on", "onto", "aboard")
+    )
+
+
 def _time_clause(t: Token) -> bool:
     """ "when the marines arrived", "by the time the troops arrived", "until reinforcements arrived"."""
     if t.dep_ == "relcl" and t.head.lemma_.lower() == "time":
@@ -458,8 +937,8 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
     """ "troops left the town", "the battalion departed Kandahar": a pull-out of the place left; "left for
     Cyprus", "departed Erbil to travel to Kobani": a movement to where they go. "left rebels in disarray",
     "were left encircled" describe situations."""
-    force = force_of(subj)
-    if passive or force is None or not is_force(force):
+    force = _mover(subj)
+    if passive or force is None or not _is_mover(force):
         return []
     onward = _onward_places(t)
     if onward:  # "to travel to Turkey and eventually to Kobani": one movement, to where it ends
@@ -505,14 +984,28 @@ def _onward_places(t: Token) -> list[Token]:
     return places
 
 
+_NEEDS_PLACE = frozenset({"add", "fly"})  # "two bombers flew over the sea": a sortie, not a movement
+
+
+def _goal_named(dests: list[Token]) -> bool:
+    """Is a destination named by "to" or "into" ("flew to Kuwait", "add squadrons to bases"), not only by
+    where the verb happens ("flew over the area around the city")?"""
+    return any(d.head.lower_ in _GOAL_PREPS or d.head.dep_ == "dative" for d in dests)
+
+
+def _rejoins(t: Token) -> bool:
+    return any(c.dep_ == "conj" and c.lemma_.lower() == "rejoin" for c in t.children)
+
+
 _INTRANSITIVE_MOVES = frozenset(
-    "move mass gather transfer deploy redeploy station position concentrate".split()
+    "move mass gather transfer deploy redeploy station position concentrate fly".split()
 )
 
 
 _BATTLE_NOUNS = frozenset(
     "attack attacks assault assaults bombardment bombardments shelling shellings offensive counteroffensive "
     "counter-offensive counterattack counter-attack pressure fire strike strikes airstrike airstrikes fighting "
+    "barrage barrages bombing bombings "
     "clash clashes battle battles advance advances onslaught encirclement".split()
 )
 _BATTLE_VERBS = frozenset("advance attack assault shell bombard encircle close storm push".split())
@@ -526,7 +1019,12 @@ def _retreat_in_battle(t: Token, force: Token) -> bool:
         return False  # "handed control of the city to the council and withdrew": a negotiated pull-out
     if _under_attack(t):
         return True
-    return not owned_by_state(force) and not _ordered(t)
+    return not owned_by_state(force) and not _ordered(t) and not _told_as_future(t)
+
+
+def _told_as_future(t: Token) -> bool:
+    """ "2,000 troops will withdraw from X": a pull-out still to come is planned, never a rout."""
+    return any(c.dep_ == "aux" and c.lower_ in lx.FUTURE_MODALS for c in t.children)
 
 
 def _handed_over(t: Token) -> bool:
@@ -550,6 +1048,79 @@ def _under_attack(t: Token) -> bool:
 def _ordered(t: Token) -> bool:
     """ "were ordered to withdraw", "announced it would pull out": decided, not driven out."""
     return any(a.lemma_.lower() in ("order", "announce", "decide", "agree", "plan") for a in t.ancestors)
+
+
+_FOUNDING_VERBS = frozenset("set establish".split())
+_NEW_SITES = frozenset("base bases headquarters garrison outpost outposts camp camps airbase".split())
+_MILITARY_WORDS = frozenset("military army naval navy air defense defence".split())
+
+
+def _new_base_frames(t: Token, subj: Token | None, dobj: Token | None, passive: bool) -> list[DeployFrame]:
+    """ "will set up a permanent headquarters for the Army's V Corps in Poland", "the Russian military
+    headquarters was established at the station": a new base with troops is a stationing."""
+    if t.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
+        return []
+    site = subj if passive else dobj
+    if site is None or site.lower_ not in _NEW_SITES or not _military_site(site, None if passive else subj):
+        return []
+    where = place_objects(t, "in", "at") or _places_in_phrase(site, "in", "at")
+    if not where:
+        return []
+    actor = actor_of(_mover_agent(t)) if passive else actor_of(subj)
+    return [DeployFrame(t, site, dest_refs(where), actor=actor)]
+
+
+def _military_site(site: Token, founder: Token | None) -> bool:
+    """A base of armed forces: "a military base", "a headquarters for the V Corps", or one a state founds."""
+    if any(c.lower_ in _MILITARY_WORDS for c in site.children) or is_state(founder):
+        return True
+    return any(is_force(o) for o in prep_objects(site, "for", "of"))
+
+
+_HANDING_SIDES = frozenset("mission coalition military army government force forces command".split())
+
+
+def _handover_frames(t: Token, subj: Token | None, dobj: Token | None) -> list[DeployFrame]:
+    """ "The United States handed over Air Base 201 to Nigerien forces", "the mission handed over its base at
+    Kamanyola to the army": a state or a force handing over its own base pulls the garrison out of it."""
+    site = _named_site(t)
+    if site is None or subj is None or not _can_hold_a_base(subj):
+        return []
+    return [DeployFrame(t, subj, [site], actor=actor_of(subj), withdraw=True)]
+
+
+def _named_site(verb: Token) -> PlaceRef | None:
+    """The base a handover names, if it can be told from others: "Air Base 201", "Camp Boiro", "its camp at
+    Ber" (the parser may hang "at Ber" on the verb); not bare "positions" or "the base"."""
+    obj = child(verb, "dobj")
+    if obj is None or not any(w.lower_ in lx.MILITARY_SITES | {"camp"} for w in obj.subtree):
+        return None
+    if obj.pos_ == "PROPN" or any(w.pos_ == "PROPN" for w in obj.subtree if w.dep_ != "appos"):
+        return next(iter(places_from(obj)[0]), None)
+    located = [o for o in prep_objects(verb, "at", "in") if o.pos_ == "PROPN" and is_placeish(o)]
+    if not located:
+        return None
+    prep = located[0].head.lower_
+    return PlaceRef(f"{noun_phrase(obj, keep_conj=False)} {prep} {name_span(located[0])}", obj)
+
+
+def _can_hold_a_base(side: Token) -> bool:
+    return (
+        is_state(side)
+        or is_force(side)
+        or side.lemma_.lower() in _HANDING_SIDES
+        or side.ent_type_ in ("GPE", "NORP")
+    )
+
+
+def _handed_over_site(t: Token) -> list[Token]:
+    """ "handed over Air Base 201 ..., completing the withdrawal of American troops": the withdrawal a
+    handover completes leaves the base handed over."""
+    for a in list(t.ancestors)[:4]:
+        if a.lemma_.lower() == "hand":
+            site = _named_site(a)
+            return [site.head] if site is not None and site.head is not None else []
+    return []
 
 
 def _call_in_frames(t: Token, subj: Token | None) -> list[DeployFrame]:
@@ -592,6 +1163,17 @@ def _purpose_objects(t: Token, depth: int = 0) -> list[Token]:
             if located:
                 return located[:1]
     return []
+
+
+_HAPPEN_VERBS = frozenset("take happen come follow occur".split())
+
+
+def _discussed(t: Token) -> bool:
+    """ "the deployment of the carrier was meant to send a message to Tehran": a movement the story told
+    before, now the subject of a comment; "the withdrawal began on Monday" is still news."""
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return t.head.lemma_.lower() not in _PLANNED_MOVE_VERBS | _HAPPEN_VERBS
 
 
 _PLANNED_MOVE_VERBS = frozenset("complete finish conclude begin start launch announce continue".split())
@@ -638,6 +1220,10 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         dests = prep_objects(force, *(("from",) if withdraw else DEST_PREPS))
     if not dests and t.head.pos_ == "VERB":
         dests = prep_objects(t.head, *(("from",) if withdraw else DEST_PREPS))
+    if not dests and withdraw:
+        dests = _handed_over_site(t)
+    if not dests and _discussed(t):
+        return []
     owner = child(t, "poss")
     actor = actor_of(owner) if owner is not None else None
     if actor is None and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in lx.COMMENT_VERBS:
@@ -656,9 +1242,7 @@ def force_size(force: Token) -> int | None:
     ("1,000 commandos and 2,000 rebels" -> 3,000), but a list that also counts kit gives its people
     ("six jets and 600 personnel" -> 600)."""
     counted: list[tuple[Token, int]] = []
-    for f in with_conjuncts(force):
-        if f != force and not is_force(f):
-            continue  # "On 30 October, 4th Battalion, ...": the parser may join a date to the force
+    for f in _sent_together(force):
         n = _count_of(f)
         if n is not None:
             counted.append((f, n))
@@ -668,6 +1252,54 @@ def force_size(force: Token) -> int | None:
     if people and len(people) < len(counted):
         return sum(people)
     return sum(n for _, n in counted)
+
+
+def _sent_together(force: Token) -> list[Token]:
+    """The forces of one movement: the force, the forces listed with it ("1,000 commandos and 2,000 rebels"),
+    those it carries or that go along with it ("the USS Bataan, carrying 2,000 Marines", "a battery, along with
+    about 100 troops to operate it"). A listed force with its own destination moves on its own ("a brigade to
+    Romania and two destroyers to Spain"); a date the parser joined to the force is none ("On 30 October, 4th
+    Battalion")."""
+    listed = [f for f in force.conjuncts if f.i > force.i and is_force(f) and not _own_destination(f, force)]
+    return [force, *listed, *_companions(force)]
+
+
+def _own_destination(item: Token, first: Token) -> bool:
+    """Is a "to" phrase between the first force and the listed one ("three squadrons to Cyprus and two
+    frigates"): the first force's own place, so the listed one moves apart?"""
+    return any(first.i < p.i < item.i for p in _goal_preps(first))
+
+
+_CARRY_VERBS = frozenset("carry transport ferry".split())
+
+
+def _companions(force: Token) -> list[Token]:
+    """Forces carried by the force or sent along with it, on the force's phrase or on the verb that moves it."""
+    holders = [force, *_up_to_verb(force)]
+    out: list[Token] = []
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in ("acl", "advcl", "relcl") and c.lemma_.lower() in _CARRY_VERBS:
+                out += [o for o in children(c, "dobj") if is_force(o)]
+            if c.dep_ == "prep" and c.lower_ in ("along", "together"):
+                out += [
+                    o
+                    for p in children(c, "prep")
+                    if p.lower_ == "with"
+                    for o in children(p, "pobj")
+                    if is_force(o)
+                ]
+    return [o for o in out if o != force]
+
+
+def _up_to_verb(tok: Token) -> list[Token]:
+    """The words above a force up to the verb that moves it: "moved the dock USS Mesa Verde" -> dock, moved."""
+    out: list[Token] = []
+    for a in list(tok.ancestors)[:3]:
+        out.append(a)
+        if a.pos_ in ("VERB", "AUX"):
+            break
+    return out
 
 
 def _count_of(tok: Token) -> int | None:
@@ -692,7 +1324,10 @@ def _counts_people(tok: Token) -> bool:
 def _number_words(tok: Token) -> list[str]:
     if tok.head.dep_ == "prep" and tok.head.lower_ == "of" and tok.head.head.like_num:
         return [tok.head.head.text]  # "150 of these troops"
-    nums = [c for c in tok.children if c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num)]
+    if tok.pos_ == "NUM":
+        nums = [tok]  # "roughly 500 will come home": the number stands for the force
+    else:
+        nums = [c for c in tok.children if c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num)]
     if not nums:
         # "200 of them", "an additional 1,000 Turkish commandos" (number attached to 'additional')
         nums = [c for c in tok.children if c.like_num and c.dep_ in ("quantmod", "nmod", "det")]
@@ -718,14 +1353,21 @@ def _number_words(tok: Token) -> list[str]:
     if not nums:
         return []
     n = nums[0]
-    span = list(n.subtree)
-    if span[0].i and span[0].nbor(-1).lower_ == "between" or any(
-        t.lower_ in ("to", "or") and t.nbor(-1).like_num or t.lower_ == "and" and t.nbor(-1).text[:1].isdigit()
-        for t in span
-        if t.i
+    span = [w for w in n.subtree if w.i <= n.i]  # "some 300 from the 3rd Corps": the number, not its unit
+    if (
+        span[0].i
+        and span[0].nbor(-1).lower_ == "between"
+        or any(
+            t.lower_ in ("to", "or")
+            and t.nbor(-1).like_num
+            or t.lower_ == "and"
+            and t.nbor(-1).text[:1].isdigit()
+            for t in span
+            if t.i
+        )
     ):
         return []  # "20 to 34 helicopters", "between 300 and 400 troops": a range gives no one number
-    words = [t.text for t in n.subtree if t.like_num or t.lower_ in ("hundred", "thousand", "million", "-")]
+    words = [t.text for t in span if t.like_num or t.lower_ in ("hundred", "thousand", "million", "-")]
     return words
 
 
@@ -734,7 +1376,16 @@ def force_text(force: Token) -> str:
     holder = force.head.head if force.head.dep_ == "prep" and force.head.lower_ == "of" else None
     if holder is not None and (holder.like_num or holder.lemma_.lower() in _QUANTITY_WORDS):
         return noun_phrase(holder, keep_of=True)
-    return noun_phrase(force, keep_of=True)
+    return _before_goal(noun_phrase(force, keep_of=True), force)
+
+
+def _before_goal(phrase: str, force: Token) -> str:
+    """ "a brigade of 3,000 troops to Romania, two squadrons ..." -> "a brigade of 3,000 troops"."""
+    for p in _goal_preps(force):
+        cut = phrase.find(" " + p.doc[p.i : p.i + 2].text)
+        if cut > 0:
+            return phrase[:cut].rstrip(" ,")
+    return phrase
 
 
 _QUANTITY_WORDS = frozenset(

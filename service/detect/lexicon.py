@@ -55,16 +55,17 @@ TC_TRIGGER_LEMMAS = (
 # --- deployment ----------------------------------------------------------------------------------------
 DEPLOY_VERBS = frozenset(
     "deploy redeploy send dispatch station base transfer move rush airlift fly ship reinforce bring gather "
-    "mass mobilize position transport ferry concentrate call contribute commit".split()
+    "mass mobilize position transport ferry concentrate call contribute commit add set establish".split()
 )
-ARRIVE_VERBS = frozenset("arrive head land reach enter cross travel".split())
+ARRIVE_VERBS = frozenset("arrive head land reach enter cross travel go come return".split())
 # Zones that no side holds: forces entering "the demilitarized zone" move, they take nothing.
 NEUTRAL_ZONE_WORDS = frozenset("demilitarized demilitarised buffer neutral".split())
 # Verbs of one journey: "flew the company to H-1 and then to the airfield" ends at the airfield.
 JOURNEY_VERBS = frozenset("fly airlift ferry transport ship sail drive travel".split())
 # Words that order the stops of a route: "to H-1 and then to the airfield", "and eventually to Kobani".
 SEQUENCE_WORDS = frozenset("then later eventually subsequently finally afterwards onward onwards".split())
-WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall desert leave depart".split())
+# ... "hand" too: handing over a base pulls its garrison out ("handed over its last base to the army")
+WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall desert leave depart hand".split())
 PRESENCE_VERBS = frozenset("bolster boost increase strengthen expand double triple raise".split())
 # Verbs that shift forces already in the field: "redeployed to other sectors" tells only that they left.
 REPOSITION_VERBS = frozenset("redeploy move transfer shift relocate reposition".split())
@@ -196,7 +197,7 @@ HYPOTHETICAL_MODALS = frozenset("could might may should must can".split())
 FUTURE_MODALS = frozenset("will would shall 'll".split())
 ANNOUNCE_HEADS = frozenset(
     "announce order decide approve authorize plan pledge promise agree confirm say vow declare intend set "
-    "prepare allow permit authorise".split()
+    "prepare allow permit authorise vote".split()
 )
 
 # Pre-filter: a sentence is parsed only when it holds a strong trigger stem, or a weak one (common in any
@@ -212,6 +213,7 @@ _WEAK_STEMS = (
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
     r"rush|airlift|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|"
     r"flew|flown|fly|march|rolled into|rolls into|rolling into|walked into|poured into|"
+    r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|foothold|gain|advance|inroad|"
     r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel"
 )

@@ -38,17 +38,19 @@ _TENS = {
     "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "k": 1_000, "m": 1_000_000}
+# Written out, a scale counts alone ("a hundred marines"); "k" and "m" never do
+_SCALE_WORDS = frozenset("hundred thousand million".split())
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 
 
 def parse_number(words: list[str]) -> int | None:
     """The integer a run of number words means, or None ("thousands", "several" and the like mean none).
 
-    >>> parse_number(["3,000"]), parse_number(["two", "thousand"]), parse_number(["1.5", "million"])
-    (3000, 2000, 1500000)
+    >>> parse_number(["3,000"]), parse_number(["two", "thousand"]), parse_number(["a", "hundred"])
+    (3000, 2000, 100)
     """
     total, current, seen = 0, 0, False
-    for raw in words:
+    for raw in _without_article_of_scale(words):
         w = raw.lower().strip().replace("\u2009", "")
         if not w or w in {"and", "-"}:
             continue
@@ -59,8 +61,9 @@ def parse_number(words: list[str]) -> int | None:
                 current += _UNITS[part]
             elif part in _TENS:
                 current += _TENS[part]
-            elif part in _SCALES and seen:
+            elif part in _SCALES and (seen or part in _SCALE_WORDS):
                 scale = _SCALES[part]
+                current = current or 1  # "a hundred marines", "a thousand troops"
                 if scale == 100:
                     current *= scale
                 else:
@@ -73,3 +76,16 @@ def parse_number(words: list[str]) -> int | None:
         return None
     value = total + current
     return int(value) if value >= 1 else None
+
+
+def _without_article_of_scale(words: list[str]) -> list[str]:
+    """ "a hundred" counts 100, but "a dozen" stays vague: the article is dropped before a scale word only.
+
+    >>> _without_article_of_scale(["a", "hundred"]), _without_article_of_scale(["a", "dozen"])
+    (['hundred'], ['a', 'dozen'])
+    """
+    return [
+        w
+        for i, w in enumerate(words)
+        if not (w.lower() in ("a", "an") and i + 1 < len(words) and words[i + 1].lower() in _SCALE_WORDS)
+    ]

@@ -73,7 +73,7 @@ def test_tanks_entering_a_buffer_zone_move_whatever_the_shelling(detector):
 
 
 def test_fighters_crossing_into_a_country_are_deployed_there(detector):
-    text = "Hundreds of Iranian fighters entered Syria last month, and clashes followed."
+    text = "Hundreds of Iranian fighters entered Syria on Sunday, and clashes followed."
     e = only_movement(detector, text)
     assert e.destination == "Syria" and e.country == "SY"
 
@@ -169,3 +169,282 @@ def test_weapons_supplied_to_a_state_are_no_deployment(detector):
 
 def test_forces_named_by_where_they_came_from_are_in_action(detector):
     assert movements(detector, "The patrol was ambushed by fighters dispatched from Kidal.") == []
+
+
+# --- sizes ---------------------------------------------------------------------------------------------
+
+
+def test_a_hundred_written_out_is_a_size(detector):
+    e = only_movement(detector, "About a hundred Danish marines were flown to Erbil on Sunday.")
+    assert e.size == 100 and e.destination == "Erbil"
+
+
+def test_a_number_standing_for_a_force_is_its_size(detector):
+    found = movements(
+        detector, "About 3,000 troops will leave Syria and roughly 400 will come home from Jordan."
+    )
+    assert sorted((e.destination, e.size, e.direction) for e in found) == [
+        ("Jordan", 400, "withdraw"),
+        ("Syria", 3000, "withdraw"),
+    ]
+
+
+def test_a_number_with_its_unit_after_it_is_a_force(detector):
+    text = (
+        "About 800 troops would deploy to Latvia, while some 200 from the 3rd Infantry Division would deploy "
+        "to Estonia."
+    )
+    found = {e.destination: e.size for e in movements(detector, text)}
+    assert found == {"Latvia": 800, "Estonia": 200}
+
+
+def test_the_troops_sent_along_with_a_weapon_system_are_its_size(detector):
+    text = (
+        "Washington will send a Patriot missile battery to Poland, "
+        "along with about 80 American troops to run it."
+    )
+    e = only_movement(detector, text)
+    assert e.destination == "Poland" and e.size == 80
+
+
+def test_a_ship_carrying_marines_counts_the_marines(detector):
+    text = (
+        "The Navy moved the amphibious assault ship USS Kearsarge, carrying 2,000 Marines, into the Red Sea."
+    )
+    e = only_movement(detector, text)
+    assert e.destination == "Red Sea" and e.size == 2000
+
+
+def test_a_force_described_by_a_copula_takes_the_description_size(detector):
+    e = only_movement(
+        detector, "The force heading to Lithuania is an armored battalion of about 600 soldiers."
+    )
+    assert e.destination == "Lithuania" and e.size == 600
+
+
+def test_each_force_of_a_list_goes_to_its_own_place_with_its_own_size(detector):
+    text = (
+        "London will send an armoured brigade of about 4,000 troops to Estonia, three squadrons of "
+        "Typhoon jets to Cyprus and two frigates to Gibraltar."
+    )
+    found = {e.destination: e.size for e in movements(detector, text)}
+    assert found == {"Estonia": 4000, "Cyprus": 3, "Gibraltar": 2}
+
+
+def test_a_gapped_list_of_forces_and_places_is_one_movement_each(detector):
+    found = {
+        e.destination: e.size
+        for e in movements(detector, "The army sent 300 commandos to Afrin and 200 tanks to Manbij.")
+    }
+    assert found == {"Afrin": 300, "Manbij": 200}
+
+
+# --- movements home, orders out, handovers, new bases --------------------------------------------------
+
+
+def test_bringing_forces_home_is_a_withdrawal(detector):
+    e = only_movement(detector, "Most of the soldiers will return home from Mali by Christmas.")
+    assert e.destination == "Mali" and e.direction == "withdraw"
+
+
+def test_moving_troops_back_is_a_withdrawal(detector):
+    e = only_movement(
+        detector, "Under the deal the Kremlin would move its troops back from the ridge near Kupiansk."
+    )
+    assert e.direction == "withdraw"
+
+
+def test_units_ordered_out_of_a_town_are_withdrawn(detector):
+    e = only_movement(
+        detector, "A senior officer said army units had been ordered out of Gondar under the ceasefire."
+    )
+    assert e.destination == "Gondar" and e.direction == "withdraw"
+
+
+def test_who_orders_owner_less_troops_to_withdraw_withdraws_them(detector):
+    e = only_movement(detector, "Ukraine's army chief said he had ordered troops to withdraw from Vuhledar.")
+    assert e.destination == "Vuhledar" and "Ukraine" in (e.actor or "")
+
+
+def test_an_order_to_another_states_troops_leaves_them_their_owner(detector):
+    e = only_movement(detector, "The junta ordered French troops to withdraw from Niger.")
+    assert e.actor == "French"
+
+
+def test_a_destination_in_the_forces_phrase_is_still_the_destination(detector):
+    e = only_movement(
+        detector, "The White House has ordered a carrier strike group led by the USS Nimitz to Guam."
+    )
+    assert e.destination == "Guam" and e.status == "announced"
+
+
+def test_handing_over_a_named_base_withdraws_its_garrison(detector):
+    text = "France on Tuesday handed over Camp Boiro, its last military base in Chad, to Chadian forces."
+    e = only_movement(detector, text)
+    assert e.destination == "Camp Boiro" and e.direction == "withdraw" and e.actor == "France"
+
+
+def test_handing_over_unnamed_positions_names_no_place_left(detector):
+    assert movements(detector, "The militia handed over positions to the army.") == []
+
+
+def test_setting_up_a_military_headquarters_is_a_stationing(detector):
+    e = only_movement(
+        detector, "Washington will set up a permanent headquarters for the Army's III Corps in Romania."
+    )
+    assert e.destination == "Romania" and e.status == "announced"
+
+
+def test_adding_squadrons_to_bases_deploys_them(detector):
+    e = only_movement(detector, "The Pentagon will also add F-16 and A-10 squadrons to bases in the Gulf.")
+    assert e.destination == "bases in the Gulf"
+
+
+def test_soldiers_who_flew_somewhere_were_deployed_there(detector):
+    text = "The paratroopers will join about 600 soldiers from the same division who flew to Qatar this week."
+    e = only_movement(detector, text)
+    assert e.destination == "Qatar" and e.size == 600
+
+
+def test_aircraft_flying_over_an_area_go_nowhere(detector):
+    assert movements(detector, "Two bombers flew over the area around the city of Tartus on Monday.") == []
+
+
+def test_a_council_voting_to_send_peacekeepers_announces_it(detector):
+    e = only_movement(
+        detector, "The Security Council voted unanimously to send 4,000 more peacekeepers to Mali."
+    )
+    assert e.destination == "Mali" and e.status == "announced" and e.size == 4000
+
+
+def test_military_police_are_armed_forces(detector):
+    e = only_movement(
+        detector, "Moscow's defense ministry said it had deployed military police to Aleppo to keep order."
+    )
+    assert e.destination == "Aleppo"
+
+
+# --- who sends -----------------------------------------------------------------------------------------
+
+
+def test_the_state_whose_officials_report_the_arrival_sent_the_force(detector):
+    e = only_movement(
+        detector, "Turkish officials said about 150 soldiers had arrived at the camp near Bashiqa."
+    )
+    assert e.actor == "Turkish" and e.size == 150
+
+
+def test_a_commander_speaking_of_its_fighters_speaks_for_his_group(detector):
+    text = "An al-Shabab commander told the group's radio station that its fighters had left Baidoa."
+    e = only_movement(detector, text)
+    assert e.actor == "al-Shabab" and e.direction == "withdraw"
+
+
+def test_a_monitor_reporting_a_movement_is_no_side(detector):
+    e = only_movement(
+        detector, "The Syrian Observatory for Human Rights said some 350 fighters had moved to Idlib."
+    )
+    assert e.actor is None
+
+
+def test_a_spokesman_speaks_for_his_institution(detector):
+    e = only_movement(detector, "Pentagon spokesman John Kirby said about 1,700 troops would go to Poland.")
+    assert e.actor == "Pentagon" and e.destination == "Poland"
+
+
+def test_the_accused_sent_the_troops_not_the_accuser(detector):
+    text = "Kinshasa has accused Kigali of sending thousands of its soldiers into North Kivu."
+    assert {e.actor for e in movements(detector, text)} == {"Kigali"}
+
+
+def test_fighters_described_by_their_side_are_their_own_actor(detector):
+    text = (
+        "Kurdish-led fighters pulled out of Tal Tamr on Sunday "
+        "under a truce, handing the town to Syrian troops."
+    )
+    e = only_movement(detector, text)
+    assert e.actor == "Kurdish-led fighters" and e.direction == "withdraw"
+
+
+# --- where they go -------------------------------------------------------------------------------------
+
+
+def test_a_place_after_the_destination_locates_it(detector):
+    e = only_movement(
+        detector, "Bogota has sent thousands of troops to the Catatumbo region near the Venezuelan border."
+    )
+    assert e.destination == "the Catatumbo region"
+
+
+def test_an_anaphor_takes_the_destination_named_earlier_in_the_sentence(detector):
+    text = (
+        "New Delhi ordered 20,000 more troops into Jammu on Friday, "
+        "a week after it rushed 5,000 troops to the region."
+    )
+    assert {e.destination for e in movements(detector, text)} == {"Jammu"}
+
+
+def test_a_date_is_no_destination(detector):
+    found = movements(detector, "Moscow sent troops and tanks into Abkhazia on Aug. 8.")
+    assert [e.destination for e in found] == ["Abkhazia"]
+
+
+def test_forces_moving_in_go_where_the_other_side_pulls_out(detector):
+    text = "The Lebanese army moved in as Israeli troops pulled out of the Shebaa farms."
+    assert "Lebanese" in {e.actor for e in movements(detector, text) if e.destination == "the Shebaa farms"}
+
+
+# --- what is no movement -------------------------------------------------------------------------------
+
+
+def test_moving_into_a_town_the_enemy_abandoned_takes_it(detector):
+    text = (
+        "Government troops also moved into the nearby town of Sloviansk, which the separatists had abandoned."
+    )
+    assert movements(detector, text) == []
+
+
+def test_entering_a_town_the_enemy_just_left_takes_it(detector):
+    text = (
+        "Ukrainian troops entered Izium on Saturday, hours after Moscow "
+        "said it had pulled its forces out of the town."
+    )
+    assert [e.direction for e in movements(detector, text)] == ["withdraw"]
+
+
+def test_insurgents_moving_into_a_city_advance(detector):
+    assert movements(detector, "Soldiers deserted as insurgents moved into Hama unopposed.") == []
+
+
+def test_reinforcements_moving_into_a_region_are_deployed(detector):
+    text = (
+        "Moscow's defense ministry released footage of columns "
+        "of reinforcements moving into the Belgorod region."
+    )
+    e = only_movement(detector, text)
+    assert e.destination == "the Belgorod region" and e.actor == "Moscow"
+
+
+def test_a_withdrawal_among_options_under_study_is_no_movement(detector):
+    text = "The Pentagon is studying options that include withdrawing about 2,000 U.S. troops from Germany."
+    assert movements(detector, text) == []
+
+
+def test_fighters_landing_on_a_ship_board_it(detector):
+    assert movements(detector, "Houthi fighters landed on the deck of the tanker from a helicopter.") == []
+
+
+def test_a_deployment_discussed_as_a_subject_is_no_new_movement(detector):
+    text = (
+        "Bolton said the deployment of the USS Nimitz and the bombers was meant to send a message to Tehran."
+    )
+    assert movements(detector, text) == []
+
+
+def test_units_moved_to_unnamed_lines_have_left_no_named_place(detector):
+    assert movements(detector, "Units had moved to more favorable lines, he said.") == []
+
+
+def test_a_retreat_under_a_barrage_is_no_movement(detector):
+    text = "Government troops and police pulled out of Ramadi under a barrage of car bombs."
+    assert movements(detector, text) == []
