@@ -37,9 +37,9 @@ LOSS_NOUNS = frozenset("fall loss".split())
 CONTROL_VERBS = frozenset(
     "take seize gain regain assume establish impose wrest retake retook reassert win have lose cede secure "
     "restore extend obtain claim give".split()
-)
+)  # "rebels claimed control of Rubaya": a claim by the side that took it; "giving its forces control of"
 # "raised the national flag over Sloviansk"
-FLAG_VERBS = frozenset("raise hoist plant fly".split())  # "rebels claimed control of Rubaya": a claim by the side that took it
+FLAG_VERBS = frozenset("raise hoist plant fly".split())
 
 TC_TRIGGER_LEMMAS = (
     GAIN_VERBS
