@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
 from service.detect import lexicon as lx
-from service.detect.actors import STATE_INSTITUTIONS, is_armed_group
-from service.detect.numbers import parse_number
+from service.detect.destinations import (
+    GOAL_PREPS,
+    named_in_sentence,
+    onward_stops,
+    route_ends,
+    without_dates,
+    without_locators,
+)
+from service.detect.forces import CARRY_VERBS, counts_kit, counts_people, force_nationality, goal_preps
 from service.detect.phrases import (
-    SHIP_OWNERS,
-    actor_phrase,
     child,
     children,
+    is_country,
     is_force,
     is_placeish,
     name_span,
@@ -34,6 +39,14 @@ from service.detect.roles import (
     owned_by_state,
     peaceful_entry,
     subject_of,
+)
+from service.detect.senders import (
+    accused_of,
+    irregulars,
+    self_described,
+    sender,
+    speaking_side,
+    tells_of_own_force,
 )
 
 
@@ -62,17 +75,17 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM") and not is_force(c)
         for w in place_objects(c, *DEST_PREPS)
     ]  # "half would be based in Hasakah and half at al-Tanf": the verb is left out of the second share
-    onward = [r for w in _onward_stops(t) for r in places_from(w)[0]]
+    onward = [r for w in onward_stops(t) for r in places_from(w)[0]]
     mover = subject_of(t)
-    speaker = _speaking_side(t)
-    accused = _accused_of(t)
+    speaker = speaking_side(t)
+    accused = accused_of(t)
     for frame in frames:
         frame.actor = _sender_of(frame, accused, speaker)
-        frame.destinations = _named_in_sentence(_without_locators(_without_dates(frame.destinations)))
+        frame.destinations = named_in_sentence(without_locators(without_dates(frame.destinations)))
         if gapped and not frame.withdraw:
             frame.destinations += dest_refs(gapped)
         if onward and not frame.withdraw:
-            frame.destinations = _route_ends(t, frame.destinations, onward)
+            frame.destinations = route_ends(t, frame.destinations, onward)
         if mover is not None and mover.lemma_.lower() == "half" and frame.force_head != mover:
             frame.share = 0.5
     return frames
@@ -84,162 +97,14 @@ def _sender_of(frame: DeployFrame, accused: str | None, speaker: str | None) -> 
     of no state named by their side ("Kurdish-led fighters pulled out")."""
     if accused is not None:
         return accused
-    if frame.actor is None and speaker is not None and _tells_of_own_force(frame.force_head):
+    if frame.actor is None and speaker is not None and tells_of_own_force(frame.force_head):
         return speaker
-    if frame.actor is None and _self_described(frame.force_head):
+    if frame.actor is None and self_described(frame.force_head):
         return actor_of(frame.force_head)
     return frame.actor
 
 
-_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-
-
-def _without_dates(refs: list[PlaceRef]) -> list[PlaceRef]:
-    """ "sent troops into the region on Aug. 8": the NER's date is no place, however the tagger reads "Aug."."""
-    return [
-        r
-        for r in refs
-        if r.head is None
-        or r.head.ent_type_ not in ("DATE", "TIME")
-        or r.head.text.rstrip(".").lower() not in _MONTHS
-        and not r.head.like_num
-    ]
-
-
-_GOAL_PREPS = frozenset("to into toward towards".split())
-_LOCATIVE_PREPS = frozenset("near in at around along inside on".split())
-
-
-def _without_locators(refs: list[PlaceRef]) -> list[PlaceRef]:
-    """ "sent troops to the Catatumbo region near the Venezuelan border": a place after the destination that
-    the parser hung on the verb locates the destination; it is not a second one."""
-    goals = [r.head.i for r in refs if r.head is not None and r.head.head.lower_ in _GOAL_PREPS]
-    if not goals:
-        return refs
-    return [
-        r
-        for r in refs
-        if r.head is None or r.head.i < min(goals) or r.head.head.lower_ not in _LOCATIVE_PREPS
-    ]
-
-
-_WIDE_ANAPHORS = frozenset("region area province territory".split())
-
-
-def _named_in_sentence(refs: list[PlaceRef]) -> list[PlaceRef]:
-    """ "ordered 28,000 troops into Kashmir, a week after it rushed 10,000 troops to the region": an anaphor
-    names the destination of a movement told earlier in the same sentence, before any place of the story."""
-    return [_antecedent_in_sentence(r) if r.anaphoric and r.head is not None else r for r in refs]
-
-
-def _antecedent_in_sentence(ref: PlaceRef) -> PlaceRef:
-    noun = ref.head.lemma_.lower()
-    if noun not in _WIDE_ANAPHORS | {"country"}:
-        return ref
-    for w in reversed(ref.head.doc[ref.head.sent.start : ref.head.i]):
-        goal = w.dep_ == "pobj" and w.head.lower_ in _GOAL_PREPS and w.pos_ == "PROPN" and is_placeish(w)
-        if goal and _is_country(name_span(w)) == (noun == "country"):  # "the country" names a country
-            return next(iter(places_from(w)[0]), ref)
-    return ref
-
-
-_SHOW_VERBS = frozenset("release publish show post broadcast".split())
-
-
-def _speaking_side(t: Token) -> str | None:
-    """The side that reports the movement: "Turkish officials said about 150 soldiers had arrived" -> Turkish;
-    "Russia's Defense Ministry released video of reinforcements moving in" -> Russia."""
-    for a in t.ancestors:
-        if a.lemma_.lower() in lx.CLAIM_VERBS | _SHOW_VERBS:
-            speaker = child(a, "nsubj")
-            return _side_named_by(speaker) if speaker is not None else None
-    return None
-
-
-def _self_described(force: Token | None) -> bool:
-    """Fighters of no state whose phrase says whose they are: "Kurdish-led fighters", "pro-Russian
-    separatists", "Islamist rebels" (not bare "the fighters", whose side the story gives)."""
-    if force is None or not _irregulars(force) or force_nationality(force) is not None:
-        return False
-    return any(_names_a_people(c) for c in children(force, "amod", "compound"))
-
-
-def _names_a_people(mod: Token) -> bool:
-    """ "Kurdish", "pro-Russian", "Kurdish-led" (the parser hangs "Kurdish" on "led")."""
-    return (
-        mod.ent_type_ in ("NORP", "GPE")
-        or "-" in mod.text
-        or any(g.ent_type_ in ("NORP", "GPE") for g in mod.children)
-    )
-
-
-def _side_named_by(speaker: Token) -> str | None:
-    """ "Russia's Defense Ministry" -> Russia; "An al-Shabab commander" -> al-Shabab; "Pentagon spokesman John
-    Kirby" -> Pentagon; "Kenya" -> Kenya; "a senior official" names no side, nor does a monitor ("the Syrian
-    Observatory for Human Rights")."""
-    official = speaker.lemma_.lower() in _SPOKESMEN or is_force(speaker) or speaker.ent_type_ == "PERSON"
-    modifiers = [
-        w
-        for w in speaker.subtree
-        if w.i < speaker.i
-        and w.dep_ in ("poss", "amod", "compound", "nmod")
-        and w.ent_type_ not in ("DATE", "TIME")
-    ]
-    for w in modifiers if official else ():
-        name = name_span(w) if w.pos_ == "PROPN" else w.text
-        if w.ent_type_ in ("GPE", "NORP") or _names_a_side(name):
-            return name
-    name = name_span(speaker)
-    if speaker.pos_ == "PROPN" and (speaker.ent_type_ == "GPE" or _is_country(name) or is_armed_group(name)):
-        return name
-    if name in STATE_INSTITUTIONS:
-        return name  # "the Pentagon said"
-    if speaker.ent_type_ == "PERSON" and any(w.lower_ in _OFFICES for w in speaker.subtree):
-        return actor_of(speaker)  # "Defense Secretary Mark Esper said": who decides for the state
-    return None
-
-
-# Who speaks for a side: "Turkish officials", "Russia's Defense Ministry", "an al-Shabab commander"
-_SPOKESMEN = frozenset(
-    "official officials ministry military army government command commander commanders spokesman "
-    "spokeswoman spokesperson minister leader leaders authorities".split()
-)
-_OFFICES = frozenset("president minister secretary chancellor premier commander chief general".split())
-
-
-def _names_a_side(name: str) -> bool:
-    """A state, its demonym, a state institution or an armed group by name: "Kenya", "Turkish", "Pentagon"."""
-    words = name.split()
-    return (
-        _is_country(name)
-        or is_armed_group(name)
-        or any(w in STATE_INSTITUTIONS or _is_country(w) for w in words)
-    )
-
-
-def _tells_of_own_force(force: Token | None) -> bool:
-    """A force whose owner the phrase leaves to the speaker: "about 150 soldiers", "its fighters", or a unit
-    whose name names no state ("soldiers from the Army's 82nd Airborne Division")."""
-    if force is None:
-        return False
-    owner = force_nationality(force)
-    if owner is not None:
-        return not _names_a_side(owner)
-    return not any(
-        c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her") for c in force.children
-    )
-
-
-_ACCUSE_VERBS = frozenset("accuse charge blame".split())
 _OPTION_NOUNS = frozenset("option options scenario scenarios proposal proposals idea ideas".split())
-
-
-def _accused_of(t: Token) -> str | None:
-    """ "Kinshasa accused Kigali of sending soldiers over the border": the accused sent them, not the accuser."""
-    charge = t.head if t.dep_ == "pcomp" and t.head.lower_ in ("of", "with", "for") else None
-    if charge is None or charge.head.lemma_.lower() not in _ACCUSE_VERBS:
-        return None
-    return actor_of(child(charge.head, "dobj"))
 
 
 def _among_options(t: Token) -> bool:
@@ -248,6 +113,8 @@ def _among_options(t: Token) -> bool:
 
 
 _ENTRY_VERBS = frozenset("move enter".split())
+
+
 _GIVE_UP_VERBS = frozenset("abandon flee withdraw pull leave retreat evacuate vacate".split())
 
 
@@ -259,9 +126,9 @@ def _takes_ground(t: Token, frame: DeployFrame) -> bool:
         return False
     if t.lemma_.lower() == "move" and not prep_objects(t, "into", "in"):
         return False
-    if any(_is_country(r.text) for r in frame.destinations):
+    if any(is_country(r.text) for r in frame.destinations):
         return False
-    irregular_advance = _irregulars(frame.force_head) and not _has_purpose(t)
+    irregular_advance = irregulars(frame.force_head) and not _has_purpose(t)
     return irregular_advance or _left_by_another(t, frame.force_head)
 
 
@@ -270,23 +137,6 @@ def _has_purpose(t: Token) -> bool:
     return any(
         c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
         for c in t.children
-    )
-
-
-_IRREGULAR_NOUNS = frozenset(
-    "insurgent insurgents rebel rebels militant militants fighter fighters jihadist jihadists gunman gunmen "
-    "guerrilla guerrillas extremist extremists separatist separatists".split()
-)
-
-
-def _irregulars(force: Token) -> bool:
-    """Fighters of no state: "insurgents", "Houthi fighters", "the Wagner Group" (not "Turkish troops")."""
-    if owned_by_state(force):
-        return False
-    return (
-        force.lemma_.lower() in _IRREGULAR_NOUNS
-        or force.lower_ in _IRREGULAR_NOUNS
-        or (force.pos_ == "PROPN" and is_armed_group(name_span(force)))
     )
 
 
@@ -367,46 +217,11 @@ def _goals_by_force(items: list[Token], verb: Token) -> list[list[Token]]:
     "to Spain" on the squadrons)."""
     goals: list[list[Token]] = [[] for _ in items]
     on_verb = [p for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "into")]
-    for p in sorted({*on_verb, *(p for f in items for p in _goal_preps(f))}, key=lambda p: p.i):
+    for p in sorted({*on_verb, *(p for f in items for p in goal_preps(f))}, key=lambda p: p.i):
         before = [n for n, f in enumerate(items) if f.i < p.i]
         if before:
             goals[before[-1]] += [o for o in p.children if o.dep_ == "pobj" and is_placeish(o)]
     return goals
-
-
-def _goal_preps(force: Token) -> list[Token]:
-    """ "to Romania" on the force or on the troops it is made of ("a brigade of 3,000 troops to Romania")."""
-    inner = [o for o in prep_objects(force, "of") if is_force(o)]
-    return [p for h in (force, *inner) for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "into")]
-
-
-def _route_ends(t: Token, first: list[PlaceRef], onward: list[PlaceRef]) -> list[PlaceRef]:
-    """A journey ends at its last stop ("flew the company to H-1 and then to the airfield" -> the airfield); a
-    force deployed "to Erbil and subsequently Mosul" is posted to both."""
-    if t.lemma_.lower() in lx.JOURNEY_VERBS and _sequenced(t, onward[-1].head):
-        return onward[-1:]
-    return first + onward
-
-
-def _onward_stops(t: Token) -> list[Token]:
-    """Later stops of a movement, in order: "flew the company to H-1 and then to the airfield", "to Kandahar
-    and then on to Helmand", "deployed in April to Erbil and subsequently Mosul" (the parser joins the second
-    place to the verb, its preposition left out)."""
-    if not place_objects(t, "to", "into"):
-        return []
-    stops: list[Token] = []
-    for head in [t, *(p for p in t.children if p.dep_ == "prep" and p.lower_ in ("to", "into"))]:
-        stops += [c for c in head.children if c.dep_ == "conj" and _bare_place(c)]
-        for c in head.children:
-            if c.dep_ == "conj" and c.lower_ in ("to", "into", "on", "onward", "onwards"):
-                stops += [
-                    w
-                    for p in c.subtree
-                    if p.lower_ in ("to", "into")
-                    for w in p.children
-                    if w.dep_ == "pobj" and is_placeish(w)
-                ]
-    return sorted(stops, key=lambda w: w.i)
 
 
 def _frames(t: Token) -> list[DeployFrame]:
@@ -465,14 +280,16 @@ def _frames(t: Token) -> list[DeployFrame]:
             ordered = subj is not None and subj.dep_ == "dobj" and t.dep_ == "xcomp" and subj.head == t.head
             force, actor = (
                 # "ordered troops to be redeployed to the capital": the troops ordered are the ones moved
-                subj if subj is not None and (subj.dep_ == "nsubjpass" or ordered or _own_subject(t, subj)) else None,
+                subj
+                if subj is not None and (subj.dep_ == "nsubjpass" or ordered or _own_subject(t, subj))
+                else None,
                 actor_of(_mover_agent(t)) or (actor_of(subject_of(t.head)) if ordered else None),
             )
             if force is None and t.dep_ in ("acl", "relcl"):
                 force = t.head
             force = _mover(force)
         else:
-            force, actor = _mover(dobj), _sender(subj)
+            force, actor = _mover(dobj), sender(subj)
             object_is_place = dobj is not None and not is_force(dobj) and is_placeish(dobj)
             if (
                 (dobj is None or (withdraw and object_is_place))
@@ -486,7 +303,9 @@ def _frames(t: Token) -> list[DeployFrame]:
                     force, actor = subj, actor_of(subj)  # "Ukraine withdrew from areas of Bakhmut"
         if force is None or not (_is_mover(force) or (withdraw and is_state(force))):
             return []
-        used_against = prep_objects(t, "against") or (prep_objects(dobj, "against") if dobj is not None else [])
+        used_against = prep_objects(t, "against") or (
+            prep_objects(dobj, "against") if dobj is not None else []
+        )
         if not withdraw and used_against and not prep_objects(t, "to", "into"):
             return []  # "deploying anti-ship missiles against the fleet": forces in action, not moved
         preps = ("from", "out") if withdraw else DEST_PREPS
@@ -512,8 +331,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = [
                 w
                 for c in t.children
-                if c.lemma_.lower() in _CARRY_VERBS
-                for w in place_objects(c, *_GOAL_PREPS)
+                if c.lemma_.lower() in CARRY_VERBS
+                for w in place_objects(c, *GOAL_PREPS)
             ]
         if not dests and force is not None:
             # "reduce the number of American forces in the country", "withdraw its troops in Syria"
@@ -552,7 +371,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             return []
         preps = DEST_PREPS + ("for",) if lemma == "head" else DEST_PREPS  # "heading for the town"
         if lemma == "go":
-            preps = tuple(_GOAL_PREPS)  # "would go to Poland"; "went on the offensive near X" goes nowhere
+            preps = tuple(GOAL_PREPS)  # "would go to Poland"; "went on the offensive near X" goes nowhere
         dests = place_objects(t, "into") if lemma == "cross" else place_objects(t, *preps)
         if lemma == "cross" and not dests:
             return []  # "crossed the river": a manoeuvre; "crossed the border into Kobani" is a movement
@@ -632,6 +451,8 @@ def _counted_force(tok: Token) -> bool:
 
 
 _HOMEWARD_ONLY = frozenset("come return".split())
+
+
 _HOMEWARD_VERBS = frozenset("come go return bring move fly ship".split())
 
 
@@ -652,7 +473,7 @@ def _homecoming_frames(t: Token, subj: Token | None, dobj: Token | None) -> list
     a withdrawal from where the story is; "moved back from the ridge" -> from the ridge, but "went back to
     their positions" names nothing left."""
     sent = _mover(dobj) if dobj is not None and dobj.lower_ != "home" else None
-    force, actor = (sent, _sender(subj)) if _is_mover(sent) else (_mover(subj), None)
+    force, actor = (sent, sender(subj)) if _is_mover(sent) else (_mover(subj), None)
     if not _is_mover(force):
         return []
     homes = [c for c in t.children if c.lower_ == "home"]  # "come home from Iraq": "from" may hang on "home"
@@ -674,30 +495,7 @@ def _entry_frames(t: Token, force: Token | None, entered: Token) -> list[DeployF
 def _crossing_into(place: Token) -> bool:
     if place.lemma_.lower() == "zone":
         return any(c.lower_ in lx.NEUTRAL_ZONE_WORDS for c in place.children)
-    return place.pos_ == "PROPN" and place.ent_type_ == "GPE" and _is_country(name_span(place))
-
-
-def _is_country(name: str) -> bool:
-    from service.detect.gazetteer import Gazetteer  # the process-wide index, built once
-
-    return Gazetteer.default().country_code(name) is not None
-
-
-# Aircraft and vehicles go by model names: "C-17", "KC-130", "Mi-8"
-_MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d+[A-Z]?$")
-
-
-def _sender(subj: Token | None) -> str | None:
-    """Who sends the forces a verb moves: its subject, but "a C-17 flew the company", "U.S. helicopters
-    ferried the troops" name a carrier, whose owner at most."""
-    if subj is not None and _is_carrier(subj):
-        return force_nationality(subj)
-    return actor_of(subj)
-
-
-def _is_carrier(tok: Token) -> bool:
-    kit = tok.lemma_.lower() in lx.EQUIPMENT_NOUNS
-    return kit or tok.ent_type_ == "PRODUCT" or bool(_MODEL_NAME.match(tok.text))
+    return place.pos_ == "PROPN" and place.ent_type_ == "GPE" and is_country(name_span(place))
 
 
 def _moved_elsewhere(t: Token, dests: list[Token]) -> bool:
@@ -729,17 +527,6 @@ _GROUND_NOUNS = frozenset("line lines position positions point points location l
 def _unnamed_ground(d: Token) -> bool:
     """ "moved to more favorable lines", "withdrew to new positions": ground described, never named."""
     return d.lower_ in _GROUND_NOUNS and not any(c.dep_ in ("det", "poss") for c in d.children)
-
-
-def _bare_place(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" and is_placeish(tok) and not is_force(tok)
-
-
-def _sequenced(t: Token, last_stop: Token | None) -> bool:
-    """Is the route ordered in time ("to H-1 and then to the airfield"), not a list of places ("to Kandahar
-    and Helmand")?"""
-    end = last_stop.i if last_stop is not None else len(t.doc)
-    return any(w.lower_ in lx.SEQUENCE_WORDS for w in t.doc[t.i : end + 1])
 
 
 def _clause_verb(w: Token) -> Token | None:
@@ -780,7 +567,7 @@ def _replacement_frames(t: Token, subj: Token | None, dobj: Token | None, passiv
     else:
         incoming, outgoing = subj, dobj
     incoming, outgoing = force_of(incoming), force_of(outgoing)
-    if incoming is None or outgoing is None or not is_force(incoming) or _counts_kit(incoming):
+    if incoming is None or outgoing is None or not is_force(incoming) or counts_kit(incoming):
         return []  # "old tanks were replaced by new ones": kit renewed, no force moved
     if not (is_force(outgoing) or outgoing.lemma_.lower() == "team"):
         return []  # "the commander was replaced by a general": a person, not a force
@@ -846,6 +633,8 @@ def _inside_relative_clause(w: Token, top: Token) -> bool:
 _FATES = frozenset(
     "executed killed dead wounded injured missing captured fallen slain detained imprisoned kidnapped".split()
 )
+
+
 _PERSONS = frozenset(
     "soldier fighter marine commando paratrooper mercenary militant peacekeeper adviser advisor trainer "
     "reservist conscript recruit serviceman servicemember sailor airman".split()
@@ -886,7 +675,7 @@ def _aircraft_doing(verb: Token) -> bool:
 def _arms_supply(force: Token) -> bool:
     """ "Besides providing gunships, Russia transferred to Syria the Buk-M2 air defense system": weapons
     handed to another state's forces, no force of the sender's moved."""
-    if any(_counts_people(f) for f in with_conjuncts(force)):
+    if any(counts_people(f) for f in with_conjuncts(force)):
         return False
     return any(
         w.lemma_.lower() in lx.SUPPLY_VERBS
@@ -990,7 +779,7 @@ _NEEDS_PLACE = frozenset({"add", "fly"})  # "two bombers flew over the sea": a s
 def _goal_named(dests: list[Token]) -> bool:
     """Is a destination named by "to" or "into" ("flew to Kuwait", "add squadrons to bases"), not only by
     where the verb happens ("flew over the area around the city")?"""
-    return any(d.head.lower_ in _GOAL_PREPS or d.head.dep_ == "dative" for d in dests)
+    return any(d.head.lower_ in GOAL_PREPS or d.head.dep_ == "dative" for d in dests)
 
 
 def _rejoins(t: Token) -> bool:
@@ -1008,6 +797,8 @@ _BATTLE_NOUNS = frozenset(
     "barrage barrages bombing bombings "
     "clash clashes battle battles advance advances onslaught encirclement".split()
 )
+
+
 _BATTLE_VERBS = frozenset("advance attack assault shell bombard encircle close storm push".split())
 
 
@@ -1038,8 +829,10 @@ def _under_attack(t: Token) -> bool:
             objects = [o for o in c.children if o.dep_ == "pobj"]
             if any(o.lemma_.lower() in _BATTLE_NOUNS or o.lower_ in _BATTLE_NOUNS for o in objects):
                 return True
-        if c.dep_ == "advcl" and c.lemma_.lower() in _BATTLE_VERBS and any(
-            m.dep_ == "mark" and m.lower_ in ("as", "when", "after") for m in c.children
+        if (
+            c.dep_ == "advcl"
+            and c.lemma_.lower() in _BATTLE_VERBS
+            and any(m.dep_ == "mark" and m.lower_ in ("as", "when", "after") for m in c.children)
         ):
             return True
     return False
@@ -1051,7 +844,11 @@ def _ordered(t: Token) -> bool:
 
 
 _FOUNDING_VERBS = frozenset("set establish".split())
+
+
 _NEW_SITES = frozenset("base bases headquarters garrison outpost outposts camp camps airbase".split())
+
+
 _MILITARY_WORDS = frozenset("military army naval navy air defense defence".split())
 
 
@@ -1210,7 +1007,11 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         planned = t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() in _PLANNED_MOVE_VERBS
         subject = subject_of(t.head) if planned else None
         force = next((f for f in (force_of(owner), force_of(subject)) if f is not None and is_force(f)), None)
-        if force is None and subject is not None and (subject.lemma_.lower() == "military" or is_state(subject)):
+        if (
+            force is None
+            and subject is not None
+            and (subject.lemma_.lower() == "military" or is_state(subject))
+        ):
             force = subject  # "the U.S. military has completed its withdrawal from Agadez"
     if force is None:
         return []
@@ -1233,221 +1034,7 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
     if actor is None and t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.pos_ == "VERB":
         # "the United States responded with a troop surge": the one who answered sent them
         subject = subject_of(t.head.head)
-        actor = actor_of(subject) if subject is not None and (is_state(subject) or is_armed(subject)) else None
-    return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
-
-
-def force_size(force: Token) -> int | None:
-    """Personnel or unit count of a force phrase: "200 more military personnel" -> 200; conjuncts are summed
-    ("1,000 commandos and 2,000 rebels" -> 3,000), but a list that also counts kit gives its people
-    ("six jets and 600 personnel" -> 600)."""
-    counted: list[tuple[Token, int]] = []
-    for f in _sent_together(force):
-        n = _count_of(f)
-        if n is not None:
-            counted.append((f, n))
-    if not counted:
-        return None
-    people = [n for f, n in counted if _counts_people(f)]
-    if people and len(people) < len(counted):
-        return sum(people)
-    return sum(n for _, n in counted)
-
-
-def _sent_together(force: Token) -> list[Token]:
-    """The forces of one movement: the force, the forces listed with it ("1,000 commandos and 2,000 rebels"),
-    those it carries or that go along with it ("the USS Bataan, carrying 2,000 Marines", "a battery, along with
-    about 100 troops to operate it"). A listed force with its own destination moves on its own ("a brigade to
-    Romania and two destroyers to Spain"); a date the parser joined to the force is none ("On 30 October, 4th
-    Battalion")."""
-    listed = [f for f in force.conjuncts if f.i > force.i and is_force(f) and not _own_destination(f, force)]
-    return [force, *listed, *_companions(force)]
-
-
-def _own_destination(item: Token, first: Token) -> bool:
-    """Is a "to" phrase between the first force and the listed one ("three squadrons to Cyprus and two
-    frigates"): the first force's own place, so the listed one moves apart?"""
-    return any(first.i < p.i < item.i for p in _goal_preps(first))
-
-
-_CARRY_VERBS = frozenset("carry transport ferry".split())
-
-
-def _companions(force: Token) -> list[Token]:
-    """Forces carried by the force or sent along with it, on the force's phrase or on the verb that moves it."""
-    holders = [force, *_up_to_verb(force)]
-    out: list[Token] = []
-    for h in holders:
-        for c in h.children:
-            if c.dep_ in ("acl", "advcl", "relcl") and c.lemma_.lower() in _CARRY_VERBS:
-                out += [o for o in children(c, "dobj") if is_force(o)]
-            if c.dep_ == "prep" and c.lower_ in ("along", "together"):
-                out += [
-                    o
-                    for p in children(c, "prep")
-                    if p.lower_ == "with"
-                    for o in children(p, "pobj")
-                    if is_force(o)
-                ]
-    return [o for o in out if o != force]
-
-
-def _up_to_verb(tok: Token) -> list[Token]:
-    """The words above a force up to the verb that moves it: "moved the dock USS Mesa Verde" -> dock, moved."""
-    out: list[Token] = []
-    for a in list(tok.ancestors)[:3]:
-        out.append(a)
-        if a.pos_ in ("VERB", "AUX"):
-            break
-    return out
-
-
-def _count_of(tok: Token) -> int | None:
-    """ "A force of 5,000 soldiers": the number may sit on the noun the force is made of."""
-    words = _number_words(tok)
-    if not words:
-        inner = [o for o in prep_objects(tok, "of") if is_force(o)]
-        words = _number_words(inner[0]) if inner else []
-    return parse_number(words) if words else None
-
-
-def _counts_kit(tok: Token) -> bool:
-    return not _counts_people(tok)
-
-
-def _counts_people(tok: Token) -> bool:
-    """Personnel ("troops", "marines", "a 150-strong contingent"), not kit ("jets", "warships", "tanks")."""
-    lemma = tok.lemma_.lower()
-    return lemma not in lx.EQUIPMENT_NOUNS and tok.lower_ not in lx.EQUIPMENT_NOUNS
-
-
-def _number_words(tok: Token) -> list[str]:
-    if tok.head.dep_ == "prep" and tok.head.lower_ == "of" and tok.head.head.like_num:
-        return [tok.head.head.text]  # "150 of these troops"
-    if tok.pos_ == "NUM":
-        nums = [tok]  # "roughly 500 will come home": the number stands for the force
-    else:
-        nums = [c for c in tok.children if c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num)]
-    if not nums:
-        # "200 of them", "an additional 1,000 Turkish commandos" (number attached to 'additional')
-        nums = [c for c in tok.children if c.like_num and c.dep_ in ("quantmod", "nmod", "det")]
-    if not nums:
-        # "up to seven battalion tactical groups": the number hangs on the unit word before the head
-        nums = [
-            n
-            for c in tok.children
-            if c.dep_ in ("nmod", "compound") and c.pos_ == "NOUN"
-            for n in c.children
-            if n.dep_ == "nummod" and n.i < c.i
-        ]
-    if not nums:
-        # "a 150-strong contingent"
-        nums = [
-            n
-            for c in tok.children
-            if c.dep_ == "amod" and c.lower_ == "strong"
-            for n in c.children
-            if n.like_num
-        ]
-    nums = [c for c in nums if c.ent_type_ not in ("DATE", "TIME")]  # "On 4 April Russian troops"
-    if not nums:
-        return []
-    n = nums[0]
-    span = [w for w in n.subtree if w.i <= n.i]  # "some 300 from the 3rd Corps": the number, not its unit
-    if (
-        span[0].i
-        and span[0].nbor(-1).lower_ == "between"
-        or any(
-            t.lower_ in ("to", "or")
-            and t.nbor(-1).like_num
-            or t.lower_ == "and"
-            and t.nbor(-1).text[:1].isdigit()
-            for t in span
-            if t.i
+        actor = (
+            actor_of(subject) if subject is not None and (is_state(subject) or is_armed(subject)) else None
         )
-    ):
-        return []  # "20 to 34 helicopters", "between 300 and 400 troops": a range gives no one number
-    words = [t.text for t in span if t.like_num or t.lower_ in ("hundred", "thousand", "million", "-")]
-    return words
-
-
-def force_text(force: Token) -> str:
-    """The force as written, with its quantity: "thousands of troops", "150 of these troops"."""
-    holder = force.head.head if force.head.dep_ == "prep" and force.head.lower_ == "of" else None
-    if holder is not None and (holder.like_num or holder.lemma_.lower() in _QUANTITY_WORDS):
-        return noun_phrase(holder, keep_of=True)
-    return _before_goal(noun_phrase(force, keep_of=True), force)
-
-
-def _before_goal(phrase: str, force: Token) -> str:
-    """ "a brigade of 3,000 troops to Romania, two squadrons ..." -> "a brigade of 3,000 troops"."""
-    for p in _goal_preps(force):
-        cut = phrase.find(" " + p.doc[p.i : p.i + 2].text)
-        if cut > 0:
-            return phrase[:cut].rstrip(" ,")
-    return phrase
-
-
-_QUANTITY_WORDS = frozenset(
-    "thousand thousands hundred hundreds dozen dozens some many most part rest".split()
-)
-
-
-def force_nationality(force: Token) -> str | None:
-    """Who owns a force: "Rwandan soldiers" -> "Rwandan"; "U.S. troops" -> "U.S."; "Russia's forces" -> "Russia";
-    "reinforcements from the Iraqi Army's Fourth Armored Division" -> "the Iraqi Army"; "USS Carney" -> "U.S."."""
-    prefix = ship_prefix(force)
-    if prefix is not None:
-        return SHIP_OWNERS.get(prefix)
-    for c in force.children:
-        owner = _owner_named_by(c) if c.dep_ in ("amod", "compound", "poss", "nmod") else None
-        if owner is not None:
-            return owner
-    for described in _appositives(force):
-        # "4th Battalion, 118th Infantry Regiment, a U.S. combined arms battalion": the description names it
-        owner = next((o for c in described.children if (o := _owner_named_by(c)) is not None), None)
-        if owner is not None:
-            return owner
-    for origin in prep_objects(force, "from", "of"):
-        if origin.pos_ == "NOUN" and origin.dep_ == "pobj" and origin.head.lower_ == "of" and is_force(origin):
-            return force_nationality(origin)  # "a force of 5,000 Kenyan soldiers": the soldiers' owner
-        if is_force(origin) or origin.ent_type_ in ("ORG", "NORP"):
-            owner = next((c for c in origin.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-            return actor_phrase(owner) if owner is not None else actor_phrase(origin)
-        if origin.head.lower_ == "of":
-            # "46,000 troops of all the British services": the services' nation
-            owner = next((c for c in origin.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")), None)
-            if owner is not None:
-                return owner.text
-    if force.pos_ == "PROPN" and is_armed_group(name_span(force)):
-        return name_span(force)  # "the SDF had withdrawn from the city": a group moves its own fighters
-    return None
-
-
-def _owner_named_by(mod: Token) -> str | None:
-    """The owner a modifier of a force names: "Rwandan" soldiers, "Russia's" forces. A number, a date or a
-    word of the unit's own name names none ("the 3rd Brigade", "On 4 April Russian troops", "the 1st
-    Armoured Division"), unless a state sits inside it: "the U.S. Army National Guard's 30th brigade" ->
-    "U.S."."""
-    if mod.like_num or mod.ent_type_ in ("ORDINAL", "CARDINAL", "DATE", "TIME"):
-        return None
-    if not (mod.ent_type_ in ("NORP", "GPE", "ORG") or mod.pos_ == "PROPN"):
-        return None
-    if (ship := ship_prefix(mod)) is not None:
-        return SHIP_OWNERS.get(ship)  # "the USS Eisenhower aircraft carrier": the U.S.'s
-    if mod.lower_ in lx.UNIT_NAME_WORDS and mod.ent_type_ not in ("NORP", "GPE"):
-        state = next((w for w in mod.subtree if w.i < mod.i and _names_state(w)), None)
-        if state is None:
-            return name_span(mod) if is_armed_group(name_span(mod)) else None  # "the Wagner Group's"
-        return name_span(mod) if mod.dep_ != "poss" else state.text
-    return name_span(mod) if mod.dep_ != "poss" else mod.text
-
-
-def _names_state(word: Token) -> bool:
-    """ "U.S." or "Iraqi" inside a unit's name, which the NER often tags as part of one organisation."""
-    return word.ent_type_ in ("GPE", "NORP") or (word.pos_ in ("PROPN", "ADJ") and _is_country(word.text))
-
-
-def _appositives(force: Token) -> list[Token]:
-    """Force phrases that describe `force` or a unit listed with it, set off by commas."""
-    return [c for f in with_conjuncts(force) for c in f.children if c.dep_ == "appos" and is_force(c)]
+    return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]

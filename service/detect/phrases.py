@@ -195,6 +195,11 @@ def _demonym_country(word: str) -> str | None:
     return Gazetteer.default().country_code(word)
 
 
+def is_country(name: str) -> bool:
+    """ "Iraq", "Iraqi", "the United States": a name or demonym of a country."""
+    return _demonym_country(name) is not None
+
+
 def _armoured(tok: Token) -> bool:
     return any(c.lower_ in ("military", "armoured", "armored", "army", "tactical") for c in tok.children)
 
@@ -249,7 +254,11 @@ def place_phrase(tok: Token) -> str:
     for c in tok.rights:
         if c.dep_ in ("compound", "flat", "nummod") or (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
             end = max(end, c.right_edge.i)
-        elif c.dep_ == "prep" and c.lower_ == "to" and any(o.lemma_.lower() in REGION_WORDS for o in c.children):
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "to"
+            and any(o.lemma_.lower() in REGION_WORDS for o in c.children)
+        ):
             end = max(end, c.right_edge.i)  # "its positions to the east of Sirte"
         elif c.dep_ in ("acl", "relcl", "appos", "punct", "cc", "conj"):
             break

@@ -19,7 +19,8 @@ from service.detect.context import ArticleContext, long_before_publication
 from service.detect.control import TCFrame, tc_frames
 from service.detect.dates import resolve_event_date
 from service.detect.dedupe import dedupe
-from service.detect.deployment import DeployFrame, deploy_frames, force_nationality, force_size, force_text
+from service.detect.deployment import DeployFrame, deploy_frames
+from service.detect.forces import force_nationality, force_size, force_text
 from service.detect.gazetteer import Gazetteer
 from service.detect.modality import Modality, assess, told_as_past
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
@@ -98,7 +99,9 @@ assert all(len(k) == len(v) for k, v in _PARSER_SYNONYMS.items())
 
 
 # "was overrun by": the participle is read as a noun; "was seized " parses (same length, offsets kept)
-_PASSIVE_OVERRUN = re.compile(r"\b((?:was|were|been|being)(?: also| then| quickly| soon| later| finally)?) overrun\b")
+_PASSIVE_OVERRUN = re.compile(
+    r"\b((?:was|were|been|being)(?: also| then| quickly| soon| later| finally)?) overrun\b"
+)
 
 
 # "re-deployed", "re-positioned": the hyphen splits the verb for the tagger; "redeployed " keeps every offset

@@ -1,0 +1,107 @@
+"""Where a moving force goes: the places a deployment's clause names, cleaned of dates, locators and anaphors."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.detect import lexicon as lx
+from service.detect.phrases import (
+    is_country,
+    is_force,
+    is_placeish,
+    name_span,
+)
+from service.detect.places import PlaceRef, place_objects, places_from
+
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def without_dates(refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "sent troops into the region on Aug. 8": the NER's date is no place, however the tagger reads "Aug."."""
+    return [
+        r
+        for r in refs
+        if r.head is None
+        or r.head.ent_type_ not in ("DATE", "TIME")
+        or r.head.text.rstrip(".").lower() not in _MONTHS
+        and not r.head.like_num
+    ]
+
+
+GOAL_PREPS = frozenset("to into toward towards".split())
+
+
+_LOCATIVE_PREPS = frozenset("near in at around along inside on".split())
+
+
+def without_locators(refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "sent troops to the Catatumbo region near the Venezuelan border": a place after the destination that
+    the parser hung on the verb locates the destination; it is not a second one."""
+    goals = [r.head.i for r in refs if r.head is not None and r.head.head.lower_ in GOAL_PREPS]
+    if not goals:
+        return refs
+    return [
+        r
+        for r in refs
+        if r.head is None or r.head.i < min(goals) or r.head.head.lower_ not in _LOCATIVE_PREPS
+    ]
+
+
+_WIDE_ANAPHORS = frozenset("region area province territory".split())
+
+
+def named_in_sentence(refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "ordered 28,000 troops into Kashmir, a week after it rushed 10,000 troops to the region": an anaphor
+    names the destination of a movement told earlier in the same sentence, before any place of the story."""
+    return [_antecedent_in_sentence(r) if r.anaphoric and r.head is not None else r for r in refs]
+
+
+def _antecedent_in_sentence(ref: PlaceRef) -> PlaceRef:
+    noun = ref.head.lemma_.lower()
+    if noun not in _WIDE_ANAPHORS | {"country"}:
+        return ref
+    for w in reversed(ref.head.doc[ref.head.sent.start : ref.head.i]):
+        goal = w.dep_ == "pobj" and w.head.lower_ in GOAL_PREPS and w.pos_ == "PROPN" and is_placeish(w)
+        if goal and is_country(name_span(w)) == (noun == "country"):  # "the country" names a country
+            return next(iter(places_from(w)[0]), ref)
+    return ref
+
+
+def route_ends(t: Token, first: list[PlaceRef], onward: list[PlaceRef]) -> list[PlaceRef]:
+    """A journey ends at its last stop ("flew the company to H-1 and then to the airfield" -> the airfield); a
+    force deployed "to Erbil and subsequently Mosul" is posted to both."""
+    if t.lemma_.lower() in lx.JOURNEY_VERBS and _sequenced(t, onward[-1].head):
+        return onward[-1:]
+    return first + onward
+
+
+def onward_stops(t: Token) -> list[Token]:
+    """Later stops of a movement, in order: "flew the company to H-1 and then to the airfield", "to Kandahar
+    and then on to Helmand", "deployed in April to Erbil and subsequently Mosul" (the parser joins the second
+    place to the verb, its preposition left out)."""
+    if not place_objects(t, "to", "into"):
+        return []
+    stops: list[Token] = []
+    for head in [t, *(p for p in t.children if p.dep_ == "prep" and p.lower_ in ("to", "into"))]:
+        stops += [c for c in head.children if c.dep_ == "conj" and _bare_place(c)]
+        for c in head.children:
+            if c.dep_ == "conj" and c.lower_ in ("to", "into", "on", "onward", "onwards"):
+                stops += [
+                    w
+                    for p in c.subtree
+                    if p.lower_ in ("to", "into")
+                    for w in p.children
+                    if w.dep_ == "pobj" and is_placeish(w)
+                ]
+    return sorted(stops, key=lambda w: w.i)
+
+
+def _bare_place(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and is_placeish(tok) and not is_force(tok)
+
+
+def _sequenced(t: Token, last_stop: Token | None) -> bool:
+    """Is the route ordered in time ("to H-1 and then to the airfield"), not a list of places ("to Kandahar
+    and Helmand")?"""
+    end = last_stop.i if last_stop is not None else len(t.doc)
+    return any(w.lower_ in lx.SEQUENCE_WORDS for w in t.doc[t.i : end + 1])

@@ -1,0 +1,250 @@
+"""A moving force's phrase: what it is as written, how many it counts, and whose it is."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from service.detect import lexicon as lx
+from service.detect.actors import is_armed_group
+from service.detect.numbers import parse_number
+from service.detect.phrases import (
+    SHIP_OWNERS,
+    actor_phrase,
+    children,
+    is_country,
+    is_force,
+    name_span,
+    noun_phrase,
+    prep_objects,
+    ship_prefix,
+    with_conjuncts,
+)
+
+
+def goal_preps(force: Token) -> list[Token]:
+    """ "to Romania" on the force or on the troops it is made of ("a brigade of 3,000 troops to Romania")."""
+    inner = [o for o in prep_objects(force, "of") if is_force(o)]
+    return [p for h in (force, *inner) for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "into")]
+
+
+def force_size(force: Token) -> int | None:
+    """Personnel or unit count of a force phrase: "200 more military personnel" -> 200; conjuncts are summed
+    ("1,000 commandos and 2,000 rebels" -> 3,000), but a list that also counts kit gives its people
+    ("six jets and 600 personnel" -> 600)."""
+    counted: list[tuple[Token, int]] = []
+    for f in _sent_together(force):
+        n = _count_of(f)
+        if n is not None:
+            counted.append((f, n))
+    if not counted:
+        return None
+    people = [n for f, n in counted if counts_people(f)]
+    if people and len(people) < len(counted):
+        return sum(people)
+    return sum(n for _, n in counted)
+
+
+def _sent_together(force: Token) -> list[Token]:
+    """The forces of one movement: the force, the forces listed with it ("1,000 commandos and 2,000 rebels"),
+    those it carries or that go along with it ("the USS Bataan, carrying 2,000 Marines", "a battery, along with
+    about 100 troops to operate it"). A listed force with its own destination moves on its own ("a brigade to
+    Romania and two destroyers to Spain"); a date the parser joined to the force is none ("On 30 October, 4th
+    Battalion")."""
+    listed = [f for f in force.conjuncts if f.i > force.i and is_force(f) and not _own_destination(f, force)]
+    return [force, *listed, *_companions(force)]
+
+
+def _own_destination(item: Token, first: Token) -> bool:
+    """Is a "to" phrase between the first force and the listed one ("three squadrons to Cyprus and two
+    frigates"): the first force's own place, so the listed one moves apart?"""
+    return any(first.i < p.i < item.i for p in goal_preps(first))
+
+
+CARRY_VERBS = frozenset("carry transport ferry".split())
+
+
+def _companions(force: Token) -> list[Token]:
+    """Forces carried by the force or sent along with it, on the force's phrase or on the verb that moves it."""
+    holders = [force, *_up_to_verb(force)]
+    out: list[Token] = []
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in ("acl", "advcl", "relcl") and c.lemma_.lower() in CARRY_VERBS:
+                out += [o for o in children(c, "dobj") if is_force(o)]
+            if c.dep_ == "prep" and c.lower_ in ("along", "together"):
+                out += [
+                    o
+                    for p in children(c, "prep")
+                    if p.lower_ == "with"
+                    for o in children(p, "pobj")
+                    if is_force(o)
+                ]
+    return [o for o in out if o != force]
+
+
+def _up_to_verb(tok: Token) -> list[Token]:
+    """The words above a force up to the verb that moves it: "moved the dock USS Mesa Verde" -> dock, moved."""
+    out: list[Token] = []
+    for a in list(tok.ancestors)[:3]:
+        out.append(a)
+        if a.pos_ in ("VERB", "AUX"):
+            break
+    return out
+
+
+def _count_of(tok: Token) -> int | None:
+    """ "A force of 5,000 soldiers": the number may sit on the noun the force is made of."""
+    words = _number_words(tok)
+    if not words:
+        inner = [o for o in prep_objects(tok, "of") if is_force(o)]
+        words = _number_words(inner[0]) if inner else []
+    return parse_number(words) if words else None
+
+
+def counts_kit(tok: Token) -> bool:
+    return not counts_people(tok)
+
+
+def counts_people(tok: Token) -> bool:
+    """Personnel ("troops", "marines", "a 150-strong contingent"), not kit ("jets", "warships", "tanks")."""
+    lemma = tok.lemma_.lower()
+    return lemma not in lx.EQUIPMENT_NOUNS and tok.lower_ not in lx.EQUIPMENT_NOUNS
+
+
+def _number_words(tok: Token) -> list[str]:
+    if tok.head.dep_ == "prep" and tok.head.lower_ == "of" and tok.head.head.like_num:
+        return [tok.head.head.text]  # "150 of these troops"
+    if tok.pos_ == "NUM":
+        nums = [tok]  # "roughly 500 will come home": the number stands for the force
+    else:
+        nums = [c for c in tok.children if c.dep_ == "nummod" or (c.dep_ == "amod" and c.like_num)]
+    if not nums:
+        # "200 of them", "an additional 1,000 Turkish commandos" (number attached to 'additional')
+        nums = [c for c in tok.children if c.like_num and c.dep_ in ("quantmod", "nmod", "det")]
+    if not nums:
+        # "up to seven battalion tactical groups": the number hangs on the unit word before the head
+        nums = [
+            n
+            for c in tok.children
+            if c.dep_ in ("nmod", "compound") and c.pos_ == "NOUN"
+            for n in c.children
+            if n.dep_ == "nummod" and n.i < c.i
+        ]
+    if not nums:
+        # "a 150-strong contingent"
+        nums = [
+            n
+            for c in tok.children
+            if c.dep_ == "amod" and c.lower_ == "strong"
+            for n in c.children
+            if n.like_num
+        ]
+    nums = [c for c in nums if c.ent_type_ not in ("DATE", "TIME")]  # "On 4 April Russian troops"
+    if not nums:
+        return []
+    n = nums[0]
+    span = [w for w in n.subtree if w.i <= n.i]  # "some 300 from the 3rd Corps": the number, not its unit
+    if (
+        span[0].i
+        and span[0].nbor(-1).lower_ == "between"
+        or any(
+            t.lower_ in ("to", "or")
+            and t.nbor(-1).like_num
+            or t.lower_ == "and"
+            and t.nbor(-1).text[:1].isdigit()
+            for t in span
+            if t.i
+        )
+    ):
+        return []  # "20 to 34 helicopters", "between 300 and 400 troops": a range gives no one number
+    words = [t.text for t in span if t.like_num or t.lower_ in ("hundred", "thousand", "million", "-")]
+    return words
+
+
+def force_text(force: Token) -> str:
+    """The force as written, with its quantity: "thousands of troops", "150 of these troops"."""
+    holder = force.head.head if force.head.dep_ == "prep" and force.head.lower_ == "of" else None
+    if holder is not None and (holder.like_num or holder.lemma_.lower() in _QUANTITY_WORDS):
+        return noun_phrase(holder, keep_of=True)
+    return _before_goal(noun_phrase(force, keep_of=True), force)
+
+
+def _before_goal(phrase: str, force: Token) -> str:
+    """ "a brigade of 3,000 troops to Romania, two squadrons ..." -> "a brigade of 3,000 troops"."""
+    for p in goal_preps(force):
+        cut = phrase.find(" " + p.doc[p.i : p.i + 2].text)
+        if cut > 0:
+            return phrase[:cut].rstrip(" ,")
+    return phrase
+
+
+_QUANTITY_WORDS = frozenset(
+    "thousand thousands hundred hundreds dozen dozens some many most part rest".split()
+)
+
+
+def force_nationality(force: Token) -> str | None:
+    """Who owns a force: "Rwandan soldiers" -> "Rwandan"; "U.S. troops" -> "U.S."; "Russia's forces" -> "Russia";
+    "reinforcements from the Iraqi Army's Fourth Armored Division" -> "the Iraqi Army"; "USS Carney" -> "U.S."."""
+    prefix = ship_prefix(force)
+    if prefix is not None:
+        return SHIP_OWNERS.get(prefix)
+    for c in force.children:
+        owner = _owner_named_by(c) if c.dep_ in ("amod", "compound", "poss", "nmod") else None
+        if owner is not None:
+            return owner
+    for described in _appositives(force):
+        # "4th Battalion, 118th Infantry Regiment, a U.S. combined arms battalion": the description names it
+        owner = next((o for c in described.children if (o := _owner_named_by(c)) is not None), None)
+        if owner is not None:
+            return owner
+    for origin in prep_objects(force, "from", "of"):
+        if (
+            origin.pos_ == "NOUN"
+            and origin.dep_ == "pobj"
+            and origin.head.lower_ == "of"
+            and is_force(origin)
+        ):
+            return force_nationality(origin)  # "a force of 5,000 Kenyan soldiers": the soldiers' owner
+        if is_force(origin) or origin.ent_type_ in ("ORG", "NORP"):
+            owner = next((c for c in origin.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            return actor_phrase(owner) if owner is not None else actor_phrase(origin)
+        if origin.head.lower_ == "of":
+            # "46,000 troops of all the British services": the services' nation
+            owner = next(
+                (c for c in origin.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")), None
+            )
+            if owner is not None:
+                return owner.text
+    if force.pos_ == "PROPN" and is_armed_group(name_span(force)):
+        return name_span(force)  # "the SDF had withdrawn from the city": a group moves its own fighters
+    return None
+
+
+def _owner_named_by(mod: Token) -> str | None:
+    """The owner a modifier of a force names: "Rwandan" soldiers, "Russia's" forces. A number, a date or a
+    word of the unit's own name names none ("the 3rd Brigade", "On 4 April Russian troops", "the 1st
+    Armoured Division"), unless a state sits inside it: "the U.S. Army National Guard's 30th brigade" ->
+    "U.S."."""
+    if mod.like_num or mod.ent_type_ in ("ORDINAL", "CARDINAL", "DATE", "TIME"):
+        return None
+    if not (mod.ent_type_ in ("NORP", "GPE", "ORG") or mod.pos_ == "PROPN"):
+        return None
+    if (ship := ship_prefix(mod)) is not None:
+        return SHIP_OWNERS.get(ship)  # "the USS Eisenhower aircraft carrier": the U.S.'s
+    if mod.lower_ in lx.UNIT_NAME_WORDS and mod.ent_type_ not in ("NORP", "GPE"):
+        state = next((w for w in mod.subtree if w.i < mod.i and _names_state(w)), None)
+        if state is None:
+            return name_span(mod) if is_armed_group(name_span(mod)) else None  # "the Wagner Group's"
+        return name_span(mod) if mod.dep_ != "poss" else state.text
+    return name_span(mod) if mod.dep_ != "poss" else mod.text
+
+
+def _names_state(word: Token) -> bool:
+    """ "U.S." or "Iraqi" inside a unit's name, which the NER often tags as part of one organisation."""
+    return word.ent_type_ in ("GPE", "NORP") or (word.pos_ in ("PROPN", "ADJ") and is_country(word.text))
+
+
+def _appositives(force: Token) -> list[Token]:
+    """Force phrases that describe `force` or a unit listed with it, set off by commas."""
+    return [c for f in with_conjuncts(force) for c in f.children if c.dep_ == "appos" and is_force(c)]
