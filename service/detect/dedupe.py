@@ -78,14 +78,15 @@ def _entered_after_taken(prev: Event, e: Event) -> bool:
 
 def _with_sides_from(kept: Event, repeat: Event) -> Event:
     """ "ISIL's fighters had withdrawn from Tadef ... the Syrian Army entered Tadef and took control": one change
-    of hands, told twice; the repeat may name the side the first telling left out."""
-    if not isinstance(kept, TerritorialControlEvent) or not isinstance(repeat, TerritorialControlEvent):
+    of hands, told twice; the repeat may name the side the first telling left out. "The U.S. is sending more
+    troops to Poland ... The 3,000 soldiers will join ...": a movement's repeat may give its sender or size."""
+    if isinstance(kept, TerritorialControlEvent) and isinstance(repeat, TerritorialControlEvent):
+        fields: tuple[str, ...] = ("gaining_actor", "losing_actor")
+    elif isinstance(kept, DeploymentEvent) and isinstance(repeat, DeploymentEvent):
+        fields = ("actor", "size")
+    else:
         return kept
-    update = {
-        side: getattr(repeat, side)
-        for side in ("gaining_actor", "losing_actor")
-        if getattr(kept, side) is None and getattr(repeat, side) is not None
-    }
+    update = {f: getattr(repeat, f) for f in fields if getattr(kept, f) is None and getattr(repeat, f) is not None}
     return kept.model_copy(update=update) if update else kept
 
 

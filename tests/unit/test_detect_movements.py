@@ -174,6 +174,12 @@ def test_forces_named_by_where_they_came_from_are_in_action(detector):
 # --- sizes ---------------------------------------------------------------------------------------------
 
 
+def test_a_later_sentence_gives_the_size_of_a_movement_told_without_one(detector):
+    text = "Germany is sending troops to Lithuania. The 500 soldiers arrived in Lithuania on Friday."
+    e = only_movement(detector, text)
+    assert e.actor == "Germany" and e.size == 500
+
+
 def test_a_hundred_written_out_is_a_size(detector):
     e = only_movement(detector, "About a hundred Danish marines were flown to Erbil on Sunday.")
     assert e.size == 100 and e.destination == "Erbil"
