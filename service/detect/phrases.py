@@ -195,6 +195,21 @@ def _demonym_country(word: str) -> str | None:
     return Gazetteer.default().country_code(word)
 
 
+_PLACE_PREPS_OF_GOAL = frozenset("to into in at from near toward towards".split())
+
+
+def _known_place_misread(tok: Token) -> bool:
+    """ "sent troops to Sake": a capitalised word the tagger took for a common noun ("for the sake of"), after a
+    preposition of place, that the gazetteer knows as a place."""
+    if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or tok.is_sent_start or not tok.is_alpha:
+        return False
+    if tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS_OF_GOAL:
+        return False
+    from service.detect.gazetteer import Gazetteer  # the process-wide index, built once
+
+    return Gazetteer.default().resolve(tok.text) is not None
+
+
 def is_country(name: str) -> bool:
     """ "Iraq", "Iraqi", "the United States": a name or demonym of a country."""
     return _demonym_country(name) is not None
@@ -215,6 +230,8 @@ def is_placeish(tok: Token) -> bool:
         return True
     if tok.pos_ == "NOUN" and tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.text[:1].isupper():
         return True  # "most of Baiji": a town's name the tagger took for a common noun
+    if _known_place_misread(tok):
+        return True
     if tok.pos_ == "PROPN":
         if tok.ent_type_ in ("DATE", "TIME"):  # NER stretches dates: "Sunday of Yabroud"
             return tok.lower_ not in _CALENDAR_WORDS

@@ -390,6 +390,11 @@ def test_an_anaphor_takes_the_destination_named_earlier_in_the_sentence(detector
     assert {e.destination for e in movements(detector, text)} == {"Jammu"}
 
 
+def test_a_town_named_like_a_common_noun_is_a_destination(detector):
+    e = only_movement(detector, "Congo sent 500 soldiers to Sake on Tuesday.")
+    assert e.destination == "Sake" and e.country == "CD" and e.size == 500
+
+
 def test_a_date_is_no_destination(detector):
     found = movements(detector, "Moscow sent troops and tanks into Abkhazia on Aug. 8.")
     assert [e.destination for e in found] == ["Abkhazia"]
