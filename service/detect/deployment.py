@@ -69,12 +69,11 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
     ]
     if not frames or _among_options(t):
         return []
-    gapped = [
-        w
-        for c in t.children
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM") and not is_force(c)
-        for w in place_objects(c, *DEST_PREPS)
-    ]  # "half would be based in Hasakah and half at al-Tanf": the verb is left out of the second share
+    shares = [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM") and not is_force(c)]
+    # "half would be based in Hasakah and half at al-Tanf": the verb is left out of the second share
+    gapped = [w for c in shares if not c.like_num for w in place_objects(c, *DEST_PREPS)]
+    # "1,500 troops to Belarus and 2,000 to Kaliningrad": a counted share is a movement of its own
+    counted = [(c, places) for c in shares if c.like_num and (places := _share_places(t, c))]
     onward = [r for w in onward_stops(t) for r in places_from(w)[0]]
     mover = subject_of(t)
     speaker = speaking_side(t)
@@ -88,7 +87,26 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
             frame.destinations = route_ends(t, frame.destinations, onward)
         if mover is not None and mover.lemma_.lower() == "half" and frame.force_head != mover:
             frame.share = 0.5
+    if counted:
+        theirs = {w.i for _, places in counted for w in places}
+        for frame in frames:
+            frame.destinations = [r for r in frame.destinations if r.head is None or r.head.i not in theirs]
+        first = frames[0]
+        owner = first.actor or (force_nationality(first.force_head) if first.force_head is not None else None)
+        frames += [DeployFrame(t, c, dest_refs(places), owner, first.withdraw) for c, places in counted]
     return frames
+
+
+def _share_places(t: Token, share: Token) -> list[Token]:
+    """The places of a counted share: on the number ("and 2,000 to Kaliningrad"), or the goal the parser hung
+    on the verb right after it ("1,000 soldiers to Poland and 500 to Romania")."""
+    own = place_objects(share, *DEST_PREPS)
+    if own:
+        return own
+    nxt = next((c for c in t.children if c.i > share.i), None)
+    if nxt is None or nxt.dep_ != "prep" or nxt.lower_ not in GOAL_PREPS:
+        return []
+    return [o for o in nxt.children if o.dep_ == "pobj" and is_placeish(o)]
 
 
 def _sender_of(frame: DeployFrame, accused: str | None, speaker: str | None) -> str | None:

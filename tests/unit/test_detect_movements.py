@@ -390,6 +390,16 @@ def test_an_anaphor_takes_the_destination_named_earlier_in_the_sentence(detector
     assert {e.destination for e in movements(detector, text)} == {"Jammu"}
 
 
+def test_each_counted_share_of_a_list_goes_with_its_own_place(detector):
+    text = "Russia deployed 1,500 troops to Belarus and 2,000 to Kaliningrad on Monday."
+    assert {(e.destination, e.size, e.actor) for e in movements(detector, text)} == {
+        ("Belarus", 1500, "Russia"),
+        ("Kaliningrad", 2000, "Russia"),
+    }
+    text = "The Pentagon will send 1,000 soldiers to Poland and 500 to Romania."
+    assert {(e.destination, e.size) for e in movements(detector, text)} == {("Poland", 1000), ("Romania", 500)}
+
+
 def test_a_town_named_like_a_common_noun_is_a_destination(detector):
     e = only_movement(detector, "Congo sent 500 soldiers to Sake on Tuesday.")
     assert e.destination == "Sake" and e.country == "CD" and e.size == 500
