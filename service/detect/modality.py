@@ -384,7 +384,30 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
     if not news_style:
         return False  # an encyclopedia narrative dates every event it tells by its year
     years = [int(t.text) for t in clause if _PAST_YEAR.fullmatch(t.text)]
-    return bool(years) and (published_year is None or max(years) < published_year)
+    if years and (published_year is None or max(years) < published_year):
+        return True
+    # "sent reinforcements on Monday, as it did when ... in 2015": the event dates itself as news
+    return not _RECENT.search(text) and _set_in_dated_past(clause, published_year)
+
+
+_TIME_CLAUSE_MARKS = frozenset("when after as once while".split())
+
+
+def _set_in_dated_past(clause: list[Token], published_year: int | None) -> bool:
+    """ "When the Taliban seized Kunduz in 2015, the army rushed reinforcements to the city": a time clause
+    dated by a past year sets the event it frames in that past."""
+    for c in clause[0].doc[clause[0].sent.start : clause[0].sent.end]:
+        if c.dep_ != "advcl" or c.head not in clause or c in clause:
+            continue
+        if not any(m.dep_ in ("mark", "advmod") and m.lower_ in _TIME_CLAUSE_MARKS for m in c.children):
+            continue
+        own = _own_clause(c)
+        years = [int(t.text) for t in own if _PAST_YEAR.fullmatch(t.text)]
+        if years and (published_year is None or max(years) < published_year):
+            return True
+        if _RELATIVE_PAST.search(" ".join(t.text for t in own)):
+            return True
+    return False
 
 
 def _own_clause(trigger: Token) -> list[Token]:

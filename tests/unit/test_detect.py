@@ -1229,6 +1229,15 @@ def test_the_past_a_news_story_recalls_by_its_date_is_background(detector, text)
     assert events == []
 
 
+def test_what_a_dated_time_clause_frames_is_background(detector):
+    text = "KABUL, Afghanistan — When the Taliban seized Kunduz in 2015, the army rushed 2,000 troops to the city."
+    movements = [e for e in detect(detector, text, published=dt.date(2021, 8, 8)) if isinstance(e, DeploymentEvent)]
+    assert [(e.destination, e.background) for e in movements] == [("Kunduz", True)]
+    text = "KABUL, Afghanistan — The army sent 2,000 troops to Kunduz on Monday, as it did when the city fell in 2015."
+    e = only_deployment(detector, text, published=dt.date(2021, 8, 8))
+    assert e.destination == "Kunduz"
+
+
 def test_a_date_in_a_clause_nested_in_the_news_does_not_date_the_news(detector):
     e = only_control(detector, "Rebels, who were driven out last month, recaptured the town of Morek on Sunday.")
     assert e.place == "Morek"
