@@ -39,6 +39,7 @@ class ArticleContext:
         self._inner_countries: set[str] = set()
         self.last_actor: str | None = None
         self.last_mover: str | None = None  # the sender of the last movement told
+        self._undated_text: str | None = None
         self.last_place: str | None = None
 
     def resolve(self, text: str) -> Location | None:
@@ -121,8 +122,11 @@ class ArticleContext:
         return self.gazetteer.country_code(word) is not None and self.resolve(word) is None
 
     def _window(self, before: int, chars: int) -> str:
-        """The title and the `chars` characters of text before offset `before`."""
-        return f"{self.article.title or ''}\n{self.article.text[max(0, before - chars) : before]}"
+        """The title and the `chars` characters of text before offset `before`, datelines blanked: "KYIV,
+        Ukraine — Russian forces captured the town" is no capture of Kyiv, where the reporter files from."""
+        if self._undated_text is None:
+            self._undated_text = _DATELINE_LINE.sub(lambda m: " " * len(m.group(0)), self.article.text)
+        return f"{self.article.title or ''}\n{self._undated_text[max(0, before - chars) : before]}"
 
     def _is_wide(self, place: str) -> bool:
         """A region, a province, a country ("Sumy Oblast"), not a town."""

@@ -1229,6 +1229,11 @@ def test_the_past_a_news_story_recalls_by_its_date_is_background(detector, text)
     assert events == []
 
 
+def test_the_dateline_is_no_antecedent(detector):
+    text = "KYIV, Ukraine — Russian forces captured the town on Sunday after weeks of fighting, officials said."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == []
+
+
 def test_what_a_dated_time_clause_frames_is_background(detector):
     text = "KABUL, Afghanistan — When the Taliban seized Kunduz in 2015, the army rushed 2,000 troops to the city."
     movements = [e for e in detect(detector, text, published=dt.date(2021, 8, 8)) if isinstance(e, DeploymentEvent)]
