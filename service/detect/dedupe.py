@@ -111,12 +111,14 @@ def _dedupe_in_sentence(events: list[Event]) -> list[Event]:
             prev = out[seen[key]]
             # "swept into the center of Afrin and took control of the town": the whole town, said last
             wider = getattr(prev, "extent", None) == "partial" and getattr(e, "extent", None) == "full"
-            if e.background == prev.background and e.confidence <= prev.confidence and not wider:
-                continue
             if e.background != prev.background:
                 out.append(e)
                 continue
-            out[seen[key]] = e
+            # "swept into Hama after government troops withdrew from the city": one change, each side told once
+            if e.confidence <= prev.confidence and not wider:
+                out[seen[key]] = _with_sides_from(prev, e)
+            else:
+                out[seen[key]] = _with_sides_from(e, prev)
             continue
         seen[key] = len(out)
         out.append(e)

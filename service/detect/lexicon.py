@@ -156,6 +156,7 @@ PLACE_NOUNS = frozenset(
     "farm farms wells valley bank banks front frontline line lines bridgehead plain plains enclave pocket "
     "fort fortress citadel camp camps zone zones border borders coast center centre outskirts frontier "
     "hilltop hilltops point points tower towers facility facilities reservoir mount peak peaks countryside hub "
+    "corridor "
     "depot terminal terminals castle stadium school factory mine mines quarry quarries barracks ministry square triangle post posts "
     "gate gates entrance silo silos roundabout roundabouts location locations crossroads country states "
     "republics waters community communities kibbutz county counties municipality municipalities".split()
@@ -212,7 +213,7 @@ _WEAK_STEMS = (
     r"left |leave|flee|fled|lost|lose|loss|surrender|ced|hand|driv|drove|expel|oust|push|forc|enter|reach|"
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
     r"rush|airlift|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|"
-    r"flew|flown|fly|march|rolled into|rolls into|rolling into|walked into|poured into|"
+    r"flew|flown|fly|march|rolled into|rolls into|rolling into|walked into|poured into|swept into|sweeps? into|sweeping into|"
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|foothold|gain|advance|inroad|"
     r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel"

@@ -52,7 +52,7 @@ def subject_of(tok: Token) -> Token | None:
                 if by:
                     return by[0]
             return s
-        if t.dep_ == "acl" and t.tag_ == "VBD" and t.head.pos_ in ("NOUN", "PROPN") and is_armed(t.head):
+        if t.dep_ == "acl" and _finite_misread(t) and t.head.pos_ in ("NOUN", "PROPN") and is_armed(t.head):
             return t.head  # "Turkish-backed Syrian rebels swept into ...": a finite verb the parser hung on its doer
         if t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and t.head != t:
             t = t.head if t.dep_ != "pcomp" else t.head.head
@@ -62,6 +62,14 @@ def subject_of(tok: Token) -> Token | None:
             continue
         break
     return left_armed_noun(tok) or _participle_subject(tok)
+
+
+def _finite_misread(t: Token) -> bool:
+    """A past tense the parser hung on its doer: tagged so, or a participle on a noun that heads a sentence with
+    no verb of its own ("HTS-led rebels swept into Hama")."""
+    if t.tag_ == "VBD":
+        return True
+    return t.tag_ == "VBN" and t.head.dep_ == "ROOT" and not any(c.dep_ in ("auxpass", "agent") for c in t.children)
 
 
 def _participle_subject(t: Token) -> Token | None:

@@ -1229,6 +1229,21 @@ def test_the_past_a_news_story_recalls_by_its_date_is_background(detector, text)
     assert events == []
 
 
+def test_sweeping_into_a_town_the_parser_hung_on_its_doer(detector):
+    e = only_control(detector, "HTS-led rebels swept into Hama on Thursday.")
+    assert e.place == "Hama" and e.gaining_actor == "HTS-led rebels" and e.extent == "partial"
+
+
+def test_an_entry_and_a_withdrawal_told_in_one_sentence_keep_both_sides(detector):
+    e = only_control(detector, "Rebels swept into Hama on Thursday after government troops withdrew from the city.")
+    assert (e.place, e.gaining_actor, e.losing_actor) == ("Hama", "Rebels", "government troops")
+
+
+def test_a_named_corridor_is_a_place(detector):
+    e = only_control(detector, "Azerbaijani forces took control of the Lachin corridor on Friday.")
+    assert e.place == "the Lachin corridor" and e.gaining_actor == "Azerbaijani forces"
+
+
 def test_the_dateline_is_no_antecedent(detector):
     text = "KYIV, Ukraine — Russian forces captured the town on Sunday after weeks of fighting, officials said."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == []
