@@ -147,7 +147,10 @@ def _frames(t: Token) -> list[TCFrame]:
             receiver = child(t, "dative") if lemma == "give" else None
             actor = actor_of(receiver if receiver is not None else subj)  # "giving its forces full control of"
             if lemma in ("lose", "cede"):
-                frames.append(TCFrame(t, places, gaining=None, losing=actor, partial=partial))
+                # "lost control of Lashio ... to an ethnic armed group"
+                takers = [o for o in prep_objects(t, "to") if is_armed(o) or (o.pos_ == "PROPN" and not is_placeish(o))]
+                gaining = actor_of(takers[0]) if takers else None
+                frames.append(TCFrame(t, places, gaining=gaining, losing=actor, partial=partial))
             else:
                 losing = prep_objects(t, "from")
                 frames.append(

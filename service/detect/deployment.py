@@ -252,6 +252,9 @@ def _frames(t: Token) -> list[DeployFrame]:
     subj = _stranded_subject(t) or subject_of(t)
     # "add F-35, F-15 and A-10 squadrons to bases": the parser may split the object; the force is the one
     dobj = next((o for o in children(t, "dobj") if is_force(o)), None) or child(t, "dobj")
+    if dobj is not None and lemma in lx.WITHDRAW_VERBS and not is_force(dobj):
+        # "withdraw its ambassador and its 1,500 troops": the force may be listed after people who are none
+        dobj = next((o for o in dobj.conjuncts if is_force(o)), dobj)
     if lemma == "retreat" and t.dep_ == "xcomp" and t.head.lemma_.lower() == "order":
         lemma = (
             "withdraw"  # "units were ordered to retreat from the city": an ordered pull-out, a movement too
@@ -332,6 +335,10 @@ def _frames(t: Token) -> list[DeployFrame]:
             return []  # "engaged by ISIL forces dispatched from Raqqa": forces named by where they came from
         if withdraw and not dests:
             dests = place_objects(t, "of")
+        if withdraw and not dests and dobj is not None and dobj.dep_ == "conj":
+            dests = place_objects(dobj, "from") or place_objects(
+                dobj.head, "from"
+            )  # "its envoy and troops from"
         if not dests and withdraw and dobj is not None and not is_force(dobj) and is_placeish(dobj):
             dests = [dobj]  # "evacuated the city"
         if not dests and not withdraw:

@@ -1244,6 +1244,13 @@ def test_a_named_corridor_is_a_place(detector):
     assert e.place == "the Lachin corridor" and e.gaining_actor == "Azerbaijani forces"
 
 
+def test_losing_control_to_a_side_names_the_gainer(detector):
+    e = only_control(detector, "The army lost control of Kidal, a desert town, to the rebels on Saturday.")
+    assert (e.place, e.gaining_actor, e.losing_actor) == ("Kidal", "the rebels", "The army")
+    e = only_control(detector, "The army lost control of the road to Bakhmut on Saturday.")
+    assert e.gaining_actor is None
+
+
 def test_the_dateline_is_no_antecedent(detector):
     text = "KYIV, Ukraine — Russian forces captured the town on Sunday after weeks of fighting, officials said."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == []

@@ -386,6 +386,12 @@ def test_a_force_the_story_has_not_introduced_takes_no_owner_from_it(detector):
     assert [e.actor for e in movements(detector, text) if e.destination == "Gao"] == [None]
 
 
+def test_troops_withdrawn_with_an_ambassador_are_a_withdrawal(detector):
+    text = "France will withdraw its ambassador and its 1,500 troops from Niger by the end of the year, Macron said."
+    e = only_movement(detector, text)
+    assert (e.destination, e.actor, e.size, e.direction, e.status) == ("Niger", "France", 1500, "withdraw", "announced")
+
+
 # --- where they go -------------------------------------------------------------------------------------
 
 
