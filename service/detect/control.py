@@ -36,6 +36,7 @@ _LINES = frozenset("line lines front frontline frontlines front-line border bord
 _DEFENCES = frozenset("defense defence defenses defences fortification fortifications".split())
 
 _HOLDING_VERBS = frozenset("control occupy hold".split())
+_SOVEREIGNTY_VERBS = frozenset("restore establish reestablish re-establish reassert regain extend".split())
 
 
 def _in_progress(t: Token) -> bool:
@@ -93,6 +94,8 @@ def _frames(t: Token) -> list[TCFrame]:
 
     # "took / seized / gained / established control of P"; "lost control of P"; "were in control of P"
     control = dobj if dobj is not None and dobj.lemma_.lower() == "control" else None
+    if dobj is not None and dobj.lemma_.lower() == "sovereignty" and lemma in _SOVEREIGNTY_VERBS:
+        control = dobj  # "its troops had restored sovereignty over Nagorno-Karabakh"
     if control is not None and any(c.lower_ == "fire" for c in control.children):
         return []  # "imposed fire control over the road": in range of its guns, not held
     if (
@@ -145,10 +148,16 @@ def _frames(t: Token) -> list[TCFrame]:
             if not places:
                 continue
             receiver = child(t, "dative") if lemma == "give" else None
-            actor = actor_of(receiver if receiver is not None else subj)  # "giving its forces full control of"
+            actor = actor_of(
+                receiver if receiver is not None else subj
+            )  # "giving its forces full control of"
             if lemma in ("lose", "cede"):
                 # "lost control of Lashio ... to an ethnic armed group"
-                takers = [o for o in prep_objects(t, "to") if is_armed(o) or (o.pos_ == "PROPN" and not is_placeish(o))]
+                takers = [
+                    o
+                    for o in prep_objects(t, "to")
+                    if is_armed(o) or (o.pos_ == "PROPN" and not is_placeish(o))
+                ]
                 gaining = actor_of(takers[0]) if takers else None
                 frames.append(TCFrame(t, places, gaining=gaining, losing=actor, partial=partial))
             else:
@@ -219,7 +228,11 @@ def _frames(t: Token) -> list[TCFrame]:
             return []  # "breached defence lines": a line broken through, no place named as taken
         if lemma in ("secure", "clear") and target.lemma_.lower() in _ROUTES:
             return []  # "secured the main roads into the town": a route kept open, not a place taken
-        if lemma == "take" and target.lemma_.lower() == "position" and any(c.lower_ == "up" for c in t.children):
+        if (
+            lemma == "take"
+            and target.lemma_.lower() == "position"
+            and any(c.lower_ == "up" for c in t.children)
+        ):
             return []  # "troops took up positions around the city": a deployment, no place taken
         if lemma == "enter" and not passive and peaceful_entry(t, force_of(subj)):
             return []  # a deployment, not a fight for the place (see deploy_frames)
@@ -272,8 +285,12 @@ def _frames(t: Token) -> list[TCFrame]:
         targets: list[Token] = []
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
             # "pulled back from the new terminal": the parser may hang "from" on "back"
-            particles = [c for c in t.children if c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "out", "away")]
-            targets = prep_objects(t, "from", "of") or [o for p in particles for o in prep_objects(p, "from", "of")]
+            particles = [
+                c for c in t.children if c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "out", "away")
+            ]
+            targets = prep_objects(t, "from", "of") or [
+                o for p in particles for o in prep_objects(p, "from", "of")
+            ]
         elif dobj is not None:
             # "handed control of the town to a regional force": the place is what control is of
             targets = prep_objects(dobj, "of", "over") if dobj.lemma_.lower() == "control" else [dobj]
@@ -282,9 +299,17 @@ def _frames(t: Token) -> list[TCFrame]:
         if not targets:
             return []
         # "handed over Air Base 201, its last base in Niger, to Nigerien forces": "to" may hang on the object
-        receivers = prep_objects(t, "to") or [
-            o for d in t.children if d.dep_ == "dobj" for o in prep_objects(d, "to") if is_armed(o)
-        ]
+        receivers = (
+            prep_objects(t, "to")
+            or [o for d in t.children if d.dep_ == "dobj" for o in prep_objects(d, "to") if is_armed(o)]
+            # "handed the Aghdam district back to Azerbaijan": the parser hangs "to" on the particle
+            or [
+                o
+                for p in t.children
+                if p.dep_ in ("advmod", "prt") and p.lower_ in ("back", "over")
+                for o in prep_objects(p, "to")
+            ]
+        )
         if lemma in lx.HANDOVER_VERBS and not receivers and lemma not in lx.LOSE_VERBS:
             return []
         loser = force_of(agent(t) if passive else subj)  # "the last buses carrying rebel fighters pulled out"
@@ -323,8 +348,13 @@ def _frames(t: Token) -> list[TCFrame]:
 
 def _both_sides(force: Token) -> bool:
     """ "Indian and Chinese troops": two states' forces moving together."""
-    owners = {c.lower_ for m in force.children if m.dep_ in ("amod", "compound") for c in (m, *m.conjuncts)
-              if c.ent_type_ in ("NORP", "GPE")}
+    owners = {
+        c.lower_
+        for m in force.children
+        if m.dep_ in ("amod", "compound")
+        for c in (m, *m.conjuncts)
+        if c.ent_type_ in ("NORP", "GPE")
+    }
     return len(owners) >= 2
 
 
@@ -345,7 +375,11 @@ def _left_to(t: Token) -> list[Token]:
             continue
         out += [g for g in prep_objects(c, "to") if is_armed(g) and not is_placeish(g)]
         left = child(c, "dobj")
-        if left is not None and is_armed(left) and any(o.lemma_.lower() == "control" for o in prep_objects(c, "in")):
+        if (
+            left is not None
+            and is_armed(left)
+            and any(o.lemma_.lower() == "control" for o in prep_objects(c, "in"))
+        ):
             out.append(left)
     return out
 
@@ -355,7 +389,11 @@ def _drive_frames(t: Token, subj: Token | None, dobj: Token | None, passive: boo
     places_tok = prep_objects(t, "of", "from")
     if not places_tok:
         # "Israeli forces pushed into eastern Rafah": no one driven out, a way forced in
-        return _into_frames(t, subj) if not passive and dobj is None and t.lemma_.lower() in lx.INTO_VERBS else []
+        return (
+            _into_frames(t, subj)
+            if not passive and dobj is None and t.lemma_.lower() in lx.INTO_VERBS
+            else []
+        )
     if passive:
         loser, gainer = subj, agent(t)
     else:
@@ -392,7 +430,11 @@ def _ground_frames(t: Token, gain: Token, subj: Token | None) -> list[TCFrame]:
 
 
 def _declared(t: Token) -> bool:
-    return t.dep_ in ("ccomp", "oprd", "xcomp") and t.head.lemma_.lower() in ("declare", "pronounce", "proclaim")
+    return t.dep_ in ("ccomp", "oprd", "xcomp") and t.head.lemma_.lower() in (
+        "declare",
+        "pronounce",
+        "proclaim",
+    )
 
 
 def _flag_frames(t: Token, flag: Token, subj: Token | None) -> list[TCFrame]:
@@ -452,7 +494,9 @@ def _restates_an_entry(t: Token) -> bool:
     return (
         t.dep_ == "advcl"
         and entry.lemma_.lower() in lx.INTO_VERBS | lx.PARTIAL_VERBS
-        and bool(prep_objects(entry, "into") or (entry.lemma_.lower() in lx.PARTIAL_VERBS and child(entry, "dobj")))
+        and bool(
+            prep_objects(entry, "into") or (entry.lemma_.lower() in lx.PARTIAL_VERBS and child(entry, "dobj"))
+        )
         and _takeover_told_after(entry) == t
     )
 
@@ -466,7 +510,9 @@ def _restates_a_capture(t: Token) -> bool:
     if taken is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in taken.children):
         return False
     named = child(t.head, "dobj")
-    return named is not None and any(r.head is not None and r.head.pos_ == "PROPN" for r in places_from(named)[0])
+    return named is not None and any(
+        r.head is not None and r.head.pos_ == "PROPN" for r in places_from(named)[0]
+    )
 
 
 def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:

@@ -206,7 +206,7 @@ ANNOUNCE_HEADS = frozenset(
 _STRONG_STEMS = (
     r"captur|recaptur|seiz|retak|retook|liberat|overr[au]n|overt[ao]ok|annex|reoccup|occup|deploy|redeploy|reinforc|withdr|"
     r"pullout|pull-out|drawdown|troop|fell to|fall of|driven (?:out|from)|drove (?:out|from)|control (?:of|over)\b|"
-    r"under (?:\w+ ){0,3}control|flags? (?:over|above|atop)\b"
+    r"under (?:\w+ ){0,3}control|flags? (?:over|above|atop)\b|sovereignty over\b"
 )
 _WEAK_STEMS = (
     r"took|take|taken|taking|control|storm|secur|clear|regain|won |win |fell|fall|retreat|pull|abandon|evacuat|"

@@ -407,6 +407,8 @@ def pronoun_place(pron: Token) -> Token | None:
     for deps in (("dobj", "nsubj", "nsubjpass"), ("pobj",)):
         for w in before:
             if w.dep_ in deps and w.pos_ in ("PROPN", "NOUN") and is_placeish(w):
+                if w.dep_ == "nsubj" and w.head == pron.head:
+                    continue  # "after Russia seized it": the one who acts on the place is not the place
                 if w.lemma_.lower() in lx.REGION_WORDS or (
                     w.dep_ == "pobj"
                     and w.head.lower_ == "of"

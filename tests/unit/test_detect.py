@@ -1251,6 +1251,22 @@ def test_losing_control_to_a_side_names_the_gainer(detector):
     assert e.gaining_actor is None
 
 
+def test_a_district_handed_back_to_a_state(detector):
+    e = only_control(detector, "Armenian forces handed the Aghdam district back to Azerbaijan on Friday.")
+    assert (e.place, e.gaining_actor, e.losing_actor) == ("the Aghdam district", "Azerbaijan", "Armenian forces")
+
+
+def test_restored_sovereignty_over_a_region_is_a_capture(detector):
+    e = only_control(detector, "Azerbaijani troops restored sovereignty over Nagorno-Karabakh on Wednesday.")
+    assert e.place == "Nagorno-Karabakh" and e.gaining_actor == "Azerbaijani troops"
+
+
+def test_the_side_that_seized_it_is_not_what_it_names(detector):
+    text = "Ukrainian forces liberated Kherson on Friday, eight months after Russia seized it at the start of the war."
+    events = detect(detector, text)
+    assert {(e.place, e.background) for e in events} == {("Kherson", False), ("Kherson", True)}
+
+
 def test_the_dateline_is_no_antecedent(detector):
     text = "KYIV, Ukraine — Russian forces captured the town on Sunday after weeks of fighting, officials said."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == []
