@@ -82,7 +82,7 @@ def _year_for(month: int, day: int, published: dt.date | None, explicit: str | N
 def resolve_event_date(sentence: str, published: dt.date | None) -> dt.date | None:
     """The date the sentence gives for its event, else the publication date (news reports the recent)."""
     for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
-        m = pattern.search(sentence)
+        m = next((m for m in pattern.finditer(sentence) if not _DEADLINE.search(sentence[: m.start()])), None)
         if not m:
             continue
         if order == "dmy":
@@ -107,9 +107,12 @@ def resolve_event_date(sentence: str, published: dt.date | None) -> dt.date | No
     return published
 
 
+# "leave the country by the end of January", "until March 31": a deadline set, not when the event happened
+_DEADLINE = re.compile(r"\b(?:by|until|before|no later than)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.I)
+
 # "in October", "since early March 2023": a month with no day; its last day, the latest the event can be
 _IN_MONTH = re.compile(
-    r"\b(?:in|during|by|since|until) (?:early |late |mid-|the end of |the middle of )?"
+    r"\b(?:in|during|since) (?:early |late |mid-|the end of |the middle of )?"
     r"(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:,? (\d{4}))?\b(?![ ,]*\d)"
 )

@@ -1046,6 +1046,11 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         dests = prep_objects(force, *(("from",) if withdraw else DEST_PREPS))
     if not dests and t.head.pos_ == "VERB":
         dests = prep_objects(t.head, *(("from",) if withdraw else DEST_PREPS))
+    if not dests:
+        # "the deployment of fighter squadrons and a THAAD battery to Israel": the parser joins the last force
+        # to the noun, and the place to that force
+        listed = [c for h in (t, force) for c in h.conjuncts if c.i > h.i and is_force(c)]
+        dests = [o for c in listed for o in prep_objects(c, *(("from",) if withdraw else ("to", "into")))]
     if not dests and withdraw:
         dests = _handed_over_site(t)
     if not dests and _discussed(t):

@@ -55,7 +55,8 @@ TC_TRIGGER_LEMMAS = (
 # --- deployment ----------------------------------------------------------------------------------------
 DEPLOY_VERBS = frozenset(
     "deploy redeploy send dispatch station base transfer move rush airlift fly ship reinforce bring gather "
-    "mass mobilize position transport ferry concentrate call contribute commit add set establish".split()
+    "mass mobilize position transport ferry concentrate call contribute commit add set establish relocate "
+    "reposition shift".split()
 )
 ARRIVE_VERBS = frozenset("arrive head land reach enter cross travel go come return".split())
 # Zones that no side holds: forces entering "the demilitarized zone" move, they take nothing.
@@ -216,7 +217,7 @@ _WEAK_STEMS = (
     r"flew|flown|fly|march|rolled into|rolls into|rolling into|walked into|poured into|swept into|sweeps? into|sweeping into|"
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|foothold|gain|advance|inroad|"
-    r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel"
+    r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift"
 )
 _MILITARY_CUES = (
     r"troop|soldier|force|army|armies|militar|marine|militant|rebel|fighter|insurgent|jihadist|extremist|"

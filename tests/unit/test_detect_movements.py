@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from service.detect import Detector
@@ -390,6 +392,22 @@ def test_troops_withdrawn_with_an_ambassador_are_a_withdrawal(detector):
     text = "France will withdraw its ambassador and its 1,500 troops from Niger by the end of the year, Macron said."
     e = only_movement(detector, text)
     assert (e.destination, e.actor, e.size, e.direction, e.status) == ("Niger", "France", 1500, "withdraw", "announced")
+
+
+def test_a_repositioned_carrier_is_a_movement(detector):
+    e = only_movement(detector, "The Pentagon will reposition the USS Abraham Lincoln to the Middle East.")
+    assert e.destination == "Middle East" and e.status == "announced"
+
+
+def test_the_place_of_a_deployment_may_hang_on_the_last_force_listed(detector):
+    text = "WASHINGTON — Austin ordered the deployment of two fighter squadrons and a THAAD battery to Israel."
+    assert [e.destination for e in movements(detector, text)] == ["Israel"]
+
+
+def test_a_deadline_does_not_date_the_order(detector):
+    text = "Chad ordered French troops to leave the country by the end of January, the government said."
+    found = detector.detect(Article(id="t", text=text, title=None, published=dt.date(2024, 12, 1)))
+    assert [(e.destination, e.background) for e in found if isinstance(e, DeploymentEvent)] == [("Chad", False)]
 
 
 # --- where they go -------------------------------------------------------------------------------------
