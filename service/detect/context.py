@@ -16,7 +16,9 @@ from service.detect.sentences import DATELINE
 
 # A proper name as written in news about the Middle East and Ukraine: "Tal Afar", "al-Bab", "Deir ez-Zor"
 _ARTICLE = r"(?:(?:al|el|as|ash|ad|an|ar|at|az|ez)-)?"
-_NAME = rf"{_ARTICLE}[A-Z][\w'’-]+(?:\s+{_ARTICLE}[A-Z][\w'’-]+){{0,3}}"
+# "Mocimboa da Praia", "Ras al Ain": lower-case particles inside a place's name
+_PARTICLE = r"(?:\s+(?:da|de|do|dos|das|del|di|du|la|al|el|bin|ibn))?"
+_NAME = rf"{_ARTICLE}[A-Z][\w'’-]+(?:{_PARTICLE}\s+{_ARTICLE}[A-Z][\w'’-]+){{0,3}}"
 _CAPITALISED_RUN = re.compile(rf"(?<![\w-]){_NAME}")
 
 

@@ -326,6 +326,8 @@ _SHORT_TOKEN_MAX = 2  # keys of this length or shorter never resolve as cities
 
 _CONTEXT_BASE = 8.0  # bonus for any candidate whose country is in context
 _CONTEXT_SCALE = 8.0  # extra bonus proportional to that country's share of the strongest weight
+# Lower-case particles inside one place's name ("Mocimboa da Praia", "Ras al Ain")
+_NAME_PARTICLES = frozenset("da de del do dos das du des la le al el bin ibn".split())
 _SMALL_POP = 5000  # below this, a candidate needs its country in context
 _LOG_UNKNOWN_POP = math.log(_SMALL_POP)
 _OUT_OF_CONTEXT_POP = 100_000  # with a non-empty context, a candidate outside it must be at least this big
@@ -705,6 +707,9 @@ class Gazetteer:
                         iso = mentions.get(part)
                         if iso:
                             count(part, iso)
+                continue
+            if any(t in _NAME_PARTICLES for t in toks) and (whole := self._best(run, {})) is not None:
+                count(run, self._cc[whole])  # "Mocimboa da Praia" is in Mozambique, whatever "Praia" alone is
                 continue
             i = 0
             while i < n:

@@ -255,6 +255,11 @@ def test_countries_in_variants(gaz: Gazetteer) -> None:
     assert "IQ" not in counts
 
 
+def test_a_name_with_a_particle_counts_as_one_place(gaz: Gazetteer) -> None:
+    counts = gaz.countries_in("Troops entered the center of Mocimboa da Praia on Sunday.")
+    assert set(counts) == {"MZ"}  # not Cabo Verde for the "Praia" inside it
+
+
 def test_countries_in_ignores_lowercase_and_empty(gaz: Gazetteer) -> None:
     assert gaz.countries_in("") == {}
     assert gaz.countries_in("the army will sell china and turkey to us") == {}
