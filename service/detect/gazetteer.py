@@ -708,14 +708,17 @@ class Gazetteer:
                         if iso:
                             count(part, iso)
                 continue
-            if any(t in _NAME_PARTICLES for t in toks) and (whole := self._best(run, {})) is not None:
-                count(run, self._cc[whole])  # "Mocimboa da Praia" is in Mozambique, whatever "Praia" alone is
-                continue
             i = 0
             while i < n:
                 t0 = toks[i]
                 if not (t0[:1].isupper() or _RE_LOWER_ARTICLE_START.match(t0)):
                     i += 1
+                    continue
+                named = self._name_with_particle(toks, i)
+                if named:
+                    # "Mocimboa da Praia" is in Mozambique, whatever "Praia" alone is
+                    count(" ".join(toks[i : i + named[0]]), named[1])
+                    i += named[0]
                     continue
                 step = 1
                 top = min(n, i + maxn) if t0 in heads else i + 1
@@ -738,6 +741,17 @@ class Gazetteer:
                                 count(part, iso)
                 i += step
         return counts
+
+    def _name_with_particle(self, toks: list[str], i: int) -> tuple[int, str] | None:
+        """Length and country of the place name that starts at toks[i] and holds a lower-case particle."""
+        for j in range(min(len(toks), i + 5), i + 2, -1):
+            inner = toks[i + 1 : j - 1]
+            if not toks[j - 1][:1].isupper() or not any(t in _NAME_PARTICLES for t in inner):
+                continue
+            found = self._best(" ".join(toks[i:j]), {})
+            if found is not None:
+                return j - i, self._cc[found]
+        return None
 
     # ------------------------------------------------------------------------------------------- resolve
 
