@@ -138,6 +138,28 @@ def _gainer_left_to_context(tok: Token) -> bool:
     return _has_pronoun_subject(tok) or passive or tok.pos_ == "NOUN"
 
 
+_SIDE_GENERIC = frozenset(
+    "the its their forces force troops army military government ministry defense defence soldiers units "
+    "command".split()
+)
+_IRREGULAR_WORDS = frozenset(
+    "insurgent insurgents rebel rebels militant militants fighter fighters jihadist jihadists gunmen "
+    "guerrillas extremists separatists militia militias".split()
+)
+
+
+def _on_losing_side(actor: str, losing: str | None) -> bool:
+    """ "Ukrainian troops were forced out of Vuhledar, the military said": a side the story names in the same
+    words as the loser, or a state's military reporting the loss of regular troops, took nothing."""
+    if not losing:
+        return False
+    named = set(actor.lower().split()) - _SIDE_GENERIC
+    lost = set(losing.lower().split()) - _SIDE_GENERIC
+    if named & lost:
+        return True
+    return not named and not lost & _IRREGULAR_WORDS
+
+
 def _announcer(tok: Token) -> str | None:
     """ "The Iraqi Government announced that the department had been recaptured": the announcing side."""
     for a in tok.ancestors:
@@ -171,7 +193,14 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
                 if frame.gaining is None and _gainer_left_to_context(tok):
                     # "They also captured ...", "the village was captured", "the capture of Sil" after
                     # "the Army captured ...": the story's last actor; else whoever announced it
-                    frame.gaining = ctx.last_actor or _announcer(tok)
+                    frame.gaining = next(
+                        (
+                            a
+                            for a in (ctx.last_actor, _announcer(tok))
+                            if a and not _on_losing_side(a, frame.losing)
+                        ),
+                        None,
+                    )
                     if frame.gaining is None and _has_pronoun_subject(tok):
                         frame.gaining = ctx.group_named_before(sentence.start)  # "It also captured" opens it
                 if frame.gaining is not None and _GROUP_ANAPHOR.match(frame.gaining):

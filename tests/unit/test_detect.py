@@ -1267,6 +1267,13 @@ def test_the_side_that_seized_it_is_not_what_it_names(detector):
     assert {(e.place, e.background) for e in events} == {("Kherson", False), ("Kherson", True)}
 
 
+def test_a_military_reporting_its_own_troops_forced_out_did_not_take_the_town(detector):
+    e = only_control(detector, "Ukrainian troops were forced out of Vuhledar, the military said Wednesday.")
+    assert e.gaining_actor is None and e.losing_actor == "Ukrainian troops"
+    e = only_control(detector, "The militants were driven from the town of Hit, the army said.")
+    assert e.gaining_actor == "the army"
+
+
 def test_the_dateline_is_no_antecedent(detector):
     text = "KYIV, Ukraine — Russian forces captured the town on Sunday after weeks of fighting, officials said."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == []
