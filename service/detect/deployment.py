@@ -978,13 +978,22 @@ def _purpose_objects(t: Token, depth: int = 0) -> list[Token]:
                 w
                 for w in c.subtree
                 if w.dep_ == "pobj"
-                and w.pos_ == "PROPN"
-                and w.ent_type_ in ("GPE", "LOC")
+                and (w.pos_ == "PROPN" and w.ent_type_ in ("GPE", "LOC") or _named_region(w))
                 and w.head.lower_ not in ("from", "through", "via")
             ]
             if located:
                 return located[:1]
     return []
+
+
+_REGION_NOUNS = frozenset("province region oblast governorate district state county".split())
+
+
+def _named_region(w: Token) -> bool:
+    """ "in Aleppo province", "in the Donetsk region": a region noun its name modifies."""
+    return w.lemma_.lower() in _REGION_NOUNS and any(
+        c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in w.children
+    )
 
 
 _HAPPEN_VERBS = frozenset("take happen come follow occur".split())

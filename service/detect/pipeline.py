@@ -406,6 +406,9 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     ):
         return []  # "no ground troops were deployed"
     actor = frame.actor or (force_nationality(force) if force is not None else None)
+    owner = next((c for c in force.children if c.dep_ == "poss"), None) if force is not None else None
+    if actor is None and owner is not None and _GROUP_ANAPHOR.match(f"the {owner.lower_}"):
+        actor = ctx.group_named_before(sentence.start)  # "the group's fighters arrived"
     if (
         actor is None
         and force is not None

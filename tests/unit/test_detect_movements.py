@@ -410,6 +410,14 @@ def test_a_deadline_does_not_date_the_order(detector):
     assert [(e.destination, e.background) for e in found if isinstance(e, DeploymentEvent)] == [("Chad", False)]
 
 
+def test_the_groups_fighters_are_the_group_named_before(detector):
+    text = (
+        "BEIRUT — Hezbollah said Saturday it had sent hundreds of fighters to reinforce Syrian government forces "
+        "in Aleppo province. The group's fighters arrived in the area on Friday, a commander said."
+    )
+    assert {(e.destination, e.actor) for e in movements(detector, text)} == {("Aleppo province", "Hezbollah")}
+
+
 # --- where they go -------------------------------------------------------------------------------------
 
 
