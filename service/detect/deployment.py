@@ -28,7 +28,15 @@ from service.detect.phrases import (
     ship_prefix,
     with_conjuncts,
 )
-from service.detect.places import DEST_PREPS, PlaceRef, dest_refs, place_objects, places_from
+from service.detect.places import (
+    DEST_PREPS,
+    PlaceRef,
+    dest_refs,
+    ground_locators,
+    place_objects,
+    places_from,
+    unnamed_ground,
+)
 from service.detect.roles import (
     actor_of,
     agent,
@@ -81,6 +89,7 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
     for frame in frames:
         frame.actor = _sender_of(frame, accused, speaker)
         frame.destinations = named_in_sentence(without_locators(without_dates(frame.destinations)))
+        frame.destinations = [g for r in frame.destinations for g in _named_for_ground(r)]
         if gapped and not frame.withdraw:
             frame.destinations += dest_refs(gapped)
         if onward and not frame.withdraw:
@@ -107,6 +116,14 @@ def _share_places(t: Token, share: Token) -> list[Token]:
     if nxt is None or nxt.dep_ != "prep" or nxt.lower_ not in GOAL_PREPS:
         return []
     return [o for o in nxt.children if o.dep_ == "pobj" and is_placeish(o)]
+
+
+def _named_for_ground(ref: PlaceRef) -> list[PlaceRef]:
+    """ "pulled back from front-line positions in northern Syria": the place that locates the ground; "deployed
+    to the front" stays as written."""
+    if not unnamed_ground(ref.head):
+        return [ref]
+    return ground_locators(ref.head) or [ref]
 
 
 def _sender_of(frame: DeployFrame, accused: str | None, speaker: str | None) -> str | None:

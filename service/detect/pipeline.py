@@ -25,7 +25,7 @@ from service.detect.gazetteer import Gazetteer
 from service.detect.modality import Modality, assess, told_as_past
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import parse_number
-from service.detect.places import PlaceRef
+from service.detect.places import PlaceRef, unnamed_ground
 from service.detect.senders import irregulars
 from service.detect.sentences import DATELINE, Sentence, is_headline, split_sentences
 
@@ -347,6 +347,8 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
     gaining = ctx.qualified_actor(frame.gaining, sentence.start)
     out: list[Event] = []
     for ref in frame.places:
+        if unnamed_ground(ref.head):
+            continue  # "pulled back from front-line positions": ground left, no place named as changing hands
         place, resolved_anaphor = _place_text(ref, sentence, ctx)
         if ref.anaphoric and not resolved_anaphor:
             continue

@@ -121,8 +121,12 @@ def _named_before_compass(obj: Token) -> PlaceRef | None:
 def _names_listed_before(noun: Token) -> list[Token]:
     if noun.lemma_.lower() not in lx.PLACE_NOUNS:
         return []
-    return [t for c in noun.lefts if c.pos_ == "PROPN" and c.dep_ in ("nmod", "compound") and c.conjuncts
-            for t in with_conjuncts(c)]
+    return [
+        t
+        for c in noun.lefts
+        if c.pos_ == "PROPN" and c.dep_ in ("nmod", "compound") and c.conjuncts
+        for t in with_conjuncts(c)
+    ]
 
 
 def _without_fragments(refs: list[PlaceRef]) -> list[PlaceRef]:
@@ -269,7 +273,9 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         if _vague(tok) or _ways_in(tok):
             return []  # "taken control of some areas", "handing positions over": no place one could find
         has_det_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-        modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "prep")]
+        modifiers = [
+            c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "prep")
+        ]
         if (
             has_det_the
             and tok.lemma_.lower() in _ANAPHORS
@@ -277,7 +283,9 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             # "the lost villages", "the remaining towns": a set the story describes, not one place named before
             and not (tok.tag_ == "NNS" and any(c.dep_ == "amod" for c in modifiers))
             # "the only regional capital": a capital, not the country's
-            and not (tok.lemma_.lower() == "capital" and any(c.dep_ in ("amod", "compound") for c in modifiers))
+            and not (
+                tok.lemma_.lower() == "capital" and any(c.dep_ in ("amod", "compound") for c in modifiers)
+            )
         ):
             return [PlaceRef(noun_phrase(tok, keep_conj=False), tok, anaphoric=True)]
         if any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in tok.children):
@@ -312,7 +320,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
 _AREA_UNITS = frozenset("kilometer kilometre km mile hectare acre".split())
 _SQUARE_UNITS = frozenset("km2 km² sqkm sq.km".split())
 _RUNNING_TOTAL = re.compile(
-    r"\b(?:by the end of|since the (?:start|beginning|launch) of|in total|in all|so far|to date|overall)\b", re.I
+    r"\b(?:by the end of|since the (?:start|beginning|launch) of|in total|in all|so far|to date|overall)\b",
+    re.I,
 )
 
 
@@ -331,6 +340,20 @@ def _is_area(tok: Token) -> bool:
 
 
 _VAGUE_PLACES = frozenset("area position post point location site part".split())
+_GROUND_SPOTS = frozenset("position positions post posts line lines frontline frontlines front".split())
+
+
+def unnamed_ground(tok: Token | None) -> bool:
+    """ "front-line positions in northern Syria", "its posts", "the front line": ground a force holds, which no
+    name identifies ("the Zaporizhzhia front" is named)."""
+    if tok is None or tok.lower_ not in _GROUND_SPOTS:
+        return False
+    return not any(c.dep_ in ("compound", "appos", "nmod") and c.pos_ == "PROPN" for c in tok.children)
+
+
+def ground_locators(tok: Token) -> list[PlaceRef]:
+    """The places that locate unnamed ground: "positions in northern Syria" -> northern Syria."""
+    return [r for o in prep_objects(tok, "in", "near", "around", "along") for r in places_from(o)[0]]
 
 
 def _vague(tok: Token) -> bool:
@@ -338,7 +361,10 @@ def _vague(tok: Token) -> bool:
     return (
         tok.tag_ == "NNS"
         and tok.lemma_.lower() in _VAGUE_PLACES
-        and not any(c.dep_ in ("nummod", "prep", "compound", "poss", "amod") or c.pos_ == "PROPN" for c in tok.children)
+        and not any(
+            c.dep_ in ("nummod", "prep", "compound", "poss", "amod") or c.pos_ == "PROPN"
+            for c in tok.children
+        )
     )
 
 

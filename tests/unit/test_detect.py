@@ -1274,6 +1274,13 @@ def test_a_military_reporting_its_own_troops_forced_out_did_not_take_the_town(de
     assert e.gaining_actor == "the army"
 
 
+def test_ground_left_is_no_place_changing_hands(detector):
+    text = "Russia is pulling its troops back from front-line positions in northern Syria, officials said Friday."
+    events = detect(detector, text)
+    assert news(events, TerritorialControlEvent) == []
+    assert [e.destination for e in news(events, DeploymentEvent)] == ["northern Syria"]
+
+
 def test_the_dateline_is_no_antecedent(detector):
     text = "KYIV, Ukraine — Russian forces captured the town on Sunday after weeks of fighting, officials said."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == []
