@@ -62,6 +62,30 @@ def _clause_chain(tok: Token) -> list[Token]:
     return [tok, *tok.ancestors]
 
 
+_COURSE_NOUNS = _INTENT_NOUNS | frozenset("task interest mission idea option prospects".split())
+
+
+def _named_as_a_course(trigger: Token) -> bool:
+    """A deed named as a course, not told as done: "losing the outpost would make it harder", "rather than
+    seizing Kharkiv", "no interest in seizing Russian territory", "the task of capturing Chasiv Yar"."""
+    if trigger.tag_ != "VBG":
+        return False
+    if trigger.dep_ in ("csubj", "nsubj"):
+        head = trigger.head
+        return head.lemma_.lower() == "be" or any(
+            c.dep_ == "aux" and c.lower_ in _COURSE_MODALS for c in head.children
+        )
+    if trigger.dep_ != "pcomp":
+        return False
+    prep = trigger.head
+    if prep.lower_ == "than" or (prep.lower_ == "of" and prep.head.lower_ == "instead"):
+        return True
+    return prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in _COURSE_NOUNS
+
+
+_COURSE_MODALS = frozenset("would could might may will should".split())
+
+
 def _is_negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
         return True
@@ -101,7 +125,7 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
     happened, announced, claimed, background = True, False, False, False
     chain = _clause_chain(trigger)
 
-    if _is_negated(trigger):
+    if _is_negated(trigger) or _named_as_a_course(trigger):
         happened = False
     if trigger.lemma_.lower() in CLAIM_VERBS:
         claimed = True  # "rebels claimed control of the town"
@@ -275,9 +299,12 @@ def _dated_episode(trigger: Token, published_year: int | None) -> bool:
 
 def _lasting_since(trigger: Token) -> bool:
     """A perfect that lasts "since" a past time: "has stationed 1,000 soldiers there since 2017"."""
-    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in trigger.children)
+    perfect = any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in trigger.children
+    )
     return perfect and any(
-        c.dep_ == "prep" and c.lower_ == "since" and any(o.dep_ == "pobj" for o in c.children) for c in trigger.children
+        c.dep_ == "prep" and c.lower_ == "since" and any(o.dep_ == "pobj" for o in c.children)
+        for c in trigger.children
     )
 
 
@@ -323,7 +350,9 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
             # another clause dates that clause, not this one
             own = _governing_verb(trigger)
             dated = [t for t in trigger.doc if _PAST_YEAR.fullmatch(t.text) and int(t.text) < published_year]
-            return not (own is not None and dated and all(_governing_verb(t) not in (own, None) for t in dated))
+            return not (
+                own is not None and dated and all(_governing_verb(t) not in (own, None) for t in dated)
+            )
     return False
 
 

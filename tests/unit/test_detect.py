@@ -1281,6 +1281,19 @@ def test_ground_left_is_no_place_changing_hands(detector):
     assert [e.destination for e in news(events, DeploymentEvent)] == ["northern Syria"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said losing the outpost would make it harder for Russia to control shipping lanes.",
+        "The offensive appeared aimed at stretching Ukraine's forces thin, rather than seizing Kharkiv.",
+        "Zelenskyy said Ukraine had no interest in seizing Russian territory.",
+        "Syrskyi said Moscow had set its troops the task of capturing Chasiv Yar by May 9.",
+    ],
+)
+def test_a_capture_named_as_a_course_is_no_capture(detector, text):
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
 def test_the_dateline_is_no_antecedent(detector):
     text = "KYIV, Ukraine — Russian forces captured the town on Sunday after weeks of fighting, officials said."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == []
