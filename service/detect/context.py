@@ -41,6 +41,7 @@ class ArticleContext:
         self._inner_countries: set[str] = set()
         self.last_actor: str | None = None
         self.last_mover: str | None = None  # the sender of the last movement told
+        self.last_background = False  # whether the last event told was the story's background
         self._undated_text: str | None = None
         self.last_place: str | None = None
 
@@ -100,6 +101,10 @@ class ArticleContext:
                 named = found_name
             if named:
                 return named
+        if noun == "country":
+            # "Ghani fled the country", "the last troops left the country": a country, never the story's town
+            top = self.place_countries().most_common(1)
+            return country_name(top[0][0]) if top else None
         if movement and noun in _WIDE_NOUNS and self.last_place and not self._is_wide(self.last_place):
             return None  # forces sent "to the region" go to no town the story named: the story's place, if any
         if noun == "capital":

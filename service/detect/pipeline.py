@@ -209,6 +209,8 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
         if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in ("enter", "retreat", "order"):
             for dframe in deploy_frames(tok):
                 events.extend(_deploy_events(dframe, sentence, ctx))
+    if events:
+        ctx.last_background = events[-1].background
     for e in events:
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
         ctx.last_actor = actor or ctx.last_actor  # who acts in the story, even in its background
@@ -343,6 +345,7 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
         modality.background
         or long_before_publication(event_date, sentence.text, ctx)
         or told_as_past(frame.trigger, news_style=ctx.news_style, published_year=ctx.published_year)
+        or (ctx.news_style and ctx.last_background and bool(_LATER_THAN_BEFORE.search(sentence.text)))
     )
     gaining = ctx.qualified_actor(frame.gaining, sentence.start)
     out: list[Event] = []
@@ -382,6 +385,13 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
         )
     return out
 
+
+# "two weeks later", "the following day": a time told from the event before, in the past or the news alike
+_LATER_THAN_BEFORE = re.compile(
+    r"\b(?:(?:\w+|\d+) (?:days?|weeks?|months?|years?) later|later that (?:day|week|month|year)|"
+    r"the (?:next|following) (?:day|week|month|year))\b",
+    re.I,
+)
 
 _MILITARY_BODY = re.compile(
     r"\b(?:Command|CENTCOM|EUCOM|AFRICOM|Pentagon|[Mm]ilitary|[Aa]rmy|[Nn]avy|[Aa]ir [Ff]orce|"
@@ -454,6 +464,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         modality.background
         or long_before_publication(event_date, sentence.text, ctx)
         or told_as_past(frame.trigger, news_style=ctx.news_style, published_year=ctx.published_year)
+        or (ctx.news_style and ctx.last_background and bool(_LATER_THAN_BEFORE.search(sentence.text)))
     )
     anaphors = {r.text for r in refs if r.anaphoric}
     out: list[Event] = []

@@ -1294,6 +1294,18 @@ def test_a_capture_named_as_a_course_is_no_capture(detector, text):
     assert news(detect(detector, text), TerritorialControlEvent) == []
 
 
+def test_the_country_is_a_country_and_later_than_the_past_is_past(detector):
+    text = (
+        "KABUL, Afghanistan — Taliban fighters seized Kabul on Aug. 15 last year as President Ashraf Ghani fled "
+        "the country. The last U.S. troops left the country two weeks later, ending a 20-year presence."
+    )
+    events = detect(detector, text, published=dt.date(2022, 8, 15))
+    assert {(e.type, getattr(e, "place", None) or e.destination, e.background) for e in events} == {
+        ("territorial_control", "Kabul", True),
+        ("deployment", "Afghanistan", True),
+    }
+
+
 def test_the_dateline_is_no_antecedent(detector):
     text = "KYIV, Ukraine — Russian forces captured the town on Sunday after weeks of fighting, officials said."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == []
