@@ -101,7 +101,7 @@ class ArticleContext:
                 named = found_name
             if named:
                 return named
-        if noun == "country":
+        if noun == "country" and not (self.last_place and self._is_wide(self.last_place)):
             # "Ghani fled the country", "the last troops left the country": a country, never the story's town
             top = self.place_countries().most_common(1)
             return country_name(top[0][0]) if top else None
