@@ -72,6 +72,8 @@ class ArticleContext:
     def _named_places(self, text: str) -> Iterator[str]:
         """Capitalised names in `text` that the gazetteer places in one of the article's countries."""
         for name in _headline_names(text):
+            if name.split()[0].rstrip(".").lower() in _CALENDAR_NAMES:
+                continue  # "on Nov. 4": a date, whatever town shares its letters
             loc = self.resolve(name)
             if loc is not None and loc.feature == "city" and loc.country in self.countries:
                 yield name
@@ -264,6 +266,10 @@ def _qualified_noun_pattern(noun: str) -> re.Pattern[str]:
 _NAMED_GROUP = re.compile(rf"(?P<name>{_NAME}) (?:group|militia|movement)\b|{ACTOR_PATTERN.pattern}")
 
 _WIDE_NOUNS = frozenset({"region", "country"})
+_CALENDAR_NAMES = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _WIDE_NAME = re.compile(r"\b(?:Oblast|Province|Region|Governorate|State|District|Krai|County)$", re.I)
 _STATE_VERB_NEXT = re.compile(
     r"\s+(?:has|have|had|said|says|will|would|is|was|denied|announced|claimed|sent|deployed|massed|ordered)\b"

@@ -94,19 +94,30 @@ def _repeats(prev: Event, e: Event, actor: str | None) -> bool:
     """Does `e` report again what `prev` reported? A control change needs a compatible gainer; a movement to
     the same place in the same direction is the same movement unless the two give different sizes."""
     if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent):
+        if _another_force(prev, e):
+            return False
         return prev.direction == e.direction and (prev.size is None or e.size is None or prev.size == e.size)
     if isinstance(prev, TerritorialControlEvent):
         return _same_actor(prev.gaining_actor, actor)
     return False
 
 
+def _another_force(prev: DeploymentEvent, e: DeploymentEvent) -> bool:
+    """ "The carrier strike group arrived ... a submarine also arrived": another force, said to come as well."""
+    if not prev.force or not e.force or not re.search(r"\balso\b|\bas well\b", e.evidence):
+        return False
+    return _norm(prev.force).split()[-1:] != _norm(e.force).split()[-1:]
+
+
 def _dedupe_in_sentence(events: list[Event]) -> list[Event]:
     """One event per type, place and sentence: several patterns may fire on one statement."""
-    seen: dict[tuple[str, str, int], int] = {}
+    seen: dict[tuple[str, str, int, str], int] = {}
     out: list[Event] = []
     for e in events:
         place = e.place if isinstance(e, TerritorialControlEvent) else (e.destination or "")
-        key = (e.type, _norm(place), e.evidence_start)
+        # "Russian troops were replaced with separatist forces": a withdrawal and an arrival, one place
+        direction = e.direction if isinstance(e, DeploymentEvent) else ""
+        key = (e.type, _norm(place), e.evidence_start, direction)
         if key in seen:
             prev = out[seen[key]]
             # "swept into the center of Afrin and took control of the town": the whole town, said last

@@ -234,7 +234,7 @@ def is_placeish(tok: Token) -> bool:
         return True
     if tok.pos_ == "PROPN":
         if tok.ent_type_ in ("DATE", "TIME"):  # NER stretches dates: "Sunday of Yabroud"
-            return tok.lower_ not in _CALENDAR_WORDS
+            return tok.lower_.rstrip(".") not in _CALENDAR_WORDS  # "Sunday of Yabroud", "on Nov. 4"
         if tok.ent_type_ == "NORP":
             # the NER calls unfamiliar towns NORP ("recaptured Samarra"); a real demonym names a country
             return _demonym_country(tok.text) is None and not is_armed_group(tok.text)

@@ -444,6 +444,10 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         # "The last French soldiers left Gao ... The final contingent crossed into Niger": forces the story spoke
         # of before are those of the side it last told moving, else of the state whose troops it named last
         actor = ctx.last_mover or ctx.force_owner_before(sentence.end)
+    if actor is None and force is not None and not irregulars(force):
+        # "The carrier strike group arrived ... An Ohio-class submarine also arrived": a force the story names
+        # no owner for moves for the side it last told moving
+        actor = ctx.last_mover
     actor = ctx.qualified_actor(actor, sentence.start)
     named = [r for r in frame.destinations if not r.anaphoric]
     refs = named or frame.destinations

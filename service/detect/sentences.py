@@ -53,6 +53,8 @@ def split_sentences(text: str) -> list[Sentence]:
         line_break = "\n" in m.group(0) and nxt < len(text) and (text[nxt].isupper() or text[nxt] in "\"“")
         if text[stop] in ".!?" and not line_break and _ends_with_abbreviation(text, stop):
             continue  # "U.S. Defense Secretary", "Gen. Smith": a sentence ending in U.S. is the rarer case
+        if text[stop] == "." and not line_break and text[nxt : nxt + 1] in ("—", "–"):
+            continue  # "TAMPA, Fla. — The carrier arrived": a dateline's abbreviation, then its dash
         end = m.start() + 1 if text[stop] in ".!?" else stop
         _append(out, text, start, end)
         start = nxt

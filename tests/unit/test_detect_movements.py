@@ -139,8 +139,11 @@ def test_units_ordered_to_a_place_are_an_announced_movement(detector):
 
 
 def test_the_force_that_replaces_another_is_deployed_where_it_was(detector):
-    e = only_movement(detector, "Dutch marines were replaced by a Belgian battalion in Kunduz.")
-    assert e.destination == "Kunduz" and e.actor == "Belgian" and e.direction == "deploy"
+    found = movements(detector, "Dutch marines were replaced by a Belgian battalion in Kunduz.")
+    assert {(e.destination, e.actor, e.direction) for e in found} == {
+        ("Kunduz", "Belgian", "deploy"),
+        ("Kunduz", "Dutch", "withdraw"),  # the replaced leave: a movement of its own
+    }
 
 
 def test_a_person_replaced_is_no_movement(detector):
@@ -416,6 +419,18 @@ def test_the_groups_fighters_are_the_group_named_before(detector):
         "in Aleppo province. The group's fighters arrived in the area on Friday, a commander said."
     )
     assert {(e.destination, e.actor) for e in movements(detector, text)} == {("Aleppo province", "Hezbollah")}
+
+
+def test_another_force_that_also_arrived_is_its_own_movement_by_the_same_sender(detector):
+    text = (
+        "TAMPA, Fla. — The USS Dwight D. Eisenhower Carrier Strike Group arrived in the U.S. Central Command "
+        "area of responsibility on Nov. 4. On Nov. 5, an Ohio-class submarine also arrived in the U.S. Central "
+        "Command area of responsibility."
+    )
+    found = detector.detect(Article(id="t", text=text, title=None, published=dt.date(2023, 11, 5)))
+    arrivals = [e for e in found if isinstance(e, DeploymentEvent) and not e.background]
+    assert len(arrivals) == 2 and {e.actor for e in arrivals} == {"U.S."}
+    assert arrivals[0].evidence.startswith("TAMPA, Fla. — The USS")  # the dateline's "Fla." ends no sentence
 
 
 # --- where they go -------------------------------------------------------------------------------------
