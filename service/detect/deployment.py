@@ -302,6 +302,12 @@ def _frames(t: Token) -> list[DeployFrame]:
 
     if lemma in ("leave", "depart"):
         return _departure_frames(t, subj, dobj, passive)
+    if lemma in ("move", "sail", "head") and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
+        # "warships that had been docked in Tartus have moved out": a departure from where they were posted
+        force = _mover(subj)
+        origins = place_objects(t, "of", "from") or (_posted_at(force) if force is not None else [])
+        if force is not None and _is_mover(force) and origins and not place_objects(t, "to", "into"):
+            return [DeployFrame(t, force, dest_refs(origins), withdraw=True)]
     if _homeward(t):
         return _homecoming_frames(t, subj, dobj)
     if lemma == "reinforce" and (reinforced := _reinforced_place_frames(t, subj, dobj, passive)):
@@ -441,6 +447,15 @@ def _mover(tok: Token | None) -> Token | None:
     force = force_of(tok)
     if force is not None and is_force(force):
         return _described_as(force) or force
+    carried = [
+        o
+        for c in (force.children if force is not None else [])
+        if c.dep_ == "acl" and c.lemma_.lower() in CARRY_VERBS
+        for o in children(c, "dobj")
+        if is_force(o)
+    ]
+    if carried:
+        return carried[0]  # "the first trains carrying Russian troops have arrived": the troops move
     named = [c for c in children(force, "appos") if ship_prefix(c) is not None] if force is not None else []
     if named:
         return named[0]  # "the amphibious transport dock USS Mesa Verde": the warship by name
@@ -774,13 +789,27 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
     onward = _onward_places(t)
     if onward:  # "to travel to Turkey and eventually to Kobani": one movement, to where it ends
         return [DeployFrame(t, force, dest_refs(onward[-1:]))]
-    origins = [dobj] if dobj is not None else place_objects(t, "from")
+    origins = [dobj] if dobj is not None else place_objects(t, "from") or _posted_at(force)
     origins = [o for o in origins if is_placeish(o) and not is_force(o) and not _struck_area(o)]
     if not origins:
         return []
     if t.dep_ == "xcomp" and t.head.lemma_.lower() == "force":
         return []  # "were forced to leave Bilohorivka": a retreat under attack, a change of control only
     return [DeployFrame(t, force, dest_refs(origins), actor=None, withdraw=True)]
+
+
+_POSTING_VERBS = frozenset("station base deploy position garrison post dock".split())
+
+
+def _posted_at(force: Token) -> list[Token]:
+    """Where a force that leaves was posted: "troops who had been stationed in Chad have now left", "warships
+    that had been docked in the port of Tartus have moved out"."""
+    return [
+        o
+        for c in force.children
+        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _POSTING_VERBS
+        for o in place_objects(c, "in", "at")
+    ]
 
 
 def _mover_agent(t: Token) -> Token | None:

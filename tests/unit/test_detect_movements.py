@@ -433,6 +433,22 @@ def test_another_force_that_also_arrived_is_its_own_movement_by_the_same_sender(
     assert arrivals[0].evidence.startswith("TAMPA, Fla. — The USS")  # the dateline's "Fla." ends no sentence
 
 
+def test_troops_that_leave_leave_where_they_were_stationed(detector):
+    e = only_movement(detector, "All of the roughly 1,000 French troops who had been stationed in Chad have now left.")
+    assert (e.destination, e.direction, e.size) == ("Chad", "withdraw", 1000)
+
+
+def test_warships_that_moved_out_left_their_port(detector):
+    text = "Several Russian warships that had been docked in the port of Tartus have moved out to anchor offshore."
+    e = only_movement(detector, text)
+    assert e.destination == "Tartus" and e.direction == "withdraw"
+
+
+def test_the_troops_a_train_carries_are_what_moves(detector):
+    e = only_movement(detector, "The first trains carrying Russian troops have arrived in Belarus, Minsk said.")
+    assert (e.destination, e.actor) == ("Belarus", "Russian")
+
+
 # --- where they go -------------------------------------------------------------------------------------
 
 
