@@ -36,6 +36,7 @@ _LINES = frozenset("line lines front frontline frontlines front-line border bord
 _DEFENCES = frozenset("defense defence defenses defences fortification fortifications".split())
 
 _HOLDING_VERBS = frozenset("control occupy hold".split())
+_DURATIONS = frozenset("day week month year decade century".split())
 _SOVEREIGNTY_VERBS = frozenset("restore establish reestablish re-establish reassert regain extend".split())
 
 
@@ -75,10 +76,15 @@ def tc_frames(t: Token) -> list[TCFrame]:
     return frames
 
 
+def _present_holding(t: Token) -> bool:
+    """ "control large parts of the country": a present state; "now control Goma" tells it has just changed."""
+    return t.tag_ in ("VBP", "VBZ") and not any(c.lower_ == "now" for c in t.children)
+
+
 def _frames(t: Token) -> list[TCFrame]:
     lemma = t.lemma_.lower().removeprefix("re-")
-    if lemma == "control" and t.dep_ in ("acl", "amod", "relcl"):
-        return []  # "points controlled by the army": who holds a place, not a change
+    if lemma == "control" and (t.dep_ in ("acl", "amod", "relcl") or _present_holding(t)):
+        return []  # "points controlled by the army", "jihadis control large parts of": who holds, not a change
     if t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_:
         return []  # "the Israeli-occupied Golan Heights", "rebel-held": a description, not a statement
     if t.pos_ == "NOUN" or t.pos_ == "PROPN":
@@ -121,6 +127,8 @@ def _frames(t: Token) -> list[TCFrame]:
                 control = p
     under = next((p for p in prep_objects(t, "under") if p.lemma_.lower() == "control"), None)
     still = any(c.lower_ in ("still", "remain", "remained") for c in t.children)  # a state, not a change
+    # "had been under Armenian control for nearly three decades": how long a state lasted, not a change
+    still = still or any(o.lemma_.lower() in _DURATIONS for o in prep_objects(t, "for"))
     if under is not None and lemma in ("be", "come", "fall") and subj is not None and not still:
         # "the oil fields were once again under ISIL control", "all roads came under the control of the army"
         owners = prep_objects(under, "of") or [
@@ -460,8 +468,10 @@ def _reinforcing(subj: Token | None) -> bool:
 
 
 def _into_frames(t: Token, subj: Token | None) -> list[TCFrame]:
-    """ "fought their way into Palmyra", "stormed into the northern districts": partial control."""
-    return _partial_frames(t, prep_objects(t, "into"), subj)
+    """ "fought their way into Palmyra", "stormed into the northern districts", "swept through much of Aleppo":
+    partial control."""
+    through = [o for o in prep_objects(t, "through") if t.lemma_.lower() in ("sweep", "storm", "push", "surge")]
+    return _partial_frames(t, prep_objects(t, "into") + through, subj)
 
 
 def _partial_frames(t: Token, objs: list[Token], subj: Token | None) -> list[TCFrame]:

@@ -277,6 +277,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             "withdraw"  # "units were ordered to retreat from the city": an ordered pull-out, a movement too
         )
     withdraw = lemma in lx.WITHDRAW_VERBS
+    if withdraw and any(o.lemma_.lower() == "battlefield" for o in prep_objects(t, "from")):
+        return []  # "the operations removed several ISIS leaders from the battlefield": killed or captured
 
     if lemma == "call":
         return _call_in_frames(t, subj)

@@ -1306,6 +1306,22 @@ def test_the_country_is_a_country_and_later_than_the_past_is_past(detector):
     }
 
 
+def test_sweeping_through_much_of_a_city_is_partial_control(detector):
+    e = only_control(detector, "Insurgents swept through much of Aleppo on Saturday, residents said.")
+    assert (e.place, e.extent, e.gaining_actor) == ("Aleppo", "partial", "Insurgents")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town, known in Armenian as Berdzor, had been under Armenian control for nearly three decades.",
+        "Jihadi groups linked to al-Qaida control large parts of Burkina Faso's territory.",
+    ],
+)
+def test_who_holds_a_place_is_no_change(detector, text):
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
 def test_the_dateline_is_no_antecedent(detector):
     text = "KYIV, Ukraine — Russian forces captured the town on Sunday after weeks of fighting, officials said."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == []

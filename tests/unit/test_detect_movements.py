@@ -449,6 +449,11 @@ def test_the_troops_a_train_carries_are_what_moves(detector):
     assert (e.destination, e.actor) == ("Belarus", "Russian")
 
 
+def test_leaders_removed_from_the_battlefield_are_no_withdrawal(detector):
+    text = "The operations removed several senior ISIS militants from the battlefield, CENTCOM said."
+    assert movements(detector, text) == []
+
+
 # --- where they go -------------------------------------------------------------------------------------
 
 
