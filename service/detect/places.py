@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from service.detect import lexicon as lx
 from service.detect.phrases import (
+    is_country,
     is_placeish,
     name_span,
     noun_phrase,
@@ -279,7 +280,10 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         if (
             has_det_the
             and tok.lemma_.lower() in _ANAPHORS
-            and not any(c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" or _code_name(c) for c in modifiers)
+            and not any(
+                c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" or _code_name(c) or _capitalised_modifier(c)
+                for c in modifiers
+            )
             # "the lost villages", "the remaining towns": a set the story describes, not one place named before
             and not (tok.tag_ == "NNS" and any(c.dep_ == "amod" for c in modifiers))
             # "the only regional capital": a capital, not the country's
@@ -354,6 +358,13 @@ def unnamed_ground(tok: Token | None) -> bool:
 def ground_locators(tok: Token) -> list[PlaceRef]:
     """The places that locate unnamed ground: "positions in northern Syria" -> northern Syria."""
     return [r for o in prep_objects(tok, "in", "near", "around", "along") for r in places_from(o)[0]]
+
+
+def _capitalised_modifier(c: Token) -> bool:
+    """ "the Baltic region", "the Kurdish region": a capitalised adjective names the place, it is no anaphor."""
+    if c.dep_ != "amod" or not c.text[:1].isupper() or c.is_sent_start:
+        return False
+    return not is_country(c.text)  # "the northern Syrian city": a demonym describes the place, names none
 
 
 def _vague(tok: Token) -> bool:

@@ -497,6 +497,11 @@ def test_forces_moving_in_go_where_the_other_side_pulls_out(detector):
     assert "Lebanese" in {e.actor for e in movements(detector, text) if e.destination == "the Shebaa farms"}
 
 
+def test_a_region_named_by_a_capitalised_adjective_is_no_anaphor(detector):
+    text = "KYIV, Ukraine — An infantry battalion of up to 800 troops will move from Italy to the Baltic region."
+    assert [e.destination for e in movements(detector, text)] == ["the Baltic region"]
+
+
 # --- what is no movement -------------------------------------------------------------------------------
 
 
