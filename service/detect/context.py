@@ -42,6 +42,7 @@ class ArticleContext:
         self.last_actor: str | None = None
         self.last_mover: str | None = None  # the sender of the last movement told
         self.last_background = False  # whether the last event told was the story's background
+        self.groups_taken: set[str] = set()  # "villages" once the story told "captured five villages"
         self._undated_text: str | None = None
         self.last_place: str | None = None
 

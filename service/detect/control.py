@@ -81,8 +81,36 @@ def _present_holding(t: Token) -> bool:
     return t.tag_ in ("VBP", "VBZ") and not any(c.lower_ == "now" for c in t.children)
 
 
+_GROUP_NOUNS = frozenset("village town settlement locality".split())
+
+
+def _naming_frames(t: Token) -> list[TCFrame]:
+    """ "The ministry named the villages as Strilecha, Pylna and Borysivka": the places of a capture the story
+    told as a group; who took them is the story's actor."""
+    group = child(t, "dobj")
+    if group is None or group.lemma_.lower() not in _GROUP_NOUNS or group.tag_ != "NNS":
+        return []
+    as_prep = next((p for p in t.children if p.dep_ == "prep" and p.lower_ == "as"), None)
+    if as_prep is None or as_prep.i + 1 >= len(t.doc):
+        return []
+    # "as A, B and C, north of Kharkiv, and D and E, near Vovchansk": lists that a locating phrase interrupts
+    names: list[str] = []
+    i = as_prep.i + 1
+    while i < t.sent.end:
+        w = t.doc[i]
+        opens = t.doc[i - 1].lower_ in (",", "and", "as")
+        free = w.dep_ != "pobj" or w.head == as_prep
+        if opens and w.pos_ == "PROPN" and free and w.text not in " ".join(names).split():
+            run = name_run(t.doc, i)
+            names += [n for n in run if n not in names]
+        i += 1
+    return [TCFrame(t, [PlaceRef(n) for n in names], gaining=None)] if names else []
+
+
 def _frames(t: Token) -> list[TCFrame]:
     lemma = t.lemma_.lower().removeprefix("re-")
+    if lemma in lx.NAMING_VERBS:
+        return _naming_frames(t) if t.pos_ == "VERB" else []
     if lemma == "control" and (t.dep_ in ("acl", "amod", "relcl") or _present_holding(t)):
         return []  # "points controlled by the army", "jihadis control large parts of": who holds, not a change
     if t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_:
@@ -470,7 +498,9 @@ def _reinforcing(subj: Token | None) -> bool:
 def _into_frames(t: Token, subj: Token | None) -> list[TCFrame]:
     """ "fought their way into Palmyra", "stormed into the northern districts", "swept through much of Aleppo":
     partial control."""
-    through = [o for o in prep_objects(t, "through") if t.lemma_.lower() in ("sweep", "storm", "push", "surge")]
+    through = [
+        o for o in prep_objects(t, "through") if t.lemma_.lower() in ("sweep", "storm", "push", "surge")
+    ]
     return _partial_frames(t, prep_objects(t, "into") + through, subj)
 
 

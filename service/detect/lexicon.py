@@ -41,8 +41,11 @@ CONTROL_VERBS = frozenset(
 # "raised the national flag over Sloviansk"
 FLAG_VERBS = frozenset("raise hoist plant fly".split())
 
+# "The ministry named the villages as Strilecha, Pylna and Borysivka": the places a capture told before
+NAMING_VERBS = frozenset("name identify list".split())
 TC_TRIGGER_LEMMAS = (
-    GAIN_VERBS
+    NAMING_VERBS
+    | GAIN_VERBS
     | PARTIAL_VERBS
     | LOSE_VERBS
     | HANDOVER_VERBS
@@ -207,7 +210,8 @@ ANNOUNCE_HEADS = frozenset(
 _STRONG_STEMS = (
     r"captur|recaptur|seiz|retak|retook|liberat|overr[au]n|overt[ao]ok|annex|reoccup|occup|deploy|redeploy|reinforc|withdr|"
     r"pullout|pull-out|drawdown|troop|fell to|fall of|driven (?:out|from)|drove (?:out|from)|control (?:of|over)\b|"
-    r"under (?:\w+ ){0,3}control|flags? (?:over|above|atop)\b|sovereignty over\b"
+    r"under (?:\w+ ){0,3}control|flags? (?:over|above|atop)\b|sovereignty over\b|"
+    r"(?:named|identified|listed) the (?:villages|towns|settlements) as\b"
 )
 _WEAK_STEMS = (
     r"took|take|taken|taking|control|storm|secur|clear|regain|won |win |fell|fall|retreat|pull|abandon|evacuat|"

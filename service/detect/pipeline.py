@@ -119,6 +119,17 @@ def _parser_friendly(text: str) -> str:
 _GROUP_ANAPHOR = re.compile(r"^(?i:the) (?:group|militia|movement|organi[sz]ation)$")
 
 
+_GROUP_PLACE = re.compile(
+    r"^(?:the\s+)?(?:\d+|[a-z]+)\s+(?:\w+\s+)?(villages|towns|settlements|localities)\b", re.I
+)
+
+
+def _names_a_group_taken(tok: Token, ctx: ArticleContext) -> bool:
+    """ "named the villages as ...": only after the story told such a group taken ("captured five villages")."""
+    group = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return group is not None and group.lower_ in ctx.groups_taken
+
+
 def _has_pronoun_subject(tok: Token) -> bool:
     t = tok
     for _ in range(4):
@@ -190,7 +201,9 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
             or lemma in lx.FLAG_VERBS
         ):
             for frame in tc_frames(tok):
-                if frame.gaining is None and _gainer_left_to_context(tok):
+                if lemma in lx.NAMING_VERBS and not _names_a_group_taken(tok, ctx):
+                    continue
+                if frame.gaining is None and (_gainer_left_to_context(tok) or lemma in lx.NAMING_VERBS):
                     # "They also captured ...", "the village was captured", "the capture of Sil" after
                     # "the Army captured ...": the story's last actor; else whoever announced it
                     frame.gaining = next(
@@ -211,6 +224,11 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
                 events.extend(_deploy_events(dframe, sentence, ctx))
     if events:
         ctx.last_background = events[-1].background
+    ctx.groups_taken.update(
+        m.group(1).lower()
+        for e in events
+        if isinstance(e, TerritorialControlEvent) and not e.background and (m := _GROUP_PLACE.search(e.place))
+    )
     for e in events:
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
         ctx.last_actor = actor or ctx.last_actor  # who acts in the story, even in its background

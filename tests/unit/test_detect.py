@@ -1322,6 +1322,19 @@ def test_who_holds_a_place_is_no_change(detector, text):
     assert news(detect(detector, text), TerritorialControlEvent) == []
 
 
+def test_villages_named_after_a_group_taken_are_the_captures(detector):
+    text = (
+        "KYIV, Ukraine — Russia's Defense Ministry said Saturday its forces had captured five villages along the "
+        "border. The ministry named the villages as Strilecha, Pylna and Borysivka, north of the city of Kharkiv, "
+        "and Ohirtseve and Pletenivka, near the town of Vovchansk."
+    )
+    found = news(detect(detector, text), TerritorialControlEvent)
+    assert sorted(e.place for e in found) == ["Borysivka", "Ohirtseve", "Pletenivka", "Pylna", "Strilecha"]
+    assert {e.gaining_actor for e in found} == {"Russia"}
+    text = "The army captured Kherson. Officials named the villages as Pylna and Borysivka in a flood warning."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Kherson"]
+
+
 def test_the_dateline_is_no_antecedent(detector):
     text = "KYIV, Ukraine — Russian forces captured the town on Sunday after weeks of fighting, officials said."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == []
