@@ -131,7 +131,10 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         claimed = True  # "rebels claimed control of the town"
     if deployment and trigger.lemma_.lower() == "order":
         announced = True  # "the Pentagon ordered 1,500 troops to the border": decided, not yet there
-    for c in trigger.children:
+    auxes = list(trigger.children)
+    if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and not any(c.dep_ in ("aux", "nsubj") for c in auxes):
+        auxes += [c for c in trigger.head.children if c.dep_ == "aux"]  # "will send jets ... and station units"
+    for c in auxes:
         if c.dep_ == "aux":
             w = c.lower_
             if w in HYPOTHETICAL_MODALS:

@@ -45,6 +45,10 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
     for p in tok.children:
         if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps:
             out.extend(c for c in p.children if c.dep_ in ("pobj", "pcomp"))
+            # "in Germany and in Italy": the second preposition is joined to the first
+            out.extend(
+                c for q in p.conjuncts if q.lower_ in preps for c in q.children if c.dep_ in ("pobj", "pcomp")
+            )
         elif (
             p.dep_ in ("prt", "advmod", "prep")
             and p.lower_ in ("out", "away", "back")

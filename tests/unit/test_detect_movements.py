@@ -394,7 +394,13 @@ def test_a_force_the_story_has_not_introduced_takes_no_owner_from_it(detector):
 def test_troops_withdrawn_with_an_ambassador_are_a_withdrawal(detector):
     text = "France will withdraw its ambassador and its 1,500 troops from Niger by the end of the year, Macron said."
     e = only_movement(detector, text)
-    assert (e.destination, e.actor, e.size, e.direction, e.status) == ("Niger", "France", 1500, "withdraw", "announced")
+    assert (e.destination, e.actor, e.size, e.direction, e.status) == (
+        "Niger",
+        "France",
+        1500,
+        "withdraw",
+        "announced",
+    )
 
 
 def test_a_repositioned_carrier_is_a_movement(detector):
@@ -403,14 +409,18 @@ def test_a_repositioned_carrier_is_a_movement(detector):
 
 
 def test_the_place_of_a_deployment_may_hang_on_the_last_force_listed(detector):
-    text = "WASHINGTON — Austin ordered the deployment of two fighter squadrons and a THAAD battery to Israel."
+    text = (
+        "WASHINGTON — Austin ordered the deployment of two fighter squadrons and a THAAD battery to Israel."
+    )
     assert [e.destination for e in movements(detector, text)] == ["Israel"]
 
 
 def test_a_deadline_does_not_date_the_order(detector):
     text = "Chad ordered French troops to leave the country by the end of January, the government said."
     found = detector.detect(Article(id="t", text=text, title=None, published=dt.date(2024, 12, 1)))
-    assert [(e.destination, e.background) for e in found if isinstance(e, DeploymentEvent)] == [("Chad", False)]
+    assert [(e.destination, e.background) for e in found if isinstance(e, DeploymentEvent)] == [
+        ("Chad", False)
+    ]
 
 
 def test_the_groups_fighters_are_the_group_named_before(detector):
@@ -434,7 +444,9 @@ def test_another_force_that_also_arrived_is_its_own_movement_by_the_same_sender(
 
 
 def test_troops_that_leave_leave_where_they_were_stationed(detector):
-    e = only_movement(detector, "All of the roughly 1,000 French troops who had been stationed in Chad have now left.")
+    e = only_movement(
+        detector, "All of the roughly 1,000 French troops who had been stationed in Chad have now left."
+    )
     assert (e.destination, e.direction, e.size) == ("Chad", "withdraw", 1000)
 
 
@@ -445,7 +457,9 @@ def test_warships_that_moved_out_left_their_port(detector):
 
 
 def test_the_troops_a_train_carries_are_what_moves(detector):
-    e = only_movement(detector, "The first trains carrying Russian troops have arrived in Belarus, Minsk said.")
+    e = only_movement(
+        detector, "The first trains carrying Russian troops have arrived in Belarus, Minsk said."
+    )
     assert (e.destination, e.actor) == ("Belarus", "Russian")
 
 
@@ -479,7 +493,10 @@ def test_each_counted_share_of_a_list_goes_with_its_own_place(detector):
         ("Kaliningrad", 2000, "Russia"),
     }
     text = "The Pentagon will send 1,000 soldiers to Poland and 500 to Romania."
-    assert {(e.destination, e.size) for e in movements(detector, text)} == {("Poland", 1000), ("Romania", 500)}
+    assert {(e.destination, e.size) for e in movements(detector, text)} == {
+        ("Poland", 1000),
+        ("Romania", 500),
+    }
 
 
 def test_a_town_named_like_a_common_noun_is_a_destination(detector):
@@ -498,8 +515,16 @@ def test_forces_moving_in_go_where_the_other_side_pulls_out(detector):
 
 
 def test_a_region_named_by_a_capitalised_adjective_is_no_anaphor(detector):
-    text = "KYIV, Ukraine — An infantry battalion of up to 800 troops will move from Italy to the Baltic region."
+    text = (
+        "KYIV, Ukraine — An infantry battalion of up to 800 troops will move from Italy to the Baltic region."
+    )
     assert [e.destination for e in movements(detector, text)] == ["the Baltic region"]
+
+
+def test_a_second_verb_sharing_will_is_announced_and_keeps_both_places(detector):
+    text = "The United States will send two squadrons of F-35 jets to Britain and station air defense units in Germany and in Italy."
+    found = {(e.destination, e.status) for e in movements(detector, text)}
+    assert found == {("Britain", "announced"), ("Germany", "announced"), ("Italy", "announced")}
 
 
 # --- what is no movement -------------------------------------------------------------------------------
