@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from service.detect import lexicon as lx
@@ -20,6 +22,9 @@ from service.detect.phrases import (
     with_conjuncts,
 )
 
+# Aircraft and vehicles go by model names: "C-17", "KC-130", "Mi-8", "AH-64"
+MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d+[A-Z]?$")
+
 
 def goal_preps(force: Token) -> list[Token]:
     """ "to Romania" on the force or on the troops it is made of ("a brigade of 3,000 troops to Romania")."""
@@ -32,7 +37,7 @@ def force_size(force: Token) -> int | None:
     ("1,000 commandos and 2,000 rebels" -> 3,000), but a list that also counts kit gives its people
     ("six jets and 600 personnel" -> 600)."""
     counted: list[tuple[Token, int]] = []
-    for f in _sent_together(force):
+    for f in _sent_together(force) + _listed_inside(force):
         n = _count_of(f)
         if n is not None:
             counted.append((f, n))
@@ -42,6 +47,15 @@ def force_size(force: Token) -> int | None:
     if people and len(people) < len(counted):
         return sum(people)
     return sum(n for _, n in counted)
+
+
+def _listed_inside(force: Token) -> list[Token]:
+    """ "a brigade of about 3,000 fighters, plus 2,000 other personnel": forces listed with the ones a force is
+    made of, when the force itself gives no number."""
+    if _number_words(force):
+        return []
+    inner = [o for o in prep_objects(force, "of") if is_force(o)]
+    return [f for f in inner[0].conjuncts if f.i > inner[0].i and is_force(f)] if inner else []
 
 
 def _sent_together(force: Token) -> list[Token]:
@@ -228,6 +242,8 @@ def _owner_named_by(mod: Token) -> str | None:
     "U.S."."""
     if mod.like_num or mod.ent_type_ in ("ORDINAL", "CARDINAL", "DATE", "TIME"):
         return None
+    if any(MODEL_NAME.match(w.text) for w in (*mod.subtree, *mod.head.children)):
+        return None  # "20 AH-64 Apache helicopters": a model's name, no owner's
     if not (mod.ent_type_ in ("NORP", "GPE", "ORG") or mod.pos_ == "PROPN"):
         return None
     if (ship := ship_prefix(mod)) is not None:

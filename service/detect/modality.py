@@ -34,6 +34,7 @@ _RECENT = re.compile(
 _LONG_AGO = re.compile(r"\b(\w+|\d+) (months?|years?|decades?) (after|earlier|before|ago)\b", re.I)
 _TEMPORAL_MARKS = frozenset({"after", "since", "following", "before", "until"})
 _DEPLOYMENT_CONTEXT_MARKS = frozenset({"since"})
+_LONG_AFTER_MARKS = frozenset({"after"})
 # "focused on taking control of", "support for Syria regaining control": aims, not deeds
 _GERUND_INTENT = frozenset(
     "focus concentrate support insist bent intent work aim count rely hope close near verge brink".split()
@@ -132,8 +133,14 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
     if deployment and trigger.lemma_.lower() == "order":
         announced = True  # "the Pentagon ordered 1,500 troops to the border": decided, not yet there
     auxes = list(trigger.children)
-    if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and not any(c.dep_ in ("aux", "nsubj") for c in auxes):
-        auxes += [c for c in trigger.head.children if c.dep_ == "aux"]  # "will send jets ... and station units"
+    if (
+        trigger.dep_ == "conj"
+        and trigger.pos_ == "VERB"
+        and not any(c.dep_ in ("aux", "nsubj") for c in auxes)
+    ):
+        auxes += [
+            c for c in trigger.head.children if c.dep_ == "aux"
+        ]  # "will send jets ... and station units"
     for c in auxes:
         if c.dep_ == "aux":
             w = c.lower_
@@ -269,7 +276,11 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         background = True  # "2,500 U.S. troops are deployed in Iraq": who is where now, not a movement
     elif not announced and _lasting_since(trigger):
         background = True  # "Moscow has massed troops around the town since last autumn": a presence
-    elif _in_earlier_clause(trigger, sentence_text, marks=_DEPLOYMENT_CONTEXT_MARKS):
+    elif _in_earlier_clause(trigger, sentence_text, marks=_DEPLOYMENT_CONTEXT_MARKS) or (
+        # "three and a half years after the troops arrived": the arrival the news is measured from
+        _LONG_AGO.search(sentence_text)
+        and _in_earlier_clause(trigger, sentence_text, marks=_LONG_AFTER_MARKS)
+    ):
         background = (
             True  # "since the allies began pulling out troops"; "after reinforcements arrived" is news
         )

@@ -232,8 +232,11 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
     for e in events:
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
         ctx.last_actor = actor or ctx.last_actor  # who acts in the story, even in its background
-        if isinstance(e, DeploymentEvent):
-            ctx.last_mover = actor or ctx.last_mover
+    # the sentence's first mover: "The U.S. is shifting troops ..., a day after Russia ordered troops into ..."
+    ctx.last_mover = next(
+        (e.actor for e in events if isinstance(e, DeploymentEvent) and e.actor), ctx.last_mover
+    )
+    for e in events:
         if e.background:
             continue
         place = e.place if isinstance(e, TerritorialControlEvent) else e.destination

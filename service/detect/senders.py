@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from service.detect import lexicon as lx
 from service.detect.actors import STATE_INSTITUTIONS, is_armed_group
-from service.detect.forces import force_nationality
+from service.detect.forces import MODEL_NAME, force_nationality
 from service.detect.phrases import (
     child,
     children,
@@ -139,7 +137,6 @@ def irregulars(force: Token) -> bool:
 
 
 # Aircraft and vehicles go by model names: "C-17", "KC-130", "Mi-8"
-_MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d+[A-Z]?$")
 
 
 def sender(subj: Token | None) -> str | None:
@@ -152,4 +149,4 @@ def sender(subj: Token | None) -> str | None:
 
 def _is_carrier(tok: Token) -> bool:
     kit = tok.lemma_.lower() in lx.EQUIPMENT_NOUNS
-    return kit or tok.ent_type_ == "PRODUCT" or bool(_MODEL_NAME.match(tok.text))
+    return kit or tok.ent_type_ == "PRODUCT" or bool(MODEL_NAME.match(tok.text))

@@ -527,6 +527,27 @@ def test_a_second_verb_sharing_will_is_announced_and_keeps_both_places(detector)
     assert found == {("Britain", "announced"), ("Germany", "announced"), ("Italy", "announced")}
 
 
+def test_a_list_inside_a_force_is_summed(detector):
+    e = only_movement(
+        detector,
+        "A new brigade of about 3,000 fighters, plus 2,000 other personnel, will be based in Romania.",
+    )
+    assert e.size == 5000
+
+
+def test_a_model_name_is_no_owner(detector):
+    text = "The United States is moving troops to Poland. A battalion of 20 AH-64 Apache helicopters will fly to Latvia."
+    assert {e.destination: e.actor for e in movements(detector, text)}["Latvia"] == "The United States"
+
+
+def test_the_arrival_years_before_the_news_is_background(detector):
+    text = (
+        "MOSCOW — Russia has started withdrawing its peacekeeping contingent from Nagorno-Karabakh, the Kremlin "
+        "said Wednesday, three and a half years after the troops arrived."
+    )
+    assert {(e.direction, e.actor) for e in movements(detector, text)} == {("withdraw", "Russia")}
+
+
 # --- what is no movement -------------------------------------------------------------------------------
 
 
