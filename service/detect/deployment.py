@@ -77,6 +77,8 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
     ]
     if not frames or _among_options(t):
         return []
+    if t.lemma_.lower() in _SHIFT_VERBS and not any(f.destinations for f in frames):
+        return []  # "the group had merely repositioned its forces": moved, to nowhere the text names
     shares = [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM") and not is_force(c)]
     # "half would be based in Hasakah and half at al-Tanf": the verb is left out of the second share
     gapped = [w for c in shares if not c.like_num for w in place_objects(c, *DEST_PREPS)]
@@ -139,6 +141,7 @@ def _sender_of(frame: DeployFrame, accused: str | None, speaker: str | None) -> 
     return frame.actor
 
 
+_SHIFT_VERBS = frozenset("reposition relocate shift".split())
 _OPTION_NOUNS = frozenset("option options scenario scenarios proposal proposals idea ideas".split())
 
 
@@ -394,7 +397,16 @@ def _frames(t: Token) -> list[DeployFrame]:
         if not dests and not withdraw and _moving_in(t):
             dests = _vacated_places(t, force)
         if not dests and any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in t.children):
-            dests = []  # "deployed there": the place the story is at, filled in from context
+            # "withdrew from the town of Khiam and Lebanese troops deployed there": the place named before it in
+            # the sentence, else the place the story is at, filled in from context
+            dests = next(
+                (
+                    [w]
+                    for w in reversed(t.doc[t.sent.start : t.i])
+                    if w.pos_ == "PROPN" and w.dep_ in ("pobj", "dobj") and is_placeish(w)
+                ),
+                [],
+            )
         if lemma in _NEEDS_PLACE and not _goal_named(dests):
             return []  # "added 5,000 troops to its army", "jets flew over the area": no place to go to
         if _rejoins(t):
@@ -713,7 +725,18 @@ def _no_unit(force: Token) -> bool:
 
 
 def _moves_a_force(t: Token, force: Token) -> bool:
-    return not (_no_unit(force) or _sortie(t, force) or _arms_supply(force))
+    return not (_no_unit(force) or _sortie(t, force) or _arms_supply(force) or _delivers_cargo(force))
+
+
+def _delivers_cargo(force: Token) -> bool:
+    """ "Two military planes carrying weapons and ammunition landed": a delivery, no force sent."""
+    loads = [
+        o
+        for c in force.children
+        if c.dep_ == "acl" and c.lemma_.lower() in CARRY_VERBS
+        for o in children(c, "dobj")
+    ]
+    return bool(loads) and not any(is_force(w) and counts_people(w) for o in loads for w in with_conjuncts(o))
 
 
 def _sortie(t: Token, force: Token) -> bool:
@@ -793,8 +816,8 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
         return [DeployFrame(t, force, dest_refs(onward[-1:]))]
     origins = [dobj] if dobj is not None else place_objects(t, "from") or _posted_at(force)
     origins = [o for o in origins if is_placeish(o) and not is_force(o) and not _struck_area(o)]
-    if not origins:
-        return []
+    if not origins or _under_attack(t):
+        return []  # "left the town after brief exchanges of gunfire": a retreat, a change of control only
     if t.dep_ == "xcomp" and t.head.lemma_.lower() == "force":
         return []  # "were forced to leave Bilohorivka": a retreat under attack, a change of control only
     return [DeployFrame(t, force, dest_refs(origins), actor=None, withdraw=True)]
@@ -867,7 +890,7 @@ _INTRANSITIVE_MOVES = frozenset(
 _BATTLE_NOUNS = frozenset(
     "attack attacks assault assaults bombardment bombardments shelling shellings offensive counteroffensive "
     "counter-offensive counterattack counter-attack pressure fire strike strikes airstrike airstrikes fighting "
-    "barrage barrages bombing bombings "
+    "barrage barrages bombing bombings gunfire exchange exchanges firefight firefights "
     "clash clashes battle battles advance advances onslaught encirclement".split()
 )
 

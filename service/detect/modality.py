@@ -68,7 +68,7 @@ _COURSE_NOUNS = _INTENT_NOUNS | frozenset("task interest mission idea option pro
 
 def _named_as_a_course(trigger: Token) -> bool:
     """A deed named as a course, not told as done: "losing the outpost would make it harder", "rather than
-    seizing Kharkiv", "no interest in seizing Russian territory", "the task of capturing Chasiv Yar"."""
+    seizing Kharkiv", "voted against sending troops", "no interest in seizing Russian territory", "the task of capturing Chasiv Yar"."""
     if trigger.tag_ != "VBG":
         return False
     if trigger.dep_ in ("csubj", "nsubj"):
@@ -79,7 +79,7 @@ def _named_as_a_course(trigger: Token) -> bool:
     if trigger.dep_ != "pcomp":
         return False
     prep = trigger.head
-    if prep.lower_ == "than" or (prep.lower_ == "of" and prep.head.lower_ == "instead"):
+    if prep.lower_ in ("than", "against") or (prep.lower_ == "of" and prep.head.lower_ == "instead"):
         return True
     return prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in _COURSE_NOUNS
 
@@ -263,6 +263,12 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
     elif trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.lemma_.lower() in _PRESENCE_PARTICIPLES:
         background = True  # "troops stationed at the base", "forces deployed in the north": a presence
     elif (
+        trigger.dep_ == "relcl"
+        and trigger.lemma_.lower() in _PRESENCE_PARTICIPLES
+        and _present_passive(trigger)
+    ):
+        background = True  # "the sea base USS Lewis B. Puller, which is deployed to the region": where it is
+    elif (
         trigger.lemma_.lower() in ("station", "base", "garrison", "position")
         and not announced
         and any(c.dep_ == "auxpass" for c in trigger.children)
@@ -319,6 +325,14 @@ def _lasting_since(trigger: Token) -> bool:
     return perfect and any(
         c.dep_ == "prep" and c.lower_ == "since" and any(o.dep_ == "pobj" for o in c.children)
         for c in trigger.children
+    )
+
+
+def _present_passive(trigger: Token) -> bool:
+    return (
+        trigger.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'re", "'s") for c in trigger.children)
+        and not any(c.dep_ == "aux" for c in trigger.children)
     )
 
 

@@ -147,6 +147,11 @@ def _join(tokens: Iterable[Token]) -> str:
     return out.strip(" ,;:()")
 
 
+_PERSON_HEADS = frozenset(
+    "chief commander minister president secretary spokesman spokeswoman envoy leader".split()
+)
+
+
 def is_force(tok: Token) -> bool:
     """Is `tok` the head of a phrase naming armed forces ("200 troops", "Turkish commandos", "the SDF")?"""
     lemma = tok.lemma_.lower()
@@ -157,6 +162,8 @@ def is_force(tok: Token) -> bool:
         or any(c.lower_ in NON_MILITARY_NOUNS for c in compounds)
     ):
         return False  # "police units", "aid workers"
+    if lemma in _PERSON_HEADS:
+        return False  # "Sudan's army chief landed at the palace": a person, not a force
     made_of = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
     if any(o.lemma_.lower() in NON_MILITARY_NOUNS or o.lower_ in NON_MILITARY_NOUNS for o in made_of):
         return False  # "a contingent of 250 police officers", "a unit of observers"
@@ -273,8 +280,11 @@ def place_phrase(tok: Token) -> str:
     start = _left_edge(tok, _NP_LEFT)
     end = tok.i
     for c in tok.rights:
-        if c.dep_ in ("compound", "flat", "nummod") or (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
-            end = max(end, c.right_edge.i)
+        dated = c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+        if c.dep_ in ("compound", "flat", "nummod") or (
+            c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and not dated
+        ):
+            end = max(end, c.right_edge.i)  # not "the airport on Tuesday": a date, not a part of the place
         elif (
             c.dep_ == "prep"
             and c.lower_ == "to"

@@ -548,6 +548,37 @@ def test_the_arrival_years_before_the_news_is_background(detector):
     assert {(e.direction, e.actor) for e in movements(detector, text)} == {("withdraw", "Russia")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan's parliament voted unanimously on Friday against sending troops to join the campaign.",
+        "A Houthi spokesman insisted the group had merely repositioned its forces.",
+        "Two Egyptian military planes carrying weapons and ammunition landed at Mogadishu's airport on Tuesday.",
+        "Sudan's army chief, Gen. Abdel Fattah al-Burhan, landed at the presidential palace in Khartoum.",
+        "Residents said federal troops left the town of Lalibela after brief exchanges of gunfire.",
+    ],
+)
+def test_votes_against_moves_to_nowhere_deliveries_visits_and_retreats_are_no_deployment(detector, text):
+    assert movements(detector, text) == []
+
+
+def test_troops_deployed_there_go_to_the_place_the_sentence_named(detector):
+    text = (
+        "Israeli forces withdrew from the town of Khiam on Wednesday and Lebanese army troops deployed there."
+    )
+    assert {(e.destination, e.direction) for e in movements(detector, text)} == {
+        ("Khiam", "withdraw"),
+        ("Khiam", "deploy"),
+    }
+
+
+def test_an_airstrip_is_a_place_and_a_date_no_part_of_it(detector):
+    e = only_movement(
+        detector, "About a hundred troops landed at Bunia's airstrip on Tuesday aboard transport planes."
+    )
+    assert e.destination == "Bunia's airstrip" and e.size == 100
+
+
 # --- what is no movement -------------------------------------------------------------------------------
 
 
