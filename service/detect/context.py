@@ -73,8 +73,8 @@ class ArticleContext:
     def _named_places(self, text: str) -> Iterator[str]:
         """Capitalised names in `text` that the gazetteer places in one of the article's countries."""
         for name in _headline_names(text):
-            if name.split()[0].rstrip(".").lower() in _CALENDAR_NAMES:
-                continue  # "on Nov. 4": a date, whatever town shares its letters
+            if name.split()[0].rstrip(".").lower() in _CALENDAR_NAMES | _COMPASS_NAMES:
+                continue  # "on Nov. 4", "U.S. Central Command": a date or a direction, whatever town shares it
             loc = self.resolve(name)
             if loc is not None and loc.feature == "city" and loc.country in self.countries:
                 yield name
@@ -84,7 +84,8 @@ class ArticleContext:
         in_context = next(self._named_places(title), None)
         if in_context:
             return in_context
-        names = [n for n in _headline_names(title) if self.resolve(n) is not None]
+        # "Georgia Says Russian Forces Cut ...": a headline run names a place only when the place is all of it
+        names = [n for n in _headline_names(title) if _whole_name(n, self.resolve(n))]
         return names[-1] if names else None
 
     def antecedent(self, before: int, noun: str | None = None, *, movement: bool = False) -> str | None:
@@ -97,6 +98,8 @@ class ArticleContext:
             named = None
             for m in _named_noun_pattern(noun).finditer(window):
                 found_name = m.group("pre") or m.group("post")
+                if noun == "country" and self.gazetteer.country_code(found_name) is None:
+                    continue  # "the West African country": a description, no country's name
                 if found_name.split()[0] in _HEADLINE_STOPWORDS:
                     continue  # "The town was retaken": a sentence opening, no name
                 if self._is_demonym(found_name.split()[0]):
@@ -267,6 +270,14 @@ def _qualified_noun_pattern(noun: str) -> re.Pattern[str]:
 _NAMED_GROUP = re.compile(rf"(?P<name>{_NAME}) (?:group|militia|movement)\b|{ACTOR_PATTERN.pattern}")
 
 _WIDE_NOUNS = frozenset({"region", "country"})
+_COMPASS_NAMES = frozenset("central north south east west northern southern eastern western".split())
+
+
+def _whole_name(name: str, loc: Location | None) -> bool:
+    if loc is None:
+        return False
+    words = set(re.sub(r"[^\w\s-]", "", name.lower()).split())
+    return words <= set(re.sub(r"[^\w\s-]", "", loc.name.lower()).split()) | {"the", "of", "al", "el"}
 _CALENDAR_NAMES = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
     "september october november december monday tuesday wednesday thursday friday saturday sunday".split()

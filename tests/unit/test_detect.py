@@ -1335,6 +1335,12 @@ def test_villages_named_after_a_group_taken_are_the_captures(detector):
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Kherson"]
 
 
+def test_a_headline_run_names_a_place_only_when_it_is_all_place(detector):
+    text = "Russian troops withdrew from the town on Friday."
+    found = detect(detector, text, title="Georgia Says Russian Forces Cut Country in Two")
+    assert "Georgia Says Russian Forces" not in {getattr(e, "place", None) or e.destination for e in found}
+
+
 def test_the_dateline_is_no_antecedent(detector):
     text = "KYIV, Ukraine — Russian forces captured the town on Sunday after weeks of fighting, officials said."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == []
