@@ -148,7 +148,10 @@ def _frames(t: Token) -> list[TCFrame]:
             return _name_list_frames(t, actor_of(armed))
         return []
     if (
-        control is None and lemma == "be" and t.tag_ in ("VBD", "VBN")
+        control is None
+        and lemma == "be"
+        and t.tag_ in ("VBD", "VBN")
+        and not any(c.lower_ == "still" for c in t.children)  # "the army was still in control of Dessie"
     ):  # "were in control of"; "are" is a state
         for p in prep_objects(t, "in", "under"):
             if p.lemma_.lower() == "control":

@@ -150,6 +150,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
                 announced = True
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
             happened = False
+        if c.dep_ == "mark" and c.lower_ in ("once", "until") and _present_tense(trigger):
+            happened = False  # "will declare liberation once Sirte is secured": a condition yet to be met
         if (
             c.dep_ == "advmod"
             and c.lower_ in ("already", "previously", "formerly", "once")
@@ -325,6 +327,12 @@ def _lasting_since(trigger: Token) -> bool:
     return perfect and any(
         c.dep_ == "prep" and c.lower_ == "since" and any(o.dep_ == "pobj" for o in c.children)
         for c in trigger.children
+    )
+
+
+def _present_tense(trigger: Token) -> bool:
+    return trigger.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "has", "have") for c in trigger.children
     )
 
 

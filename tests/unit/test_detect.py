@@ -1341,6 +1341,17 @@ def test_a_headline_run_names_a_place_only_when_it_is_all_place(detector):
     assert "Georgia Says Russian Forces" not in {getattr(e, "place", None) or e.destination for e in found}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A government spokesman said the army was still in control of Dessie and was fighting the rebels.",
+        "NTC leaders have said they will declare the country's liberation once Sirte is secured.",
+    ],
+)
+def test_a_hold_kept_and_a_condition_yet_to_be_met_are_no_capture(detector, text):
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
 def test_the_dateline_is_no_antecedent(detector):
     text = "KYIV, Ukraine — Russian forces captured the town on Sunday after weeks of fighting, officials said."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == []
