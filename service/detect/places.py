@@ -81,7 +81,10 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
         return ([PlaceRef(f"{obj.text} {noun.text}", obj)] if noun is not None else []), partial
     named_before = _named_before_compass(obj)
     refs: list[PlaceRef] = [named_before] if named_before else _place_refs_of(obj)
-    for conj in [c for c in obj.conjuncts if c.i > obj.i]:  # not the phrase it is itself joined to
+    later = [c for c in obj.conjuncts if c.i > obj.i]
+    if obj.tag_ == "NNS" and later and all(c.pos_ == "PROPN" for c in later):
+        refs = []  # "the last districts they held, Crater and Tawahi": the names tell which districts
+    for conj in later:  # not the phrase it is itself joined to
         # "Idlib city and most of the areas bordering Turkey": each conjunct has its own extent
         more, part = (
             places_from(conj, with_companions=False)
@@ -437,6 +440,9 @@ def located_by_verb(verb: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
     return out
 
 
+_WAYS_INTO = frozenset("gate gates entrance entrances outskirts edge edges".split())
+
+
 def pronoun_place(pron: Token) -> Token | None:
     """ "attacked Snake Island, a Ukrainian island in the Black Sea, and captured it": the nearest place that
     was itself an object or subject before the pronoun; places that only locate another come second."""
@@ -446,6 +452,8 @@ def pronoun_place(pron: Token) -> Token | None:
             if w.dep_ in deps and w.pos_ in ("PROPN", "NOUN") and is_placeish(w):
                 if w.dep_ == "nsubj" and w.head == pron.head:
                     continue  # "after Russia seized it": the one who acts on the place is not the place
+                if w.lemma_.lower() in _WAYS_INTO and prep_objects(w, "of"):
+                    return prep_objects(w, "of")[0]  # "broke through the gates of Belbek air base ... took it"
                 if w.lemma_.lower() in lx.REGION_WORDS or (
                     w.dep_ == "pobj"
                     and w.head.lower_ == "of"

@@ -1352,6 +1352,11 @@ def test_a_hold_kept_and_a_condition_yet_to_be_met_are_no_capture(detector, text
     assert news(detect(detector, text), TerritorialControlEvent) == []
 
 
+def test_districts_listed_by_name_are_the_names(detector):
+    text = "Pro-government fighters had driven the rebels from the last districts they held, Crater and Tawahi."
+    assert sorted(e.place for e in news(detect(detector, text), TerritorialControlEvent)) == ["Crater", "Tawahi"]
+
+
 def test_the_dateline_is_no_antecedent(detector):
     text = "KYIV, Ukraine — Russian forces captured the town on Sunday after weeks of fighting, officials said."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == []
