@@ -15,7 +15,7 @@ from service.detect.destinations import (
     without_dates,
     without_locators,
 )
-from service.detect.forces import CARRY_VERBS, counts_kit, counts_people, force_nationality, goal_preps
+from service.detect.forces import CARRY_VERBS, counts_kit, counts_people, force_nationality, force_size, goal_preps
 from service.detect.phrases import (
     child,
     children,
@@ -295,6 +295,11 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma in lx.PRESENCE_VERBS:
         objects = children(t, "dobj")
         presence = next((o for o in objects if o.lemma_.lower() in lx.PRESENCE_NOUNS), None)
+        raised_to = _raised_to(t, objects)
+        if presence is None and raised_to is not None:
+            # "France will boost its military force in Mali to 2,500 troops": the force, counted as it will be
+            dests = [d for o in objects for d in place_objects(o, "in")] or place_objects(t, "in")
+            return [DeployFrame(t, raised_to, dest_refs(dests), actor=actor_of(subj))]
         if presence is None:
             return []
         # "bolstered its troop presence" (the parser may make "troops" a second object)
@@ -824,6 +829,14 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
 
 
 _POSTING_VERBS = frozenset("station base deploy position garrison post dock".split())
+
+
+def _raised_to(t: Token, objects: list[Token]) -> Token | None:
+    """The counted force of "raise its peacekeeping mission to 6,000 troops", "boost its force in Mali to 2,500
+    troops", when what is raised is a force or a mission."""
+    if not any(is_force(o) or o.lemma_.lower() in ("mission", "contingent", "force") for o in objects):
+        return None
+    return next((o for o in prep_objects(t, "to") if is_force(o) and force_size(o) is not None), None)
 
 
 def _posted_at(force: Token) -> list[Token]:

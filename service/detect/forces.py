@@ -26,6 +26,13 @@ from service.detect.phrases import (
 MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d+[A-Z]?$")
 
 
+# Weapon systems named like owners: "a Stryker squadron", "Patriot batteries", "Apache helicopters"
+_MODEL_WORDS = frozenset(
+    "Stryker Apache Patriot Abrams Bradley Chinook Reaper Predator Osprey Hornet Raptor Typhoon Tornado Rafale "
+    "Mirage Harrier Leopard Challenger Himars HIMARS THAAD Aegis Tomahawk Warthog Stratofortress Lancer".split()
+)
+
+
 def goal_preps(force: Token) -> list[Token]:
     """ "to Romania" on the force or on the troops it is made of ("a brigade of 3,000 troops to Romania")."""
     inner = [o for o in prep_objects(force, "of") if is_force(o)]
@@ -242,8 +249,8 @@ def _owner_named_by(mod: Token) -> str | None:
     "U.S."."""
     if mod.like_num or mod.ent_type_ in ("ORDINAL", "CARDINAL", "DATE", "TIME"):
         return None
-    if any(MODEL_NAME.match(w.text) for w in (*mod.subtree, *mod.head.children)):
-        return None  # "20 AH-64 Apache helicopters": a model's name, no owner's
+    if mod.text in _MODEL_WORDS or any(MODEL_NAME.match(w.text) for w in (*mod.subtree, *mod.head.children)):
+        return None  # "20 AH-64 Apache helicopters", "a Stryker squadron": a model's name, no owner's
     if not (mod.ent_type_ in ("NORP", "GPE", "ORG") or mod.pos_ == "PROPN"):
         return None
     if (ship := ship_prefix(mod)) is not None:

@@ -579,6 +579,17 @@ def test_an_airstrip_is_a_place_and_a_date_no_part_of_it(detector):
     assert e.destination == "Bunia's airstrip" and e.size == 100
 
 
+def test_a_force_raised_to_a_number_is_a_deployment_of_that_size(detector):
+    e = only_movement(detector, "France will boost its military force in Mali to 2,500 troops, Hollande said.")
+    assert (e.destination, e.size, e.actor, e.status) == ("Mali", 2500, "France", "announced")
+    assert movements(detector, "The company raised its prices to 300 dollars.") == []
+
+
+def test_a_weapon_systems_name_is_no_owner(detector):
+    text = "The Pentagon said a Stryker squadron of about 1,000 troops will move to Romania."
+    assert [e.actor for e in movements(detector, text)] != ["Stryker"]
+
+
 # --- what is no movement -------------------------------------------------------------------------------
 
 
