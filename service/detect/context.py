@@ -270,7 +270,9 @@ def _qualified_noun_pattern(noun: str) -> re.Pattern[str]:
 _NAMED_GROUP = re.compile(rf"(?P<name>{_NAME}) (?:group|militia|movement)\b|{ACTOR_PATTERN.pattern}")
 
 _WIDE_NOUNS = frozenset({"region", "country"})
-_COMPASS_NAMES = frozenset("central north south east west northern southern eastern western".split())
+_COMPASS_NAMES = frozenset(
+    "central north south east west northern southern eastern western area command region".split()
+)  # "U.S. Central Command area of responsibility": no town
 
 
 def _whole_name(name: str, loc: Location | None) -> bool:

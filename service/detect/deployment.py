@@ -821,7 +821,7 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
         return [DeployFrame(t, force, dest_refs(onward[-1:]))]
     origins = [dobj] if dobj is not None else place_objects(t, "from") or _posted_at(force)
     origins = [o for o in origins if is_placeish(o) and not is_force(o) and not _struck_area(o)]
-    if not origins or _under_attack(t):
+    if not origins or _under_attack(t) or _called_a_retreat(t):
         return []  # "left the town after brief exchanges of gunfire": a retreat, a change of control only
     if t.dep_ == "xcomp" and t.head.lemma_.lower() == "force":
         return []  # "were forced to leave Bilohorivka": a retreat under attack, a change of control only
@@ -829,6 +829,11 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
 
 
 _POSTING_VERBS = frozenset("station base deploy position garrison post dock".split())
+
+
+def _called_a_retreat(t: Token) -> bool:
+    """ "its forces had left their positions ... an investigation into the reasons for the retreat"."""
+    return any(w.lemma_.lower() == "retreat" and w.pos_ == "NOUN" for w in t.sent)
 
 
 def _raised_to(t: Token, objects: list[Token]) -> Token | None:

@@ -590,6 +590,11 @@ def test_a_weapon_systems_name_is_no_owner(detector):
     assert [e.actor for e in movements(detector, text)] != ["Stryker"]
 
 
+def test_positions_left_in_what_the_sentence_calls_a_retreat_are_no_deployment(detector):
+    text = "The army said its forces had left their positions in Wad Madani and opened an inquiry into the retreat."
+    assert movements(detector, text) == []
+
+
 # --- what is no movement -------------------------------------------------------------------------------
 
 
