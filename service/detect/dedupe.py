@@ -54,7 +54,7 @@ def dedupe(events: list[Event]) -> list[Event]:
             prev is not None
             and at is not None
             and prev.evidence_start != e.evidence_start
-            and getattr(prev, "extent", None) == getattr(e, "extent", None)
+            and (getattr(prev, "extent", None) == getattr(e, "extent", None) or _sideless_retelling(prev, e))
             and _repeats(prev, e, actor)
         ):
             out[at] = _with_sides_from(prev, e)
@@ -64,6 +64,17 @@ def dedupe(events: list[Event]) -> list[Event]:
         last_for_place[key] = len(out)
         out.append(e)
     return out
+
+
+def _sideless_retelling(prev: Event, e: Event) -> bool:
+    """ "Haftar has lost much of the territory he held, including Tarhuna": a change of a place the story told
+    before, with no side taking it, tells nothing new whatever its extent; but the side that took it leaving
+    again ("ISIL later withdrew from most of Palmyra") does."""
+    if not isinstance(e, TerritorialControlEvent) or not isinstance(prev, TerritorialControlEvent):
+        return False
+    if e.gaining_actor is not None:
+        return False
+    return not (e.losing_actor and prev.gaining_actor and _same_actor(prev.gaining_actor, e.losing_actor))
 
 
 def _entered_after_taken(prev: Event, e: Event) -> bool:

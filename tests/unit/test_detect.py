@@ -1357,6 +1357,15 @@ def test_districts_listed_by_name_are_the_names(detector):
     assert sorted(e.place for e in news(detect(detector, text), TerritorialControlEvent)) == ["Crater", "Tawahi"]
 
 
+def test_a_later_mention_with_no_side_taking_it_retells_the_capture(detector):
+    text = (
+        "TRIPOLI, Libya — Government forces captured the town of Tarhuna on Friday. Haftar has lost much of the "
+        "territory he held in the west, including Tarhuna, officials said Friday."
+    )
+    found = news(detect(detector, text), TerritorialControlEvent)
+    assert [(e.place, e.gaining_actor) for e in found] == [("Tarhuna", "Government forces")]
+
+
 def test_the_dateline_is_no_antecedent(detector):
     text = "KYIV, Ukraine — Russian forces captured the town on Sunday after weeks of fighting, officials said."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == []
