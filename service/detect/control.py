@@ -78,7 +78,9 @@ def tc_frames(t: Token) -> list[TCFrame]:
 
 def _present_holding(t: Token) -> bool:
     """ "control large parts of the country": a present state; "now control Goma" tells it has just changed."""
-    return t.tag_ in ("VBP", "VBZ") and not any(c.lower_ == "now" for c in t.children)
+    # a bare "VB" with no auxiliary is a present the parser misread ("groups linked to al-Qaida control ...")
+    bare = t.tag_ == "VB" and not any(c.dep_ == "aux" for c in t.children)
+    return (t.tag_ in ("VBP", "VBZ") or bare) and not any(c.lower_ == "now" for c in t.children)
 
 
 _GROUP_NOUNS = frozenset("village town settlement locality".split())

@@ -258,6 +258,9 @@ def _actor_country(actor: str | None, ctx: ArticleContext) -> str | None:
     return code
 
 
+_OWNED_BY_ANAPHOR = re.compile(r"^the (city|town|village|capital)['’]s\s+", re.I)
+
+
 def _place_text(
     ref: PlaceRef,
     sentence: Sentence,
@@ -266,6 +269,12 @@ def _place_text(
     *,
     movement: bool = False,
 ) -> tuple[str, bool]:
+    owned = _OWNED_BY_ANAPHOR.match(ref.text)
+    if owned and not ref.anaphoric:
+        # "seized the city's international airport": the airport of the city the story is about
+        before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
+        owner = ctx.antecedent(before, owned.group(1).lower(), movement=movement)
+        return (f"{owner}'s {ref.text[owned.end() :]}" if owner else ref.text), False
     if ref.anaphoric:
         noun = ref.head.lemma_.lower() if ref.head is not None else None
         before = sentence.start + ref.head.idx if ref.head is not None else sentence.start

@@ -1316,6 +1316,7 @@ def test_sweeping_through_much_of_a_city_is_partial_control(detector):
     [
         "The town, known in Armenian as Berdzor, had been under Armenian control for nearly three decades.",
         "Jihadi groups linked to al-Qaida control large parts of Burkina Faso's territory.",
+        "Jihadi groups linked to al-Qaida and the Islamic State group control large parts of the north.",
     ],
 )
 def test_who_holds_a_place_is_no_change(detector, text):
@@ -1364,6 +1365,12 @@ def test_a_later_mention_with_no_side_taking_it_retells_the_capture(detector):
     )
     found = news(detect(detector, text), TerritorialControlEvent)
     assert [(e.place, e.gaining_actor) for e in found] == [("Tarhuna", "Government forces")]
+
+
+def test_the_citys_airport_is_the_airport_of_the_city_named(detector):
+    text = "BEIRUT — Insurgents swept through much of Aleppo on Saturday and seized the city's international airport."
+    places = {e.place for e in news(detect(detector, text), TerritorialControlEvent)}
+    assert places == {"Aleppo", "Aleppo's international airport"}
 
 
 def test_the_dateline_is_no_antecedent(detector):
