@@ -300,6 +300,11 @@ def _frames(t: Token) -> list[DeployFrame]:
             # "France will boost its military force in Mali to 2,500 troops": the force, counted as it will be
             dests = [d for o in objects for d in place_objects(o, "in")] or place_objects(t, "in")
             return [DeployFrame(t, raised_to, dest_refs(dests), actor=actor_of(subj))]
+        bolstered = next((o for o in objects if is_force(o)), None)
+        if presence is None and bolstered is not None:
+            # "steps to augment F-35 squadrons in the region", "bolstered its forces in the east": more forces sent
+            dests = place_objects(bolstered, "in", "at") or place_objects(t, "in", "at")
+            return [DeployFrame(t, bolstered, dest_refs(dests), actor=actor_of(subj))] if dests else []
         if presence is None:
             return []
         # "bolstered its troop presence" (the parser may make "troops" a second object)

@@ -70,7 +70,7 @@ JOURNEY_VERBS = frozenset("fly airlift ferry transport ship sail drive travel".s
 SEQUENCE_WORDS = frozenset("then later eventually subsequently finally afterwards onward onwards".split())
 # ... "hand" too: handing over a base pulls its garrison out ("handed over its last base to the army")
 WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall desert leave depart hand".split())
-PRESENCE_VERBS = frozenset("bolster boost increase strengthen expand double triple raise".split())
+PRESENCE_VERBS = frozenset("bolster boost increase strengthen expand double triple raise augment".split())
 # Verbs that shift forces already in the field: "redeployed to other sectors" tells only that they left.
 REPOSITION_VERBS = frozenset("redeploy move transfer shift relocate reposition".split())
 # One force takes over from another: the newcomers arrive, the replaced leave.
@@ -221,7 +221,7 @@ _WEAK_STEMS = (
     r"flew|flown|fly|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|foothold|gain|advance|inroad|"
-    r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift"
+    r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment"
 )
 _MILITARY_CUES = (
     r"troop|soldier|force|army|armies|militar|marine|militant|rebel|fighter|insurgent|jihadist|extremist|"

@@ -184,6 +184,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             pass  # "were forced to withdraw", "were ordered to evacuate": it happened
         elif deployment and h in ANNOUNCE_HEADS:
             announced = True
+        elif deployment and h == "step" and head.head.lemma_.lower() == "take":
+            announced = True  # "was taking steps to augment the squadrons in the region": decided, under way
         elif (
             h in INTENT_HEADS
             or h in _INTENT_NOUNS

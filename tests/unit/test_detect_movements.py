@@ -595,6 +595,14 @@ def test_positions_left_in_what_the_sentence_calls_a_retreat_are_no_deployment(d
     assert movements(detector, text) == []
 
 
+def test_forces_bolstered_in_a_place_are_sent_there(detector):
+    e = only_movement(detector, "Russia has bolstered its forces in Belgorod, officials said Monday.")
+    assert (e.destination, e.actor, e.direction) == ("Belgorod", "Russia", "deploy")
+    found = movements(detector, "The Pentagon was taking steps to augment fighter squadrons in Jordan.")
+    assert [(e.destination, e.status) for e in found] == [("Jordan", "announced")]
+    assert movements(detector, "The government increased its spending in the region.") == []
+
+
 # --- what is no movement -------------------------------------------------------------------------------
 
 
