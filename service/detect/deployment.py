@@ -283,6 +283,8 @@ def _frames(t: Token) -> list[DeployFrame]:
     if withdraw and any(o.lemma_.lower() == "battlefield" for o in prep_objects(t, "from")):
         return []  # "the operations removed several ISIS leaders from the battlefield": killed or captured
 
+    if lemma == "take":
+        return _positions_taken_up(t, subj, dobj)
     if lemma == "call":
         return _call_in_frames(t, subj)
     if lemma == "hand":
@@ -834,6 +836,23 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
 
 
 _POSTING_VERBS = frozenset("station base deploy position garrison post dock".split())
+
+
+def _positions_taken_up(t: Token, subj: Token | None, dobj: Token | None) -> list[DeployFrame]:
+    """ "Russian warships had taken up positions off the Black Sea coast", "troops took up positions around the
+    city": forces posted where the text says."""
+    if dobj is None or dobj.lemma_.lower() != "position" or not any(c.lower_ == "up" for c in t.children):
+        return []
+    force = _mover(subj)
+    if force is None or not _is_mover(force):
+        return []
+    if any(w != t and w.lemma_.lower() in lx.INTO_VERBS | lx.GAIN_VERBS and w.pos_ == "VERB" for w in t.sent):
+        return []  # "tanks rolled into Gori and troops took up positions around the city": part of a takeover
+    places = place_objects(dobj, *_POSITION_PREPS) or place_objects(t, *_POSITION_PREPS)
+    return [DeployFrame(t, force, dest_refs(places))] if places else []
+
+
+_POSITION_PREPS = ("around", "near", "off", "along", "in", "at", "outside", "on")
 
 
 def _called_a_retreat(t: Token) -> bool:

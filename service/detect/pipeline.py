@@ -219,7 +219,7 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
                 if frame.gaining is not None and _GROUP_ANAPHOR.match(frame.gaining):
                     frame.gaining = ctx.group_named_before(sentence.start) or frame.gaining  # "the group"
                 events.extend(_tc_events(frame, sentence, ctx))
-        if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in ("enter", "retreat", "order"):
+        if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in ("enter", "retreat", "order", "take"):
             for dframe in deploy_frames(tok):
                 events.extend(_deploy_events(dframe, sentence, ctx))
     if events:

@@ -603,6 +603,11 @@ def test_forces_bolstered_in_a_place_are_sent_there(detector):
     assert movements(detector, "The government increased its spending in the region.") == []
 
 
+def test_positions_taken_up_somewhere_are_a_deployment_there(detector):
+    e = only_movement(detector, "Russian warships had taken up positions off the Black Sea coast, officials said.")
+    assert (e.destination, e.actor) == ("the Black Sea coast", "Russian")
+
+
 # --- what is no movement -------------------------------------------------------------------------------
 
 
