@@ -33,6 +33,7 @@ from service.detect.places import (
     PlaceRef,
     dest_refs,
     ground_locators,
+    located_by_verb,
     place_objects,
     places_from,
     unnamed_ground,
@@ -1120,7 +1121,9 @@ def _discussed(t: Token) -> bool:
     return t.head.lemma_.lower() not in _PLANNED_MOVE_VERBS | _HAPPEN_VERBS
 
 
-_PLANNED_MOVE_VERBS = frozenset("complete finish conclude begin start launch announce continue".split())
+_PLANNED_MOVE_VERBS = frozenset(
+    "complete finish conclude begin start launch announce continue bring accelerate speed expedite".split()
+)  # "brought forward its withdrawal from its camp in Ber"
 
 
 def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
@@ -1157,9 +1160,9 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         if (
             force is None
             and subject is not None
-            and (subject.lemma_.lower() == "military" or is_state(subject))
+            and (subject.lemma_.lower() in ("military", "mission") or is_state(subject))
         ):
-            force = subject  # "the U.S. military has completed its withdrawal from Agadez"
+            force = subject  # "the U.S. military has completed its withdrawal from Agadez"; a U.N. mission
     if force is None:
         return []
     withdraw = lemma in lx.WITHDRAW_NOUNS
@@ -1189,4 +1192,7 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         actor = (
             actor_of(subject) if subject is not None and (is_state(subject) or is_armed(subject)) else None
         )
-    return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
+    refs = dest_refs(dests)
+    if t.head.pos_ == "VERB":
+        refs = located_by_verb(t.head, refs)  # "its withdrawal from its camp in Ber": "in Ber" hangs on the verb
+    return [DeployFrame(t, force, refs, actor=actor, withdraw=withdraw)]

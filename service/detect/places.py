@@ -406,7 +406,7 @@ def _looks_like_person(tok: Token) -> bool:
 
 _FACILITIES = frozenset(
     "base airport airbase airfield checkpoint crossing palace headquarters building compound barracks refinery "
-    "dam bridge hospital prison port harbour harbor station".split()
+    "dam bridge hospital prison port harbour harbor station camp".split()
 )
 _LOCATING_PREPS = ("in", "at", "near", "outside")
 

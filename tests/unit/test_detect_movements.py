@@ -608,6 +608,12 @@ def test_positions_taken_up_somewhere_are_a_deployment_there(detector):
     assert (e.destination, e.actor) == ("the Black Sea coast", "Russian")
 
 
+def test_a_mission_that_brought_forward_its_withdrawal_from_a_camp_withdraws(detector):
+    text = "The U.N. peacekeeping mission said Sunday that it had brought forward its withdrawal from its camp in Ber."
+    e = only_movement(detector, text)
+    assert e.direction == "withdraw" and "Ber" in e.destination
+
+
 # --- what is no movement -------------------------------------------------------------------------------
 
 
