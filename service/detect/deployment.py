@@ -14,6 +14,7 @@ from service.detect.destinations import (
     route_ends,
     without_dates,
     without_locators,
+    without_presence,
 )
 from service.detect.forces import CARRY_VERBS, counts_kit, counts_people, force_nationality, force_size, goal_preps
 from service.detect.phrases import (
@@ -92,6 +93,7 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
     for frame in frames:
         frame.actor = _sender_of(frame, accused, speaker)
         frame.destinations = named_in_sentence(without_locators(without_dates(frame.destinations)))
+        frame.destinations = without_presence(frame.destinations) or frame.destinations
         frame.destinations = [g for r in frame.destinations for g in _named_for_ground(r)]
         if gapped and not frame.withdraw:
             frame.destinations += dest_refs(gapped)

@@ -34,6 +34,19 @@ GOAL_PREPS = frozenset("to into toward towards".split())
 _LOCATIVE_PREPS = frozenset("near in at around along inside on".split())
 
 
+def without_presence(refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "shifting troops and aircraft already in Europe to NATO's eastern flank": where the force already is
+    is not where it goes."""
+    return [
+        r
+        for r in refs
+        if r.head is None
+        or r.head.dep_ != "pobj"
+        or r.head.head.i == 0
+        or r.head.head.nbor(-1).lower_ != "already"
+    ]
+
+
 def without_locators(refs: list[PlaceRef]) -> list[PlaceRef]:
     """ "sent troops to the Catatumbo region near the Venezuelan border": a place after the destination that
     the parser hung on the verb locates the destination; it is not a second one."""

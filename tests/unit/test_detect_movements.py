@@ -614,6 +614,11 @@ def test_a_mission_that_brought_forward_its_withdrawal_from_a_camp_withdraws(det
     assert e.direction == "withdraw" and "Ber" in e.destination
 
 
+def test_where_forces_already_are_is_not_where_they_go(detector):
+    text = "The United States is shifting troops and aircraft already in Europe to Romania, officials said Tuesday."
+    assert [e.destination for e in movements(detector, text)] == ["Romania"]
+
+
 # --- what is no movement -------------------------------------------------------------------------------
 
 
