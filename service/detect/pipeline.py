@@ -313,7 +313,8 @@ _VAGUE_SIZE = re.compile(r"\b(?:thousands|hundreds|dozens|several|many)\b", re.I
 _STATED_SIZE = re.compile(
     r"\b(?:about |some |around |nearly |roughly |up to |approximately )?(\d{1,3}(?:,\d{3})+|\d+)"
     r"(?:\s+(?:more|additional|other|U\.S\.|American|British|French|Russian|foreign|NATO|combat))?"
-    r"\s+(?:troops|soldiers|personnel|service members|servicemembers|marines|forces)\b"
+    r"\s+(?:troops|soldiers|personnel|service members|servicemembers|servicemen|peacekeepers|paratroopers|"
+    r"marines|forces)\b|\b(\d{1,3}(?:,\d{3})+|\d+)-strong\b"
 )
 
 
@@ -321,6 +322,16 @@ _REDUCED_BY = re.compile(
     r"\b(?:troops|soldiers|forces|personnel)\b[^.]{0,40}?\bby (?:about |around |some |nearly |roughly )?"
     r"(\d{1,3}(?:,\d{3})+|\d+)\b"
 )
+
+
+def _uncounted_personnel(force: Token) -> bool:
+    """ "peacekeepers", "Russian troops", "its contingent": people sent, with no number of their own."""
+    return force.tag_ == "NNS" and counts_people(force) and not any(c.like_num for c in force.subtree)
+
+
+def _next_sentence_end(text: str, after: int) -> int:
+    stop = re.search(r"[.!?](?:\s|$)", text[after + 1 : after + 400])
+    return after + 1 + stop.end() if stop else min(len(text), after + 400)
 
 
 def _size_said_next(text: str, after: int) -> int | None:
@@ -331,7 +342,7 @@ def _size_said_next(text: str, after: int) -> int | None:
     if not found:
         return None
     first = min(found, key=lambda m: m.start())
-    return parse_number([first.group(1)])
+    return parse_number([first.group(1) or first.group(2)])
 
 
 def _top(counts: Counter[str]) -> str | None:
@@ -493,6 +504,10 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         size = _size_said_next(
             ctx.article.text, sentence.end
         )  # "thousands of troops ... about 4,000 will leave"
+    elif size is None and force is not None and _uncounted_personnel(force) and not _refers_back(force):
+        # "Russia began deploying peacekeepers to Nagorno-Karabakh. ... 1,960 Russian troops will be stationed":
+        # the next sentence numbers the force its lead left uncounted
+        size = _size_said_next(ctx.article.text[: _next_sentence_end(ctx.article.text, sentence.end)], sentence.end)
     event_date = resolve_event_date(sentence.text, ctx.article.published)
     background = (
         modality.background

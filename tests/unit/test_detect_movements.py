@@ -619,6 +619,15 @@ def test_where_forces_already_are_is_not_where_they_go(detector):
     assert [e.destination for e in movements(detector, text)] == ["Romania"]
 
 
+def test_the_next_sentence_numbers_a_force_the_lead_left_uncounted(detector):
+    text = (
+        "MOSCOW — Russia began deploying peacekeepers to Nagorno-Karabakh on Tuesday. Under the agreement, 1,960 "
+        "Russian troops will be stationed along the front line. Another 3,000 soldiers remain in Armenia."
+    )
+    lead = [e for e in movements(detector, text) if e.destination == "Nagorno-Karabakh"]
+    assert [e.size for e in lead] == [1960]
+
+
 # --- what is no movement -------------------------------------------------------------------------------
 
 
