@@ -44,6 +44,7 @@ def dedupe(events: list[Event]) -> list[Event]:
     """
     out: list[Event] = []
     last_for_place: dict[tuple[str, str, bool], int] = {}
+    totals = _shared_totals(events)
     for e in _without_summaries(_dedupe_in_sentence(events)):
         place = e.place if isinstance(e, TerritorialControlEvent) else (e.destination or "")
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
@@ -55,15 +56,37 @@ def dedupe(events: list[Event]) -> list[Event]:
             and at is not None
             and prev.evidence_start != e.evidence_start
             and (getattr(prev, "extent", None) == getattr(e, "extent", None) or _sideless_retelling(prev, e))
-            and _repeats(prev, e, actor)
+            and (_repeats(prev, e, actor) or _details_a_total(prev, e, totals))
         ):
             out[at] = _with_sides_from(prev, e)
+            if _details_a_total(prev, e, totals):
+                out[at] = out[at].model_copy(update={"size": e.size})  # the place's own share, not the total
             continue
         if prev is not None and prev.evidence_start != e.evidence_start and _entered_after_taken(prev, e):
             continue
         last_for_place[key] = len(out)
         out.append(e)
     return out
+
+
+def _shared_totals(events: list[Event]) -> set[tuple[int, int]]:
+    """(sentence, size) of a size one sentence gives to several places: "3,000 troops to Poland, Romania and
+    Germany" is a total, not each place's share."""
+    seen: dict[tuple[int, int], set[str]] = {}
+    for e in events:
+        if isinstance(e, DeploymentEvent) and e.size is not None and e.destination:
+            seen.setdefault((e.evidence_start, e.size), set()).add(_norm(e.destination))
+    return {key for key, places in seen.items() if len(places) > 1}
+
+
+def _details_a_total(prev: Event, e: Event, totals: set[tuple[int, int]]) -> bool:
+    """ "sending 3,000 troops to Poland, Romania and Germany ... about 1,700 soldiers would go to Poland": the
+    later sentence details the lead's movement to one of its places."""
+    if not isinstance(prev, DeploymentEvent) or not isinstance(e, DeploymentEvent):
+        return False
+    if prev.size is None or e.size is None or (prev.evidence_start, prev.size) not in totals:
+        return False
+    return prev.direction == e.direction and e.size < prev.size
 
 
 def _sideless_retelling(prev: Event, e: Event) -> bool:

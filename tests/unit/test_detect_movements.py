@@ -628,6 +628,15 @@ def test_the_next_sentence_numbers_a_force_the_lead_left_uncounted(detector):
     assert [e.size for e in lead] == [1960]
 
 
+def test_a_later_sentence_detailing_one_place_of_a_total_is_the_same_movement(detector):
+    text = (
+        "WASHINGTON — The United States will send about 2,000 troops to Poland and Germany in the coming days. "
+        "Pentagon spokesman John Kirby said about 1,700 troops would go to Poland and 300 to Germany."
+    )
+    found = {(e.destination, e.size) for e in movements(detector, text)}
+    assert found == {("Poland", 1700), ("Germany", 300)}
+
+
 # --- what is no movement -------------------------------------------------------------------------------
 
 
