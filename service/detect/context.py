@@ -73,7 +73,7 @@ class ArticleContext:
     def _named_places(self, text: str) -> Iterator[str]:
         """Capitalised names in `text` that the gazetteer places in one of the article's countries."""
         for name in _headline_names(text):
-            if name.split()[0].rstrip(".").lower() in _CALENDAR_NAMES | _COMPASS_NAMES:
+            if name.split()[0].rstrip(".").lower() in _CALENDAR_NAMES or name.lower() in _COMPASS_NAMES:
                 continue  # "on Nov. 4", "U.S. Central Command": a date or a direction, whatever town shares it
             loc = self.resolve(name)
             if loc is not None and loc.feature == "city" and loc.country in self.countries:
@@ -85,7 +85,11 @@ class ArticleContext:
         if in_context:
             return in_context
         # "Georgia Says Russian Forces Cut ...": a headline run names a place only when the place is all of it
-        names = [n for n in _headline_names(title) if _whole_name(n, self.resolve(n))]
+        names = [
+            n
+            for n in _headline_names(title)
+            if n.lower() not in _COMPASS_NAMES and _whole_name(n, self.resolve(n))
+        ]
         return names[-1] if names else None
 
     def antecedent(self, before: int, noun: str | None = None, *, movement: bool = False) -> str | None:

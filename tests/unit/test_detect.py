@@ -1373,6 +1373,12 @@ def test_the_citys_airport_is_the_airport_of_the_city_named(detector):
     assert places == {"Aleppo", "Aleppo's international airport"}
 
 
+def test_a_compass_word_of_a_command_is_no_place(detector):
+    text = "The bombers were ordered to the region by the defense secretary on Friday."
+    found = detect(detector, text, title="B-52 Bombers Arrive in U.S. Central Command Area of Responsibility")
+    assert not {"Central", "Area"} & {e.destination for e in found if isinstance(e, DeploymentEvent)}
+
+
 def test_the_dateline_is_no_antecedent(detector):
     text = "KYIV, Ukraine — Russian forces captured the town on Sunday after weeks of fighting, officials said."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == []
