@@ -16,7 +16,14 @@ from service.detect.destinations import (
     without_locators,
     without_presence,
 )
-from service.detect.forces import CARRY_VERBS, counts_kit, counts_people, force_nationality, force_size, goal_preps
+from service.detect.forces import (
+    CARRY_VERBS,
+    counts_kit,
+    counts_people,
+    force_nationality,
+    force_size,
+    goal_preps,
+)
 from service.detect.phrases import (
     child,
     children,
@@ -429,7 +436,10 @@ def _frames(t: Token) -> list[DeployFrame]:
         redeployed = False
         if not withdraw and _moved_elsewhere(t, dests):
             # "units were redeployed to other sectors": where they went is unnamed; that they left is news
-            dests, withdraw = place_objects(t, "from") or place_objects(force, "in", "at"), True
+            dests, withdraw = (
+                place_objects(t, "from") or place_objects(force, "in", "at") or _posted_at(force),
+                True,
+            )
             redeployed = lemma == "redeploy"  # planned by its very name, never a rout
         retreat = withdraw and not redeployed and not passive and subj is not None and _mover(subj) == force
         if retreat and _retreat_in_battle(t, force):
@@ -598,9 +608,15 @@ def _moved_elsewhere(t: Token, dests: list[Token]) -> bool:
         if w.dep_ == "pobj" and w.head.lower_ in ("to", "into") and _clause_verb(w) == t and is_placeish(w)
     ]
     return bool(targets) and all(
-        (_other_place(d) or _unnamed_ground(d)) and not any(w.pos_ == "PROPN" for w in d.subtree)
+        (_other_place(d) or _unnamed_ground(d))
+        and not any(w.pos_ == "PROPN" and not _only_locates(w, d) for w in d.subtree)
         for d in targets
     )
+
+
+def _only_locates(w: Token, d: Token) -> bool:
+    """ "other bases in Iraq": the country locates bases it does not name ("other parts of Donetsk oblast" names)."""
+    return w.head.dep_ == "prep" and w.head.lower_ in ("in", "across", "around") and w.head.head == d
 
 
 def _other_place(d: Token) -> bool:
@@ -1196,5 +1212,7 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         )
     refs = dest_refs(dests)
     if t.head.pos_ == "VERB":
-        refs = located_by_verb(t.head, refs)  # "its withdrawal from its camp in Ber": "in Ber" hangs on the verb
+        refs = located_by_verb(
+            t.head, refs
+        )  # "its withdrawal from its camp in Ber": "in Ber" hangs on the verb
     return [DeployFrame(t, force, refs, actor=actor, withdraw=withdraw)]

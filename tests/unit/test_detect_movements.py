@@ -637,6 +637,11 @@ def test_a_later_sentence_detailing_one_place_of_a_total_is_the_same_movement(de
     assert found == {("Poland", 1700), ("Germany", 300)}
 
 
+def test_troops_relocated_to_other_bases_leave_the_base_they_were_at(detector):
+    text = "Coalition troops who had been based at K-1 will be relocated to other bases in Iraq."
+    assert [(e.destination, e.direction) for e in movements(detector, text)] == [("K-1", "withdraw")]
+
+
 # --- what is no movement -------------------------------------------------------------------------------
 
 
