@@ -12,6 +12,7 @@ from service.detect.actors import ACTOR_PATTERN, actor_countries, is_armed_group
 from service.detect.dates import shift
 from service.detect.gazetteer import Gazetteer
 from service.detect.model import Article, Location
+from service.detect.phrases import CALENDAR_WORDS
 from service.detect.sentences import DATELINE
 
 # A proper name as written in news about the Middle East and Ukraine: "Tal Afar", "al-Bab", "Deir ez-Zor"
@@ -34,9 +35,7 @@ class ArticleContext:
         self.title_place = self._title_place(title)
         self.published_year = article.published.year if article.published else None
         # What the story has named so far, for "they captured" and "the area" in later sentences.
-        self.news_style = bool(
-            _WEEKDAY_REFERENCE.search(article.text) or _DATELINE_LINE.search(article.text)
-        )
+        self.news_style = bool(_WEEKDAY_REFERENCE.search(article.text) or _DATELINE_LINE.search(article.text))
         self._place_countries: Counter[str] | None = None
         self._inner_countries: set[str] = set()
         self.last_actor: str | None = None
@@ -73,7 +72,7 @@ class ArticleContext:
     def _named_places(self, text: str) -> Iterator[str]:
         """Capitalised names in `text` that the gazetteer places in one of the article's countries."""
         for name in _headline_names(text):
-            if name.split()[0].rstrip(".").lower() in _CALENDAR_NAMES or name.lower() in _COMPASS_NAMES:
+            if name.split()[0].rstrip(".").lower() in CALENDAR_WORDS or name.lower() in _COMPASS_NAMES:
                 continue  # "on Nov. 4", "U.S. Central Command": a date or a direction, whatever town shares it
             loc = self.resolve(name)
             if loc is not None and loc.feature == "city" and loc.country in self.countries:
@@ -284,10 +283,8 @@ def _whole_name(name: str, loc: Location | None) -> bool:
         return False
     words = set(re.sub(r"[^\w\s-]", "", name.lower()).split())
     return words <= set(re.sub(r"[^\w\s-]", "", loc.name.lower()).split()) | {"the", "of", "al", "el"}
-_CALENDAR_NAMES = frozenset(
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
-    "september october november december monday tuesday wednesday thursday friday saturday sunday".split()
-)
+
+
 _WIDE_NAME = re.compile(r"\b(?:Oblast|Province|Region|Governorate|State|District|Krai|County)$", re.I)
 _STATE_VERB_NEXT = re.compile(
     r"\s+(?:has|have|had|said|says|will|would|is|was|denied|announced|claimed|sent|deployed|massed|ordered)\b"

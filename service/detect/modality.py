@@ -301,13 +301,18 @@ def _span_text(tok: Token) -> str:
     return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
 
 
+def _before_publication_year(years: list[int], published_year: int | None) -> bool:
+    """Does the text date something by a year before the article's (any year, when it has no date)?"""
+    return bool(years) and (published_year is None or max(years) < published_year)
+
+
 def _dated_relative_clause(trigger: Token, published_year: int | None) -> bool:
     """A relative clause that dates what it tells by a past year describes who someone is: "troops, who entered
     Somalia in 2006, remain"."""
     if trigger.dep_ != "relcl":
         return False
     years = [int(t.text) for t in trigger.subtree if _PAST_YEAR.fullmatch(t.text)]
-    return bool(years) and (published_year is None or max(years) < published_year)
+    return _before_publication_year(years, published_year)
 
 
 def _dated_episode(trigger: Token, published_year: int | None) -> bool:
@@ -318,7 +323,7 @@ def _dated_episode(trigger: Token, published_year: int | None) -> bool:
         for c in trigger.children
         if c.dep_ in ("nummod", "compound", "amod") and re.fullmatch(r"(?:19|20)\d\d", c.text)
     ]
-    return bool(years) and (published_year is None or max(years) < published_year)
+    return _before_publication_year(years, published_year)
 
 
 def _lasting_since(trigger: Token) -> bool:
@@ -451,7 +456,7 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
     if not news_style:
         return False  # an encyclopedia narrative dates every event it tells by its year
     years = [int(t.text) for t in clause if _PAST_YEAR.fullmatch(t.text)]
-    if years and (published_year is None or max(years) < published_year):
+    if _before_publication_year(years, published_year):
         return True
     # "sent reinforcements on Monday, as it did when ... in 2015": the event dates itself as news
     return not _RECENT.search(text) and _set_in_dated_past(clause, published_year)
@@ -470,7 +475,7 @@ def _set_in_dated_past(clause: list[Token], published_year: int | None) -> bool:
             continue
         own = _own_clause(c)
         years = [int(t.text) for t in own if _PAST_YEAR.fullmatch(t.text)]
-        if years and (published_year is None or max(years) < published_year):
+        if _before_publication_year(years, published_year):
             return True
         if _RELATIVE_PAST.search(" ".join(t.text for t in own)):
             return True

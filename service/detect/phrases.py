@@ -15,7 +15,7 @@ _NP_LEFT = frozenset(
 )
 _NAME_LEFT = frozenset({"compound", "amod", "nmod", "poss", "case"})
 _MAX_PHRASE_TOKENS = 16
-_CALENDAR_WORDS = frozenset(
+CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr "
     "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today "
     "yesterday tomorrow".split()
@@ -245,7 +245,7 @@ def is_placeish(tok: Token) -> bool:
         return True
     if tok.pos_ == "PROPN":
         if tok.ent_type_ in ("DATE", "TIME"):  # NER stretches dates: "Sunday of Yabroud"
-            return tok.lower_.rstrip(".") not in _CALENDAR_WORDS  # "Sunday of Yabroud", "on Nov. 4"
+            return tok.lower_.rstrip(".") not in CALENDAR_WORDS  # "Sunday of Yabroud", "on Nov. 4"
         if tok.ent_type_ == "NORP":
             # the NER calls unfamiliar towns NORP ("recaptured Samarra"); a real demonym names a country
             return _demonym_country(tok.text) is None and not is_armed_group(tok.text)

