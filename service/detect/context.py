@@ -11,6 +11,7 @@ from functools import cache
 from service.detect.actors import ACTOR_PATTERN, actor_countries, is_armed_group
 from service.detect.dates import shift
 from service.detect.gazetteer import Gazetteer
+from service.detect.losers import StorySides
 from service.detect.model import Article, Location
 from service.detect.phrases import CALENDAR_WORDS
 from service.detect.sentences import DATELINE
@@ -44,6 +45,9 @@ class ArticleContext:
         self.groups_taken: set[str] = set()  # "villages" once the story told "captured five villages"
         self._undated_text: str | None = None
         self.last_place: str | None = None
+        self.sides = StorySides(gazetteer.country_code)  # who fights whom, and who last took each place
+        self.sides.read(article.text)
+        self.inferred_losers: dict[tuple[int, str], str] = {}  # (evidence offset, place) -> side
 
     def resolve(self, text: str) -> Location | None:
         try:
@@ -115,7 +119,9 @@ class ArticleContext:
             top = self.place_countries().most_common(1)
             return country_name(top[0][0]) if top else None
         if movement and noun in _WIDE_NOUNS and self.last_place and not self._is_wide(self.last_place):
-            return None  # forces sent "to the region" go to no town the story named: the story's place, if any
+            return (
+                None  # forces sent "to the region" go to no town the story named: the story's place, if any
+            )
         if noun == "capital":
             return self._capital()  # "insurgents moved into the capital": the story's country's
         if noun in _PROVINCE_NOUNS:

@@ -22,6 +22,7 @@ from service.detect.dedupe import dedupe
 from service.detect.deployment import DeployFrame, deploy_frames
 from service.detect.forces import counts_people, force_nationality, force_size, force_text
 from service.detect.gazetteer import Gazetteer
+from service.detect.losers import fought_in, loser_in_sentence
 from service.detect.modality import Modality, assess, told_as_past
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import parse_number
@@ -79,7 +80,23 @@ class Detector:
         docs = self.nlp.pipe((_parser_friendly(s.text) for _, s in jobs), batch_size=128)
         for (n, sentence), doc in zip(jobs, docs, strict=True):
             results[n].extend(_events_in_sentence(doc, sentence, contexts[n]))
-        return [dedupe(r) for r in results]
+        return [_with_inferred_losers(dedupe(r), ctx) for r, ctx in zip(results, contexts, strict=True)]
+
+
+def _with_inferred_losers(events: list[Event], ctx: ArticleContext) -> list[Event]:
+    """Fill the losing side a control change left unnamed with the one its sentence shows, else the one its
+    story does. Done after dedupe, which compares only the sides the text states, and once the whole story has
+    named its sides."""
+    out: list[Event] = []
+    for e in events:
+        if isinstance(e, TerritorialControlEvent) and e.losing_actor is None:
+            key = (e.evidence_start, e.place)
+            loser = ctx.inferred_losers.get(key) or ctx.sides.loser(
+                e.place, e.gaining_actor, e.evidence_start
+            )
+            e = e.model_copy(update={"losing_actor": loser}) if loser else e
+        out.append(e)
+    return out
 
 
 # Rare verb forms the small English model tags as nouns, swapped for a common synonym of the same length so
@@ -168,6 +185,14 @@ def _on_losing_side(actor: str, losing: str | None) -> bool:
     return not named and not lost & _IRREGULAR_WORDS
 
 
+def _infer_losers(trigger: Token, told: list[Event], ctx: ArticleContext) -> None:
+    for e in told:
+        if isinstance(e, TerritorialControlEvent) and e.losing_actor is None:
+            loser = loser_in_sentence(trigger, e.gaining_actor, ctx.gazetteer.country_code)
+            if loser:
+                ctx.inferred_losers[(e.evidence_start, e.place)] = loser
+
+
 def _announcer(tok: Token) -> str | None:
     """ "The Iraqi Government announced that the department had been recaptured": the announcing side."""
     for a in tok.ancestors:
@@ -215,7 +240,10 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
                         frame.gaining = ctx.group_named_before(sentence.start)  # "It also captured" opens it
                 if frame.gaining is not None and _GROUP_ANAPHOR.match(frame.gaining):
                     frame.gaining = ctx.group_named_before(sentence.start) or frame.gaining  # "the group"
-                events.extend(_tc_events(frame, sentence, ctx))
+                told = _tc_events(frame, sentence, ctx)
+                if frame.losing is None:
+                    _infer_losers(tok, told, ctx)
+                events.extend(told)
         if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in ("enter", "retreat", "order", "take"):
             for dframe in deploy_frames(tok):
                 events.extend(_deploy_events(dframe, sentence, ctx))
@@ -229,6 +257,12 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
     for e in events:
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
         ctx.last_actor = actor or ctx.last_actor  # who acts in the story, even in its background
+        if isinstance(e, TerritorialControlEvent):
+            ctx.sides.saw(e.gaining_actor, sentence.start)
+            ctx.sides.saw(e.losing_actor, sentence.start)
+            ctx.sides.took(e.place, e.gaining_actor, sentence.start)
+    for side in fought_in(doc[:]):
+        ctx.sides.saw(side, sentence.start)
     # the sentence's first mover: "The U.S. is shifting troops ..., a day after Russia ordered troops into ..."
     ctx.last_mover = next(
         (e.actor for e in events if isinstance(e, DeploymentEvent) and e.actor), ctx.last_mover
