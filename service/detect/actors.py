@@ -53,3 +53,10 @@ def actor_countries(text: str) -> Counter[str]:
 def is_armed_group(name: str) -> bool:
     """Does the name contain an armed group's name ("the Wagner Group", "SDF")?"""
     return bool(ACTOR_PATTERN.search(name))
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """ "ISF" for "Iraqi Security Forces", "the SDF" for "Syrian Democratic Forces"."""
+    letters = re.sub(r"^(?:the\s+)", "", short.strip(), flags=re.I)
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", full))
+    return letters.isupper() and len(letters) >= 2 and letters.isalpha() and letters == initials

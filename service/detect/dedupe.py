@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from service.detect.actors import abbreviates
 from service.detect.model import DeploymentEvent, Event, TerritorialControlEvent
 from service.detect.numbers import parse_number
 
@@ -20,20 +21,21 @@ def _same_actor(a: str | None, b: str | None) -> bool:
         or b is None
         or _norm(a) == _norm(b)
         or bool(set(_norm(a).split()) & set(_norm(b).split()) - _GENERIC)
-        or _abbreviates(a, b)
-        or _abbreviates(b, a)
+        or abbreviates(a, b)
+        or abbreviates(b, a)
+        or _both_unnamed_irregulars(a, b)
     )
 
 
-def _abbreviates(short: str, full: str) -> bool:
-    """ "ISF" for "Iraqi Security Forces", "the SDF" for "Syrian Democratic Forces"."""
-    letters = re.sub(r"^(?:the\s+)", "", short.strip(), flags=re.I)
-    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", full))
-    return letters.isupper() and len(letters) >= 2 and letters.isalpha() and letters == initials
+def _both_unnamed_irregulars(a: str, b: str) -> bool:
+    """ "Insurgents" and "the rebels" in one story: the same unnamed fighters, told in other words."""
+    words_a, words_b = set(_norm(a).split()) - {"the"}, set(_norm(b).split()) - {"the"}
+    return bool(words_a) and bool(words_b) and words_a | words_b <= _IRREGULARS
 
 
 _GENERIC = frozenset("the forces force troops army fighters militants of and government units".split())
-_NO_ONE_IN_PARTICULAR = _GENERIC | frozenset("rebels insurgents gunmen jihadists extremists".split())
+_IRREGULARS = frozenset("rebels insurgents gunmen jihadists extremists militants fighters".split())
+_NO_ONE_IN_PARTICULAR = _GENERIC | _IRREGULARS
 
 
 def dedupe(events: list[Event]) -> list[Event]:
@@ -105,7 +107,12 @@ def _entered_after_taken(prev: Event, e: Event) -> bool:
     the story already told taken whole, by a side it names only in general words, tells no new change."""
     if not isinstance(prev, TerritorialControlEvent) or not isinstance(e, TerritorialControlEvent):
         return False
-    if prev.extent != "full" or e.extent != "partial" or e.gaining_actor is None or e.losing_actor is not None:
+    if (
+        prev.extent != "full"
+        or e.extent != "partial"
+        or e.gaining_actor is None
+        or e.losing_actor is not None
+    ):
         return False  # a withdrawal from part of it ("ISIL later withdrew from most of Palmyra") is news
     return _same_actor(prev.gaining_actor, e.gaining_actor) or _names_no_one(e.gaining_actor)
 
@@ -120,7 +127,9 @@ def _with_sides_from(kept: Event, repeat: Event) -> Event:
         fields = ("actor", "size")
     else:
         return kept
-    update = {f: getattr(repeat, f) for f in fields if getattr(kept, f) is None and getattr(repeat, f) is not None}
+    update = {
+        f: getattr(repeat, f) for f in fields if getattr(kept, f) is None and getattr(repeat, f) is not None
+    }
     return kept.model_copy(update=update) if update else kept
 
 

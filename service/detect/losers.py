@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from service.detect import lexicon as lx
-from service.detect.actors import ACTOR_PATTERN, is_armed_group
+from service.detect.actors import ACTOR_PATTERN, abbreviates, is_armed_group
 from service.detect.phrases import child, is_force, is_placeish, prep_objects
 from service.detect.roles import actor_of, force_of, is_armed, subject_of
 
@@ -115,7 +115,7 @@ def same_side(a: str, b: str, country_of: Callable[[str], str | None]) -> bool |
     if shared:
         # "Syrian rebels" are not the "Syrian Army"; "Sunni Islamic State militants" are "Islamic State"
         return not _unnamed(shared) or _irregular(wa) == _irregular(wb)
-    if _abbreviates(a, b) or _abbreviates(b, a):
+    if abbreviates(a, b) or abbreviates(b, a):
         return True
     if not wa and not wb:
         return True  # "government forces" and "the army"
@@ -127,12 +127,6 @@ def same_side(a: str, b: str, country_of: Callable[[str], str | None]) -> bool |
             return None  # "government forces" and "the Syrian Arab Army" or "Russian forces": maybe one
         return False
     return False
-
-
-def _abbreviates(short: str, full: str) -> bool:
-    letters = re.sub(r"^(?:the\s+)", "", short.strip(), flags=re.I)
-    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", full))
-    return letters.isupper() and len(letters) >= 2 and letters.isalpha() and letters == initials
 
 
 def _side(tok: Token | None) -> str | None:

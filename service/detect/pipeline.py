@@ -271,9 +271,20 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
         if e.background:
             continue
         place = e.place if isinstance(e, TerritorialControlEvent) else e.destination
-        if place and place[:1].isupper() and place != ctx.story_place():
+        if place and _names_an_area(place) and place != ctx.story_place():
             ctx.last_place = place
     return events
+
+
+_NAMED_AREA = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*(?:\s+(?:region|province|district|governorate|oblast|valley|corridor|state|county|zone|strip))?"
+)
+
+
+def _names_an_area(place: str) -> bool:
+    """A name the story may go on to call "the area" or "it": "Khiam", "the Catatumbo region", "the Gaza Strip"; not
+    a description ("a military zone") or a building ("the Baiji prison")."""
+    return bool(_NAMED_AREA.fullmatch(place))
 
 
 _WORD_RUN = re.compile(r"[A-Z][\w.'-]*")

@@ -1592,3 +1592,12 @@ def test_a_withdrawal_from_part_of_a_town_after_its_capture_is_news(detector):
 def test_a_town_name_tagged_as_a_common_noun_after_most_of_is_still_a_place(detector):
     e = only_control(detector, "The militants withdrew from most of Baiji on Sunday.")
     assert e.place == "Baiji" and e.extent == "partial"
+
+
+def test_insurgents_and_rebels_entering_one_city_are_one_entry(detector):
+    text = (
+        "Insurgents swept through much of Hama on Sunday.\n\n"
+        "The army acknowledged that the rebels had entered large parts of the city."
+    )
+    e = only_control(detector, text)
+    assert (e.place, e.extent, e.gaining_actor) == ("Hama", "partial", "Insurgents")

@@ -696,3 +696,13 @@ def test_units_moved_to_unnamed_lines_have_left_no_named_place(detector):
 def test_a_retreat_under_a_barrage_is_no_movement(detector):
     text = "Government troops and police pulled out of Ramadi under a barrage of car bombs."
     assert movements(detector, text) == []
+
+
+def test_the_area_a_later_sentence_sends_troops_to_is_the_region_the_lead_named(detector):
+    text = (
+        "Brazil's army has rushed thousands of soldiers to the Roraima region after clashes on the border.\n\n"
+        "The defence minister said about 2,000 troops had been sent to the area."
+    )
+    assert [(m.destination, m.size, m.actor) for m in movements(detector, text)] == [
+        ("the Roraima region", 2000, "Brazil's army")
+    ]
