@@ -107,8 +107,12 @@ class ArticleContext:
                 found_name = m.group("pre") or m.group("post")
                 if noun == "country" and self.gazetteer.country_code(found_name) is None:
                     continue  # "the West African country": a description, no country's name
-                if found_name.split()[0] in _HEADLINE_STOPWORDS:
-                    continue  # "The town was retaken": a sentence opening, no name
+                if any(w in _HEADLINE_STOPWORDS for w in found_name.split()):
+                    # "The town was retaken": a sentence opening; "Fighters Battle Into Afghan City of Ghazni": a
+                    # headline's words before the noun, not a name
+                    continue
+                if self._is_demonym(found_name.split()[-1]) or _RANKING.search(found_name):
+                    continue  # "the Afghan city", "Country's Second-Largest City": whose city, or which, no name
                 if self._is_demonym(found_name.split()[0]):
                     continue  # "the northwestern Syrian town": whose town, not its name
                 named = found_name
@@ -278,6 +282,7 @@ def _qualified_noun_pattern(noun: str) -> re.Pattern[str]:
 # "the Islamic State group", "al-Shabab": a group by name
 _NAMED_GROUP = re.compile(rf"(?P<name>{_NAME}) (?:group|militia|movement)\b|{ACTOR_PATTERN.pattern}")
 
+_RANKING = re.compile(r"(?i)\b(?:country|nation)['’]s\b|largest|biggest")
 _WIDE_NOUNS = frozenset({"region", "country"})
 _COMPASS_NAMES = frozenset(
     "central north south east west northern southern eastern western area command region".split()

@@ -13,7 +13,15 @@ from service.detect.phrases import (
     is_placeish,
     prep_objects,
 )
-from service.detect.places import PlaceRef, is_namelike, located_by_verb, name_run, places_from, pronoun_place
+from service.detect.places import (
+    PARTIAL_HEADS,
+    PlaceRef,
+    is_namelike,
+    located_by_verb,
+    name_run,
+    places_from,
+    pronoun_place,
+)
 from service.detect.roles import (
     actor_of,
     agent,
@@ -29,7 +37,7 @@ from service.detect.roles import (
 _ROUTES = frozenset("road roads route routes highway highways corridor corridors path".split())
 _WAYPOINTS = frozenset(
     "road roads highway river border line lines outskirts entrance headquarters bank gate gates junction edge "
-    "front frontline sea coast".split()
+    "front frontline sea coast outskirt".split()
 )
 
 _LINES = frozenset("line lines front frontline frontlines front-line border borders frontier".split())
@@ -162,6 +170,9 @@ def _frames(t: Token) -> list[TCFrame]:
     still = any(c.lower_ in ("still", "remain", "remained") for c in t.children)  # a state, not a change
     # "had been under Armenian control for nearly three decades": how long a state lasted, not a change
     still = still or any(o.lemma_.lower() in _DURATIONS for o in prep_objects(t, "for"))
+    still = still or (
+        lemma == "be" and t.tag_ in ("VBZ", "VBP")
+    )  # "the city is under the control of the army"
     if under is not None and lemma in ("be", "come", "fall") and subj is not None and not still:
         # "the oil fields were once again under ISIL control", "all roads came under the control of the army"
         owners = prep_objects(under, "of") or [
@@ -183,6 +194,8 @@ def _frames(t: Token) -> list[TCFrame]:
                 if w.dep_ == "prep" and w.lower_ in ("of", "over"):
                     objs = [c for c in w.children if c.dep_ == "pobj"]
                     break
+        # "taken control of the port and most of the town of Mocha": the parser may join the share to the verb
+        objs = objs + [c for c in t.children if c.dep_ == "conj" and c.lemma_.lower() in PARTIAL_HEADS]
         for obj in objs:
             places, partial = places_from(obj)
             places = located_by_verb(t, places)
@@ -244,15 +257,20 @@ def _frames(t: Token) -> list[TCFrame]:
             return []  # the entry's frame tells it, with the place's name
         if target is None and not passive and _declared(t) and is_placeish(subj):
             # "Duterte declared the southern city of Marawi liberated": the declaring side's claim
-            target, gainer = subj, actor_of(subject_of(t.head))
+            declarer = subject_of(t.head)
+            # "President Rodrigo Duterte declared ...": a leader speaks for the side that took it, named elsewhere
+            gainer = None if declarer is not None and declarer.ent_type_ == "PERSON" else actor_of(declarer)
+            target = subj
         if target is None and not passive:
             return _into_frames(t, subj) or _name_list_frames(t, gainer)
         if target is None:
             return []
         places, partial = places_from(target)
         for extra in [c for c in t.children if c.dep_ == "dobj" and c != target]:
-            # "seized the K1 base, the Baba Gurgur oil field and ...": a list the parser made two objects of
-            places += places_from(extra)[0]
+            # "seized the K1 base, the Baba Gurgur oil field and ...": a list the parser made two objects of; but
+            # "seized Gharyan ..., the main forward base for the offensive" describes the place it named
+            if extra.tag_ == "NNS" or any(w.pos_ == "PROPN" for w in extra.subtree):
+                places += places_from(extra)[0]
         places = located_by_verb(t, places)
         if not places:
             return []
@@ -399,8 +417,13 @@ def _both_sides(force: Token) -> bool:
     return len(owners) >= 2
 
 
+_APPROACHES = frozenset("direction directions side sides flank flanks axis axes front fronts".split())
+
+
 def _bare_direction(tok: Token) -> bool:
-    """ "from the east and west", "from the northwest" (not "from ISIL west of al-Bab")."""
+    """ "from the east and west", "from the northwest", "from three directions" (not "from ISIL west of al-Bab")."""
+    if tok.lower_ in _APPROACHES:
+        return True
     return tok.lower_ in lx.REGION_WORDS and not any(c.pos_ == "PROPN" for c in tok.children)
 
 
@@ -486,6 +509,10 @@ def _flag_frames(t: Token, flag: Token, subj: Token | None) -> list[TCFrame]:
     out = []
     for obj in over:
         places, partial = places_from(obj)
+        # "raising their flags over government buildings": buildings no name identifies, in a place taken
+        places = [
+            r for r in places if not (r.head is not None and r.head.tag_ == "NNS" and r.head.pos_ == "NOUN")
+        ]
         if places:
             out.append(TCFrame(t, places, gaining=actor_of(subj), partial=partial))
     return out
@@ -560,8 +587,15 @@ def _restates_a_capture(t: Token) -> bool:
     )
 
 
+# "denounced the annexation of ... as illegal", "refused to recognise the takeover": a judgement of a change
+# the story told before, not its telling
+_JUDGING_VERBS = frozenset("denounce condemn reject recognise recognize protest criticise criticize".split())
+
+
 def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:
     if lemma not in lx.GAIN_NOUNS | lx.LOSS_NOUNS:
+        return []
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in _JUDGING_VERBS:
         return []
     objs = prep_objects(t, "of")
     if not objs:

@@ -103,18 +103,27 @@ def resolve_event_date(sentence: str, published: dt.date | None) -> dt.date | No
     if m := _RELATIVE_RE.search(sentence):
         return shift(published, -_RELATIVE[m.group(1).lower()])
     if m := _IN_MONTH.search(sentence):
-        return _month_end(_MONTHS[m.group(1).lower()], m.group(2), published)
+        end = _month_end(_MONTHS[m.group("month").lower()], m.group("year"), published)
+        part = (m.group("part") or "").strip().lower()
+        if part in ("early", "the start of", "the beginning of") and end.day > 10:
+            end = end.replace(day=10)  # "in early April": by the tenth at the latest
+        elif part in ("mid-", "the middle of") and end.day > 20:
+            end = end.replace(day=20)
+        return end
     return published
 
 
 # "leave the country by the end of January", "until March 31": a deadline set, not when the event happened
-_DEADLINE = re.compile(r"\b(?:by|until|before|no later than)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.I)
+_DEADLINE = re.compile(
+    r"\b(?:by|until|before|no later than)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.I
+)
 
-# "in October", "since early March 2023": a month with no day; its last day, the latest the event can be
+# "in October", "since early March 2023": a month with no day; its last day (its tenth, said "early"), the
+# latest the event can be
 _IN_MONTH = re.compile(
-    r"\b(?:in|during|since) (?:early |late |mid-|the end of |the middle of )?"
-    r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?:,? (\d{4}))?\b(?![ ,]*\d)"
+    r"\b(?:in|during|since) (?P<part>early |late |mid-|the end of |the middle of |the start of |the beginning of )?"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:,? (?P<year>\d{4}))?\b(?![ ,]*\d)"
 )
 
 

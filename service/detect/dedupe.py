@@ -33,7 +33,9 @@ def _both_unnamed_irregulars(a: str, b: str) -> bool:
     return bool(words_a) and bool(words_b) and words_a | words_b <= _IRREGULARS
 
 
-_GENERIC = frozenset("the forces force troops army fighters militants of and government units".split())
+_GENERIC = frozenset(
+    "the its their his her forces force troops army fighters militants of and government units".split()
+)
 _IRREGULARS = frozenset("rebels insurgents gunmen jihadists extremists militants fighters".split())
 _NO_ONE_IN_PARTICULAR = _GENERIC | _IRREGULARS
 

@@ -295,6 +295,9 @@ _STATE_FORCE = re.compile(
 )
 
 
+_ALLIED_FORCES = re.compile(r"\b([A-Z][\w.]*) and ([A-Z][\w.]*) (?:forces|troops|soldiers)\b")
+
+
 def _place_key(place: str) -> str:
     return re.sub(r"^(?:the|a)\s+", "", place.lower()).strip()
 
@@ -315,6 +318,11 @@ class StorySides:
         for m in _STATE_FORCE.finditer(text):
             if self.country_of(m.group(1)):
                 self.saw(m.group(0), m.start())  # "Ukrainian troops", "Russia's forces"
+        for m in _ALLIED_FORCES.finditer(text):
+            if self.country_of(m.group(1)) and self.country_of(m.group(2)):
+                self.allied.append(
+                    f"{m.group(1)} forces and {m.group(2)} forces"
+                )  # "French and Malian soldiers"
 
     def saw(self, actor: str | None, at: int) -> None:
         if actor:

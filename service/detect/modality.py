@@ -112,6 +112,8 @@ def _infinitive_head(tok: Token) -> Token | None:
     is_infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
     if is_infinitive and tok.head != tok:
         return tok.head
+    if tok.dep_ in ("ccomp", "xcomp") and tok.tag_ in ("VB", "VBP") and tok.head.lemma_.lower() == "help":
+        return _infinitive_head(tok.head)  # "a force that is to help the army retake the north": as help goes
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
         head = tok.head.head  # "prospect of seizing", "attempt at retaking"
         lemma = head.lemma_.lower()
@@ -191,6 +193,7 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             or h in _INTENT_NOUNS
             or h in SPECULATION_WORDS
             or head.pos_ in ("NOUN", "VERB", "ADJ")
+            or h == "be"  # "a force that is to help the army retake the north": a task set
         ):
             happened = False
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in head.children):
@@ -436,10 +439,11 @@ def _in_earlier_clause(trigger: Token, sentence_text: str, marks: frozenset[str]
     return trigger.dep_ == "pobj" and trigger.head.lower_ in marks and not recent
 
 
-# Past told relative to now: "last month", "last year", "earlier this year", "three weeks ago"
+# Past told relative to now: "last month", "last year", "earlier this year", "earlier in the war", "three weeks ago"
 _RELATIVE_PAST = re.compile(
     r"\b(?:last (?:month|year|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)|earlier this (?:month|year)|"
+    r"earlier in the (?:year|war|conflict)|"
     r"(?:\w+|\d+) (?:weeks?|months?|years?) ago|(?:the )?previous (?:month|year))\b",
     re.I,
 )

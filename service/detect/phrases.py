@@ -129,6 +129,11 @@ def noun_phrase(tok: Token, *, keep_of: bool = True, keep_conj: bool = True) -> 
     return _join(words)
 
 
+def _allegiance_of(t: Token, head: Token) -> bool:
+    """Is `t` in the "allied with X" / "loyal to X" phrase that names the side `head` fights for?"""
+    return any(a.head == head and a.dep_ == "acl" and a.lower_ in _ALLEGIANCE for a in (t, *t.ancestors))
+
+
 def _inside_clause(t: Token, head: Token, clauses: frozenset[str] = _CLAUSES) -> bool:
     if t == head:
         return False
@@ -312,11 +317,16 @@ def actor_phrase(tok: Token) -> str:
         if (
             c.dep_ in ("compound", "flat", "nummod", "conj", "cc")
             or (c.dep_ == "prep" and c.lower_ in ("of", "with", "from"))
-            or (c.dep_ == "amod" and c.lower_ in _ALLEGIANCE and c.n_rights)  # "fighters loyal to Haftar"
+            # "fighters loyal to Haftar", "Forces allied with Libya's U.N.-backed government"
+            or (c.dep_ in ("amod", "acl") and c.lower_ in _ALLEGIANCE and c.n_rights)
         ):
             end = max(end, c.right_edge.i)
         elif c.dep_ in ("acl", "relcl", "appos", "punct"):
             break
     end = min(end, start + _MAX_PHRASE_TOKENS - 1)
-    words = [t for t in doc[start : end + 1] if not _inside_clause(t, tok, _ACTOR_CLAUSES)]
+    words = [
+        t
+        for t in doc[start : end + 1]
+        if not _inside_clause(t, tok, _ACTOR_CLAUSES) or _allegiance_of(t, tok)  # "Forces allied with X"
+    ]
     return _QUANTIFIER_PREFIX.sub("", _join(words))

@@ -133,7 +133,9 @@ def _parser_friendly(text: str) -> str:
     return _PASSIVE_OVERRUN.sub(r"\1 seized ", text)
 
 
-_GROUP_ANAPHOR = re.compile(r"^(?i:the) (?:group|militia|movement|organi[sz]ation)$")
+_GROUP_ANAPHOR = re.compile(
+    r"^(?i:the) (?:group|militia|movement|organi[sz]ation)(?:['’]s (?:fighters|militants))?$"
+)
 
 
 _GROUP_PLACE = re.compile(

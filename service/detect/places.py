@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from service.detect import lexicon as lx
+from service.detect.actors import is_armed_group
 from service.detect.phrases import (
     is_country,
     is_placeish,
@@ -23,7 +24,7 @@ PARTIAL_HEADS = frozenset(
 )
 # "a number of villages", "dozens of villages": the villages themselves
 _QUANTITY_HEADS = frozenset(
-    "number dozen dozens hundreds scores handful couple all rest majority total".split()
+    "number dozen dozens hundreds scores handful couple all rest majority total string series cluster".split()
 )
 DEST_PREPS = ("to", "into", "in", "at", "toward", "towards", "around", "near", "on", "along", "inside")
 _PERSON_ROLES = frozenset(
@@ -36,7 +37,7 @@ _PERSON_FATES = frozenset(
 _HOME_GROUND = frozenset("territory soil land country".split())
 _ANAPHORS = frozenset(
     "city town village settlement area base airport airbase region checkpoint country island territory "
-    "province governorate oblast capital".split()
+    "province governorate oblast capital district".split()
 )
 _SUBDIVISIONS = frozenset(
     "area district neighbourhood neighborhood quarter suburb section sector part".split()
@@ -234,6 +235,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             for o in prep_objects(tok, "of")
             if o.pos_ == "PROPN"
             and (tok.lemma_.lower() in lx.PLACE_NOUNS or o.ent_type_ in ("GPE", "LOC", "FAC"))
+            # "the headquarters of the army's 16th Infantry Division": a unit's base, not a place called so
+            and not (tok.lemma_.lower() in _FACILITIES and _names_a_unit(o))
         ]
         named += [o for o in prep_objects(tok, "including") if o.pos_ == "PROPN"]
         if named:
@@ -266,7 +269,11 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         if included and tok.lemma_.lower() in _GENERIC_PLACES:
             # "strategic territory ..., including Iraq's biggest dam, an oil field": the items themselves
             return [r for o in included for c in with_conjuncts(o) for r in _place_refs_of(c, listed=True)]
-        if tok.lemma_.lower() in _GENERIC_PLACES or tok.lemma_.lower() in ("village", "town", "settlement"):
+        if (
+            tok.lemma_.lower() in _GENERIC_PLACES
+            or tok.lemma_.lower() in ("village", "town", "settlement")
+            or (tok.tag_ == "NNS" and tok.lemma_.lower() in lx.PLACE_NOUNS)
+        ):
             listed = _names_after_including(tok)
             if listed:
                 return [
@@ -387,9 +394,20 @@ def _ways_in(tok: Token) -> bool:
     return tok.lower_ in ("roads", "routes", "paths") and not any(w.pos_ == "PROPN" for w in tok.subtree)
 
 
+def _names_a_unit(name: Token) -> bool:
+    return (
+        name.lower_ in lx.FORCE_NOUNS
+        or name.lemma_.lower() in lx.FORCE_NOUNS
+        or is_armed_group(name_span(name))
+    )
+
+
 def _described_by_rank(tok: Token) -> bool:
-    """ "Syria's largest city", "Iraq's second-largest city": a place the story names, described by its rank."""
-    owned = any(c.dep_ == "poss" and c.ent_type_ == "GPE" for c in tok.children)
+    """ "Syria's largest city", "the country's second-largest city": a place the story names, described by its
+    rank."""
+    owned = any(
+        c.dep_ == "poss" and (c.ent_type_ == "GPE" or c.lower_ in ("country", "nation")) for c in tok.children
+    )
     ranked = any(c.tag_ == "JJS" or c.lower_.endswith(("largest", "biggest")) for c in tok.children)
     return owned and ranked and tok.lemma_.lower() in ("city", "town", "port", "village")
 
@@ -465,8 +483,12 @@ def pronoun_place(pron: Token) -> Token | None:
 
 
 def _names_after_including(tok: Token) -> list[str]:
+    """ "multiple villages in the process, including: Dilan, ...", "a string of towns in the Hama countryside
+    that the advance had cut off, including Morek, Latamneh and Kafr Zita": the names listed after the group."""
     doc = tok.doc
-    for w in doc[tok.i + 1 : min(len(doc), tok.i + 8)]:
+    for w in doc[tok.i + 1 : tok.sent.end]:
+        if w.tag_ == "NNS" and w.lemma_.lower() in lx.PLACE_NOUNS and not tok.is_ancestor(w):
+            return []  # another group, not the group's own ("villages in the hills"): the list may be its
         if w.lower_ == "including":
             start = w.i + 1
             while start < len(doc) and doc[start].text in (":", "-", "—"):
