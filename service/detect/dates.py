@@ -48,7 +48,8 @@ _RELATIVE = {
     "last year": 365,
 }
 _LAST_YEAR = re.compile(r"\blast year\b", re.I)
-_RELATIVE_RE = re.compile(r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b", re.I)
+# "following last month's attack" dates the attack, not the clause's event
+_RELATIVE_RE = re.compile(r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b(?!['’]s)", re.I)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

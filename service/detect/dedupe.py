@@ -163,6 +163,11 @@ def _dedupe_in_sentence(events: list[Event]) -> list[Event]:
         # "Russian troops were replaced with separatist forces": a withdrawal and an arrival, one place
         direction = e.direction if isinstance(e, DeploymentEvent) else ""
         key = (e.type, _norm(place), e.evidence_start, direction)
+        if key in seen and _two_senders(out[seen[key]], e):
+            out.append(
+                e
+            )  # "Germany approved sending two batteries to Turkey, and the Netherlands committed two"
+            continue
         if key in seen:
             prev = out[seen[key]]
             # "swept into the center of Afrin and took control of the town": the whole town, said last
@@ -179,6 +184,20 @@ def _dedupe_in_sentence(events: list[Event]) -> list[Event]:
         seen[key] = len(out)
         out.append(e)
     return out
+
+
+def _two_senders(prev: Event, e: Event) -> bool:
+    """Two senders, each with its own count: two movements to one place, told in one sentence."""
+    return (
+        isinstance(prev, DeploymentEvent)
+        and isinstance(e, DeploymentEvent)
+        and prev.actor is not None
+        and e.actor is not None
+        and not _same_actor(prev.actor, e.actor)
+        and prev.size is not None
+        and e.size is not None
+        and prev.size != e.size
+    )
 
 
 # "two more towns", "several villages", "3 settlements": an unnamed group of places of one kind

@@ -429,6 +429,8 @@ def _frames(t: Token) -> list[DeployFrame]:
                 ),
                 [],
             )
+        if not dests and not withdraw and t.dep_ == "conj":
+            dests = _shared_goal(t)
         if lemma in _NEEDS_PLACE and not _goal_named(dests):
             return []  # "added 5,000 troops to its army", "jets flew over the area": no place to go to
         if _rejoins(t):
@@ -437,7 +439,11 @@ def _frames(t: Token) -> list[DeployFrame]:
         if not withdraw and _moved_elsewhere(t, dests):
             # "units were redeployed to other sectors": where they went is unnamed; that they left is news
             dests, withdraw = (
-                place_objects(t, "from") or place_objects(force, "in", "at") or _posted_at(force),
+                place_objects(t, "from")
+                # "moved its troops out of the Sangin district center to a new base a few kilometers away"
+                or [o for p in t.children if p.lower_ == "out" for o in place_objects(p, "of")]
+                or place_objects(force, "in", "at")
+                or _posted_at(force),
                 True,
             )
             redeployed = lemma == "redeploy"  # planned by its very name, never a rout
@@ -476,6 +482,19 @@ def _frames(t: Token) -> list[DeployFrame]:
         return [DeployFrame(t, subj, dest_refs(dests))]
     if lemma == "enter" and dobj is not None:
         return _entry_frames(t, force_of(subj), dobj)
+    return []
+
+
+def _shared_goal(t: Token) -> list[Token]:
+    """ "Germany approved sending two batteries to Turkey, and the Netherlands has committed two more": the place
+    the movement it is joined to goes to."""
+    first = t.head
+    movers = [first, *(c for c in first.children if c.dep_ in ("xcomp", "ccomp") and c.i < t.i)]
+    for v in movers:
+        if v.lemma_.lower() in lx.DEPLOY_VERBS:
+            goals = place_objects(v, *GOAL_PREPS)
+            if goals:
+                return goals
     return []
 
 
@@ -620,7 +639,8 @@ def _only_locates(w: Token, d: Token) -> bool:
 
 
 def _other_place(d: Token) -> bool:
-    return any(c.dep_ in ("amod", "det") and c.lower_ in ("other", "another") for c in d.children)
+    # "other sectors", "another point", "a new base a few kilometers away"
+    return any(c.dep_ in ("amod", "det") and c.lower_ in ("other", "another", "new") for c in d.children)
 
 
 _GROUND_NOUNS = frozenset("line lines position positions point points location locations".split())

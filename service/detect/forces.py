@@ -72,6 +72,16 @@ def _sent_together(force: Token) -> list[Token]:
     Romania and two destroyers to Spain"); a date the parser joined to the force is none ("On 30 October, 4th
     Battalion")."""
     listed = [f for f in force.conjuncts if f.i > force.i and is_force(f) and not _own_destination(f, force)]
+    if force.dep_ == "dobj":
+        # "sending two batteries and up to 400 soldiers to Turkey": the parser may join the list's last item to
+        # the verb, as a conjunct or a second object
+        listed += [
+            c
+            for c in force.head.children
+            if c.dep_ in ("conj", "dobj") and c.pos_ == "NOUN" and c.i > force.i and is_force(c)
+            # "4,700 troops from the division to Poland and 1,000 soldiers to Romania": a share with its own place
+            and not any(w.dep_ == "prep" and w.lower_ in ("to", "into") for w in force.doc[force.i : c.i])
+        ]
     return [force, *listed, *_companions(force)]
 
 
@@ -178,8 +188,13 @@ def _number_words(tok: Token) -> list[str]:
         )
     ):
         return []  # "20 to 34 helicopters", "between 300 and 400 troops": a range gives no one number
+    if n.lower_ in _SCALES and n.i and n.nbor(-1).lower_ in ("several", "few", "many"):
+        return []  # "several hundred troops": no number given
     words = [t.text for t in span if t.like_num or t.lower_ in ("hundred", "thousand", "million", "-")]
     return words
+
+
+_SCALES = frozenset("hundred thousand dozen".split())
 
 
 def force_text(force: Token) -> str:

@@ -113,7 +113,7 @@ EQUIPMENT_NOUNS = frozenset(
     "warship warships ship ships destroyer destroyers frigate frigates carrier carriers submarine submarines "
     "aircraft jet jets bomber bombers helicopter helicopters battery batteries missile missiles tank tanks "
     "system systems launcher launchers artillery howitzer howitzers drone drones warplane warplanes plane "
-    "planes vehicle vehicles gunship gunships".split()
+    "planes vehicle vehicles gunship gunships squadron squadrons".split()
 )
 # Kit that flies: a sortie flown out and back moves no force anywhere.
 AIRCRAFT_NOUNS = frozenset(
@@ -130,7 +130,8 @@ FORCE_NOUNS = (
         "commandos reinforcement reinforcements fighter fighters militant militants peacekeeper peacekeepers "
         "battalion battalions brigade brigades division divisions regiment regiments unit units contingent "
         "contingents detachment detachments company companies platoon platoons squadron squadrons adviser "
-        "advisers advisor advisors trainer trainers mercenary mercenaries guard guards army armies navy "
+        "advisers advisor advisors trainer trainers instructor instructors mercenary mercenaries guard guards "
+        "army armies navy "
         "convoy convoys infantry rangers seals operator operators boots militia militias corps "
         "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists remnants "
         "element elements conscripts recruits reservists peshmerga "

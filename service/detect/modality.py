@@ -444,7 +444,8 @@ _RELATIVE_PAST = re.compile(
     r"\b(?:last (?:month|year|spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)|earlier this (?:month|year)|"
     r"earlier in the (?:year|war|conflict)|"
-    r"(?:\w+|\d+) (?:weeks?|months?|years?) ago|(?:the )?previous (?:month|year))\b",
+    r"(?:\w+|\d+) (?:weeks?|months?|years?) ago|(?:the )?previous (?:month|year))\b"
+    r"(?!\s*['’]s)",  # "following last month's attack": the attack's time, not the clause's
     re.I,
 )
 _CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "conj"})

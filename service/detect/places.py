@@ -82,7 +82,9 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
         return ([PlaceRef(f"{obj.text} {noun.text}", obj)] if noun is not None else []), partial
     named_before = _named_before_compass(obj)
     refs: list[PlaceRef] = [named_before] if named_before else _place_refs_of(obj)
-    later = [c for c in obj.conjuncts if c.i > obj.i]
+    later = [
+        c for c in obj.conjuncts if c.i > obj.i and not (obj.dep_ in ("pobj", "dobj") and _opens_a_clause(c))
+    ]
     if obj.tag_ == "NNS" and later and all(c.pos_ == "PROPN" for c in later):
         refs = []  # "the last districts they held, Crater and Tawahi": the names tell which districts
     for conj in later:  # not the phrase it is itself joined to
@@ -104,6 +106,13 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
         more, part = places_from(companion, with_companions=False)
         refs.extend(PlaceRef(r.text, r.head, r.anaphoric, r.partial or part) for r in more)
     return _without_fragments(refs), partial
+
+
+def _opens_a_clause(conj: Token) -> bool:
+    """ "sent instructors to the Central African Republic and Rwanda has deployed troops there": a name the
+    parser joined to the list is the subject of the finite verb right after it."""
+    after = conj.right_edge.i + 1
+    return after < len(conj.doc) and conj.doc[after].tag_ in ("VBZ", "VBP", "VBD", "MD")
 
 
 def _code_name(tok: Token) -> bool:

@@ -52,6 +52,9 @@ def subject_of(tok: Token) -> Token | None:
                 if by:
                     return by[0]
             return s
+        stranded = _subject_left_in_a_list(t) if t.dep_ == "conj" else None
+        if stranded is not None:
+            return stranded  # "sent instructors to Bangui and Rwanda has deployed troops": Rwanda deployed them
         if t.dep_ == "acl" and _finite_misread(t) and t.head.pos_ in ("NOUN", "PROPN") and is_armed(t.head):
             return t.head  # "Turkish-backed Syrian rebels swept into ...": a finite verb the parser hung on its doer
         if t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and t.head != t:
@@ -62,6 +65,15 @@ def subject_of(tok: Token) -> Token | None:
             continue
         break
     return left_armed_noun(tok) or _participle_subject(tok)
+
+
+def _subject_left_in_a_list(verb: Token) -> Token | None:
+    """A joined clause's subject the parser hung on the list before it: the name right before its auxiliary."""
+    first = min([verb, *(c for c in verb.children if c.dep_ == "aux")], key=lambda w: w.i)
+    before = verb.doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and before.dep_ == "conj" and first.i > verb.head.i:
+        return before
+    return None
 
 
 def _finite_misread(t: Token) -> bool:

@@ -706,3 +706,45 @@ def test_the_area_a_later_sentence_sends_troops_to_is_the_region_the_lead_named(
     assert [(m.destination, m.size, m.actor) for m in movements(detector, text)] == [
         ("the Roraima region", 2000, "Brazil's army")
     ]
+
+
+def test_a_list_whose_last_force_the_parser_joined_to_the_verb_counts_its_people(detector):
+    e = only_movement(detector, "The cabinet approved sending two batteries and up to 400 soldiers to Latvia.")
+    assert e.destination == "Latvia" and e.size == 400
+
+
+def test_squadrons_sent_with_troops_are_kit_not_people(detector):
+    text = "The Pentagon said it is sending about 3,000 more troops and two fighter squadrons to Qatar."
+    assert only_movement(detector, text).size == 3000
+
+
+def test_last_months_attack_does_not_date_this_weeks_deployment(detector):
+    text = "The Pentagon said Friday it is sending 1,500 troops to Qatar, following last month's attack on a base."
+    e = only_movement(detector, text)
+    assert e.destination == "Qatar" and not e.background
+
+
+def test_a_second_sender_in_the_same_sentence_shares_the_place(detector):
+    text = (
+        "Germany approved sending up to 400 soldiers to Lithuania, and the Netherlands has committed as many as "
+        "360 troops."
+    )
+    moves = sorted((m.actor, m.size, m.destination) for m in movements(detector, text))
+    assert moves == [("Germany", 400, "Lithuania"), ("the Netherlands", 360, "Lithuania")]
+
+
+def test_several_hundred_is_no_size(detector):
+    e = only_movement(detector, "Rwanda has deployed several hundred troops to Bangui, officials said.")
+    assert e.size is None and e.destination == "Bangui"
+
+
+def test_a_name_joined_to_a_destination_list_can_be_the_next_clauses_sender(detector):
+    text = "Russia has sent 300 military instructors to Bangui and Rwanda has deployed 250 troops there."
+    moves = sorted((m.actor, m.size, m.destination) for m in movements(detector, text))
+    assert moves == [("Russia", 300, "Bangui"), ("Rwanda", 250, "Bangui")]
+
+
+def test_troops_moved_out_of_a_place_to_a_new_base_left_it(detector):
+    text = "The ministry said it had moved its troops out of the Musa Qala district center to a new base nearby."
+    e = only_movement(detector, text)
+    assert e.destination == "the Musa Qala district center" and e.direction == "withdraw"
