@@ -272,6 +272,9 @@ def _goals_by_force(items: list[Token], verb: Token) -> list[list[Token]]:
     return goals
 
 
+_TOTALS = frozenset("number total level strength count".split())
+
+
 def _frames(t: Token) -> list[DeployFrame]:
     lemma = t.lemma_.lower()
     if t.pos_ == "NOUN":
@@ -293,6 +296,14 @@ def _frames(t: Token) -> list[DeployFrame]:
     if withdraw and any(o.lemma_.lower() == "battlefield" for o in prep_objects(t, "from")):
         return []  # "the operations removed several ISIS leaders from the battlefield": killed or captured
 
+    if (
+        lemma == "bring"
+        and dobj is not None
+        and (dobj.lemma_.lower() in _TOTALS or any(o.like_num for o in prep_objects(t, "to")))
+    ):
+        # "the deployment will bring the number of U.S. troops in Iraq to 3,550", "the buildup will bring the
+        # American force in Afghanistan to about 100,000": a total, told again
+        return []
     if lemma == "take":
         return _positions_taken_up(t, subj, dobj)
     if lemma == "call":

@@ -454,7 +454,7 @@ _CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "conj"}
 def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None) -> bool:
     """A news story dates its own events by weekday; it dates the past it recalls: "the rebels, who took Goma
     last month", "the militants overran Mosul in June 2014" (in a wire story that gives no year to its news)."""
-    clause = _own_clause(trigger)
+    clause = _own_clause(trigger) + _shared_date(trigger)
     text = " ".join(t.text for t in clause)
     if _RELATIVE_PAST.search(text):
         return True
@@ -485,6 +485,23 @@ def _set_in_dated_past(clause: list[Token], published_year: int | None) -> bool:
         if _RELATIVE_PAST.search(" ".join(t.text for t in own)):
             return True
     return False
+
+
+def _shared_date(trigger: Token) -> list[Token]:
+    """ "Sudan joined the coalition in 2015 and sent thousands of troops to Yemen": a joined verb with no time
+    of its own happened when the verb it is joined to did."""
+    if trigger.dep_ != "conj" or trigger.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if any(w.ent_type_ in ("DATE", "TIME") for w in trigger.subtree):
+        return []
+    return [
+        w
+        for c in trigger.head.children
+        if c.dep_ in ("prep", "npadvmod")
+        and c.i < trigger.i
+        and any(x.ent_type_ == "DATE" for x in c.subtree)
+        for w in c.subtree
+    ]
 
 
 def _own_clause(trigger: Token) -> list[Token]:

@@ -748,3 +748,17 @@ def test_troops_moved_out_of_a_place_to_a_new_base_left_it(detector):
     text = "The ministry said it had moved its troops out of the Musa Qala district center to a new base nearby."
     e = only_movement(detector, text)
     assert e.destination == "the Musa Qala district center" and e.direction == "withdraw"
+
+
+def test_bringing_the_total_to_a_number_is_no_new_movement(detector):
+    text = (
+        "The United States will send up to 450 more military personnel to Iraq's Anbar province.\n\n"
+        "The deployment will bring the number of U.S. troops in Iraq to about 3,550."
+    )
+    assert [(m.destination, m.size) for m in movements(detector, text)] == [("Iraq's Anbar province", 450)]
+
+
+def test_a_joined_verb_happened_when_its_partner_did(detector):
+    text = "KHARTOUM, Sudan — Sudan joined the coalition in 2015 and sent thousands of troops to Yemen."
+    events = detector.detect(Article(id="t", text=text, published=dt.date(2019, 12, 8)))
+    assert events and all(e.background for e in events)
