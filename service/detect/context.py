@@ -104,7 +104,7 @@ class ArticleContext:
         if noun:
             named = None
             for m in _named_noun_pattern(noun).finditer(window):
-                found_name = m.group("pre") or m.group("post")
+                found_name = m.group("pre") or m.group("post") or m.group("appos")
                 if noun == "country" and self.gazetteer.country_code(found_name) is None:
                     continue  # "the West African country": a description, no country's name
                 if any(w in _HEADLINE_STOPWORDS for w in found_name.split()):
@@ -334,9 +334,13 @@ def _headline_names(text: str) -> Iterator[str]:
 
 @cache
 def _named_noun_pattern(noun: str) -> re.Pattern[str]:
-    """ "Humaymah village", "the village of Humaymah", "Abu al-Duhur Airbase" for the noun "village"/"airport"."""
+    """ "Humaymah village", "the village of Humaymah", "Abu al-Duhur Airbase", "Velyka Novosilka, a large
+    village on the border" for the noun "village"/"airport"."""
     n = "|".join(re.escape(w) for w in _NOUN_SYNONYMS.get(noun, (noun,)))
-    return re.compile(rf"(?P<pre>{_NAME})\s+(?i:{n})\b|\b(?i:{n})\s+of\s+(?P<post>{_NAME})")
+    return re.compile(
+        rf"(?P<pre>{_NAME})\s+(?i:{n})\b|\b(?i:{n})\s+of\s+(?P<post>{_NAME})"
+        rf"|(?P<appos>{_NAME}),\s+(?:a|an)\s+(?:[a-z-]+\s+){{0,3}}(?i:{n})\b"
+    )
 
 
 _AIRFIELDS = ("airport", "airbase", "air base", "airfield", "base")

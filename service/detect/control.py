@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from service.detect import lexicon as lx
+from service.detect.destinations import departure_for_elsewhere
 from service.detect.phrases import (
     child,
     is_force,
@@ -46,6 +47,25 @@ _DEFENCES = frozenset("defense defence defenses defences fortification fortifica
 _HOLDING_VERBS = frozenset("control occupy hold".split())
 _DURATIONS = frozenset("day week month year decade century".split())
 _SOVEREIGNTY_VERBS = frozenset("restore establish reestablish re-establish reassert regain extend".split())
+
+
+def _habitual(t: Token) -> bool:
+    """Under a present "continue to", or in a present relative clause ("raids that detain operatives and secure
+    facilities"): what a side keeps doing, not a change of hands."""
+    verb = t
+    for _ in range(3):
+        if verb.dep_ == "relcl" and (
+            verb.tag_ in ("VBP", "VBZ")
+            or (verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children))
+        ):
+            return True
+        if verb.dep_ == "conj":
+            verb = verb.head
+        elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "continue":
+            return verb.head.tag_ in ("VBP", "VBZ")
+        else:
+            return False
+    return False
 
 
 def _in_progress(t: Token) -> bool:
@@ -238,6 +258,8 @@ def _frames(t: Token) -> list[TCFrame]:
 
     if lemma in lx.GAIN_VERBS and _in_progress(t):
         return []  # "troops are clearing the last pockets", "were storming the airport": not taken yet
+    if lemma in lx.GAIN_VERBS and _habitual(t):
+        return []  # "partner forces continue to conduct raids and secure detention facilities": a routine
 
     if lemma in lx.GAIN_VERBS | lx.PARTIAL_VERBS and lemma not in ("win", "leave"):
         partial_verb = lemma in lx.PARTIAL_VERBS and lemma != "storm" or lemma == "storm"
@@ -340,7 +362,7 @@ def _frames(t: Token) -> list[TCFrame]:
     if lemma in lx.DRIVE_VERBS:
         return _drive_frames(t, subj, dobj, passive)
 
-    if lemma in lx.LOSE_VERBS or lemma in lx.HANDOVER_VERBS:
+    if (lemma in lx.LOSE_VERBS or lemma in lx.HANDOVER_VERBS) and not departure_for_elsewhere(t):
         targets: list[Token] = []
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
             # "pulled back from the new terminal": the parser may hang "from" on "back"
@@ -378,7 +400,9 @@ def _frames(t: Token) -> list[TCFrame]:
             return []  # "residents have been evacuated from border districts": people moved, no side left
         if loser is not None and _both_sides(loser):
             return []  # "Indian and Chinese troops began pulling back from Pangong Lake": no one takes it
-        gainers = receivers
+        if (loser is not None and _keeps_no_ground(loser)) or (dobj is not None and _keeps_no_ground(dobj)):
+            return []  # "Russia began withdrawing its peacekeepers from Karabakh": no side fought for it
+        gainers = [g for g in receivers if is_armed(g)]  # "left the capital to cheers from residents"
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
             # "pulled back from two villages to more defensible positions": where they went, not who took over
             gainers = [g for g in gainers if is_armed(g) and not is_placeish(g)] or _left_to(t)
@@ -418,6 +442,15 @@ def _both_sides(force: Token) -> bool:
 
 
 _APPROACHES = frozenset("direction directions side sides flank flanks axis axes front fronts".split())
+
+
+_MISSIONS = frozenset("peacekeeper peacekeepers peacekeeping mission monitors observers".split())
+
+
+def _keeps_no_ground(force: Token) -> bool:
+    """Peacekeepers and a mission's troops hold no side's ground: their leaving hands nothing over."""
+    words = {w.lower_ for w in force.subtree} | {force.lemma_.lower()}
+    return bool(words & _MISSIONS) or (force.lower_ == "troops" and "regional" in words)
 
 
 def _bare_direction(tok: Token) -> bool:

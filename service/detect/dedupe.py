@@ -47,12 +47,14 @@ def dedupe(events: list[Event]) -> list[Event]:
     between, repeats the earlier one; "captured by rebels, recaptured by ISIL, seized again by rebels" is three.
     """
     out: list[Event] = []
-    last_for_place: dict[tuple[str, str, bool], int] = {}
+    last_for_place: dict[tuple[str, str, bool, str], int] = {}
     totals = _shared_totals(events)
     for e in _without_summaries(_dedupe_in_sentence(events)):
         place = e.place if isinstance(e, TerritorialControlEvent) else (e.destination or "")
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
-        key = (e.type, _norm(place), e.background)  # a look back at an earlier phase interrupts no report
+        # a look back at an earlier phase interrupts no report; a pull-out does not interrupt an arrival's retelling
+        direction = e.direction if isinstance(e, DeploymentEvent) else ""
+        key = (e.type, _norm(place), e.background, direction)
         at = last_for_place.get(key)
         prev = out[at] if at is not None else None
         if (

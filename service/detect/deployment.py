@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from service.detect import lexicon as lx
 from service.detect.destinations import (
     GOAL_PREPS,
+    departure_for_elsewhere,
     named_in_sentence,
     onward_stops,
     route_ends,
@@ -44,6 +45,7 @@ from service.detect.places import (
     located_by_verb,
     place_objects,
     places_from,
+    pronoun_place,
     unnamed_ground,
 )
 from service.detect.roles import (
@@ -293,6 +295,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             "withdraw"  # "units were ordered to retreat from the city": an ordered pull-out, a movement too
         )
     withdraw = lemma in lx.WITHDRAW_VERBS
+    if withdraw and departure_for_elsewhere(t):
+        return []  # "headed for Cameroon, as soldiers left the capital": where the journey starts
     if withdraw and any(o.lemma_.lower() == "battlefield" for o in prep_objects(t, "from")):
         return []  # "the operations removed several ISIS leaders from the battlefield": killed or captured
 
@@ -402,6 +406,15 @@ def _frames(t: Token) -> list[DeployFrame]:
             )  # "its envoy and troops from"
         if not dests and withdraw and dobj is not None and not is_force(dobj) and is_placeish(dobj):
             dests = [dobj]  # "evacuated the city"
+        if not dests and withdraw:
+            # "deployed in Khiam after Israeli forces pulled out of it": the place named before the pronoun
+            left = [
+                o
+                for p in (t, *(c for c in t.children if c.lower_ == "out"))
+                for o in prep_objects(p, "from", "of", "out")
+                if o.lower_ in ("it", "them")
+            ]
+            dests = [w for w in (pronoun_place(o) for o in left) if w is not None]
         if not dests and not withdraw:
             # "sent commandos as military advisers to Syria", "sent as reinforcements to Kupiansk"
             for as_obj in prep_objects(t, "as") + ([] if dobj is None else prep_objects(dobj, "as")):
@@ -1023,7 +1036,16 @@ def _under_attack(t: Token) -> bool:
             and any(m.dep_ == "mark" and m.lower_ in ("as", "when", "after") for m in c.children)
         ):
             return True
+        if (
+            c.dep_ in ("advcl", "xcomp")
+            and c.lemma_.lower() == "avoid"
+            and any(w.lemma_.lower() in _CAUGHT for w in c.subtree)
+        ):
+            return True  # "pulled out of Velyka Novosilka to avoid being encircled": driven out
     return False
+
+
+_CAUGHT = frozenset("encircle surround trap capture cut envelop".split())
 
 
 def _ordered(t: Token) -> bool:

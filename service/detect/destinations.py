@@ -118,3 +118,21 @@ def _sequenced(t: Token, last_stop: Token | None) -> bool:
     and Helmand")?"""
     end = last_stop.i if last_stop is not None else len(t.doc)
     return any(w.lower_ in lx.SEQUENCE_WORDS for w in t.doc[t.i : end + 1])
+
+
+_DEPARTURES = frozenset("leave depart".split())
+
+
+def departure_for_elsewhere(t: Token) -> bool:
+    """ "Chadian troops headed for Cameroon, as hundreds of soldiers ... left the capital": leaving the place a
+    journey the same sentence tells sets out from, not a pull-out."""
+    if t.lemma_.lower() not in _DEPARTURES:
+        return False
+    journeys = lx.ARRIVE_VERBS | lx.DEPLOY_VERBS | lx.JOURNEY_VERBS
+    # the journey is the sentence's news and the leaving its circumstance ("as soldiers left the capital"); in
+    # "would leave the country, with some expected to redeploy to Niger" the pull-out is the news
+    return any(
+        v.lemma_.lower() in journeys and place_objects(v, "for", "to", "toward", "towards")
+        for v in t.ancestors
+        if v.pos_ == "VERB"
+    )

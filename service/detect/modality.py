@@ -267,7 +267,12 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
 
     if not deployment:
         background = background or _is_background_tc(trigger, sentence_text, published_year)
-    elif trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.lemma_.lower() in _PRESENCE_PARTICIPLES:
+    elif (
+        trigger.dep_ == "acl"
+        and trigger.tag_ == "VBN"
+        and trigger.lemma_.lower() in _PRESENCE_PARTICIPLES
+        and not _dated_as_a_deed(trigger)
+    ):
         background = True  # "troops stationed at the base", "forces deployed in the north": a presence
     elif (
         trigger.dep_ == "relcl"
@@ -502,6 +507,22 @@ def _shared_date(trigger: Token) -> list[Token]:
         and any(x.ent_type_ == "DATE" for x in c.subtree)
         for w in c.subtree
     ]
+
+
+def _dated_as_a_deed(participle: Token) -> bool:
+    """ "Lebanese army troops deployed in Khiam on Wednesday after Israeli forces pulled out": a sentence's only
+    verb, read as a modifier of its subject, yet dated like a deed."""
+    if participle.head.dep_ != "ROOT":
+        return False
+    dated = any(
+        c.dep_ in ("prep", "npadvmod") and any(w.ent_type_ in ("DATE", "TIME") for w in c.subtree)
+        for c in participle.children
+    )
+    return dated or any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("after", "when", "as") for m in c.children)
+        for c in participle.children
+    )
 
 
 def _own_clause(trigger: Token) -> list[Token]:

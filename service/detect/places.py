@@ -186,6 +186,9 @@ def _companions(obj: Token) -> list[Token]:
             if (w.head.i < start or w.head.i >= stop or w.head == w) and w.pos_ in ("NOUN", "PROPN")
         ]
         for root in roots[:1]:
+            # "entered the town together with the U.N. peacekeeping force UNIFIL": a side that came along
+            if any(w.lemma_.lower() in lx.FORCE_NOUNS or is_armed_group(w.text) for w in span):
+                continue
             out.extend(c for c in with_conjuncts(root) if start <= c.i < stop)
         i = stop
     return out
@@ -480,7 +483,9 @@ def pronoun_place(pron: Token) -> Token | None:
                 if w.dep_ == "nsubj" and w.head == pron.head:
                     continue  # "after Russia seized it": the one who acts on the place is not the place
                 if w.lemma_.lower() in _WAYS_INTO and prep_objects(w, "of"):
-                    return prep_objects(w, "of")[0]  # "broke through the gates of Belbek air base ... took it"
+                    return prep_objects(w, "of")[
+                        0
+                    ]  # "broke through the gates of Belbek air base ... took it"
                 if w.lemma_.lower() in lx.REGION_WORDS or (
                     w.dep_ == "pobj"
                     and w.head.lower_ == "of"

@@ -1701,3 +1701,18 @@ def test_forces_named_by_their_allegiance_keep_it(detector):
         "offensive on the capital.",
     )
     assert e.place == "Gharyan" and e.gaining_actor.startswith("Forces allied with")
+
+
+def test_the_village_is_the_place_the_story_called_a_village(detector):
+    text = (
+        "KYIV, Ukraine — Ukrainian troops have pulled out of Velyka Novosilka, a large village on the border "
+        "between the Donetsk and Zaporizhzhia regions, the army said on Sunday.\n\n"
+        "Russia's Defence Ministry had said hours earlier that its forces had \"liberated\" the village."
+    )
+    places = {e.place for e in news(detect(detector, text), TerritorialControlEvent)}
+    assert places == {"Velyka Novosilka"}
+
+
+def test_what_forces_keep_securing_is_no_change(detector):
+    text = "Partner forces continue to conduct raids that detain militants and secure detention facilities."
+    assert not news(detect(detector, text), TerritorialControlEvent)

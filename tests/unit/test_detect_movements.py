@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from service.detect import Detector
-from service.detect.model import Article, DeploymentEvent
+from service.detect.model import Article, DeploymentEvent, TerritorialControlEvent
 
 
 @pytest.fixture(scope="module")
@@ -580,7 +580,9 @@ def test_an_airstrip_is_a_place_and_a_date_no_part_of_it(detector):
 
 
 def test_a_force_raised_to_a_number_is_a_deployment_of_that_size(detector):
-    e = only_movement(detector, "France will boost its military force in Mali to 2,500 troops, Hollande said.")
+    e = only_movement(
+        detector, "France will boost its military force in Mali to 2,500 troops, Hollande said."
+    )
     assert (e.destination, e.size, e.actor, e.status) == ("Mali", 2500, "France", "announced")
     assert movements(detector, "The company raised its prices to 300 dollars.") == []
 
@@ -604,7 +606,9 @@ def test_forces_bolstered_in_a_place_are_sent_there(detector):
 
 
 def test_positions_taken_up_somewhere_are_a_deployment_there(detector):
-    e = only_movement(detector, "Russian warships had taken up positions off the Black Sea coast, officials said.")
+    e = only_movement(
+        detector, "Russian warships had taken up positions off the Black Sea coast, officials said."
+    )
     assert (e.destination, e.actor) == ("the Black Sea coast", "Russian")
 
 
@@ -709,7 +713,9 @@ def test_the_area_a_later_sentence_sends_troops_to_is_the_region_the_lead_named(
 
 
 def test_a_list_whose_last_force_the_parser_joined_to_the_verb_counts_its_people(detector):
-    e = only_movement(detector, "The cabinet approved sending two batteries and up to 400 soldiers to Latvia.")
+    e = only_movement(
+        detector, "The cabinet approved sending two batteries and up to 400 soldiers to Latvia."
+    )
     assert e.destination == "Latvia" and e.size == 400
 
 
@@ -745,7 +751,9 @@ def test_a_name_joined_to_a_destination_list_can_be_the_next_clauses_sender(dete
 
 
 def test_troops_moved_out_of_a_place_to_a_new_base_left_it(detector):
-    text = "The ministry said it had moved its troops out of the Musa Qala district center to a new base nearby."
+    text = (
+        "The ministry said it had moved its troops out of the Musa Qala district center to a new base nearby."
+    )
     e = only_movement(detector, text)
     assert e.destination == "the Musa Qala district center" and e.direction == "withdraw"
 
@@ -762,3 +770,46 @@ def test_a_joined_verb_happened_when_its_partner_did(detector):
     text = "KHARTOUM, Sudan — Sudan joined the coalition in 2015 and sent thousands of troops to Yemen."
     events = detector.detect(Article(id="t", text=text, published=dt.date(2019, 12, 8)))
     assert events and all(e.background for e in events)
+
+
+def test_pulling_out_to_avoid_encirclement_is_a_retreat_not_a_movement(detector):
+    text = "KYIV, Ukraine — Ukrainian troops have pulled out of Kurakhove to avoid being encircled, the army said."
+    events = detector.detect(Article(id="t", text=text))
+    assert not [e for e in events if isinstance(e, DeploymentEvent)]
+    assert [e.place for e in events if isinstance(e, TerritorialControlEvent)] == ["Kurakhove"]
+
+
+def test_peacekeepers_leaving_hand_no_ground_over(detector):
+    text = (
+        "MOSCOW — Russia has begun withdrawing its peacekeepers from the Karabakh region, the Kremlin said."
+    )
+    events = detector.detect(Article(id="t", text=text))
+    assert not [e for e in events if isinstance(e, TerritorialControlEvent)]
+    assert [e.direction for e in events if isinstance(e, DeploymentEvent)] == ["withdraw"]
+
+
+def test_leaving_home_on_a_journey_elsewhere_is_no_pull_out(detector):
+    text = (
+        "N'DJAMENA, Chad — Chadian troops headed for Niger on Saturday, as hundreds of soldiers in a column of "
+        "armoured vehicles left the capital to cheers from residents."
+    )
+    events = detector.detect(Article(id="t", text=text))
+    assert [(e.destination, e.direction) for e in events] == [("Niger", "deploy")]
+
+
+def test_a_pull_out_with_an_onward_move_is_still_a_pull_out(detector):
+    text = (
+        "The general staff said the last soldiers would leave Burkina Faso in the coming weeks, with some "
+        "expected to redeploy to neighboring Niger."
+    )
+    assert ("Burkina Faso", "withdraw") in {(m.destination, m.direction) for m in movements(detector, text)}
+
+
+def test_a_sentences_only_verb_read_as_a_participle_is_still_news(detector):
+    text = (
+        "BEIRUT — Lebanese army troops deployed in the southern town of Khiam on Wednesday after Israeli forces "
+        "pulled out of it.\n\n"
+        "The army said its units had entered the town together with the U.N. peacekeeping force UNIFIL."
+    )
+    moves = sorted((m.destination, m.direction) for m in movements(detector, text))
+    assert moves == [("Khiam", "deploy"), ("Khiam", "withdraw")]
