@@ -111,7 +111,11 @@ class ArticleContext:
                     # "The town was retaken": a sentence opening; "Fighters Battle Into Afghan City of Ghazni": a
                     # headline's words before the noun, not a name
                     continue
-                if self._is_demonym(found_name.split()[-1]) or _RANKING.search(found_name):
+                if (
+                    self._is_demonym(found_name.split()[-1])
+                    or _RANKING.search(found_name)
+                    or _POSSESSIVE_RUN.search(found_name)
+                ):
                     continue  # "the Afghan city", "Country's Second-Largest City": whose city, or which, no name
                 if self._is_demonym(found_name.split()[0]):
                     continue  # "the northwestern Syrian town": whose town, not its name
@@ -282,6 +286,7 @@ def _qualified_noun_pattern(noun: str) -> re.Pattern[str]:
 # "the Islamic State group", "al-Shabab": a group by name
 _NAMED_GROUP = re.compile(rf"(?P<name>{_NAME}) (?:group|militia|movement)\b|{ACTOR_PATTERN.pattern}")
 
+_POSSESSIVE_RUN = re.compile(r"['’]s\s")  # "Forces Seize Haftar's Last Stronghold": a headline, not a name
 _RANKING = re.compile(r"(?i)\b(?:country|nation)['’]s\b|largest|biggest")
 _WIDE_NOUNS = frozenset({"region", "country"})
 _COMPASS_NAMES = frozenset(

@@ -216,6 +216,9 @@ def _frames(t: Token) -> list[TCFrame]:
                     break
         # "taken control of the port and most of the town of Mocha": the parser may join the share to the verb
         objs = objs + [c for c in t.children if c.dep_ == "conj" and c.lemma_.lower() in PARTIAL_HEADS]
+        # "broke through the gates of Belbek air base ... and took control of it": the place named before
+        objs = [pronoun_place(o) if o.lower_ in ("it", "them") else o for o in objs]
+        objs = [o for o in objs if o is not None]
         for obj in objs:
             places, partial = places_from(obj)
             places = located_by_verb(t, places)
@@ -391,8 +394,9 @@ def _frames(t: Token) -> list[TCFrame]:
                 for o in prep_objects(p, "to")
             ]
         )
-        if lemma in lx.HANDOVER_VERBS and not receivers and lemma not in lx.LOSE_VERBS:
-            return []
+        handed_over = lemma == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children)
+        if lemma in lx.HANDOVER_VERBS and not receivers and lemma not in lx.LOSE_VERBS and not handed_over:
+            return []  # "handed over al-Qaim on March 17": to whom the story told before, or did not
         loser = force_of(agent(t) if passive else subj)  # "the last buses carrying rebel fighters pulled out"
         if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN":
             return []

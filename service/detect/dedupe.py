@@ -6,6 +6,8 @@ import re
 import unicodedata
 
 from service.detect.actors import abbreviates
+from service.detect.gazetteer import Gazetteer
+from service.detect.losers import same_side
 from service.detect.model import DeploymentEvent, Event, TerritorialControlEvent
 from service.detect.numbers import parse_number
 
@@ -24,7 +26,13 @@ def _same_actor(a: str | None, b: str | None) -> bool:
         or abbreviates(a, b)
         or abbreviates(b, a)
         or _both_unnamed_irregulars(a, b)
+        or same_side(a, b, _country_of)
+        is True  # "Russia" and "Russian forces", "government forces" and "the army"
     )
+
+
+def _country_of(word: str) -> str | None:
+    return Gazetteer.default().country_code(word)
 
 
 def _both_unnamed_irregulars(a: str, b: str) -> bool:

@@ -415,6 +415,8 @@ def _frames(t: Token) -> list[DeployFrame]:
                 if o.lower_ in ("it", "them")
             ]
             dests = [w for w in (pronoun_place(o) for o in left) if w is not None]
+        if not dests and withdraw and force is not None:
+            dests = _posted_at(force)  # "Ethiopian troops who had been based there pulled out"
         if not dests and not withdraw:
             # "sent commandos as military advisers to Syria", "sent as reinforcements to Kupiansk"
             for as_obj in prep_objects(t, "as") + ([] if dobj is None else prep_objects(dobj, "as")):
@@ -438,8 +440,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = place_objects(force, "in", "from") or (
                 place_objects(force.head.head, "in") if force.head.lower_ == "of" else []
             )
-        if not dests:
-            dests = _purpose_objects(t)
+        if not dests and not withdraw:
+            dests = _purpose_objects(t)  # a pull-out "to help defend the country" leaves somewhere else
         if not dests and not withdraw and _moving_in(t):
             dests = _vacated_places(t, force)
         if not dests and any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in t.children):
@@ -478,7 +480,11 @@ def _frames(t: Token) -> list[DeployFrame]:
 
     if lemma in _HOMEWARD_ONLY:
         return []  # "troops returned fire", "came under attack": a move only when it goes home
-    if lemma in lx.ARRIVE_VERBS and lemma not in ("reach", "enter"):
+    if _route_of_a_mover(t):
+        return []  # "a column ... that crossed into the country from Cameroon reached Bouar": one journey
+    # "a column of French armored vehicles ... reached the town of Bouar": a column reaches a place, takes none
+    column = subj is not None and subj.lemma_.lower() in ("column", "convoy")
+    if lemma in lx.ARRIVE_VERBS and (lemma not in ("reach", "enter") or (lemma == "reach" and column)):
         if lemma == "head" and prep_objects(t, "by"):
             return []  # "the army, headed by elite units, advanced": led, not moved ("are headed to X" move)
         if subj is None and t.dep_ == "acl":
@@ -490,6 +496,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         if lemma == "go":
             preps = tuple(GOAL_PREPS)  # "would go to Poland"; "went on the offensive near X" goes nowhere
         dests = place_objects(t, "into") if lemma == "cross" else place_objects(t, *preps)
+        if lemma == "reach" and dobj is not None and is_placeish(dobj):
+            dests = [dobj]
         if lemma == "cross" and not dests:
             return []  # "crossed the river": a manoeuvre; "crossed the border into Kobani" is a movement
         way = child(t, "attr", "dobj")
@@ -520,6 +528,17 @@ def _shared_goal(t: Token) -> list[Token]:
             if goals:
                 return goals
     return []
+
+
+def _route_of_a_mover(t: Token) -> bool:
+    """A relative clause on the subject of a movement tells that movement's route, not a movement of its own."""
+    if t.dep_ != "relcl":
+        return False
+    noun = t.head
+    while noun.dep_ in ("pobj", "prep") and noun.head != noun:
+        noun = noun.head
+    verb = noun.head if noun.dep_ == "nsubj" else None
+    return verb is not None and verb.lemma_.lower() in lx.ARRIVE_VERBS | lx.DEPLOY_VERBS
 
 
 def _mover(tok: Token | None) -> Token | None:
@@ -617,8 +636,14 @@ def _homecoming_frames(t: Token, subj: Token | None, dobj: Token | None) -> list
         return []
     homes = [c for c in t.children if c.lower_ == "home"]  # "come home from Iraq": "from" may hang on "home"
     origins = [o for w in (t, *homes) for o in place_objects(w, "from")]
+    if not origins and force is not None:
+        # "flying home Georgia's 2,000-strong contingent in Iraq": where the force was posted
+        origins = place_objects(force, "in") or place_objects(t, "in")
     if not homes and not origins:
         return []
+    owner = child(force, "poss")
+    if owner is not None and owner.pos_ == "PROPN":
+        actor = actor_of(owner)  # "U.S. transport planes began flying home Georgia's contingent": Georgia's
     return [DeployFrame(t, force, dest_refs(origins), actor=actor, withdraw=True)]
 
 
@@ -934,12 +959,21 @@ def _raised_to(t: Token, objects: list[Token]) -> Token | None:
 def _posted_at(force: Token) -> list[Token]:
     """Where a force that leaves was posted: "troops who had been stationed in Chad have now left", "warships
     that had been docked in the port of Tartus have moved out"."""
-    return [
-        o
-        for c in force.children
-        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _POSTING_VERBS
-        for o in place_objects(c, "in", "at")
+    postings = [
+        c for c in force.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _POSTING_VERBS
     ]
+    named = [o for c in postings for o in place_objects(c, "in", "at")]
+    if not named and any(w.lower_ == "there" and w.dep_ == "advmod" for c in postings for w in c.children):
+        # "Ethiopian troops who had been based there pulled out": the place the sentence named before
+        named = next(
+            (
+                [w]
+                for w in reversed(force.doc[force.sent.start : force.i])
+                if w.pos_ == "PROPN" and w.dep_ in ("pobj", "dobj") and is_placeish(w)
+            ),
+            [],
+        )
+    return named
 
 
 def _mover_agent(t: Token) -> Token | None:
@@ -1011,7 +1045,20 @@ def _retreat_in_battle(t: Token, force: Token) -> bool:
         return False  # "handed control of the city to the council and withdrew": a negotiated pull-out
     if _under_attack(t):
         return True
+    if _agreed(t):
+        return False  # "withdrew from Ras al-Ain, the first pullout under a cease-fire deal": negotiated
     return not owned_by_state(force) and not _ordered(t) and not _told_as_future(t)
+
+
+_AGREEMENTS = frozenset("deal agreement ceasefire cease-fire truce accord".split())
+
+
+def _agreed(t: Token) -> bool:
+    """A pull-out the sentence puts under a deal; buses carrying fighters and their families are an evacuation."""
+    mover = subject_of(t)
+    if mover is not None and mover.lemma_.lower() == "bus":
+        return False
+    return any(w.lemma_.lower() in _AGREEMENTS and w.head.lower_ in ("under", "of") for w in t.sent)
 
 
 def _told_as_future(t: Token) -> bool:

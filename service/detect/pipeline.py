@@ -26,6 +26,7 @@ from service.detect.losers import fought_in, loser_in_sentence
 from service.detect.modality import Modality, assess, told_as_past
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import parse_number
+from service.detect.phrases import is_force, is_placeish
 from service.detect.places import PlaceRef, unnamed_ground
 from service.detect.senders import IRREGULAR_NOUNS, irregulars
 from service.detect.sentences import DATELINE, Sentence, is_headline, split_sentences
@@ -425,7 +426,7 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
     )
     if not modality.happened or modality.announced:
         return []
-    event_date = resolve_event_date(sentence.text, ctx.article.published)
+    event_date = resolve_event_date(_dating_text(frame.trigger, sentence.text), ctx.article.published)
     background = _told_as_background(modality, frame.trigger, sentence, event_date, ctx)
     gaining = ctx.qualified_actor(frame.gaining, sentence.start)
     out: list[Event] = []
@@ -477,6 +478,19 @@ _MILITARY_BODY = re.compile(
     r"\b(?:Command|CENTCOM|EUCOM|AFRICOM|Pentagon|[Mm]ilitary|[Aa]rmy|[Nn]avy|[Aa]ir [Ff]orce|"
     r"Department of Defense)\b"  # a ministry often reports the other side's moves: not these
 )
+
+
+def _dating_text(trigger: Token, text: str) -> str:
+    """The sentence as it dates the trigger's event: a relative clause that describes a place or a force dates
+    that description ("the airport, which had been out of service since last year"), not the event."""
+    out = text
+    for w in trigger.doc:
+        described = is_placeish(w.head) or is_force(w.head)  # "the war, which erupted in April 2023" dates it
+        if w.dep_ == "relcl" and described and not w.is_ancestor(trigger) and w != trigger:
+            start, end = w.left_edge.idx, w.right_edge.idx + len(w.right_edge.text)
+            if end <= len(out):
+                out = out[:start] + " " * (end - start) + out[end:]
+    return out
 
 
 def _told_as_background(
@@ -552,7 +566,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         size = _size_said_next(
             ctx.article.text[: _next_sentence_end(ctx.article.text, sentence.end)], sentence.end
         )
-    event_date = resolve_event_date(sentence.text, ctx.article.published)
+    event_date = resolve_event_date(_dating_text(frame.trigger, sentence.text), ctx.article.published)
     background = _told_as_background(modality, frame.trigger, sentence, event_date, ctx)
     anaphors = {r.text for r in refs if r.anaphoric}
     out: list[Event] = []

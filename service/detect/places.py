@@ -291,6 +291,11 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
                 return [
                     PlaceRef(n) for n in listed
                 ]  # "multiple villages in the process, including: Dilan, ..."
+        if tok.lemma_.lower() in ("stronghold", "bastion") and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children
+        ):
+            # "captured Tarhuna, driving Haftar's fighters from their last stronghold": the place just named
+            return [PlaceRef(noun_phrase(tok, keep_conj=False), tok, anaphoric=True)]
         if _described_by_rank(tok):
             return [PlaceRef(place_phrase(tok), tok, anaphoric=True)]  # "Syria's largest city": Aleppo, named
         if _vague(tok) or _ways_in(tok):
@@ -464,6 +469,11 @@ def located_by_verb(verb: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
         if (r.anaphoric or unnamed) and r.head is not None and r.head.lemma_.lower() in _FACILITIES:
             prep = names[0].head.lower_
             r = PlaceRef(f"{r.text} {prep} {name_span(names[0])}", r.head, False, r.partial)
+        elif (
+            unnamed and r.head is not None and r.head.tag_ == "NNS" and r.head.lemma_.lower() in _SUBDIVISIONS
+        ):
+            # "In Gondar, militia fighters entered several neighborhoods": part of the town the sentence names
+            r = PlaceRef(name_span(names[0]), names[0], False, True)
         out.append(r)
     if out:
         out.extend(_objects_joined_to(names[0]))
@@ -480,8 +490,10 @@ def pronoun_place(pron: Token) -> Token | None:
     for deps in (("dobj", "nsubj", "nsubjpass"), ("pobj",)):
         for w in before:
             if w.dep_ in deps and w.pos_ in ("PROPN", "NOUN") and is_placeish(w):
-                if w.dep_ == "nsubj" and w.head == pron.head:
-                    continue  # "after Russia seized it": the one who acts on the place is not the place
+                if w.dep_ == "nsubj" and (w.head == pron.head or w.head in pron.ancestors):
+                    # "after Russia seized it", "after Russia said its troops had taken control of it": the one
+                    # who acts on the place, or speaks of it, is not the place
+                    continue
                 if w.lemma_.lower() in _WAYS_INTO and prep_objects(w, "of"):
                     return prep_objects(w, "of")[
                         0
@@ -492,6 +504,15 @@ def pronoun_place(pron: Token) -> Token | None:
                     and w.head.head.lemma_.lower() in lx.REGION_WORDS
                 ):
                     continue  # "the village to the south of Mosul ... it": Mosul only locates the village
+                described = next((a for a in w.ancestors if a.dep_ == "relcl"), None)
+                if w.dep_ == "pobj" and (
+                    w.head.lower_ in ("near", "outside")
+                    or (w.head.lower_ in ("in", "at") and w.head.head.pos_ in ("NOUN", "PROPN"))
+                    or (described is not None and not described.is_ancestor(pron))
+                ):
+                    # "Belbek air base near Sevastopol ... took control of it", "Lysychansk, the last city it held
+                    # in the Luhansk region ... control of it": a place that locates another is not "it"
+                    continue
                 return w
     return None
 

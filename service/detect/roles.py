@@ -41,7 +41,10 @@ def subject_of(tok: Token) -> Token | None:
     seen = 0
     t = tok
     while seen < 6:
-        s = child(t, "nsubj", "nsubjpass", "csubj")
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        # "In Gondar, the region's second-largest city, militia fighters entered": the parser may give the verb
+        # two subjects; the armed one acts
+        s = next((c for c in subjects if is_armed(c) and c.pos_ != "PRON"), subjects[0] if subjects else None)
         if s is not None:
             if s.lower_ in ("which", "that", "who") and t.dep_ == "relcl":
                 return t.head

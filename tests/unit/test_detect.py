@@ -1716,3 +1716,56 @@ def test_the_village_is_the_place_the_story_called_a_village(detector):
 def test_what_forces_keep_securing_is_no_change(detector):
     text = "Partner forces continue to conduct raids that detain militants and secure detention facilities."
     assert not news(detect(detector, text), TerritorialControlEvent)
+
+
+def test_a_date_describing_the_place_does_not_date_its_capture(detector):
+    text = (
+        "The capture came two days after GNA forces retook Tripoli's international airport, which had been out "
+        "of service since fighting engulfed it last year."
+    )
+    e = only_control(detector, text, published=dt.date(2020, 6, 5))
+    assert e.place == "Tripoli's international airport" and e.gaining_actor == "GNA forces"
+
+
+def test_it_after_breaking_through_the_gates_is_the_base(detector):
+    text = (
+        "Russian forces broke through the gates of Belbek air base near Sevastopol with armored personnel "
+        "carriers and took control of it on Saturday."
+    )
+    assert only_control(detector, text).place == "Belbek air base"
+
+
+def test_it_is_not_the_side_that_spoke_of_it(detector):
+    text = (
+        "Ukraine's military said Sunday it had withdrawn its forces from Lysychansk, the last major city it held "
+        "in the Luhansk region, hours after Russia said its troops had taken full control of it."
+    )
+    assert {e.place for e in news(detect(detector, text), TerritorialControlEvent)} == {"Lysychansk"}
+
+
+def test_neighborhoods_of_a_town_named_first_are_part_of_it(detector):
+    text = "In Gondar, the region's second-largest city, militia fighters entered several neighborhoods on Sunday."
+    e = only_control(detector, text)
+    assert (e.place, e.extent, e.gaining_actor) == ("Gondar", "partial", "militia fighters")
+
+
+def test_their_last_stronghold_is_the_town_just_named(detector):
+    text = (
+        "Government forces captured the town of Tarhuna on Friday, driving fighters loyal to Haftar from their "
+        "last stronghold in the west of the country."
+    )
+    e = only_control(detector, text)
+    assert e.place == "Tarhuna" and "Haftar" in e.losing_actor
+
+
+def test_a_place_handed_over_is_lost_even_when_the_sentence_names_no_taker(detector):
+    e = only_control(detector, "Coalition forces handed over al-Qaim, near the Syrian border, on Tuesday.")
+    assert e.place == "al-Qaim" and e.losing_actor == "Coalition forces"
+
+
+def test_a_state_and_its_forces_taking_one_place_are_one_event(detector):
+    text = (
+        "Russia said Sunday it had taken full control of Lysychansk.\n\n"
+        "Russian forces had established control over Lysychansk, Defense Minister Sergei Shoigu told Putin."
+    )
+    assert only_control(detector, text).place == "Lysychansk"

@@ -813,3 +813,32 @@ def test_a_sentences_only_verb_read_as_a_participle_is_still_news(detector):
     )
     moves = sorted((m.destination, m.direction) for m in movements(detector, text))
     assert moves == [("Khiam", "deploy"), ("Khiam", "withdraw")]
+
+
+def test_a_column_reaching_a_town_is_one_movement_whatever_its_route(detector):
+    text = (
+        "A column of French armored vehicles that crossed into the country from Cameroon on Friday reached the "
+        "western town of Bouar on Saturday, the ministry said."
+    )
+    assert [m.destination for m in movements(detector, text)] == ["Bouar"]
+
+
+def test_a_contingent_flown_home_leaves_where_it_was_posted(detector):
+    text = "U.S. transport planes began flying home Georgia's 2,000-strong contingent in Iraq on Friday."
+    e = only_movement(detector, text)
+    assert (e.destination, e.direction, e.actor, e.size) == ("Iraq", "withdraw", "Georgia", 2000)
+
+
+def test_fighters_pulling_out_under_a_deal_are_a_movement(detector):
+    text = "Kurdish-led fighters withdrew from the border town of Ras al-Ain on Sunday under a cease-fire deal."
+    e = only_movement(detector, text)
+    assert e.destination == "Ras al-Ain" and e.direction == "withdraw"
+
+
+def test_troops_based_there_pull_out_of_the_town_named_before(detector):
+    text = (
+        "MOGADISHU, Somalia — Al-Shabab militants took control of the town of Tiyeglow on Wednesday, hours after "
+        "Ethiopian troops who had been based there pulled out."
+    )
+    withdrawals = [m.destination for m in movements(detector, text) if m.direction == "withdraw"]
+    assert withdrawals == ["Tiyeglow"]
