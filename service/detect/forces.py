@@ -78,7 +78,10 @@ def _sent_together(force: Token) -> list[Token]:
         listed += [
             c
             for c in force.head.children
-            if c.dep_ in ("conj", "dobj") and c.pos_ == "NOUN" and c.i > force.i and is_force(c)
+            if c.dep_ in ("conj", "dobj")
+            and c.pos_ == "NOUN"
+            and c.i > force.i
+            and is_force(c)
             # "4,700 troops from the division to Poland and 1,000 soldiers to Romania": a share with its own place
             and not any(w.dep_ == "prep" and w.lower_ in ("to", "into") for w in force.doc[force.i : c.i])
         ]
@@ -143,8 +146,13 @@ def counts_people(tok: Token) -> bool:
 
 
 def _number_words(tok: Token) -> list[str]:
-    if tok.head.dep_ == "prep" and tok.head.lower_ == "of" and tok.head.head.like_num:
-        return [tok.head.head.text]  # "150 of these troops"
+    if (
+        tok.head.dep_ == "prep"
+        and tok.head.lower_ == "of"
+        and tok.head.head.like_num
+        and tok.head.head.tag_ == "CD"
+    ):
+        return [tok.head.head.text]  # "150 of these troops" (not "the first of about 800 soldiers")
     if tok.pos_ == "NUM":
         nums = [tok]  # "roughly 500 will come home": the number stands for the force
     else:
@@ -171,6 +179,8 @@ def _number_words(tok: Token) -> list[str]:
             if n.like_num
         ]
     nums = [c for c in nums if c.ent_type_ not in ("DATE", "TIME")]  # "On 4 April Russian troops"
+    # "Challenger 2 tanks", "Leopard 2 tanks": a model's name, not a count
+    nums = [c for c in nums if not (c.i and c.doc[c.i - 1].pos_ == "PROPN" and c.doc[c.i - 1].is_title)]
     if not nums:
         return []
     n = nums[0]

@@ -162,13 +162,13 @@ PLACE_NOUNS = frozenset(
     "fort fortress citadel camp camps zone zones border borders coast center centre outskirts frontier "
     "hilltop hilltops point points tower towers facility facilities reservoir mount peak peaks countryside hub "
     "corridor airstrip airstrips runway "
-    "depot terminal terminals castle stadium school factory mine mines quarry quarries barracks ministry square triangle post posts "
+    "depot terminal terminals castle stadium school factory mine quarry quarries barracks ministry square triangle post posts "
     "gate gates entrance silo silos roundabout roundabouts location locations crossroads country states "
     "republics waters community communities kibbutz county counties municipality municipalities".split()
 )
 # Words that, as an object, make a seizure of things or people rather than of a place.
 THING_NOUNS = frozenset(
-    "weapon weapons arms ammunition ship vessel vessels tanker tankers boat boats hostage hostages "
+    "weapon weapons arms ammunition mines explosives ship vessel vessels tanker tankers boat boats hostage hostages "
     "prisoner prisoners people men women children civilians american americans citizen citizens journalist "
     "journalists worker workers vehicle vehicles truck trucks car cars cargo cash money assets property "
     "properties land document documents passport passports equipment drugs shipment power initiative "

@@ -292,6 +292,10 @@ def force_of(tok: Token | None) -> Token | None:
         "wave",
         "column",
         "flight",
+        "first",  # "the first of about 800 British soldiers arrived"
+        "last",
+        "bulk",
+        "vanguard",
     ):
         inner = [o for o in prep_objects(tok, "of") if is_force(o)]
         if inner:

@@ -1769,3 +1769,8 @@ def test_a_state_and_its_forces_taking_one_place_are_one_event(detector):
         "Russian forces had established control over Lysychansk, Defense Minister Sergei Shoigu told Putin."
     )
     assert only_control(detector, text).place == "Lysychansk"
+
+
+def test_mines_left_behind_are_no_place(detector):
+    text = "Officials warned that retreating troops had left mines in buildings and on roads."
+    assert not news(detect(detector, text), TerritorialControlEvent)

@@ -842,3 +842,13 @@ def test_troops_based_there_pull_out_of_the_town_named_before(detector):
     )
     withdrawals = [m.destination for m in movements(detector, text) if m.direction == "withdraw"]
     assert withdrawals == ["Tiyeglow"]
+
+
+def test_the_first_of_a_counted_force_gives_its_count(detector):
+    e = only_movement(detector, "The first of about 800 British soldiers arrived in Estonia this week.")
+    assert e.destination == "Estonia" and e.size == 800
+
+
+def test_a_tank_models_number_is_no_count(detector):
+    text = "About 800 British soldiers arrived in Estonia.\n\nThey will bring Challenger 2 tanks and artillery."
+    assert [(m.destination, m.size) for m in movements(detector, text)] == [("Estonia", 800)]
