@@ -279,6 +279,8 @@ _TOTALS = frozenset("number total level strength count".split())
 
 def _frames(t: Token) -> list[DeployFrame]:
     lemma = t.lemma_.lower()
+    if lemma == "due":
+        return _due_frames(t)
     if t.pos_ == "NOUN":
         return _deploy_noun_frames(t, lemma)
     if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG"):
@@ -300,6 +302,8 @@ def _frames(t: Token) -> list[DeployFrame]:
     if withdraw and any(o.lemma_.lower() == "battlefield" for o in prep_objects(t, "from")):
         return []  # "the operations removed several ISIS leaders from the battlefield": killed or captured
 
+    if _no_journey(t):
+        return []  # "brings the Houthis closer to Marib", "heading home on leave", "move fighters freely between"
     if (
         lemma == "bring"
         and dobj is not None
@@ -528,6 +532,47 @@ def _shared_goal(t: Token) -> list[Token]:
             if goals:
                 return goals
     return []
+
+
+def _no_journey(t: Token) -> bool:
+    """Words of motion that move no force to a place: an advance brought "closer to" a city, soldiers going
+    home "on leave", fighters able to move "freely between" strongholds, fighters "moving toward" a town in
+    battle."""
+    if any(c.lower_ == "closer" for c in t.children) and not is_armed(subject_of(t)):
+        return (
+            True  # but "the U.S. ordered a carrier strike group to the Mediterranean, closer to Israel" moves
+        )
+    if any(o.lemma_.lower() == "leave" for o in prep_objects(t, "on")):
+        return True
+    if any(c.lower_ == "freely" for c in t.children) or (
+        prep_objects(t, "between") and not prep_objects(t, "to")
+    ):
+        return True
+    advancing = t.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("were", "was", "are", "is") for c in t.children
+    )
+    subj = subject_of(t)
+    return (
+        advancing
+        and bool(prep_objects(t, "toward", "towards"))
+        and subj is not None
+        and subj.lemma_.lower() in _IRREGULARS
+    )
+
+
+_IRREGULARS = frozenset("fighter militant rebel insurgent jihadist gunman guerrilla militia".split())
+
+
+def _due_frames(t: Token) -> list[DeployFrame]:
+    """ "About 300 paratroopers are due in Yavoriv later this month", "the frigate is due in the Red Sea within
+    days": an arrival announced."""
+    if t.dep_ != "acomp" or t.head.lemma_.lower() != "be":
+        return []
+    force = _mover(subject_of(t.head))
+    dests = place_objects(t, "in", "at", "to")
+    if not _is_mover(force) or not dests:
+        return []
+    return [DeployFrame(t, force, dest_refs(dests))]
 
 
 def _route_of_a_mover(t: Token) -> bool:
@@ -1022,7 +1067,7 @@ def _rejoins(t: Token) -> bool:
 
 
 _INTRANSITIVE_MOVES = frozenset(
-    "move mass gather transfer deploy redeploy station position concentrate fly".split()
+    "move mass gather transfer deploy redeploy station position concentrate fly relocate shift".split()
 )
 
 

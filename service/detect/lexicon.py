@@ -100,6 +100,7 @@ DEP_TRIGGER_LEMMAS = (
     | REPLACE_VERBS
     | DEPLOY_NOUNS
     | WITHDRAW_NOUNS
+    | {"due"}  # "300 paratroopers are due in Yavoriv later this month"
 )
 
 # Places that only forces hold: evacuating one withdraws its garrison.
@@ -222,7 +223,8 @@ _WEAK_STEMS = (
     r"flew|flown|fly|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|foothold|gain|advance|inroad|"
-    r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment"
+    r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|"
+    r"due (?:in|at|to)\b"
 )
 _MILITARY_CUES = (
     r"troop|soldier|force|army|armies|militar|marine|militant|rebel|fighter|insurgent|jihadist|extremist|"

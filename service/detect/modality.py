@@ -27,6 +27,7 @@ from service.detect.lexicon import (
 # "in recent days", "hours earlier", "this comes after": the same developing story, so news.
 _RECENT = re.compile(
     r"\b(recent(ly)?|hours? (earlier|before|after)|days? (earlier|before|after)|a day after|the previous day|"
+    r"(?:a|one|two) weeks? (?:earlier|before|after)|"
     r"earlier (in the day|today|this week|on \w+day)|this comes after|comes after|overnight|yesterday|"
     r"on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (night|week))\b",
     re.I,
@@ -114,6 +115,8 @@ def _infinitive_head(tok: Token) -> Token | None:
         return tok.head
     if tok.dep_ in ("ccomp", "xcomp") and tok.tag_ in ("VB", "VBP") and tok.head.lemma_.lower() == "help":
         return _infinitive_head(tok.head)  # "a force that is to help the army retake the north": as help goes
+    if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in ("begin", "start"):
+        return _infinitive_head(tok.head)  # "expected to begin storming the city": as the beginning goes
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
         head = tok.head.head  # "prospect of seizing", "attempt at retaking"
         lemma = head.lemma_.lower()
@@ -128,12 +131,13 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
     happened, announced, claimed, background = True, False, False, False
     chain = _clause_chain(trigger)
 
-    if _is_negated(trigger) or _named_as_a_course(trigger):
+    if _is_negated(trigger) or _named_as_a_course(trigger) or _no_sign_of(trigger):
         happened = False
     if trigger.lemma_.lower() in CLAIM_VERBS:
         claimed = True  # "rebels claimed control of the town"
-    if deployment and trigger.lemma_.lower() == "order":
-        announced = True  # "the Pentagon ordered 1,500 troops to the border": decided, not yet there
+    if deployment and trigger.lemma_.lower() in ("order", "due"):
+        # "the Pentagon ordered 1,500 troops to the border", "300 paratroopers are due in Yavoriv": not yet there
+        announced = True
     auxes = list(trigger.children)
     if (
         trigger.dep_ == "conj"
@@ -509,10 +513,25 @@ def _shared_date(trigger: Token) -> list[Token]:
     ]
 
 
+_SIGNS = frozenset("sign signs evidence indication indications trace".split())
+
+
+def _no_sign_of(trigger: Token) -> bool:
+    """ "saw no sign so far of a strike force gathering in the north": a movement looked for, not seen."""
+    # the parser may hang "of" on another word ("no sign so far of"): any "no sign" before the trigger counts
+    return any(
+        a.lemma_.lower() in _SIGNS and any(c.dep_ == "det" and c.lower_ == "no" for c in a.children)
+        for a in trigger.sent
+        if a.i < trigger.i
+    )
+
+
 def _dated_as_a_deed(participle: Token) -> bool:
     """ "Lebanese army troops deployed in Khiam on Wednesday after Israeli forces pulled out": a sentence's only
     verb, read as a modifier of its subject, yet dated like a deed."""
-    if participle.head.dep_ != "ROOT":
+    noun = participle.head
+    # "... troops deployed in Manbij on Tuesday, state media said": the parser makes the noun the saying's subject
+    if noun.dep_ != "ROOT" and not (noun.dep_ == "nsubj" and noun.head.lemma_.lower() in CLAIM_VERBS):
         return False
     dated = any(
         c.dep_ in ("prep", "npadvmod") and any(w.ent_type_ in ("DATE", "TIME") for w in c.subtree)

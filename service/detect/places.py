@@ -150,9 +150,21 @@ def _without_fragments(refs: list[PlaceRef]) -> list[PlaceRef]:
         r
         for i, r in enumerate(refs)
         if any(ch.isalnum() for ch in r.text)
-        and not any(j != i and r.text != t and r.text in t for j, t in enumerate(texts))
+        and not any(
+            j != i and r.text != t and r.text in t and _piece_of(r, refs[j]) for j, t in enumerate(texts)
+        )
         and r.text not in texts[:i]
     ]
+
+
+def _piece_of(part: PlaceRef, whole: PlaceRef) -> bool:
+    """ "al-Ain" of "Ras al-Ain" is a piece; "Tabqa" beside "the adjacent Tabqa Dam" is a town of its own."""
+    if part.head is None or whole.head is None or part.head.pos_ != "PROPN":
+        return True
+    # the same words: the same token, one inside the other's phrase, or a few words from its head
+    return (
+        part.head == whole.head or whole.head.is_ancestor(part.head) or abs(part.head.i - whole.head.i) <= 3
+    )
 
 
 _COMPANION_OPENERS = (("as", "well", "as"), ("along", "with"), ("together", "with"), ("in", "addition", "to"))
@@ -259,6 +271,15 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
                 # "the Hama Triangle area, Hama Castle and Qasr Castle": a named place heading a list, not a
                 # noun the names after it explain
                 out.append(PlaceRef(place_phrase(tok), tok))
+            for n in list(named):
+                # "the city of Kirkuk, the nearby K-1 military base and the Baba Gurgur oil field": a list the
+                # parser hung on the name as an appositive; a description ("Bor, the capital of Jonglei") is none
+                for appos in (
+                    c for c in n.children if c.dep_ == "appos" and c.lemma_.lower() in lx.PLACE_NOUNS
+                ):
+                    for item in with_conjuncts(appos):
+                        if any(m.pos_ == "PROPN" and m.dep_ in ("compound", "nmod") for m in item.children):
+                            out.append(PlaceRef(place_phrase(item), item))
             for n in named:
                 # the NER often calls an unfamiliar village NORP or PERSON: "the village of X" settles it
                 for t in with_conjuncts(n):
@@ -395,7 +416,12 @@ def _capitalised_modifier(c: Token) -> bool:
 
 
 def _vague(tok: Token) -> bool:
-    """A plural of a word for any spot, with nothing to tell which: "some areas", "positions"."""
+    """A plural of a word for any spot, with nothing to tell which: "some areas", "positions"; or every spot
+    of a kind, or both of those told before: "driven from every urban area in the country", "entered both ports"."""
+    if any(
+        c.dep_ in ("det", "predet") and c.lower_ in ("every", "each", "any", "both") for c in tok.children
+    ) and not any(w.pos_ == "PROPN" for w in tok.subtree):
+        return True
     return (
         tok.tag_ == "NNS"
         and tok.lemma_.lower() in _VAGUE_PLACES

@@ -58,6 +58,12 @@ def subject_of(tok: Token) -> Token | None:
         stranded = _subject_left_in_a_list(t) if t.dep_ == "conj" else None
         if stranded is not None:
             return stranded  # "sent instructors to Bangui and Rwanda has deployed troops": Rwanda deployed them
+        if t.dep_ == "advcl" and not subjects:
+            # "a day after federal troops, ... and paramilitary forces seized Kirkuk": the parser made the
+            # subject the object of "after"; it is the armed noun right before the verb, not the main clause's
+            left = left_armed_noun(t)
+            if left is not None and any(a.dep_ in ("prep", "mark") and a.lower_ in _TIME_PREPS for a in left.ancestors):
+                return _first_conjunct(left)
         if t.dep_ == "acl" and _finite_misread(t) and t.head.pos_ in ("NOUN", "PROPN") and is_armed(t.head):
             return t.head  # "Turkish-backed Syrian rebels swept into ...": a finite verb the parser hung on its doer
         if t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and t.head != t:
@@ -111,6 +117,15 @@ def _antecedent_subject(t: Token) -> Token | None:
         if s is not None and s.lower_ not in _PRONOUNS and s.pos_ in ("NOUN", "PROPN"):
             return s
     return None
+
+
+_TIME_PREPS = frozenset("after before since until when".split())
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok
 
 
 def left_armed_noun(t: Token) -> Token | None:

@@ -1774,3 +1774,39 @@ def test_a_state_and_its_forces_taking_one_place_are_one_event(detector):
 def test_mines_left_behind_are_no_place(detector):
     text = "Officials warned that retreating troops had left mines in buildings and on roads."
     assert not news(detect(detector, text), TerritorialControlEvent)
+
+
+def test_a_list_hung_on_a_name_as_an_appositive_is_three_places(detector):
+    text = (
+        "The move came a day after federal troops and paramilitary forces seized the city of Kirkuk, the nearby "
+        "K-1 military base and the Baba Gurgur oil field."
+    )
+    places = {e.place for e in news(detect(detector, text), TerritorialControlEvent)}
+    assert places == {"Kirkuk", "the nearby K-1 military base", "the Baba Gurgur oil field"}
+    gainers = {e.gaining_actor for e in news(detect(detector, text), TerritorialControlEvent)}
+    assert gainers == {"federal troops and paramilitary forces"}
+
+
+def test_a_town_and_the_dam_named_after_it_are_two_places(detector):
+    text = "Syrian fighters have captured the town of Tabqa and the adjacent Tabqa Dam from Islamic State militants."
+    places = {e.place for e in news(detect(detector, text), TerritorialControlEvent)}
+    assert "Tabqa" in places and len(places) == 2
+
+
+def test_every_area_and_both_ports_name_no_place(detector):
+    for text in (
+        "The prime minister said the militants had been driven from every urban area in the country.",
+        "A spokesman said the army's fighters had entered both ports after heavy airstrikes.",
+    ):
+        assert not news(detect(detector, text), TerritorialControlEvent), text
+
+
+def test_expecting_to_begin_storming_a_city_takes_nothing(detector):
+    text = "SDF commanders said they expected to begin storming the city of Raqqa in the coming weeks."
+    assert not news(detect(detector, text), TerritorialControlEvent)
+
+
+def test_two_weeks_after_is_the_same_developing_story(detector):
+    text = "KABUL — The fall of the district comes two weeks after Taliban fighters captured the town of Musa Qala."
+    places = {e.place for e in news(detect(detector, text), TerritorialControlEvent)}
+    assert "Musa Qala" in places

@@ -852,3 +852,30 @@ def test_the_first_of_a_counted_force_gives_its_count(detector):
 def test_a_tank_models_number_is_no_count(detector):
     text = "About 800 British soldiers arrived in Estonia.\n\nThey will bring Challenger 2 tanks and artillery."
     assert [(m.destination, m.size) for m in movements(detector, text)] == [("Estonia", 800)]
+
+
+def test_due_in_a_place_is_an_announced_arrival(detector):
+    e = only_movement(detector, "About 300 paratroopers are due in Yavoriv later this month, officials said.")
+    assert (e.destination, e.size, e.status) == ("Yavoriv", 300, "announced")
+
+
+def test_motion_that_moves_no_force_anywhere(detector):
+    for text in (
+        "The fall of al-Hazm brings the Houthis closer to Marib, the government's last stronghold.",
+        "The monitor said the soldiers were heading home on leave when the bus was hit.",
+        "Control of Rabia allowed the militants to move fighters freely between their strongholds.",
+        "Houthi fighters took over the district and were moving toward the coastal town of al-Khokha.",
+        "Officials said they saw no sign so far of a strike force gathering in the north.",
+    ):
+        assert not movements(detector, text), text
+
+
+def test_troops_deployed_in_and_around_a_city_on_a_day_are_news(detector):
+    text = "BEIRUT — Syrian government troops deployed in and around the city of Manbij on Tuesday, state media said."
+    assert only_movement(detector, text).destination == "Manbij"
+
+
+def test_forces_that_will_relocate_to_a_base_move(detector):
+    text = "About 260 soldiers and six Tornado jets will relocate to the al-Azraq air base in Jordan, officials said."
+    e = only_movement(detector, text)
+    assert "al-Azraq" in e.destination and e.size == 260 and e.status == "announced"
