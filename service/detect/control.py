@@ -369,8 +369,10 @@ def _frames(t: Token) -> list[TCFrame]:
         targets: list[Token] = []
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
             # "pulled back from the new terminal": the parser may hang "from" on "back"
-            particles = [
-                c for c in t.children if c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "out", "away")
+            particles = [  # "pulled its troops out of the town": "out" may be parsed as a preposition
+                c
+                for c in t.children
+                if c.dep_ in ("advmod", "prt", "prep") and c.lower_ in ("back", "out", "away")
             ]
             targets = prep_objects(t, "from", "of") or [
                 o for p in particles for o in prep_objects(p, "from", "of")
@@ -398,8 +400,8 @@ def _frames(t: Token) -> list[TCFrame]:
         if lemma in lx.HANDOVER_VERBS and not receivers and lemma not in lx.LOSE_VERBS and not handed_over:
             return []  # "handed over al-Qaim on March 17": to whom the story told before, or did not
         loser = force_of(agent(t) if passive else subj)  # "the last buses carrying rebel fighters pulled out"
-        if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN":
-            return []
+        if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN" and not _to_avoid_capture(t):
+            return []  # but "the military pulled its troops out of Vuhledar to avoid encirclement" lost it
         if passive and subj is not None and subj.dep_ == "nsubjpass" and not is_armed(force_of(subj)):
             return []  # "residents have been evacuated from border districts": people moved, no side left
         if loser is not None and _both_sides(loser):
@@ -431,6 +433,17 @@ def _frames(t: Token) -> list[TCFrame]:
     if lemma in lx.INTO_VERBS:
         return _into_frames(t, subj)
     return []
+
+
+
+
+def _to_avoid_capture(t: Token) -> bool:
+    return any(
+        c.dep_ in ("advcl", "xcomp")
+        and c.lemma_.lower() == "avoid"
+        and any(w.lemma_.lower() in lx.CAUGHT_WORDS for w in c.subtree)
+        for c in t.children
+    )
 
 
 def _both_sides(force: Token) -> bool:

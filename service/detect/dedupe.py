@@ -64,6 +64,8 @@ def dedupe(events: list[Event]) -> list[Event]:
         direction = e.direction if isinstance(e, DeploymentEvent) else ""
         key = (e.type, _norm(place), e.background, direction)
         at = last_for_place.get(key)
+        if at is None and isinstance(e, DeploymentEvent):
+            at = _named_within(out, e)
         prev = out[at] if at is not None else None
         if (
             prev is not None
@@ -73,14 +75,37 @@ def dedupe(events: list[Event]) -> list[Event]:
             and (_repeats(prev, e, actor) or _details_a_total(prev, e, totals))
         ):
             out[at] = _with_sides_from(prev, e)
+            if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent) and prev.size and e.size:
+                if _rounded_to(prev.size, e.size):
+                    out[at] = out[at].model_copy(update={"size": e.size})  # the exact figure, not the lead's
             if _details_a_total(prev, e, totals):
                 out[at] = out[at].model_copy(update={"size": e.size})  # the place's own share, not the total
             continue
         if prev is not None and prev.evidence_start != e.evidence_start and _entered_after_taken(prev, e):
             continue
+        if any(_elaborates(p, e) for p in out):
+            continue
         last_for_place[key] = len(out)
         out.append(e)
     return out
+
+
+def _named_within(out: list[Event], e: DeploymentEvent) -> int | None:
+    """ "on their way to the war-torn western Darfur region of Sudan ... 241 Rwandan soldiers are headed to
+    Darfur": a movement told again, its place named within the words the first telling used."""
+    name = _norm(e.destination or "")
+    for at in range(len(out) - 1, -1, -1):
+        prev = out[at]
+        if (
+            not isinstance(prev, DeploymentEvent)
+            or prev.background != e.background
+            or prev.direction != e.direction
+        ):
+            continue
+        other = _norm(prev.destination or "")
+        if name and other and name != other and (f" {name} " in f" {other} " or f" {other} " in f" {name} "):
+            return at if prev.country == e.country and _same_actor(prev.actor, e.actor) else None
+    return None
 
 
 def _shared_totals(events: list[Event]) -> set[tuple[int, int]]:
@@ -151,10 +176,38 @@ def _repeats(prev: Event, e: Event, actor: str | None) -> bool:
     if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent):
         if _another_force(prev, e):
             return False
-        return prev.direction == e.direction and (prev.size is None or e.size is None or prev.size == e.size)
+        return prev.direction == e.direction and (
+            prev.size is None or e.size is None or prev.size == e.size or _rounded_to(prev.size, e.size)
+        )
     if isinstance(prev, TerritorialControlEvent):
         return _same_actor(prev.gaining_actor, actor)
     return False
+
+
+_BACK_REFERENCE = re.compile(r"^(?:the|these|those)\s+(?!\d)[a-z][\w\s'-]*$", re.IGNORECASE)
+
+
+def _elaborates(prev: Event, e: Event) -> bool:
+    """ "About 150 U.S. paratroopers arrived in Poland ... The soldiers landed at a military airfield near
+    Swidwin": the forces the story introduced, placed more exactly in the same country, move no second time."""
+    if not isinstance(prev, DeploymentEvent) or not isinstance(e, DeploymentEvent):
+        return False
+    if (
+        prev.background
+        or e.background
+        or prev.direction != e.direction
+        or prev.evidence_start >= e.evidence_start
+    ):
+        return False
+    if not e.force or not _BACK_REFERENCE.match(e.force) or e.size not in (None, prev.size):
+        return False
+    return prev.country is not None and e.country == prev.country and _same_actor(prev.actor, e.actor)
+
+
+def _rounded_to(lead: int, exact: int) -> bool:
+    """ "More than 200 Rwandan troops are on their way ... 241 Rwandan soldiers are headed to Darfur": a lead's
+    round figure and the body's exact one count the same force."""
+    return lead % 100 == 0 and exact % 100 != 0 and abs(exact - lead) <= 0.25 * lead
 
 
 def _another_force(prev: DeploymentEvent, e: DeploymentEvent) -> bool:

@@ -281,6 +281,8 @@ def _frames(t: Token) -> list[DeployFrame]:
     lemma = t.lemma_.lower()
     if lemma == "due":
         return _due_frames(t)
+    if lemma == "way":
+        return _on_the_way_frames(t)
     if t.pos_ == "NOUN":
         return _deploy_noun_frames(t, lemma)
     if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG"):
@@ -561,6 +563,17 @@ def _no_journey(t: Token) -> bool:
 
 
 _IRREGULARS = frozenset("fighter militant rebel insurgent jihadist gunman guerrilla militia".split())
+
+
+def _on_the_way_frames(t: Token) -> list[DeployFrame]:
+    """ "the destroyer HMS Duncan was on its way to the Gulf", "Rwandan troops are on their way to Darfur"."""
+    if t.head.lower_ != "on" or t.head.head.lemma_.lower() != "be":
+        return []
+    force = _mover(subject_of(t.head.head))
+    dests = place_objects(t, "to")
+    if not _is_mover(force) or not dests:
+        return []
+    return [DeployFrame(t, force, dest_refs(dests))]
 
 
 def _due_frames(t: Token) -> list[DeployFrame]:
@@ -1131,17 +1144,19 @@ def _under_attack(t: Token) -> bool:
         if (
             c.dep_ in ("advcl", "xcomp")
             and c.lemma_.lower() == "avoid"
-            and any(w.lemma_.lower() in _CAUGHT for w in c.subtree)
+            and any(w.lemma_.lower() in lx.CAUGHT_WORDS for w in c.subtree)
         ):
             return True  # "pulled out of Velyka Novosilka to avoid being encircled": driven out
     return False
 
 
-_CAUGHT = frozenset("encircle surround trap capture cut envelop".split())
 
 
 def _ordered(t: Token) -> bool:
-    """ "were ordered to withdraw", "announced it would pull out": decided, not driven out."""
+    """ "were ordered to withdraw", "announced it would pull out", "pulled out on the orders of the prime
+    minister": decided, not driven out."""
+    if any(o.lemma_.lower() == "order" for o in prep_objects(t, "on")):
+        return True
     return any(a.lemma_.lower() in ("order", "announce", "decide", "agree", "plan") for a in t.ancestors)
 
 
@@ -1292,8 +1307,10 @@ _PLANNED_MOVE_VERBS = frozenset(
 def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
     if lemma in ("reinforcement",) and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return []  # handled by the verb it depends on ("sent reinforcements", "reinforcements arrived")
-    if t.dep_ == "attr":
-        return []  # "Iraq was the largest deployment of ...": a description, not a movement
+    if t.dep_ == "attr" or any(c.tag_ == "JJS" for c in t.children):
+        # "Iraq was the largest deployment of ...", "arrived ... in the largest deployment of American troops in
+        # Europe in decades": a description of a movement told, not a movement
+        return []
     if lemma not in lx.DEPLOY_NOUNS | lx.WITHDRAW_NOUNS:
         return []
     forces = [o for o in prep_objects(t, "of") if is_force(o)] or [

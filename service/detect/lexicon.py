@@ -100,7 +100,7 @@ DEP_TRIGGER_LEMMAS = (
     | REPLACE_VERBS
     | DEPLOY_NOUNS
     | WITHDRAW_NOUNS
-    | {"due"}  # "300 paratroopers are due in Yavoriv later this month"
+    | {"due", "way"}  # "300 paratroopers are due in Yavoriv", "the destroyer was on its way to the Gulf"
 )
 
 # Places that only forces hold: evacuating one withdraws its garrison.
@@ -189,6 +189,8 @@ INTENT_HEADS = frozenset(
     "call demand request refuse decline wish set look order_only threat goal objective mission drive race "
     "unable fail".split()
 )
+# What a retreat is made "to avoid": being encircled, surrounded, trapped, captured, cut off
+CAUGHT_WORDS = frozenset("encircle encirclement surround trap capture cut envelop".split())
 # Heads under which an infinitive trigger did happen ("managed to capture", "were forced to withdraw").
 REALIS_HEADS = frozenset("manage succeed force compel oblige able have".split())
 # ... and for a movement of forces, beginning it is doing it ("began to withdraw").
@@ -224,7 +226,7 @@ _WEAK_STEMS = (
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|foothold|gain|advance|inroad|"
     r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|"
-    r"due (?:in|at|to)\b"
+    r"due (?:in|at|to)\b|on (?:its|their) way to\b"
 )
 _MILITARY_CUES = (
     r"troop|soldier|force|army|armies|militar|marine|militant|rebel|fighter|insurgent|jihadist|extremist|"

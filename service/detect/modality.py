@@ -255,6 +255,7 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         trigger.pos_ == "NOUN"
         and trigger.dep_ == "pobj"
         and trigger.head.lower_ in ("about", "on", "over", "regarding")
+        and trigger.lower_ != "way"  # "troops are on their way to Darfur": a movement under way
     ):
         happened = (
             False  # "an announcement about troop withdrawals", "talks on the withdrawal": a topic, not a move

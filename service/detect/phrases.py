@@ -181,6 +181,8 @@ def is_force(tok: Token) -> bool:
         return True
     if lemma in ("group", "groups") and any(c.lower_ in ("strike", "battle", "task") for c in compounds):
         return True  # "the carrier strike group", "a NATO battle group"
+    if lemma == "member" and any(c.lower_ == "service" for c in compounds):
+        return True  # "an additional 475 service members"
     if tok.pos_ == "NOUN" and (lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS):
         return False  # "the special forces base", "army positions": a place of forces, not forces
     modifiers = compounds + [c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN"]

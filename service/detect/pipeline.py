@@ -333,7 +333,7 @@ def _place_text(
 
 
 _OPEN_WATER = re.compile(
-    r"\b(?:Sea|Ocean|Mediterranean|Gulf|Strait|Straits|Channel|waters)$|^(?:the )?(?:Gulf|Straits?|Sea|Bay) of "
+    r"\b(?:Sea|Ocean|Mediterranean|Gulf|Strait|Straits|Channel|waters|River)$|^(?:the )?(?:Gulf|Straits?|Sea|Bay) of "
 )
 
 

@@ -328,6 +328,10 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         if (
             has_det_the
             and tok.lemma_.lower() in _ANAPHORS
+            # "the border area where Mali, Niger and Burkina Faso meet": described where it is, no anaphor
+            and not any(
+                c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children) for c in tok.children
+            )
             and not any(
                 c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" or _code_name(c) or _capitalised_modifier(c)
                 for c in modifiers
@@ -486,7 +490,12 @@ def _objects_joined_to(name: Token) -> list[PlaceRef]:
 def located_by_verb(verb: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
     """ "seized the airport in Kandahar": the parser hangs "in Kandahar" on the verb, yet it names which
     airport; a town or a region the story named before stays an anaphor ("took the town in Idlib province")."""
-    names = [o for o in prep_objects(verb, *_LOCATING_PREPS) if o.pos_ == "PROPN" and is_placeish(o)]
+    # "In the provincial capital, Ramadi, militants took over several districts": the name may be an appositive
+    objects = [
+        next((a for a in o.children if a.dep_ == "appos" and a.pos_ == "PROPN"), o)
+        for o in prep_objects(verb, *_LOCATING_PREPS)
+    ]
+    names = [o for o in objects if o.pos_ == "PROPN" and is_placeish(o)]
     if not names:
         return refs
     out = []

@@ -1810,3 +1810,19 @@ def test_two_weeks_after_is_the_same_developing_story(detector):
     text = "KABUL — The fall of the district comes two weeks after Taliban fighters captured the town of Musa Qala."
     places = {e.place for e in news(detect(detector, text), TerritorialControlEvent)}
     assert "Musa Qala" in places
+
+
+def test_a_town_named_as_an_appositive_locates_the_districts_taken(detector):
+    e = only_control(detector, "In the provincial capital, Ramadi, militants took over several districts this week.")
+    assert (e.place, e.extent) == ("Ramadi", "partial")
+
+
+def test_a_river_changes_no_hands(detector):
+    text = "SDF fighters raised their flag over the village on the banks of the Euphrates River on Saturday."
+    assert not [e for e in news(detect(detector, text), TerritorialControlEvent) if "River" in e.place]
+
+
+def test_troops_pulled_out_to_avoid_encirclement_lost_the_town(detector):
+    text = "KYIV — The military said it had pulled its troops out of the town of Vuhledar to avoid encirclement."
+    e = only_control(detector, text)
+    assert e.place == "Vuhledar" and e.extent == "full"

@@ -879,3 +879,45 @@ def test_forces_that_will_relocate_to_a_base_move(detector):
     text = "About 260 soldiers and six Tornado jets will relocate to the al-Azraq air base in Jordan, officials said."
     e = only_movement(detector, text)
     assert "al-Azraq" in e.destination and e.size == 260 and e.status == "announced"
+
+
+def test_on_its_way_to_is_a_movement_under_way(detector):
+    e = only_movement(detector, "The ministry said the destroyer HMS Duncan was on its way to the Gulf.")
+    assert e.destination == "Gulf" and e.status == "executed"
+    assert not movements(detector, "The minister was on his way to Paris.")
+
+
+def test_the_largest_deployment_in_decades_describes_the_arrival_told(detector):
+    text = (
+        "About 3,500 U.S. soldiers have arrived in western Poland in the largest deployment of American troops "
+        "in Europe in decades, the Army said."
+    )
+    assert [m.destination for m in movements(detector, text)] == ["western Poland"]
+
+
+def test_the_soldiers_landing_somewhere_in_the_same_country_is_the_same_arrival(detector):
+    text = (
+        "About 150 U.S. Army paratroopers arrived in Poland on Wednesday.\n\n"
+        "The soldiers landed at a military airfield near Swidwin, in northwestern Poland."
+    )
+    assert [(m.destination, m.size) for m in movements(detector, text)] == [("Poland", 150)]
+
+
+def test_a_leads_round_figure_and_the_exact_one_are_one_movement(detector):
+    text = (
+        "More than 200 Rwandan troops are on their way to the war-torn western Darfur region of Sudan.\n\n"
+        "Rwanda's foreign minister told reporters that 241 Rwandan soldiers are headed to Darfur."
+    )
+    moves = movements(detector, text)
+    assert len(moves) == 1 and moves[0].size == 241
+
+
+def test_an_army_pulling_out_on_the_orders_of_a_leader_moves(detector):
+    text = "The army pulled out of Anbar's cities on Tuesday on the orders of Prime Minister Nouri al-Maliki."
+    assert [m.direction for m in movements(detector, text)] == ["withdraw"]
+
+
+def test_an_area_described_by_where_it_is_is_no_anaphor(detector):
+    text = "Chad will deploy 1,200 soldiers to the border area where Mali, Niger and Burkina Faso meet."
+    e = only_movement(detector, text)
+    assert e.destination.startswith("the border area") and e.size == 1200
