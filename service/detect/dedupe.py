@@ -90,6 +90,9 @@ def dedupe(events: list[Event]) -> list[Event]:
     return out
 
 
+_SITE_WORDS = frozenset("station base airport airfield airstrip camp port headquarters prison palace".split())
+
+
 def _named_within(out: list[Event], e: DeploymentEvent) -> int | None:
     """ "on their way to the war-torn western Darfur region of Sudan ... 241 Rwandan soldiers are headed to
     Darfur": a movement told again, its place named within the words the first telling used."""
@@ -103,6 +106,8 @@ def _named_within(out: list[Event], e: DeploymentEvent) -> int | None:
         ):
             continue
         other = _norm(prev.destination or "")
+        if _SITE_WORDS & set(f"{name} {other}".split()):
+            continue  # "Hadyach's main train station" is a site in the town, not the town
         if name and other and name != other and (f" {name} " in f" {other} " or f" {other} " in f" {name} "):
             return at if prev.country == e.country and _same_actor(prev.actor, e.actor) else None
     return None
@@ -184,7 +189,12 @@ def _repeats(prev: Event, e: Event, actor: str | None) -> bool:
     return False
 
 
-_BACK_REFERENCE = re.compile(r"^(?:the|these|those)\s+(?!\d)[a-z][\w\s'-]*$", re.IGNORECASE)
+# "the soldiers", "these troops", "the brigade": forces the story has introduced, named again
+_BACK_REFERENCE = re.compile(
+    r"^(?:the|these|those)\s+(?:[a-z][\w'-]*\s+){0,2}?(?:soldiers|troops|forces|paratroopers|marines|sailors|"
+    r"brigade|battalion|units?|contingent|force)$",
+    re.IGNORECASE,
+)
 
 
 def _elaborates(prev: Event, e: Event) -> bool:
