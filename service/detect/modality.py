@@ -499,10 +499,12 @@ def _set_in_dated_past(clause: list[Token], published_year: int | None) -> bool:
 
 def _shared_date(trigger: Token) -> list[Token]:
     """ "Sudan joined the coalition in 2015 and sent thousands of troops to Yemen": a joined verb with no time
-    of its own happened when the verb it is joined to did."""
+    of its own, or with "the same year", happened when the verb it is joined to did."""
     if trigger.dep_ != "conj" or trigger.head.pos_ not in ("VERB", "AUX"):
         return []
-    if any(w.ent_type_ in ("DATE", "TIME") for w in trigger.subtree):
+    own = [w for w in trigger.subtree if w.ent_type_ in ("DATE", "TIME")]
+    # "... annexed Crimea in 2014, and separatists seized parts of Donetsk the same year": the partner's time
+    if own and not any(w.lower_ == "same" for w in own):
         return []
     return [
         w

@@ -470,7 +470,7 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
 # "two weeks later", "the following day": a time told from the event before, in the past or the news alike
 _LATER_THAN_BEFORE = re.compile(
     r"\b(?:(?:\w+|\d+) (?:days?|weeks?|months?|years?) later|later that (?:day|week|month|year)|"
-    r"the (?:next|following) (?:day|week|month|year))\b",
+    r"the (?:next|following) (?:day|week|month|year)|(?<!hours )(?<!hour )(?<!minutes )later|subsequently)\b",
     re.I,
 )
 

@@ -1826,3 +1826,23 @@ def test_troops_pulled_out_to_avoid_encirclement_lost_the_town(detector):
     text = "KYIV — The military said it had pulled its troops out of the town of Vuhledar to avoid encirclement."
     e = only_control(detector, text)
     assert e.place == "Vuhledar" and e.extent == "full"
+
+
+def test_the_same_year_as_a_recalled_event_is_background(detector):
+    text = (
+        "KYIV, Ukraine — Russia annexed Crimea from Ukraine in 2014, and Russia-backed separatists seized parts "
+        "of the Donetsk and Luhansk regions the same year, touching off a conflict."
+    )
+    events = detect(detector, text, published=dt.date(2021, 4, 22))
+    assert events and all(e.background for e in events)
+
+
+def test_later_after_a_recalled_event_is_recalled_too(detector):
+    text = (
+        "KYIV — The army retook the village of Bilozerka on Friday, officials said.\n\n"
+        "Russian forces captured the town of Izium in March 2022. Ukrainian troops later retook the town of "
+        "Balakliia."
+    )
+    events = detect(detector, text, published=dt.date(2024, 5, 6))
+    balakliia = [e for e in events if isinstance(e, TerritorialControlEvent) and e.place == "Balakliia"]
+    assert balakliia and all(e.background for e in balakliia)
