@@ -179,7 +179,8 @@ def _repeats(prev: Event, e: Event, actor: str | None) -> bool:
     """Does `e` report again what `prev` reported? A control change needs a compatible gainer; a movement to
     the same place in the same direction is the same movement unless the two give different sizes."""
     if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent):
-        if _another_force(prev, e):
+        told_again = bool(e.force and re.match(r"(?i)(?:its|their|the|these|those)\b", e.force))
+        if _another_force(prev, e) or (not told_again and _two_states(prev.actor, e.actor)):
             return False
         return prev.direction == e.direction and (
             prev.size is None or e.size is None or prev.size == e.size or _rounded_to(prev.size, e.size)
@@ -212,6 +213,17 @@ def _elaborates(prev: Event, e: Event) -> bool:
     if not e.force or not _BACK_REFERENCE.match(e.force) or e.size not in (None, prev.size):
         return False
     return prev.country is not None and e.country == prev.country and _same_actor(prev.actor, e.actor)
+
+
+def _two_states(a: str | None, b: str | None) -> bool:
+    """ "Germany's frigate Hessen is due in the Red Sea ... Belgium will send a frigate": two states' forces."""
+    codes_a, codes_b = _state_codes(a), _state_codes(b)
+    return len(codes_a) == 1 and len(codes_b) == 1 and codes_a != codes_b
+
+
+def _state_codes(actor: str | None) -> set[str]:
+    words = re.findall(r"[A-Z][\w.]*", actor or "")
+    return {code for w in words if (code := _country_of(w))}
 
 
 def _rounded_to(lead: int, exact: int) -> bool:

@@ -28,6 +28,7 @@ from service.detect.model import Article, DeploymentEvent, Event, Location, Terr
 from service.detect.numbers import parse_number
 from service.detect.phrases import is_force, is_placeish
 from service.detect.places import PlaceRef, unnamed_ground
+from service.detect.roles import NAVAL_NOUNS
 from service.detect.senders import IRREGULAR_NOUNS, irregulars
 from service.detect.sentences import DATELINE, Sentence, is_headline, split_sentences
 
@@ -273,6 +274,15 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
     for e in events:
         if e.background:
             continue
+        if (
+            isinstance(e, DeploymentEvent)
+            and e.direction == "deploy"
+            and e.destination
+            and _OPEN_WATER.search(e.destination)
+        ):
+            ctx.last_destination = (
+                e.destination
+            )  # a sea the story's ships are sent to: the next ship goes there
         place = e.place if isinstance(e, TerritorialControlEvent) else e.destination
         if place and _names_an_area(place) and place != ctx.story_place():
             ctx.last_place = place
@@ -551,7 +561,10 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     own = _actor_country(actor, ctx)
     destinations = [_place_text(r, sentence, ctx, own, movement=True)[0] for r in refs]
     if not destinations:
-        story = ctx.story_place(own)  # "300 commandos were sent as reinforcement": to where the story is
+        # "Belgium has said it will send a frigate" after "the frigate Hessen is due in the Red Sea": where the
+        # story's movements go; else "300 commandos were sent as reinforcement": to where the story is
+        naval = frame.force_head is not None and frame.force_head.lemma_.lower() in NAVAL_NOUNS
+        story = (ctx.last_destination if naval and not frame.withdraw else None) or ctx.story_place(own)
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
     if size is not None and frame.share != 1.0:

@@ -339,7 +339,7 @@ _COMBAT_WORDS = frozenset(
 )
 
 
-_NAVAL = frozenset("warship ship destroyer frigate carrier submarine cruiser corvette vessel".split())
+NAVAL_NOUNS = frozenset("warship ship destroyer frigate carrier submarine cruiser corvette vessel".split())
 _FRONT_PARTS = frozenset("outskirts edge edges part parts suburbs districts neighborhoods neighbourhoods".split())
 
 
@@ -351,7 +351,7 @@ def peaceful_entry(t: Token, force: Token | None) -> bool:
         return False
     if any(w.lemma_.lower() in _COMBAT_WORDS for w in t.doc):
         return False
-    if force.lemma_.lower() in _NAVAL or ship_prefix(force) is not None:
+    if force.lemma_.lower() in NAVAL_NOUNS or ship_prefix(force) is not None:
         return True  # "two destroyers entered the Black Sea": warships take no ground
     entered = child(t, "dobj")
     if entered is not None and entered.lower_ in _FRONT_PARTS:

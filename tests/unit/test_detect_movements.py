@@ -921,3 +921,12 @@ def test_an_area_described_by_where_it_is_is_no_anaphor(detector):
     text = "Chad will deploy 1,200 soldiers to the border area where Mali, Niger and Burkina Faso meet."
     e = only_movement(detector, text)
     assert e.destination.startswith("the border area") and e.size == 1200
+
+
+def test_ships_another_state_sends_go_to_the_sea_the_story_names(detector):
+    text = (
+        "The German frigate Hessen, which sailed from Wilhelmshaven this month, is due in the Red Sea within "
+        "days.\n\nBelgium has said it will send a frigate later in the year."
+    )
+    moves = sorted((m.actor, m.destination) for m in movements(detector, text))
+    assert moves == [("Belgium", "Red Sea"), ("German", "Red Sea")]
