@@ -222,14 +222,16 @@ def _two_states(a: str | None, b: str | None) -> bool:
 
 
 def _state_codes(actor: str | None) -> set[str]:
-    words = re.findall(r"[A-Z][\w.]*", actor or "")
-    return {code for w in words if (code := _country_of(w))}
+    """The states an actor names: "The United States" -> US, "Germany's Cabinet" -> DE."""
+    runs = re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*", re.sub(r"['’]s\b", "", actor or ""))
+    names = {n for run in runs for n in (run, *run.split())} - {"The"}
+    return {code for n in names if (code := _country_of(re.sub(r"^The\s+", "", n)))}
 
 
 def _rounded_to(lead: int, exact: int) -> bool:
     """ "More than 200 Rwandan troops are on their way ... 241 Rwandan soldiers are headed to Darfur": a lead's
     round figure and the body's exact one count the same force."""
-    return lead % 100 == 0 and exact % 100 != 0 and abs(exact - lead) <= 0.25 * lead
+    return lead % 100 == 0 and exact % 10 != 0 and abs(exact - lead) <= 0.25 * lead
 
 
 def _another_force(prev: DeploymentEvent, e: DeploymentEvent) -> bool:

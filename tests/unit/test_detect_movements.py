@@ -930,3 +930,13 @@ def test_ships_another_state_sends_go_to_the_sea_the_story_names(detector):
     )
     moves = sorted((m.actor, m.destination) for m in movements(detector, text))
     assert moves == [("Belgium", "Red Sea"), ("German", "Red Sea")]
+
+
+def test_each_states_contingent_to_one_place_is_its_own_movement(detector):
+    text = (
+        "The United States will send about 400 troops to Turkey, the Pentagon said.\n\n"
+        "Germany's Cabinet on Thursday approved sending up to 400 soldiers to Turkey, and the Netherlands has "
+        "committed as many as 360 troops."
+    )
+    moves = sorted((m.actor, m.size) for m in movements(detector, text))
+    assert moves == [("Germany's Cabinet", 400), ("The United States", 400), ("the Netherlands", 360)]
