@@ -21,6 +21,7 @@ _ARTICLE = r"(?:(?:al|el|as|ash|ad|an|ar|at|az|ez)-)?"
 # "Mocimboa da Praia", "Ras al Ain": lower-case particles inside a place's name
 _PARTICLE = r"(?:\s+(?:da|de|do|dos|das|del|di|du|la|al|el|bin|ibn))?"
 _NAME = rf"{_ARTICLE}[A-Z][\w'’-]+(?:{_PARTICLE}\s+{_ARTICLE}[A-Z][\w'’-]+){{0,3}}"
+NAME_PATTERN = _NAME  # a place's or a side's name: "Ras al-Ain", "Deir ez-Zor", "Mocimboa da Praia"
 _CAPITALISED_RUN = re.compile(rf"(?<![\w-]){_NAME}")
 
 

@@ -25,6 +25,7 @@ from service.detect.places import (
 )
 from service.detect.roles import (
     actor_of,
+    avoids_capture,
     agent,
     force_of,
     is_armed,
@@ -190,9 +191,9 @@ def _frames(t: Token) -> list[TCFrame]:
     still = any(c.lower_ in ("still", "remain", "remained") for c in t.children)  # a state, not a change
     # "had been under Armenian control for nearly three decades": how long a state lasted, not a change
     still = still or any(o.lemma_.lower() in _DURATIONS for o in prep_objects(t, "for"))
-    still = still or (
-        lemma == "be" and t.tag_ in ("VBZ", "VBP")
-    )  # "the city is under the control of the army"
+    # "the city is under the control of the army": a state; but "Palmyra is now under the army's control" is news
+    now = any(c.lower_ == "now" for c in t.children)
+    still = still or (lemma == "be" and t.tag_ in ("VBZ", "VBP") and not now)
     if under is not None and lemma in ("be", "come", "fall") and subj is not None and not still:
         # "the oil fields were once again under ISIL control", "all roads came under the control of the army"
         owners = prep_objects(under, "of") or [
@@ -400,7 +401,7 @@ def _frames(t: Token) -> list[TCFrame]:
         if lemma in lx.HANDOVER_VERBS and not receivers and lemma not in lx.LOSE_VERBS and not handed_over:
             return []  # "handed over al-Qaim on March 17": to whom the story told before, or did not
         loser = force_of(agent(t) if passive else subj)  # "the last buses carrying rebel fighters pulled out"
-        if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN" and not _to_avoid_capture(t):
+        if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN" and not avoids_capture(t):
             return []  # but "the military pulled its troops out of Vuhledar to avoid encirclement" lost it
         if passive and subj is not None and subj.dep_ == "nsubjpass" and not is_armed(force_of(subj)):
             return []  # "residents have been evacuated from border districts": people moved, no side left
@@ -433,17 +434,6 @@ def _frames(t: Token) -> list[TCFrame]:
     if lemma in lx.INTO_VERBS:
         return _into_frames(t, subj)
     return []
-
-
-
-
-def _to_avoid_capture(t: Token) -> bool:
-    return any(
-        c.dep_ in ("advcl", "xcomp")
-        and c.lemma_.lower() == "avoid"
-        and any(w.lemma_.lower() in lx.CAUGHT_WORDS for w in c.subtree)
-        for c in t.children
-    )
 
 
 def _both_sides(force: Token) -> bool:

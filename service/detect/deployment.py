@@ -50,6 +50,7 @@ from service.detect.places import (
 )
 from service.detect.roles import (
     actor_of,
+    avoids_capture,
     agent,
     force_of,
     is_armed,
@@ -1141,15 +1142,7 @@ def _under_attack(t: Token) -> bool:
             and any(m.dep_ == "mark" and m.lower_ in ("as", "when", "after") for m in c.children)
         ):
             return True
-        if (
-            c.dep_ in ("advcl", "xcomp")
-            and c.lemma_.lower() == "avoid"
-            and any(w.lemma_.lower() in lx.CAUGHT_WORDS for w in c.subtree)
-        ):
-            return True  # "pulled out of Velyka Novosilka to avoid being encircled": driven out
-    return False
-
-
+    return avoids_capture(t)  # "pulled out of Velyka Novosilka to avoid being encircled": driven out
 
 
 def _ordered(t: Token) -> bool:

@@ -53,13 +53,13 @@ _HOLDINGS = frozenset(
 )
 # "the town that separatists had held", "the city Islamic State used as its capital"
 _HOLDING_VERBS = frozenset("hold control occupy use seize capture take run rule declare proclaim".split())
-_HELD = frozenset("held controlled occupied run".split())
+_HELD = frozenset("held controlled occupied".split())
 
 
 # one side's several names, as news writes them
 _GROUP_NAMES = [
     (
-        re.compile(r"(?i)\b(?:islamic state(?: of iraq and (?:the levant|syria))?|isil|isis|daesh)\b|\bIS\b"),
+        re.compile(r"\b(?i:islamic state(?: of iraq and (?:the levant|syria))?|isil|isis|daesh)\b|\bIS\b"),
         "isil",
     ),
     (re.compile(r"(?i)\b(?:hayat tahrir al-sham|tahrir al-sham|hts)\b"), "hts"),
@@ -174,7 +174,13 @@ def _holder_cues(trigger: Token) -> list[Token | str]:
     for tok in (w for w in trigger.subtree if w.i not in subjects):
         if tok.lower_ in _HELD and tok.i >= 2 and sent.doc[tok.i - 1].text == "-":
             owner = sent.doc[tok.i - 2]
-            if not sent.doc[tok.i - 1].whitespace_ and owner.is_alpha and owner.lower_ not in SIDE_GENERIC:
+            # "rebel-held", "ISIL-held", "Russian-occupied"; not "long-held" or "state-run"
+            named = (
+                owner.pos_ == "PROPN"
+                or owner.ent_type_ in ("NORP", "ORG")
+                or owner.lower_ in _IRREGULAR_WORDS
+            )
+            if not sent.doc[tok.i - 1].whitespace_ and named and owner.lower_ not in SIDE_GENERIC:
                 out.append(owner.text)
             continue
         if tok.dep_ == "relcl" and tok.lemma_.lower() in _HOLDING_VERBS and is_placeish(tok.head):

@@ -521,12 +521,18 @@ _SIGNS = frozenset("sign signs evidence indication indications trace".split())
 
 def _no_sign_of(trigger: Token) -> bool:
     """ "saw no sign so far of a strike force gathering in the north": a movement looked for, not seen."""
-    # the parser may hang "of" on another word ("no sign so far of"): any "no sign" before the trigger counts
-    return any(
-        a.lemma_.lower() in _SIGNS and any(c.dep_ == "det" and c.lower_ == "no" for c in a.children)
-        for a in trigger.sent
-        if a.i < trigger.i
-    )
+    # the parser may hang "of" on another word ("no sign so far of"): a "no sign ... of" before the trigger, with
+    # no other verb between, counts; "no sign of civilians as troops entered the town" does not
+    for a in trigger.sent:
+        if a.i >= trigger.i or a.lemma_.lower() not in _SIGNS:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "no" for c in a.children):
+            continue
+        between = trigger.doc[a.i + 1 : trigger.i]
+        clause_break = any(w.pos_ in ("VERB", "AUX", "SCONJ") or w.dep_ == "mark" for w in between)
+        if any(w.lower_ == "of" for w in between) and not clause_break:
+            return True
+    return False
 
 
 def _dated_as_a_deed(participle: Token) -> bool:

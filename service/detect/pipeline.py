@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from service.detect import lexicon as lx
 from service.detect.actors import STATE_INSTITUTIONS
-from service.detect.context import ArticleContext, long_before_publication
+from service.detect.context import NAME_PATTERN, ArticleContext, long_before_publication
 from service.detect.control import TCFrame, tc_frames
 from service.detect.dates import resolve_event_date
 from service.detect.dedupe import dedupe
@@ -194,7 +194,9 @@ def _infer_losers(trigger: Token, told: list[Event], ctx: ArticleContext) -> Non
         if isinstance(e, TerritorialControlEvent) and e.losing_actor is None:
             loser = loser_in_sentence(trigger, e.gaining_actor, ctx.gazetteer.country_code)
             if loser:
-                ctx.inferred_losers[(e.evidence_start, e.place)] = loser
+                ctx.inferred_losers.setdefault(
+                    (e.evidence_start, e.place), loser
+                )  # the first trigger's reading
 
 
 def _announcer(tok: Token) -> str | None:
@@ -290,7 +292,8 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
 
 
 _NAMED_AREA = re.compile(
-    r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*(?:\s+(?:region|province|district|governorate|oblast|valley|corridor|state|county|zone|strip))?"
+    rf"(?:the\s+)?{NAME_PATTERN}(?:\s+(?:region|province|district|governorate|oblast|valley|corridor|state|county|"
+    r"zone|strip))?"
 )
 
 
@@ -343,7 +346,7 @@ def _place_text(
 
 
 _OPEN_WATER = re.compile(
-    r"\b(?:Sea|Ocean|Mediterranean|Gulf|Strait|Straits|Channel|waters|River)$|^(?:the )?(?:Gulf|Straits?|Sea|Bay) of "
+    r"\b(?:Sea|Ocean|Mediterranean|Gulf|Strait|Straits|Channel|waters)$|^(?:the )?(?:Gulf|Straits?|Sea|Bay) of "
 )
 
 
@@ -446,8 +449,8 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
         place, resolved_anaphor = _place_text(ref, sentence, ctx)
         if ref.anaphoric and not resolved_anaphor:
             continue
-        if _OPEN_WATER.search(place):
-            continue  # "entered the Black Sea": open water changes no hands
+        if _OPEN_WATER.search(place) or place.endswith(" River"):
+            continue  # "entered the Black Sea", "the banks of the Euphrates River": water changes no hands
         loc, country = _locate(place, ctx, sentence.text)
         if loc is not None and loc.feature == "country" and frame.trigger.lemma_.lower() in _BORDER_CROSSINGS:
             continue  # "withdrew its troops from Iraq", "fighters re-entered Syria": a movement, no front line moved
@@ -480,7 +483,10 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
 # "two weeks later", "the following day": a time told from the event before, in the past or the news alike
 _LATER_THAN_BEFORE = re.compile(
     r"\b(?:(?:\w+|\d+) (?:days?|weeks?|months?|years?) later|later that (?:day|week|month|year)|"
-    r"the (?:next|following) (?:day|week|month|year)|(?<!hours )(?<!hour )(?<!minutes )later|subsequently)\b",
+    r"the (?:next|following) (?:day|week|month|year)|subsequently|"
+    # "Islamic State fighters later drove other groups out": a deed told after a recalled one; not "later this
+    # week", "a later date", "moments later"
+    r"later (?=[a-z]+ed\b|took\b|drove\b|seized\b|fell\b|won\b|lost\b|retook\b|overran\b|withdrew\b|left\b))\b",
     re.I,
 )
 

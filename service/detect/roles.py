@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Token
 
 from service.detect.actors import is_armed_group
-from service.detect.lexicon import CLAIM_VERBS
+from service.detect.lexicon import CAUGHT_WORDS, CLAIM_VERBS
 from service.detect.phrases import (
     actor_phrase,
     child,
@@ -141,6 +141,16 @@ def left_armed_noun(t: Token) -> Token | None:
             return w
         return None
     return None
+
+
+def avoids_capture(t: Token) -> bool:
+    """ "pulled its troops out of Vuhledar to avoid encirclement": a move made under threat of capture."""
+    return any(
+        c.dep_ in ("advcl", "xcomp")
+        and c.lemma_.lower() == "avoid"
+        and any(w.lemma_.lower() in CAUGHT_WORDS for w in c.subtree)
+        for c in t.children
+    )
 
 
 def is_passive(tok: Token) -> bool:

@@ -1846,3 +1846,17 @@ def test_later_after_a_recalled_event_is_recalled_too(detector):
     events = detect(detector, text, published=dt.date(2024, 5, 6))
     balakliia = [e for e in events if isinstance(e, TerritorialControlEvent) and e.place == "Balakliia"]
     assert balakliia and all(e.background for e in balakliia)
+
+
+def test_now_under_a_sides_control_is_news(detector):
+    text = "Palmyra is now under the full control of the Syrian army, state media said on Sunday."
+    assert only_control(detector, text).place == "Palmyra"
+
+
+def test_later_this_week_is_no_recalled_deed(detector):
+    text = (
+        "Russian forces captured the town of Izium in March 2022.\n\n"
+        "Officials said later this week that Ukrainian troops had retaken the village of Kozacha Lopan."
+    )
+    events = detect(detector, text, published=dt.date(2022, 9, 12))
+    assert [e.place for e in news(events, TerritorialControlEvent)] == ["Kozacha Lopan"]

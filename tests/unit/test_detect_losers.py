@@ -138,3 +138,12 @@ def test_one_state_named_against_an_unnamed_army_is_no_loser(detector):
     text = "Russian forces shelled the area for weeks.\n\nOn Monday the army took the village of Novoselivka."
     e = control_of(detector, text, "Novoselivka")
     assert e.losing_actor is None
+
+
+def test_long_held_and_state_run_name_no_holder(detector):
+    for text, place in (
+        ("Afghan forces recaptured the long-held town of Marjah on Monday.", "Marjah"),
+        ("Rebels seized the state-run television station in Aden on Monday.", "station"),
+    ):
+        found = [e for e in controls(detector, text) if place in e.place]
+        assert found and found[0].losing_actor not in ("long", "state"), text

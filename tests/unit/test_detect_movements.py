@@ -940,3 +940,8 @@ def test_each_states_contingent_to_one_place_is_its_own_movement(detector):
     )
     moves = sorted((m.actor, m.size) for m in movements(detector, text))
     assert moves == [("Germany's Cabinet", 400), ("The United States", 400), ("the Netherlands", 360)]
+
+
+def test_no_sign_of_civilians_does_not_negate_a_movement(detector):
+    text = "There was no sign of civilians as 300 Turkish troops arrived in the town of Jarabulus on Wednesday."
+    assert only_movement(detector, text).destination == "Jarabulus"
