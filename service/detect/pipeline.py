@@ -189,6 +189,15 @@ def _on_losing_side(actor: str, losing: str | None) -> bool:
     return not named and not lost & _IRREGULAR_WORDS
 
 
+# words that may set one side against another in a sentence (checked before the parse is walked for them)
+_FIGHT_OR_FLIGHT = re.compile(
+    r"\b(?:against|fight|clash|battl|attack|assault|offensive|operation|casualt|combat|skirmish|counter|war\b|"
+    r"defeat|expel|rout|repel|kill|oust|dislodg|evict|ambush|overwhelm|engag|withdr|retreat|fle[de]|pull|abandon|"
+    r"evacuat|surrender|depart|left\b|leav|press|push|drove|drive|beat|forc|thr[eo]w|fell|fall)",
+    re.IGNORECASE,
+)
+
+
 def _infer_losers(trigger: Token, told: list[Event], ctx: ArticleContext) -> None:
     for e in told:
         if isinstance(e, TerritorialControlEvent) and e.losing_actor is None:
@@ -267,8 +276,9 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
             ctx.sides.saw(e.gaining_actor, sentence.start)
             ctx.sides.saw(e.losing_actor, sentence.start)
             ctx.sides.took(e.place, e.gaining_actor, sentence.start)
-    for side in fought_in(doc[:]):
-        ctx.sides.saw(side, sentence.start)
+    if _FIGHT_OR_FLIGHT.search(sentence.text):
+        for side in fought_in(doc[:]):
+            ctx.sides.saw(side, sentence.start)
     # the sentence's first mover: "The U.S. is shifting troops ..., a day after Russia ordered troops into ..."
     ctx.last_mover = next(
         (e.actor for e in events if isinstance(e, DeploymentEvent) and e.actor), ctx.last_mover
@@ -501,8 +511,9 @@ def _dating_text(trigger: Token, text: str) -> str:
     that description ("the airport, which had been out of service since last year"), not the event."""
     out = text
     for w in trigger.doc:
-        described = is_placeish(w.head) or is_force(w.head)  # "the war, which erupted in April 2023" dates it
-        if w.dep_ == "relcl" and described and not w.is_ancestor(trigger) and w != trigger:
+        if w.dep_ != "relcl" or w == trigger or w.is_ancestor(trigger):
+            continue
+        if is_placeish(w.head) or is_force(w.head):  # but "the war, which erupted in April 2023" dates it
             start, end = w.left_edge.idx, w.right_edge.idx + len(w.right_edge.text)
             if end <= len(out):
                 out = out[:start] + " " * (end - start) + out[end:]
