@@ -401,6 +401,8 @@ def _frames(t: Token) -> list[TCFrame]:
         if lemma in lx.HANDOVER_VERBS and not receivers and lemma not in lx.LOSE_VERBS and not handed_over:
             return []  # "handed over al-Qaim on March 17": to whom the story told before, or did not
         loser = force_of(agent(t) if passive else subj)  # "the last buses carrying rebel fighters pulled out"
+        if passive and loser is None and subj is not None and subj.dep_ == "nsubjpass" and is_force(force_of(subj)):
+            loser = force_of(subj)  # "the 1,000 U.S. troops being withdrawn from northern Syria" are the ones leaving
         if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN" and not avoids_capture(t):
             return []  # but "the military pulled its troops out of Vuhledar to avoid encirclement" lost it
         if passive and subj is not None and subj.dep_ == "nsubjpass" and not is_armed(force_of(subj)):

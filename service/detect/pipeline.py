@@ -441,6 +441,20 @@ def _statement(sentence: Sentence, event_date: dt.date | None, background: bool,
 
 # Moving out of or into a whole country changes no one's hold on a place in it.
 _BORDER_CROSSINGS = lx.LOSE_VERBS | lx.PARTIAL_VERBS | lx.INTO_VERBS - {"storm"}
+_COMPASS_OF_A_COUNTRY = re.compile(
+    r"^(?:the\s+)?(?:north|south|east|west|central)(?:ern|-?\w+ern)?\s+[A-Z]\w+$", re.I
+)
+
+
+def _foreign_drawdown(place: str, loser: str | None, country: str | None, ctx: ArticleContext) -> bool:
+    """A state pulling its forces out of a quarter of another country ("U.S. troops withdrawn from northern
+    Syria") leaves no named place to a side."""
+    if not loser or not country or not _COMPASS_OF_A_COUNTRY.match(place):
+        return False
+    if ctx.gazetteer.country_code(place.split()[-1]) != country:
+        return False
+    own = _actor_country(loser, ctx)
+    return own is not None and own != country
 
 
 def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
@@ -462,6 +476,10 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
         if _OPEN_WATER.search(place) or place.endswith(" River"):
             continue  # "entered the Black Sea", "the banks of the Euphrates River": water changes no hands
         loc, country = _locate(place, ctx, sentence.text)
+        if frame.trigger.lemma_.lower() in lx.LOSE_VERBS and _foreign_drawdown(
+            place, frame.losing, country, ctx
+        ):
+            continue  # "the roughly 1,000 U.S. troops being withdrawn from northern Syria": no front line moved
         if loc is not None and loc.feature == "country" and frame.trigger.lemma_.lower() in _BORDER_CROSSINGS:
             continue  # "withdrew its troops from Iraq", "fighters re-entered Syria": a movement, no front line moved
         out.append(

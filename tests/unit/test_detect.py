@@ -1860,3 +1860,8 @@ def test_later_this_week_is_no_recalled_deed(detector):
     )
     events = detect(detector, text, published=dt.date(2022, 9, 12))
     assert [e.place for e in news(events, TerritorialControlEvent)] == ["Kozacha Lopan"]
+
+
+def test_a_foreign_drawdown_from_a_quarter_of_a_country_moves_no_front_line(detector):
+    text = "The roughly 1,000 U.S. troops being withdrawn from northern Syria are expected to move to western Iraq."
+    assert not news(detect(detector, text), TerritorialControlEvent)
