@@ -212,7 +212,8 @@ def _elaborates(prev: Event, e: Event) -> bool:
         return False
     if not e.force or not _BACK_REFERENCE.match(e.force) or e.size not in (None, prev.size):
         return False
-    return prev.country is not None and e.country == prev.country and _same_actor(prev.actor, e.actor)
+    # "the 173rd Airborne Brigade" retells "U.S. Army paratroopers"; another state's forces are another movement
+    return prev.country is not None and e.country == prev.country and not _two_states(prev.actor, e.actor)
 
 
 def _two_states(a: str | None, b: str | None) -> bool:

@@ -945,3 +945,12 @@ def test_each_states_contingent_to_one_place_is_its_own_movement(detector):
 def test_no_sign_of_civilians_does_not_negate_a_movement(detector):
     text = "There was no sign of civilians as 300 Turkish troops arrived in the town of Jarabulus on Wednesday."
     assert only_movement(detector, text).destination == "Jarabulus"
+
+
+def test_a_unit_named_for_the_forces_already_told_elaborates_their_arrival(detector):
+    text = (
+        "About 150 U.S. Army paratroopers arrived in Poland on Wednesday.\n\n"
+        "The soldiers, from the 173rd Airborne Brigade, landed at a military airfield near Swidwin, in "
+        "northwestern Poland."
+    )
+    assert [(m.destination, m.size) for m in movements(detector, text)] == [("Poland", 150)]
