@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from service.detect.actors import abbreviates
-from service.detect.gazetteer import Gazetteer
 from service.detect.losers import same_side
 from service.detect.model import DeploymentEvent, Event, TerritorialControlEvent
 from service.detect.numbers import parse_number
+
+
+CountryOf = Callable[[str], str | None]  # a state's ISO code for a name or demonym ("Russian" -> "RU")
 
 
 def _norm(s: str) -> str:
@@ -17,7 +20,7 @@ def _norm(s: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9 ]+", " ", s).split())
 
 
-def _same_actor(a: str | None, b: str | None) -> bool:
+def _same_actor(a: str | None, b: str | None, country_of: CountryOf) -> bool:
     return (
         a is None
         or b is None
@@ -26,13 +29,9 @@ def _same_actor(a: str | None, b: str | None) -> bool:
         or abbreviates(a, b)
         or abbreviates(b, a)
         or _both_unnamed_irregulars(a, b)
-        or same_side(a, b, _country_of)
+        or same_side(a, b, country_of)
         is True  # "Russia" and "Russian forces", "government forces" and "the army"
     )
-
-
-def _country_of(word: str) -> str | None:
-    return Gazetteer.default().country_code(word)
 
 
 def _both_unnamed_irregulars(a: str, b: str) -> bool:
@@ -48,7 +47,7 @@ _IRREGULARS = frozenset("rebels insurgents gunmen jihadists extremists militants
 _NO_ONE_IN_PARTICULAR = _GENERIC | _IRREGULARS
 
 
-def dedupe(events: list[Event]) -> list[Event]:
+def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
     """One event per statement: several patterns may fire on one sentence, and a story may repeat its lead.
 
     A later report of the same type and place by a compatible actor, with no other change of that place in
@@ -57,7 +56,7 @@ def dedupe(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     last_for_place: dict[tuple[str, str, bool, str], int] = {}
     totals = _shared_totals(events)
-    for e in _without_summaries(_dedupe_in_sentence(events)):
+    for e in _without_summaries(_dedupe_in_sentence(events, country_of), country_of):
         place = e.place if isinstance(e, TerritorialControlEvent) else (e.destination or "")
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
         # a look back at an earlier phase interrupts no report; a pull-out does not interrupt an arrival's retelling
@@ -65,14 +64,17 @@ def dedupe(events: list[Event]) -> list[Event]:
         key = (e.type, _norm(place), e.background, direction)
         at = last_for_place.get(key)
         if at is None and isinstance(e, DeploymentEvent):
-            at = _named_within(out, e)
+            at = _named_within(out, e, country_of)
         prev = out[at] if at is not None else None
         if (
             prev is not None
             and at is not None
             and prev.evidence_start != e.evidence_start
-            and (getattr(prev, "extent", None) == getattr(e, "extent", None) or _sideless_retelling(prev, e))
-            and (_repeats(prev, e, actor) or _details_a_total(prev, e, totals))
+            and (
+                getattr(prev, "extent", None) == getattr(e, "extent", None)
+                or _sideless_retelling(prev, e, country_of)
+            )
+            and (_repeats(prev, e, actor, country_of) or _details_a_total(prev, e, totals))
         ):
             out[at] = _with_sides_from(prev, e)
             if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent) and prev.size and e.size:
@@ -81,9 +83,13 @@ def dedupe(events: list[Event]) -> list[Event]:
             if _details_a_total(prev, e, totals):
                 out[at] = out[at].model_copy(update={"size": e.size})  # the place's own share, not the total
             continue
-        if prev is not None and prev.evidence_start != e.evidence_start and _entered_after_taken(prev, e):
+        if (
+            prev is not None
+            and prev.evidence_start != e.evidence_start
+            and _entered_after_taken(prev, e, country_of)
+        ):
             continue
-        if any(_elaborates(p, e) for p in out):
+        if any(_elaborates(p, e, country_of) for p in out):
             continue
         last_for_place[key] = len(out)
         out.append(e)
@@ -93,7 +99,7 @@ def dedupe(events: list[Event]) -> list[Event]:
 _SITE_WORDS = frozenset("station base airport airfield airstrip camp port headquarters prison palace".split())
 
 
-def _named_within(out: list[Event], e: DeploymentEvent) -> int | None:
+def _named_within(out: list[Event], e: DeploymentEvent, country_of: CountryOf) -> int | None:
     """ "on their way to the war-torn western Darfur region of Sudan ... 241 Rwandan soldiers are headed to
     Darfur": a movement told again, its place named within the words the first telling used."""
     name = _norm(e.destination or "")
@@ -109,7 +115,7 @@ def _named_within(out: list[Event], e: DeploymentEvent) -> int | None:
         if _SITE_WORDS & set(f"{name} {other}".split()):
             continue  # "Hadyach's main train station" is a site in the town, not the town
         if name and other and name != other and (f" {name} " in f" {other} " or f" {other} " in f" {name} "):
-            return at if prev.country == e.country and _same_actor(prev.actor, e.actor) else None
+            return at if prev.country == e.country and _same_actor(prev.actor, e.actor, country_of) else None
     return None
 
 
@@ -133,7 +139,7 @@ def _details_a_total(prev: Event, e: Event, totals: set[tuple[int, int]]) -> boo
     return prev.direction == e.direction and e.size < prev.size
 
 
-def _sideless_retelling(prev: Event, e: Event) -> bool:
+def _sideless_retelling(prev: Event, e: Event, country_of: CountryOf) -> bool:
     """ "Haftar has lost much of the territory he held, including Tarhuna": a change of a place the story told
     before, with no side taking it, tells nothing new whatever its extent; but the side that took it leaving
     again ("ISIL later withdrew from most of Palmyra") does."""
@@ -141,10 +147,12 @@ def _sideless_retelling(prev: Event, e: Event) -> bool:
         return False
     if e.gaining_actor is not None:
         return False
-    return not (e.losing_actor and prev.gaining_actor and _same_actor(prev.gaining_actor, e.losing_actor))
+    return not (
+        e.losing_actor and prev.gaining_actor and _same_actor(prev.gaining_actor, e.losing_actor, country_of)
+    )
 
 
-def _entered_after_taken(prev: Event, e: Event) -> bool:
+def _entered_after_taken(prev: Event, e: Event, country_of: CountryOf) -> bool:
     """ "Rebels said they had taken Damascus ... as insurgents moved into the capital unopposed": entering a place
     the story already told taken whole, by a side it names only in general words, tells no new change."""
     if not isinstance(prev, TerritorialControlEvent) or not isinstance(e, TerritorialControlEvent):
@@ -156,7 +164,7 @@ def _entered_after_taken(prev: Event, e: Event) -> bool:
         or e.losing_actor is not None
     ):
         return False  # a withdrawal from part of it ("ISIL later withdrew from most of Palmyra") is news
-    return _same_actor(prev.gaining_actor, e.gaining_actor) or _names_no_one(e.gaining_actor)
+    return _same_actor(prev.gaining_actor, e.gaining_actor, country_of) or _names_no_one(e.gaining_actor)
 
 
 def _with_sides_from(kept: Event, repeat: Event) -> Event:
@@ -175,18 +183,18 @@ def _with_sides_from(kept: Event, repeat: Event) -> Event:
     return kept.model_copy(update=update) if update else kept
 
 
-def _repeats(prev: Event, e: Event, actor: str | None) -> bool:
+def _repeats(prev: Event, e: Event, actor: str | None, country_of: CountryOf) -> bool:
     """Does `e` report again what `prev` reported? A control change needs a compatible gainer; a movement to
     the same place in the same direction is the same movement unless the two give different sizes."""
     if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent):
         told_again = bool(e.force and re.match(r"(?i)(?:its|their|the|these|those)\b", e.force))
-        if _another_force(prev, e) or (not told_again and _two_states(prev.actor, e.actor)):
+        if _another_force(prev, e) or (not told_again and _two_states(prev.actor, e.actor, country_of)):
             return False
         return prev.direction == e.direction and (
             prev.size is None or e.size is None or prev.size == e.size or _rounded_to(prev.size, e.size)
         )
     if isinstance(prev, TerritorialControlEvent):
-        return _same_actor(prev.gaining_actor, actor)
+        return _same_actor(prev.gaining_actor, actor, country_of)
     return False
 
 
@@ -198,7 +206,7 @@ _BACK_REFERENCE = re.compile(
 )
 
 
-def _elaborates(prev: Event, e: Event) -> bool:
+def _elaborates(prev: Event, e: Event, country_of: CountryOf) -> bool:
     """ "About 150 U.S. paratroopers arrived in Poland ... The soldiers landed at a military airfield near
     Swidwin": the forces the story introduced, placed more exactly in the same country, move no second time."""
     if not isinstance(prev, DeploymentEvent) or not isinstance(e, DeploymentEvent):
@@ -213,20 +221,24 @@ def _elaborates(prev: Event, e: Event) -> bool:
     if not e.force or not _BACK_REFERENCE.match(e.force) or e.size not in (None, prev.size):
         return False
     # "the 173rd Airborne Brigade" retells "U.S. Army paratroopers"; another state's forces are another movement
-    return prev.country is not None and e.country == prev.country and not _two_states(prev.actor, e.actor)
+    return (
+        prev.country is not None
+        and e.country == prev.country
+        and not _two_states(prev.actor, e.actor, country_of)
+    )
 
 
-def _two_states(a: str | None, b: str | None) -> bool:
+def _two_states(a: str | None, b: str | None, country_of: CountryOf) -> bool:
     """ "Germany's frigate Hessen is due in the Red Sea ... Belgium will send a frigate": two states' forces."""
-    codes_a, codes_b = _state_codes(a), _state_codes(b)
+    codes_a, codes_b = _state_codes(a, country_of), _state_codes(b, country_of)
     return len(codes_a) == 1 and len(codes_b) == 1 and codes_a != codes_b
 
 
-def _state_codes(actor: str | None) -> set[str]:
+def _state_codes(actor: str | None, country_of: CountryOf) -> set[str]:
     """The states an actor names: "The United States" -> US, "Germany's Cabinet" -> DE."""
     runs = re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*", re.sub(r"['’]s\b", "", actor or ""))
     names = {n for run in runs for n in (run, *run.split())} - {"The"}
-    return {code for n in names if (code := _country_of(re.sub(r"^The\s+", "", n)))}
+    return {code for n in names if (code := country_of(re.sub(r"^The\s+", "", n)))}
 
 
 def _rounded_to(lead: int, exact: int) -> bool:
@@ -242,7 +254,7 @@ def _another_force(prev: DeploymentEvent, e: DeploymentEvent) -> bool:
     return _norm(prev.force).split()[-1:] != _norm(e.force).split()[-1:]
 
 
-def _dedupe_in_sentence(events: list[Event]) -> list[Event]:
+def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Event]:
     """One event per type, place and sentence: several patterns may fire on one statement."""
     seen: dict[tuple[str, str, int, str], int] = {}
     out: list[Event] = []
@@ -251,7 +263,7 @@ def _dedupe_in_sentence(events: list[Event]) -> list[Event]:
         # "Russian troops were replaced with separatist forces": a withdrawal and an arrival, one place
         direction = e.direction if isinstance(e, DeploymentEvent) else ""
         key = (e.type, _norm(place), e.evidence_start, direction)
-        if key in seen and _two_senders(out[seen[key]], e):
+        if key in seen and _two_senders(out[seen[key]], e, country_of):
             out.append(
                 e
             )  # "Germany approved sending two batteries to Turkey, and the Netherlands committed two"
@@ -274,14 +286,14 @@ def _dedupe_in_sentence(events: list[Event]) -> list[Event]:
     return out
 
 
-def _two_senders(prev: Event, e: Event) -> bool:
+def _two_senders(prev: Event, e: Event, country_of: CountryOf) -> bool:
     """Two senders, each with its own count: two movements to one place, told in one sentence."""
     return (
         isinstance(prev, DeploymentEvent)
         and isinstance(e, DeploymentEvent)
         and prev.actor is not None
         and e.actor is not None
-        and not _same_actor(prev.actor, e.actor)
+        and not _same_actor(prev.actor, e.actor, country_of)
         and prev.size is not None
         and e.size is not None
         and prev.size != e.size
@@ -297,14 +309,14 @@ _UNNAMED_GROUP = re.compile(
 _VAGUE_COUNTS = frozenset("several few some many more other".split())
 
 
-def _without_summaries(events: list[Event]) -> list[Event]:
+def _without_summaries(events: list[Event], country_of: CountryOf) -> list[Event]:
     """A lead's "took two more towns" that the story names elsewhere ("took control of the towns of Zumar and
     Sinjar") is those events again, not a third one: drop the group when other sentences name at least as many
     places of that kind taken by a compatible side."""
-    return [e for e in events if not _summarises_named(e, events)]
+    return [e for e in events if not _summarises_named(e, events, country_of)]
 
 
-def _summarises_named(group: Event, events: list[Event]) -> bool:
+def _summarises_named(group: Event, events: list[Event], country_of: CountryOf) -> bool:
     if not isinstance(group, TerritorialControlEvent) or group.background:
         return False
     m = _UNNAMED_GROUP.match(group.place)
@@ -323,7 +335,7 @@ def _summarises_named(group: Event, events: list[Event]) -> bool:
         and e.evidence_start != group.evidence_start
         and _UNNAMED_GROUP.match(e.place) is None
         and noun in e.evidence.lower()
-        and (_same_actor(group.gaining_actor, e.gaining_actor) or _names_no_one(e.gaining_actor))
+        and (_same_actor(group.gaining_actor, e.gaining_actor, country_of) or _names_no_one(e.gaining_actor))
     }
     return len(named) >= count
 

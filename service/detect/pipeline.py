@@ -82,7 +82,10 @@ class Detector:
         docs = self.nlp.pipe((_parser_friendly(s.text) for _, s in jobs), batch_size=128)
         for (n, sentence), doc in zip(jobs, docs, strict=True):
             results[n].extend(_events_in_sentence(doc, sentence, contexts[n]))
-        return [_with_inferred_losers(dedupe(r), ctx) for r, ctx in zip(results, contexts, strict=True)]
+        return [
+            _with_inferred_losers(dedupe(r, self.gazetteer.country_code), ctx)
+            for r, ctx in zip(results, contexts, strict=True)
+        ]
 
 
 def _with_inferred_losers(events: list[Event], ctx: ArticleContext) -> list[Event]:
