@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from service.detect import lexicon as lx
 from service.detect.actors import abbreviates
 from service.detect.losers import same_side
 from service.detect.model import DeploymentEvent, Event, TerritorialControlEvent
@@ -43,7 +44,7 @@ def _both_unnamed_irregulars(a: str, b: str) -> bool:
 _GENERIC = frozenset(
     "the its their his her forces force troops army fighters militants of and government units".split()
 )
-_IRREGULARS = frozenset("rebels insurgents gunmen jihadists extremists militants fighters".split())
+_IRREGULARS = lx.IRREGULAR_NOUNS
 _NO_ONE_IN_PARTICULAR = _GENERIC | _IRREGULARS
 
 

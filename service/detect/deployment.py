@@ -563,7 +563,7 @@ def _no_journey(t: Token) -> bool:
     )
 
 
-_IRREGULARS = frozenset("fighter militant rebel insurgent jihadist gunman guerrilla militia".split())
+_IRREGULARS = lx.IRREGULAR_NOUNS | {"militia"}
 
 
 def _on_the_way_frames(t: Token) -> list[DeployFrame]:

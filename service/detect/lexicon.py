@@ -189,6 +189,11 @@ INTENT_HEADS = frozenset(
     "call demand request refuse decline wish set look order_only threat goal objective mission drive race "
     "unable fail".split()
 )
+# Fighters no state's army fields: "rebels", "militants", "gunmen" (singular and plural as written)
+IRREGULAR_NOUNS = frozenset(
+    "insurgent insurgents rebel rebels militant militants fighter fighters jihadist jihadists gunman gunmen "
+    "guerrilla guerrillas extremist extremists separatist separatists".split()
+)
 # What a retreat is made "to avoid": being encircled, surrounded, trapped, captured, cut off
 CAUGHT_WORDS = frozenset("encircle encirclement surround trap capture cut envelop".split())
 # Heads under which an infinitive trigger did happen ("managed to capture", "were forced to withdraw").

