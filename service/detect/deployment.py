@@ -449,6 +449,15 @@ def _frames(t: Token) -> list[DeployFrame]:
             )
         if not dests and not withdraw:
             dests = _purpose_objects(t)  # a pull-out "to help defend the country" leaves somewhere else
+        if not dests and not withdraw:
+            # "sent about 150 soldiers, backed by 20 to 25 tanks, to a camp near Bashiqa": the parser hangs the
+            # goal on the participle between the force and it
+            dests = [
+                o
+                for c in t.children
+                if c.dep_ == "advcl" and c.tag_ == "VBN"
+                for o in place_objects(c, "to", "into")
+            ]
         if not dests and not withdraw and _moving_in(t):
             dests = _vacated_places(t, force)
         if not dests and any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in t.children):

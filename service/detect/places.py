@@ -355,7 +355,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             and not (
                 any(c.pos_ == "PROPN" and c.dep_ in ("compound", "poss", "appos") for c in tok.children)
                 or any(
-                    o.pos_ == "PROPN" or any(w.pos_ == "PROPN" for w in o.children)
+                    # "a checkpoint at Khan Shaykhoun", "a camp near the town of Bashiqa"
+                    o.pos_ == "PROPN" or any(w.pos_ == "PROPN" for w in o.subtree)
                     for o in prep_objects(tok, "near", "at", "outside")
                 )
                 or any(

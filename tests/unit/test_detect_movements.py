@@ -954,3 +954,9 @@ def test_a_unit_named_for_the_forces_already_told_elaborates_their_arrival(detec
         "northwestern Poland."
     )
     assert [(m.destination, m.size) for m in movements(detector, text)] == [("Poland", 150)]
+
+
+def test_a_goal_hung_on_a_participle_and_an_unnamed_camp_near_a_town(detector):
+    text = "Turkey has sent about 150 soldiers, backed by 20 to 25 tanks, to a camp near the town of Bashiqa."
+    e = only_movement(detector, text)
+    assert e.destination.startswith("a camp near the town of Bashiqa") and e.size == 150
