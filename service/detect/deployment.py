@@ -492,6 +492,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         retreat = withdraw and not redeployed and not passive and subj is not None and _mover(subj) == force
         if retreat and _retreat_in_battle(t, force):
             return []
+        if not withdraw and len(dests) == 1 and dests[0].pos_ == "PROPN" and is_country(dests[0].text):
+            dests = _site_named_for_the_task(t) or dests
         return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
 
     if lemma in _HOMEWARD_ONLY:
@@ -584,6 +586,26 @@ def _on_the_way_frames(t: Token) -> list[DeployFrame]:
     if not _is_mover(force) or not dests:
         return []
     return [DeployFrame(t, force, dest_refs(dests))]
+
+
+def _site_named_for_the_task(t: Token) -> list[Token]:
+    """ "will send up to 450 personnel to Iraq to train government forces at al-Taqaddum military base": the base
+    the purpose names is where in the country they go."""
+    for c in t.children:
+        if c.dep_ != "advcl" or not any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
+            continue
+        sites = [
+            o
+            for w in c.subtree
+            if w.dep_ == "prep" and w.lower_ in ("at", "in")
+            for o in w.children
+            if o.dep_ == "pobj"
+            and o.lemma_.lower() in lx.MILITARY_SITES
+            and any(m.pos_ == "PROPN" for m in o.subtree)
+        ]
+        if sites:
+            return sites[:1]
+    return []
 
 
 def _due_frames(t: Token) -> list[DeployFrame]:

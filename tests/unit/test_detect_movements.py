@@ -960,3 +960,12 @@ def test_a_goal_hung_on_a_participle_and_an_unnamed_camp_near_a_town(detector):
     text = "Turkey has sent about 150 soldiers, backed by 20 to 25 tanks, to a camp near the town of Bashiqa."
     e = only_movement(detector, text)
     assert e.destination.startswith("a camp near the town of Bashiqa") and e.size == 150
+
+
+def test_the_base_a_purpose_names_is_where_in_the_country_they_go(detector):
+    text = (
+        "The United States will send up to 450 more military personnel to Iraq to train government forces at "
+        "al-Taqaddum military base, the White House said."
+    )
+    e = only_movement(detector, text)
+    assert e.destination.startswith("al-Taqaddum military base") and e.size == 450
