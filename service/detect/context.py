@@ -47,8 +47,8 @@ class ArticleContext:
         self._undated_text: str | None = None
         self.last_place: str | None = None
         self.last_destination: str | None = None  # the sea the story's last ships were sent to
-        self.sides = StorySides(gazetteer.country_code)  # who fights whom, and who last took each place
-        self.sides.read(article.text)
+        # who fights whom, and who last took each place
+        self.sides = StorySides(gazetteer.country_code, article.text)
         self.inferred_losers: dict[tuple[int, str], str] = {}  # (evidence offset, place) -> side
 
     def resolve(self, text: str) -> Location | None:

@@ -11,6 +11,7 @@ from service.detect.actors import abbreviates
 from service.detect.losers import same_side
 from service.detect.model import DeploymentEvent, Event, TerritorialControlEvent
 from service.detect.numbers import parse_number
+from service.detect.places import FACILITIES
 
 
 CountryOf = Callable[[str], str | None]  # a state's ISO code for a name or demonym ("Russian" -> "RU")
@@ -97,9 +98,6 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
     return out
 
 
-_SITE_WORDS = frozenset("station base airport airfield airstrip camp port headquarters prison palace".split())
-
-
 def _named_within(out: list[Event], e: DeploymentEvent, country_of: CountryOf) -> int | None:
     """ "on their way to the war-torn western Darfur region of Sudan ... 241 Rwandan soldiers are headed to
     Darfur": a movement told again, its place named within the words the first telling used."""
@@ -113,7 +111,7 @@ def _named_within(out: list[Event], e: DeploymentEvent, country_of: CountryOf) -
         ):
             continue
         other = _norm(prev.destination or "")
-        if _SITE_WORDS & set(f"{name} {other}".split()):
+        if (FACILITIES | {"airstrip"}) & set(f"{name} {other}".split()):
             continue  # "Hadyach's main train station" is a site in the town, not the town
         if name and other and name != other and (f" {name} " in f" {other} " or f" {other} " in f" {name} "):
             return at if prev.country == e.country and _same_actor(prev.actor, e.actor, country_of) else None

@@ -570,11 +570,8 @@ def _no_journey(t: Token) -> bool:
         advancing
         and bool(prep_objects(t, "toward", "towards"))
         and subj is not None
-        and subj.lemma_.lower() in _IRREGULARS
+        and subj.lemma_.lower() in lx.IRREGULAR_NOUNS
     )
-
-
-_IRREGULARS = lx.IRREGULAR_NOUNS | {"militia"}
 
 
 def _on_the_way_frames(t: Token) -> list[DeployFrame]:

@@ -180,7 +180,7 @@ def _number_words(tok: Token) -> list[str]:
         ]
     nums = [c for c in nums if c.ent_type_ not in ("DATE", "TIME")]  # "On 4 April Russian troops"
     # "Challenger 2 tanks", "Leopard 2 tanks": a model's name, not a count
-    nums = [c for c in nums if not (c.i and c.doc[c.i - 1].pos_ == "PROPN" and c.doc[c.i - 1].is_title)]
+    nums = [c for c in nums if not (c.i and c.doc[c.i - 1].text in _MODEL_WORDS)]
     if not nums:
         return []
     n = nums[0]

@@ -192,7 +192,7 @@ INTENT_HEADS = frozenset(
 # Fighters no state's army fields: "rebels", "militants", "gunmen" (singular and plural as written)
 IRREGULAR_NOUNS = frozenset(
     "insurgent insurgents rebel rebels militant militants fighter fighters jihadist jihadists gunman gunmen "
-    "guerrilla guerrillas extremist extremists separatist separatists".split()
+    "guerrilla guerrillas extremist extremists separatist separatists militia militias".split()
 )
 # What a retreat is made "to avoid": being encircled, surrounded, trapped, captured, cut off
 CAUGHT_WORDS = frozenset("encircle encirclement surround trap capture cut envelop".split())

@@ -27,7 +27,7 @@ SIDE_GENERIC = frozenset(
     "ba'athist baathist".split()
 )
 # a side that is no state's army
-_IRREGULAR_WORDS = lx.IRREGULAR_NOUNS | {"militia", "militias", "opposition"}
+_IRREGULAR_WORDS = lx.IRREGULAR_NOUNS | {"opposition"}
 
 # "fighting with", "clashes with", "an offensive against", "casualties on": the other side of a fight
 _FIGHT_WORDS = frozenset(
@@ -310,22 +310,28 @@ class StorySides:
     """The sides a story names, where it names them, and who last took each place."""
 
     country_of: Callable[[str], str | None]
+    text: str = ""  # the story, read for its named sides only when a loser is first asked for
     sides: list[tuple[int, str]] = field(default_factory=list)
     holders: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     allied: list[str] = field(default_factory=list)  # gainers told together: "YPG and FSA forces"
+    _text_read: bool = False
 
-    def read(self, text: str) -> None:
-        """Sides a text names in so many words, wherever it names them: "ISIL", "government forces"."""
-        for m in _NAMED_SIDE.finditer(text):
-            self.saw(m.group(0), m.start())
-        for m in _STATE_FORCE.finditer(text):
-            if self.country_of(m.group(1)):
-                self.saw(m.group(0), m.start())  # "Ukrainian troops", "Russia's forces"
-        for m in _ALLIED_FORCES.finditer(text):
-            if self.country_of(m.group(1)) and self.country_of(m.group(2)):
-                self.allied.append(
-                    f"{m.group(1)} forces and {m.group(2)} forces"
-                )  # "French and Malian soldiers"
+    def _read_text(self) -> None:
+        """Sides the text names in so many words, wherever it names them: "ISIL", "government forces", "Ukrainian
+        troops"; they come before the sides the events named."""
+        if self._text_read:
+            return
+        self._text_read = True
+        named: list[tuple[int, str]] = [(m.start(), m.group(0)) for m in _NAMED_SIDE.finditer(self.text)]
+        named += [
+            (m.start(), m.group(0)) for m in _STATE_FORCE.finditer(self.text) if self.country_of(m.group(1))
+        ]
+        self.sides[:0] = named
+        self.allied[:0] = [a for _, a in named if " and " in a] + [
+            f"{m.group(1)} forces and {m.group(2)} forces"  # "French and Malian soldiers"
+            for m in _ALLIED_FORCES.finditer(self.text)
+            if self.country_of(m.group(1)) and self.country_of(m.group(2))
+        ]
 
     def saw(self, actor: str | None, at: int) -> None:
         if actor:
@@ -351,6 +357,7 @@ class StorySides:
         most often sets against the gainer before it, else after it."""
         if not gainer:
             return None
+        self._read_text()
         held = [g for pos, g in self.holders.get(_place_key(place), []) if pos < at]
         if held and self._opposed(held[-1], gainer):
             return held[-1]

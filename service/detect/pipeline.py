@@ -177,7 +177,6 @@ _SIDE_GENERIC = frozenset(
     "the its their forces force troops army military government ministry defense defence soldiers units "
     "command".split()
 )
-_IRREGULAR_WORDS = lx.IRREGULAR_NOUNS | {"militia", "militias"}
 
 
 def _on_losing_side(actor: str, losing: str | None) -> bool:
@@ -189,7 +188,7 @@ def _on_losing_side(actor: str, losing: str | None) -> bool:
     lost = set(losing.lower().split()) - _SIDE_GENERIC
     if named & lost:
         return True
-    return not named and not lost & _IRREGULAR_WORDS
+    return not named and not lost & lx.IRREGULAR_NOUNS
 
 
 # words that may set one side against another in a sentence (checked before the parse is walked for them)

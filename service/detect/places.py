@@ -260,7 +260,7 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             if o.pos_ == "PROPN"
             and (tok.lemma_.lower() in lx.PLACE_NOUNS or o.ent_type_ in ("GPE", "LOC", "FAC"))
             # "the headquarters of the army's 16th Infantry Division": a unit's base, not a place called so
-            and not (tok.lemma_.lower() in _FACILITIES and _names_a_unit(o))
+            and not (tok.lemma_.lower() in FACILITIES and _names_a_unit(o))
         ]
         named += [o for o in prep_objects(tok, "including") if o.pos_ == "PROPN"]
         if named:
@@ -470,7 +470,7 @@ def _looks_like_person(tok: Token) -> bool:
     return any(c.dep_ == "conj" and c.lemma_.lower() in _PERSON_FATES for c in verb.children)
 
 
-_FACILITIES = frozenset(
+FACILITIES = frozenset(
     "base airport airbase airfield checkpoint crossing palace headquarters building compound barracks refinery "
     "dam bridge hospital prison port harbour harbor station camp".split()
 )
@@ -502,7 +502,7 @@ def located_by_verb(verb: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
     out = []
     for r in refs:
         unnamed = r.head is not None and not any(w.pos_ == "PROPN" for w in r.head.subtree)
-        if (r.anaphoric or unnamed) and r.head is not None and r.head.lemma_.lower() in _FACILITIES:
+        if (r.anaphoric or unnamed) and r.head is not None and r.head.lemma_.lower() in FACILITIES:
             prep = names[0].head.lower_
             r = PlaceRef(f"{r.text} {prep} {name_span(names[0])}", r.head, False, r.partial)
         elif (
