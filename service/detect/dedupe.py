@@ -39,14 +39,13 @@ def _same_actor(a: str | None, b: str | None, country_of: CountryOf) -> bool:
 def _both_unnamed_irregulars(a: str, b: str) -> bool:
     """ "Insurgents" and "the rebels" in one story: the same unnamed fighters, told in other words."""
     words_a, words_b = set(_norm(a).split()) - {"the"}, set(_norm(b).split()) - {"the"}
-    return bool(words_a) and bool(words_b) and words_a | words_b <= _IRREGULARS
+    return bool(words_a) and bool(words_b) and words_a | words_b <= lx.IRREGULAR_NOUNS
 
 
 _GENERIC = frozenset(
     "the its their his her forces force troops army fighters militants of and government units".split()
 )
-_IRREGULARS = lx.IRREGULAR_NOUNS
-_NO_ONE_IN_PARTICULAR = _GENERIC | _IRREGULARS
+_NO_ONE_IN_PARTICULAR = _GENERIC | lx.IRREGULAR_NOUNS
 
 
 def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:

@@ -15,6 +15,7 @@ from service.detect.phrases import (
     name_span,
     prep_objects,
     ship_prefix,
+    with_conjuncts,
 )
 
 _OBJECT_CONTROL = frozenset("order force ask allow tell instruct compel urge permit".split())
@@ -63,7 +64,7 @@ def subject_of(tok: Token) -> Token | None:
             # subject the object of "after"; it is the armed noun right before the verb, not the main clause's
             left = left_armed_noun(t)
             if left is not None and any(a.dep_ in ("prep", "mark") and a.lower_ in _TIME_PREPS for a in left.ancestors):
-                return _first_conjunct(left)
+                return min(with_conjuncts(left), key=lambda w: w.i)  # the list's first force
         if t.dep_ == "acl" and _finite_misread(t) and t.head.pos_ in ("NOUN", "PROPN") and is_armed(t.head):
             return t.head  # "Turkish-backed Syrian rebels swept into ...": a finite verb the parser hung on its doer
         if t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and t.head != t:
@@ -120,12 +121,6 @@ def _antecedent_subject(t: Token) -> Token | None:
 
 
 _TIME_PREPS = frozenset("after before since until when".split())
-
-
-def _first_conjunct(tok: Token) -> Token:
-    while tok.dep_ == "conj":
-        tok = tok.head
-    return tok
 
 
 def left_armed_noun(t: Token) -> Token | None:
