@@ -69,6 +69,21 @@ def _habitual(t: Token) -> bool:
     return False
 
 
+def _name_read_as_adverb(t: Token) -> Token | None:
+    """Parser slip: "the next day Russian forces fully captured Sievierodonetsk", "recaptured eastern Aleppo":
+    an unfamiliar place name right after the verb read as an adverb, not its object."""
+    for c in t.children:
+        if (
+            c.i > t.i
+            and c.dep_ in ("advmod", "npadvmod")
+            and c.pos_ == "PROPN"
+            and c.ent_type_ not in ("DATE", "TIME")
+            and all(w.pos_ in ("ADJ", "ADV") or w.i == c.i for w in t.doc[t.i + 1 : c.i + 1])
+        ):
+            return c
+    return None
+
+
 def _in_progress(t: Token) -> bool:
     return t.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "was", "were", "'s", "'re") for c in t.children
@@ -140,6 +155,8 @@ def _naming_frames(t: Token) -> list[TCFrame]:
 
 def _frames(t: Token) -> list[TCFrame]:
     lemma = t.lemma_.lower().removeprefix("re-")
+    if lemma == "fall" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in t.children):
+        lemma = "retreat"  # "the garrison fell back from the town": a retreat, not a place falling
     if lemma in lx.NAMING_VERBS:
         return _naming_frames(t) if t.pos_ == "VERB" else []
     if lemma == "control" and (t.dep_ in ("acl", "amod", "relcl") or _present_holding(t)):
@@ -275,6 +292,8 @@ def _frames(t: Token) -> list[TCFrame]:
         else:
             target = dobj
             gainer = actor_of(subj)
+            if target is None:
+                target = _name_read_as_adverb(t)
             if target is None and t.dep_ == "relcl" and child(t, "nsubj") is not None:
                 target = t.head  # "the only regional capital they had seized"
         if target is not None and target.lower_ in ("it", "them", "which"):
@@ -401,8 +420,16 @@ def _frames(t: Token) -> list[TCFrame]:
         if lemma in lx.HANDOVER_VERBS and not receivers and lemma not in lx.LOSE_VERBS and not handed_over:
             return []  # "handed over al-Qaim on March 17": to whom the story told before, or did not
         loser = force_of(agent(t) if passive else subj)  # "the last buses carrying rebel fighters pulled out"
-        if passive and loser is None and subj is not None and subj.dep_ == "nsubjpass" and is_force(force_of(subj)):
-            loser = force_of(subj)  # "the 1,000 U.S. troops being withdrawn from northern Syria" are the ones leaving
+        if (
+            passive
+            and loser is None
+            and subj is not None
+            and subj.dep_ == "nsubjpass"
+            and is_force(force_of(subj))
+        ):
+            loser = force_of(
+                subj
+            )  # "the 1,000 U.S. troops being withdrawn from northern Syria" are the ones leaving
         if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN" and not avoids_capture(t):
             return []  # but "the military pulled its troops out of Vuhledar to avoid encirclement" lost it
         if passive and subj is not None and subj.dep_ == "nsubjpass" and not is_armed(force_of(subj)):

@@ -1865,3 +1865,15 @@ def test_later_this_week_is_no_recalled_deed(detector):
 def test_a_foreign_drawdown_from_a_quarter_of_a_country_moves_no_front_line(detector):
     text = "The roughly 1,000 U.S. troops being withdrawn from northern Syria are expected to move to western Iraq."
     assert not news(detect(detector, text), TerritorialControlEvent)
+
+
+def test_a_place_name_the_parser_reads_as_an_adverb_is_still_the_place_taken(detector):
+    e = only_control(detector, "On Saturday pro-Russian forces finally captured Sievierodonetsk.")
+    assert e.place == "Sievierodonetsk" and e.gaining_actor == "pro-Russian forces"
+    assert e.losing_actor is None  # not "Russian forces", read out of "pro-Russian forces"
+
+
+def test_falling_back_is_a_retreat_not_a_place_falling(detector):
+    assert not news(detect(detector, "The garrison was ordered to fall back on Tuesday."), TerritorialControlEvent)
+    e = only_control(detector, "Ukrainian troops fell back from Vuhledar on Tuesday.")
+    assert e.place == "Vuhledar" and e.losing_actor == "Ukrainian troops" and e.gaining_actor is None
