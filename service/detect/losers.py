@@ -80,13 +80,20 @@ def _words(actor: str, country_of: Callable[[str], str | None]) -> frozenset[str
         text = pattern.sub(key, text)
     out = set()
     for word in re.sub(r"['’]s?\b", "", text).split():
-        word = word.strip(",()")
+        word = re.sub(r"(?i)^pro-", "", word.strip(",()"))  # "pro-Russian forces" fight on Russia's side
         w = word.lower().strip(".")
         if w in SIDE_GENERIC or not w or _COUNTS.match(w):
             continue
         code = country_of(word) if w not in _IRREGULAR_WORDS else None
         out.add(f"@{code}" if code else w[:-1] if w.endswith("s") and len(w) > 4 else w)
     return frozenset(out)
+
+
+def _backed_states(actor: str, country_of: Callable[[str], str | None]) -> frozenset[str]:
+    """The states a side is "pro-": "pro-Russian separatists" -> {"@RU"}."""
+    return frozenset(
+        f"@{code}" for name in re.findall(r"(?i)\bpro-(\w+)", actor) if (code := country_of(name))
+    )
 
 
 def _irregular(words: frozenset[str]) -> bool:
@@ -109,6 +116,8 @@ def same_side(a: str, b: str, country_of: Callable[[str], str | None]) -> bool |
         return True if True in verdicts else None if None in verdicts else False
     wa, wb = _words(a, country_of), _words(b, country_of)
     shared = wa & wb
+    if shared & (_backed_states(a, country_of) | _backed_states(b, country_of)):
+        return True  # "pro-Russian separatists" and "Russian forces"
     if shared:
         # "Syrian rebels" are not the "Syrian Army"; "Sunni Islamic State militants" are "Islamic State"
         return not _unnamed(shared) or _irregular(wa) == _irregular(wb)
@@ -294,7 +303,7 @@ _NAMED_SIDE = re.compile(
 
 
 _STATE_FORCE = re.compile(
-    r"\b([A-Z][\w.]*?)(?:['’]s)? (?:armed )?(?:forces|troops|army|military|soldiers|units)\b"
+    r"(?<!-)\b([A-Z][\w.]*?)(?:['’]s)? (?:armed )?(?:forces|troops|army|military|soldiers|units)\b"
 )
 
 

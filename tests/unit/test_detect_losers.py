@@ -44,6 +44,7 @@ def control_of(detector: Detector, text: str, place: str) -> TerritorialControlE
         ("militants", "ISIL insurgents", None),  # which militants?
         ("Ukrainian forces", "Russian troops", False),
         ("the rebels", "ISIL fighters", False),
+        ("Pro-Russian separatists", "Russian forces", True),  # they fight on Russia's side
     ],
 )
 def test_same_side(a, b, verdict):
