@@ -36,7 +36,7 @@ _PERSON_FATES = frozenset(
 )
 _HOME_GROUND = frozenset("territory soil land country".split())
 _ANAPHORS = frozenset(
-    "city town village settlement area base airport airbase region checkpoint country island territory "
+    "city town village hub port settlement area base airport airbase region checkpoint country island territory "
     "province governorate oblast capital district".split()
 )
 _SUBDIVISIONS = frozenset(
