@@ -80,6 +80,17 @@ def _year_for(month: int, day: int, published: dt.date | None, explicit: str | N
     return year
 
 
+def days_named(sentence: str) -> frozenset[tuple[int, int]]:
+    """The calendar days a sentence names, as (month, day): "on 10 September", "September 19"."""
+    days = {
+        (_MONTHS[m.group(2).lower().rstrip(".")], int(m.group(1))) for m in _DAY_MONTH_YEAR.finditer(sentence)
+    }
+    days |= {
+        (_MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))) for m in _MONTH_DAY_YEAR.finditer(sentence)
+    }
+    return frozenset(days)
+
+
 def resolve_event_date(sentence: str, published: dt.date | None) -> dt.date | None:
     """The date the sentence gives for its event, else the publication date (news reports the recent)."""
     for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):

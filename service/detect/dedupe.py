@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from service.detect import lexicon as lx
 from service.detect.actors import abbreviates
+from service.detect.dates import days_named
 from service.detect.losers import same_side
 from service.detect.model import DeploymentEvent, Event, TerritorialControlEvent
 from service.detect.numbers import parse_number
@@ -76,6 +77,7 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
                 or _sideless_retelling(prev, e, country_of)
             )
             and (_repeats(prev, e, actor, country_of) or _details_a_total(prev, e, totals))
+            and not _dated_apart(prev, e)
         ):
             out[at] = _with_sides_from(prev, e)
             if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent) and prev.size and e.size:
@@ -95,6 +97,15 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
         last_for_place[key] = len(out)
         out.append(e)
     return out
+
+
+def _dated_apart(prev: Event, e: Event) -> bool:
+    """ "Ukrainian forces retook Bilohorivka on September 10 ... on September 19, Russian troops were forced to
+    leave Bilohorivka": each sentence names its own day, and none the other's: two changes, not one retold."""
+    if not isinstance(e, TerritorialControlEvent):
+        return False  # a movement announced on one day is carried out on another
+    a, b = days_named(prev.evidence), days_named(e.evidence)
+    return bool(a) and bool(b) and not (a & b)
 
 
 def _named_within(out: list[Event], e: DeploymentEvent, country_of: CountryOf) -> int | None:

@@ -1877,3 +1877,20 @@ def test_falling_back_is_a_retreat_not_a_place_falling(detector):
     assert not news(detect(detector, "The garrison was ordered to fall back on Tuesday."), TerritorialControlEvent)
     e = only_control(detector, "Ukrainian troops fell back from Vuhledar on Tuesday.")
     assert e.place == "Vuhledar" and e.losing_actor == "Ukrainian troops" and e.gaining_actor is None
+
+
+def test_the_same_place_taken_again_on_another_named_day_is_a_second_change(detector):
+    text = (
+        "On 4 May, Ukrainian troops retook the village of Klishchiivka from Russian forces. On 16 May, during a "
+        "Ukrainian counter-offensive, Russian troops were forced to leave Klishchiivka."
+    )
+    taken = [e for e in news(detect(detector, text), TerritorialControlEvent) if e.place == "Klishchiivka"]
+    assert [e.gaining_actor for e in taken] == ["Ukrainian troops", "Ukrainian"]
+
+
+def test_a_repeat_on_the_same_day_is_one_change(detector):
+    text = (
+        "On 4 May, Ukrainian troops retook the village of Klishchiivka. Officials said the village of "
+        "Klishchiivka was retaken by Ukrainian troops on 4 May after heavy fighting."
+    )
+    assert len(news(detect(detector, text), TerritorialControlEvent)) == 1
