@@ -453,7 +453,7 @@ def _frames(t: Token) -> list[TCFrame]:
                     TCFrame(
                         t,
                         places,
-                        gaining=actor_of(gainers[0]) if gainers else None,
+                        gaining=actor_of(gainers[0]) if gainers else _driving_operation(t),
                         losing=actor_of(loser),
                         partial=partial,
                     )
@@ -463,6 +463,12 @@ def _frames(t: Token) -> list[TCFrame]:
     if lemma in lx.INTO_VERBS:
         return _into_frames(t, subj)
     return []
+
+
+def _driving_operation(t: Token) -> str | None:
+    """ "During the Ukrainian counter-offensive, Russian troops were forced to leave Bilohorivka": the side whose
+    operation drove them out."""
+    return operation_owner(t) or (operation_owner(t.head) if t.dep_ == "xcomp" else None)
 
 
 def _both_sides(force: Token) -> bool:

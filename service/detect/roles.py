@@ -162,14 +162,15 @@ def is_passive(tok: Token) -> bool:
 def actor_of(tok: Token | None) -> str | None:
     if tok is None or tok.lower_ in _PRONOUNS or tok.pos_ == "PRON" or tok.ent_type_ in ("DATE", "TIME"):
         return None
-    if tok.lemma_.lower() in _EVENT_NOUNS:
+    if is_operation(tok):
         # "a major ISIL attack" was ISIL's; "the offensive resulted in ... the evacuation of rebel forces" names
         # no one
         owner = next(
             (
                 c
                 for c in tok.children
-                if c.dep_ in ("compound", "amod", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP")
+                if c.dep_ in ("compound", "amod", "poss", "nmod")
+                and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE"))
             ),
             None,
         )
@@ -229,10 +230,23 @@ def _claimant(tok: Token) -> Token | None:
     return None
 
 
+def is_operation(tok: Token) -> bool:
+    """ "an attack", "the offensive", and "counter-offensive", which the tokenizer splits at its hyphen."""
+    if tok.lemma_.lower() in _EVENT_NOUNS:
+        return True
+    doc = tok.doc
+    return (
+        tok.lower_ == "counter"
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text == "-"
+        and doc[tok.i + 2].lower_ in ("offensive", "attack", "attacks")
+    )
+
+
 def operation_owner(tok: Token) -> str | None:
     """ "were retaken in a Ukrainian counteroffensive", "fell during an offensive by the army": its owner."""
     for o in prep_objects(tok, "in", "during", "amid"):
-        if o.lemma_.lower() in _EVENT_NOUNS:
+        if is_operation(o):
             return actor_of(o)
     return None
 
