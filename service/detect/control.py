@@ -163,6 +163,8 @@ def _frames(t: Token) -> list[TCFrame]:
         return []  # "points controlled by the army", "jihadis control large parts of": who holds, not a change
     if t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_:
         return []  # "the Israeli-occupied Golan Heights", "rebel-held": a description, not a statement
+    if t.pos_ in ("NOUN", "PROPN") and t.lower_ in _VERB_ONLY_FORMS:
+        return _misread_verb_frames(t)
     if t.pos_ == "NOUN" or t.pos_ == "PROPN":
         return _tc_noun_frames(t, lemma)
     if lemma in _HOLDING_VERBS and _describes_holding(t):
@@ -469,6 +471,52 @@ def _driving_operation(t: Token) -> str | None:
     """ "During the Ukrainian counter-offensive, Russian troops were forced to leave Bilohorivka": the side whose
     operation drove them out."""
     return operation_owner(t) or (operation_owner(t.head) if t.dep_ == "xcomp" else None)
+
+
+# Forms no noun or name takes, which the tagger still reads as one before a place it does not know
+_VERB_ONLY_FORMS = frozenset(["overran", "retook", "overtook"])
+
+
+def _misread_verb_frames(t: Token) -> list[TCFrame]:
+    """Parser slip: "the insurgents overran Herat, Afghanistan's third-largest city", "fighters from the Islamic
+    State of Iraq and the Levant overran Mosul": the verb read as a noun or as part of the name it governs. The
+    places are the names right after it (not one a possessive makes a description); the gainer, its subject or
+    the armed noun before it."""
+    doc = t.doc
+    places: list[PlaceRef] = []
+    i = t.i + 1
+    while i < len(doc) and doc[i].pos_ == "PROPN":
+        end = i
+        while end + 1 < len(doc) and (doc[end + 1].pos_ == "PROPN" or doc[end + 1].text == "-"):
+            end += 1
+        if end + 1 < len(doc) and doc[end + 1].tag_ == "POS":
+            break  # "Afghanistan's third-largest city": describes the place named before
+        places.append(PlaceRef(doc[i : end + 1].text, doc[end]))
+        i = end + 1
+        if i + 1 < len(doc) and doc[i].text in (",", "and") and doc[i + 1].pos_ == "PROPN":
+            i += 1
+        elif i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "and":
+            i += 2
+        else:
+            break
+    subj = child(t, "nsubj")
+    return (
+        [TCFrame(t, places, gaining=actor_of(subj) if is_armed(subj) else _words_before(t))] if places else []
+    )
+
+
+def _words_before(t: Token) -> str | None:
+    """The armed subject written right before a misread verb: "fighters from the Islamic State of Iraq and the
+    Levant" (the parser tore it apart, so its words are taken as they stand)."""
+    doc = t.doc
+    for w in reversed(doc[max(0, t.i - 12) : t.i]):
+        if w.pos_ in ("VERB", "AUX", "PUNCT") or w.lower_ in ("after", "before", "when", "as", "since"):
+            break
+        if w.pos_ == "NOUN" and is_force(w):
+            start = min(x.i for x in doc[w.left_edge.i : w.i + 1] if x.i >= w.i - 3)
+            return doc[start : t.i].text
+    left = left_armed_noun(t)
+    return actor_of(left) if left is not None else None
 
 
 def _both_sides(force: Token) -> bool:

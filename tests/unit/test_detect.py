@@ -1894,3 +1894,12 @@ def test_a_repeat_on_the_same_day_is_one_change(detector):
         "Klishchiivka was retaken by Ukrainian troops on 4 May after heavy fighting."
     )
     assert len(news(detect(detector, text), TerritorialControlEvent)) == 1
+
+
+def test_a_capture_verb_the_tagger_reads_as_part_of_a_name_still_takes_the_place(detector):
+    text = (
+        "After weeks of shelling, fighters from the Islamic State of Iraq and the Levant overran Ramadi, Anbar's "
+        "provincial capital, as government units collapsed."
+    )
+    e = only_control(detector, text)
+    assert e.place == "Ramadi" and e.gaining_actor == "fighters from the Islamic State of Iraq and the Levant"
