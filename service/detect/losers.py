@@ -39,8 +39,8 @@ _FIGHT_PREPS = ("with", "on")
 _STRUCK_VERBS = frozenset(
     "attack defeat expel rout repel kill oust dislodge evict fight battle engage ambush overwhelm".split()
 )
-# "as the Syrian Army withdrew", "with the militants retreating to Abbasiyah"
-_LEAVING_VERBS = frozenset("withdraw retreat flee pull abandon evacuate surrender".split())
+# "as the Syrian Army withdrew", "with the militants retreating to Abbasiyah", "as army units collapsed"
+_LEAVING_VERBS = frozenset("withdraw retreat flee pull abandon evacuate surrender collapse crumble".split())
 _PUSHING_VERBS = frozenset("push press drive force beat throw".split())
 _LEAVING_NOUNS = frozenset("withdrawal retreat evacuation departure flight surrender".split())
 # what a side holds: "ISIL's final positions", "a longtime al-Shabab stronghold", "pockets of ISIL resistance"
@@ -111,6 +111,7 @@ _STATE_NOUN = re.compile(r"(?i)\b(?:army|military|government|armed forces|defen[
 def same_side(a: str, b: str, country_of: Callable[[str], str | None]) -> bool | None:
     """True when two actor strings name one side, False when they name two; None when the words cannot tell
     ("the army" against "Russian forces": whose army? "rebels" against "ISIL insurgents": which rebels?)."""
+    a, b = _GROUP_NAMES[0][0].sub("ISIL", a), _GROUP_NAMES[0][0].sub("ISIL", b)  # its name has an "and"
     if " and " in a or " and " in b:  # "Hezbollah and Ba'athist government forces": a side of each
         verdicts = [same_side(x, y, country_of) for x in a.split(" and ") for y in b.split(" and ")]
         return True if True in verdicts else None if None in verdicts else False

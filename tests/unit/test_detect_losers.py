@@ -148,3 +148,11 @@ def test_long_held_and_state_run_name_no_holder(detector):
     ):
         found = [e for e in controls(detector, text) if place in e.place]
         assert found and found[0].losing_actor not in ("long", "state"), text
+
+
+def test_the_side_that_collapsed_as_the_place_fell_lost_it(detector):
+    text = (
+        "ISIL fighters attacked rebel positions near Idlib on Friday. Rebel fighters captured the town of Jisr "
+        "al-Shughur on Saturday as government troops collapsed."
+    )
+    assert control_of(detector, text, "Jisr al-Shughur").losing_actor == "government troops"
