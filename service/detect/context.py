@@ -41,6 +41,7 @@ class ArticleContext:
         self._place_countries: Counter[str] | None = None
         self._inner_countries: set[str] = set()
         self.last_actor: str | None = None
+        self.subject: tuple[str, bool] | None = None  # the last sentence's armed subject, and whether plural
         self.last_mover: str | None = None  # the sender of the last movement told
         self.last_background = False  # whether the last event told was the story's background
         self.groups_taken: set[str] = set()  # "villages" once the story told "captured five villages"

@@ -14,7 +14,7 @@ from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Token
 
 from service.detect import lexicon as lx
-from service.detect.actors import STATE_INSTITUTIONS
+from service.detect.actors import STATE_INSTITUTIONS, is_armed_group
 from service.detect.context import NAME_PATTERN, ArticleContext, long_before_publication
 from service.detect.control import TCFrame, tc_frames
 from service.detect.dates import resolve_event_date
@@ -26,9 +26,9 @@ from service.detect.losers import fought_in, loser_in_sentence
 from service.detect.modality import Modality, assess, told_as_past
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import parse_number
-from service.detect.phrases import is_force, is_placeish
+from service.detect.phrases import is_country, is_force, is_placeish, name_span
 from service.detect.places import PlaceRef, unnamed_ground
-from service.detect.roles import NAVAL_NOUNS
+from service.detect.roles import NAVAL_NOUNS, actor_of
 from service.detect.senders import irregulars
 from service.detect.sentences import DATELINE, Sentence, is_headline, split_sentences
 
@@ -72,20 +72,56 @@ class Detector:
             yield from self._detect_batch(batch)
 
     def _detect_batch(self, articles: list[Article]) -> list[list[Event]]:
-        jobs: list[tuple[int, Sentence]] = []
+        jobs: list[tuple[int, Sentence, bool]] = []  # (article, sentence, read only for its subject)
         for n, article in enumerate(articles):
+            before: Sentence | None = None
             for sentence in split_sentences(article.text):
                 if lx.is_candidate(sentence.text) and not is_headline(sentence, article.text):
-                    jobs.append((n, sentence))
+                    if before is not None and _PRONOUN_SUBJECT.search(sentence.text):
+                        jobs.append((n, before, True))  # "GNA forces went on the offensive. They seized ..."
+                    jobs.append((n, sentence, False))
+                    before = None
+                else:
+                    before = sentence
         results: list[list[Event]] = [[] for _ in articles]
         contexts = [ArticleContext(a, self.gazetteer) for a in articles]
-        docs = self.nlp.pipe((_parser_friendly(s.text) for _, s in jobs), batch_size=128)
-        for (n, sentence), doc in zip(jobs, docs, strict=True):
-            results[n].extend(_events_in_sentence(doc, sentence, contexts[n]))
+        docs = self.nlp.pipe((_parser_friendly(s.text) for _, s, _ in jobs), batch_size=128)
+        for (n, sentence, subject_only), doc in zip(jobs, docs, strict=True):
+            if not subject_only:
+                results[n].extend(_events_in_sentence(doc, sentence, contexts[n]))
+            _note_subject(doc, sentence, contexts[n])
         return [
             _with_inferred_losers(dedupe(r, self.gazetteer.country_code), ctx)
             for r, ctx in zip(results, contexts, strict=True)
         ]
+
+
+_PRONOUN_SUBJECT = re.compile(r"\b(?:[Tt]hey|[Ii]t)\b")
+
+
+def _note_subject(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> None:
+    """The armed side a sentence's main clause is about, for a "they" or "it" in the next one: "Backed by
+    Turkish drones, GNA forces went on the offensive. They seized Sabratha"."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+    if subj is None:
+        ctx.subject = None
+        return
+    if subj.lower_ in ("they", "it"):
+        return  # the side told before stays the one spoken of
+    if subj.ent_type_ == "PERSON":
+        ctx.subject = (
+            None  # "SDF spokesman Talal Silo said": a speaker, whose "they" is the side he speaks for
+        )
+        return
+    side = actor_of(subj) if (is_force(subj) or _names_a_side(subj)) else None
+    ctx.subject = (side, subj.tag_ in ("NNS", "NNPS")) if side else None
+
+
+def _names_a_side(tok: Token) -> bool:
+    """A state or an armed group by name ("Azerbaijan", "The M23"), not a city speaking for its government."""
+    name = name_span(tok) if tok.pos_ == "PROPN" else tok.text
+    return tok.pos_ == "PROPN" and (is_armed_group(name) or is_country(name))
 
 
 def _with_inferred_losers(events: list[Event], ctx: ArticleContext) -> list[Event]:
@@ -155,15 +191,30 @@ def _names_a_group_taken(tok: Token, ctx: ArticleContext) -> bool:
 
 
 def _has_pronoun_subject(tok: Token) -> bool:
+    return _pronoun_subject(tok) in ("they", "it", "we")
+
+
+def _pronoun_side(tok: Token, losing: str | None, ctx: ArticleContext) -> str | None:
+    """The side "they" or "it" stands for: the armed subject of the sentence before ("it" is no plural force)."""
+    if ctx.subject is None:
+        return None
+    side, plural = ctx.subject
+    pronoun = _pronoun_subject(tok)
+    if pronoun == "it" and plural or _on_losing_side(side, losing):
+        return None
+    return side
+
+
+def _pronoun_subject(tok: Token) -> str | None:
     t = tok
     for _ in range(4):
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
-                return c.lower_ in ("they", "it", "we")
+                return c.lower_
         if t.dep_ not in ("conj", "xcomp", "advcl") or t.head == t:
-            return False
+            return None
         t = t.head
-    return False
+    return None
 
 
 def _gainer_left_to_context(tok: Token) -> bool:
@@ -242,6 +293,10 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
             for frame in tc_frames(tok):
                 if lemma in lx.NAMING_VERBS and not _names_a_group_taken(tok, ctx):
                     continue
+                if frame.gaining is None and _has_pronoun_subject(tok):
+                    frame.gaining = _pronoun_side(
+                        tok, frame.losing, ctx
+                    )  # "They seized ...": the last subject
                 if frame.gaining is None and (_gainer_left_to_context(tok) or lemma in lx.NAMING_VERBS):
                     # "They also captured ...", "the village was captured", "the capture of Sil" after
                     # "the Army captured ...": the story's last actor; else whoever announced it
