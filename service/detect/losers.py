@@ -96,6 +96,15 @@ def _backed_states(actor: str, country_of: Callable[[str], str | None]) -> froze
     )
 
 
+# what the news calls a jihadist group's fighters without naming it ("rebels" are usually its enemies)
+_JIHADIST_WORDS = frozenset(["insurgent", "militant", "jihadist", "extremist", "gunmen", "terrorist"])
+
+
+def _a_group(words: frozenset[str]) -> bool:
+    """Words that name a non-state group: no state's code, and not only kinds of fighter."""
+    return bool(words) and not any(w.startswith("@") for w in words) and not _unnamed(words)
+
+
 def _irregular(words: frozenset[str]) -> bool:
     return bool(words & _IRREGULAR_WORDS)
 
@@ -128,6 +137,8 @@ def same_side(a: str, b: str, country_of: Callable[[str], str | None]) -> bool |
         return True  # "government forces" and "the army"
     if _irregular(wa) and _irregular(wb) and (_unnamed(wa) or _unnamed(wb)):
         return None  # "militants" and "ISIL insurgents"
+    if (wa and wa <= _JIHADIST_WORDS and _a_group(wb)) or (wb and wb <= _JIHADIST_WORDS and _a_group(wa)):
+        return None  # "the insurgents" and "the Islamic State group": maybe the group, told by another name
     if not wa or not wb:
         named, raw = (wa, a) if wa else (wb, b)
         if (_unnamed(named) and not _irregular(named)) or _STATE_NOUN.search(raw):
