@@ -296,7 +296,12 @@ def _frames(t: Token) -> list[TCFrame]:
             gainer = actor_of(subj)
             if target is None:
                 target = _name_read_as_adverb(t)
-            if target is None and t.dep_ == "relcl" and child(t, "nsubj") is not None:
+            if (
+                target is None
+                and t.dep_ == "relcl"
+                and child(t, "nsubj") is not None
+                and t.head.ent_type_ != "PERSON"  # "Syrskyi, who took over as commander-in-chief": a post
+            ):
                 target = t.head  # "the only regional capital they had seized"
         if target is not None and target.lower_ in ("it", "them", "which"):
             target = pronoun_place(target)

@@ -427,6 +427,8 @@ def _vague(tok: Token) -> bool:
         c.dep_ in ("det", "predet") and c.lower_ in ("every", "each", "any", "both") for c in tok.children
     ) and not any(w.pos_ == "PROPN" for w in tok.subtree):
         return True
+    if tok.lower_ == "line" and not any(c.dep_ == "det" for c in tok.children) and prep_objects(tok, "with"):
+        return True  # "redeployed in line with an agreement": an idiom, not a front line
     return (
         tok.tag_ == "NNS"
         and tok.lemma_.lower() in _VAGUE_PLACES

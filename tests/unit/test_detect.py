@@ -1903,3 +1903,30 @@ def test_a_capture_verb_the_tagger_reads_as_part_of_a_name_still_takes_the_place
     )
     e = only_control(detector, text)
     assert e.place == "Ramadi" and e.gaining_actor == "fighters from the Islamic State of Iraq and the Levant"
+
+
+def test_they_is_the_armed_subject_of_the_sentence_before(detector):
+    text = (
+        "Backed by Turkish drones, GNA forces went on the offensive in the spring. They seized the coastal town "
+        "of Sabratha on 13 April."
+    )
+    assert only_control(detector, text).gaining_actor == "GNA forces"
+    text = "The M23 tightened its hold on the hills around Goma. On 30 April it captured Rubaya, a mining town."
+    assert only_control(detector, text).gaining_actor == "The M23"
+
+
+def test_it_is_no_plural_force_and_a_speaker_is_no_side(detector):
+    text = "Kurdish forces regrouped north of the river. It captured the town of Tal Tamr on Sunday."
+    assert only_control(detector, text).gaining_actor != "Kurdish forces"
+    text = "SDF spokesman Talal Silo spoke to reporters. They captured the town of Tabqa on Sunday, he said."
+    assert only_control(detector, text).gaining_actor != "SDF spokesman Talal Silo"
+
+
+def test_taking_over_a_post_takes_no_place(detector):
+    text = "General Oleksandr Syrskyi, who took over as commander-in-chief last week, visited the front."
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_in_line_with_an_agreement_is_no_destination(detector):
+    text = "The coalition said its forces had redeployed in line with a truce agreement."
+    assert all(e.destination != "line" for e in news(detect(detector, text), DeploymentEvent))
