@@ -102,8 +102,10 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
 def _dated_apart(prev: Event, e: Event) -> bool:
     """ "Ukrainian forces retook Bilohorivka on September 10 ... on September 19, Russian troops were forced to
     leave Bilohorivka": each sentence names its own day, and none the other's: two changes, not one retold."""
-    if not isinstance(e, TerritorialControlEvent):
+    if not isinstance(e, TerritorialControlEvent) or not isinstance(prev, TerritorialControlEvent):
         return False  # a movement announced on one day is carried out on another
+    if e.gaining_actor is None or prev.gaining_actor is None:
+        return False  # a loss told with no taker retells the change it follows
     a, b = days_named(prev.evidence), days_named(e.evidence)
     return bool(a) and bool(b) and not (a & b)
 
