@@ -469,12 +469,30 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
     if _RELATIVE_PAST.search(text):
         return True
     if not news_style:
-        return False  # an encyclopedia narrative dates every event it tells by its year
+        # an encyclopedia narrative dates every event it tells by its year; it steps back with "had"
+        return _flashback(trigger)
     years = [int(t.text) for t in clause if _PAST_YEAR.fullmatch(t.text)]
     if _before_publication_year(years, published_year):
         return True
     # "sent reinforcements on Monday, as it did when ... in 2015": the event dates itself as news
     return not _RECENT.search(text) and _set_in_dated_past(clause, published_year)
+
+
+def _flashback(trigger: Token) -> bool:
+    """ "Boko Haram had taken the town of Gwoza on 6 August 2014 ...": a narrative's main clause in the past
+    perfect steps back to an earlier phase; but "On 17 February they had regained ...", "By 11 March they had
+    recaptured ...", "as of 2 June Russia had taken ..." carry the story forward to the day they name."""
+    verb = trigger
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.dep_ != "ROOT" or not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return False
+    return not any(
+        c.dep_ in ("prep", "npadvmod", "advmod")
+        and c.i < verb.i
+        and c.lower_ in ("on", "by", "as", "at", "until", "meanwhile")
+        for c in verb.children
+    )
 
 
 _TIME_CLAUSE_MARKS = frozenset("when after as once while".split())

@@ -1930,3 +1930,15 @@ def test_taking_over_a_post_takes_no_place(detector):
 def test_in_line_with_an_agreement_is_no_destination(detector):
     text = "The coalition said its forces had redeployed in line with a truce agreement."
     assert all(e.destination != "line" for e in news(detect(detector, text), DeploymentEvent))
+
+
+def test_a_narratives_past_perfect_steps_back_unless_a_day_carries_it_forward(detector):
+    text = (
+        "On 3 March the rebels took the town of Bir Hakeem. The loyalists had seized the village of Umm Safa in "
+        "June of the previous year. By 11 March the loyalists had recaptured Bir Hakeem."
+    )
+    events = detect(detector, text)
+    told = {(e.place, e.background) for e in events if isinstance(e, TerritorialControlEvent)}
+    assert ("Umm Safa", True) in told and ("Bir Hakeem", False) in told
+    assert not any(e.place == "Umm Safa" and not e.background for e in events if isinstance(e, TerritorialControlEvent))
+    assert len([e for e in news(events, TerritorialControlEvent) if e.place == "Bir Hakeem"]) == 2
