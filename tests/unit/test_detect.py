@@ -1113,7 +1113,7 @@ def test_a_running_total_or_a_distance_is_no_place(detector, text):
 
 
 def test_where_a_retreating_force_went_is_not_who_took_the_place(detector):
-    e = only_control(detector, "Its troops had pulled back from the village of Orlivka to more defensible positions.")
+    e = only_control(detector, "Its troops pulled back from the village of Orlivka to more defensible positions.")
     assert e.place == "Orlivka" and e.gaining_actor is None
 
 
@@ -1361,7 +1361,7 @@ def test_a_hold_kept_and_a_condition_yet_to_be_met_are_no_capture(detector, text
 
 
 def test_districts_listed_by_name_are_the_names(detector):
-    text = "Pro-government fighters had driven the rebels from the last districts they held, Crater and Tawahi."
+    text = "Pro-government fighters drove the rebels from the last districts they held, Crater and Tawahi."
     assert sorted(e.place for e in news(detect(detector, text), TerritorialControlEvent)) == ["Crater", "Tawahi"]
 
 
