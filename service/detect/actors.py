@@ -29,6 +29,20 @@ ACTOR_COUNTRIES: dict[str, dict[str, float]] = {
     "DPR": {"UA": 1.0}, "LPR": {"UA": 1.0}, "Donetsk People's Republic": {"UA": 1.0},
     "Luhansk People's Republic": {"UA": 1.0}, "Wagner": {"UA": 0.5, "ML": 0.25, "SY": 0.25},
     "JNIM": {"ML": 0.5, "BF": 0.5}, "Tatmadaw": {"MM": 1.0}, "PKK": {"TR": 0.5, "IQ": 0.5},
+    # other wars' armed groups and missions, by the names and initials the news gives them
+    "al-Shabaab": {"SO": 1.0}, "Al-Shabaab": {"SO": 1.0}, "Ahlu Sunna Wal-Jama": {"SO": 1.0},
+    "Ansar Dine": {"ML": 1.0}, "MNLA": {"ML": 1.0}, "AQIM": {"ML": 0.5, "DZ": 0.5}, "CSP": {"ML": 1.0},
+    "MINUSMA": {"ML": 1.0}, "Barkhane": {"ML": 1.0}, "ISWAP": {"NG": 1.0},
+    "Libyan National Army": {"LY": 1.0}, "LNA": {"LY": 1.0}, "GNA": {"LY": 1.0},
+    "Government of National Accord": {"LY": 1.0}, "Ansar al-Sharia": {"LY": 1.0},
+    "Ansar Allah": {"YE": 1.0}, "AQAP": {"YE": 1.0}, "Southern Transitional Council": {"YE": 1.0},
+    "Tigray Defense Forces": {"ET": 1.0}, "TDF": {"ET": 1.0}, "TPLF": {"ET": 1.0}, "Fano": {"ET": 1.0},
+    "MNDAA": {"MM": 1.0}, "TNLA": {"MM": 1.0}, "Arakan Army": {"MM": 1.0},
+    "Kachin Independence Army": {"MM": 1.0}, "Three Brotherhood Alliance": {"MM": 1.0},
+    "Allied Democratic Forces": {"CD": 0.5, "UG": 0.5}, "FDLR": {"CD": 1.0}, "MONUSCO": {"CD": 1.0},
+    "Wazalendo": {"CD": 1.0}, "EACRF": {"CD": 1.0}, "SAMIDRC": {"CD": 1.0},
+    "Kata'ib Hezbollah": {"IQ": 1.0}, "Asa'ib Ahl al-Haq": {"IQ": 1.0}, "UNIFIL": {"LB": 1.0},
+    "KFOR": {"XK": 1.0}, "Islamic Jihad": {"PS": 1.0}, "Tehrik-i-Taliban": {"PK": 1.0}, "TTP": {"PK": 1.0},
 }  # fmt: skip
 
 # Seats of power news names for their state: "the Pentagon said it would send ..."
@@ -58,5 +72,7 @@ def is_armed_group(name: str) -> bool:
 def abbreviates(short: str, full: str) -> bool:
     """ "ISF" for "Iraqi Security Forces", "the SDF" for "Syrian Democratic Forces"."""
     letters = re.sub(r"^(?:the\s+)", "", short.strip(), flags=re.I)
-    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", full))
+    initials = "".join(
+        w[0] for w in re.findall(r"[A-Z][\w'-]*", re.sub(r"^(?:the\s+)", "", full.strip(), flags=re.I))
+    )
     return letters.isupper() and len(letters) >= 2 and letters.isalpha() and letters == initials

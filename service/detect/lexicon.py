@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from service.detect.actors import ACTOR_PATTERN
+
 # --- territorial control -------------------------------------------------------------------------------
 # Subject gains the object place ("rebels captured X", passive "X was captured by rebels").
 GAIN_VERBS = frozenset(
@@ -259,4 +261,6 @@ def is_candidate(sentence: str) -> bool:
     """Is the sentence worth parsing? Linear-time regular expressions, no backtracking traps."""
     if _STRONG.search(sentence):
         return True
-    return bool(_WEAK.search(sentence)) and bool(_CUE.search(sentence) or _ACRONYM.search(sentence))
+    return bool(_WEAK.search(sentence)) and bool(
+        _CUE.search(sentence) or _ACRONYM.search(sentence) or ACTOR_PATTERN.search(sentence)
+    )

@@ -1942,3 +1942,13 @@ def test_a_narratives_past_perfect_steps_back_unless_a_day_carries_it_forward(de
     assert ("Umm Safa", True) in told and ("Bir Hakeem", False) in told
     assert not any(e.place == "Umm Safa" and not e.background for e in events if isinstance(e, TerritorialControlEvent))
     assert len([e for e in news(events, TerritorialControlEvent) if e.place == "Bir Hakeem"]) == 2
+
+
+def test_a_group_known_only_by_its_initials_still_puts_a_sentence_in_play(detector):
+    e = [e.place for e in news(detect(detector, "The TNLA took the towns of Nawnghkio and Mogok in July."), TerritorialControlEvent)]
+    assert e == ["Nawnghkio", "Mogok"]
+
+
+def test_falling_short_is_no_fall(detector):
+    text = "Hamas said it had accepted the proposal, which Israel said fell far short of its demands."
+    assert news(detect(detector, text), TerritorialControlEvent) == []
