@@ -64,6 +64,10 @@ _GROUP_NAMES = [
     (re.compile(r"(?i)\b(?:free syrian army|fsa)\b"), "fsa"),
     (re.compile(r"(?i)\b(?:syrian democratic forces|sdf)\b"), "sdf"),
     (re.compile(r"(?i)\b(?:people's protection units|ypg)\b"), "ypg"),
+    (re.compile(r"(?i)\b(?:government of national accord|gna)\b"), "gna"),
+    (re.compile(r"(?i)\b(?:libyan national army|lna)\b"), "lna"),
+    (re.compile(r"(?i)\b(?:rapid support forces|rsf)\b"), "rsf"),
+    (re.compile(r"(?i)\b(?:tigray defen[cs]e forces|tdf)\b"), "tdf"),
 ]
 _COUNTS = re.compile(
     r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|some|"
@@ -82,7 +86,7 @@ def _words(actor: str, country_of: Callable[[str], str | None]) -> frozenset[str
     for word in re.sub(r"['’]s?\b", "", text).split():
         word = re.sub(r"(?i)^pro-", "", word.strip(",()"))  # "pro-Russian forces" fight on Russia's side
         w = word.lower().strip(".")
-        if w in SIDE_GENERIC or not w or _COUNTS.match(w):
+        if w in SIDE_GENERIC or w in ("a", "an") or not w or _COUNTS.match(w):
             continue
         code = country_of(word) if w not in _IRREGULAR_WORDS else None
         out.add(f"@{code}" if code else w[:-1] if w.endswith("s") and len(w) > 4 else w)
@@ -96,8 +100,11 @@ def _backed_states(actor: str, country_of: Callable[[str], str | None]) -> froze
     )
 
 
-# what the news calls a jihadist group's fighters without naming it ("rebels" are usually its enemies)
-_JIHADIST_WORDS = frozenset(["insurgent", "militant", "jihadist", "extremist", "gunmen", "terrorist"])
+# what the news calls a group's fighters without naming it ("an ethnic armed group", "the insurgents"); but
+# "rebels" are usually a jihadist group's enemies
+_JIHADIST_WORDS = frozenset(
+    ["insurgent", "militant", "jihadist", "extremist", "gunmen", "terrorist", "ethnic", "armed", "group"]
+)
 
 
 def _a_group(words: frozenset[str]) -> bool:

@@ -45,6 +45,9 @@ def control_of(detector: Detector, text: str, place: str) -> TerritorialControlE
         ("Ukrainian forces", "Russian troops", False),
         ("the rebels", "ISIL fighters", False),
         ("Pro-Russian separatists", "Russian forces", True),  # they fight on Russia's side
+        ("LNA", "The Libyan National Army", True),  # initials of the name after "The"
+        ("Sudan's Rapid Support Forces", "RSF", True),
+        ("An ethnic armed group", "the Three Brotherhood Alliance", None),  # maybe the alliance itself
     ],
 )
 def test_same_side(a, b, verdict):
