@@ -324,6 +324,8 @@ def _frames(t: Token) -> list[TCFrame]:
             # "seized Gharyan ..., the main forward base for the offensive" describes the place it named
             if extra.tag_ == "NNS" or any(w.pos_ == "PROPN" for w in extra.subtree):
                 places += places_from(extra)[0]
+        told = {p.text for p in places}
+        places += [p for p in _gapped_places(t) if p.text not in told]
         places = located_by_verb(t, places)
         if not places:
             return []
@@ -483,6 +485,38 @@ def _driving_operation(t: Token) -> str | None:
 
 # Forms no noun or name takes, which the tagger still reads as one before a place it does not know
 _VERB_ONLY_FORMS = frozenset(["overran", "retook", "overtook"])
+
+
+def _gapped_places(t: Token) -> list[PlaceRef]:
+    """ "Fuzuli was taken on 17 October, Zangilan on 20 October and Gubadli on 25 October": the verb said once,
+    each further place with its own day. The parser hangs those names anywhere; the words show the pattern."""
+    doc = t.doc
+    dated = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "in") and c.i > t.i]
+    dated = [c for c in dated if any(w.ent_type_ == "DATE" for w in c.subtree)]
+    if not dated:
+        return []
+    i = dated[0].right_edge.i + 1
+    out: list[PlaceRef] = []
+    while i < len(doc):
+        if doc[i].text == ",":
+            i += 1
+        if i < len(doc) and doc[i].lower_ == "and":
+            i += 1
+        start = i
+        while i < len(doc) and (doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "DATE" or doc[i].text == "-"):
+            i += 1
+        if (
+            i == start
+            or i + 1 >= len(doc)
+            or doc[i].lower_ not in ("on", "in")
+            or doc[i + 1].ent_type_ != "DATE"
+        ):
+            break
+        out.append(PlaceRef(doc[start:i].text, doc[i - 1]))
+        i += 1
+        while i < len(doc) and doc[i].ent_type_ == "DATE":
+            i += 1
+    return out
 
 
 def _misread_verb_frames(t: Token) -> list[TCFrame]:

@@ -1945,10 +1945,19 @@ def test_a_narratives_past_perfect_steps_back_unless_a_day_carries_it_forward(de
 
 
 def test_a_group_known_only_by_its_initials_still_puts_a_sentence_in_play(detector):
-    e = [e.place for e in news(detect(detector, "The TNLA took the towns of Nawnghkio and Mogok in July."), TerritorialControlEvent)]
-    assert e == ["Nawnghkio", "Mogok"]
+    events = news(detect(detector, "The TNLA took the towns of Nawnghkio and Mogok in July."), TerritorialControlEvent)
+    assert [e.place for e in events] == ["Nawnghkio", "Mogok"]
 
 
 def test_falling_short_is_no_fall(detector):
     text = "Hamas said it had accepted the proposal, which Israel said fell far short of its demands."
     assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_places_each_with_its_own_day_share_the_verb_said_once(detector):
+    text = "Kelbajar was taken by Azerbaijani troops on 17 October, Zangilan on 20 October and Gubadli on 25 October."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == [
+        "Kelbajar",
+        "Zangilan",
+        "Gubadli",
+    ]
