@@ -10,6 +10,7 @@ from service.detect import lexicon as lx
 from service.detect.destinations import departure_for_elsewhere
 from service.detect.phrases import (
     child,
+    children,
     is_force,
     is_placeish,
     prep_objects,
@@ -391,7 +392,7 @@ def _frames(t: Token) -> list[TCFrame]:
             gainer = " ".join(m.text for m in mods) or None
         if not gainers and not under and subj.pos_ != "PROPN" and subj.lemma_.lower() not in lx.PLACE_NOUNS:
             return []
-        frames.append(TCFrame(t, places, gaining=gainer, partial=partial))
+        frames.append(TCFrame(t, places, gaining=gainer or _taker_in_time_clause(t), partial=partial))
         return frames
 
     if lemma in lx.DRIVE_VERBS:
@@ -465,7 +466,9 @@ def _frames(t: Token) -> list[TCFrame]:
                     TCFrame(
                         t,
                         places,
-                        gaining=actor_of(gainers[0]) if gainers else _driving_operation(t),
+                        gaining=actor_of(gainers[0])
+                        if gainers
+                        else _driving_operation(t) or _taker_after(t, loser),
                         losing=actor_of(loser),
                         partial=partial,
                     )
@@ -475,6 +478,43 @@ def _frames(t: Token) -> list[TCFrame]:
     if lemma in lx.INTO_VERBS:
         return _into_frames(t, subj)
     return []
+
+
+def _taker_in_time_clause(t: Token) -> str | None:
+    """ "Nyala fell on 26 October when the RSF overran the headquarters of the army's division": the side whose
+    capture the clause tells took the town."""
+    for c in t.children:
+        if c.dep_ == "advcl" and any(
+            m.lower_ in ("when", "as", "after") for m in children(c, "mark", "advmod")
+        ):
+            subj = subject_of(c)
+            if c.lemma_.lower() in lx.GAIN_VERBS and is_armed(subj):
+                return actor_of(subj)
+    return None
+
+
+def _taker_after(t: Token, loser: Token | None) -> str | None:
+    """ "Eritrean troops pulled out of Shire and Axum, and the TDF took over both towns": the side the joined
+    clause has take the places just left, named again only in general words."""
+    for c in t.conjuncts:
+        if c.i < t.i or c.lemma_.lower() not in lx.GAIN_VERBS | lx.INTO_VERBS | {"take", "move"}:
+            continue
+        subj = subject_of(c)
+        if subj is None or subj == loser or not is_armed(subj) or subj.pos_ == "PRON":
+            continue
+        objects = [o for o in c.children if o.dep_ == "dobj"] + prep_objects(c, "into", "over", "of")
+        if objects and all(_refers_back(o) for o in objects):
+            return actor_of(subj)
+    return None
+
+
+def _refers_back(obj: Token) -> bool:
+    """ "both towns", "the town", "the vacated camp", "them": places named before, not new ones."""
+    if obj.pos_ == "PRON" or any(w.pos_ == "PROPN" for w in obj.subtree):
+        return obj.pos_ == "PRON"
+    return any(
+        c.dep_ in ("det", "predet") and c.lower_ in ("both", "the", "these", "those") for c in obj.children
+    )
 
 
 def _driving_operation(t: Token) -> str | None:

@@ -1961,3 +1961,15 @@ def test_places_each_with_its_own_day_share_the_verb_said_once(detector):
         "Zangilan",
         "Gubadli",
     ]
+
+
+def test_the_side_that_took_over_the_places_just_left_gained_them(detector):
+    text = "Ugandan troops pulled out of Bunia and Mahagi last week, and the militia took over both towns."
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert {e.place: e.gaining_actor for e in events} == {"Bunia": "the militia", "Mahagi": "the militia"}
+
+
+def test_a_town_that_fell_when_a_side_overran_its_garrison_fell_to_that_side(detector):
+    text = "Ed Daein fell on 21 November when the RSF overran the headquarters of the army's 20th Division."
+    e = [e for e in news(detect(detector, text), TerritorialControlEvent) if e.place == "Ed Daein"]
+    assert e and e[0].gaining_actor == "RSF"
