@@ -81,6 +81,8 @@ class DeployFrame:
 
 
 def deploy_frames(t: Token) -> list[DeployFrame]:
+    if _went_on_to(t):
+        return []  # "its troops went on to occupy the air base": what they did next, not a journey
     frames = [
         f
         for frame in _frames(t)
@@ -131,6 +133,14 @@ def _share_places(t: Token, share: Token) -> list[Token]:
     if nxt is None or nxt.dep_ != "prep" or nxt.lower_ not in GOAL_PREPS:
         return []
     return [o for o in nxt.children if o.dep_ == "pobj" and is_placeish(o)]
+
+
+def _went_on_to(t: Token) -> bool:
+    return (
+        t.lemma_.lower() == "go"
+        and any(c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in t.children)
+        and any(c.dep_ in ("xcomp", "advcl") and child(c, "aux") is not None for c in t.children)
+    )
 
 
 def _named_for_ground(ref: PlaceRef) -> list[PlaceRef]:

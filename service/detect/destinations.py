@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from service.detect import lexicon as lx
@@ -21,11 +23,21 @@ def without_dates(refs: list[PlaceRef]) -> list[PlaceRef]:
     return [
         r
         for r in refs
-        if r.head is None
-        or r.head.ent_type_ not in ("DATE", "TIME")
-        or r.head.text.rstrip(".").lower() not in _MONTHS
-        and not r.head.like_num
+        if not _MONTH_PHRASE.fullmatch(r.text)
+        and (
+            r.head is None
+            or r.head.ent_type_ not in ("DATE", "TIME")
+            or r.head.text.rstrip(".").lower() not in _MONTHS
+            and not r.head.like_num
+        )
     ]
+
+
+# "arrived in Goma in mid-December": a month, however the tagger splits or labels it
+_MONTH_PHRASE = re.compile(
+    r"(?i)(?:the\s+)?(?:(?:mid|early|late)\s*-?\s*|(?:the\s+)?(?:end|middle|start|beginning) of\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?"
+)
 
 
 GOAL_PREPS = frozenset("to into toward towards".split())

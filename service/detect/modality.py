@@ -188,6 +188,14 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             happened = False  # "the army still had to recapture the region": not yet
         elif h in realis or (h == "order" and any(c.dep_ == "auxpass" for c in head.children)):
             pass  # "were forced to withdraw", "were ordered to evacuate": it happened
+        elif (
+            h == "go"
+            and head.dep_ != "relcl"  # "jihadist groups that went on to seize Timbuktu": who they are
+            and any(c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in head.children)
+        ):
+            pass  # "its troops went on to occupy the air base": what they did next
+        elif h == "prompt" and head.pos_ == "VERB":
+            pass  # "the fall of the town prompted the government to rush reinforcements to Lubero"
         elif deployment and h in ANNOUNCE_HEADS:
             announced = True
         elif deployment and h == "step" and head.head.lemma_.lower() == "take":

@@ -18,7 +18,7 @@ from service.detect.phrases import (
     with_conjuncts,
 )
 
-_OBJECT_CONTROL = frozenset("order force ask allow tell instruct compel urge permit".split())
+_OBJECT_CONTROL = frozenset("order force ask allow tell instruct compel urge permit prompt".split())
 _PRONOUNS = frozenset("it they he she we which who that its their".split())
 _EVENT_NOUNS = frozenset(
     "attack attacks offensive assault operation advance push counteroffensive counter-offensive "
@@ -181,7 +181,7 @@ def actor_of(tok: Token | None) -> str | None:
     if any(c.dep_ == "poss" and c.lower_ in ("our", "my", "your") for c in tok.children):
         return None  # "our defenders", in a quoted statement: the speaker's side, named elsewhere
     if is_force(tok) and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
-        speaker = _claimant(tok)
+        speaker = _claimant(tok) or _owner_in_joined_clause(tok)
         if speaker is not None:
             return actor_of(speaker)  # "the army said its troops had retaken X": the army's troops
     if is_force(tok) and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
@@ -228,6 +228,19 @@ def _claimant(tok: Token) -> Token | None:
             return owner
         return s
     return None
+
+
+def _owner_in_joined_clause(force: Token) -> Token | None:
+    """ "the LNA took the coastal city of Sirte, and its troops went on to occupy the air base": the named side
+    of the clause the force's own is joined to."""
+    verb = force.head
+    if force.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj":
+        return None
+    first = verb.head
+    s = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if s is None or s.pos_ != "PROPN" or not is_armed(s):
+        return None
+    return s
 
 
 def is_operation(tok: Token) -> bool:

@@ -1973,3 +1973,20 @@ def test_a_town_that_fell_when_a_side_overran_its_garrison_fell_to_that_side(det
     text = "Ed Daein fell on 21 November when the RSF overran the headquarters of the army's 20th Division."
     e = [e for e in news(detect(detector, text), TerritorialControlEvent) if e.place == "Ed Daein"]
     assert e and e[0].gaining_actor == "RSF"
+
+
+def test_going_on_to_take_a_place_took_it_and_its_troops_are_the_named_sides(detector):
+    text = (
+        "On 6 January the LNA took the town of Sirte, and its troops went on to occupy the nearby air base of "
+        "Ghardabiya."
+    )
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert [(e.place, e.gaining_actor) for e in events][-1][1] == "LNA"
+    assert not news(detect(detector, text), DeploymentEvent)
+
+
+def test_a_month_is_no_destination_and_who_is_prompted_to_send_sends(detector):
+    e = only_deployment(detector, "The first Malawian troops arrived in Goma in mid-December.")
+    assert e.destination == "Goma"
+    e = only_deployment(detector, "The fall of the town prompted the government to rush reinforcements to Lubero.")
+    assert e.actor == "the government" and e.destination == "Lubero"
