@@ -969,3 +969,11 @@ def test_the_base_a_purpose_names_is_where_in_the_country_they_go(detector):
     )
     e = only_movement(detector, text)
     assert e.destination.startswith("al-Taqaddum military base") and e.size == 450
+
+
+def test_ships_sail_and_contingents_cross_into_a_country(detector):
+    text = "The defence secretary ordered the carrier strike group to sail to the eastern Mediterranean Sea."
+    e = only_movement(detector, text)
+    assert "Mediterranean" in e.destination and e.status == "announced"
+    e = only_movement(detector, "A contingent of 2,000 Chadian soldiers crossed into northern Mali on Friday.")
+    assert "Mali" in e.destination and e.size == 2000
