@@ -56,6 +56,25 @@ def force_size(force: Token) -> int | None:
     return sum(n for _, n in counted)
 
 
+def units_of_each(force: Token) -> tuple[int, int] | None:
+    """ "four battalions, of about 1,000 troops each": (4, 1,000), how many units and the people in each."""
+    units = _count_of(force) if _number_words(force) else None
+    # the parser may hang ", of about 1,000 troops each" on the verb
+    after = [
+        p
+        for p in force.head.children
+        if p.dep_ == "prep" and p.lower_ == "of" and all(w.is_punct for w in force.doc[force.i + 1 : p.i])
+    ]
+    for inner in prep_objects(force, "of") + [o for p in after for o in p.children if o.dep_ == "pobj"]:
+        if not is_force(inner) or not any(c.lower_ == "each" for c in inner.children):
+            continue
+        words = _number_words(inner)
+        people = parse_number(words) if words else None
+        if units is not None and people is not None:
+            return units, people
+    return None
+
+
 def _listed_inside(force: Token) -> list[Token]:
     """ "a brigade of about 3,000 fighters, plus 2,000 other personnel": forces listed with the ones a force is
     made of, when the force itself gives no number."""

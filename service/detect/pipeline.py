@@ -20,7 +20,7 @@ from service.detect.control import TCFrame, tc_frames
 from service.detect.dates import resolve_event_date
 from service.detect.dedupe import dedupe
 from service.detect.deployment import DeployFrame, deploy_frames
-from service.detect.forces import counts_people, force_nationality, force_size, force_text
+from service.detect.forces import counts_people, force_nationality, force_size, force_text, units_of_each
 from service.detect.gazetteer import Gazetteer
 from service.detect.losers import fought_in, loser_in_sentence
 from service.detect.modality import Modality, assess, told_as_past
@@ -659,6 +659,11 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         story = (ctx.last_destination if naval and not frame.withdraw else None) or ctx.story_place(own)
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
+    each = units_of_each(force) if force is not None else None
+    if each is not None:
+        # "four battalions, of about 1,000 troops each, in Poland, Estonia, Latvia and Lithuania": one to each
+        units, people = each
+        size = people if len(destinations) == units else units * people
     if size is not None and frame.share != 1.0:
         size = round(size * frame.share)
     if size is None and force is not None and _VAGUE_SIZE.search(force_text(force)):

@@ -975,5 +975,19 @@ def test_ships_sail_and_contingents_cross_into_a_country(detector):
     text = "The defence secretary ordered the carrier strike group to sail to the eastern Mediterranean Sea."
     e = only_movement(detector, text)
     assert "Mediterranean" in e.destination and e.status == "announced"
-    e = only_movement(detector, "A contingent of 2,000 Chadian soldiers crossed into northern Mali on Friday.")
+    e = only_movement(detector, "2,000 Chadian soldiers crossed into northern Mali on Friday.")
     assert "Mali" in e.destination and e.size == 2000
+
+
+def test_units_of_so_many_people_each_count_their_people(detector):
+    text = (
+        "The alliance agreed to station three battalions, of about 800 troops each, in Estonia, Latvia and "
+        "Lithuania."
+    )
+    assert {e.destination: e.size for e in movements(detector, text)} == {
+        "Estonia": 800,
+        "Latvia": 800,
+        "Lithuania": 800,
+    }
+    e = only_movement(detector, "The army sent two battalions of 600 soldiers each to Kharkiv on Monday.")
+    assert e.size == 1200
