@@ -23,6 +23,7 @@ from service.detect.places import (
     name_run,
     places_from,
     pronoun_place,
+    sited_at,
 )
 from service.detect.roles import (
     actor_of,
@@ -327,7 +328,7 @@ def _frames(t: Token) -> list[TCFrame]:
                 places += places_from(extra)[0]
         told = {p.text for p in places}
         places += [p for p in _gapped_places(t) if p.text not in told]
-        places = located_by_verb(t, places)
+        places = located_by_verb(t, sited_at(t, target, places))
         if not places:
             return []
         losers = prep_objects(t, "from") or (prep_objects(target, "from") if target is not None else [])

@@ -405,6 +405,8 @@ def unnamed_ground(tok: Token | None) -> bool:
     name identifies ("the Zaporizhzhia front" is named)."""
     if tok is None or tok.lower_ not in _GROUND_SPOTS:
         return False
+    if any(o.pos_ == "PROPN" for o in prep_objects(tok, "at")):
+        return False  # "the army's positions at Konna": the town says where
     return not any(c.dep_ in ("compound", "appos", "nmod") and c.pos_ == "PROPN" for c in tok.children)
 
 
@@ -516,6 +518,25 @@ def located_by_verb(verb: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
     if out:
         out.extend(_objects_joined_to(names[0]))
     return out
+
+
+def sited_at(verb: Token, obj: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "overran the base of the Multinational Joint Task Force at Baga", "captured the headquarters of the
+    army's Western Command at Ann", "overran the army's positions at Konna": a site told by whose it is, and
+    where by "at" a name (on the site, its owner or the verb); the place is the site with its town."""
+    if obj.lemma_.lower() not in FACILITIES | _GROUND_SPOTS:
+        return refs
+    doc = obj.doc
+    at = [
+        o
+        for h in (verb, obj, *prep_objects(obj, "of"))
+        for o in prep_objects(h, "at")
+        if o.pos_ == "PROPN" and o.i > obj.i
+    ]
+    if not at or any(at[0].text in r.text for r in refs):
+        return refs
+    site = PlaceRef(doc[obj.left_edge.i : at[0].i + 1].text, at[0])
+    return [site] + [r for r in refs if r.head is None or r.head.i < obj.left_edge.i or r.head.i > at[0].i]
 
 
 _WAYS_INTO = frozenset("gate gates entrance entrances outskirts edge edges".split())

@@ -1990,3 +1990,17 @@ def test_a_month_is_no_destination_and_who_is_prompted_to_send_sends(detector):
     assert e.destination == "Goma"
     e = only_deployment(detector, "The fall of the town prompted the government to rush reinforcements to Lubero.")
     assert e.actor == "the government" and e.destination == "Lubero"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Its fighters overran the base of the Multinational Joint Task Force at Baga on Saturday.",
+            "the base of the Multinational Joint Task Force at Baga",
+        ),
+        ("Islamist fighters overran the army's positions at Konna on Thursday.", "the army's positions at Konna"),
+    ],
+)
+def test_a_site_told_by_whose_it_is_keeps_the_town_it_is_at(detector, text, place):
+    assert only_control(detector, text).place == place
