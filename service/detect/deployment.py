@@ -83,6 +83,10 @@ class DeployFrame:
 def deploy_frames(t: Token) -> list[DeployFrame]:
     if _went_on_to(t):
         return []  # "its troops went on to occupy the air base": what they did next, not a journey
+    if t.lemma_.lower() in ("sail", "steam") and not any(
+        c.dep_ == "prep" and c.lower_ in GOAL_PREPS for c in t.children
+    ):
+        return []  # "the frigate Hessen, which sailed from Wilhelmshaven this month": where its journey began
     frames = [
         f
         for frame in _frames(t)
