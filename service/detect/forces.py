@@ -248,7 +248,7 @@ _QUANTITY_WORDS = frozenset(
 )
 
 
-def force_nationality(force: Token) -> str | None:
+def force_nationality(force: Token, *, units_own: bool = True) -> str | None:
     """Who owns a force: "Rwandan soldiers" -> "Rwandan"; "U.S. troops" -> "U.S."; "Russia's forces" -> "Russia";
     "reinforcements from the Iraqi Army's Fourth Armored Division" -> "the Iraqi Army"; "USS Carney" -> "U.S."."""
     prefix = ship_prefix(force)
@@ -270,9 +270,13 @@ def force_nationality(force: Token) -> str | None:
             and origin.head.lower_ == "of"
             and is_force(origin)
         ):
-            return force_nationality(origin)  # "a force of 5,000 Kenyan soldiers": the soldiers' owner
+            return force_nationality(
+                origin, units_own=units_own
+            )  # "a force of 5,000 Kenyan soldiers": theirs
         if is_force(origin) or origin.ent_type_ in ("ORG", "NORP"):
             owner = next((c for c in origin.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            if owner is None and not units_own and _numbered_unit(origin):
+                continue  # "soldiers of the 82nd Airborne Division were moved": the unit, not who sent it
             return actor_phrase(owner) if owner is not None else actor_phrase(origin)
         if origin.head.lower_ == "of":
             # "46,000 troops of all the British services": the services' nation
@@ -284,6 +288,11 @@ def force_nationality(force: Token) -> str | None:
     if force.pos_ == "PROPN" and is_armed_group(name_span(force)):
         return name_span(force)  # "the SDF had withdrawn from the city": a group moves its own fighters
     return None
+
+
+def _numbered_unit(unit: Token) -> bool:
+    """ "the 82nd Airborne Division", "the 4th Brigade": a unit known by its number, which names no owner."""
+    return any(w.ent_type_ == "ORDINAL" or w.like_num for w in unit.subtree if w.i < unit.i)
 
 
 def _owner_named_by(mod: Token) -> str | None:

@@ -624,7 +624,11 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         force is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in force.children)
     ):
         return []  # "no ground troops were deployed"
-    actor = frame.actor or (force_nationality(force) if force is not None else None)
+    # "soldiers of the 82nd Airborne Division were moved": sent by someone, not by their unit
+    sent = any(c.dep_ == "auxpass" for c in frame.trigger.children) or (
+        force is not None and force.dep_ == "dobj"
+    )
+    actor = frame.actor or (force_nationality(force, units_own=not sent) if force is not None else None)
     owner = next((c for c in force.children if c.dep_ == "poss"), None) if force is not None else None
     if actor is None and owner is not None and _GROUP_ANAPHOR.match(f"the {owner.lower_}"):
         actor = ctx.group_named_before(sentence.start)  # "the group's fighters arrived"

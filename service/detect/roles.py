@@ -59,6 +59,16 @@ def subject_of(tok: Token) -> Token | None:
         stranded = _subject_left_in_a_list(t) if t.dep_ == "conj" else None
         if stranded is not None:
             return stranded  # "sent instructors to Bangui and Rwanda has deployed troops": Rwanda deployed them
+        if t.dep_ == "ROOT" and not subjects:
+            # "On 9 July Rwanda began deploying a force": the parser read the subject into the date's phrase
+            left = left_armed_noun(t)
+            if (
+                left is not None
+                and left.pos_ == "PROPN"
+                and left.dep_ == "pobj"
+                and any(w.ent_type_ == "DATE" for w in left.head.subtree)
+            ):
+                return left
         if t.dep_ == "advcl" and not subjects:
             # "a day after federal troops, ... and paramilitary forces seized Kirkuk": the parser made the
             # subject the object of "after"; it is the armed noun right before the verb, not the main clause's

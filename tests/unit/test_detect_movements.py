@@ -991,3 +991,20 @@ def test_units_of_so_many_people_each_count_their_people(detector):
     }
     e = only_movement(detector, "The army sent two battalions of 600 soldiers each to Kharkiv on Monday.")
     assert e.size == 1200
+
+
+def test_a_state_the_parser_read_into_a_date_still_sends_its_force(detector):
+    e = only_movement(detector, "On 9 July Rwanda began deploying a force of 1,000 soldiers to Cabo Delgado.")
+    assert e.actor == "Rwanda" and e.size == 1000
+
+
+def test_a_numbered_unit_that_is_sent_is_not_its_own_sender(detector):
+    text = (
+        "The Pentagon said it was sending more troops to the region. A brigade of about 3,500 soldiers of the "
+        "82nd Airborne Division was moved to Kuwait as a reserve."
+    )
+    kuwait = [e for e in movements(detector, text) if e.destination == "Kuwait"]
+    assert kuwait and kuwait[0].actor != "the 82nd Airborne Division"
+    text = "400 soldiers of the 37th Brigade pulled out of the refinery under a deal with tribal leaders."
+    e = only_movement(detector, text)
+    assert e.actor == "the 37th Brigade" and e.direction == "withdraw"
