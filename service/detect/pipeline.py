@@ -96,6 +96,7 @@ class Detector:
         ]
 
 
+_POSSESSED_FORCE = re.compile(r"(?i)^(?:its|their)\s")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:[Tt]hey|[Ii]t)\b")
 
 
@@ -293,10 +294,13 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
             for frame in tc_frames(tok):
                 if lemma in lx.NAMING_VERBS and not _names_a_group_taken(tok, ctx):
                     continue
-                if frame.gaining is None and _has_pronoun_subject(tok):
+                leaving = lemma in lx.LOSE_VERBS | lx.LOSS_NOUNS | lx.FALL_VERBS
+                if frame.gaining is None and not leaving and _has_pronoun_subject(tok):
                     frame.gaining = _pronoun_side(
                         tok, frame.losing, ctx
                     )  # "They seized ...": the last subject
+                if frame.losing is None and leaving and _has_pronoun_subject(tok):
+                    frame.losing = _pronoun_side(tok, None, ctx)  # "It pulled its soldiers out of Moqokori"
                 if frame.gaining is None and (_gainer_left_to_context(tok) or lemma in lx.NAMING_VERBS):
                     # "They also captured ...", "the village was captured", "the capture of Sil" after
                     # "the Army captured ...": the story's last actor; else whoever announced it
@@ -629,6 +633,10 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         force is not None and force.dep_ == "dobj"
     )
     actor = frame.actor or (force_nationality(force, units_own=not sent) if force is not None else None)
+    if actor is not None and _POSSESSED_FORCE.match(actor):
+        actor = None  # "Its fighters pulled out": whose they are is told before
+    if actor is None and _has_pronoun_subject(frame.trigger):
+        actor = _pronoun_side(frame.trigger, None, ctx)  # "It pulled its soldiers out": the last subject
     owner = next((c for c in force.children if c.dep_ == "poss"), None) if force is not None else None
     if actor is None and owner is not None and _GROUP_ANAPHOR.match(f"the {owner.lower_}"):
         actor = ctx.group_named_before(sentence.start)  # "the group's fighters arrived"

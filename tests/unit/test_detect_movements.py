@@ -1008,3 +1008,15 @@ def test_a_numbered_unit_that_is_sent_is_not_its_own_sender(detector):
     text = "400 soldiers of the 37th Brigade pulled out of the refinery under a deal with tribal leaders."
     e = only_movement(detector, text)
     assert e.actor == "the 37th Brigade" and e.direction == "withdraw"
+
+
+def test_it_that_pulls_its_soldiers_out_is_the_side_named_before(detector):
+    text = (
+        "Ethiopia's army kept bases in Bakool for years. Citing a lack of funding, it pulled its soldiers out "
+        "of Moqokori in October."
+    )
+    events = detector.detect(Article(id="t", text=text))
+    move = [e for e in events if isinstance(e, DeploymentEvent)]
+    held = [e for e in events if isinstance(e, TerritorialControlEvent)]
+    assert [e.actor for e in move] == ["Ethiopia's army"]
+    assert [(e.gaining_actor, e.losing_actor) for e in held] == [(None, "Ethiopia's army")]
