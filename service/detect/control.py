@@ -23,6 +23,7 @@ from service.detect.places import (
     name_run,
     places_from,
     pronoun_place,
+    repeated_departures,
     sited_at,
 )
 from service.detect.roles import (
@@ -411,6 +412,7 @@ def _frames(t: Token) -> list[TCFrame]:
             targets = prep_objects(t, "from", "of") or [
                 o for p in particles for o in prep_objects(p, "from", "of")
             ]
+            targets += [o for o in repeated_departures(t) if o not in targets]
         elif dobj is not None:
             # "handed control of the town to a regional force": the place is what control is of
             targets = prep_objects(dobj, "of", "over") if dobj.lemma_.lower() == "control" else [dobj]

@@ -44,6 +44,7 @@ from service.detect.places import (
     ground_locators,
     located_by_verb,
     place_objects,
+    repeated_departures,
     places_from,
     pronoun_place,
     unnamed_ground,
@@ -421,6 +422,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             return []  # "engaged by ISIL forces dispatched from Raqqa": forces named by where they came from
         if withdraw and not dests:
             dests = place_objects(t, "of")
+        if withdraw and dests:
+            dests += [o for o in repeated_departures(t) if o not in dests]
         if withdraw and not dests and dobj is not None and dobj.dep_ == "conj":
             dests = place_objects(dobj, "from") or place_objects(
                 dobj.head, "from"

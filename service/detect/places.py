@@ -624,6 +624,18 @@ def name_run(doc: Doc, i: int) -> list[str]:
     return names
 
 
+def repeated_departures(verb: Token) -> list[Token]:
+    """ "pulled its soldiers out of Moqokori in October and out of Halgan on 23 October": a second "out of" or
+    "from" the parser joined to whatever came before it, still a place the verb's force left."""
+    out: list[Token] = []
+    for w in verb.subtree:
+        if w.dep_ != "conj" or w.lower_ not in ("out", "from") or w.head.dep_ not in ("prep", "pobj"):
+            continue
+        objs = prep_objects(w, "of") if w.lower_ == "out" else [c for c in w.children if c.dep_ == "pobj"]
+        out += [o for o in objs if is_placeish(o)]
+    return out
+
+
 def place_objects(tok: Token, *preps: str) -> list[Token]:
     return [o for o in prep_objects(tok, *preps) if is_placeish(o)]
 

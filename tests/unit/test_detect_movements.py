@@ -1020,3 +1020,8 @@ def test_it_that_pulls_its_soldiers_out_is_the_side_named_before(detector):
     held = [e for e in events if isinstance(e, TerritorialControlEvent)]
     assert [e.actor for e in move] == ["Ethiopia's army"]
     assert [(e.gaining_actor, e.losing_actor) for e in held] == [(None, "Ethiopia's army")]
+
+
+def test_a_second_out_of_is_a_second_place_left(detector):
+    text = "The army pulled its soldiers out of Moqokori in October and out of Halgan on 23 October."
+    assert sorted(e.destination for e in movements(detector, text)) == ["Halgan", "Moqokori"]
