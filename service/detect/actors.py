@@ -45,6 +45,11 @@ ACTOR_COUNTRIES: dict[str, dict[str, float]] = {
     "KFOR": {"XK": 1.0}, "Islamic Jihad": {"PS": 1.0}, "Tehrik-i-Taliban": {"PK": 1.0}, "TTP": {"PK": 1.0},
 }  # fmt: skip
 
+# International missions, which send and withdraw forces as a state does
+MISSIONS = frozenset(
+    "MINUSMA MONUSCO MINUSCA UNMISS UNIFIL UNDOF AMISOM ATMIS KFOR EACRF SAMIDRC ECOMOG ISAF".split()
+)
+
 # Seats of power news names for their state: "the Pentagon said it would send ..."
 STATE_INSTITUTIONS: dict[str, str] = {"Pentagon": "US", "Kremlin": "RU", "Bundeswehr": "DE", "IDF": "IL"}
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from service.detect import lexicon as lx
+from service.detect.actors import MISSIONS
 from service.detect.destinations import (
     GOAL_PREPS,
     departure_for_elsewhere,
@@ -138,6 +139,18 @@ def _share_places(t: Token, share: Token) -> list[Token]:
     if nxt is None or nxt.dep_ != "prep" or nxt.lower_ not in GOAL_PREPS:
         return []
     return [o for o in nxt.children if o.dep_ == "pobj" and is_placeish(o)]
+
+
+def _place_left(obj: Token | None, lemma: str) -> bool:
+    """ "evacuated the city", "evacuated Tessalit and Aguelhok" (names the tagger took for people)."""
+    if obj is None or is_force(obj):
+        return False
+    return is_placeish(obj) or (obj.pos_ == "PROPN" and lemma in ("evacuate", "abandon", "vacate"))
+
+
+def _sends_as_a_state(tok: Token | None) -> bool:
+    """A state, or a mission that withdraws as one ("MINUSMA evacuated Tessalit and Aguelhok")."""
+    return is_state(tok) or (tok is not None and tok.text in MISSIONS)
 
 
 def _went_on_to(t: Token) -> bool:
@@ -398,7 +411,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             force = _mover(force)
         else:
             force, actor = _mover(dobj), sender(subj)
-            object_is_place = dobj is not None and not is_force(dobj) and is_placeish(dobj)
+            object_is_place = _place_left(dobj, lemma)
             if (
                 (dobj is None or (withdraw and object_is_place))
                 and subj is not None
@@ -407,9 +420,9 @@ def _frames(t: Token) -> list[DeployFrame]:
                 if _is_mover(_mover(subj)):
                     # "U.S. troops withdrew", "the Marines deployed to Erbil"; "ordered troops to withdraw"
                     force, actor = _outer_force(_mover(subj)), _orderer(t)
-                elif withdraw and is_state(subj) and (prep_objects(t, "from") or object_is_place):
+                elif withdraw and _sends_as_a_state(subj) and (prep_objects(t, "from") or object_is_place):
                     force, actor = subj, actor_of(subj)  # "Ukraine withdrew from areas of Bakhmut"
-        if force is None or not (_is_mover(force) or (withdraw and is_state(force))):
+        if force is None or not (_is_mover(force) or (withdraw and _sends_as_a_state(force))):
             return []
         used_against = prep_objects(t, "against") or (
             prep_objects(dobj, "against") if dobj is not None else []
@@ -428,8 +441,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = place_objects(dobj, "from") or place_objects(
                 dobj.head, "from"
             )  # "its envoy and troops from"
-        if not dests and withdraw and dobj is not None and not is_force(dobj) and is_placeish(dobj):
-            dests = [dobj]  # "evacuated the city"
+        if not dests and withdraw and _place_left(dobj, lemma):
+            dests = [dobj, *(c for c in dobj.conjuncts if c.pos_ == "PROPN")]  # "evacuated the city"
         if not dests and withdraw:
             # "deployed in Khiam after Israeli forces pulled out of it": the place named before the pronoun
             left = [
@@ -507,8 +520,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             )
             redeployed = lemma == "redeploy"  # planned by its very name, never a rout
         retreat = withdraw and not redeployed and not passive and subj is not None and _mover(subj) == force
-        if retreat and _retreat_in_battle(t, force):
-            return []
+        if retreat and force.text not in MISSIONS and _retreat_in_battle(t, force):
+            return []  # but a mission's pull-out is ordered, under fire or not
         if not withdraw and len(dests) == 1 and dests[0].pos_ == "PROPN" and is_country(dests[0].text):
             dests = _site_named_for_the_task(t) or dests
         return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
@@ -576,7 +589,8 @@ def _no_journey(t: Token) -> bool:
     if any(o.lemma_.lower() == "leave" for o in prep_objects(t, "on")):
         return True
     if any(c.lower_ == "freely" for c in t.children) or (
-        prep_objects(t, "between") and not prep_objects(t, "to")
+        any(o.ent_type_ not in ("DATE", "TIME") for o in prep_objects(t, "between"))
+        and not prep_objects(t, "to")
     ):
         return True
     advancing = t.tag_ == "VBG" and any(

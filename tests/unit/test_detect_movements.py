@@ -1025,3 +1025,16 @@ def test_it_that_pulls_its_soldiers_out_is_the_side_named_before(detector):
 def test_a_second_out_of_is_a_second_place_left(detector):
     text = "The army pulled its soldiers out of Moqokori in October and out of Halgan on 23 October."
     assert sorted(e.destination for e in movements(detector, text)) == ["Halgan", "Moqokori"]
+
+
+def test_a_mission_evacuating_towns_withdraws_from_each_even_under_fire(detector):
+    text = "MINUSMA evacuated Tessalit and Aguelhok in October under rebel fire."
+    moves = movements(detector, text)
+    assert sorted(e.destination for e in moves) == ["Aguelhok", "Tessalit"]
+    assert all(e.direction == "withdraw" and e.actor == "MINUSMA" for e in moves)
+
+
+def test_between_two_months_is_when_not_where(detector):
+    e = only_movement(detector, "Russia withdrew its 2,000 peacekeepers from Nagorno-Karabakh between April and June.")
+    assert e.destination == "Nagorno-Karabakh" and e.size == 2000
+    assert movements(detector, "The militia can move its fighters freely between its strongholds.") == []
