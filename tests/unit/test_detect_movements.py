@@ -1035,6 +1035,7 @@ def test_a_mission_evacuating_towns_withdraws_from_each_even_under_fire(detector
 
 
 def test_between_two_months_is_when_not_where(detector):
-    e = only_movement(detector, "Russia withdrew its 2,000 peacekeepers from Nagorno-Karabakh between April and June.")
+    text = "Russia withdrew its 2,000 peacekeepers from Nagorno-Karabakh between April and June."
+    e = only_movement(detector, text)
     assert e.destination == "Nagorno-Karabakh" and e.size == 2000
     assert movements(detector, "The militia can move its fighters freely between its strongholds.") == []
