@@ -81,6 +81,8 @@ class ArticleContext:
         for name in _headline_names(text):
             if name.split()[0].rstrip(".").lower() in CALENDAR_WORDS or name.lower() in _COMPASS_NAMES:
                 continue  # "on Nov. 4", "U.S. Central Command": a date or a direction, whatever town shares it
+            if _ORGANISATION.search(name) or is_armed_group(name):
+                continue  # "the Northern Alliance": a side, whatever town shares a word of its name
             loc = self.resolve(name)
             if loc is not None and loc.feature == "city" and loc.country in self.countries:
                 yield name
@@ -305,15 +307,26 @@ def _whole_name(name: str, loc: Location | None) -> bool:
 
 
 _WIDE_NAME = re.compile(r"\b(?:Oblast|Province|Region|Governorate|State|District|Krai|County)$", re.I)
+_ORGANISATION = re.compile(
+    r"\b(?:Alliance|Front|Army|Forces|Brigade|Movement|Council|Corps|Guard|Command|Party|Coalition)$"
+)
 _STATE_VERB_NEXT = re.compile(
     r"\s+(?:has|have|had|said|says|will|would|is|was|denied|announced|claimed|sent|deployed|massed|ordered)\b"
 )
 
 
 def _speaks_as_state(name: str, window: str) -> bool:
-    """ "Moscow has massed troops", "Kyiv said": a capital acting for its state, no place the story is at."""
+    """ "Moscow has massed troops", "Kyiv said": a capital acting for its state, no place the story is at (but
+    "Kunduz was the first provincial capital to fall" is the town)."""
+    if name not in _capitals():
+        return False
     last = window.rfind(name)
     return bool(_STATE_VERB_NEXT.match(window[last + len(name) :]))
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    return frozenset(c["capital"] for c in _geonames_countries().values() if c.get("capital"))
 
 
 _HEADLINE_STOPWORDS = frozenset(

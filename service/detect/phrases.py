@@ -305,6 +305,9 @@ def place_phrase(tok: Token) -> str:
     return _QUANTIFIER_PREFIX.sub("", _join(words))
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def actor_phrase(tok: Token) -> str:
     """Who acted, with what names them: "militants with the extremist group Islamic State", "rebels from X"."""
     doc = tok.doc
@@ -312,8 +315,8 @@ def actor_phrase(tok: Token) -> str:
     if tok.tag_.startswith("VB") or any(c.dep_ == "nsubj" for c in tok.lefts):
         # "Boko Haram militants overran": the parser made the name the "subject" of its own head noun
         start = min([start, *(c.left_edge.i for c in tok.lefts if c.pos_ == "PROPN")])
-    while start < tok.i and doc[start].ent_type_ in ("DATE", "TIME"):
-        start += 1  # "the next day Russian forces captured": a time the parser hung on the subject
+    while start < tok.i and (doc[start].ent_type_ in ("DATE", "TIME") or _YEAR.fullmatch(doc[start].text)):
+        start += 1  # "the next day Russian forces captured", "by 2015 Taliban fighters": a time, not the side
     end = tok.i
     for c in tok.rights:
         if (

@@ -2004,3 +2004,19 @@ def test_a_month_is_no_destination_and_who_is_prompted_to_send_sends(detector):
 )
 def test_a_site_told_by_whose_it_is_keeps_the_town_it_is_at(detector, text, place):
     assert only_control(detector, text).place == place
+
+
+def test_a_side_named_like_a_town_is_no_antecedent_and_a_town_that_was_is(detector):
+    text = (
+        "Kunduz fell to the Northern Alliance in November 2001. On Monday Taliban fighters attacked the city. "
+        "Kunduz was the first provincial capital to fall this year. The government rushed reinforcements to the "
+        "area."
+    )
+    moves = news(detect(detector, text), DeploymentEvent)
+    assert [e.destination for e in moves] == ["Kunduz"]
+
+
+def test_a_year_before_the_side_is_no_part_of_its_name(detector):
+    text = "By 2015 Taliban fighters had seized several districts, and on Monday Taliban fighters seized Kunduz."
+    gainers = [e.gaining_actor for e in detect(detector, text) if isinstance(e, TerritorialControlEvent)]
+    assert gainers and not any(g.startswith("2015") for g in gainers)
