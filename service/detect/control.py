@@ -231,6 +231,8 @@ def _frames(t: Token) -> list[TCFrame]:
             )
             return [TCFrame(t, places, gaining=gainer, partial=partial)]
     if control is not None and (lemma in lx.CONTROL_VERBS or lemma == "be"):
+        if _restates_an_entry(t):
+            return []  # the entry's frame tells it, with the place's name
         objs = prep_objects(control, "of", "over")
         if not objs:  # "took control Sunday of Yabroud": the "of" hangs off the verb or the date
             doc = t.doc
@@ -760,20 +762,39 @@ def _partial_frames(t: Token, objs: list[Token], subj: Token | None) -> list[TCF
 def _takeover_told_after(t: Token) -> Token | None:
     """ "marched into San Vicente without firing a shot, retaking the main town of the safe haven": the
     participle after an entry tells that the place was taken whole, in words that describe, not name, it."""
-    for c in t.children:
-        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in lx.GAIN_VERBS | {"take"}:
+    for c in t.subtree:
+        # "..., retaking the main town"; the parser may hang the participle on a phrase in between ("to cheering
+        # crowds, regaining control of ...")
+        if (
+            c.i > t.i
+            and c.dep_ in ("advcl", "conj", "pcomp")
+            and c.tag_ == "VBG"
+            and c.lemma_.lower() in lx.GAIN_VERBS | {"take"}
+            and child(c, "nsubj") is None
+            and (c.head != t or c.dep_ == "advcl")  # "rolled into X and seized Y" tells two changes
+        ):
             taken = child(c, "dobj")
+            if taken is not None and taken.lemma_.lower() == "control":
+                # "rolled into Kherson, regaining control of the only regional capital Russia had captured"
+                taken = next(iter(prep_objects(taken, "of")), None)
             refs = places_from(taken)[0] if taken is not None else []
-            if refs and not any(r.head is not None and r.head.pos_ == "PROPN" for r in refs):
-                return c  # described ("the main town of a vast safe haven"), not named ("the villages of X")
+            named = taken is not None and (
+                any(w.pos_ == "PROPN" for w in taken.doc[taken.left_edge.i : taken.i])
+                or any(r.head is not None and r.head.pos_ == "PROPN" for r in refs)
+            )
+            if refs and not named:
+                return c  # described ("the main town of a vast safe haven"), not named ("the Siniat factory")
     return None
 
 
 def _restates_an_entry(t: Token) -> bool:
-    entry = t.head
+    entry = next(
+        (a for a in t.ancestors if a.pos_ == "VERB" and a.lemma_.lower() in lx.INTO_VERBS | lx.PARTIAL_VERBS),
+        None,
+    )
     return (
-        t.dep_ == "advcl"
-        and entry.lemma_.lower() in lx.INTO_VERBS | lx.PARTIAL_VERBS
+        entry is not None
+        and t.dep_ in ("advcl", "conj", "pcomp")
         and bool(
             prep_objects(entry, "into") or (entry.lemma_.lower() in lx.PARTIAL_VERBS and child(entry, "dobj"))
         )

@@ -2020,3 +2020,12 @@ def test_a_year_before_the_side_is_no_part_of_its_name(detector):
     text = "By 2015 Taliban fighters had seized several districts, and on Monday Taliban fighters seized Kunduz."
     gainers = [e.gaining_actor for e in detect(detector, text) if isinstance(e, TerritorialControlEvent)]
     assert gainers and not any(g.startswith("2015") for g in gainers)
+
+
+def test_regaining_control_of_a_described_place_after_rolling_in_is_one_whole_capture(detector):
+    text = (
+        "Ukrainian soldiers rolled into the southern city of Kherson on Friday to cheering crowds, regaining "
+        "control of the only regional capital the invaders had held."
+    )
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert [(e.place, e.extent) for e in events] == [("Kherson", "full")]
