@@ -422,6 +422,9 @@ def _capitalised_modifier(c: Token) -> bool:
     return not is_country(c.text)  # "the northern Syrian city": a demonym describes the place, names none
 
 
+_HELD_BY = re.compile(r"-(?:held|controlled)$", re.IGNORECASE)
+
+
 def _vague(tok: Token) -> bool:
     """A plural of a word for any spot, with nothing to tell which: "some areas", "positions"; or every spot
     of a kind, or both of those told before: "driven from every urban area in the country", "entered both ports"."""
@@ -431,6 +434,16 @@ def _vague(tok: Token) -> bool:
         return True
     if tok.lower_ == "line" and not any(c.dep_ == "det" for c in tok.children) and prep_objects(tok, "with"):
         return True  # "redeployed in line with an agreement": an idiom, not a front line
+    held_by = any(_HELD_BY.search(c.text) for c in tok.children if c.dep_ == "amod") or any(
+        tok.doc[i].lower_ in ("held", "controlled") and tok.doc[i - 1].text == "-"
+        for i in range(tok.left_edge.i + 1, tok.i)
+    )
+    if (
+        held_by
+        and tok.lemma_.lower() in ("territory", "area")
+        and not any(c.dep_ in ("prep", "compound", "nummod") or c.pos_ == "PROPN" for c in tok.children)
+    ):
+        return True  # "pushed deeper into Kurdish-held territory": whose ground, not which
     return (
         tok.tag_ == "NNS"
         and tok.lemma_.lower() in _VAGUE_PLACES

@@ -2029,3 +2029,8 @@ def test_regaining_control_of_a_described_place_after_rolling_in_is_one_whole_ca
     )
     events = news(detect(detector, text), TerritorialControlEvent)
     assert [(e.place, e.extent) for e in events] == [("Kherson", "full")]
+
+
+def test_ground_told_only_by_who_holds_it_is_no_place(detector):
+    text = "Turkish forces and their Syrian allies pushed deeper into Kurdish-held territory on Sunday."
+    assert news(detect(detector, text), TerritorialControlEvent) == []
