@@ -438,6 +438,19 @@ def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | 
 _FRONTIER = re.compile(r"\b(?:border|borders|frontier|frontiers)\b", re.I)
 
 
+# "a total of 46,000 troops", "revised upward to 108,500", "some 3,000 in all": the size of the whole force
+_TOTAL = re.compile(
+    r"\b(?:a total of|(?:revised|raised)(?: upwards?| downwards?)? to|totall?ing)\s+(?:about |some |around )?"
+    r"(\d{1,3}(?:,\d{3})+|\d+)\b|\b(\d{1,3}(?:,\d{3})+|\d+) in (?:all|total)\b",
+    re.I,
+)
+
+
+def _total_stated(text: str) -> int | None:
+    numbers = [int((m.group(1) or m.group(2)).replace(",", "")) for m in _TOTAL.finditer(text)]
+    return max(numbers) if numbers else None
+
+
 _VAGUE_SIZE = re.compile(r"\b(?:thousands|hundreds|dozens|several|many)\b", re.I)
 _STATED_SIZE = re.compile(
     r"\b(?:about |some |around |nearly |roughly |up to |approximately )?(\d{1,3}(?:,\d{3})+|\d+)"
@@ -676,6 +689,15 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         # "four battalions, of about 1,000 troops each, in Poland, Estonia, Latvia and Lithuania": one to each
         units, people = each
         size = people if len(destinations) == units else units * people
+    total = _total_stated(sentence.text)
+    if (
+        size is not None
+        and total is not None
+        and total > size
+        and frame.share == 1.0
+        and len(destinations) == 1
+    ):
+        size = total  # "estimated at 94,000, later revised upward to 108,500; ... ISF, PMF and Peshmerga": the whole
     if size is not None and frame.share != 1.0:
         size = round(size * frame.share)
     if size is None and force is not None and _VAGUE_SIZE.search(force_text(force)):

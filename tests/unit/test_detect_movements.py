@@ -1039,3 +1039,11 @@ def test_between_two_months_is_when_not_where(detector):
     e = only_movement(detector, text)
     assert e.destination == "Nagorno-Karabakh" and e.size == 2000
     assert movements(detector, "The militia can move its fighters freely between its strongholds.") == []
+
+
+def test_a_total_the_sentence_states_is_the_size_of_the_listed_force(detector):
+    text = (
+        "The coalition was first put at 50,000 fighters, a figure later revised upward to 61,500; 30,000 army "
+        "soldiers, 11,000 militiamen and 20,000 Peshmerga were deployed in the battle for Tal Afar."
+    )
+    assert [e.size for e in movements(detector, text)] == [61500]
