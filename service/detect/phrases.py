@@ -170,6 +170,15 @@ def is_force(tok: Token) -> bool:
     if lemma in _PERSON_HEADS:
         return False  # "Sudan's army chief landed at the palace": a person, not a force
     made_of = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    # "a convoy of dozens of armored vehicles": what the count counts
+    made_of += [
+        o
+        for q in made_of
+        if q.lemma_.lower() in ("dozen", "hundred", "thousand", "score", "number")
+        for p in q.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+    ]
     if any(o.lemma_.lower() in NON_MILITARY_NOUNS or o.lower_ in NON_MILITARY_NOUNS for o in made_of):
         return False  # "a contingent of 250 police officers", "a unit of observers"
     if lemma in ("convoy", "column"):

@@ -1047,3 +1047,8 @@ def test_a_total_the_sentence_states_is_the_size_of_the_listed_force(detector):
         "soldiers, 11,000 militiamen and 20,000 Peshmerga were deployed in the battle for Tal Afar."
     )
     assert [e.size for e in movements(detector, text)] == [61500]
+
+
+def test_a_convoy_of_dozens_of_armoured_vehicles_is_a_force(detector):
+    e = only_movement(detector, "On Monday, Turkey sent a convoy of dozens of armored vehicles into Idlib.")
+    assert e.destination == "Idlib" and e.actor == "Turkey"
