@@ -144,7 +144,7 @@ class ArticleContext:
             return self.last_place  # the place the story's last event was about
         found = None
         for name in self._named_places(window):
-            if not _speaks_as_state(name, window):
+            if not (self._is_capital(name) and _speaks_as_state(name, window)):
                 found = name
         return found or self.title_place
 
@@ -152,6 +152,11 @@ class ArticleContext:
         top = self.place_countries().most_common(1) or self.countries.most_common(1)
         country = _geonames_countries().get(top[0][0]) if top else None
         return (country or {}).get("capital") or None
+
+    def _is_capital(self, name: str) -> bool:
+        """ "Kiev", "Moscow": a state's capital, which may speak for it (not "Kunduz", a provincial capital)."""
+        loc = self.resolve(name)
+        return loc is not None and loc.name in _capitals()
 
     def _is_demonym(self, word: str) -> bool:
         return self.gazetteer.country_code(word) is not None and self.resolve(word) is None
@@ -316,10 +321,7 @@ _STATE_VERB_NEXT = re.compile(
 
 
 def _speaks_as_state(name: str, window: str) -> bool:
-    """ "Moscow has massed troops", "Kyiv said": a capital acting for its state, no place the story is at (but
-    "Kunduz was the first provincial capital to fall" is the town)."""
-    if name not in _capitals():
-        return False
+    """ "Moscow has massed troops", "Kyiv said": a capital acting for its state, no place the story is at."""
     last = window.rfind(name)
     return bool(_STATE_VERB_NEXT.match(window[last + len(name) :]))
 

@@ -159,8 +159,12 @@ def _naming_frames(t: Token) -> list[TCFrame]:
 
 def _frames(t: Token) -> list[TCFrame]:
     lemma = t.lemma_.lower().removeprefix("re-")
-    if lemma == "fall" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in t.children):
-        lemma = "retreat"  # "the garrison fell back from the town": a retreat, not a place falling
+    if (
+        lemma == "fall"
+        and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in t.children)
+        and not any(c.dep_ == "prep" and c.lower_ in ("under", "to") for c in t.children)
+    ):
+        lemma = "retreat"  # "the garrison fell back from the town": a retreat ("fell back under X control" is not)
     if lemma in lx.NAMING_VERBS:
         return _naming_frames(t) if t.pos_ == "VERB" else []
     if lemma == "control" and (t.dep_ in ("acl", "amod", "relcl") or _present_holding(t)):
@@ -508,16 +512,17 @@ def _taker_after(t: Token, loser: Token | None) -> str | None:
         if subj is None or subj == loser or not is_armed(subj) or subj.pos_ == "PRON":
             continue
         objects = [o for o in c.children if o.dep_ == "dobj"] + prep_objects(c, "into", "over", "of")
-        if objects and all(_refers_back(o) for o in objects):
+        if objects and all(_place_told_before(o) for o in objects):
             return actor_of(subj)
     return None
 
 
-def _refers_back(obj: Token) -> bool:
-    """ "both towns", "the town", "the vacated camp", "them": places named before, not new ones."""
+def _place_told_before(obj: Token) -> bool:
+    """ "both towns", "the town", "the vacated camp", "them": places named before, not new ones (nor "the
+    opportunity", "the prisoners")."""
     if obj.pos_ == "PRON" or any(w.pos_ == "PROPN" for w in obj.subtree):
-        return obj.pos_ == "PRON"
-    return any(
+        return obj.pos_ == "PRON" and obj.lower_ in ("it", "them")
+    return (obj.lemma_.lower() in lx.PLACE_NOUNS or obj.lower_ in lx.PLACE_NOUNS) and any(
         c.dep_ in ("det", "predet") and c.lower_ in ("both", "the", "these", "those") for c in obj.children
     )
 
@@ -557,10 +562,15 @@ def _gapped_places(t: Token) -> list[PlaceRef]:
             or doc[i + 1].ent_type_ != "DATE"
         ):
             break
-        out.append(PlaceRef(doc[start:i].text, doc[i - 1]))
+        name = doc[start:i]
         i += 1
         while i < len(doc) and doc[i].ent_type_ == "DATE":
             i += 1
+        if any(w.ent_type_ in ("PERSON", "NORP") for w in name) or (
+            i < len(doc) and doc[i].text not in (",", ".", ";") and doc[i].lower_ != "and"
+        ):
+            break  # "Shusha was captured on 8 November, President Aliyev on 8 November announced": no place
+        out.append(PlaceRef(name.text, name[-1]))
     return out
 
 

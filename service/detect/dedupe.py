@@ -106,6 +106,9 @@ def _dated_apart(prev: Event, e: Event) -> bool:
         return False  # a movement announced on one day is carried out on another
     if e.gaining_actor is None or prev.gaining_actor is None:
         return False  # a loss told with no taker retells the change it follows
+    # "the army said on February 18 that Russian troops had taken Avdiivka": the day of the report
+    if e.claim != "confirmed" or prev.claim != "confirmed":
+        return False
     a, b = days_named(prev.evidence), days_named(e.evidence)
     return bool(a) and bool(b) and not (a & b)
 

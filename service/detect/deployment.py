@@ -150,7 +150,12 @@ def _place_left(obj: Token | None, lemma: str) -> bool:
 
 def _sends_as_a_state(tok: Token | None) -> bool:
     """A state, or a mission that withdraws as one ("MINUSMA evacuated Tessalit and Aguelhok")."""
-    return is_state(tok) or (tok is not None and tok.text in MISSIONS)
+    return is_state(tok) or _of_a_mission(tok)
+
+
+def _of_a_mission(tok: Token | None) -> bool:
+    """ "MINUSMA", "MINUSMA troops", "the last MINUSMA contingent"."""
+    return tok is not None and (tok.text in MISSIONS or any(c.text in MISSIONS for c in tok.children))
 
 
 def _went_on_to(t: Token) -> bool:
@@ -520,7 +525,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             )
             redeployed = lemma == "redeploy"  # planned by its very name, never a rout
         retreat = withdraw and not redeployed and not passive and subj is not None and _mover(subj) == force
-        if retreat and force.text not in MISSIONS and _retreat_in_battle(t, force):
+        if retreat and not _of_a_mission(force) and _retreat_in_battle(t, force):
             return []  # but a mission's pull-out is ordered, under fire or not
         if not withdraw and len(dests) == 1 and dests[0].pos_ == "PROPN" and is_country(dests[0].text):
             dests = _site_named_for_the_task(t) or dests

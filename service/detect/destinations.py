@@ -36,7 +36,8 @@ def without_dates(refs: list[PlaceRef]) -> list[PlaceRef]:
 # "arrived in Goma in mid-December": a month, however the tagger splits or labels it
 _MONTH_PHRASE = re.compile(
     r"(?i)(?:the\s+)?(?:(?:mid|early|late)\s*-?\s*|(?:the\s+)?(?:end|middle|start|beginning) of\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?:\s+\d{4})?"
 )
 
 

@@ -276,7 +276,19 @@ def force_nationality(force: Token, *, units_own: bool = True) -> str | None:
         if is_force(origin) or origin.ent_type_ in ("ORG", "NORP"):
             owner = next((c for c in origin.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
             if owner is None and not units_own and _numbered_unit(origin):
-                continue  # "soldiers of the 82nd Airborne Division were moved": the unit, not who sent it
+                # "soldiers of the 82nd Airborne Division were moved": the unit, not who sent it; but "the U.S. 82nd
+                # Airborne Division" names its owner
+                named = next(
+                    (
+                        w.text
+                        for w in origin.subtree
+                        if w.i < origin.i and w.pos_ != "DET" and is_country(w.text)
+                    ),
+                    None,
+                )
+                if named is None:
+                    continue
+                return named
             return actor_phrase(owner) if owner is not None else actor_phrase(origin)
         if origin.head.lower_ == "of":
             # "46,000 troops of all the British services": the services' nation

@@ -192,10 +192,10 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             h == "go"
             and head.dep_ != "relcl"  # "jihadist groups that went on to seize Timbuktu": who they are
             and any(c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in head.children)
-        ):
-            pass  # "its troops went on to occupy the air base": what they did next
-        elif h == "prompt" and head.pos_ == "VERB":
-            pass  # "the fall of the town prompted the government to rush reinforcements to Lubero"
+        ) or (h == "prompt" and head.pos_ == "VERB"):
+            # "its troops went on to occupy the air base", "the fall of the town prompted the government to rush
+            # reinforcements": done, unless the head is denied ("never went on to", "failed to prompt")
+            happened = happened and not (_is_negated(head) or _infinitive_head(head) is not None)
         elif deployment and h in ANNOUNCE_HEADS:
             announced = True
         elif deployment and h == "step" and head.head.lemma_.lower() == "take":
@@ -477,8 +477,9 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
     if _RELATIVE_PAST.search(text):
         return True
     if not news_style:
-        # an encyclopedia narrative dates every event it tells by its year; it steps back with "had"
-        return _flashback(trigger)
+        # an encyclopedia narrative (no date of its own) dates every event it tells by its year; it steps back
+        # with "had"
+        return published_year is None and _flashback(trigger)
     years = [int(t.text) for t in clause if _PAST_YEAR.fullmatch(t.text)]
     if _before_publication_year(years, published_year):
         return True
@@ -497,8 +498,13 @@ def _flashback(trigger: Token) -> bool:
         return False
     return not any(
         c.dep_ in ("prep", "npadvmod", "advmod")
-        and c.i < verb.i
-        and c.lower_ in ("on", "by", "as", "at", "until", "meanwhile")
+        and (
+            c.i < verb.i
+            and c.lower_ in ("on", "by", "as", "at", "until", "meanwhile")
+            # "had captured the town by 3 February", "within hours": the day the story has reached
+            or c.i > verb.i
+            and c.lower_ in ("by", "within")
+        )
         for c in verb.children
     )
 

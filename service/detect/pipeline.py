@@ -206,6 +206,10 @@ def _pronoun_side(tok: Token, losing: str | None, ctx: ArticleContext) -> str | 
     return side
 
 
+def _pronoun_is_passive(tok: Token) -> bool:
+    return any(c.dep_ == "nsubjpass" and c.lower_ in ("they", "it") for c in tok.children)
+
+
 def _pronoun_subject(tok: Token) -> str | None:
     t = tok
     for _ in range(4):
@@ -294,7 +298,8 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
             for frame in tc_frames(tok):
                 if lemma in lx.NAMING_VERBS and not _names_a_group_taken(tok, ctx):
                     continue
-                leaving = lemma in lx.LOSE_VERBS | lx.LOSS_NOUNS | lx.FALL_VERBS
+                # "They were driven out of Foo": a passive pronoun is the side that lost it, never the taker
+                leaving = lemma in lx.LOSE_VERBS | lx.LOSS_NOUNS | lx.FALL_VERBS or _pronoun_is_passive(tok)
                 if frame.gaining is None and not leaving and _has_pronoun_subject(tok):
                     frame.gaining = _pronoun_side(
                         tok, frame.losing, ctx
@@ -447,8 +452,26 @@ _TOTAL = re.compile(
 
 
 def _total_stated(text: str) -> int | None:
-    numbers = [int((m.group(1) or m.group(2)).replace(",", "")) for m in _TOTAL.finditer(text)]
+    """The whole force's size, said of the force: not of others ("killed a total of 3,000 civilians") nor of
+    where it goes ("to Poland, where a total of 10,000 troops are stationed")."""
+    numbers = []
+    for m in _TOTAL.finditer(text):
+        after = text[m.end() : m.end() + 30].lstrip()
+        counted = after.split(maxsplit=1)[0].strip(",;.").lower() if after else ""
+        if (
+            counted
+            and counted[0].isalpha()
+            and counted not in lx.FORCE_NOUNS
+            and counted not in ("members", "more")
+        ):
+            continue  # a count of something else
+        if _RELATIVE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        numbers.append(int((m.group(1) or m.group(2)).replace(",", "")))
     return max(numbers) if numbers else None
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:where|which|who|whose|when)\b[^,;.]*$", re.I)
 
 
 _VAGUE_SIZE = re.compile(r"\b(?:thousands|hundreds|dozens|several|many)\b", re.I)
@@ -688,7 +711,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     if each is not None:
         # "four battalions, of about 1,000 troops each, in Poland, Estonia, Latvia and Lithuania": one to each
         units, people = each
-        size = people if len(destinations) == units else units * people
+        # one unit to each place, or all to one; split some other way, no place's share is told
+        size = people if len(destinations) == units else units * people if len(destinations) == 1 else None
     total = _total_stated(sentence.text)
     if (
         size is not None

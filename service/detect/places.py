@@ -405,7 +405,7 @@ def unnamed_ground(tok: Token | None) -> bool:
     name identifies ("the Zaporizhzhia front" is named)."""
     if tok is None or tok.lower_ not in _GROUND_SPOTS:
         return False
-    if any(o.pos_ == "PROPN" for o in prep_objects(tok, "at")):
+    if any(o.pos_ == "PROPN" and o.ent_type_ not in ("DATE", "TIME") for o in prep_objects(tok, "at")):
         return False  # "the army's positions at Konna": the town says where
     return not any(c.dep_ in ("compound", "appos", "nmod") and c.pos_ == "PROPN" for c in tok.children)
 
@@ -544,11 +544,18 @@ def sited_at(verb: Token, obj: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
         o
         for h in (verb, obj, *prep_objects(obj, "of"))
         for o in prep_objects(h, "at")
-        if o.pos_ == "PROPN" and o.i > obj.i
+        if o.pos_ == "PROPN" and o.i > obj.i and o.ent_type_ not in ("DATE", "TIME")
     ]
     if not at or any(at[0].text in r.text for r in refs):
         return refs
-    site = PlaceRef(doc[obj.left_edge.i : at[0].i + 1].text, at[0])
+    end = at[0].i
+    while (
+        end + 1 < len(doc)
+        and doc[end + 1].head == at[0]
+        and doc[end + 1].dep_ in ("nummod", "compound", "flat")
+    ):
+        end += 1  # "the checkpoint at Kilometre 12"
+    site = PlaceRef(doc[obj.left_edge.i : end + 1].text, at[0])
     return [site] + [r for r in refs if r.head is None or r.head.i < obj.left_edge.i or r.head.i > at[0].i]
 
 

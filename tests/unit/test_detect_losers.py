@@ -166,4 +166,4 @@ def test_insurgents_are_not_set_against_the_group_the_story_names(detector):
         "The Islamic State group claimed on Monday that its fighters had attacked the town of Palma. "
         "In August, the insurgents captured the port town of Mocimboa da Praia."
     )
-    assert control_of(detector, text, "Mocimboa da Praia").losing_actor != "The Islamic State group"
+    assert control_of(detector, text, "Mocimboa da Praia").losing_actor is None

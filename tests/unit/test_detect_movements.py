@@ -1004,7 +1004,7 @@ def test_a_numbered_unit_that_is_sent_is_not_its_own_sender(detector):
         "82nd Airborne Division was moved to Kuwait as a reserve."
     )
     kuwait = [e for e in movements(detector, text) if e.destination == "Kuwait"]
-    assert kuwait and kuwait[0].actor != "the 82nd Airborne Division"
+    assert [e.actor for e in kuwait] == ["The Pentagon"]
     text = "400 soldiers of the 37th Brigade pulled out of the refinery under a deal with tribal leaders."
     e = only_movement(detector, text)
     assert e.actor == "the 37th Brigade" and e.direction == "withdraw"
@@ -1052,3 +1052,30 @@ def test_a_total_the_sentence_states_is_the_size_of_the_listed_force(detector):
 def test_a_convoy_of_dozens_of_armoured_vehicles_is_a_force(detector):
     e = only_movement(detector, "On Monday, Turkey sent a convoy of dozens of armored vehicles into Idlib.")
     assert e.destination == "Idlib" and e.actor == "Turkey"
+
+
+@pytest.mark.parametrize(
+    ("text", "destination", "actor", "size"),
+    [
+        ("Russia sent 500 troops to Mariupol on Monday.", "Mariupol", "Russia", 500),  # a month's letters
+        (
+            "France sent 200 troops to Mali, where militants have killed a total of 3,000 civilians.",
+            "Mali",
+            "France",
+            200,
+        ),
+        (
+            "About 3,000 soldiers of the U.S. 82nd Airborne Division were deployed to Poland.",
+            "Poland",
+            "U.S.",
+            3000,
+        ),
+    ],
+)
+def test_review_findings_on_destinations_totals_and_owners(detector, text, destination, actor, size):
+    e = only_movement(detector, text)
+    assert (e.destination, e.actor, e.size) == (destination, actor, size)
+
+
+def test_a_prompt_that_failed_sends_no_one(detector):
+    assert movements(detector, "The attack failed to prompt Uganda to send troops to Bunia.") == []
