@@ -54,11 +54,11 @@ _HELD = frozenset("held controlled occupied".split())
 
 
 # one side's several names, as news writes them
+_ISLAMIC_STATE = re.compile(
+    r"\b(?i:islamic state(?: of iraq and (?:the levant|syria))?|isil|isis|daesh)\b|\bIS\b"
+)
 _GROUP_NAMES = [
-    (
-        re.compile(r"\b(?i:islamic state(?: of iraq and (?:the levant|syria))?|isil|isis|daesh)\b|\bIS\b"),
-        "isil",
-    ),
+    (_ISLAMIC_STATE, "isil"),
     (re.compile(r"(?i)\b(?:hayat tahrir al-sham|tahrir al-sham|hts)\b"), "hts"),
     (re.compile(r"(?i)\b(?:jabhat al-nusra|(?:al-)?nusra front|al-nusra)\b"), "nusra"),
     (re.compile(r"(?i)\b(?:free syrian army|fsa)\b"), "fsa"),
@@ -127,7 +127,7 @@ _STATE_NOUN = re.compile(r"(?i)\b(?:army|military|government|armed forces|defen[
 def same_side(a: str, b: str, country_of: Callable[[str], str | None]) -> bool | None:
     """True when two actor strings name one side, False when they name two; None when the words cannot tell
     ("the army" against "Russian forces": whose army? "rebels" against "ISIL insurgents": which rebels?)."""
-    a, b = _GROUP_NAMES[0][0].sub("ISIL", a), _GROUP_NAMES[0][0].sub("ISIL", b)  # its name has an "and"
+    a, b = _ISLAMIC_STATE.sub("ISIL", a), _ISLAMIC_STATE.sub("ISIL", b)  # its long name has an "and"
     if " and " in a or " and " in b:  # "Hezbollah and Ba'athist government forces": a side of each
         verdicts = [same_side(x, y, country_of) for x in a.split(" and ") for y in b.split(" and ")]
         return True if True in verdicts else None if None in verdicts else False
