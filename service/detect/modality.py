@@ -23,6 +23,7 @@ from service.detect.lexicon import (
     REALIS_HEADS_DEPLOYMENT,
     SPECULATION_WORDS,
 )
+from service.detect.phrases import children
 
 # "in recent days", "hours earlier", "this comes after": the same developing story, so news.
 _RECENT = re.compile(
@@ -489,21 +490,35 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
 
 def _flashback(trigger: Token) -> bool:
     """ "Boko Haram had taken the town of Gwoza on 6 August 2014 ...": a narrative's main clause in the past
-    perfect steps back to an earlier phase; but "On 17 February they had regained ...", "By 11 March they had
-    recaptured ...", "as of 2 June Russia had taken ..." carry the story forward to the day they name."""
-    verb = trigger
-    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head
-    if verb.dep_ != "ROOT" or not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+    perfect steps back to an earlier phase, with what it says was said ("had announced that the troops would
+    leave") and what happened beside it ("while Amhara forces had taken over Western Tigray"); but "On 17
+    February they had regained ...", "By 11 March they had recaptured ...", "as of 2 June Russia had taken ..."
+    carry the story forward to the day they name."""
+    chain = [trigger]
+    while chain[-1].dep_ in ("conj", "ccomp", "advcl", "xcomp") and chain[-1].head.pos_ in ("VERB", "AUX"):
+        verb = chain[-1]
+        if verb.dep_ == "advcl" and not any(m.lower_ in ("while", "whereas") for m in children(verb, "mark")):
+            break
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() not in CLAIM_VERBS:
+            break  # a clause the parser hung on another verb, not a report of it
+        chain.append(verb.head)
+    root = chain[-1]
+    if root.dep_ != "ROOT" or not any(c.dep_ == "aux" and c.lower_ == "had" for c in root.children):
         return False
-    return not any(
+    return not any(_carried_forward(v) for v in chain)
+
+
+def _carried_forward(verb: Token) -> bool:
+    """ "On 17 February", "By this time", "Meanwhile" before the verb, "by 3 February", "within hours" after it:
+    the day the story has reached."""
+    return any(
         c.dep_ in ("prep", "npadvmod", "advmod")
         and (
             c.i < verb.i
             and c.lower_ in ("on", "by", "as", "at", "until", "meanwhile")
-            # "had captured the town by 3 February", "within hours": the day the story has reached
             or c.i > verb.i
             and c.lower_ in ("by", "within")
+            and any(a.dep_ == "aux" and a.lower_ == "had" for a in verb.children)  # not "would leave by"
         )
         for c in verb.children
     )

@@ -2059,3 +2059,14 @@ def test_a_report_of_a_capture_on_a_later_day_retells_it(detector):
         "had taken Avdiivka after heavy fighting."
     )
     assert len(news(detect(detector, text), TerritorialControlEvent)) == 1
+
+
+def test_a_past_perfect_main_clause_steps_back_with_what_it_reports_and_what_happened_beside_it(detector):
+    text = (
+        "Eritrean troops had occupied Adigrat, while Amhara forces had taken over Welkait. The president had "
+        "announced in April that 2,500 troops would leave Mekelle by September. By this time, rebels surged into "
+        "Shire, and their allies had been activated."
+    )
+    events = detect(detector, text)
+    told = {(getattr(e, "place", None) or e.destination, e.background) for e in events}
+    assert {("Adigrat", True), ("Welkait", True), ("Mekelle", True), ("Shire", False)} <= told
