@@ -46,6 +46,7 @@ from service.detect.places import (
     located_by_verb,
     place_objects,
     repeated_departures,
+    sited_at,
     places_from,
     pronoun_place,
     unnamed_ground,
@@ -113,6 +114,10 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         frame.destinations = named_in_sentence(without_locators(without_dates(frame.destinations)))
         frame.destinations = without_presence(frame.destinations) or frame.destinations
         frame.destinations = [g for r in frame.destinations for g in _named_for_ground(r)]
+        # "Peacekeepers left the camp at Ber": the site with its town
+        frame.destinations = [
+            g for r in frame.destinations for g in (sited_at(t, r.head, [r]) if r.head is not None else [r])
+        ]
         if gapped and not frame.withdraw:
             frame.destinations += dest_refs(gapped)
         if onward and not frame.withdraw:

@@ -542,7 +542,7 @@ def sited_at(verb: Token, obj: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
     doc = obj.doc
     at = [
         o
-        for h in (verb, obj, *prep_objects(obj, "of"))
+        for h in (verb, obj, *prep_objects(obj, "of"), *([obj.head] if obj.head.pos_ == "VERB" else []))
         for o in prep_objects(h, "at")
         if o.pos_ == "PROPN" and o.i > obj.i and o.ent_type_ not in ("DATE", "TIME")
     ]

@@ -1079,3 +1079,10 @@ def test_review_findings_on_destinations_totals_and_owners(detector, text, desti
 
 def test_a_prompt_that_failed_sends_no_one(detector):
     assert movements(detector, "The attack failed to prompt Uganda to send troops to Bunia.") == []
+
+
+def test_a_camp_left_keeps_the_town_it_is_at(detector):
+    text = "Peacekeepers left the camp at Ber in August, and the army took it over after days of fighting."
+    events = detector.detect(Article(id="t", text=text))
+    assert [e.destination for e in events if isinstance(e, DeploymentEvent)] == ["the camp at Ber"]
+    assert [e.place for e in events if isinstance(e, TerritorialControlEvent)] == ["the camp at Ber"]
