@@ -97,6 +97,8 @@ def _is_negated(tok: Token) -> bool:
         return True
     # "failed to capture", "did not manage to take", "unable to retake"
     head = tok.head
+    if tok.dep_ == "ccomp" and any(w.text == ";" for w in tok.doc[min(tok.i, head.i) : max(tok.i, head.i)]):
+        return False  # "M23 fighters captured Goma; the peacekeepers did not intervene": two clauses, not one
     if tok.dep_ in ("xcomp", "ccomp") and head != tok:
         if head.lemma_.lower() in ("fail", "unable", "refuse", "decline", "prevent", "stop", "avoid"):
             return True

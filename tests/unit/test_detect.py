@@ -2070,3 +2070,11 @@ def test_a_past_perfect_main_clause_steps_back_with_what_it_reports_and_what_hap
     events = detect(detector, text)
     told = {(getattr(e, "place", None) or e.destination, e.background) for e in events}
     assert {("Adigrat", True), ("Welkait", True), ("Mekelle", True), ("Shire", False)} <= told
+
+
+def test_a_negated_clause_after_a_semicolon_does_not_deny_the_one_before(detector):
+    text = (
+        "On 20 November the rebels captured Goma, the provincial capital; the peacekeepers in the city did not "
+        "intervene."
+    )
+    assert only_control(detector, text).place == "Goma"
