@@ -36,6 +36,7 @@ from service.detect.roles import (
     left_armed_noun,
     operation_owner,
     peaceful_entry,
+    sent_in,
     subject_of,
 )
 
@@ -341,6 +342,8 @@ def _frames(t: Token) -> list[TCFrame]:
         losers = prep_objects(t, "from") or (prep_objects(target, "from") if target is not None else [])
         # "entered the city from the east and west": a direction, not the side that lost it
         losers = [lo for lo in losers if lo.pos_ in ("NOUN", "PROPN") and not _bare_direction(lo)]
+        if lemma == "reach" and sent_in(subj):
+            return []  # "special forces flown in from Kabul reached the airport": reinforcements arriving (deploy_frames)
         if lemma == "reach" and (
             not is_armed(subj)
             or target.lemma_.lower() in _WAYPOINTS

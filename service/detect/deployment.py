@@ -61,6 +61,7 @@ from service.detect.roles import (
     is_state,
     owned_by_state,
     peaceful_entry,
+    sent_in,
     subject_of,
 )
 from service.detect.senders import (
@@ -541,7 +542,7 @@ def _frames(t: Token) -> list[DeployFrame]:
     if _route_of_a_mover(t):
         return []  # "a column ... that crossed into the country from Cameroon reached Bouar": one journey
     # "a column of French armored vehicles ... reached the town of Bouar": a column reaches a place, takes none
-    column = subj is not None and subj.lemma_.lower() in ("column", "convoy")
+    column = subj is not None and (subj.lemma_.lower() in ("column", "convoy") or sent_in(subj))
     if lemma in lx.ARRIVE_VERBS and (lemma not in ("reach", "enter") or (lemma == "reach" and column)):
         if lemma == "head" and prep_objects(t, "by"):
             return []  # "the army, headed by elite units, advanced": led, not moved ("are headed to X" move)

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Token
 
 from service.detect.actors import is_armed_group
-from service.detect.lexicon import CAUGHT_WORDS, CLAIM_VERBS
+from service.detect.lexicon import CAUGHT_WORDS, CLAIM_VERBS, DEPLOY_VERBS
 from service.detect.phrases import (
     actor_phrase,
     child,
@@ -272,6 +272,17 @@ def operation_owner(tok: Token) -> str | None:
         if is_operation(o):
             return actor_of(o)
     return None
+
+
+def sent_in(subj: Token | None) -> bool:
+    """ "reinforcements", "special forces flown in from Kabul", "troops sent from the capital": forces brought
+    in to hold a place, not fighting their way into it."""
+    force = force_of(subj)
+    if force is None:
+        return False
+    return force.lemma_.lower() in ("reinforcement", "reinforcements") or any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in DEPLOY_VERBS for c in force.children
+    )
 
 
 def agent(tok: Token) -> Token | None:

@@ -1086,3 +1086,11 @@ def test_a_camp_left_keeps_the_town_it_is_at(detector):
     events = detector.detect(Article(id="t", text=text))
     assert [e.destination for e in events if isinstance(e, DeploymentEvent)] == ["the camp at Ber"]
     assert [e.place for e in events if isinstance(e, TerritorialControlEvent)] == ["the camp at Ber"]
+
+
+def test_forces_flown_in_that_reach_an_airport_arrive_there(detector):
+    text = "Afghan special forces flown in from Kabul reached Kunduz airport on 29 September."
+    events = detector.detect(Article(id="t", text=text))
+    assert [(type(e).__name__, getattr(e, "destination", None)) for e in events] == [
+        ("DeploymentEvent", "Kunduz airport")
+    ]
