@@ -60,6 +60,7 @@ from service.detect.roles import (
     is_passive,
     is_state,
     owned_by_state,
+    fighting_in,
     peaceful_entry,
     sent_in,
     subject_of,
@@ -559,6 +560,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = [dobj]
         if lemma == "cross" and not dests:
             return []  # "crossed the river": a manoeuvre; "crossed the border into Kobani" is a movement
+        if lemma == "cross" and not any(is_country(d.text) for d in dests) and fighting_in(t.sent):
+            return []  # "crossed into Marib governorate and fought their way into Harib": an advance
         way = child(t, "attr", "dobj")
         if not dests and way is not None and way.lower_ == "way":
             dests = prep_objects(way, "to")

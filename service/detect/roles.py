@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Token
 
@@ -396,13 +397,18 @@ NAVAL_NOUNS = frozenset("warship ship destroyer frigate carrier submarine cruise
 _FRONT_PARTS = frozenset("outskirts edge edges part parts suburbs districts neighborhoods neighbourhoods".split())
 
 
+def fighting_in(words: Iterable[Token]) -> bool:
+    """Words of a fight: "clashes", "fought their way into", "captured", "raised the national flag"."""
+    return any(w.lemma_.lower() in _COMBAT_WORDS for w in words)
+
+
 def peaceful_entry(t: Token, force: Token | None) -> bool:
     """A state's forces entering a place with no fight in the sentence are deployed there ("Russian troops
     entered Raqqa and began distributing aid", "a convoy of Turkish armoured vehicles entered Idlib");
     fighters breaking into a town hold part of it."""
     if force is None or not is_force(force):
         return False
-    if any(w.lemma_.lower() in _COMBAT_WORDS for w in t.doc):
+    if fighting_in(t.doc):
         return False
     if force.lemma_.lower() in NAVAL_NOUNS or ship_prefix(force) is not None:
         return True  # "two destroyers entered the Black Sea": warships take no ground

@@ -1094,3 +1094,11 @@ def test_forces_flown_in_that_reach_an_airport_arrive_there(detector):
     assert [(type(e).__name__, getattr(e, "destination", None)) for e in events] == [
         ("DeploymentEvent", "Kunduz airport")
     ]
+
+
+def test_crossing_into_a_province_while_fighting_is_an_advance_not_a_posting(detector):
+    text = "The brigades crossed into Marib governorate and fought their way into the eastern part of Harib."
+    assert movements(detector, text) == []
+    assert [e.destination for e in movements(detector, "Chadian troops crossed into Nigeria on Friday.")] == [
+        "Nigeria"
+    ]
