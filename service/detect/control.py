@@ -729,6 +729,8 @@ def _flag_frames(t: Token, flag: Token, subj: Token | None) -> list[TCFrame]:
     over = prep_objects(t, *_FLAG_PREPS) or prep_objects(flag, *_FLAG_PREPS)
     if not over or not is_armed(subj):
         return []
+    if t.dep_ == "advcl" and t.head.lemma_.lower() in lx.GAIN_VERBS | lx.CONTROL_VERBS:
+        return []  # "took control of Kirkuk, raising the national flag over the provincial building": the sign of it
     out = []
     for obj in over:
         places, partial = places_from(obj)

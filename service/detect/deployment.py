@@ -447,6 +447,14 @@ def _frames(t: Token) -> list[DeployFrame]:
             return []  # "engaged by ISIL forces dispatched from Raqqa": forces named by where they came from
         if withdraw and not dests:
             dests = place_objects(t, "of")
+        if withdraw and not dests:
+            # "pulled out of positions around Hodeidah": the place that locates the ground left
+            left = prep_objects(t, "from", "of") + [
+                o for p in t.children if p.lower_ == "out" for o in prep_objects(p, "of")
+            ]
+            dests = [
+                o for g in left if unnamed_ground(g) for o in prep_objects(g, "in", "near", "around", "along")
+            ]
         if withdraw and dests:
             dests += [o for o in repeated_departures(t) if o not in dests]
         if withdraw and not dests and dobj is not None and dobj.dep_ == "conj":

@@ -2078,3 +2078,11 @@ def test_a_negated_clause_after_a_semicolon_does_not_deny_the_one_before(detecto
         "intervene."
     )
     assert only_control(detector, text).place == "Goma"
+
+
+def test_a_flag_raised_as_a_town_is_taken_is_the_sign_of_that_capture(detector):
+    text = (
+        "Government forces took control of the city of Kirkuk on Monday, raising the national flag over the "
+        "provincial government building."
+    )
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Kirkuk"]

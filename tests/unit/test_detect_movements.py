@@ -1102,3 +1102,8 @@ def test_crossing_into_a_province_while_fighting_is_an_advance_not_a_posting(det
     assert [e.destination for e in movements(detector, "Chadian troops crossed into Nigeria on Friday.")] == [
         "Nigeria"
     ]
+
+
+def test_pulling_out_of_positions_around_a_town_leaves_the_town(detector):
+    e = only_movement(detector, "Saudi troops pulled out of positions around Hodeidah on Friday.")
+    assert (e.destination, e.direction) == ("Hodeidah", "withdraw")
