@@ -116,6 +116,7 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         frame.destinations = named_in_sentence(without_locators(without_dates(frame.destinations)))
         frame.destinations = without_presence(frame.destinations) or frame.destinations
         frame.destinations = [g for r in frame.destinations for g in _named_for_ground(r)]
+        frame.destinations = _one_group(frame.destinations)
         # "Peacekeepers left the camp at Ber": the site with its town
         frame.destinations = [
             g for r in frame.destinations for g in (sited_at(t, r.head, [r]) if r.head is not None else [r])
@@ -163,6 +164,23 @@ def _sends_as_a_state(tok: Token | None) -> bool:
 def _of_a_mission(tok: Token | None) -> bool:
     """ "MINUSMA", "MINUSMA troops", "the last MINUSMA contingent"."""
     return tok is not None and (tok.text in MISSIONS or any(c.text in MISSIONS for c in tok.children))
+
+
+def _one_group(refs: list[PlaceRef]) -> list[PlaceRef]:
+    """ "moved into the vacated villages, including Kfar Kila and Odaisseh": one movement into the group, which
+    the names only illustrate (GUIDELINES §5: one deployment per force movement)."""
+    heads = [r.head for r in refs]
+    if len(refs) < 2 or any(h is None for h in heads):
+        return refs
+    preps = {h.head if h.dep_ == "pobj" else h.head.head if h.dep_ == "conj" else None for h in heads}
+    if len(preps) != 1:
+        return refs
+    prep = preps.pop()
+    if prep is None or prep.lower_ != "including" or prep.head.tag_ != "NNS":
+        return refs
+    group = prep.head
+    end = max(h.i for h in heads)
+    return [PlaceRef(group.doc[group.left_edge.i : end + 1].text, group)]
 
 
 def _went_on_to(t: Token) -> bool:

@@ -1107,3 +1107,11 @@ def test_crossing_into_a_province_while_fighting_is_an_advance_not_a_posting(det
 def test_pulling_out_of_positions_around_a_town_leaves_the_town(detector):
     e = only_movement(detector, "Saudi troops pulled out of positions around Hodeidah on Friday.")
     assert (e.destination, e.direction) == ("Hodeidah", "withdraw")
+
+
+def test_a_move_into_a_group_of_places_the_names_illustrate_is_one_movement(detector):
+    text = "Lebanese army units moved into the vacated villages, including Kfar Kila and Odaisseh, on Tuesday."
+    e = only_movement(detector, text)
+    assert e.destination == "the vacated villages, including Kfar Kila and Odaisseh"
+    moves = movements(detector, "The U.S. sent troops to Poland and Romania on Monday.")
+    assert sorted(e.destination for e in moves) == ["Poland", "Romania"]
