@@ -28,8 +28,8 @@ from service.detect.places import (
 )
 from service.detect.roles import (
     actor_of,
-    avoids_capture,
     agent,
+    avoids_capture,
     force_of,
     is_armed,
     is_passive,

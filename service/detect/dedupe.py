@@ -14,7 +14,6 @@ from service.detect.model import DeploymentEvent, Event, TerritorialControlEvent
 from service.detect.numbers import parse_number
 from service.detect.places import FACILITIES
 
-
 CountryOf = Callable[[str], str | None]  # a state's ISO code for a name or demonym ("Russian" -> "RU")
 
 

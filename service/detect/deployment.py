@@ -29,6 +29,7 @@ from service.detect.forces import (
 from service.detect.phrases import (
     child,
     children,
+    goes_on,
     is_country,
     is_force,
     is_placeish,
@@ -40,27 +41,28 @@ from service.detect.phrases import (
 )
 from service.detect.places import (
     DEST_PREPS,
+    GROUND_LOCATING_PREPS,
     PlaceRef,
     dest_refs,
     ground_locators,
     located_by_verb,
     place_objects,
-    repeated_departures,
-    sited_at,
     places_from,
     pronoun_place,
+    repeated_departures,
+    sited_at,
     unnamed_ground,
 )
 from service.detect.roles import (
     actor_of,
-    avoids_capture,
     agent,
+    avoids_capture,
+    fighting_in,
     force_of,
     is_armed,
     is_passive,
     is_state,
     owned_by_state,
-    fighting_in,
     peaceful_entry,
     sent_in,
     subject_of,
@@ -184,10 +186,8 @@ def _one_group(refs: list[PlaceRef]) -> list[PlaceRef]:
 
 
 def _went_on_to(t: Token) -> bool:
-    return (
-        t.lemma_.lower() == "go"
-        and any(c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in t.children)
-        and any(c.dep_ in ("xcomp", "advcl") and child(c, "aux") is not None for c in t.children)
+    return goes_on(t) and any(
+        c.dep_ in ("xcomp", "advcl") and child(c, "aux") is not None for c in t.children
     )
 
 
@@ -470,9 +470,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             left = prep_objects(t, "from", "of") + [
                 o for p in t.children if p.lower_ == "out" for o in prep_objects(p, "of")
             ]
-            dests = [
-                o for g in left if unnamed_ground(g) for o in prep_objects(g, "in", "near", "around", "along")
-            ]
+            dests = [o for g in left if unnamed_ground(g) for o in prep_objects(g, *GROUND_LOCATING_PREPS)]
         if withdraw and dests:
             dests += [o for o in repeated_departures(t) if o not in dests]
         if withdraw and not dests and dobj is not None and dobj.dep_ == "conj":

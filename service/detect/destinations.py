@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Token
 
 from service.detect import lexicon as lx
+from service.detect.dates import MONTH_PATTERN
 from service.detect.phrases import (
     is_country,
     is_force,
@@ -36,8 +37,7 @@ def without_dates(refs: list[PlaceRef]) -> list[PlaceRef]:
 # "arrived in Goma in mid-December": a month, however the tagger splits or labels it
 _MONTH_PHRASE = re.compile(
     r"(?i)(?:the\s+)?(?:(?:mid|early|late)\s*-?\s*|(?:the\s+)?(?:end|middle|start|beginning) of\s+)?"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?:\s+\d{4})?"
+    rf"{MONTH_PATTERN}(?:\s+\d{{4}})?"
 )
 
 

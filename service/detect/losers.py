@@ -93,6 +93,7 @@ def _words(actor: str, country_of: Callable[[str], str | None]) -> frozenset[str
     return frozenset(out)
 
 
+@lru_cache(maxsize=4096)  # called for every pair of sides compared, as _words is
 def _backed_states(actor: str, country_of: Callable[[str], str | None]) -> frozenset[str]:
     """The states a side is "pro-": "pro-Russian separatists" -> {"@RU"}."""
     return frozenset(

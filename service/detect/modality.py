@@ -23,7 +23,7 @@ from service.detect.lexicon import (
     REALIS_HEADS_DEPLOYMENT,
     SPECULATION_WORDS,
 )
-from service.detect.phrases import children
+from service.detect.phrases import children, goes_on
 
 # "in recent days", "hours earlier", "this comes after": the same developing story, so news.
 _RECENT = re.compile(
@@ -192,9 +192,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         elif h in realis or (h == "order" and any(c.dep_ == "auxpass" for c in head.children)):
             pass  # "were forced to withdraw", "were ordered to evacuate": it happened
         elif (
-            h == "go"
-            and head.dep_ != "relcl"  # "jihadist groups that went on to seize Timbuktu": who they are
-            and any(c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in head.children)
+            # not "jihadist groups that went on to seize Timbuktu", which says who they are
+            goes_on(head) and head.dep_ != "relcl"
         ) or (h == "prompt" and head.pos_ == "VERB"):
             # "its troops went on to occupy the air base", "the fall of the town prompted the government to rush
             # reinforcements": done, unless the head is denied ("never went on to", "failed to prompt")

@@ -60,6 +60,13 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
     return out
 
 
+def goes_on(tok: Token) -> bool:
+    """ "went on to occupy the air base": what a side did next."""
+    return tok.lemma_.lower() == "go" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in tok.children
+    )
+
+
 def with_conjuncts(tok: Token) -> list[Token]:
     return [tok, *tok.conjuncts]
 

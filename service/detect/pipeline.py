@@ -115,11 +115,11 @@ def _note_subject(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> None:
             None  # "SDF spokesman Talal Silo said": a speaker, whose "they" is the side he speaks for
         )
         return
-    side = actor_of(subj) if (is_force(subj) or _names_a_side(subj)) else None
+    side = actor_of(subj) if (is_force(subj) or _named_side(subj)) else None
     ctx.subject = (side, subj.tag_ in ("NNS", "NNPS")) if side else None
 
 
-def _names_a_side(tok: Token) -> bool:
+def _named_side(tok: Token) -> bool:
     """A state or an armed group by name ("Azerbaijan", "The M23"), not a city speaking for its government."""
     name = name_span(tok) if tok.pos_ == "PROPN" else tok.text
     return tok.pos_ == "PROPN" and (is_armed_group(name) or is_country(name))

@@ -410,9 +410,12 @@ def unnamed_ground(tok: Token | None) -> bool:
     return not any(c.dep_ in ("compound", "appos", "nmod") and c.pos_ == "PROPN" for c in tok.children)
 
 
+GROUND_LOCATING_PREPS = ("in", "near", "around", "along")
+
+
 def ground_locators(tok: Token) -> list[PlaceRef]:
     """The places that locate unnamed ground: "positions in northern Syria" -> northern Syria."""
-    return [r for o in prep_objects(tok, "in", "near", "around", "along") for r in places_from(o)[0]]
+    return [r for o in prep_objects(tok, *GROUND_LOCATING_PREPS) for r in places_from(o)[0]]
 
 
 def _capitalised_modifier(c: Token) -> bool:
