@@ -385,13 +385,21 @@ def _frames(t: Token) -> list[DeployFrame]:
         return _order_frames(t, subj, dobj, passive)
 
     if lemma in lx.PRESENCE_VERBS:
-        objects = children(t, "dobj")
+        # "its force in Mali would be increased to 2,500": the passive's subject is what grows
+        objects = children(t, "dobj") + (children(t, "nsubjpass") if passive else [])
+        # "raise the number of its soldiers in Lithuania to 5,000": the soldiers counted
+        counted = [o for x in objects if x.lemma_.lower() in _TOTALS for o in prep_objects(x, "of")]
+        objects += counted
         presence = next((o for o in objects if o.lemma_.lower() in lx.PRESENCE_NOUNS), None)
         raised_to = _raised_to(t, objects)
         if presence is None and raised_to is not None:
             # "France will boost its military force in Mali to 2,500 troops": the force, counted as it will be
             dests = [d for o in objects for d in place_objects(o, "in")] or place_objects(t, "in")
-            return [DeployFrame(t, raised_to, dest_refs(dests), actor=actor_of(subj))]
+            if counted and not dests:
+                return []  # "raise the number of troops on high readiness to 300,000": a count, no place
+            # "the French force in Mali will be increased": the force's owner, else the sentence's sender
+            actor = (force_nationality(subj) if subj is not None else None) if passive else actor_of(subj)
+            return [DeployFrame(t, raised_to, dest_refs(dests), actor=actor)]
         bolstered = next((o for o in objects if is_force(o)), None)
         if presence is None and bolstered is not None:
             # "steps to augment F-35 squadrons in the region", "bolstered its forces in the east": more forces sent
@@ -1109,7 +1117,10 @@ def _raised_to(t: Token, objects: list[Token]) -> Token | None:
     troops", when what is raised is a force or a mission."""
     if not any(is_force(o) or o.lemma_.lower() in ("mission", "contingent", "force") for o in objects):
         return None
-    return next((o for o in prep_objects(t, "to") if is_force(o) and force_size(o) is not None), None)
+    # "doubled its troops in Afghanistan to 68,000": a bare number stands for the force
+    return next(
+        (o for o in prep_objects(t, "to") if (is_force(o) or o.like_num) and force_size(o) is not None), None
+    )
 
 
 def _posted_at(force: Token) -> list[Token]:

@@ -233,11 +233,15 @@ _PLACE_PREPS_OF_GOAL = frozenset("to into in at from near toward towards".split(
 
 
 def _known_place_misread(tok: Token) -> bool:
-    """ "sent troops to Sake": a capitalised word the tagger took for a common noun ("for the sake of"), after a
+    """ "sent troops to Sake", "pulled out of Sake": a capitalised word the tagger took for a common noun ("for the sake of"), after a
     preposition of place, that the gazetteer knows as a place."""
     if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or tok.is_sent_start or not tok.is_alpha:
         return False
-    if tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS_OF_GOAL:
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    # "pulled out of Sake": "of" is a preposition of place only after "out"
+    if prep.lower_ not in _PLACE_PREPS_OF_GOAL and not (prep.lower_ == "of" and prep.head.lower_ == "out"):
         return False
     from service.detect.gazetteer import Gazetteer  # the process-wide index, built once
 

@@ -502,6 +502,8 @@ def test_each_counted_share_of_a_list_goes_with_its_own_place(detector):
 def test_a_town_named_like_a_common_noun_is_a_destination(detector):
     e = only_movement(detector, "Congo sent 500 soldiers to Sake on Tuesday.")
     assert e.destination == "Sake" and e.country == "CD" and e.size == 500
+    left = detector.detect(Article(id="t", text="M23 fighters pulled out of Sake on 30 November."))
+    assert [(e.type, e.place) for e in left] == [("territorial_control", "Sake")]
 
 
 def test_a_date_is_no_destination(detector):
@@ -585,6 +587,17 @@ def test_a_force_raised_to_a_number_is_a_deployment_of_that_size(detector):
     )
     assert (e.destination, e.size, e.actor, e.status) == ("Mali", 2500, "France", "announced")
     assert movements(detector, "The company raised its prices to 300 dollars.") == []
+
+
+def test_a_force_increased_in_the_passive_or_by_its_number_is_a_deployment(detector):
+    e = only_movement(detector, "The French force in Mali will be increased to 4,000 troops.")
+    assert (e.destination, e.size, e.actor, e.status) == ("Mali", 4000, "French", "announced")
+    e = only_movement(detector, "Germany said it would raise the number of its soldiers in Lithuania to 5,000.")
+    assert (e.destination, e.size, e.actor) == ("Lithuania", 5000, "Germany")
+    e = only_movement(detector, "The United States doubled its troops in Afghanistan to 68,000.")
+    assert (e.destination, e.size) == ("Afghanistan", 68000)
+    text = "NATO allies agreed to raise the number of troops on high readiness to more than 300,000."
+    assert movements(detector, text) == []
 
 
 def test_a_weapon_systems_name_is_no_owner(detector):
