@@ -508,6 +508,10 @@ def _frames(t: Token) -> list[DeployFrame]:
             # "redeployed thousands of troops, including elite units ..., to Kherson Oblast"
             dests = _places_in_phrase(dobj, *DEST_PREPS)[:3]
         if not dests and not withdraw:
+            # "sent 2,000 soldiers with armoured vehicles and helicopters into northern Cameroon": the parser
+            # hangs the goal on the kit the force took along
+            dests = [w for o in prep_objects(t, "with") for w in _places_in_phrase(o, "to", "into")][:3]
+        if not dests and not withdraw:
             # "moved the USS Bataan, carrying 2,000 Marines, into the Red Sea": the parser hangs the place on
             # the carrying clause
             dests = [

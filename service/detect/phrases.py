@@ -272,7 +272,8 @@ def is_placeish(tok: Token) -> bool:
         return True
     if tok.pos_ == "PROPN":
         if tok.ent_type_ in ("DATE", "TIME"):  # NER stretches dates: "Sunday of Yabroud"
-            return tok.lower_.rstrip(".") not in CALENDAR_WORDS  # "Sunday of Yabroud", "on Nov. 4"
+            # "Sunday of Yabroud", "on Nov. 4"; the hyphen of "in mid-January" the parser made a name
+            return tok.lower_.rstrip(".") not in CALENDAR_WORDS and any(ch.isalpha() for ch in tok.text)
         if tok.ent_type_ == "NORP":
             # the NER calls unfamiliar towns NORP ("recaptured Samarra"); a real demonym names a country
             return _demonym_country(tok.text) is None and not is_armed_group(tok.text)

@@ -511,6 +511,15 @@ def test_a_date_is_no_destination(detector):
     assert [e.destination for e in found] == ["Abkhazia"]
 
 
+def test_a_goal_hung_on_the_kit_sent_along_is_the_destination_and_mid_month_is_none(detector):
+    text = (
+        "Chad sent a force of some 2,000 soldiers with armoured vehicles and helicopters into northern Cameroon "
+        "in mid-January to help defend the border."
+    )
+    e = only_movement(detector, text)
+    assert (e.destination, e.country, e.size, e.actor) == ("northern Cameroon", "CM", 2000, "Chad")
+
+
 def test_forces_moving_in_go_where_the_other_side_pulls_out(detector):
     text = "The Lebanese army moved in as Israeli troops pulled out of the Shebaa farms."
     assert "Lebanese" in {e.actor for e in movements(detector, text) if e.destination == "the Shebaa farms"}
