@@ -11,6 +11,7 @@ from service.detect.destinations import departure_for_elsewhere
 from service.detect.phrases import (
     child,
     children,
+    is_country,
     is_force,
     is_placeish,
     prep_objects,
@@ -329,10 +330,15 @@ def _frames(t: Token) -> list[TCFrame]:
         if target is None:
             return []
         places, partial = places_from(target)
-        for extra in [c for c in t.children if c.dep_ == "dobj" and c != target]:
+        # "overran the compound, the police headquarters and ...": the parser may join the list to the verb
+        listed_on = [
+            c for c in t.children if c.dep_ == "conj" and c.pos_ == "NOUN" and not passive and target is dobj
+        ]
+        for extra in [c for c in t.children if c.dep_ == "dobj" and c != target] + listed_on:
             # "seized the K1 base, the Baba Gurgur oil field and ...": a list the parser made two objects of; but
             # "seized Gharyan ..., the main forward base for the offensive" describes the place it named
-            if extra.tag_ == "NNS" or any(w.pos_ == "PROPN" for w in extra.subtree):
+            # "...; the police headquarters and the city prison": a list goes on where the object has conjuncts
+            if extra.tag_ == "NNS" or extra.conjuncts or any(w.pos_ == "PROPN" for w in extra.subtree):
                 places += places_from(extra)[0]
         told = {p.text for p in places}
         places += [p for p in _gapped_places(t) if p.text not in told]
@@ -427,6 +433,8 @@ def _frames(t: Token) -> list[TCFrame]:
             targets = prep_objects(dobj, "of", "over") if dobj.lemma_.lower() == "control" else [dobj]
         else:
             targets = prep_objects(t, "from")
+        surrendered = _surrendered_place(subj) if lemma == "surrender" and not targets and not passive else []
+        targets = targets or surrendered
         if not targets:
             return []
         # "handed over Air Base 201, its last base in Niger, to Nigerien forces": "to" may hang on the object
@@ -445,6 +453,8 @@ def _frames(t: Token) -> list[TCFrame]:
         if lemma in lx.HANDOVER_VERBS and not receivers and lemma not in lx.LOSE_VERBS and not handed_over:
             return []  # "handed over al-Qaim on March 17": to whom the story told before, or did not
         loser = force_of(agent(t) if passive else subj)  # "the last buses carrying rebel fighters pulled out"
+        if surrendered:
+            loser = None  # "Jalalabad surrendered", "its garrison surrendered": who held it is told elsewhere
         if (
             passive
             and loser is None
@@ -490,6 +500,18 @@ def _frames(t: Token) -> list[TCFrame]:
     if lemma in lx.INTO_VERBS:
         return _into_frames(t, subj)
     return []
+
+
+def _surrendered_place(subj: Token | None) -> list[Token]:
+    """ "Jalalabad surrendered without resistance", "the garrison of Kunduz surrendered": the town given up. A
+    state that surrenders ("Japan surrendered") gives up a war, not a place."""
+    if subj is None:
+        return []
+    if subj.lemma_.lower() == "garrison":
+        return prep_objects(subj, "of", "at", "in")
+    if is_armed(subj) or is_country(subj.text) or not is_placeish(subj):
+        return []
+    return [subj] if subj.pos_ == "PROPN" or subj.lemma_.lower() in lx.PLACE_NOUNS else []
 
 
 def _taker_in_time_clause(t: Token) -> str | None:

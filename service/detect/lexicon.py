@@ -220,7 +220,7 @@ ANNOUNCE_HEADS = frozenset(
 # news: "took", "left", "head") together with a word that puts armed forces in the sentence.
 _STRONG_STEMS = (
     r"captur|recaptur|seiz|retak|retook|liberat|overr[au]n|overt[ao]ok|annex|reoccup|occup|deploy|redeploy|reinforc|withdr|"
-    r"pullout|pull-out|drawdown|troop|fell to|fall of|driven (?:out|from)|drove (?:out|from)|control (?:of|over)\b|"
+    r"pullout|pull-out|drawdown|troop|surrender|fell to|fall of|driven (?:out|from)|drove (?:out|from)|control (?:of|over)\b|"
     r"under (?:\w+ ){0,3}control|flags? (?:over|above|atop)\b|sovereignty over\b|"
     r"(?:named|identified|listed) the (?:villages|towns|settlements) as\b"
 )

@@ -2086,3 +2086,22 @@ def test_a_flag_raised_as_a_town_is_taken_is_the_sign_of_that_capture(detector):
         "provincial government building."
     )
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Kirkuk"]
+
+
+def test_every_site_of_a_list_the_parser_splits_from_the_verb_is_taken(detector):
+    for text in (
+        "The rebels captured the governor's compound, the police headquarters and the city prison.",
+        "By the afternoon the Taliban had overrun the governor's compound, the police headquarters and the city "
+        "prison, from which they freed more than 600 inmates.",
+    ):
+        places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
+        assert places == ["the governor's compound", "the police headquarters", "the city prison"]
+
+
+def test_a_town_or_its_garrison_that_surrenders_changes_hands_but_a_state_does_not(detector):
+    e = only_control(detector, "Jalalabad surrendered without resistance early on 15 August.")
+    assert (e.place, e.gaining_actor, e.losing_actor) == ("Jalalabad", None, None)
+    e = only_control(detector, "The garrison of Jalalabad surrendered to the Taliban on 15 August.")
+    assert (e.place, e.gaining_actor, e.losing_actor) == ("Jalalabad", "the Taliban", None)
+    assert detect(detector, "Japan surrendered on 15 August 1945.") == []
+    assert detect(detector, "The soldiers surrendered to the rebels on Monday.") == []
