@@ -159,6 +159,27 @@ def _naming_frames(t: Token) -> list[TCFrame]:
     return [TCFrame(t, [PlaceRef(n) for n in names], gaining=None)] if names else []
 
 
+def _followed_frames(t: Token) -> list[TCFrame]:
+    """ "Zaranj fell to the Taliban on 6 August, and Sheberghan followed the next day": the next town changed
+    hands as the one before it did."""
+    if t.dep_ != "conj" or t.pos_ != "VERB" or child(t, "dobj") is not None:
+        return []
+    subj = subject_of(t)
+    if (
+        subj is None
+        or subj.pos_ != "PROPN"
+        or is_force(subj)
+        or is_country(subj.text)
+        or not is_placeish(subj)
+    ):
+        return []
+    before = [f for f in _frames(t.head) if f.places]
+    places, partial = places_from(subj)
+    if not before or not places:
+        return []
+    return [TCFrame(t, places, gaining=before[0].gaining, losing=before[0].losing, partial=partial)]
+
+
 def _frames(t: Token) -> list[TCFrame]:
     lemma = t.lemma_.lower().removeprefix("re-")
     if (
@@ -169,6 +190,8 @@ def _frames(t: Token) -> list[TCFrame]:
         lemma = "retreat"  # "the garrison fell back from the town": a retreat ("fell back under X control" is not)
     if lemma in lx.NAMING_VERBS:
         return _naming_frames(t) if t.pos_ == "VERB" else []
+    if lemma in lx.FOLLOW_VERBS:
+        return _followed_frames(t)
     if lemma == "control" and (t.dep_ in ("acl", "amod", "relcl") or _present_holding(t)):
         return []  # "points controlled by the army", "jihadis control large parts of": who holds, not a change
     if t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_:
@@ -509,8 +532,8 @@ def _surrendered_place(subj: Token | None) -> list[Token]:
         return []
     if subj.lemma_.lower() == "garrison":
         return prep_objects(subj, "of", "at", "in")
-    if is_armed(subj) or is_country(subj.text) or not is_placeish(subj):
-        return []
+    if is_force(subj) or is_country(subj.text) or not is_placeish(subj) or subj.lower_ in lx.UNIT_NAME_WORDS:
+        return []  # "the Laukkai Regional Operations Command surrendered": a unit gave itself up
     return [subj] if subj.pos_ == "PROPN" or subj.lemma_.lower() in lx.PLACE_NOUNS else []
 
 

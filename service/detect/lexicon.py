@@ -45,8 +45,12 @@ FLAG_VERBS = frozenset("raise hoist plant fly".split())
 
 # "The ministry named the villages as Strilecha, Pylna and Borysivka": the places a capture told before
 NAMING_VERBS = frozenset("name identify list".split())
+# "Zaranj fell on 6 August, and Sheberghan followed the next day": the next place went the same way
+FOLLOW_VERBS = frozenset({"follow"})
+
 TC_TRIGGER_LEMMAS = (
     NAMING_VERBS
+    | FOLLOW_VERBS
     | GAIN_VERBS
     | PARTIAL_VERBS
     | LOSE_VERBS

@@ -2105,3 +2105,12 @@ def test_a_town_or_its_garrison_that_surrenders_changes_hands_but_a_state_does_n
     assert (e.place, e.gaining_actor, e.losing_actor) == ("Jalalabad", "the Taliban", None)
     assert detect(detector, "Japan surrendered on 15 August 1945.") == []
     assert detect(detector, "The soldiers surrendered to the rebels on Monday.") == []
+    assert detect(detector, "The Laukkai Regional Operations Command surrendered with 2,400 personnel.") == []
+
+
+def test_the_next_town_that_followed_changed_hands_as_the_one_before(detector):
+    text = "Zaranj fell to the Taliban on 6 August, and Sheberghan in Jowzjan followed the next day."
+    told = [(e.place, e.gaining_actor) for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert told == [("Zaranj", "the Taliban"), ("Sheberghan", "the Taliban")]
+    text = "The army captured Tal Afar, and an offensive on Mosul followed."
+    assert [e.place for e in detect(detector, text)] == ["Tal Afar"]
