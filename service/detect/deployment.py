@@ -430,6 +430,8 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma in lx.REPLACE_VERBS:
         return _replacement_frames(t, subj, dobj, passive)
 
+    if lemma in lx.DEPLOY_VERBS and _details_a_withdrawal(t):
+        return []  # "completed the withdrawal of its forces from Kherson, moving 30,000 troops": one movement
     if lemma in lx.DEPLOY_VERBS or lemma in lx.WITHDRAW_VERBS:
         site = _evacuated_site(t, lemma, subj) if passive else None
         if site is not None:
@@ -1407,6 +1409,30 @@ def _discussed(t: Token) -> bool:
 _PLANNED_MOVE_VERBS = frozenset(
     "complete finish conclude begin start launch announce continue bring accelerate speed expedite".split()
 )  # "brought forward its withdrawal from its camp in Ber"
+
+
+def _details_a_withdrawal(t: Token) -> bool:
+    """ "completed the withdrawal of its forces from Kherson, moving more than 30,000 troops across the river":
+    a participle that tells how the pull-out its clause reports was done."""
+    if t.tag_ != "VBG" or t.dep_ != "advcl":
+        return False
+    head = t.head
+    return head.lemma_.lower() in lx.WITHDRAW_VERBS - {"hand"} or any(
+        c.lemma_.lower() in lx.WITHDRAW_NOUNS
+        for c in head.children
+        if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+    )
+
+
+def detailed_force(trigger: Token) -> Token | None:
+    """The counted force of the participle that details a pull-out ("..., moving more than 30,000 troops")."""
+    verb = trigger.head if trigger.pos_ == "NOUN" else trigger
+    for c in verb.children:
+        if c.dep_ == "advcl" and _details_a_withdrawal(c):
+            moved = next((o for o in children(c, "dobj") if is_force(o) and force_size(o) is not None), None)
+            if moved is not None:
+                return moved
+    return None
 
 
 def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:

@@ -19,7 +19,7 @@ from service.detect.context import NAME_PATTERN, ArticleContext, long_before_pub
 from service.detect.control import TCFrame, tc_frames
 from service.detect.dates import resolve_event_date
 from service.detect.dedupe import dedupe
-from service.detect.deployment import DeployFrame, deploy_frames
+from service.detect.deployment import DeployFrame, deploy_frames, detailed_force
 from service.detect.forces import counts_people, force_nationality, force_size, force_text, units_of_each
 from service.detect.gazetteer import Gazetteer
 from service.detect.losers import fought_in, loser_in_sentence
@@ -707,6 +707,9 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         story = (ctx.last_destination if naval and not frame.withdraw else None) or ctx.story_place(own)
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
+    if size is None and frame.withdraw:
+        detail = detailed_force(frame.trigger)  # "..., moving more than 30,000 troops across the river"
+        size = force_size(detail) if detail is not None else None
     each = units_of_each(force) if force is not None else None
     if each is not None:
         # "four battalions, of about 1,000 troops each, in Poland, Estonia, Latvia and Lithuania": one to each

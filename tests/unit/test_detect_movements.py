@@ -1137,3 +1137,13 @@ def test_a_move_into_a_group_of_places_the_names_illustrate_is_one_movement(dete
     assert e.destination == "the vacated villages, including Kfar Kila and Odaisseh"
     moves = movements(detector, "The U.S. sent troops to Poland and Romania on Monday.")
     assert sorted(e.destination for e in moves) == ["Poland", "Romania"]
+
+
+def test_a_participle_telling_how_a_pull_out_was_done_is_that_pull_out_and_gives_its_size(detector):
+    for text in (
+        "The ministry said it had completed the withdrawal of its forces from Kherson to the eastern bank of the "
+        "Dnipro River, moving more than 30,000 troops and 5,000 pieces of equipment across the water.",
+        "Russia withdrew from Kherson on Friday, moving more than 30,000 troops across the river.",
+    ):
+        e = only_movement(detector, text)
+        assert (e.destination, e.direction, e.size) == ("Kherson", "withdraw", 30000)
