@@ -570,8 +570,10 @@ def _frames(t: Token) -> list[DeployFrame]:
             )
             redeployed = lemma == "redeploy"  # planned by its very name, never a rout
         retreat = withdraw and not redeployed and not passive and subj is not None and _mover(subj) == force
-        if retreat and not _of_a_mission(force) and _retreat_in_battle(t, force):
-            return []  # but a mission's pull-out is ordered, under fire or not
+        # a mission's pull-out is ordered, under fire or not; so is one from the positions around a town
+        outside = withdraw and _left_positions_outside(t)
+        if retreat and not _of_a_mission(force) and _retreat_in_battle(t, force, from_positions=outside):
+            return []
         if not withdraw and len(dests) == 1 and dests[0].pos_ == "PROPN" and is_country(dests[0].text):
             dests = _site_named_for_the_task(t) or dests
         return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
@@ -1210,7 +1212,16 @@ _BATTLE_NOUNS = frozenset(
 _BATTLE_VERBS = frozenset("advance attack assault shell bombard encircle close storm push".split())
 
 
-def _retreat_in_battle(t: Token, force: Token) -> bool:
+def _left_positions_outside(t: Token) -> bool:
+    """ "pulled out of their positions around Hodeidah city": ground outside a town, given up by decision unless
+    under attack; "withdrew from their positions in the city" is a retreat from the town itself."""
+    left = prep_objects(t, "from", "of") + [
+        o for p in t.children if p.lower_ == "out" for o in prep_objects(p, "of")
+    ]
+    return any(unnamed_ground(g) and prep_objects(g, "around", "near", "outside") for g in left)
+
+
+def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) -> bool:
     """ "the Army withdrew", "most of the group's fighters withdrew from the town", "Ukrainian forces pulled back
     after a Russian bombardment", "troops withdrew as rebels advanced": a retreat in battle, left to territorial
     control. A state's troops pulling out, an ordered pull-out or one that hands the place over are movements."""
@@ -1218,7 +1229,7 @@ def _retreat_in_battle(t: Token, force: Token) -> bool:
         return False  # "handed control of the city to the council and withdrew": a negotiated pull-out
     if _under_attack(t):
         return True
-    if _agreed(t):
+    if _agreed(t) or from_positions:
         return False  # "withdrew from Ras al-Ain, the first pullout under a cease-fire deal": negotiated
     return not owned_by_state(force) and not _ordered(t) and not _told_as_future(t)
 

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Token
 
 from service.detect import lexicon as lx
-from service.detect.actors import is_armed_group
+from service.detect.actors import ACTOR_PATTERN, is_armed_group
 from service.detect.numbers import parse_number
 from service.detect.phrases import (
     SHIP_OWNERS,
@@ -254,6 +254,11 @@ def force_nationality(force: Token, *, units_own: bool = True) -> str | None:
     prefix = ship_prefix(force)
     if prefix is not None:
         return SHIP_OWNERS.get(prefix)
+    # "the Syrian Democratic Forces": the force is its own side, whatever state its name holds ("Peshmerga from
+    # the Kurdistan Regional Government" belong to where they come from)
+    name = name_span(force) if force.pos_ == "PROPN" and not prep_objects(force, "from") else ""
+    if ACTOR_PATTERN.fullmatch(name) and not is_country(name):
+        return name
     for c in force.children:
         owner = _owner_named_by(c) if c.dep_ in ("amod", "compound", "poss", "nmod") else None
         if owner is not None:

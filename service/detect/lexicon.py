@@ -89,7 +89,7 @@ UNIT_NAME_WORDS = frozenset(
     "army armies navy guard guards force forces marine marines corps division brigade regiment battalion "
     "infantry armoured armored airborne mountain expeditionary cavalry mechanized mechanised motorized "
     "motorised rifle ranger rangers special operations command military ministry defence defense tank "
-    "artillery air naval national combined arms landing fleet assault task combat team group".split()
+    "artillery air naval national combined joint arms landing fleet assault task combat team group".split()
 )
 # Verbs whose subject or "by" agent comments on a movement made by others ("welcomed the withdrawal of",
 # "was estimated by CNN to have").

@@ -1147,3 +1147,13 @@ def test_a_participle_telling_how_a_pull_out_was_done_is_that_pull_out_and_gives
     ):
         e = only_movement(detector, text)
         assert (e.destination, e.direction, e.size) == ("Kherson", "withdraw", 30000)
+
+
+def test_a_pull_out_from_the_positions_around_a_town_is_a_movement_unless_under_attack(detector):
+    e = only_movement(detector, "The Rapid Support Forces pulled out of their positions around Omdurman.")
+    assert (e.destination, e.direction, e.actor) == ("Omdurman", "withdraw", "Rapid Support Forces")
+    e = only_movement(detector, "The Syrian Democratic Forces withdrew from positions near Manbij.")
+    assert e.actor == "Syrian Democratic Forces"
+    assert movements(detector, "The rebels pulled out of their positions around Hama after heavy shelling.") == []
+    text = "The army said its troops had withdrawn from their positions in Wad Madani."
+    assert movements(detector, text) == []
