@@ -500,6 +500,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = [w for w in (pronoun_place(o) for o in left) if w is not None]
         if not dests and withdraw and force is not None:
             dests = _posted_at(force)  # "Ethiopian troops who had been based there pulled out"
+        if not dests and withdraw:
+            dests = _taken_after_it(t)
         if not dests and not withdraw:
             # "sent commandos as military advisers to Syria", "sent as reinforcements to Kupiansk"
             for as_obj in prep_objects(t, "as") + ([] if dobj is None else prep_objects(dobj, "as")):
@@ -1210,6 +1212,30 @@ _BATTLE_NOUNS = frozenset(
 
 
 _BATTLE_VERBS = frozenset("advance attack assault shell bombard encircle close storm push".split())
+
+
+def _taken_after_it(t: Token) -> list[Token]:
+    """ "The military regained control of Lashio on Tuesday after the MNDAA withdrew its fighters": the place
+    the main clause says changed hands is the one the pull-out left."""
+    if not any(m.lower_ in ("after", "as", "when") for m in children(t, "mark")):
+        return []
+    # the parser may turn the sentence over, making the main clause a complement of the "after" clause
+    main = (
+        t.head
+        if t.dep_ == "advcl"
+        else next((c for c in t.children if c.dep_ == "ccomp" and c.i < t.i), None)
+    )
+    if main is None or main.lemma_.lower() not in lx.TC_TRIGGER_LEMMAS | lx.CONTROL_VERBS | lx.INTO_VERBS:
+        return []
+    told = set(main.subtree)
+    return next(
+        (
+            [w]
+            for w in t.doc[t.sent.start : t.i]
+            if w in told and w.pos_ == "PROPN" and w.dep_ in ("pobj", "dobj") and is_placeish(w)
+        ),
+        [],
+    )
 
 
 def _left_positions_outside(t: Token) -> bool:

@@ -12,6 +12,7 @@ from service.detect.lexicon import CAUGHT_WORDS, CLAIM_VERBS, DEPLOY_VERBS
 from service.detect.phrases import (
     actor_phrase,
     child,
+    is_country,
     is_force,
     name_span,
     prep_objects,
@@ -382,6 +383,7 @@ def owned_by_state(force: Token) -> bool:
         c.dep_ in ("amod", "compound", "poss", "nmod")
         and c.ent_type_ in ("NORP", "GPE")
         and not is_armed_group(c.text)  # "ISIL fighters" are no state's forces, whatever the NER says
+        and (c.ent_type_ == "GPE" or is_country(c.text))  # nor are "Islamist fighters"
         for c in force.children
     )
 

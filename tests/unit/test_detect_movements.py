@@ -1157,3 +1157,20 @@ def test_a_pull_out_from_the_positions_around_a_town_is_a_movement_unless_under_
     assert movements(detector, "The rebels pulled out of their positions around Hama after heavy shelling.") == []
     text = "The army said its troops had withdrawn from their positions in Wad Madani."
     assert movements(detector, text) == []
+
+
+def test_a_pull_out_after_which_a_place_changed_hands_left_that_place(detector):
+    text = (
+        "Myanmar's military regained control of Lashio, the largest city in northern Shan state, on Tuesday after "
+        "the Myanmar National Democratic Alliance Army withdrew its fighters under a deal brokered by China."
+    )
+    e = only_movement(detector, text)
+    assert (e.destination, e.direction) == ("Lashio", "withdraw")
+
+
+def test_fighters_the_tagger_calls_a_nationality_are_no_state_s_forces(detector):
+    text = (
+        "French and Malian troops took control of the main roads to Timbuktu on Monday, as Islamist fighters who "
+        "had held the city for 10 months withdrew without a fight."
+    )
+    assert movements(detector, text) == []
