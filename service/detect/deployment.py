@@ -471,6 +471,12 @@ def _frames(t: Token) -> list[DeployFrame]:
             return []  # "deploying anti-ship missiles against the fleet": forces in action, not moved
         preps = ("from", "out") if withdraw else DEST_PREPS
         dests = place_objects(t, *preps)
+        # "its units had redeployed outside Hama": they left it
+        moved_outside = (
+            not withdraw and not dests and lemma in _REPOSITION_VERBS and place_objects(t, "outside")
+        )
+        if moved_outside:
+            dests, withdraw = place_objects(t, "outside"), True
         if not withdraw and not dests and t.dep_ == "acl" and place_objects(t, "from"):
             return []  # "engaged by ISIL forces dispatched from Raqqa": forces named by where they came from
         if withdraw and not dests:
@@ -559,7 +565,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             return []  # "added 5,000 troops to its army", "jets flew over the area": no place to go to
         if _rejoins(t):
             return []  # "72 soldiers flew to Turkey and rejoined the rest of the contingent": a leg of a trip
-        redeployed = False
+        redeployed = bool(moved_outside)
         if not withdraw and _moved_elsewhere(t, dests):
             # "units were redeployed to other sectors": where they went is unnamed; that they left is news
             dests, withdraw = (
@@ -1212,6 +1218,9 @@ _BATTLE_NOUNS = frozenset(
 
 
 _BATTLE_VERBS = frozenset("advance attack assault shell bombard encircle close storm push".split())
+
+
+_REPOSITION_VERBS = frozenset("redeploy reposition relocate".split())
 
 
 def _taken_after_it(t: Token) -> list[Token]:

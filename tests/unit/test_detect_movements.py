@@ -1174,3 +1174,8 @@ def test_fighters_the_tagger_calls_a_nationality_are_no_state_s_forces(detector)
         "had held the city for 10 months withdrew without a fight."
     )
     assert movements(detector, text) == []
+
+
+def test_units_redeployed_outside_a_town_left_it(detector):
+    e = only_movement(detector, "The army said its units had redeployed outside Hama to protect civilians.")
+    assert (e.destination, e.direction) == ("Hama", "withdraw")
