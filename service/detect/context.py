@@ -48,6 +48,7 @@ class ArticleContext:
         self._undated_text: str | None = None
         self.last_place: str | None = None
         self.last_destination: str | None = None  # the sea the story's last ships were sent to
+        self.last_arrival: str | None = None  # where the story's last forces were sent
         # who fights whom, and who last took each place
         self.sides = StorySides(gazetteer.country_code, article.text)
         self.inferred_losers: dict[tuple[int, str], str] = {}  # (evidence offset, place) -> side

@@ -93,8 +93,12 @@ def days_named(sentence: str) -> frozenset[tuple[int, int]]:
     return frozenset(days)
 
 
-def resolve_event_date(sentence: str, published: dt.date | None) -> dt.date | None:
-    """The date the sentence gives for its event, else the publication date (news reports the recent)."""
+def resolve_event_date(sentence: str, published: dt.date | None, *, ahead: bool = False) -> dt.date | None:
+    """The date the sentence gives for its event, else the publication date (news reports the recent).
+    `ahead`: the sentence tells what is still to come ("is due to arrive in April", read in March), so a month
+    later in the year than the publication's is the next one of that name, not last year's, and the news is the
+    announcement, dated when it was published. An earlier month dates the announcement ("said in January it
+    would send")."""
     for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
         m = next((m for m in pattern.finditer(sentence) if not _DEADLINE.search(sentence[: m.start()])), None)
         if not m:
@@ -117,6 +121,8 @@ def resolve_event_date(sentence: str, published: dt.date | None) -> dt.date | No
     if m := _RELATIVE_RE.search(sentence):
         return shift(published, -_RELATIVE[m.group(1).lower()])
     if m := _IN_MONTH.search(sentence):
+        if ahead and not m.group("year") and _MONTHS[m.group("month").lower()] > published.month:
+            return published
         end = _month_end(_MONTHS[m.group("month").lower()], m.group("year"), published)
         part = (m.group("part") or "").strip().lower()
         if part in ("early", "the start of", "the beginning of") and end.day > 10:

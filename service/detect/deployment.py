@@ -373,6 +373,17 @@ def _frames(t: Token) -> list[DeployFrame]:
         # "the deployment will bring the number of U.S. troops in Iraq to 3,550", "the buildup will bring the
         # American force in Afghanistan to about 100,000": a total, told again
         return []
+    if (
+        lemma == "bring"
+        and dobj is not None
+        and counts_kit(dobj)
+        and subj is not None
+        and is_force(subj)
+        and not place_objects(t, *GOAL_PREPS)
+    ):
+        return []  # "The brigade brought 87 Abrams tanks": the kit of a movement told, not one of its own
+    if lemma == "join":
+        return _joining_frames(t, subj, dobj, passive)
     if lemma == "take":
         return _positions_taken_up(t, subj, dobj)
     if lemma == "call":
@@ -1221,6 +1232,27 @@ _BATTLE_VERBS = frozenset("advance attack assault shell bombard encircle close s
 
 
 _REPOSITION_VERBS = frozenset("redeploy reposition relocate".split())
+
+
+# what forces join when they move to where others are; not a war, a cause or a side ("joined the offensive")
+_JOINED_FORCES = frozenset(
+    "battlegroup battlegroups contingent mission troops soldiers forces force unit".split()
+)
+
+
+def _joining_frames(t: Token, subj: Token | None, dobj: Token | None, passive: bool) -> list[DeployFrame]:
+    """ "They will be joined in April by a company of about 300 French troops", "300 French troops will join
+    the battlegroup in Estonia": forces sent to where others are posted. Joining a fight or a side is none."""
+    if passive:
+        force, joined = _mover(agent(t)), child(t, "nsubjpass")  # "They": whom the story told posted
+    else:
+        force, joined = _mover(subj), dobj
+    if not _is_mover(force) or force_size(force) is None or joined is None:
+        return []
+    if not (is_force(joined) or joined.lemma_.lower() in _JOINED_FORCES or joined.lower_ in ("they", "them")):
+        return []
+    dests = place_objects(joined, "in", "at") or place_objects(t, "in", "at")
+    return [DeployFrame(t, force, dest_refs(dests))]
 
 
 def _taken_after_it(t: Token) -> list[Token]:

@@ -321,6 +321,12 @@ def _owner_named_by(mod: Token) -> str | None:
         return None
     if mod.text in _MODEL_WORDS or any(MODEL_NAME.match(w.text) for w in (*mod.subtree, *mod.head.children)):
         return None  # "20 AH-64 Apache helicopters", "a Stryker squadron": a model's name, no owner's
+    # "a U.S.-led unit", "a Canadian-led force" (which the tokenizer may split at the hyphen): the state leading it
+    leader = mod.text[: -len("-led")] if mod.text.endswith("-led") else None
+    if mod.lower_ == "led" and mod.i >= 2 and mod.doc[mod.i - 1].text == "-":
+        leader = mod.doc[mod.i - 2].text
+    if leader and is_country(leader):
+        return leader
     if not (mod.ent_type_ in ("NORP", "GPE", "ORG") or mod.pos_ == "PROPN"):
         return None
     if (ship := ship_prefix(mod)) is not None:

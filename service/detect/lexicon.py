@@ -107,6 +107,7 @@ DEP_TRIGGER_LEMMAS = (
     | DEPLOY_NOUNS
     | WITHDRAW_NOUNS
     | {"due", "way"}  # "300 paratroopers are due in Yavoriv", "the destroyer was on its way to the Gulf"
+    | {"join"}  # "They will be joined in April by a company of about 300 French troops"
 )
 
 # Places that only forces hold: evacuating one withdraws its garrison.
@@ -234,7 +235,7 @@ _WEAK_STEMS = (
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
     r"rush|airlift|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|"
     r"flew|flown|fly|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
-    r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|"
+    r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|join|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|foothold|gain|advance|inroad|"
     r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|"
     r"due (?:in|at|to)\b|on (?:its|their) way to\b"

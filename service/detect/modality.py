@@ -129,12 +129,25 @@ def _infinitive_head(tok: Token) -> Token | None:
     return None
 
 
+def _conditional(verb: Token) -> bool:
+    """ "would be able to", "could be ready to": a modal that makes what follows a possibility."""
+    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS | {"would"} for c in verb.children)
+
+
+def _on_condition(trigger: Token) -> bool:
+    """ "will withdraw its troops if the truce holds": done only once a condition is met."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in trigger.children
+    )
+
+
 def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_year: int | None) -> Modality:
     """How the text presents the event its trigger names."""
     happened, announced, claimed, background = True, False, False, False
     chain = _clause_chain(trigger)
 
-    if _is_negated(trigger) or _named_as_a_course(trigger) or _no_sign_of(trigger):
+    if _is_negated(trigger) or _named_as_a_course(trigger) or _no_sign_of(trigger) or _on_condition(trigger):
         happened = False
     if trigger.lemma_.lower() in CLAIM_VERBS:
         claimed = True  # "rebels claimed control of the town"
@@ -189,6 +202,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             happened = False  # "had no plans to send troops", "no attempt to retake the town"
         elif h == "have" and any(c.lower_ in ("still", "yet") for c in head.children):
             happened = False  # "the army still had to recapture the region": not yet
+        elif h in realis and head.dep_ == "acomp" and _conditional(head.head):
+            happened = False  # "would be able to deploy quickly if ordered": a capability, not a deed
         elif h in realis or (h == "order" and any(c.dep_ == "auxpass" for c in head.children)):
             pass  # "were forced to withdraw", "were ordered to evacuate": it happened
         elif (
@@ -198,8 +213,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             # "its troops went on to occupy the air base", "the fall of the town prompted the government to rush
             # reinforcements": done, unless the head is denied ("never went on to", "failed to prompt")
             happened = happened and not (_is_negated(head) or _infinitive_head(head) is not None)
-        elif deployment and h in ANNOUNCE_HEADS:
-            announced = True
+        elif deployment and (h in ANNOUNCE_HEADS or h == "due"):
+            announced = True  # "will send", "is due to arrive in April"
         elif deployment and h == "step" and head.head.lemma_.lower() == "take":
             announced = True  # "was taking steps to augment the squadrons in the region": decided, under way
         elif (

@@ -352,6 +352,8 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
     for e in events:
         if e.background:
             continue
+        if isinstance(e, DeploymentEvent) and e.direction == "deploy" and e.destination:
+            ctx.last_arrival = e.destination
         if (
             isinstance(e, DeploymentEvent)
             and e.direction == "deploy"
@@ -507,7 +509,17 @@ def _size_said_next(text: str, after: int) -> int | None:
     if not found:
         return None
     first = min(found, key=lambda m: m.start())
+    # "German troops arrived ... A U.S.-led unit of about 900 soldiers is due": another force's number
+    if _ANOTHER_FORCE.search(window[: first.start()]):
+        return None
     return parse_number([first.group(1) or first.group(2)])
+
+
+# a force the next sentence brings in as new: "A U.S.-led unit of about 900", "Another 500 troops"
+_ANOTHER_FORCE = re.compile(
+    r"(?:(?:^|[.!?])\s*(?:An?|Another)\s+|\w-led\s+)(?:[\w.'-]+\s+){0,2}?"
+    r"(?:unit|force|battalion|brigade|contingent|company|battlegroup|detachment|division|regiment|squadron)\b"
+)
 
 
 def _top(counts: Counter[str]) -> str | None:
@@ -621,6 +633,18 @@ _MILITARY_BODY = re.compile(
 )
 
 
+def _announcement_dated(trigger: Token) -> bool:
+    """ "Trump announced in December that the troops would leave": the month dates the announcement, not what
+    is still to come ("is due to arrive in April")."""
+    return any(
+        w.ent_type_ == "DATE"
+        and w.dep_ == "pobj"
+        and w.head.lower_ in ("in", "during")
+        and w.head.head.lemma_.lower() in lx.ANNOUNCE_HEADS | lx.CLAIM_VERBS
+        for w in trigger.sent
+    )
+
+
 def _dating_text(trigger: Token, text: str) -> str:
     """The sentence as it dates the trigger's event: a relative clause that describes a place or a force dates
     that description ("the airport, which had been out of service since last year"), not the event."""
@@ -705,6 +729,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         # story's movements go; else "300 commandos were sent as reinforcement": to where the story is
         naval = frame.force_head is not None and frame.force_head.lemma_.lower() in NAVAL_NOUNS
         story = (ctx.last_destination if naval and not frame.withdraw else None) or ctx.story_place(own)
+        if frame.trigger.lemma_.lower() == "join":
+            story = ctx.last_arrival or story  # "They will be joined by 300 French troops": where they went
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
     if size is None and frame.withdraw:
@@ -737,7 +763,11 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         size = _size_said_next(
             ctx.article.text[: _next_sentence_end(ctx.article.text, sentence.end)], sentence.end
         )
-    event_date = resolve_event_date(_dating_text(frame.trigger, sentence.text), ctx.article.published)
+    event_date = resolve_event_date(
+        _dating_text(frame.trigger, sentence.text),
+        ctx.article.published,
+        ahead=modality.announced and not _announcement_dated(frame.trigger),
+    )
     background = _told_as_background(modality, frame.trigger, sentence, event_date, ctx)
     anaphors = {r.text for r in refs if r.anaphoric}
     out: list[Event] = []

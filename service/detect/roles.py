@@ -79,7 +79,8 @@ def subject_of(tok: Token) -> Token | None:
                 return min(with_conjuncts(left), key=lambda w: w.i)  # the list's first force
         if t.dep_ == "acl" and _finite_misread(t) and t.head.pos_ in ("NOUN", "PROPN") and is_armed(t.head):
             return t.head  # "Turkish-backed Syrian rebels swept into ...": a finite verb the parser hung on its doer
-        if t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and t.head != t:
+        # "is due to arrive": the adjective's subject is that of its "be"
+        if t.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and t.head != t:
             t = t.head if t.dep_ != "pcomp" else t.head.head
             if t.pos_ == "NOUN" and t.dep_ == "npadvmod":
                 t = t.head  # "captured Kombolcha, a day after claiming control of Dessie": the clause "day" serves

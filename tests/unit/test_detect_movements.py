@@ -1179,3 +1179,37 @@ def test_fighters_the_tagger_calls_a_nationality_are_no_state_s_forces(detector)
 def test_units_redeployed_outside_a_town_left_it(detector):
     e = only_movement(detector, "The army said its units had redeployed outside Hama to protect civilians.")
     assert (e.destination, e.direction) == ("Hama", "withdraw")
+
+
+def test_a_unit_due_to_arrive_next_month_is_announced_news_and_led_by_its_state(detector):
+    text = (
+        "German troops arrived in Lithuania last month. A U.S.-led unit of about 900 soldiers is due to arrive in "
+        "northeastern Poland in April, and a Canadian-led force will take up positions in Latvia by June."
+    )
+    found = {e.destination: e for e in detector.detect(Article(id="t", text=text, published=dt.date(2017, 3, 18)))}
+    assert found["Lithuania"].size is None  # the next sentence's 900 are another force's
+    poland, latvia = found["northeastern Poland"], found["Latvia"]
+    assert (poland.actor, poland.size, poland.status, poland.background) == ("U.S.", 900, "announced", False)
+    assert (latvia.actor, latvia.background) == ("Canadian", False)
+
+
+def test_forces_that_join_others_are_sent_where_those_are(detector):
+    e = only_movement(detector, "About 300 French troops will join the battlegroup in Estonia in April.")
+    assert (e.destination, e.actor, e.size, e.status) == ("Estonia", "French", 300, "announced")
+    text = "Some 800 British soldiers have deployed to Estonia. They will be joined by about 300 French troops."
+    assert {(e.destination, e.actor, e.size) for e in movements(detector, text)} == {
+        ("Estonia", "British", 800),
+        ("Estonia", "French", 300),
+    }
+    assert movements(detector, "About 200 fighters joined the offensive on Marib.") == []
+
+
+def test_the_kit_a_unit_brought_along_is_no_movement_of_its_own(detector):
+    text = "The brigade brought 87 Abrams tanks, 144 Bradley fighting vehicles and 18 Paladin howitzers."
+    assert movements(detector, text) == []
+
+
+def test_a_capability_under_a_condition_is_no_movement(detector):
+    text = "The troops would be able to deploy to Israel quickly if ordered, the officials said."
+    assert movements(detector, text) == []
+    assert movements(detector, "Russia will withdraw its troops from Kherson if the truce holds.") == []
