@@ -349,7 +349,7 @@ def _dated_relative_clause(trigger: Token, published_year: int | None) -> bool:
     Somalia in 2006, remain"."""
     if trigger.dep_ != "relcl":
         return False
-    years = [int(t.text) for t in trigger.subtree if _PAST_YEAR.fullmatch(t.text)]
+    years = [int(t.text) for t in trigger.subtree if _dating_year(t)]
     return _before_publication_year(years, published_year)
 
 
@@ -425,12 +425,12 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
     if _dated_relative_clause(trigger, published_year):
         return True  # "the Islamic State group, which seized Mosul in 2014, still holds": who the group is
     if published_year is not None:
-        years = [int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", sentence_text)]
+        years = [int(y) for y in re.findall(r"(?<!\()\b(19[5-9]\d|20\d\d)\b(?!\))", sentence_text)]
         if years and max(years) < published_year:
             # "The town, first captured by rebels in 2012, was retaken by the army on Sunday": a year in
             # another clause dates that clause, not this one
             own = _governing_verb(trigger)
-            dated = [t for t in trigger.doc if _PAST_YEAR.fullmatch(t.text) and int(t.text) < published_year]
+            dated = [t for t in trigger.doc if _dating_year(t) and int(t.text) < published_year]
             return not (
                 own is not None and dated and all(_governing_verb(t) not in (own, None) for t in dated)
             )
@@ -438,6 +438,15 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
 
 
 _PAST_YEAR = re.compile(r"19[5-9]\d|20\d\d")
+
+
+def _dating_year(t: Token) -> bool:
+    """A year that dates what the clause tells; not the year in a document's name ("Resolution 2670 (2022)")."""
+    if not _PAST_YEAR.fullmatch(t.text):
+        return False
+    doc = t.doc
+    cited = 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")"
+    return not cited
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -497,7 +506,7 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
         # an encyclopedia narrative (no date of its own) dates every event it tells by its year; it steps back
         # with "had"
         return published_year is None and _flashback(trigger)
-    years = [int(t.text) for t in clause if _PAST_YEAR.fullmatch(t.text)]
+    years = [int(t.text) for t in clause if _dating_year(t)]
     if _before_publication_year(years, published_year):
         return True
     # "sent reinforcements on Monday, as it did when ... in 2015": the event dates itself as news
@@ -552,7 +561,7 @@ def _set_in_dated_past(clause: list[Token], published_year: int | None) -> bool:
         if not any(m.dep_ in ("mark", "advmod") and m.lower_ in _TIME_CLAUSE_MARKS for m in c.children):
             continue
         own = _own_clause(c)
-        years = [int(t.text) for t in own if _PAST_YEAR.fullmatch(t.text)]
+        years = [int(t.text) for t in own if _dating_year(t)]
         if _before_publication_year(years, published_year):
             return True
         if _RELATIVE_PAST.search(" ".join(t.text for t in own)):

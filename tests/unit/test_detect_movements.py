@@ -1213,3 +1213,12 @@ def test_a_capability_under_a_condition_is_no_movement(detector):
     text = "The troops would be able to deploy to Israel quickly if ordered, the officials said."
     assert movements(detector, text) == []
     assert movements(detector, "Russia will withdraw its troops from Kherson if the truce holds.") == []
+
+
+def test_the_year_in_a_resolution_s_name_does_not_date_the_news(detector):
+    text = (
+        "The African Union mission has completed the first phase of its drawdown, withdrawing 2,000 soldiers from "
+        "Somalia in line with UN Security Council Resolution 2670 (2022), the mission announced today."
+    )
+    found = detector.detect(Article(id="t", text=text, published=dt.date(2023, 6, 30)))
+    assert [(e.destination, e.size, e.background) for e in found] == [("Somalia", 2000, False)]
