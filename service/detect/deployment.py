@@ -473,7 +473,9 @@ def _frames(t: Token) -> list[DeployFrame]:
                     force, actor = _outer_force(_mover(subj)), _orderer(t)
                 elif withdraw and _sends_as_a_state(subj) and (prep_objects(t, "from") or object_is_place):
                     force, actor = subj, actor_of(subj)  # "Ukraine withdrew from areas of Bakhmut"
-        if force is None or not (_is_mover(force) or (withdraw and _sends_as_a_state(force))):
+        # "Kenya will send 600 more officers": a state's police sent somewhere (at home, no deployment)
+        sent_police = force is not None and force.lemma_.lower() in _POLICE_WORDS and is_state(subj)
+        if force is None or not (_is_mover(force) or (withdraw and _sends_as_a_state(force)) or sent_police):
             return []
         used_against = prep_objects(t, "against") or (
             prep_objects(dobj, "against") if dobj is not None else []
@@ -739,6 +741,9 @@ def _mover(tok: Token | None) -> Token | None:
     force = force_of(tok)
     if force is not None and is_force(force):
         return _described_as(force) or force
+    if force is not None and national_police(force):
+        # "a first contingent of 400 Kenyan police officers": the officers, counted
+        return next((o for o in prep_objects(force, "of") if national_police(o)), force)
     carried = [
         o
         for c in (force.children if force is not None else [])
@@ -779,7 +784,30 @@ _WHOLE_WORDS = frozenset("all each both bulk majority remainder".split())
 def _is_mover(tok: Token | None) -> bool:
     """Does the phrase name armed forces that can be moved? Besides the force nouns: "military police" (armed
     forces, unlike the police of crowd control) and a bare number for a force ("some 300 from the Corps")."""
-    return tok is not None and (is_force(tok) or _military_police(tok) or _counted_force(tok))
+    return tok is not None and (
+        is_force(tok) or _military_police(tok) or _counted_force(tok) or national_police(tok)
+    )
+
+
+_POLICE_WORDS = frozenset("police policeman policemen officer officers".split())
+
+
+def is_police(tok: Token) -> bool:
+    return tok.lemma_.lower() in _POLICE_WORDS
+
+
+def national_police(tok: Token) -> bool:
+    """ "400 Kenyan police officers", "a contingent of Kenyan police": a state's police, which moves as a force
+    when it is sent abroad on a mission (at home it keeps order, which is no deployment)."""
+    for h in (tok, *prep_objects(tok, "of")):
+        police = h.lemma_.lower() in _POLICE_WORDS or any(
+            c.dep_ == "compound" and c.lower_ == "police" for c in h.children
+        )
+        mods = [c for c in h.children if c.dep_ in ("amod", "compound", "poss")]
+        if police and not any(c.lower_ == "riot" for c in mods):
+            if any(c.ent_type_ in ("NORP", "GPE") and is_country(c.text) for c in mods):
+                return True
+    return False
 
 
 def _military_police(tok: Token) -> bool:

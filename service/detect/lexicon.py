@@ -246,7 +246,7 @@ _MILITARY_CUES = (
     r"aircraft|jets?\b|islamic state|taliban|hezbollah|houthi|wagner|shabab|peshmerga|guard|offensive|battle|"
     r"assault|attack|counter|raid|siege|front|defen|mercenar|separatist|occupation|invasion|invader|garrison|coalition|gunmen|"
     r"personnel|advis|contingent|detachment|reinforcement|artillery|tank|airbase|checkpoint|outpost|company\b|"
-    r"platoon|"
+    r"platoon|police|officers|"
     r"convoy|armou?red|reservist|conscript|recruit|paramilitar|air ?bases?\b|"
     # the kit news reports moving: "two B-52 bombers arrived", "a carrier strike group", "the USS Ford"
     r"bombers?\b|warplanes?\b|destroyers?\b|frigates?\b|submarines?\b|aircraft carriers?\b|strike group|"

@@ -19,7 +19,7 @@ from service.detect.context import NAME_PATTERN, ArticleContext, long_before_pub
 from service.detect.control import TCFrame, tc_frames
 from service.detect.dates import resolve_event_date
 from service.detect.dedupe import dedupe
-from service.detect.deployment import DeployFrame, deploy_frames, detailed_force
+from service.detect.deployment import DeployFrame, deploy_frames, detailed_force, is_police, national_police
 from service.detect.forces import counts_people, force_nationality, force_size, force_text, units_of_each
 from service.detect.gazetteer import Gazetteer
 from service.detect.losers import fought_in, loser_in_sentence
@@ -481,7 +481,7 @@ _STATED_SIZE = re.compile(
     r"\b(?:about |some |around |nearly |roughly |up to |approximately )?(\d{1,3}(?:,\d{3})+|\d+)"
     r"(?:\s+(?:more|additional|other|U\.S\.|American|British|French|Russian|foreign|NATO|combat))?"
     r"\s+(?:troops|soldiers|personnel|service members|servicemembers|servicemen|peacekeepers|paratroopers|"
-    r"marines|forces)\b|\b(\d{1,3}(?:,\d{3})+|\d+)-strong\b"
+    r"marines|forces|officers)\b|\b(\d{1,3}(?:,\d{3})+|\d+)-strong\b"
 )
 
 
@@ -786,6 +786,9 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
             # "France sent 2,000 soldiers to the Sahel": a country the story names only as the sender is not
             # where its forces go (a state's own border is)
             country = next((iso for iso, _ in ctx.place_countries().most_common() if iso != own), None)
+        police = force is not None and not is_force(force) and (national_police(force) or is_police(force))
+        if police and country in (None, own):
+            continue  # a state's police at home keeps order: no deployment
         out.append(
             DeploymentEvent(
                 actor=actor,

@@ -394,11 +394,6 @@ def test_size_of_a_force_made_of_soldiers_and_of_a_strong_contingent(detector):
     assert e.size == 120
 
 
-def test_a_contingent_of_police_is_no_deployment(detector):
-    text = "A contingent of 400 Kenyan police officers arrived in Haiti on Tuesday."
-    assert news(detect(detector, text), DeploymentEvent) == []
-
-
 def test_deployment_noun_whose_force_and_place_hang_on_the_verb(detector):
     text = "On Monday Spain announced swift deployment to Latvia of another 150 Spanish troops."
     e = only_deployment(detector, text)

@@ -1222,3 +1222,25 @@ def test_the_year_in_a_resolution_s_name_does_not_date_the_news(detector):
     )
     found = detector.detect(Article(id="t", text=text, published=dt.date(2023, 6, 30)))
     assert [(e.destination, e.size, e.background) for e in found] == [("Somalia", 2000, False)]
+
+
+def test_a_state_s_police_sent_abroad_on_a_mission_is_a_deployment_at_home_none(detector):
+    text = (
+        "A first contingent of 400 Kenyan police officers landed in Haiti's capital on Tuesday, the vanguard of a "
+        "multinational mission."
+    )
+    e = only_movement(detector, text)
+    assert (e.destination, e.country, e.actor, e.size) == ("Haiti's capital", "HT", "Kenyan", 400)
+    e = only_movement(detector, "Kenya will send 600 police officers to Haiti.")
+    assert (e.destination, e.size, e.status) == ("Haiti", 600, "announced")
+    assert movements(detector, "Kenya deployed 600 police officers around parliament in Nairobi.") == []
+    assert movements(detector, "Hundreds of riot police were deployed around parliament in Nairobi.") == []
+
+
+def test_more_to_come_after_those_that_came_is_another_movement(detector):
+    text = (
+        "The first contingent of Kenyan police officers arrived in Haiti on Tuesday. Kenya has said it will send "
+        "600 more officers in the coming weeks."
+    )
+    found = movements(detector, text)
+    assert [(e.status, e.size) for e in found] == [("executed", None), ("announced", 600)]
