@@ -1592,6 +1592,8 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         # "the deployment of fighter squadrons and a THAAD battery to Israel": the parser joins the last force
         # to the noun, and the place to that force
         listed = [c for h in (t, force) for c in h.conjuncts if c.i > h.i and is_force(c)]
+        # "..., four Sentinel radars and about 200 support personnel to the Kingdom": a list hung on the noun
+        listed += [f for c in t.children if c.dep_ == "appos" and c.i > force.i for f in (c, *c.conjuncts)]
         dests = [o for c in listed for o in prep_objects(c, *(("from",) if withdraw else ("to", "into")))]
     if not dests and withdraw:
         dests = _handed_over_site(t)

@@ -104,6 +104,17 @@ def _sent_together(force: Token) -> list[Token]:
             # "4,700 troops from the division to Poland and 1,000 soldiers to Romania": a share with its own place
             and not any(w.dep_ == "prep" and w.lower_ in ("to", "into") for w in force.doc[force.i : c.i])
         ]
+    if force.dep_ == "pobj" and force.head.lower_ == "of":
+        # "the deployment of one Patriot battery, four Sentinel radars and about 200 support personnel": the parser
+        # may hang the rest of the list on the noun the first force is "of"
+        rest = [
+            f
+            for c in force.head.head.children
+            if c.dep_ == "appos" and c.i > force.i
+            for f in (c, *c.conjuncts)
+        ]
+        if any(is_force(f) for f in rest):
+            listed += [f for f in rest if f not in listed and (is_force(f) or not counts_people(f))]
     return [force, *listed, *_companions(force)]
 
 

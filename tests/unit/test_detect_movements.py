@@ -1244,3 +1244,18 @@ def test_more_to_come_after_those_that_came_is_another_movement(detector):
     )
     found = movements(detector, text)
     assert [(e.status, e.size) for e in found] == [("executed", None), ("announced", 600)]
+
+
+def test_a_month_that_opens_the_sentence_dates_it(detector):
+    text = "In June, it ordered about 1,000 additional troops to Saudi Arabia for defensive purposes."
+    found = detector.detect(Article(id="t", text=text, published=dt.date(2019, 10, 11)))
+    assert [(e.size, e.background) for e in found] == [(1000, True)]
+
+
+def test_a_list_of_kit_and_people_the_parser_hangs_on_the_deployment_counts_its_people(detector):
+    text = (
+        "The Department announced the deployment of one Patriot battery, four Sentinel radars and about 200 "
+        "support personnel to the Kingdom."
+    )
+    e = only_movement(detector, text)
+    assert (e.destination, e.size) == ("Kingdom", 200)
