@@ -79,7 +79,8 @@ def _left_edge(tok: Token, allowed: frozenset[str]) -> int:
     return start
 
 
-_OF_NAMED_WATERS = frozenset("Gulf Strait Straits Sea Bay".split())
+# "the Gulf of Aden", "the Kingdom of Saudi Arabia", "the Democratic Republic of the Congo": "of" is part of the name
+_OF_NAMED_WATERS = frozenset("Gulf Strait Straits Sea Bay Kingdom Republic Emirate".split())
 
 
 def name_span(tok: Token) -> str:
@@ -91,7 +92,7 @@ def name_span(tok: Token) -> str:
             end = max(end, c.right_edge.i)
         elif c.dep_ == "nummod" and c.i == end + 1 and c.text.isdigit():
             end = c.i  # "Air Base 201", "Route 66"
-    if tok.text in _OF_NAMED_WATERS:  # "the Gulf of Aden", "the Strait of Hormuz": "of" is part of the name
+    if tok.text in _OF_NAMED_WATERS:
         named = [o for o in prep_objects(tok, "of") if o.pos_ == "PROPN"]
         if named:
             end = max(end, named[0].i)

@@ -1259,3 +1259,10 @@ def test_a_list_of_kit_and_people_the_parser_hangs_on_the_deployment_counts_its_
     )
     e = only_movement(detector, text)
     assert (e.destination, e.size) == ("Kingdom", 200)
+
+
+def test_a_state_named_as_a_kingdom_or_republic_of_keeps_its_whole_name(detector):
+    e = only_movement(detector, "Burundi sent 1,000 troops to the Democratic Republic of the Congo.")
+    assert (e.destination, e.country) == ("Democratic Republic of the Congo", "CD")
+    e = only_movement(detector, "The U.S. sent 3,000 troops to the Kingdom of Saudi Arabia.")
+    assert (e.destination, e.country) == ("Kingdom of Saudi Arabia", "SA")
