@@ -215,6 +215,15 @@ class ArticleContext:
             if name.split()[0] not in _HEADLINE_STOPWORDS and (m.group("name") or is_armed_group(name)):
                 yield name
 
+    def story_sea(self) -> str | None:
+        """The sea the story is set on ("a naval operation to protect shipping in the Red Sea"): where its ships
+        go when a sentence names no place for them."""
+        for text in (self.article.title or "", self.article.text[:3000]):
+            m = _NAMED_WATER.search(text)
+            if m:
+                return m.group(0)
+        return None
+
     def story_place(self, exclude_country: str | None = None) -> str | None:
         """Where the story is, for a movement that names no destination: the title's place, else its country
         (not the country whose forces move: Turkish commandos in a Syria story go to Syria)."""
@@ -267,6 +276,11 @@ class ArticleContext:
 
 
 # "in the Donetsk region", "near Bakhmut", "outside Kharkiv", "north of Aleppo": a name that locates another
+_NAMED_WATER = re.compile(
+    r"\b(?:the )?(?:(?:Red|Black|Baltic|Arabian|South China|East China|Caspian|Mediterranean|Aegean|North|Barents|"
+    r"Adriatic|Ionian|Yellow|Philippine|Coral|Java|Norwegian) Sea|(?:Eastern |Western )?Mediterranean|"
+    r"(?:Gulf|Strait|Bay) of [A-Z][a-z]+|Persian Gulf|Taiwan Strait)\b"
+)
 _LOCATING_NAME = re.compile(
     rf"\b(?:in|near|outside|around|of)\s+(?:the\s+)?(?:(?:[a-z]+ern|central)\s+)?(?P<name>{_NAME})"
 )

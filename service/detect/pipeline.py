@@ -728,7 +728,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         # "Belgium has said it will send a frigate" after "the frigate Hessen is due in the Red Sea": where the
         # story's movements go; else "300 commandos were sent as reinforcement": to where the story is
         naval = frame.force_head is not None and frame.force_head.lemma_.lower() in NAVAL_NOUNS
-        story = (ctx.last_destination if naval and not frame.withdraw else None) or ctx.story_place(own)
+        sea = (ctx.last_destination or ctx.story_sea()) if naval and not frame.withdraw else None
+        story = sea or ctx.story_place(own)
         if frame.trigger.lemma_.lower() == "join":
             story = ctx.last_arrival or story  # "They will be joined by 300 French troops": where they went
         destinations = [story] if story else [None]

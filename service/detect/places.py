@@ -663,6 +663,9 @@ def place_objects(tok: Token, *preps: str) -> list[Token]:
     return [o for o in prep_objects(tok, *preps) if is_placeish(o)]
 
 
+_SPOTS = frozenset("location locations site sites point points".split())
+
+
 def dest_refs(objs: list[Token]) -> list[PlaceRef]:
     refs: list[PlaceRef] = []
     for o in objs:
@@ -673,6 +676,9 @@ def dest_refs(objs: list[Token]) -> list[PlaceRef]:
             last = refs[-1]
             refs[-1] = PlaceRef(f"{last.text} {o.head.lower_} {place_phrase(o)}", last.head, last.anaphoric)
             continue
+        spread = [w for w in prep_objects(o, "throughout", "across") if is_placeish(w)]
+        if o.lemma_.lower() in _SPOTS and spread:
+            o = spread[0]  # "to locations throughout the Middle East region": the region named
         places, _ = places_from(o)
         refs.extend(places)
         # "half would be based in Kirkuk and half at Erbil": the second share's place hangs on "half"

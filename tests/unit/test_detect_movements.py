@@ -1266,3 +1266,17 @@ def test_a_state_named_as_a_kingdom_or_republic_of_keeps_its_whole_name(detector
     assert (e.destination, e.country) == ("Democratic Republic of the Congo", "CD")
     e = only_movement(detector, "The U.S. sent 3,000 troops to the Kingdom of Saudi Arabia.")
     assert (e.destination, e.country) == ("Kingdom of Saudi Arabia", "SA")
+
+
+def test_batteries_sent_to_locations_throughout_a_region_go_to_that_region(detector):
+    text = "The Pentagon ordered additional Patriot battalions to locations throughout the Middle East region."
+    assert only_movement(detector, text).destination == "the Middle East region"
+
+
+def test_a_ship_sent_nowhere_named_goes_to_the_sea_the_story_is_set_on(detector):
+    text = (
+        "The European Union launched a naval operation to protect shipping in the Red Sea. The operation will be "
+        "directed from Larissa, Greece. Greece will send a frigate in the coming weeks."
+    )
+    found = detector.detect(Article(id="t", title="EU naval mission", text=text))
+    assert [(e.destination, e.actor) for e in found if isinstance(e, DeploymentEvent)] == [("the Red Sea", "Greece")]
