@@ -512,8 +512,14 @@ def located_by_verb(verb: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
     """ "seized the airport in Kandahar": the parser hangs "in Kandahar" on the verb, yet it names which
     airport; a town or a region the story named before stays an anaphor ("took the town in Idlib province")."""
     # "In the provincial capital, Ramadi, militants took over several districts": the name may be an appositive
+    # "handing its base in the northern city of Gao over": the town a place noun names
     objects = [
-        next((a for a in o.children if a.dep_ == "appos" and a.pos_ == "PROPN"), o)
+        next(
+            (a for a in o.children if a.dep_ == "appos" and a.pos_ == "PROPN"),
+            next((n for n in prep_objects(o, "of") if n.pos_ == "PROPN"), o)
+            if o.lemma_.lower() in lx.PLACE_NOUNS
+            else o,
+        )
         for o in prep_objects(verb, *_LOCATING_PREPS)
     ]
     names = [o for o in objects if o.pos_ == "PROPN" and is_placeish(o)]
@@ -523,7 +529,7 @@ def located_by_verb(verb: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
     for r in refs:
         unnamed = r.head is not None and not any(w.pos_ == "PROPN" for w in r.head.subtree)
         if (r.anaphoric or unnamed) and r.head is not None and r.head.lemma_.lower() in FACILITIES:
-            prep = names[0].head.lower_
+            prep = next(a.lower_ for a in names[0].ancestors if a.dep_ == "prep" and a.head == verb)
             r = PlaceRef(f"{r.text} {prep} {name_span(names[0])}", r.head, False, r.partial)
         elif (
             unnamed and r.head is not None and r.head.tag_ == "NNS" and r.head.lemma_.lower() in _SUBDIVISIONS

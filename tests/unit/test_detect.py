@@ -2109,3 +2109,9 @@ def test_the_next_town_that_followed_changed_hands_as_the_one_before(detector):
     assert told == [("Zaranj", "the Taliban"), ("Sheberghan", "the Taliban")]
     text = "The army captured Tal Afar, and an offensive on Mosul followed."
     assert [e.place for e in detect(detector, text)] == ["Tal Afar"]
+
+
+def test_a_site_in_the_city_of_a_town_the_verb_locates_is_named_by_the_town(detector):
+    text = "The contingent left after handing its base in the northern city of Gao over to the Malian armed forces."
+    told = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert told == ["its base in Gao"]
