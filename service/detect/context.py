@@ -111,6 +111,10 @@ class ArticleContext:
             named = None
             for m in _named_noun_pattern(noun).finditer(window):
                 found_name = m.group("pre") or m.group("post") or m.group("appos")
+                # "Air Base 201", "Snake Island": the noun is part of the name
+                named_with_noun = m.group("pre") and m.group("noun")[0].isupper()
+                if named_with_noun and (m.group("number") or noun == "island"):
+                    found_name = m.group(0)
                 if noun == "country" and self.gazetteer.country_code(found_name) is None:
                     continue  # "the West African country": a description, no country's name
                 if any(w in _HEADLINE_STOPWORDS for w in found_name.split()):
@@ -376,7 +380,7 @@ def _named_noun_pattern(noun: str) -> re.Pattern[str]:
     village on the border" for the noun "village"/"airport"."""
     n = "|".join(re.escape(w) for w in _NOUN_SYNONYMS.get(noun, (noun,)))
     return re.compile(
-        rf"(?P<pre>{_NAME})\s+(?i:{n})\b|\b(?i:{n})\s+of\s+(?P<post>{_NAME})"
+        rf"(?P<pre>{_NAME})\s+(?P<noun>(?i:{n}))(?P<number>\s+\d+)?\b|\b(?i:{n})\s+of\s+(?P<post>{_NAME})"
         rf"|(?P<appos>{_NAME}),\s+(?:a|an)\s+(?:[a-z-]+\s+){{0,3}}(?i:{n})\b"
     )
 
@@ -389,6 +393,7 @@ _NOUN_SYNONYMS = {
     "airbase": _AIRFIELDS,
     "airfield": _AIRFIELDS,
     "base": ("base", "airbase"),
+    "facility": ("base", "airbase", "air base", "facility"),
 }
 
 

@@ -458,6 +458,9 @@ def _frames(t: Token) -> list[TCFrame]:
             targets = prep_objects(t, "from")
         surrendered = _surrendered_place(subj) if lemma == "surrender" and not targets and not passive else []
         targets = targets or surrendered
+        handed = child(t, "nsubjpass") if passive and lemma in lx.HANDOVER_VERBS else None
+        if not targets and handed is not None and is_placeish(handed) and not is_force(handed):
+            targets = [handed]  # "The base was formally handed over to the Nigerien Armed Forces"
         if not targets:
             return []
         # "handed over Air Base 201, its last base in Niger, to Nigerien forces": "to" may hang on the object
@@ -490,7 +493,13 @@ def _frames(t: Token) -> list[TCFrame]:
             )  # "the 1,000 U.S. troops being withdrawn from northern Syria" are the ones leaving
         if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN" and not avoids_capture(t):
             return []  # but "the military pulled its troops out of Vuhledar to avoid encirclement" lost it
-        if passive and subj is not None and subj.dep_ == "nsubjpass" and not is_armed(force_of(subj)):
+        if (
+            passive
+            and subj is not None
+            and subj.dep_ == "nsubjpass"
+            and not is_armed(force_of(subj))
+            and targets != [handed]
+        ):
             return []  # "residents have been evacuated from border districts": people moved, no side left
         if loser is not None and _both_sides(loser):
             return []  # "Indian and Chinese troops began pulling back from Pangong Lake": no one takes it

@@ -134,6 +134,18 @@ def _conditional(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS | {"would"} for c in verb.children)
 
 
+_DEMAND_VERBS = frozenset("demand ask insist request urge propose recommend".split())
+
+
+def _demanded(trigger: Token) -> bool:
+    """ "had demanded the base be handed to it": a subjunctive a demand asks for, not a deed."""
+    return (
+        trigger.dep_ == "ccomp"
+        and trigger.head.lemma_.lower() in _DEMAND_VERBS
+        and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in trigger.children)
+    )
+
+
 def _on_condition(trigger: Token) -> bool:
     """ "will withdraw its troops if the truce holds": done only once a condition is met."""
     return any(
@@ -148,6 +160,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
     chain = _clause_chain(trigger)
 
     if _is_negated(trigger) or _named_as_a_course(trigger) or _no_sign_of(trigger) or _on_condition(trigger):
+        happened = False
+    if _demanded(trigger):
         happened = False
     if trigger.lemma_.lower() in CLAIM_VERBS:
         claimed = True  # "rebels claimed control of the town"

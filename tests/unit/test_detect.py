@@ -2115,3 +2115,20 @@ def test_a_site_in_the_city_of_a_town_the_verb_locates_is_named_by_the_town(dete
     text = "The contingent left after handing its base in the northern city of Gao over to the Malian armed forces."
     told = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
     assert told == ["its base in Gao"]
+
+
+def test_a_base_handed_over_in_the_passive_is_the_one_the_story_named(detector):
+    text = (
+        "The United States built Air Base 201 near Agadez. The base, built at a cost of about $110 million, was "
+        "formally handed over to the Nigerien Armed Forces in a ceremony."
+    )
+    e = only_control(detector, text)
+    assert (e.place, e.gaining_actor) == ("Air Base 201", "the Nigerien Armed Forces")
+    text = "The last U.S. troops have left Air Base 201, and the facility has been handed over to Niger's army."
+    assert {e.place for e in news(detect(detector, text), TerritorialControlEvent)} == {"Air Base 201"}
+    assert detect(detector, "The prisoners were handed over to the Red Cross.") == []
+
+
+def test_a_handover_a_side_demanded_did_not_happen(detector):
+    text = "Malian soldiers took over the camp at Ber, angering the rebels, who had demanded the base be handed to them."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["the camp at Ber"]
