@@ -195,6 +195,9 @@ def actor_of(tok: Token | None) -> str | None:
         return None  # "our defenders", in a quoted statement: the speaker's side, named elsewhere
     if is_force(tok) and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
         speaker = _claimant(tok) or _owner_in_joined_clause(tok)
+        if speaker is not None and speaker.lemma_.lower() in _LEADERS:
+            # "a spokesman for the rebel Coordination of Azawad Movements said its fighters": the side he speaks for
+            speaker = _led_side(speaker) or speaker
         if speaker is not None:
             return actor_of(speaker)  # "the army said its troops had retaken X": the army's troops
     if is_force(tok) and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
@@ -210,10 +213,13 @@ def actor_of(tok: Token | None) -> str | None:
             if w.ent_type_ in ("GPE", "NORP") and w.i < tok.i:
                 return name_span(w) if w.ent_type_ == "GPE" else w.text
     phrase = actor_phrase(tok)
+    if _UNCLOSED.search(phrase):
+        phrase += ")"  # "the Coordination of Azawad Movements (CMA": the aside closed, its initials kept
     return _THE_ACRONYM.sub("", phrase)  # "the U.S." is the U.S.; "the Army" stays as written
 
 
 _THE_ACRONYM = re.compile(r"^(?i:the)\s+(?=[A-Z][A-Z.]*$)")
+_UNCLOSED = re.compile(r"\([^)]*$")
 
 
 _LEADERS = frozenset("head chief leader commander spokesman spokeswoman spokesperson founder".split())
@@ -223,7 +229,7 @@ def _led_side(speaker: Token) -> Token | None:
     """ "the head of Russia's Wagner group" -> the group; "Ukraine's top commander" -> Ukraine."""
     if speaker.lemma_.lower() not in _LEADERS:
         return speaker if speaker.pos_ == "PROPN" and speaker.ent_type_ in ("GPE", "NORP", "ORG") else None
-    led = prep_objects(speaker, "of")
+    led = prep_objects(speaker, "of", "for")
     return led[0] if led else None
 
 

@@ -2132,3 +2132,12 @@ def test_a_base_handed_over_in_the_passive_is_the_one_the_story_named(detector):
 def test_a_handover_a_side_demanded_did_not_happen(detector):
     text = "Malian soldiers took over the camp at Ber, angering the rebels, who had demanded the base be handed to them."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["the camp at Ber"]
+
+
+def test_the_side_a_spokesman_speaks_for_loses_what_its_fighters_left(detector):
+    text = (
+        "A spokesman for the rebel Coordination of Azawad Movements (CMA) said its fighters had pulled back from "
+        "Kidal after heavy shelling."
+    )
+    e = only_control(detector, text)
+    assert (e.place, e.losing_actor) == ("Kidal", "the rebel Coordination of Azawad Movements (CMA)")
