@@ -1307,6 +1307,19 @@ def _taken_after_it(t: Token) -> list[Token]:
     )
 
 
+_SPARING_VERBS = frozenset("spare protect save preserve".split())
+
+
+def _to_spare_lives(t: Token) -> bool:
+    """ "pulled back from the town to spare civilians": a pull-out decided, not a rout."""
+    return any(
+        c.dep_ in ("advcl", "xcomp")
+        and c.lemma_.lower() in _SPARING_VERBS
+        and any(a.tag_ == "TO" for a in c.children)
+        for c in t.children
+    )
+
+
 def _left_positions_outside(t: Token) -> bool:
     """ "pulled out of their positions around Hodeidah city": ground outside a town, given up by decision unless
     under attack; "withdrew from their positions in the city" is a retreat from the town itself."""
@@ -1324,7 +1337,7 @@ def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) 
         return False  # "handed control of the city to the council and withdrew": a negotiated pull-out
     if _under_attack(t):
         return True
-    if _agreed(t) or from_positions:
+    if _agreed(t) or from_positions or _to_spare_lives(t):
         return False  # "withdrew from Ras al-Ain, the first pullout under a cease-fire deal": negotiated
     return not owned_by_state(force) and not _ordered(t) and not _told_as_future(t)
 

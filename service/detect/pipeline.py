@@ -705,7 +705,13 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         and force is not None
         and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in force.children)
     ):
-        actor = ctx.last_actor or _announcer(frame.trigger)  # "Its units were deployed": the story's actor
+        # "a spokesman for the CMA said its fighters had pulled back": the CMA; else "Its units were deployed":
+        # the story's actor
+        spoken_for = actor_of(force)
+        if spoken_for is not None and not _POSSESSED_FORCE.match(spoken_for):
+            actor = spoken_for
+        else:
+            actor = ctx.last_actor or _announcer(frame.trigger)
     if actor is None and (_has_pronoun_subject(frame.trigger) or frame.share != 1.0):
         # "They gathered 1,000 fighters", "half would be based in ...": the story's actor, else the owner of
         # the troops the story last spoke of

@@ -1280,3 +1280,16 @@ def test_a_ship_sent_nowhere_named_goes_to_the_sea_the_story_is_set_on(detector)
     )
     found = detector.detect(Article(id="t", title="EU naval mission", text=text))
     assert [(e.destination, e.actor) for e in found if isinstance(e, DeploymentEvent)] == [("the Red Sea", "Greece")]
+
+
+def test_a_pull_back_to_spare_lives_is_decided_not_a_rout(detector):
+    text = (
+        "A spokesman for the rebel Coordination of Azawad Movements (CMA) said its fighters had pulled back from "
+        "Kidal to spare civilians."
+    )
+    e = only_movement(detector, text)
+    assert (e.destination, e.direction, e.actor) == (
+        "Kidal",
+        "withdraw",
+        "the rebel Coordination of Azawad Movements (CMA)",
+    )
