@@ -8,7 +8,14 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from service.detect.actors import is_armed_group
-from service.detect.lexicon import FORCE_NOUNS, NON_MILITARY_NOUNS, PLACE_NOUNS, REGION_WORDS, THING_NOUNS
+from service.detect.lexicon import (
+    FORCE_NOUNS,
+    GAIN_VERBS,
+    NON_MILITARY_NOUNS,
+    PLACE_NOUNS,
+    REGION_WORDS,
+    THING_NOUNS,
+)
 
 _NP_LEFT = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "npadvmod", "advmod"}
@@ -238,11 +245,18 @@ def _known_place_misread(tok: Token) -> bool:
     preposition of place, that the gazetteer knows as a place."""
     if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or tok.is_sent_start or not tok.is_alpha:
         return False
-    if tok.dep_ != "pobj":
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in GAIN_VERBS:
+        prep = None  # "they had also taken Sake"
+    elif tok.dep_ != "pobj":
         return False
-    prep = tok.head
+    else:
+        prep = tok.head
     # "pulled out of Sake": "of" is a preposition of place only after "out"
-    if prep.lower_ not in _PLACE_PREPS_OF_GOAL and not (prep.lower_ == "of" and prep.head.lower_ == "out"):
+    if (
+        prep is not None
+        and prep.lower_ not in _PLACE_PREPS_OF_GOAL
+        and not (prep.lower_ == "of" and prep.head.lower_ == "out")
+    ):
         return False
     from service.detect.gazetteer import Gazetteer  # the process-wide index, built once
 

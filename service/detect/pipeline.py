@@ -415,12 +415,22 @@ def _place_text(
         noun = ref.head.lemma_.lower() if ref.head is not None else None
         before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
         antecedent = ctx.antecedent(before, noun, movement=movement)
+        if antecedent and noun in _SITE_ANAPHORS and noun not in antecedent.lower():
+            # "The airport fell" after Goma: Goma's airport, not the town
+            return f"{_strip_possessive(antecedent)}'s {noun}", True
         if antecedent:
             return antecedent, True
         story = ctx.story_place(exclude_country)  # a state's forces sent "to the region" leave home
         if story and ref.head is not None and ref.head.lemma_.lower() in ("region", "area", "country"):
             return story, True
     return ref.text, False
+
+
+_SITE_ANAPHORS = frozenset("airport airbase airfield".split())
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"['’]s$", "", name)
 
 
 _OPEN_WATER = re.compile(

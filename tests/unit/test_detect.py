@@ -2141,3 +2141,12 @@ def test_the_side_a_spokesman_speaks_for_loses_what_its_fighters_left(detector):
     )
     e = only_control(detector, text)
     assert (e.place, e.losing_actor) == ("Kidal", "the rebel Coordination of Azawad Movements (CMA)")
+
+
+def test_an_airport_the_story_does_not_name_is_the_airport_of_its_town(detector):
+    text = (
+        "Rebels of the M23 movement took control of Goma on Tuesday. The airport fell to the rebels by midday. "
+        "The rebels said that they had also taken Sake."
+    )
+    told = [(e.place, e.gaining_actor) for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert told == [("Goma", "Rebels of the M23 movement"), ("Goma's airport", "the rebels"), ("Sake", "The rebels")]
