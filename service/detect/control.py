@@ -623,12 +623,18 @@ def _gapped_places(t: Token) -> list[PlaceRef]:
         i += 1
         while i < len(doc) and doc[i].ent_type_ == "DATE":
             i += 1
-        if any(w.ent_type_ in ("PERSON", "NORP") for w in name) or (
-            i < len(doc) and doc[i].text not in (",", ".", ";") and doc[i].lower_ != "and"
-        ):
+        # the NER may call a town a person ("Gao on 31 March"): the gazetteer knows better
+        personal = any(w.ent_type_ in ("PERSON", "NORP") for w in name) and not _known_town(name.text)
+        if personal or (i < len(doc) and doc[i].text not in (",", ".", ";") and doc[i].lower_ != "and"):
             break  # "Shusha was captured on 8 November, President Aliyev on 8 November announced": no place
         out.append(PlaceRef(name.text, name[-1]))
     return out
+
+
+def _known_town(name: str) -> bool:
+    from service.detect.gazetteer import Gazetteer  # the process-wide index, built once
+
+    return Gazetteer.default().resolve(name) is not None
 
 
 def _misread_verb_frames(t: Token) -> list[TCFrame]:

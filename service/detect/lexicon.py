@@ -262,10 +262,17 @@ _CUE = re.compile(rf"\b(?:{_MILITARY_CUES})", re.IGNORECASE)
 _ACRONYM = re.compile(_ACRONYM_CUES)
 
 
-def is_candidate(sentence: str) -> bool:
-    """Is the sentence worth parsing? Linear-time regular expressions, no backtracking traps."""
+def is_candidate(sentence: str, *, after_candidate: bool = False) -> bool:
+    """Is the sentence worth parsing? Linear-time regular expressions, no backtracking traps.
+    `after_candidate`: the sentence before was one, so "They took Kyauktaw", "the group took" go on its story."""
     if _STRONG.search(sentence):
         return True
     return bool(_WEAK.search(sentence)) and bool(
-        _CUE.search(sentence) or _ACRONYM.search(sentence) or ACTOR_PATTERN.search(sentence)
+        _CUE.search(sentence)
+        or _ACRONYM.search(sentence)
+        or ACTOR_PATTERN.search(sentence)
+        or (after_candidate and _ANAPHORIC_SIDE.search(sentence))
     )
+
+
+_ANAPHORIC_SIDE = re.compile(r"\b(?:[Tt]hey|[Ii]t|[Tt]he (?:group|militia|movement))\b")

@@ -134,6 +134,7 @@ def _conditional(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS | {"would"} for c in verb.children)
 
 
+_DRAFTING_VERBS = frozenset("draw prepare consider discuss study weigh review develop".split())
 _DEMAND_VERBS = frozenset("demand ask insist request urge propose recommend".split())
 
 
@@ -227,6 +228,8 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             # "its troops went on to occupy the air base", "the fall of the town prompted the government to rush
             # reinforcements": done, unless the head is denied ("never went on to", "failed to prompt")
             happened = happened and not (_is_negated(head) or _infinitive_head(head) is not None)
+        elif deployment and h == "plan" and head.head.lemma_.lower() in _DRAFTING_VERBS:
+            happened = False  # "were drawing up plans to evacuate servicemen": a plan being made, not decided
         elif deployment and (h in ANNOUNCE_HEADS or h == "due"):
             announced = True  # "will send", "is due to arrive in April"
         elif deployment and h == "step" and head.head.lemma_.lower() == "take":

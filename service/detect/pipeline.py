@@ -75,8 +75,11 @@ class Detector:
         jobs: list[tuple[int, Sentence, bool]] = []  # (article, sentence, read only for its subject)
         for n, article in enumerate(articles):
             before: Sentence | None = None
+            after_candidate = False
             for sentence in split_sentences(article.text):
-                if lx.is_candidate(sentence.text) and not is_headline(sentence, article.text):
+                candidate = lx.is_candidate(sentence.text, after_candidate=after_candidate)
+                after_candidate = candidate
+                if candidate and not is_headline(sentence, article.text):
                     if before is not None and _PRONOUN_SUBJECT.search(sentence.text):
                         jobs.append((n, before, True))  # "GNA forces went on the offensive. They seized ..."
                     jobs.append((n, sentence, False))

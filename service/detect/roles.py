@@ -129,8 +129,13 @@ def _antecedent_subject(t: Token) -> Token | None:
     for a in t.ancestors:
         s = child(a, "nsubj", "nsubjpass")
         if s is not None and s.lower_ not in _PRONOUNS and s.pos_ in ("NOUN", "PROPN"):
+            if a.lemma_.lower() in CLAIM_VERBS and s.lemma_.lower() in _WITNESSES:
+                return None  # '"they have taken over the buildings," a resident said': not the resident
             return s
     return None
+
+
+_WITNESSES = frozenset("resident witness official source villager man woman journalist analyst".split())
 
 
 _TIME_PREPS = frozenset("after before since until when".split())

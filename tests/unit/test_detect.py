@@ -2150,3 +2150,14 @@ def test_an_airport_the_story_does_not_name_is_the_airport_of_its_town(detector)
     )
     told = [(e.place, e.gaining_actor) for e in news(detect(detector, text), TerritorialControlEvent)]
     assert told == [("Goma", "Rebels of the M23 movement"), ("Goma's airport", "the rebels"), ("Sake", "The rebels")]
+
+
+def test_towns_each_with_its_day_after_one_verb_even_one_the_tagger_calls_a_person(detector):
+    text = "The rebels took Kidal on 30 March, Gao on 31 March and Timbuktu on 1 April."
+    assert [e.place for e in detect(detector, text)] == ["Kidal", "Gao", "Timbuktu"]
+
+
+def test_the_group_that_goes_on_with_the_story_is_read_without_a_military_word(detector):
+    text = "The Arakan Army captured Paletwa in January. In February the group took Kyauktaw in quick succession."
+    told = [(e.place, e.gaining_actor) for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert told == [("Paletwa", "The Arakan Army"), ("Kyauktaw", "Arakan Army")]

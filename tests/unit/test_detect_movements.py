@@ -1293,3 +1293,8 @@ def test_a_pull_back_to_spare_lives_is_decided_not_a_rout(detector):
         "withdraw",
         "the rebel Coordination of Azawad Movements (CMA)",
     )
+
+
+def test_plans_being_drawn_up_are_no_movement(detector):
+    text = "Officials said they were drawing up plans to evacuate servicemen from Belbek to the mainland."
+    assert movements(detector, text) == []
