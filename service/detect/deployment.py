@@ -494,6 +494,10 @@ def _frames(t: Token) -> list[DeployFrame]:
             return []  # "engaged by ISIL forces dispatched from Raqqa": forces named by where they came from
         if withdraw and not dests:
             dests = place_objects(t, "of")
+        if withdraw and not dests and force is not None:
+            # "evacuated its special operations forces, about 100 troops, from al-Anad Air Base": the place left
+            # hangs on the appositive that counts the force
+            dests = [o for a in force.children if a.dep_ == "appos" for o in place_objects(a, "from")]
         if withdraw and not dests:
             # "pulled out of positions around Hodeidah": the place that locates the ground left
             left = prep_objects(t, "from", "of") + [

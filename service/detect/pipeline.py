@@ -753,6 +753,11 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
             story = ctx.last_arrival or story  # "They will be joined by 300 French troops": where they went
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
+    if size is None and force is not None:
+        # "its remaining special operations forces, about 100 troops": the appositive counts the force
+        size = next(
+            (n for a in force.children if a.dep_ == "appos" and is_force(a) and (n := force_size(a))), None
+        )
     if size is None and frame.withdraw:
         detail = detailed_force(frame.trigger)  # "..., moving more than 30,000 troops across the river"
         size = force_size(detail) if detail is not None else None

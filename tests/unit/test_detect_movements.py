@@ -1298,3 +1298,12 @@ def test_a_pull_back_to_spare_lives_is_decided_not_a_rout(detector):
 def test_plans_being_drawn_up_are_no_movement(detector):
     text = "Officials said they were drawing up plans to evacuate servicemen from Belbek to the mainland."
     assert movements(detector, text) == []
+
+
+def test_the_appositive_that_counts_a_force_gives_its_size_and_the_place_it_left(detector):
+    text = (
+        "The United States evacuated its remaining special operations forces, about 100 troops, from al-Anad Air "
+        "Base on 21 March."
+    )
+    e = only_movement(detector, text)
+    assert (e.destination, e.size, e.direction) == ("al-Anad Air Base", 100, "withdraw")
