@@ -198,11 +198,17 @@ def _frames(t: Token) -> list[TCFrame]:
         return []  # "the Israeli-occupied Golan Heights", "rebel-held": a description, not a statement
     if t.pos_ in ("NOUN", "PROPN") and t.lower_ in _VERB_ONLY_FORMS:
         return _misread_verb_frames(t)
-    if t.pos_ == "NOUN" or t.pos_ == "PROPN":
+    # "had overrun most of the city": a perfect the tagger read as a noun
+    perfect = (
+        t.pos_ == "NOUN"
+        and t.dep_ == "conj"
+        and any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children)
+    )
+    if (t.pos_ == "NOUN" or t.pos_ == "PROPN") and not perfect:
         return _tc_noun_frames(t, lemma)
     if lemma in _HOLDING_VERBS and _describes_holding(t):
         return []  # "the area is controlled by the YPG", "Russian troops have occupied Kherson since March"
-    if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG"):
+    if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG") and not perfect:
         return []
     frames: list[TCFrame] = []
     passive = is_passive(t)

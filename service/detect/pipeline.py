@@ -426,7 +426,17 @@ def _place_text(
         story = ctx.story_place(exclude_country)  # a state's forces sent "to the region" leave home
         if story and ref.head is not None and ref.head.lemma_.lower() in ("region", "area", "country"):
             return story, True
+    part_of = _PART_OF_ANAPHOR.search(ref.text)
+    if part_of and (ref.head is None or ref.head.lemma_.lower() != part_of.group(1).lower()):
+        # "retaken the centre of the city": the centre of the town the story is about
+        before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
+        town = ctx.title_place or ctx.antecedent(before, part_of.group(1).lower(), movement=movement)
+        if town:
+            return f"{ref.text[: part_of.start()]}of {_strip_possessive(town)}", False
     return ref.text, False
+
+
+_PART_OF_ANAPHOR = re.compile(r"\bof the (city|town|village)$")
 
 
 _SITE_ANAPHORS = frozenset("airport airbase airfield".split())

@@ -2161,3 +2161,13 @@ def test_the_group_that_goes_on_with_the_story_is_read_without_a_military_word(d
     text = "The Arakan Army captured Paletwa in January. In February the group took Kyauktaw in quick succession."
     told = [(e.place, e.gaining_actor) for e in news(detect(detector, text), TerritorialControlEvent)]
     assert told == [("Paletwa", "The Arakan Army"), ("Kyauktaw", "Arakan Army")]
+
+
+def test_a_past_perfect_the_tagger_reads_as_a_noun_and_the_centre_of_the_city_the_story_is_about(detector):
+    text = (
+        "Taliban fighters attacked Kunduz and by the afternoon had overrun most of the city. On 1 October Afghan "
+        "forces said they had retaken the centre of the city."
+    )
+    found = news(detect(detector, text, title="Battle of Kunduz"), TerritorialControlEvent)
+    told = [(e.place, e.extent) for e in found]
+    assert told == [("Kunduz", "partial"), ("the centre of Kunduz", "full")]
