@@ -231,6 +231,16 @@ def _elaborates(prev: Event, e: Event, country_of: CountryOf) -> bool:
         or prev.evidence_start >= e.evidence_start
     ):
         return False
+    next_sentence = 0 <= e.evidence_start - prev.evidence_end <= 3
+    if (
+        next_sentence
+        and prev.size is not None
+        and e.size == prev.size
+        and _same_actor(prev.actor, e.actor, country_of)
+    ):
+        # "Russia began deploying peacekeepers to Nagorno-Karabakh ... 1,960 troops would be stationed along the
+        # front line and in the Lachin corridor": the same force, counted and placed in detail
+        return prev.country is None or e.country in (None, prev.country)
     if not e.force or not _BACK_REFERENCE.match(e.force) or e.size not in (None, prev.size):
         return False
     # "the 173rd Airborne Brigade" retells "U.S. Army paratroopers"; another state's forces are another movement

@@ -1307,3 +1307,13 @@ def test_the_appositive_that_counts_a_force_gives_its_size_and_the_place_it_left
     )
     e = only_movement(detector, text)
     assert (e.destination, e.size, e.direction) == ("al-Anad Air Base", 100, "withdraw")
+
+
+def test_the_next_sentence_that_counts_and_places_a_force_in_detail_is_the_same_movement(detector):
+    text = (
+        "Russia began deploying peacekeepers to Nagorno-Karabakh on Tuesday. The Russian defence ministry said "
+        "1,960 troops would be stationed along the front line and in the Lachin corridor."
+    )
+    assert [(e.destination, e.size) for e in movements(detector, text)] == [("Nagorno-Karabakh", 1960)]
+    text = "Russia sent 1,000 troops to Belarus in May. Later it sent 1,000 troops to Armenia, the ministry said."
+    assert [e.destination for e in movements(detector, text)] == ["Belarus", "Armenia"]
