@@ -49,6 +49,7 @@ class ArticleContext:
         self.last_place: str | None = None
         self.last_destination: str | None = None  # the sea the story's last ships were sent to
         self.last_arrival: str | None = None  # where the story's last forces were sent
+        self.withdrawal_agreed = ""  # who the story told agreed to or announced a pull-out ("?": unnamed)
         # who fights whom, and who last took each place
         self.sides = StorySides(gazetteer.country_code, article.text)
         self.inferred_losers: dict[tuple[int, str], str] = {}  # (evidence offset, place) -> side

@@ -1367,6 +1367,11 @@ def _handed_over(t: Token) -> bool:
     return any(w.lemma_.lower() in lx.HANDOVER_VERBS - {"return"} for w in near)
 
 
+def under_attack(t: Token) -> bool:
+    """ "pulled back after heavy shelling", "withdrew as rebels advanced": a retreat in battle."""
+    return _under_attack(t)
+
+
 def _under_attack(t: Token) -> bool:
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ in ("after", "under", "amid", "following", "during"):

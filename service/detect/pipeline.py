@@ -19,7 +19,14 @@ from service.detect.context import NAME_PATTERN, ArticleContext, long_before_pub
 from service.detect.control import TCFrame, tc_frames
 from service.detect.dates import resolve_event_date
 from service.detect.dedupe import dedupe
-from service.detect.deployment import DeployFrame, deploy_frames, detailed_force, is_police, national_police
+from service.detect.deployment import (
+    DeployFrame,
+    deploy_frames,
+    detailed_force,
+    is_police,
+    national_police,
+    under_attack,
+)
 from service.detect.forces import counts_people, force_nationality, force_size, force_text, units_of_each
 from service.detect.gazetteer import Gazetteer
 from service.detect.losers import fought_in, loser_in_sentence
@@ -269,6 +276,31 @@ def _infer_losers(trigger: Token, told: list[Event], ctx: ArticleContext) -> Non
                 )  # the first trigger's reading
 
 
+_PULL_OUT_VERBS = frozenset("withdraw pull leave".split())
+
+
+def _agreed_pull_out(left: TerritorialControlEvent, agreed_by: str) -> DeploymentEvent:
+    """The movement of the side that left a place, under a pull-out the story told as agreed by `agreed_by`
+    ("Its fighters pulled out" after "the M23 agreed to withdraw": the M23's)."""
+    actor = left.losing_actor
+    if actor is None or _POSSESSED_FORCE.match(actor):
+        actor = agreed_by if agreed_by != "?" else actor
+    return DeploymentEvent(
+        actor=actor,
+        destination=left.place,
+        country=left.country,
+        location=left.location,
+        direction="withdraw",
+        status="executed",
+        background=left.background,
+        evidence=left.evidence,
+        evidence_start=left.evidence_start,
+        evidence_end=left.evidence_end,
+        event_date=left.event_date,
+        confidence=left.confidence,
+    )
+
+
 def _announcer(tok: Token) -> str | None:
     """ "The Iraqi Government announced that the department had been recaptured": the announcing side."""
     for a in tok.ancestors:
@@ -289,6 +321,7 @@ def _announcer(tok: Token) -> str | None:
 
 def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
+    left: list[Event] = []  # places the trigger's side pulled out of, not under attack
     for tok in doc:
         lemma = tok.lemma_.lower()
         if (
@@ -328,9 +361,31 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
                 if frame.losing is None:
                     _infer_losers(tok, told, ctx)
                 events.extend(told)
+                left.extend(told if lemma in _PULL_OUT_VERBS and not under_attack(tok) else [])
+        moved: list[Event] = []
         if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in ("enter", "retreat", "order", "take"):
             for dframe in deploy_frames(tok):
-                events.extend(_deploy_events(dframe, sentence, ctx))
+                moved.extend(_deploy_events(dframe, sentence, ctx))
+        if not moved and ctx.withdrawal_agreed:
+            # "the M23 agreed to withdraw ... Its fighters pulled out of Sake on 30 November": the pull-out agreed
+            # before, carried out, is a movement as well as a change of hands
+            moved = [
+                _agreed_pull_out(e, ctx.withdrawal_agreed)
+                for e in left
+                if isinstance(e, TerritorialControlEvent) and not e.background
+            ]
+        events.extend(moved)
+        left.clear()
+    agreed = [
+        e
+        for e in events
+        if isinstance(e, DeploymentEvent)
+        and e.direction == "withdraw"
+        and e.status == "announced"
+        and not e.background
+    ]
+    if agreed:
+        ctx.withdrawal_agreed = agreed[-1].actor or ctx.withdrawal_agreed or "?"
     if events:
         ctx.last_background = events[-1].background
     ctx.groups_taken.update(

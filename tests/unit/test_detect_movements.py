@@ -1317,3 +1317,14 @@ def test_the_next_sentence_that_counts_and_places_a_force_in_detail_is_the_same_
     assert [(e.destination, e.size) for e in movements(detector, text)] == [("Nagorno-Karabakh", 1960)]
     text = "Russia sent 1,000 troops to Belarus in May. Later it sent 1,000 troops to Armenia, the ministry said."
     assert [e.destination for e in movements(detector, text)] == ["Belarus", "Armenia"]
+
+
+def test_a_pull_out_the_story_told_as_agreed_is_a_movement_when_carried_out(detector):
+    text = (
+        "Under pressure from regional leaders, the M23 agreed to withdraw from Goma. Its fighters pulled out of "
+        "Sake on 30 November."
+    )
+    found = [(e.destination, e.actor, e.status) for e in movements(detector, text)]
+    assert found == [("Goma", "M23", "announced"), ("Sake", "M23", "executed")]
+    text = "The rebels pulled out of Sake after heavy shelling on 30 November."
+    assert movements(detector, text) == []
