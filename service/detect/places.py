@@ -83,7 +83,9 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
     named_before = _named_before_compass(obj)
     refs: list[PlaceRef] = [named_before] if named_before else _place_refs_of(obj)
     later = [
-        c for c in obj.conjuncts if c.i > obj.i and not (obj.dep_ in ("pobj", "dobj") and _opens_a_clause(c))
+        c
+        for c in obj.conjuncts
+        if c.i > obj.i and not (obj.dep_ in ("pobj", "dobj") and _opens_a_clause(c)) and not _list_noun(c)
     ]
     if obj.tag_ == "NNS" and later and all(c.pos_ == "PROPN" for c in later):
         refs = []  # "the last districts they held, Crater and Tawahi": the names tell which districts
@@ -106,6 +108,18 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
         more, part = places_from(companion, with_companions=False)
         refs.extend(PlaceRef(r.text, r.head, r.anaphoric, r.partial or part) for r in more)
     return _without_fragments(refs), partial
+
+
+def _list_noun(conj: Token) -> bool:
+    """ "the Aghdam, Kalbajar and Lachin districts": the noun that tells what the names are, read as one more."""
+    doc = conj.doc
+    return (
+        conj.tag_ == "NNS"
+        and conj.lemma_.lower() in lx.PLACE_NOUNS
+        and conj.i > 0
+        and doc[conj.i - 1].pos_ == "PROPN"
+        and doc[conj.i - 1].dep_ == "conj"
+    )
 
 
 def _opens_a_clause(conj: Token) -> bool:

@@ -2171,3 +2171,8 @@ def test_a_past_perfect_the_tagger_reads_as_a_noun_and_the_centre_of_the_city_th
     found = news(detect(detector, text, title="Battle of Kunduz"), TerritorialControlEvent)
     told = [(e.place, e.extent) for e in found]
     assert told == [("Kunduz", "partial"), ("the centre of Kunduz", "full")]
+
+
+def test_the_noun_after_a_list_of_names_tells_what_they_are_and_is_no_place_of_its_own(detector):
+    text = "Armenian forces handed the Aghdam, Kalbajar and Lachin districts back to Azerbaijan."
+    assert [e.place for e in detect(detector, text)] == ["Aghdam", "Kalbajar", "Lachin"]
