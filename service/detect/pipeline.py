@@ -180,9 +180,14 @@ _HYPHENATED_RE = re.compile(r"\b([Rr]e)-(deploy|position|group|station|occup|est
 
 def _parser_friendly(text: str) -> str:
     text = DATELINE.sub(lambda m: " " * len(m.group(0)), text)  # no subject: blanked, every offset kept
+    # "The Secretary of Defense today authorized": the parser takes the day for the subject
+    text = _DAY_BEFORE_VERB.sub(lambda m: " " * len(m.group(0)), text)
     text = _RARE_VERBS.sub(lambda m: _PARSER_SYNONYMS[m.group(0)], text)
     text = _HYPHENATED_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} ", text)
     return _PASSIVE_OVERRUN.sub(r"\1 seized ", text)
+
+
+_DAY_BEFORE_VERB = re.compile(r"(?<=[a-z]) today(?= [a-z]+ed\b)")
 
 
 _GROUP_ANAPHOR = re.compile(
@@ -355,8 +360,11 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
                     )
                     if frame.gaining is None and _has_pronoun_subject(tok):
                         frame.gaining = ctx.group_named_before(sentence.start)  # "It also captured" opens it
+                # "the group": the one named before, in the sentence too ("An al-Shabab spokesman said the group")
                 if frame.gaining is not None and _GROUP_ANAPHOR.match(frame.gaining):
-                    frame.gaining = ctx.group_named_before(sentence.start) or frame.gaining  # "the group"
+                    frame.gaining = ctx.group_named_before(sentence.start + tok.idx) or frame.gaining
+                if frame.losing is not None and _GROUP_ANAPHOR.match(frame.losing):
+                    frame.losing = ctx.group_named_before(sentence.start + tok.idx) or frame.losing
                 told = _tc_events(frame, sentence, ctx)
                 if frame.losing is None:
                     _infer_losers(tok, told, ctx)
@@ -803,6 +811,9 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         # is else that of the state whose troops it named last
         introduced = _refers_back(force) and counts_people(force)
         actor = ctx.last_mover or (ctx.force_owner_before(sentence.end) if introduced else None)
+    if actor is not None and _GROUP_ANAPHOR.match(actor):
+        # "An al-Shabab spokesman said the group had withdrawn its fighters": the group named before the words
+        actor = ctx.group_named_before(sentence.start + frame.trigger.idx) or actor
     actor = ctx.qualified_actor(actor, sentence.start)
     named = [r for r in frame.destinations if not r.anaphoric]
     refs = named or frame.destinations

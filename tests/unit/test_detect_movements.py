@@ -1328,3 +1328,14 @@ def test_a_pull_out_the_story_told_as_agreed_is_a_movement_when_carried_out(dete
     assert found == [("Goma", "M23", "announced"), ("Sake", "M23", "executed")]
     text = "The rebels pulled out of Sake after heavy shelling on 30 November."
     assert movements(detector, text) == []
+
+
+def test_the_group_a_spokesman_speaks_for_is_named_in_his_own_sentence(detector):
+    text = "An al-Shabab spokesman said that the group had withdrawn its fighters from Kismayo overnight."
+    e = only_movement(detector, text)
+    assert (e.destination, e.actor) == ("Kismayo", "al-Shabab")
+
+
+def test_a_day_between_an_official_and_the_verb_leaves_the_official_the_subject(detector):
+    text = "The Secretary of Defense today authorized the deployment of about 3,000 U.S. personnel to Saudi Arabia."
+    assert only_movement(detector, text).actor == "The Secretary of Defense"
