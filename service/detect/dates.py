@@ -110,6 +110,8 @@ def resolve_event_date(sentence: str, published: dt.date | None, *, ahead: bool 
         if year is None and published is not None and _LAST_YEAR.search(sentence):
             year = str(published.year - 1)  # "in June last year"
         y = _year_for(month, day, published, year)
+        if ahead and year is None and published is not None and y is not None and y < published.year:
+            return published  # "would begin pulling out on May 25", read on May 21: still to come
         if y is not None and (d := _safe_date(y, month, day)):
             return d
     if published is None:

@@ -119,7 +119,9 @@ def _infinitive_head(tok: Token) -> Token | None:
     if tok.dep_ in ("ccomp", "xcomp") and tok.tag_ in ("VB", "VBP") and tok.head.lemma_.lower() == "help":
         return _infinitive_head(tok.head)  # "a force that is to help the army retake the north": as help goes
     if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in ("begin", "start"):
-        return _infinitive_head(tok.head)  # "expected to begin storming the city": as the beginning goes
+        # "expected to begin storming the city": as the beginning goes; "would begin pulling out": as it is told
+        future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in tok.head.children)
+        return _infinitive_head(tok.head) or (tok.head if future else None)
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
         head = tok.head.head  # "prospect of seizing", "attempt at retaking"
         lemma = head.lemma_.lower()

@@ -1339,3 +1339,11 @@ def test_the_group_a_spokesman_speaks_for_is_named_in_his_own_sentence(detector)
 def test_a_day_between_an_official_and_the_verb_leaves_the_official_the_subject(detector):
     text = "The Secretary of Defense today authorized the deployment of about 3,000 U.S. personnel to Saudi Arabia."
     assert only_movement(detector, text).actor == "The Secretary of Defense"
+
+
+def test_a_pull_out_that_will_begin_on_a_day_after_publication_is_announced_news(detector):
+    text = "Prigozhin said that Wagner would begin pulling its fighters out of Bakhmut on May 25."
+    found = detector.detect(Article(id="t", text=text, published=dt.date(2023, 5, 21)))
+    assert [(e.type, e.destination, e.status, e.background) for e in found] == [
+        ("deployment", "Bakhmut", "announced", False)
+    ]
