@@ -1572,6 +1572,8 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         return []
     if lemma not in lx.DEPLOY_NOUNS | lx.WITHDRAW_NOUNS:
         return []
+    if t.dep_ == "oprd" and t.head.lemma_.lower() == "call":
+        return []  # "what it called a military buildup on its borders": a name given, not a movement told
     forces = [o for o in prep_objects(t, "of") if is_force(o)] or [
         w for w in t.subtree if w.dep_ == "pobj" and w.head.lower_ == "of" and is_force(w)
     ][:1]  # "deployment to Syria of additional 250 US troops"

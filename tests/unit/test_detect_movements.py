@@ -1347,3 +1347,8 @@ def test_a_pull_out_that_will_begin_on_a_day_after_publication_is_announced_news
     assert [(e.type, e.destination, e.status, e.background) for e in found] == [
         ("deployment", "Bakhmut", "announced", False)
     ]
+
+
+def test_a_name_given_to_a_movement_is_no_movement_told(detector):
+    text = "Moscow said it would respond to what it called a military buildup on its borders."
+    assert movements(detector, text) == []
