@@ -588,12 +588,23 @@ def _set_in_dated_past(clause: list[Token], published_year: int | None) -> bool:
     return False
 
 
+def _describes_a_thing(date_word: Token) -> bool:
+    """ "a one-day offensive": a length that describes a thing, no time of the event."""
+    root = date_word
+    while root.head != root and root.head.ent_type_ == "DATE":
+        root = root.head
+    return root.dep_ in ("amod", "compound")
+
+
 def _shared_date(trigger: Token) -> list[Token]:
     """ "Sudan joined the coalition in 2015 and sent thousands of troops to Yemen": a joined verb with no time
     of its own, or with "the same year", happened when the verb it is joined to did."""
-    if trigger.dep_ != "conj" or trigger.head.pos_ not in ("VERB", "AUX"):
+    # "The peacekeepers stood aside last September when Azerbaijan's army seized Nagorno-Karabakh": a "when"
+    # clause happened when its main clause did
+    when = trigger.dep_ == "advcl" and any(m.lower_ == "when" for m in children(trigger, "mark", "advmod"))
+    if (trigger.dep_ != "conj" and not when) or trigger.head.pos_ not in ("VERB", "AUX"):
         return []
-    own = [w for w in trigger.subtree if w.ent_type_ in ("DATE", "TIME")]
+    own = [w for w in trigger.subtree if w.ent_type_ in ("DATE", "TIME") and not _describes_a_thing(w)]
     # "... annexed Crimea in 2014, and separatists seized parts of Donetsk the same year": the partner's time
     if own and not any(w.lower_ == "same" for w in own):
         return []

@@ -2176,3 +2176,12 @@ def test_a_past_perfect_the_tagger_reads_as_a_noun_and_the_centre_of_the_city_th
 def test_the_noun_after_a_list_of_names_tells_what_they_are_and_is_no_place_of_its_own(detector):
     text = "Armenian forces handed the Aghdam, Kalbajar and Lachin districts back to Azerbaijan."
     assert [e.place for e in detect(detector, text)] == ["Aghdam", "Kalbajar", "Lachin"]
+
+
+def test_a_when_clause_happened_when_its_main_clause_did(detector):
+    text = (
+        "The peacekeepers stood aside last September when Azerbaijan's army seized control of Nagorno-Karabakh "
+        "in a one-day offensive."
+    )
+    found = detector.detect(Article(id="t", text=text, published=dt.date(2024, 4, 17)))
+    assert [(e.place, e.background) for e in found] == [("Nagorno-Karabakh", True)]
