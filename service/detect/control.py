@@ -171,8 +171,11 @@ def _followed_frames(t: Token) -> list[TCFrame]:
         or is_force(subj)
         or is_country(subj.text)
         or not is_placeish(subj)
+        or not _known_town(subj.text)
     ):
         return []
+    if prep_objects(t, "with", "by", "in") or any(c.lower_ == "suit" for c in t.children):
+        return []  # "Kyiv followed with a new mobilisation law", "followed suit": a response, no town taken
     before = [f for f in _frames(t.head) if f.places]
     places, partial = places_from(subj)
     if not before or not places:
@@ -320,6 +323,13 @@ def _frames(t: Token) -> list[TCFrame]:
     if lemma == "clear" and not passive and dobj is not None and is_force(dobj):
         return _drive_frames(t, subj, dobj, passive)  # "cleared the militants from the town"
 
+    if (
+        lemma == "take"
+        and dobj is not None
+        and dobj.lemma_.lower() in ("road", "route")
+        and (prep_objects(dobj, "to") or prep_objects(t, "to"))
+    ):
+        return []  # "They then took the road to Kisangani": a way travelled, not ground taken
     if lemma in lx.GAIN_VERBS and _in_progress(t):
         return []  # "troops are clearing the last pockets", "were storming the airport": not taken yet
     if lemma in lx.GAIN_VERBS and _habitual(t):
@@ -549,7 +559,10 @@ def _surrendered_place(subj: Token | None) -> list[Token]:
         return prep_objects(subj, "of", "at", "in")
     if is_force(subj) or is_country(subj.text) or not is_placeish(subj) or subj.lower_ in lx.UNIT_NAME_WORDS:
         return []  # "the Laukkai Regional Operations Command surrendered": a unit gave itself up
-    return [subj] if subj.pos_ == "PROPN" or subj.lemma_.lower() in lx.PLACE_NOUNS else []
+    if subj.pos_ == "PROPN":
+        # "Trump surrendered at the Fulton County jail": a person gives himself up; a town the gazetteer knows
+        return [subj] if _known_town(subj.text) else []
+    return [subj] if subj.lemma_.lower() in lx.PLACE_NOUNS else []
 
 
 def _taker_in_time_clause(t: Token) -> str | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from service.detect import lexicon as lx
-from service.detect.actors import MISSIONS
+from service.detect.actors import MISSIONS, is_armed_group
 from service.detect.destinations import (
     GOAL_PREPS,
     departure_for_elsewhere,
@@ -474,7 +474,7 @@ def _frames(t: Token) -> list[DeployFrame]:
                 elif withdraw and _sends_as_a_state(subj) and (prep_objects(t, "from") or object_is_place):
                     force, actor = subj, actor_of(subj)  # "Ukraine withdrew from areas of Bakhmut"
         # "Kenya will send 600 more officers": a state's police sent somewhere (at home, no deployment)
-        sent_police = force is not None and force.lemma_.lower() in _POLICE_WORDS and is_state(subj)
+        sent_police = force is not None and is_police(force) and is_state(subj)
         if force is None or not (_is_mover(force) or (withdraw and _sends_as_a_state(force)) or sent_police):
             return []
         used_against = prep_objects(t, "against") or (
@@ -797,7 +797,11 @@ _POLICE_WORDS = frozenset("police policeman policemen officer officers".split())
 
 
 def is_police(tok: Token) -> bool:
-    return tok.lemma_.lower() in _POLICE_WORDS
+    """ "police", "policemen", "police officers": not "two officers" (of an army, of a bureau)."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("police", "policeman", "policemen"):
+        return True
+    return lemma in _POLICE_WORDS and any(c.dep_ == "compound" and c.lower_ == "police" for c in tok.children)
 
 
 def national_police(tok: Token) -> bool:
@@ -1283,6 +1287,8 @@ def _joining_frames(t: Token, subj: Token | None, dobj: Token | None, passive: b
         return []
     if not (is_force(joined) or joined.lemma_.lower() in _JOINED_FORCES or joined.lower_ in ("they", "them")):
         return []
+    if irregulars(joined) or is_armed_group(name_span(joined)):
+        return []  # "Ten soldiers joined the rebels in Goma": a defection, not a movement
     dests = place_objects(joined, "in", "at") or place_objects(t, "in", "at")
     return [DeployFrame(t, force, dest_refs(dests))]
 

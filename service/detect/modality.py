@@ -150,9 +150,16 @@ def _demanded(trigger: Token) -> bool:
 
 
 def _on_condition(trigger: Token) -> bool:
-    """ "will withdraw its troops if the truce holds": done only once a condition is met."""
+    """ "will withdraw its troops if the truce holds": done only once a condition is met ("even if fighting
+    continued", "as if to mark the anniversary" set no condition)."""
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        c.dep_ == "advcl"
+        and any(
+            m.dep_ == "mark"
+            and m.lower_ in ("if", "unless")
+            and (m.i == 0 or m.nbor(-1).lower_ not in ("even", "as"))
+            for m in c.children
+        )
         for c in trigger.children
     )
 
@@ -444,7 +451,11 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
     if _dated_relative_clause(trigger, published_year):
         return True  # "the Islamic State group, which seized Mosul in 2014, still holds": who the group is
     if published_year is not None:
-        years = [int(y) for y in re.findall(r"(?<!\()\b(19[5-9]\d|20\d\d)\b(?!\))", sentence_text)]
+        years = [
+            int(m.group(1))
+            for m in re.finditer(r"\b(19[5-9]\d|20\d\d)\b", sentence_text)
+            if sentence_text[m.start() - 1 : m.start()] != "(" or sentence_text[m.end() : m.end() + 1] != ")"
+        ]
         if years and max(years) < published_year:
             # "The town, first captured by rebels in 2012, was retaken by the army on Sunday": a year in
             # another clause dates that clause, not this one

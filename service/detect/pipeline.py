@@ -84,8 +84,9 @@ class Detector:
             before: Sentence | None = None
             after_candidate = False
             for sentence in split_sentences(article.text):
-                candidate = lx.is_candidate(sentence.text, after_candidate=after_candidate)
-                after_candidate = candidate
+                own = lx.is_candidate(sentence.text)
+                candidate = own or lx.is_candidate(sentence.text, after_candidate=after_candidate)
+                after_candidate = own  # "they" carries one sentence on, no further
                 if candidate and not is_headline(sentence, article.text):
                     if before is not None and _PRONOUN_SUBJECT.search(sentence.text):
                         jobs.append((n, before, True))  # "GNA forces went on the offensive. They seized ..."
@@ -482,7 +483,13 @@ def _place_text(
         before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
         antecedent = ctx.antecedent(before, noun, movement=movement)
         if antecedent and noun in _SITE_ANAPHORS and noun not in antecedent.lower():
-            # "The airport fell" after Goma: Goma's airport, not the town
+            # "Hmeimim air base ... The airbase was handed over": the site's own name; "The airport fell" after
+            # Goma: Goma's airport, not the town
+            named_site = re.search(
+                rf"{re.escape(antecedent)}\s+(?i:air ?base|airport|airfield)", ctx.article.text
+            )
+            if named_site:
+                return named_site.group(0), True
             return f"{_strip_possessive(antecedent)}'s {noun}", True
         if antecedent:
             return antecedent, True
@@ -493,7 +500,8 @@ def _place_text(
     if part_of and (ref.head is None or ref.head.lemma_.lower() != part_of.group(1).lower()):
         # "retaken the centre of the city": the centre of the town the story is about
         before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
-        town = ctx.title_place or ctx.antecedent(before, part_of.group(1).lower(), movement=movement)
+        title_town = ctx.title_place if ctx.title_place and not ctx._is_wide(ctx.title_place) else None
+        town = title_town or ctx.antecedent(before, part_of.group(1).lower(), movement=movement)
         if town:
             return f"{ref.text[: part_of.start()]}of {_strip_possessive(town)}", False
     return ref.text, False
@@ -567,7 +575,11 @@ _STATED_SIZE = re.compile(
     r"\b(?:about |some |around |nearly |roughly |up to |approximately )?(\d{1,3}(?:,\d{3})+|\d+)"
     r"(?:\s+(?:more|additional|other|U\.S\.|American|British|French|Russian|foreign|NATO|combat))?"
     r"\s+(?:troops|soldiers|personnel|service members|servicemembers|servicemen|peacekeepers|paratroopers|"
-    r"marines|forces|officers)\b|\b(\d{1,3}(?:,\d{3})+|\d+)-strong\b"
+    r"marines|forces|police officers)\b|\b(\d{1,3}(?:,\d{3})+|\d+)-strong\b"
+)
+# a police contingent is counted in officers: "Kenyan officials said about 400 officers were on the flight"
+_STATED_OFFICERS = re.compile(
+    r"\b(?:about |some |around |nearly |roughly |up to )?(\d{1,3}(?:,\d{3})+|\d+) officers\b()"
 )
 
 
@@ -587,11 +599,12 @@ def _next_sentence_end(text: str, after: int) -> int:
     return after + 1 + stop.end() if stop else min(len(text), after + 400)
 
 
-def _size_said_next(text: str, after: int) -> int | None:
+def _size_said_next(text: str, after: int, *, police: bool = False) -> int | None:
     """A vague force ("thousands of troops") is often numbered in the next sentences: "about 4,000 troops",
-    "reduce the number of American forces ... by around 4,000"."""
+    "reduce the number of American forces ... by around 4,000"; police in officers."""
     window = text[after : after + 600]
-    found = [m for m in (_STATED_SIZE.search(window), _REDUCED_BY.search(window)) if m]
+    stated = (_STATED_SIZE, _REDUCED_BY, *((_STATED_OFFICERS,) if police else ()))
+    found = [m for m in (pattern.search(window) for pattern in stated) if m]
     if not found:
         return None
     first = min(found, key=lambda m: m.start())
@@ -855,9 +868,9 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     if size is not None and frame.share != 1.0:
         size = round(size * frame.share)
     if size is None and force is not None and _VAGUE_SIZE.search(force_text(force)):
-        size = _size_said_next(
-            ctx.article.text, sentence.end
-        )  # "thousands of troops ... about 4,000 will leave"
+        size = _size_said_next(  # "thousands of troops ... about 4,000 will leave"
+            ctx.article.text, sentence.end, police=is_police(force)
+        )
     elif size is None and force is not None and _uncounted_personnel(force) and not _refers_back(force):
         # "Russia began deploying peacekeepers to Nagorno-Karabakh. ... 1,960 Russian troops will be stationed":
         # the next sentence numbers the force its lead left uncounted

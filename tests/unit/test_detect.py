@@ -2185,3 +2185,15 @@ def test_a_when_clause_happened_when_its_main_clause_did(detector):
     )
     found = detector.detect(Article(id="t", text=text, published=dt.date(2024, 4, 17)))
     assert [(e.place, e.background) for e in found] == [("Nagorno-Karabakh", True)]
+
+
+def test_review_fixes_responses_people_and_roads_are_no_changes_of_hands(detector):
+    text = "Russian forces captured Avdiivka in February, and Kyiv followed with a new mobilisation law."
+    assert [e.place for e in detect(detector, text)] == ["Avdiivka"]
+    assert detect(detector, "Trump surrendered at the Fulton County jail in Atlanta on Thursday.") == []
+    text = "The rebels seized the town of Bunia. They then took the road to Kisangani."
+    assert [e.place for e in detect(detector, text)] == ["Bunia"]
+    text = "The army retook the town of Bakhmut on Monday, even if fighting continued in the suburbs."
+    assert [e.place for e in detect(detector, text)] == ["Bakhmut"]
+    text = "Russian troops arrived at Hmeimim air base. The airbase was later handed to Syrian forces."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Hmeimim air base"]

@@ -1240,7 +1240,7 @@ def test_a_state_s_police_sent_abroad_on_a_mission_is_a_deployment_at_home_none(
 def test_more_to_come_after_those_that_came_is_another_movement(detector):
     text = (
         "The first contingent of Kenyan police officers arrived in Haiti on Tuesday. Kenya has said it will send "
-        "600 more officers in the coming weeks."
+        "600 more police officers in the coming weeks."
     )
     found = movements(detector, text)
     assert [(e.status, e.size) for e in found] == [("executed", None), ("announced", 600)]
@@ -1352,3 +1352,11 @@ def test_a_pull_out_that_will_begin_on_a_day_after_publication_is_announced_news
 def test_a_name_given_to_a_movement_is_no_movement_told(detector):
     text = "Moscow said it would respond to what it called a military buildup on its borders."
     assert movements(detector, text) == []
+
+
+def test_review_fixes_officers_defections_and_conditions(detector):
+    assert movements(detector, "Germany sent two officers to the peace talks in Geneva.") == []
+    assert movements(detector, "Ten soldiers joined the rebels in Goma.") == []
+    assert movements(detector, "If the truce holds, Russia will withdraw its troops from Kherson.") == []
+    text = "Britain sent troops to Estonia on Monday. 50 officers were arrested in a separate corruption probe."
+    assert [e.size for e in movements(detector, text)] == [None]
