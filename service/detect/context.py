@@ -49,7 +49,8 @@ class ArticleContext:
         self.last_place: str | None = None
         self.last_destination: str | None = None  # the sea the story's last ships were sent to
         self.last_arrival: str | None = None  # where the story's last forces were sent
-        self.withdrawal_agreed = ""  # who the story told agreed to or announced a pull-out ("?": unnamed)
+        self.withdrawal_agreed = False  # the story told of a pull-out agreed or announced
+        self.withdrawal_agreed_by: str | None = None  # by whom, if it named them
         # who fights whom, and who last took each place
         self.sides = StorySides(gazetteer.country_code, article.text)
         self.inferred_losers: dict[tuple[int, str], str] = {}  # (evidence offset, place) -> side
@@ -133,11 +134,11 @@ class ArticleContext:
                 named = found_name
             if named:
                 return named
-        if noun == "country" and not (self.last_place and self._is_wide(self.last_place)):
+        if noun == "country" and not (self.last_place and self.is_wide(self.last_place)):
             # "Ghani fled the country", "the last troops left the country": a country, never the story's town
             top = self.place_countries().most_common(1)
             return country_name(top[0][0]) if top else None
-        if movement and noun in _WIDE_NOUNS and self.last_place and not self._is_wide(self.last_place):
+        if movement and noun in _WIDE_NOUNS and self.last_place and not self.is_wide(self.last_place):
             return (
                 None  # forces sent "to the region" go to no town the story named: the story's place, if any
             )
@@ -174,7 +175,7 @@ class ArticleContext:
             self._undated_text = _DATELINE_LINE.sub(lambda m: " " * len(m.group(0)), self.article.text)
         return f"{self.article.title or ''}\n{self._undated_text[max(0, before - chars) : before]}"
 
-    def _is_wide(self, place: str) -> bool:
+    def is_wide(self, place: str) -> bool:
         """A region, a province, a country ("Sumy Oblast"), not a town."""
         if _WIDE_NAME.search(place):
             return True

@@ -14,6 +14,7 @@ from service.detect.phrases import (
     is_country,
     is_force,
     is_placeish,
+    known_place,
     prep_objects,
 )
 from service.detect.places import (
@@ -171,7 +172,7 @@ def _followed_frames(t: Token) -> list[TCFrame]:
         or is_force(subj)
         or is_country(subj.text)
         or not is_placeish(subj)
-        or not _known_town(subj.text)
+        or not known_place(subj.text)
     ):
         return []
     if prep_objects(t, "with", "by", "in") or any(c.lower_ == "suit" for c in t.children):
@@ -561,7 +562,7 @@ def _surrendered_place(subj: Token | None) -> list[Token]:
         return []  # "the Laukkai Regional Operations Command surrendered": a unit gave itself up
     if subj.pos_ == "PROPN":
         # "Trump surrendered at the Fulton County jail": a person gives himself up; a town the gazetteer knows
-        return [subj] if _known_town(subj.text) else []
+        return [subj] if known_place(subj.text) else []
     return [subj] if subj.lemma_.lower() in lx.PLACE_NOUNS else []
 
 
@@ -643,17 +644,11 @@ def _gapped_places(t: Token) -> list[PlaceRef]:
         while i < len(doc) and doc[i].ent_type_ == "DATE":
             i += 1
         # the NER may call a town a person ("Gao on 31 March"): the gazetteer knows better
-        personal = any(w.ent_type_ in ("PERSON", "NORP") for w in name) and not _known_town(name.text)
+        personal = any(w.ent_type_ in ("PERSON", "NORP") for w in name) and not known_place(name.text)
         if personal or (i < len(doc) and doc[i].text not in (",", ".", ";") and doc[i].lower_ != "and"):
             break  # "Shusha was captured on 8 November, President Aliyev on 8 November announced": no place
         out.append(PlaceRef(name.text, name[-1]))
     return out
-
-
-def _known_town(name: str) -> bool:
-    from service.detect.gazetteer import Gazetteer  # the process-wide index, built once
-
-    return Gazetteer.default().resolve(name) is not None
 
 
 def _misread_verb_frames(t: Token) -> list[TCFrame]:

@@ -1143,7 +1143,7 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
         return [DeployFrame(t, force, dest_refs(onward[-1:]))]
     origins = [dobj] if dobj is not None else place_objects(t, "from") or _posted_at(force)
     origins = [o for o in origins if is_placeish(o) and not is_force(o) and not _struck_area(o)]
-    if not origins or _under_attack(t) or _called_a_retreat(t):
+    if not origins or under_attack(t) or _called_a_retreat(t):
         return []  # "left the town after brief exchanges of gunfire": a retreat, a change of control only
     if t.dep_ == "xcomp" and t.head.lemma_.lower() == "force":
         return []  # "were forced to leave Bilohorivka": a retreat under attack, a change of control only
@@ -1345,7 +1345,7 @@ def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) 
     control. A state's troops pulling out, an ordered pull-out or one that hands the place over are movements."""
     if _handed_over(t):
         return False  # "handed control of the city to the council and withdrew": a negotiated pull-out
-    if _under_attack(t):
+    if under_attack(t):
         return True
     if _agreed(t) or from_positions or _to_spare_lives(t):
         return False  # "withdrew from Ras al-Ain, the first pullout under a cease-fire deal": negotiated
@@ -1375,10 +1375,6 @@ def _handed_over(t: Token) -> bool:
 
 def under_attack(t: Token) -> bool:
     """ "pulled back after heavy shelling", "withdrew as rebels advanced": a retreat in battle."""
-    return _under_attack(t)
-
-
-def _under_attack(t: Token) -> bool:
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ in ("after", "under", "amid", "following", "during"):
             objects = [o for o in c.children if o.dep_ == "pobj"]

@@ -240,9 +240,16 @@ def _demonym_country(word: str) -> str | None:
 _PLACE_PREPS_OF_GOAL = frozenset("to into in at from near toward towards".split())
 
 
+def known_place(name: str) -> bool:
+    """Does the offline gazetteer know `name` as a place ("Gao", "Sake"; not "Trump")?"""
+    from service.detect.gazetteer import Gazetteer  # the process-wide index, built once
+
+    return Gazetteer.default().resolve(name) is not None
+
+
 def _known_place_misread(tok: Token) -> bool:
-    """ "sent troops to Sake", "pulled out of Sake": a capitalised word the tagger took for a common noun ("for the sake of"), after a
-    preposition of place, that the gazetteer knows as a place."""
+    """ "sent troops to Sake", "pulled out of Sake": a capitalised word the tagger took for a common noun ("for
+    the sake of"), after a preposition of place, that the gazetteer knows as a place."""
     if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or tok.is_sent_start or not tok.is_alpha:
         return False
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in GAIN_VERBS:
@@ -258,9 +265,7 @@ def _known_place_misread(tok: Token) -> bool:
         and not (prep.lower_ == "of" and prep.head.lower_ == "out")
     ):
         return False
-    from service.detect.gazetteer import Gazetteer  # the process-wide index, built once
-
-    return Gazetteer.default().resolve(tok.text) is not None
+    return known_place(tok.text)
 
 
 def is_country(name: str) -> bool:

@@ -196,6 +196,14 @@ _GROUP_ANAPHOR = re.compile(
 )
 
 
+def _named_group(actor: str | None, ctx: ArticleContext, at: int) -> str | None:
+    """ "the group": the one the story named before `at`, in the same sentence too ("An al-Shabab spokesman said
+    the group had withdrawn its fighters")."""
+    if actor is None or not _GROUP_ANAPHOR.match(actor):
+        return actor
+    return ctx.group_named_before(at) or actor
+
+
 _GROUP_PLACE = re.compile(
     r"^(?:the\s+)?(?:\d+|[a-z]+)\s+(?:\w+\s+)?(villages|towns|settlements|localities)\b", re.I
 )
@@ -285,12 +293,12 @@ def _infer_losers(trigger: Token, told: list[Event], ctx: ArticleContext) -> Non
 _PULL_OUT_VERBS = frozenset("withdraw pull leave".split())
 
 
-def _agreed_pull_out(left: TerritorialControlEvent, agreed_by: str) -> DeploymentEvent:
+def _agreed_pull_out(left: TerritorialControlEvent, agreed_by: str | None) -> DeploymentEvent:
     """The movement of the side that left a place, under a pull-out the story told as agreed by `agreed_by`
     ("Its fighters pulled out" after "the M23 agreed to withdraw": the M23's)."""
     actor = left.losing_actor
     if actor is None or _POSSESSED_FORCE.match(actor):
-        actor = agreed_by if agreed_by != "?" else actor
+        actor = agreed_by or actor
     return DeploymentEvent(
         actor=actor,
         destination=left.place,
@@ -361,11 +369,8 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
                     )
                     if frame.gaining is None and _has_pronoun_subject(tok):
                         frame.gaining = ctx.group_named_before(sentence.start)  # "It also captured" opens it
-                # "the group": the one named before, in the sentence too ("An al-Shabab spokesman said the group")
-                if frame.gaining is not None and _GROUP_ANAPHOR.match(frame.gaining):
-                    frame.gaining = ctx.group_named_before(sentence.start + tok.idx) or frame.gaining
-                if frame.losing is not None and _GROUP_ANAPHOR.match(frame.losing):
-                    frame.losing = ctx.group_named_before(sentence.start + tok.idx) or frame.losing
+                frame.gaining = _named_group(frame.gaining, ctx, sentence.start + tok.idx)
+                frame.losing = _named_group(frame.losing, ctx, sentence.start + tok.idx)
                 told = _tc_events(frame, sentence, ctx)
                 if frame.losing is None:
                     _infer_losers(tok, told, ctx)
@@ -379,7 +384,7 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
             # "the M23 agreed to withdraw ... Its fighters pulled out of Sake on 30 November": the pull-out agreed
             # before, carried out, is a movement as well as a change of hands
             moved = [
-                _agreed_pull_out(e, ctx.withdrawal_agreed)
+                _agreed_pull_out(e, ctx.withdrawal_agreed_by)
                 for e in left
                 if isinstance(e, TerritorialControlEvent) and not e.background
             ]
@@ -394,7 +399,8 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
         and not e.background
     ]
     if agreed:
-        ctx.withdrawal_agreed = agreed[-1].actor or ctx.withdrawal_agreed or "?"
+        ctx.withdrawal_agreed = True
+        ctx.withdrawal_agreed_by = agreed[-1].actor or ctx.withdrawal_agreed_by
     if events:
         ctx.last_background = events[-1].background
     ctx.groups_taken.update(
@@ -500,7 +506,7 @@ def _place_text(
     if part_of and (ref.head is None or ref.head.lemma_.lower() != part_of.group(1).lower()):
         # "retaken the centre of the city": the centre of the town the story is about
         before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
-        title_town = ctx.title_place if ctx.title_place and not ctx._is_wide(ctx.title_place) else None
+        title_town = ctx.title_place if ctx.title_place and not ctx.is_wide(ctx.title_place) else None
         town = title_town or ctx.antecedent(before, part_of.group(1).lower(), movement=movement)
         if town:
             return f"{ref.text[: part_of.start()]}of {_strip_possessive(town)}", False
@@ -579,7 +585,7 @@ _STATED_SIZE = re.compile(
 )
 # a police contingent is counted in officers: "Kenyan officials said about 400 officers were on the flight"
 _STATED_OFFICERS = re.compile(
-    r"\b(?:about |some |around |nearly |roughly |up to )?(\d{1,3}(?:,\d{3})+|\d+) officers\b()"
+    r"\b(?:about |some |around |nearly |roughly |up to )?(\d{1,3}(?:,\d{3})+|\d+) officers\b"
 )
 
 
@@ -611,7 +617,7 @@ def _size_said_next(text: str, after: int, *, police: bool = False) -> int | Non
     # "German troops arrived ... A U.S.-led unit of about 900 soldiers is due": another force's number
     if _ANOTHER_FORCE.search(window[: first.start()]):
         return None
-    return parse_number([first.group(1) or first.group(2)])
+    return parse_number([next(g for g in first.groups() if g)])
 
 
 # a force the next sentence brings in as new: "A U.S.-led unit of about 900", "Another 500 troops"
@@ -824,9 +830,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         # is else that of the state whose troops it named last
         introduced = _refers_back(force) and counts_people(force)
         actor = ctx.last_mover or (ctx.force_owner_before(sentence.end) if introduced else None)
-    if actor is not None and _GROUP_ANAPHOR.match(actor):
-        # "An al-Shabab spokesman said the group had withdrawn its fighters": the group named before the words
-        actor = ctx.group_named_before(sentence.start + frame.trigger.idx) or actor
+    actor = _named_group(actor, ctx, sentence.start + frame.trigger.idx)
     actor = ctx.qualified_actor(actor, sentence.start)
     named = [r for r in frame.destinations if not r.anaphoric]
     refs = named or frame.destinations
