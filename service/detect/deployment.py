@@ -1437,7 +1437,17 @@ def _handover_frames(t: Token, subj: Token | None, dobj: Token | None) -> list[D
     site = _named_site(t)
     if site is None or subj is None or not _can_hold_a_base(subj):
         return []
+    if _pull_out_told_with(t):
+        return []
     return [DeployFrame(t, subj, [site], actor=actor_of(subj), withdraw=True)]
+
+
+def _pull_out_told_with(t: Token) -> bool:
+    """ "handed over positions around Marjayoun as they started pulling out of south Lebanon": the clause's own
+    pull-out is the movement, the handover a step of it."""
+    clauses = [c for c in t.children if c.dep_ in ("advcl", "conj")]
+    clauses += [x for c in clauses for x in c.children if x.dep_ == "xcomp"]
+    return any(c.lemma_.lower() in lx.WITHDRAW_VERBS - {"hand"} for c in clauses)
 
 
 def _named_site(verb: Token) -> PlaceRef | None:

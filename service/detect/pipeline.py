@@ -34,7 +34,7 @@ from service.detect.modality import Modality, assess, told_as_past
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import parse_number
 from service.detect.phrases import is_country, is_force, is_placeish, name_span
-from service.detect.places import PlaceRef, unnamed_ground
+from service.detect.places import PlaceRef, ground_locators, unnamed_ground
 from service.detect.roles import NAVAL_NOUNS, actor_of
 from service.detect.senders import irregulars
 from service.detect.sentences import DATELINE, Sentence, is_headline, split_sentences
@@ -605,7 +605,9 @@ def _next_sentence_end(text: str, after: int) -> int:
     return after + 1 + stop.end() if stop else min(len(text), after + 400)
 
 
-def _size_said_next(text: str, after: int, *, police: bool = False) -> int | None:
+def _size_said_next(
+    text: str, after: int, ctx: ArticleContext, own: str | None, *, police: bool = False
+) -> int | None:
     """A vague force ("thousands of troops") is often numbered in the next sentences: "about 4,000 troops",
     "reduce the number of American forces ... by around 4,000"; police in officers."""
     window = text[after : after + 600]
@@ -617,7 +619,18 @@ def _size_said_next(text: str, after: int, *, police: bool = False) -> int | Non
     # "German troops arrived ... A U.S.-led unit of about 900 soldiers is due": another force's number
     if _ANOTHER_FORCE.search(window[: first.start()]):
         return None
+    # "Israeli forces started pulling out. France, which commands the UNIFIL force of about 2,000 soldiers":
+    # the number of a force another state commands
+    lead = _REPORTERS.sub("", re.split(r"[.!?]\s", window[: first.start()])[-1])
+    if own is not None and any(
+        ctx.gazetteer.country_code(w) not in (None, own) for w in _WORD_RUN.findall(lead)
+    ):
+        return None
     return parse_number([next(g for g in first.groups() if g)])
+
+
+# who reported a number, not whose force it is: "Azerbaijani media reported that the 2,000-strong contingent"
+_REPORTERS = re.compile(r"\b[A-Z][\w-]*\s+(?:state\s+)?(?:media|officials?|sources?|television|news|press)\b")
 
 
 # a force the next sentence brings in as new: "A U.S.-led unit of about 900", "Another 500 troops"
@@ -671,6 +684,14 @@ def _foreign_drawdown(place: str, loser: str | None, country: str | None, ctx: A
     return own is not None and own != country
 
 
+def _named_ground_taken(frame: TCFrame, ref: PlaceRef) -> bool:
+    """ "captured army positions near Marjayoun": who took the ground and a place that names where it is; not
+    "had taken more advantageous positions near the town" (taking up positions)."""
+    if frame.gaining is None or frame.trigger.lemma_.lower() == "take":
+        return False
+    return any(not r.anaphoric for r in ground_locators(ref.head))
+
+
 def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
     modality = assess(
         frame.trigger, sentence_text=sentence.text, deployment=False, published_year=ctx.published_year
@@ -682,7 +703,7 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
     gaining = ctx.qualified_actor(frame.gaining, sentence.start)
     out: list[Event] = []
     for ref in frame.places:
-        if unnamed_ground(ref.head):
+        if unnamed_ground(ref.head) and not _named_ground_taken(frame, ref):
             continue  # "pulled back from front-line positions": ground left, no place named as changing hands
         place, resolved_anaphor = _place_text(ref, sentence, ctx)
         if ref.anaphoric and not resolved_anaphor:
@@ -873,13 +894,13 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         size = round(size * frame.share)
     if size is None and force is not None and _VAGUE_SIZE.search(force_text(force)):
         size = _size_said_next(  # "thousands of troops ... about 4,000 will leave"
-            ctx.article.text, sentence.end, police=is_police(force)
+            ctx.article.text, sentence.end, ctx, own, police=is_police(force)
         )
     elif size is None and force is not None and _uncounted_personnel(force) and not _refers_back(force):
         # "Russia began deploying peacekeepers to Nagorno-Karabakh. ... 1,960 Russian troops will be stationed":
         # the next sentence numbers the force its lead left uncounted
         size = _size_said_next(
-            ctx.article.text[: _next_sentence_end(ctx.article.text, sentence.end)], sentence.end
+            ctx.article.text[: _next_sentence_end(ctx.article.text, sentence.end)], sentence.end, ctx, own
         )
     event_date = resolve_event_date(
         _dating_text(frame.trigger, sentence.text),

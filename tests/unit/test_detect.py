@@ -2197,3 +2197,15 @@ def test_review_fixes_responses_people_and_roads_are_no_changes_of_hands(detecto
     assert [e.place for e in detect(detector, text)] == ["Bakhmut"]
     text = "Russian troops arrived at Hmeimim air base. The airbase was later handed to Syrian forces."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Hmeimim air base"]
+
+
+def test_positions_a_side_captured_near_a_named_town_change_hands(detector):
+    e = only_control(detector, "Rebels captured army positions near Kidal on Sunday.")
+    assert (e.place, e.gaining_actor) == ("army positions near Kidal", "Rebels")
+    text = "Government troops handed over their positions around Bentiu to the peacekeepers on Friday."
+    assert only_control(detector, text).place == "their positions around Bentiu"
+    # ground a side only left, or took up, names no change of hands
+    text = "The army withdrew from its positions near Kidal on Sunday."
+    assert not news(detect(detector, text), TerritorialControlEvent)
+    text = "The ministry said its troops had taken better positions near Kidal."
+    assert not news(detect(detector, text), TerritorialControlEvent)

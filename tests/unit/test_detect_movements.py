@@ -1360,3 +1360,22 @@ def test_review_fixes_officers_defections_and_conditions(detector):
     assert movements(detector, "If the truce holds, Russia will withdraw its troops from Kherson.") == []
     text = "Britain sent troops to Estonia on Monday. 50 officers were arrested in a separate corruption probe."
     assert [e.size for e in movements(detector, text)] == [None]
+
+
+def test_a_vague_force_takes_no_number_from_a_force_another_state_commands(detector):
+    text = (
+        "Turkish troops began leaving the buffer zone on Monday. Italy, which leads the existing mission of about "
+        "1,200 soldiers, said it would stay."
+    )
+    assert only_movement(detector, text).size is None
+    text = (
+        "Belarusian troops began leaving the border area on Monday. Polish media reported that the roughly "
+        "3,000-strong force had started leaving its camps."
+    )
+    assert {e.size for e in movements(detector, text)} == {3000}  # who reported the number is not whose it is
+
+
+def test_a_handover_told_as_a_step_of_a_pull_out_is_that_one_pull_out(detector):
+    text = "Ethiopian troops handed over posts near Baidoa to the African Union as they began pulling out of Somalia."
+    e = only_movement(detector, text)
+    assert (e.destination, e.direction) == ("Somalia", "withdraw")
