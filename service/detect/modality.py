@@ -33,7 +33,7 @@ _RECENT = re.compile(
     r"on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (night|week))\b",
     re.I,
 )
-_LONG_AGO = re.compile(r"\b(\w+|\d+) (months?|years?|decades?) (after|earlier|before|ago)\b", re.I)
+_LONG_AGO = re.compile(r"\b(?:(?:\w+|\d+) )?(months?|years?|decades?) (after|earlier|before|ago)\b", re.I)
 _TEMPORAL_MARKS = frozenset({"after", "since", "following", "before", "until"})
 _DEPLOYMENT_CONTEXT_MARKS = frozenset({"since"})
 _LONG_AFTER_MARKS = frozenset({"after"})
@@ -322,7 +322,11 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         happened = False  # "planned rotations and redeployment", "a possible withdrawal"
 
     if not deployment:
-        background = background or _is_background_tc(trigger, sentence_text, published_year)
+        background = (
+            background
+            or _is_background_tc(trigger, sentence_text, published_year)
+            or _dated_to_a_past_year(trigger, published_year)
+        )
     elif (
         trigger.dep_ == "acl"
         and trigger.tag_ == "VBN"
@@ -344,7 +348,11 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         background = (
             True  # "soldiers were stationed there to guard the tomb"; "would be based in" is announced
         )
-    elif _dated_episode(trigger, published_year) or _dated_relative_clause(trigger, published_year):
+    elif (
+        _dated_episode(trigger, published_year)
+        or _dated_relative_clause(trigger, published_year)
+        or _dated_to_a_past_year(trigger, published_year)
+    ):
         background = True  # "during the 2007 troop surge": an episode named by its year, told as context
     elif not announced and _present_state(trigger):
         background = True  # "2,500 U.S. troops are deployed in Iraq": who is where now, not a movement
@@ -377,6 +385,27 @@ def _dated_relative_clause(trigger: Token, published_year: int | None) -> bool:
         return False
     years = [int(t.text) for t in trigger.subtree if _dating_year(t)]
     return _before_publication_year(years, published_year)
+
+
+def _dated_to_a_past_year(trigger: Token, published_year: int | None) -> bool:
+    """A report that dates its clause "in 2022" tells what it was then: "units were sent to Romania in 2022",
+    read in 2025; and "weeks after Russian forces crossed into Ukraine" in that sentence is older still. Not a
+    year that dates another clause ("in line with an agreement reached in 2018")."""
+    own = _governing_verb(trigger)
+    if published_year is None or own is None:
+        return False
+    clauses = {own}
+    if own.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in own.children):
+        clauses.add(_governing_verb(own.head))
+    years = [
+        int(t.text)
+        for t in trigger.doc
+        if _dating_year(t) and t.head.lower_ in ("in", "during") and _governing_verb(t) in clauses
+    ]
+    return bool(years) and max(years) < published_year
+
+
+_SEQUENCE_MARKS = frozenset({"after", "before", "when", "as"})
 
 
 def _dated_episode(trigger: Token, published_year: int | None) -> bool:

@@ -2209,3 +2209,24 @@ def test_positions_a_side_captured_near_a_named_town_change_hands(detector):
     assert not news(detect(detector, text), TerritorialControlEvent)
     text = "The ministry said its troops had taken better positions near Kidal."
     assert not news(detect(detector, text), TerritorialControlEvent)
+
+
+def test_a_clause_a_report_dates_to_an_earlier_year_is_background(detector):
+    text = "The first British units were sent to Estonia in 2017, weeks after NATO leaders agreed to the plan."
+    found = [e for e in detect(detector, text, published=dt.date(2025, 3, 1)) if isinstance(e, DeploymentEvent)]
+    assert [(e.destination, e.background) for e in found] == [("Estonia", True)]
+    text = "Chadian troops crossed into Cameroon in 2015, days after Boko Haram fighters seized Fotokol."
+    events = detect(detector, text, published=dt.date(2019, 5, 2))
+    assert news(events, DeploymentEvent) == [] and news(events, TerritorialControlEvent) == []
+    # a year that dates another clause leaves the news alone
+    text = "The army redeployed to Ganda on Monday in line with a truce reached in 2018."
+    assert [e.destination for e in news(detect(detector, text, published=dt.date(2021, 11, 13)), DeploymentEvent)] == [
+        "Ganda"
+    ]
+
+
+def test_months_after_with_no_count_is_background(detector):
+    text = "The talks opened on Monday, months after the rebels captured Bunia."
+    events = detect(detector, text, published=dt.date(2023, 4, 3))
+    assert news(events, TerritorialControlEvent) == []
+    assert [e.place for e in events if isinstance(e, TerritorialControlEvent) and e.background] == ["Bunia"]
