@@ -287,12 +287,13 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
             claimed = True
             if any(c.lower_ in ("falsely", "wrongly", "erroneously", "prematurely") for c in a.children):
                 happened = False  # "the ministry falsely claimed that DPR forces had captured Marinka"
-            if deployment and lemma == "announce":
+            if deployment and lemma == "announce" and not _done(trigger):
                 announced = True
         if deployment and lemma in SPECULATION_WORDS and a.pos_ in ("VERB", "ADJ"):
             happened = False  # "considering sending", "is likely to announce the withdrawal"
         if lemma in ANNOUNCE_HEADS and deployment and lemma not in ("say", "confirm"):
-            announced = True
+            # "forces completed their withdrawal from Air Base 201, Africa Command announced": told done
+            announced = announced or not (lemma in ("announce", "declare") and _done(trigger))
         if a.dep_ in ("relcl", "acl"):
             break
 
@@ -385,6 +386,22 @@ def _dated_relative_clause(trigger: Token, published_year: int | None) -> bool:
         return False
     years = [int(t.text) for t in trigger.subtree if _dating_year(t)]
     return _before_publication_year(years, published_year)
+
+
+def _done(trigger: Token) -> bool:
+    """A movement told as done: "arrived", "have left", "completed their withdrawal"; not "was withdrawing"."""
+    verb = trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _COMPLETION_VERBS:
+        verb = trigger.head
+    if verb.pos_ != "VERB":
+        return False
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ == "VBD" and not auxes) or (
+        verb.tag_ == "VBN" and any(a in ("has", "have", "had") for a in auxes)
+    )
+
+
+_COMPLETION_VERBS = frozenset("complete finish conclude".split())
 
 
 def _dated_to_a_past_year(trigger: Token, published_year: int | None) -> bool:

@@ -785,13 +785,28 @@ def _dating_text(trigger: Token, text: str) -> str:
     return out
 
 
+def _undated_lead(sentence: Sentence, ctx: ArticleContext) -> bool:
+    """With no publication date, a news report's dates ("on August 5, 2024") usually tell older events, but not
+    in its lead: "AGADEZ, Niger - U.S. forces completed their withdrawal from Air Base 201 on August 5, 2024"."""
+    return ctx.news_style and ctx.article.published is None and not ctx.article.text[: sentence.start].strip()
+
+
+def _undated_announcement(modality: Modality, trigger: Token, ctx: ArticleContext) -> bool:
+    """ "is due to arrive in northeastern Poland in April", in a report with no date: a month still to come."""
+    return ctx.article.published is None and modality.announced and not _announcement_dated(trigger)
+
+
 def _told_as_background(
     modality: Modality, trigger: Token, sentence: Sentence, event_date: dt.date | None, ctx: ArticleContext
 ) -> bool:
+    lead = _undated_lead(sentence, ctx)
     return (
         modality.background
-        or long_before_publication(event_date, sentence.text, ctx)
-        or told_as_past(trigger, news_style=ctx.news_style, published_year=ctx.published_year)
+        or (
+            long_before_publication(event_date, sentence.text, ctx)
+            and not (lead or _undated_announcement(modality, trigger, ctx))
+        )
+        or (told_as_past(trigger, news_style=ctx.news_style, published_year=ctx.published_year) and not lead)
         or (ctx.news_style and ctx.last_background and bool(_LATER_THAN_BEFORE.search(sentence.text)))
     )
 

@@ -1376,6 +1376,28 @@ def test_a_vague_force_takes_no_number_from_a_force_another_state_commands(detec
 
 
 def test_a_handover_told_as_a_step_of_a_pull_out_is_that_one_pull_out(detector):
-    text = "Ethiopian troops handed over posts near Baidoa to the African Union as they began pulling out of Somalia."
+    text = "Ethiopian troops handed over positions around Baidoa to the AU as they began pulling out of Somalia."
     e = only_movement(detector, text)
     assert (e.destination, e.direction) == ("Somalia", "withdraw")
+
+
+def test_an_undated_reports_lead_is_news_though_it_gives_a_full_date(detector):
+    text = (
+        "NIAMEY, Niger - French forces completed their withdrawal from the base at Ouallam on October 9, 2023, "
+        "the army said.\n\nFrench troops had arrived in Niger in 2013."
+    )
+    e = only_movement(detector, text)
+    assert (e.destination, e.status) == ("the base at Ouallam", "executed")
+
+
+def test_a_month_still_to_come_in_an_undated_report_is_announced_news(detector):
+    text = "VILNIUS - German troops arrived on Monday. A Dutch company of about 200 soldiers is due in Rukla in May."
+    found = {e.destination: e for e in movements(detector, text)}
+    assert (found["Rukla"].size, found["Rukla"].status) == (200, "announced")
+
+
+def test_a_movement_an_announcement_tells_as_done_was_executed(detector):
+    e = only_movement(detector, "The ministry announced that 300 paratroopers had arrived in Tallinn.")
+    assert (e.destination, e.status) == ("Tallinn", "executed")
+    e = only_movement(detector, "The ministry announced it was withdrawing 300 paratroopers from Tallinn.")
+    assert e.status == "announced"
