@@ -1223,7 +1223,8 @@ def test_a_demonym_before_the_noun_is_not_the_towns_name(detector):
     [
         "The rebels, who took Goma last month, have said they intend to march on the capital.",
         "The RSF seized four of the region's five state capitals last year.",
-        "MOSUL, Iraq — The militants overran Mosul in June 2014, when army divisions abandoned their posts.",
+        "MOSUL, Iraq — Two clinics reopened on Sunday. The militants overran Mosul in June 2014, when army "
+        "divisions abandoned their posts.",
     ],
 )
 def test_the_past_a_news_story_recalls_by_its_date_is_background(detector, text):
