@@ -618,8 +618,10 @@ def _frames(t: Token) -> list[DeployFrame]:
         if not _is_mover(subj):
             return []
         preps = DEST_PREPS + ("for",) if lemma == "head" else DEST_PREPS  # "heading for the town"
-        if lemma == "go":
-            preps = tuple(GOAL_PREPS)  # "would go to Poland"; "went on the offensive near X" goes nowhere
+        if lemma in ("go", "parachute"):
+            # "would go to Poland"; "went on the offensive near X" goes nowhere; "parachuted onto Munsan-ni", but
+            # "parachuted from helicopters near a building" is a raid
+            preps = tuple(GOAL_PREPS)
         dests = place_objects(t, "into") if lemma == "cross" else place_objects(t, *preps)
         if lemma == "reach" and dobj is not None and is_placeish(dobj):
             dests = [dobj]
@@ -636,7 +638,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             return []  # "fighters landed on the deck from a helicopter": a boarding, no place reached
         if not dests and _time_clause(t):
             return []  # "by the time Kurdish forces arrived, the town had fallen": a time, not a movement
-        if not dests and lemma in ("travel", "go"):
+        if not dests and lemma in ("travel", "go", "parachute"):
             return []  # "militants travelling in a convoy": on the road, going nowhere the text says
         return [DeployFrame(t, subj, dest_refs(dests))]
     if lemma == "enter" and dobj is not None:

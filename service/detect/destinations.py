@@ -41,7 +41,7 @@ _MONTH_PHRASE = re.compile(
 )
 
 
-GOAL_PREPS = frozenset("to into toward towards".split())
+GOAL_PREPS = frozenset("to into onto toward towards".split())
 
 
 _LOCATIVE_PREPS = frozenset("near in at around along inside on".split())

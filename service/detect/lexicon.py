@@ -67,7 +67,9 @@ DEPLOY_VERBS = frozenset(
     "mass mobilize position transport ferry concentrate call contribute commit add set establish relocate "
     "reposition shift".split()
 )
-ARRIVE_VERBS = frozenset("arrive head land reach enter cross travel go come return sail steam".split())
+ARRIVE_VERBS = frozenset(
+    "arrive head land reach enter cross travel go come return sail steam parachute".split()
+)
 # Zones that no side holds: forces entering "the demilitarized zone" move, they take nothing.
 NEUTRAL_ZONE_WORDS = frozenset("demilitarized demilitarised buffer neutral".split())
 # Verbs of one journey: "flew the company to H-1 and then to the airfield" ends at the airfield.
@@ -87,7 +89,7 @@ PRESENCE_NOUNS = frozenset("presence level levels deployment".split())
 # Words of a unit's own name ("the 1st Armoured Division", "the U.S. Army National Guard"): no owner alone.
 UNIT_NAME_WORDS = frozenset(
     "army armies navy guard guards force forces marine marines corps division brigade regiment battalion "
-    "infantry armoured armored airborne mountain expeditionary cavalry mechanized mechanised motorized "
+    "infantry armoured armored airborne mountain expeditionary regimental cavalry mechanized mechanised motorized "
     "motorised rifle ranger rangers special operations command military ministry defence defense tank "
     "artillery air naval national combined joint arms landing fleet assault task combat team group".split()
 )
@@ -234,7 +236,7 @@ _WEAK_STEMS = (
     r"left |leave|flee|fled|lost|lose|loss|surrender|ced|hand|driv|drove|expel|oust|push|forc|enter|reach|"
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
     r"rush|airlift|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|"
-    r"flew|flown|fly|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
+    r"flew|flown|fly|parachut|ashore\b|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|join|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|foothold|gain|advance|inroad|"
     r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|"

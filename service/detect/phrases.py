@@ -172,10 +172,16 @@ _PERSON_HEADS = frozenset(
 )
 
 
+def _military_officers(tok: Token) -> bool:
+    return tok.lemma_.lower() == "officer" and any(c.lower_ == "military" for c in tok.children)
+
+
 def is_force(tok: Token) -> bool:
     """Is `tok` the head of a phrase naming armed forces ("200 troops", "Turkish commandos", "the SDF")?"""
     lemma = tok.lemma_.lower()
     compounds = [c for c in tok.children if c.dep_ == "compound"]
+    if _military_officers(tok) or (lemma == "team" and any(c.lower_ == "combat" for c in compounds)):
+        return True  # "military liaison officers", "the 187th Regimental Combat Team"
     if (
         lemma in NON_MILITARY_NOUNS
         or tok.lower_ in NON_MILITARY_NOUNS
@@ -194,8 +200,14 @@ def is_force(tok: Token) -> bool:
         if p.dep_ == "prep" and p.lower_ == "of"
         for o in p.children
     ]
-    if any(o.lemma_.lower() in NON_MILITARY_NOUNS or o.lower_ in NON_MILITARY_NOUNS for o in made_of):
+    if any(
+        (o.lemma_.lower() in NON_MILITARY_NOUNS or o.lower_ in NON_MILITARY_NOUNS)
+        and not _military_officers(o)
+        for o in made_of
+    ):
         return False  # "a contingent of 250 police officers", "a unit of observers"
+    if lemma == "team" and any(_military_officers(o) for o in made_of):
+        return True  # "a small team of military liaison officers"
     if lemma in ("convoy", "column"):
         # "a convoy of humanitarian aid" moves no force; "a military convoy", "a convoy of armoured vehicles" does
         return any(c.lower_ in ("military", "armoured", "armored", "army") for c in tok.children) or any(
@@ -349,6 +361,11 @@ def place_phrase(tok: Token) -> str:
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+_MONTH_NAMES = frozenset(
+    "January February March April May June July August September October November December".split()
+)
+
+
 def actor_phrase(tok: Token) -> str:
     """Who acted, with what names them: "militants with the extremist group Islamic State", "rebels from X"."""
     doc = tok.doc
@@ -356,8 +373,14 @@ def actor_phrase(tok: Token) -> str:
     if tok.tag_.startswith("VB") or any(c.dep_ == "nsubj" for c in tok.lefts):
         # "Boko Haram militants overran": the parser made the name the "subject" of its own head noun
         start = min([start, *(c.left_edge.i for c in tok.lefts if c.pos_ == "PROPN")])
-    while start < tok.i and (doc[start].ent_type_ in ("DATE", "TIME") or _YEAR.fullmatch(doc[start].text)):
-        start += 1  # "the next day Russian forces captured", "by 2015 Taliban fighters": a time, not the side
+    while start < tok.i and (
+        doc[start].ent_type_ in ("DATE", "TIME")
+        or _YEAR.fullmatch(doc[start].text)
+        or doc[start].text in _MONTH_NAMES
+    ):
+        # "the next day Russian forces captured", "by 2015 Taliban fighters", "At the end of May Britain
+        # deployed": a time, not the side
+        start += 1
     end = tok.i
     for c in tok.rights:
         if (

@@ -215,6 +215,8 @@ def actor_of(tok: Token | None) -> str | None:
     if tok.ent_type_ == "PERSON":
         # "U.S. Defense Secretary Ash Carter" acts for the U.S.
         for w in tok.subtree:
+            if w.dep_ == "compound" and w.head.ent_type_ == w.ent_type_:
+                continue  # "South Africa's President": the name's head, not its first word
             if w.ent_type_ in ("GPE", "NORP") and w.i < tok.i:
                 return name_span(w) if w.ent_type_ == "GPE" else w.text
     phrase = actor_phrase(tok)

@@ -1401,3 +1401,29 @@ def test_a_movement_an_announcement_tells_as_done_was_executed(detector):
     assert (e.destination, e.status) == ("Tallinn", "executed")
     e = only_movement(detector, "The ministry announced it was withdrawing 300 paratroopers from Tallinn.")
     assert e.status == "announced"
+
+
+def test_a_state_named_in_two_words_before_its_leader_sends_the_troops(detector):
+    text = "New Zealand's Prime Minister Jacinda Ardern approved the deployment of 50 soldiers to Iraq."
+    assert only_movement(detector, text).actor == "New Zealand"
+
+
+def test_a_month_before_the_sender_is_no_part_of_its_name(detector):
+    e = only_movement(detector, "At the end of May Denmark deployed two frigates to the Baltic Sea.")
+    assert e.actor == "Denmark"
+
+
+def test_ships_stationed_off_a_coast_go_there_and_paratroopers_land_where_they_drop(detector):
+    text = "Italy deployed four helicopters aboard the carrier Cavour off the Somali coast."
+    assert only_movement(detector, text).destination == "the Somali coast"
+    e = only_movement(detector, "The 4th Regimental Combat Team parachuted onto Kimpo airfield on Monday.")
+    assert e.destination == "Kimpo airfield"
+    # dropped near a building on a raid, with nowhere they were sent
+    assert movements(detector, "Two dozen commandos parachuted from helicopters near a compound.") == []
+
+
+def test_military_officers_are_a_force_police_officers_are_not_unless_sent_abroad(detector):
+    text = "Canada said it would send a small team of military liaison officers to Misrata."
+    e = only_movement(detector, text)
+    assert (e.destination, e.status) == ("Misrata", "announced")
+    assert movements(detector, "A team of UN inspectors arrived in Baghdad on Monday.") == []
