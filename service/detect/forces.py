@@ -274,6 +274,18 @@ def force_nationality(force: Token, *, units_own: bool = True) -> str | None:
         owner = _owner_named_by(c) if c.dep_ in ("amod", "compound", "poss", "nmod") else None
         if owner is not None:
             return owner
+    for model in (c for c in force.children if c.dep_ == "compound"):
+        # "three Czech Mi-171 helicopters": the parser hangs the nationality on the model's name
+        owner = next(
+            (
+                o
+                for g in model.children
+                if g.dep_ in ("amod", "compound") and g.ent_type_ == "NORP" and (o := _owner_named_by(g))
+            ),
+            None,
+        )
+        if owner is not None:
+            return owner
     for described in _appositives(force):
         # "4th Battalion, 118th Infantry Regiment, a U.S. combined arms battalion": the description names it
         owner = next((o for c in described.children if (o := _owner_named_by(c)) is not None), None)
@@ -330,8 +342,12 @@ def _owner_named_by(mod: Token) -> str | None:
     "U.S."."""
     if mod.like_num or mod.ent_type_ in ("ORDINAL", "CARDINAL", "DATE", "TIME"):
         return None
-    if mod.text in _MODEL_WORDS or any(MODEL_NAME.match(w.text) for w in (*mod.subtree, *mod.head.children)):
-        return None  # "20 AH-64 Apache helicopters", "a Stryker squadron": a model's name, no owner's
+    if mod.text in _MODEL_WORDS or (
+        not is_country(mod.text) and any(MODEL_NAME.match(w.text) for w in (*mod.subtree, *mod.head.children))
+    ):
+        # "20 AH-64 Apache helicopters", "a Stryker squadron": a model's name, no owner's; but "two Dutch F-16
+        # jets" are the Netherlands'
+        return None
     # "a U.S.-led unit", "a Canadian-led force" (which the tokenizer may split at the hyphen): the state leading it
     leader = mod.text[: -len("-led")] if mod.text.endswith("-led") else None
     if mod.lower_ == "led" and mod.i >= 2 and mod.doc[mod.i - 1].text == "-":

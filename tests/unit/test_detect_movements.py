@@ -1427,3 +1427,10 @@ def test_military_officers_are_a_force_police_officers_are_not_unless_sent_abroa
     e = only_movement(detector, text)
     assert (e.destination, e.status) == ("Misrata", "announced")
     assert movements(detector, "A team of UN inspectors arrived in Baghdad on Monday.") == []
+
+
+def test_the_nationality_the_parser_hangs_on_an_aircraft_model_is_the_owner(detector):
+    e = only_movement(detector, "Two Dutch F-35 fighters arrived in Lithuania on Sunday.")
+    assert (e.actor, e.size) == ("Dutch", 2)
+    e = only_movement(detector, "An Ohio-class submarine arrived in the Mediterranean on Sunday.")
+    assert e.actor is None  # a class named after a state is no owner
