@@ -347,7 +347,10 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
                 c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children) for c in tok.children
             )
             and not any(
-                c.dep_ in ("poss", "prep") or c.pos_ == "PROPN" or _code_name(c) or _capitalised_modifier(c)
+                c.dep_ in ("poss", "prep")
+                or (c.pos_ == "PROPN" and not _names_its_region(c))
+                or _code_name(c)
+                or _capitalised_modifier(c)
                 for c in modifiers
             )
             # "the lost villages", "the remaining towns": a set the story describes, not one place named before
@@ -386,6 +389,23 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
     if _looks_like_person(tok):
         return []  # "Raouf Abdel Rahman, the presiding judge, was captured and executed"
     return [PlaceRef(name_span(tok), tok)]
+
+
+_REGION_WORDS = frozenset("state province region district oblast governorate county".split())
+
+
+def _names_its_region(c: Token) -> bool:
+    """ "the northern Shan state city": a name with a region's noun after it places the town the story named; it
+    names no other."""
+    doc = c.doc
+    after = doc[c.i + 1] if c.i + 1 < len(doc) else None
+    return (
+        after is not None
+        and after.dep_ == "compound"
+        and after.head == c.head
+        and after.lemma_.lower() in _REGION_WORDS
+        and c.head.lemma_.lower() in ("city", "town", "village")
+    )
 
 
 _AREA_UNITS = frozenset("kilometer kilometre km mile hectare acre".split())

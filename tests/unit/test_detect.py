@@ -2231,3 +2231,8 @@ def test_months_after_with_no_count_is_background(detector):
     events = detect(detector, text, published=dt.date(2023, 4, 3))
     assert news(events, TerritorialControlEvent) == []
     assert [e.place for e in events if isinstance(e, TerritorialControlEvent) and e.background] == ["Bunia"]
+
+
+def test_a_town_described_by_its_region_is_the_town_just_named(detector):
+    text = "The army retook Kalemie on Friday after rebels pulled out of the eastern Tanganyika province town."
+    assert {e.place for e in news(detect(detector, text), TerritorialControlEvent)} == {"Kalemie"}
