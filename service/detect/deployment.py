@@ -988,6 +988,8 @@ def _order_frames(t: Token, subj: Token | None, dobj: Token | None, passive: boo
         return []
     actor = actor_of(_mover_agent(t)) if passive else actor_of(subj)
     origins = place_objects(t, "from")  # "out of" too
+    if not origins and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
+        origins = _place_taken_beside(t)  # "captured the town of Vuhledar ..., it had ordered its units out"
     if origins or _homeward_order(t):
         # "units were ordered out of Gondar", "ordered the troops home": a pull-out
         return [DeployFrame(t, ordered, dest_refs(origins), actor=actor, withdraw=True)]
@@ -995,6 +997,15 @@ def _order_frames(t: Token, subj: Token | None, dobj: Token | None, passive: boo
     if not dests:
         return []
     return [DeployFrame(t, ordered, dest_refs(dests), actor=actor)]
+
+
+def _place_taken_beside(t: Token) -> list[Token]:
+    """The named place the clause `t` is joined to says changed hands."""
+    main = t.head if t.dep_ in ("conj", "advcl") else None
+    if main is None or main.lemma_.lower() not in lx.TC_TRIGGER_LEMMAS | lx.CONTROL_VERBS:
+        return []
+    named = (w for w in main.subtree if w.pos_ == "PROPN" and w.dep_ in ("pobj", "dobj") and is_placeish(w))
+    return [w] if (w := next(named, None)) is not None else []
 
 
 _ORDER_VERBS = frozenset("order direct instruct tell command".split())

@@ -1434,3 +1434,13 @@ def test_the_nationality_the_parser_hangs_on_an_aircraft_model_is_the_owner(dete
     assert (e.actor, e.size) == ("Dutch", 2)
     e = only_movement(detector, "An Ohio-class submarine arrived in the Mediterranean on Sunday.")
     assert e.actor is None  # a class named after a state is no owner
+
+
+def test_units_ordered_out_leave_the_place_the_sentence_says_was_taken(detector):
+    text = (
+        "Rebels have seized the town of Kitchanga after a week of fighting, with the army saying it had ordered "
+        "its last units out to avoid encirclement."
+    )
+    e = only_movement(detector, text)
+    assert (e.destination, e.direction) == ("Kitchanga", "withdraw")
+    assert movements(detector, "The general ordered the reporters out of the room.") == []
