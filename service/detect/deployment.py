@@ -1000,9 +1000,10 @@ def _order_frames(t: Token, subj: Token | None, dobj: Token | None, passive: boo
 
 
 def _place_taken_beside(t: Token) -> list[Token]:
-    """The named place the clause `t` is joined to says changed hands."""
-    main = t.head if t.dep_ in ("conj", "advcl") else None
-    if main is None or main.lemma_.lower() not in lx.TC_TRIGGER_LEMMAS | lx.CONTROL_VERBS:
+    """The named place the clause above `t` says changed hands ("... the army saying it had ordered ...")."""
+    takes = lx.TC_TRIGGER_LEMMAS | lx.CONTROL_VERBS
+    main = next((a for a in list(t.ancestors)[:4] if a.pos_ == "VERB" and a.lemma_.lower() in takes), None)
+    if main is None:
         return []
     named = (w for w in main.subtree if w.pos_ == "PROPN" and w.dep_ in ("pobj", "dobj") and is_placeish(w))
     return [w] if (w := next(named, None)) is not None else []
