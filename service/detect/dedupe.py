@@ -313,17 +313,19 @@ def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Even
 
 
 def _two_senders(prev: Event, e: Event, country_of: CountryOf) -> bool:
-    """Two senders, each with its own count: two movements to one place, told in one sentence."""
-    return (
+    """Two senders, each with its own count or each a state of its own: two movements to one place, told in one
+    sentence ("Britain deployed helicopters off the Libyan coast, and France sent two more")."""
+    if not (
         isinstance(prev, DeploymentEvent)
         and isinstance(e, DeploymentEvent)
         and prev.actor is not None
         and e.actor is not None
         and not _same_actor(prev.actor, e.actor, country_of)
-        and prev.size is not None
-        and e.size is not None
-        and prev.size != e.size
-    )
+    ):
+        return False
+    counted = prev.size is not None and e.size is not None and prev.size != e.size
+    states = country_of(prev.actor), country_of(e.actor)
+    return counted or (None not in states and states[0] != states[1])
 
 
 # "two more towns", "several villages", "3 settlements": an unnamed group of places of one kind

@@ -653,7 +653,7 @@ def _shared_goal(t: Token) -> list[Token]:
     movers = [first, *(c for c in first.children if c.dep_ in ("xcomp", "ccomp") and c.i < t.i)]
     for v in movers:
         if v.lemma_.lower() in lx.DEPLOY_VERBS:
-            goals = place_objects(v, *GOAL_PREPS)
+            goals = place_objects(v, *GOAL_PREPS, "off")  # "... off the Libyan coast, and France sent two more"
             if goals:
                 return goals
     return []

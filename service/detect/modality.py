@@ -175,7 +175,7 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         happened = False
     if trigger.lemma_.lower() in CLAIM_VERBS:
         claimed = True  # "rebels claimed control of the town"
-    if deployment and trigger.lemma_.lower() in ("order", "due"):
+    if deployment and trigger.lemma_.lower() in ("order", "due", "pledge"):
         # "the Pentagon ordered 1,500 troops to the border", "300 paratroopers are due in Yavoriv": not yet there
         announced = True
     auxes = list(trigger.children)

@@ -1444,3 +1444,17 @@ def test_units_ordered_out_leave_the_place_the_sentence_says_was_taken(detector)
     e = only_movement(detector, text)
     assert (e.destination, e.direction) == ("Kitchanga", "withdraw")
     assert movements(detector, "The general ordered the reporters out of the room.") == []
+
+
+def test_troops_pledged_to_a_mission_are_an_announced_deployment(detector):
+    e = only_movement(detector, "Ghana has pledged 500 troops to the mission in Mali.")
+    assert (e.actor, e.size, e.destination, e.status) == ("Ghana", 500, "Mali", "announced")
+    assert movements(detector, "The donors pledged $300 million to the mission in Mali.") == []
+
+
+def test_two_states_sending_forces_in_one_sentence_are_two_movements(detector):
+    text = "Italy deployed two frigates off the Libyan coast, and Spain sent a patrol ship as well."
+    assert {(e.actor, e.destination) for e in movements(detector, text)} == {
+        ("Italy", "the Libyan coast"),
+        ("Spain", "the Libyan coast"),
+    }
