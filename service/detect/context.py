@@ -103,6 +103,17 @@ class ArticleContext:
         ]
         return names[-1] if names else None
 
+    def _town_earlier_in_sentence(self, before: int) -> str | None:
+        """The last name before `before` in its sentence that the gazetteer knows as a town, not a country."""
+        text = self.article.text[:before]
+        start = max(text.rfind(". "), text.rfind("\n"), 0)
+        names = _TOWN_NAME.findall(text[start:])
+        for name in reversed(names):
+            loc = self.gazetteer.resolve(name)
+            if loc is not None and loc.feature == "city" and len(name.split()) <= len(loc.name.split()):
+                return name
+        return None
+
     def antecedent(self, before: int, noun: str | None = None, *, movement: bool = False) -> str | None:
         """The place "the city" most likely refers to: the last named place before `before`, else the title's.
 
@@ -147,6 +158,8 @@ class ArticleContext:
         if noun in _PROVINCE_NOUNS:
             # "40% of the province had been retaken": a province the story named, never its last town
             return self.last_place if self.last_place and _WIDE_NAME.search(self.last_place) else None
+        if noun in _TOWN_NOUNS and (named := self._town_earlier_in_sentence(before)):
+            return named  # "the mountains ringing Stanley, ... British troops took over the town"
         if self.last_place:
             return self.last_place  # the place the story's last event was about
         found = None
@@ -426,6 +439,15 @@ _WEEKDAY_REFERENCE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|
 _CALENDAR_DATE = re.compile(
     r"\b(?:in|on|since) (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b"
+)
+
+
+_TOWN_NOUNS = frozenset("town city village".split())
+# a capitalised name after a preposition or verb ("ringing Stanley", "in Bani Walid"), not a sentence's first word
+_TOWN_NAME = re.compile(
+    r"(?:(?<=[a-z]ing )|(?<=[a-z]ed )|(?<= in )|(?<= of )|(?<= at )|(?<= to )|(?<= near )|(?<= from )|(?<= into )"
+    r"|(?<= around )|(?<= outside ))"
+    r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
 )
 
 

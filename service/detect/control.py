@@ -422,6 +422,10 @@ def _frames(t: Token) -> list[TCFrame]:
     if lemma in lx.FALL_VERBS and any(c.lower_ in _FALL_IDIOMS for c in t.children):
         return []  # "which Israel said fell far short of its demands", "the city fell silent"
     if lemma in lx.FALL_VERBS:
+        subjects = children(t, "nsubj")
+        if len(subjects) > 1 and not is_placeish(subj):
+            # "The rebels held out in Sirte; Sirte fell on 20 October": the parser gives the verb both subjects
+            subj = next((s for s in subjects if is_placeish(s)), subj)
         if subj is None:
             if t.dep_ == "relcl":
                 subj = t.head
@@ -475,9 +479,11 @@ def _frames(t: Token) -> list[TCFrame]:
             targets = prep_objects(t, "from")
         surrendered = _surrendered_place(subj) if lemma == "surrender" and not targets and not passive else []
         targets = targets or surrendered
-        handed = child(t, "nsubjpass") if passive and lemma in lx.HANDOVER_VERBS else None
+        handed = child(t, "nsubjpass") if passive and lemma in lx.HANDOVER_VERBS | {"abandon"} else None
         if not targets and handed is not None and is_placeish(handed) and not is_force(handed):
-            targets = [handed]  # "The base was formally handed over to the Nigerien Armed Forces"
+            # "The base was formally handed over to the Nigerien Armed Forces", "Kimpo Airfield and the port of
+            # Inchon were abandoned on 5 January"
+            targets = [handed]
         if not targets:
             return []
         # "handed over Air Base 201, its last base in Niger, to Nigerien forces": "to" may hang on the object

@@ -249,7 +249,7 @@ _MILITARY_CUES = (
     r"assault|attack|counter|raid|siege|front|defen|mercenar|separatist|occupation|invasion|invader|garrison|coalition|gunmen|"
     r"personnel|advis|contingent|detachment|reinforcement|artillery|tank|airbase|checkpoint|outpost|company\b|"
     r"platoon|police|officers|"
-    r"convoy|armou?red|reservist|conscript|recruit|paramilitar|air ?bases?\b|"
+    r"convoy|armou?red|reservist|conscript|recruit|paramilitar|air ?bases?\b|airfields?\b|"
     # the kit news reports moving: "two B-52 bombers arrived", "a carrier strike group", "the USS Ford"
     r"bombers?\b|warplanes?\b|destroyers?\b|frigates?\b|submarines?\b|aircraft carriers?\b|strike group|"
     r"air defen|missile|patriots?\b|helicopters?\b|squadron|airborne|infantry|sailors\b|airmen\b|"
@@ -267,7 +267,7 @@ _ACRONYM = re.compile(_ACRONYM_CUES)
 def is_candidate(sentence: str, *, after_candidate: bool = False) -> bool:
     """Is the sentence worth parsing? Linear-time regular expressions, no backtracking traps.
     `after_candidate`: the sentence before was one, so "They took Kyauktaw", "the group took" go on its story."""
-    if _STRONG.search(sentence):
+    if _STRONG.search(sentence) or _FALLEN_PLACE.search(sentence):
         return True
     return bool(_WEAK.search(sentence)) and bool(
         _CUE.search(sentence)
@@ -277,4 +277,6 @@ def is_candidate(sentence: str, *, after_candidate: bool = False) -> bool:
     )
 
 
+# "Sirte fell on 20 October", "the town fell within hours": a place named falling needs no military word
+_FALLEN_PLACE = re.compile(r"\b[A-Z][\w'’-]+ fell\b|\b(?:town|city|village|base|capital|airport|garrison) fell\b")
 _ANAPHORIC_SIDE = re.compile(r"\b(?:[Tt]hey|[Ii]t|[Tt]he (?:group|militia|movement))\b")

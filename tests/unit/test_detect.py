@@ -2236,3 +2236,27 @@ def test_months_after_with_no_count_is_background(detector):
 def test_a_town_described_by_its_region_is_the_town_just_named(detector):
     text = "The army retook Kalemie on Friday after rebels pulled out of the eastern Tanganyika province town."
     assert {e.place for e in news(detect(detector, text), TerritorialControlEvent)} == {"Kalemie"}
+
+
+def test_a_named_town_falling_needs_no_military_word(detector):
+    e = only_control(detector, "Kismayo fell on 20 October.")
+    assert (e.place, e.gaining_actor) == ("Kismayo", None)
+    assert not news(detect(detector, "Oil fell on Monday as markets slid."), TerritorialControlEvent)
+    # the parser gives "fell" both clauses' subjects across a semicolon
+    e = only_control(detector, "The garrison held out in Tobruk for weeks; Tobruk fell on 21 June.")
+    assert e.place == "Tobruk"
+
+
+def test_places_abandoned_in_the_passive_change_hands(detector):
+    text = "Osan Airfield and the port of Pohang were abandoned on 3 January."
+    assert {e.place for e in news(detect(detector, text), TerritorialControlEvent)} == {"Osan Airfield", "Pohang"}
+    assert not news(detect(detector, "The peace plan was abandoned in May."), TerritorialControlEvent)
+
+
+def test_the_town_is_the_one_its_own_sentence_named_before_it(detector):
+    text = (
+        "Rebels captured the village of Kibati on Monday. After days of fighting in the hills around Rutshuru, "
+        "the army withdrew and the rebels took over the town on Friday."
+    )
+    places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert places[0] == "Kibati" and "Rutshuru" in places[1:]
