@@ -653,7 +653,9 @@ def _shared_goal(t: Token) -> list[Token]:
     movers = [first, *(c for c in first.children if c.dep_ in ("xcomp", "ccomp") and c.i < t.i)]
     for v in movers:
         if v.lemma_.lower() in lx.DEPLOY_VERBS:
-            goals = place_objects(v, *GOAL_PREPS, "off")  # "... off the Libyan coast, and France sent two more"
+            goals = place_objects(
+                v, *GOAL_PREPS, "off"
+            )  # "... off the Libyan coast, and France sent two more"
             if goals:
                 return goals
     return []
@@ -1589,6 +1591,19 @@ def detailed_force(trigger: Token) -> Token | None:
     return None
 
 
+_ALARM_WORDS = frozenset(
+    "alarm concern worry fear unnerve rattle alarmed concerned worried nervous wary".split()
+)
+
+
+def _cause_of_alarm(t: Token) -> bool:
+    return (
+        t.dep_ == "pobj"
+        and t.head.lower_ in ("by", "about", "over", "at")
+        and (t.head.head.lemma_.lower() in _ALARM_WORDS or t.head.head.lower_ in _ALARM_WORDS)
+    )
+
+
 def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
     if lemma in ("reinforcement",) and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return []  # handled by the verb it depends on ("sent reinforcements", "reinforcements arrived")
@@ -1600,6 +1615,8 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         return []
     if t.dep_ == "oprd" and t.head.lemma_.lower() == "call":
         return []  # "what it called a military buildup on its borders": a name given, not a movement told
+    if _cause_of_alarm(t):
+        return []  # "allies alarmed by Russia's military buildup near Ukraine": a presence that worries, context
     forces = [o for o in prep_objects(t, "of") if is_force(o)] or [
         w for w in t.subtree if w.dep_ == "pobj" and w.head.lower_ == "of" and is_force(w)
     ][:1]  # "deployment to Syria of additional 250 US troops"

@@ -785,6 +785,22 @@ def _dating_text(trigger: Token, text: str) -> str:
     return out
 
 
+_MISSION_WORDS = frozenset("mission operation force coalition effort deployment".split())
+
+
+def _sent_to_a_mission(trigger: Token) -> bool:
+    """ "pledged 296 troops to the same mission", "will contribute a frigate to this operation": no place named, the
+    mission's place is the one the story's movements went to."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    goals = [
+        o for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to" for o in p.children
+    ]
+    return any(
+        o.lemma_.lower() in _MISSION_WORDS and any(c.lower_ in ("same", "this", "that") for c in o.children)
+        for o in goals
+    )
+
+
 def _undated_lead(sentence: Sentence, ctx: ArticleContext) -> bool:
     """With no publication date, a news report's dates ("on August 5, 2024") usually tell older events, but not
     in its lead: "AGADEZ, Niger - U.S. forces completed their withdrawal from Air Base 201 on August 5, 2024"."""
@@ -880,6 +896,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         story = sea or ctx.story_place(own)
         if frame.trigger.lemma_.lower() == "join":
             story = ctx.last_arrival or story  # "They will be joined by 300 French troops": where they went
+        elif _sent_to_a_mission(frame.trigger):
+            story = ctx.last_arrival or story  # "Botswana has pledged 296 troops to the same mission"
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
     if size is None and force is not None:

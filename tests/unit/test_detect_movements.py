@@ -1458,3 +1458,18 @@ def test_two_states_sending_forces_in_one_sentence_are_two_movements(detector):
         ("Italy", "the Libyan coast"),
         ("Spain", "the Libyan coast"),
     }
+
+
+def test_a_force_pledged_to_the_same_mission_goes_where_the_mission_went(detector):
+    text = (
+        "Kenya has sent 400 police officers to Haiti. Gangs still hold much of the capital. "
+        "Jamaica has pledged 200 soldiers to the same mission."
+    )
+    assert {(e.actor, e.destination) for e in movements(detector, text)} == {("Kenya", "Haiti"), ("Jamaica", "Haiti")}
+
+
+def test_a_buildup_that_alarms_others_is_context_not_a_movement(detector):
+    text = "Britain will send 500 troops to Estonia to reassure allies alarmed by Russia's military buildup near Narva."
+    assert [e.destination for e in movements(detector, text)] == ["Estonia"]
+    text = "Belarus allowed a military buildup on its territory last week."
+    assert len(movements(detector, text)) == 1  # a buildup told as what happened is one
