@@ -90,10 +90,12 @@ class DeployFrame:
 def deploy_frames(t: Token) -> list[DeployFrame]:
     if _went_on_to(t):
         return []  # "its troops went on to occupy the air base": what they did next, not a journey
-    if t.lemma_.lower() in ("sail", "steam") and not any(
-        c.dep_ == "prep" and c.lower_ in GOAL_PREPS for c in t.children
+    if t.lemma_.lower() in ("sail", "steam") and not (
+        any(c.dep_ == "prep" and c.lower_ in GOAL_PREPS for c in t.children) or place_objects(t, "for")
     ):
-        return []  # "the frigate Hessen, which sailed from Wilhelmshaven this month": where its journey began
+        # "the frigate Hessen, which sailed from Wilhelmshaven this month": where its journey began; but "sailed
+        # from Portsmouth for the South Atlantic" says where it went
+        return []
     frames = [
         f
         for frame in _frames(t)
@@ -441,7 +443,7 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma in lx.REPLACE_VERBS:
         return _replacement_frames(t, subj, dobj, passive)
 
-    if lemma in lx.DEPLOY_VERBS and _details_a_withdrawal(t):
+    if (lemma in lx.DEPLOY_VERBS or lemma in lx.ARRIVE_VERBS) and _details_a_movement(t):
         return []  # "completed the withdrawal of its forces from Kherson, moving 30,000 troops": one movement
     if lemma in lx.DEPLOY_VERBS or lemma in lx.WITHDRAW_VERBS:
         site = _evacuated_site(t, lemma, subj) if passive else None
@@ -603,8 +605,10 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = _site_named_for_the_task(t) or dests
         return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
 
-    if lemma in _HOMEWARD_ONLY:
-        return []  # "troops returned fire", "came under attack": a move only when it goes home
+    ashore = lemma == "come" and any(c.lower_ == "ashore" for c in t.children)
+    if lemma in _HOMEWARD_ONLY and not ashore:
+        # "troops returned fire", "came under attack": a move only when it goes home, or lands ("came ashore at")
+        return []
     if _route_of_a_mover(t):
         return []  # "a column ... that crossed into the country from Cameroon reached Bouar": one journey
     # "a column of French armored vehicles ... reached the town of Bouar": a column reaches a place, takes none
@@ -617,7 +621,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         subj = _mover(subj)  # "150 of these troops were reported to have arrived"
         if not _is_mover(subj):
             return []
-        preps = DEST_PREPS + ("for",) if lemma == "head" else DEST_PREPS  # "heading for the town"
+        # "heading for the town", "sailed from Portsmouth for the South Atlantic"
+        preps = DEST_PREPS + ("for",) if lemma in ("head", "sail", "steam") else DEST_PREPS
         if lemma in ("go", "parachute"):
             # "would go to Poland"; "went on the offensive near X" goes nowhere; "parachuted onto Munsan-ni", but
             # "parachuted from helicopters near a building" is a raid
@@ -1567,12 +1572,20 @@ _PLANNED_MOVE_VERBS = frozenset(
 )  # "brought forward its withdrawal from its camp in Ber"
 
 
-def _details_a_withdrawal(t: Token) -> bool:
-    """ "completed the withdrawal of its forces from Kherson, moving more than 30,000 troops across the river":
-    a participle that tells how the pull-out its clause reports was done."""
+def _details_a_movement(t: Token) -> bool:
+    """ "completed the withdrawal of its forces from Kherson, moving more than 30,000 troops across the river",
+    "came ashore at San Carlos Water, landing some 4,000 men": a participle that tells how the pull-out or the
+    landing its clause reports was done."""
     if t.tag_ != "VBG" or t.dep_ != "advcl":
         return False
     head = t.head
+    if head.lemma_.lower() in lx.ARRIVE_VERBS - {"cross", "enter", "reach"} and not place_objects(
+        t, *GOAL_PREPS
+    ):
+        return any(
+            (is_force(o) or o.lemma_.lower() == "man") and force_size(o) is not None
+            for o in children(t, "dobj")
+        )
     return head.lemma_.lower() in lx.WITHDRAW_VERBS - {"hand"} or any(
         c.lemma_.lower() in lx.WITHDRAW_NOUNS
         for c in head.children
@@ -1581,11 +1594,18 @@ def _details_a_withdrawal(t: Token) -> bool:
 
 
 def detailed_force(trigger: Token) -> Token | None:
-    """The counted force of the participle that details a pull-out ("..., moving more than 30,000 troops")."""
+    """The counted force of the participle that details a movement ("..., moving more than 30,000 troops")."""
     verb = trigger.head if trigger.pos_ == "NOUN" else trigger
     for c in verb.children:
-        if c.dep_ == "advcl" and _details_a_withdrawal(c):
-            moved = next((o for o in children(c, "dobj") if is_force(o) and force_size(o) is not None), None)
+        if c.dep_ == "advcl" and _details_a_movement(c):
+            moved = next(
+                (
+                    o
+                    for o in children(c, "dobj")
+                    if (is_force(o) or o.lemma_.lower() == "man") and force_size(o) is not None
+                ),
+                None,
+            )
             if moved is not None:
                 return moved
     return None

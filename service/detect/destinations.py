@@ -63,6 +63,8 @@ def without_presence(refs: list[PlaceRef]) -> list[PlaceRef]:
 def without_locators(refs: list[PlaceRef]) -> list[PlaceRef]:
     """ "sent troops to the Catatumbo region near the Venezuelan border": a place after the destination that
     the parser hung on the verb locates the destination; it is not a second one."""
+    # "came ashore at San Carlos Water on the west coast of East Falkland": the coast locates the landing place
+    refs = [r for i, r in enumerate(refs) if not (i and _on_a_shore(r))]
     goals = [r.head.i for r in refs if r.head is not None and r.head.head.lower_ in GOAL_PREPS]
     if not goals:
         return refs
@@ -71,6 +73,11 @@ def without_locators(refs: list[PlaceRef]) -> list[PlaceRef]:
         for r in refs
         if r.head is None or r.head.i < min(goals) or r.head.head.lower_ not in _LOCATIVE_PREPS
     ]
+
+
+def _on_a_shore(ref: PlaceRef) -> bool:
+    head = ref.head
+    return head is not None and head.head.lower_ == "on" and head.lemma_.lower() in ("coast", "shore", "bank")
 
 
 _WIDE_ANAPHORS = frozenset("region area province territory".split())

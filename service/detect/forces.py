@@ -211,6 +211,10 @@ def _number_words(tok: Token) -> list[str]:
     nums = [c for c in nums if c.ent_type_ not in ("DATE", "TIME")]  # "On 4 April Russian troops"
     # "Challenger 2 tanks", "Leopard 2 tanks": a model's name, not a count
     nums = [c for c in nums if not (c.i and c.doc[c.i - 1].text in _MODEL_WORDS)]
+    # "3 Commando Brigade", "16 Air Assault Brigade": a digit opening a capitalised unit's name is its number
+    nums = [
+        c for c in nums if not (c.text.isdigit() and tok.tag_ == "NNP" and tok.lower_ in lx.UNIT_NAME_WORDS)
+    ]
     if not nums:
         return []
     n = nums[0]

@@ -64,7 +64,7 @@ TC_TRIGGER_LEMMAS = (
 # --- deployment ----------------------------------------------------------------------------------------
 DEPLOY_VERBS = frozenset(
     "deploy redeploy send dispatch station base transfer move rush airlift fly ship reinforce bring gather "
-    "mass mobilize position transport ferry concentrate call contribute commit pledge add set establish relocate "
+    "mass mobilize position transport ferry concentrate call contribute commit pledge add set establish relocate pour "
     "reposition shift".split()
 )
 ARRIVE_VERBS = frozenset(
@@ -89,7 +89,7 @@ PRESENCE_NOUNS = frozenset("presence level levels deployment".split())
 # Words of a unit's own name ("the 1st Armoured Division", "the U.S. Army National Guard"): no owner alone.
 UNIT_NAME_WORDS = frozenset(
     "army armies navy guard guards force forces marine marines corps division brigade regiment battalion "
-    "infantry armoured armored airborne mountain expeditionary regimental cavalry mechanized mechanised motorized "
+    "infantry armoured armored airborne mountain expeditionary regimental commando cavalry mechanized mechanised motorized "
     "motorised rifle ranger rangers special operations command military ministry defence defense tank "
     "artillery air naval national combined joint arms landing fleet assault task combat team group".split()
 )
@@ -278,5 +278,7 @@ def is_candidate(sentence: str, *, after_candidate: bool = False) -> bool:
 
 
 # "Sirte fell on 20 October", "the town fell within hours": a place named falling needs no military word
-_FALLEN_PLACE = re.compile(r"\b[A-Z][\w'’-]+ fell\b|\b(?:town|city|village|base|capital|airport|garrison) fell\b")
+_FALLEN_PLACE = re.compile(
+    r"\b[A-Z][\w'’-]+ fell\b|\b(?:town|city|village|base|capital|airport|garrison) fell\b"
+)
 _ANAPHORIC_SIDE = re.compile(r"\b(?:[Tt]hey|[Ii]t|[Tt]he (?:group|militia|movement))\b")

@@ -905,7 +905,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         size = next(
             (n for a in force.children if a.dep_ == "appos" and is_force(a) and (n := force_size(a))), None
         )
-    if size is None and frame.withdraw:
+    if size is None:
         detail = detailed_force(frame.trigger)  # "..., moving more than 30,000 troops across the river"
         size = force_size(detail) if detail is not None else None
     each = units_of_each(force) if force is not None else None

@@ -1473,3 +1473,18 @@ def test_a_buildup_that_alarms_others_is_context_not_a_movement(detector):
     assert [e.destination for e in movements(detector, text)] == ["Estonia"]
     text = "Belarus allowed a military buildup on its territory last week."
     assert len(movements(detector, text)) == 1  # a buildup told as what happened is one
+
+
+def test_a_landing_told_with_its_men_is_one_counted_movement_to_the_beach(detector):
+    text = "On 15 September, 1 Marine Division came ashore at Wolmi Beach on the west coast of Korea, landing 13,000 men."
+    e = only_movement(detector, text)
+    assert (e.destination, e.size) == ("Wolmi Beach", 13000)  # "1 Marine Division" is a name, not a count
+    assert movements(detector, "The patrol came under fire near the beach.") == []
+
+
+def test_ships_that_sailed_for_a_sea_went_there_and_reinforcements_poured_onto_islands_arrived(detector):
+    e = only_movement(detector, "Three destroyers sailed from Toulon for the eastern Mediterranean on 2 May.")
+    assert (e.destination, e.size) == ("eastern Mediterranean", 3)
+    assert movements(detector, "The frigate sailed for home on Monday.") == []
+    e = only_movement(detector, "The junta poured thousands of reinforcements onto the islands.")
+    assert (e.destination, e.direction) == ("the islands", "deploy")
