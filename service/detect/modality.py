@@ -517,12 +517,26 @@ _PAST_YEAR = re.compile(r"19[5-9]\d|20\d\d")
 
 
 def _dating_year(t: Token) -> bool:
-    """A year that dates what the clause tells; not the year in a document's name ("Resolution 2670 (2022)")."""
+    """A year that dates what the clause tells; not the year in a document's name ("Resolution 2670 (2022)") or
+    an event's ("Zapad 2025", "Euro 2024")."""
     if not _PAST_YEAR.fullmatch(t.text):
         return False
     doc = t.doc
     cited = 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")"
-    return not cited
+    before = doc[t.i - 1] if t.i else None
+    named = (
+        before is not None
+        and before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and before.text.rstrip(".") not in _MONTH_WORDS
+    )
+    return not cited and not named
+
+
+_MONTH_WORDS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
 
 
 def _governing_verb(tok: Token) -> Token | None:

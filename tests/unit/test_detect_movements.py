@@ -1488,3 +1488,12 @@ def test_ships_that_sailed_for_a_sea_went_there_and_reinforcements_poured_onto_i
     assert movements(detector, "The frigate sailed for home on Monday.") == []
     e = only_movement(detector, "The junta poured thousands of reinforcements onto the islands.")
     assert (e.destination, e.direction) == ("the islands", "deploy")
+
+
+def test_a_year_in_an_exercises_name_dates_nothing(detector):
+    text = (
+        "VILNIUS - Troops rotated on Monday. Lithuania has moved 3,000 troops to its border for the duration of "
+        "Zapad 2025, an exercise."
+    )
+    e = next(e for e in movements(detector, text) if e.size == 3000)
+    assert e.background is False
