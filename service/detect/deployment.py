@@ -1201,6 +1201,10 @@ def _raised_to(t: Token, objects: list[Token]) -> Token | None:
     troops", when what is raised is a force or a mission."""
     if not any(is_force(o) or o.lemma_.lower() in ("mission", "contingent", "force") for o in objects):
         return None
+    # "raise the strength of the mission by 5,500 troops, to 12,500": the troops added are the ones sent
+    added = next((o for o in prep_objects(t, "by") if is_force(o) and force_size(o) is not None), None)
+    if added is not None:
+        return added
     # "doubled its troops in Afghanistan to 68,000": a bare number stands for the force
     return next(
         (o for o in prep_objects(t, "to") if (is_force(o) or o.like_num) and force_size(o) is not None), None

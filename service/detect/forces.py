@@ -90,7 +90,11 @@ def _sent_together(force: Token) -> list[Token]:
     about 100 troops to operate it"). A listed force with its own destination moves on its own ("a brigade to
     Romania and two destroyers to Spain"); a date the parser joined to the force is none ("On 30 October, 4th
     Battalion")."""
-    listed = [f for f in force.conjuncts if f.i > force.i and is_force(f) and not _own_destination(f, force)]
+    listed = [
+        f
+        for f in force.conjuncts
+        if f.i > force.i and is_force(f) and not _own_destination(f, force) and not _unit_drawn_from(f, force)
+    ]
     if force.dep_ == "dobj":
         # "sending two batteries and up to 400 soldiers to Turkey": the parser may join the list's last item to
         # the verb, as a conjunct or a second object
@@ -116,6 +120,19 @@ def _sent_together(force: Token) -> list[Token]:
         if any(is_force(f) for f in rest):
             listed += [f for f in rest if f not in listed and (is_force(f) or not counts_people(f))]
     return [force, *listed, *_companions(force)]
+
+
+_UNIT_NOUNS = frozenset(
+    "battalion battalions brigade brigades regiment regiments company companies unit units".split()
+)
+
+
+def _unit_drawn_from(item: Token, first: Token) -> bool:
+    """ "3,000 troops from two Marine battalions and one Army battalion": the units the troops come from, which
+    the parser may list with the troops, are no further force."""
+    return item.lower_ in _UNIT_NOUNS and any(
+        p.dep_ == "prep" and p.lower_ == "from" and first.i < p.i < item.i for p in first.children
+    )
 
 
 def _own_destination(item: Token, first: Token) -> bool:
@@ -192,10 +209,14 @@ def _number_words(tok: Token) -> list[str]:
         nums = [c for c in tok.children if c.like_num and c.dep_ in ("quantmod", "nmod", "det")]
     if not nums:
         # "up to seven battalion tactical groups": the number hangs on the unit word before the head
+        # "as many as six B-2 stealth bombers": or on the model's name
         nums = [
             n
             for c in tok.children
-            if c.dep_ in ("nmod", "compound") and c.pos_ == "NOUN"
+            if c.dep_ in ("nmod", "compound")
+            and c.pos_ == "NOUN"
+            or c.dep_ == "amod"
+            and MODEL_NAME.match(c.text)
             for n in c.children
             if n.dep_ == "nummod" and n.i < c.i
         ]

@@ -1497,3 +1497,12 @@ def test_a_year_in_an_exercises_name_dates_nothing(detector):
     )
     e = next(e for e in movements(detector, text) if e.size == 3000)
     assert e.background is False
+
+
+def test_sizes_as_reports_give_them(detector):
+    text = "Officials said as many as four B-52 bombers had been flown to the base at Fairford."
+    assert only_movement(detector, text).size == 4
+    text = "The ministry said 2,000 troops from three Marine battalions and one Army battalion would go to Erbil."
+    assert only_movement(detector, text).size == 2000  # the units they come from are no further force
+    text = "The council voted to raise the strength of the mission in Mali by 1,200 troops, to 13,000."
+    assert only_movement(detector, text).size == 1200  # the troops added, not the new total
