@@ -1615,6 +1615,16 @@ def detailed_force(trigger: Token) -> Token | None:
     return None
 
 
+def _purpose_of_another_move(t: Token) -> bool:
+    """A movement named as the purpose of something else: the object of a "to" clause of purpose."""
+    verb = t.head
+    return (
+        t.dep_ == "dobj"
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    )
+
+
 _ALARM_WORDS = frozenset(
     "alarm concern worry fear unnerve rattle alarmed concerned worried nervous wary".split()
 )
@@ -1641,6 +1651,8 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         return []  # "what it called a military buildup on its borders": a name given, not a movement told
     if _cause_of_alarm(t):
         return []  # "allies alarmed by Russia's military buildup near Ukraine": a presence that worries, context
+    if _purpose_of_another_move(t):
+        return []  # "3,000 troops would be flown to Kabul to secure the evacuation of American personnel"
     forces = [o for o in prep_objects(t, "of") if is_force(o)] or [
         w for w in t.subtree if w.dep_ == "pobj" and w.head.lower_ == "of" and is_force(w)
     ][:1]  # "deployment to Syria of additional 250 US troops"

@@ -606,7 +606,7 @@ def _next_sentence_end(text: str, after: int) -> int:
 
 
 def _size_said_next(
-    text: str, after: int, ctx: ArticleContext, own: str | None, *, police: bool = False
+    text: str, after: int, ctx: ArticleContext, own: str | None, *, withdraw: bool, police: bool = False
 ) -> int | None:
     """A vague force ("thousands of troops") is often numbered in the next sentences: "about 4,000 troops",
     "reduce the number of American forces ... by around 4,000"; police in officers."""
@@ -626,8 +626,19 @@ def _size_said_next(
         ctx.gazetteer.country_code(w) not in (None, own) for w in _WORD_RUN.findall(lead)
     ):
         return None
+    # "US forces left Bagram. ... about 3,000 troops would be flown to Kabul": a movement the other way
+    counted_in = window[
+        : _next_sentence_end(window, first.end()) if first.end() < len(window) else len(window)
+    ]
+    counted_in = re.split(r"[.!?]\s", counted_in[: first.start()])[-1] + counted_in[first.start() :]
+    same_way, other_way = (_OUTWARD, _INWARD) if withdraw else (_INWARD, _OUTWARD)
+    if other_way.search(counted_in) and not same_way.search(counted_in):
+        return None
     return parse_number([next(g for g in first.groups() if g)])
 
+
+_INWARD = re.compile(r"\b(?:sen[dt]|flown|fly|deploy\w*|dispatch\w*|arriv\w*|reinforc\w*|station\w*)\b", re.I)
+_OUTWARD = re.compile(r"\b(?:withdr\w*|leav\w*|left|pull\w*|depart\w*)\b", re.I)
 
 # who reported a number, not whose force it is: "Azerbaijani media reported that the 2,000-strong contingent"
 _REPORTERS = re.compile(r"\b[A-Z][\w-]*\s+(?:state\s+)?(?:media|officials?|sources?|television|news|press)\b")
@@ -927,13 +938,17 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         size = round(size * frame.share)
     if size is None and force is not None and _VAGUE_SIZE.search(force_text(force)):
         size = _size_said_next(  # "thousands of troops ... about 4,000 will leave"
-            ctx.article.text, sentence.end, ctx, own, police=is_police(force)
+            ctx.article.text, sentence.end, ctx, own, withdraw=frame.withdraw, police=is_police(force)
         )
     elif size is None and force is not None and _uncounted_personnel(force) and not _refers_back(force):
         # "Russia began deploying peacekeepers to Nagorno-Karabakh. ... 1,960 Russian troops will be stationed":
         # the next sentence numbers the force its lead left uncounted
         size = _size_said_next(
-            ctx.article.text[: _next_sentence_end(ctx.article.text, sentence.end)], sentence.end, ctx, own
+            ctx.article.text[: _next_sentence_end(ctx.article.text, sentence.end)],
+            sentence.end,
+            ctx,
+            own,
+            withdraw=frame.withdraw,
         )
     event_date = resolve_event_date(
         _dating_text(frame.trigger, sentence.text),

@@ -1506,3 +1506,14 @@ def test_sizes_as_reports_give_them(detector):
     assert only_movement(detector, text).size == 2000  # the units they come from are no further force
     text = "The council voted to raise the strength of the mission in Mali by 1,200 troops, to 13,000."
     assert only_movement(detector, text).size == 1200  # the troops added, not the new total
+
+
+def test_a_withdrawal_takes_no_count_from_a_movement_the_other_way_in_the_next_sentence(detector):
+    text = (
+        "Dutch forces left Camp Castor on 1 July. On 12 August the ministry said about 800 troops would be flown "
+        "to Kandahar airfield to secure the evacuation of Dutch personnel."
+    )
+    found = {e.destination: e for e in movements(detector, text)}
+    assert found["Camp Castor"].size is None and found["Kandahar"].size == 800
+    # the evacuation the flight is to secure is its purpose, no movement of its own
+    assert set(found) == {"Camp Castor", "Kandahar"}
