@@ -1277,7 +1277,7 @@ def _rejoins(t: Token) -> bool:
 
 
 _INTRANSITIVE_MOVES = frozenset(
-    "move mass gather transfer deploy redeploy station position concentrate fly relocate shift".split()
+    "move mass gather transfer deploy redeploy station position reposition concentrate fly relocate shift".split()
 )
 
 

@@ -1517,3 +1517,8 @@ def test_a_withdrawal_takes_no_count_from_a_movement_the_other_way_in_the_next_s
     assert found["Camp Castor"].size is None and found["Kandahar"].size == 800
     # the evacuation the flight is to secure is its purpose, no movement of its own
     assert set(found) == {"Camp Castor", "Kandahar"}
+
+
+def test_a_unit_that_repositions_to_a_country_moves_there(detector):
+    e = only_movement(detector, "The armoured squadron will reposition to Bulgaria next month.")
+    assert (e.destination, e.status) == ("Bulgaria", "announced")
