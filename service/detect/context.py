@@ -443,10 +443,11 @@ _CALENDAR_DATE = re.compile(
 
 
 _TOWN_NOUNS = frozenset("town city village".split())
-# a capitalised name after a preposition or verb ("ringing Stanley", "in Bani Walid"), not a sentence's first word
+# a name that places the fighting: "the mountains ringing Stanley", "the hills around Rutshuru", "the Battle of
+# Rubizhne", "control of Lashio"; not where a speaker is ("officials in Washington") or where people fled to
 _TOWN_NAME = re.compile(
-    r"(?:(?<=[a-z]ing )|(?<=[a-z]ed )|(?<= in )|(?<= of )|(?<= at )|(?<= to )|(?<= near )|(?<= from )|(?<= into )"
-    r"|(?<= around )|(?<= outside ))"
+    r"(?:(?<=ringing )|(?<=surrounding )|(?<= around )|(?<= near )|(?<= outside )|(?<=overlooking )|(?<= of )"
+    r"|(?<=[Bb]attle for )|(?<=withdrew from )|(?<=retreated from ))"
     r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
 )
 

@@ -15,6 +15,7 @@ from service.detect.phrases import (
     is_force,
     is_placeish,
     known_place,
+    name_span,
     prep_objects,
 )
 from service.detect.places import (
@@ -52,7 +53,19 @@ _LINES = frozenset("line lines front frontline frontlines front-line border bord
 _DEFENCES = frozenset("defense defence defenses defences fortification fortifications".split())
 
 _HOLDING_VERBS = frozenset("control occupy hold".split())
-_FALL_IDIOMS = frozenset(["short", "silent", "ill", "victim", "prey", "apart", "asleep"])
+_FALL_IDIOMS = frozenset(["short", "silent", "ill", "victim", "prey", "apart", "asleep", "quiet", "dark"])
+
+
+def _fell_into_a_state(t: Token) -> bool:
+    """ "fell into chaos / out of favour / under a snowstorm", "fell 3%": a state or a measure, no capture."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("into", "out", "under", "by", "across") for c in t.children
+    ) or any(
+        c.dep_ in ("npadvmod", "dobj", "advmod") and (c.like_num or c.lower_ in ("sharply", "steeply"))
+        for c in t.children
+    )
+
+
 _DURATIONS = frozenset("day week month year decade century".split())
 _SOVEREIGNTY_VERBS = frozenset("restore establish reestablish re-establish reassert regain extend".split())
 
@@ -434,6 +447,14 @@ def _frames(t: Token) -> list[TCFrame]:
         gainers = prep_objects(t, "to")
         under = [p for p in prep_objects(t, "under") if p.lemma_.lower() == "control"]
         if not gainers and not under and not is_placeish(subj):
+            return []
+        named = subj.text[:1].isupper() and subj.lemma_.lower() not in lx.PLACE_NOUNS
+        if (
+            not gainers
+            and not under
+            and (_fell_into_a_state(t) or named and not known_place(name_span(subj)))
+        ):
+            # "Tripoli fell into chaos", "Kabul fell under heavy snow", "Apple fell 3%": no side took anything
             return []
         places, partial = places_from(subj)
         if (

@@ -485,7 +485,11 @@ def _frames(t: Token) -> list[DeployFrame]:
         if not withdraw and used_against and not prep_objects(t, "to", "into"):
             return []  # "deploying anti-ship missiles against the fleet": forces in action, not moved
         preps = ("from", "out") if withdraw else DEST_PREPS
-        dests = place_objects(t, *preps)
+        dests = place_objects(t, *preps) or ([] if withdraw else _offshore(t))
+        if not withdraw and not dests and lemma in lx.REPOSITION_VERBS | lx.JOURNEY_VERBS:
+            # "moved its troops off Snake Island", "were airlifted off the island": the place they left
+            dests = place_objects(t, "off")
+            withdraw = bool(dests)
         # "its units had redeployed outside Hama": they left it
         moved_outside = (
             not withdraw and not dests and lemma in _REPOSITION_VERBS and place_objects(t, "outside")
@@ -651,6 +655,14 @@ def _frames(t: Token) -> list[DeployFrame]:
     return []
 
 
+def _offshore(t: Token) -> list[Token]:
+    """ "deployed helicopters aboard HMS Ocean off the Libyan coast": the waters off a coast ("moved its troops
+    off Snake Island" is where they left)."""
+    return [
+        o for o in place_objects(t, "off") if o.lemma_.lower() in ("coast", "shore", "coastline", "waters")
+    ]
+
+
 def _shared_goal(t: Token) -> list[Token]:
     """ "Germany approved sending two batteries to Turkey, and the Netherlands has committed two more": the place
     the movement it is joined to goes to."""
@@ -658,9 +670,8 @@ def _shared_goal(t: Token) -> list[Token]:
     movers = [first, *(c for c in first.children if c.dep_ in ("xcomp", "ccomp") and c.i < t.i)]
     for v in movers:
         if v.lemma_.lower() in lx.DEPLOY_VERBS:
-            goals = place_objects(
-                v, *GOAL_PREPS, "off"
-            )  # "... off the Libyan coast, and France sent two more"
+            # "... off the Libyan coast, and France sent two more"
+            goals = place_objects(v, *GOAL_PREPS) or _offshore(v)
             if goals:
                 return goals
     return []
@@ -1470,7 +1481,11 @@ def _handover_frames(t: Token, subj: Token | None, dobj: Token | None) -> list[D
 def _pull_out_told_with(t: Token) -> bool:
     """ "handed over positions around Marjayoun as they started pulling out of south Lebanon": the clause's own
     pull-out is the movement, the handover a step of it."""
-    clauses = [c for c in t.children if c.dep_ in ("advcl", "conj")]
+    clauses = [
+        c
+        for c in t.children
+        if c.dep_ == "advcl" and any(m.lower_ in ("as", "while") for m in c.children if m.dep_ == "mark")
+    ]
     clauses += [x for c in clauses for x in c.children if x.dep_ == "xcomp"]
     return any(c.lemma_.lower() in lx.WITHDRAW_VERBS - {"hand"} for c in clauses)
 
@@ -1576,6 +1591,9 @@ _PLANNED_MOVE_VERBS = frozenset(
 )  # "brought forward its withdrawal from its camp in Ber"
 
 
+_LANDING_VERBS = frozenset("land bring put carry ferry deliver disembark move deploy".split())
+
+
 def _details_a_movement(t: Token) -> bool:
     """ "completed the withdrawal of its forces from Kherson, moving more than 30,000 troops across the river",
     "came ashore at San Carlos Water, landing some 4,000 men": a participle that tells how the pull-out or the
@@ -1583,8 +1601,10 @@ def _details_a_movement(t: Token) -> bool:
     if t.tag_ != "VBG" or t.dep_ != "advcl":
         return False
     head = t.head
-    if head.lemma_.lower() in lx.ARRIVE_VERBS - {"cross", "enter", "reach"} and not place_objects(
-        t, *GOAL_PREPS
+    if (
+        head.lemma_.lower() in lx.ARRIVE_VERBS - {"cross", "enter", "reach"}
+        and t.lemma_.lower() in _LANDING_VERBS
+        and not place_objects(t, *GOAL_PREPS)
     ):
         return any(
             (is_force(o) or o.lemma_.lower() == "man") and force_size(o) is not None

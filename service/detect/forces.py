@@ -192,6 +192,9 @@ def counts_people(tok: Token) -> bool:
     return lemma not in lx.EQUIPMENT_NOUNS and tok.lower_ not in lx.EQUIPMENT_NOUNS
 
 
+_FORMATIONS = frozenset("brigade division regiment battalion commando corps".split())
+
+
 def _number_words(tok: Token) -> list[str]:
     if (
         tok.head.dep_ == "prep"
@@ -233,9 +236,7 @@ def _number_words(tok: Token) -> list[str]:
     # "Challenger 2 tanks", "Leopard 2 tanks": a model's name, not a count
     nums = [c for c in nums if not (c.i and c.doc[c.i - 1].text in _MODEL_WORDS)]
     # "3 Commando Brigade", "16 Air Assault Brigade": a digit opening a capitalised unit's name is its number
-    nums = [
-        c for c in nums if not (c.text.isdigit() and tok.tag_ == "NNP" and tok.lower_ in lx.UNIT_NAME_WORDS)
-    ]
+    nums = [c for c in nums if not (c.text.isdigit() and tok.tag_ == "NNP" and tok.lower_ in _FORMATIONS)]
     if not nums:
         return []
     n = nums[0]

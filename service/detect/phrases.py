@@ -173,7 +173,13 @@ _PERSON_HEADS = frozenset(
 
 
 def _military_officers(tok: Token) -> bool:
-    return tok.lemma_.lower() == "officer" and any(c.lower_ == "military" for c in tok.children)
+    """ "military liaison officers", "a team of military officers": officers sent as a force; not "military
+    officers" sent to talks."""
+    if tok.lemma_.lower() != "officer" or not any(c.lower_ == "military" for c in tok.children):
+        return False
+    posted = any(c.lower_ in ("liaison", "training", "staff") for c in tok.children)
+    in_a_team = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "team"
+    return posted or in_a_team
 
 
 def is_force(tok: Token) -> bool:

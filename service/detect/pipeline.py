@@ -641,7 +641,12 @@ _INWARD = re.compile(r"\b(?:sen[dt]|flown|fly|deploy\w*|dispatch\w*|arriv\w*|rei
 _OUTWARD = re.compile(r"\b(?:withdr\w*|leav\w*|left|pull\w*|depart\w*)\b", re.I)
 
 # who reported a number, not whose force it is: "Azerbaijani media reported that the 2,000-strong contingent"
-_REPORTERS = re.compile(r"\b[A-Z][\w-]*\s+(?:state\s+)?(?:media|officials?|sources?|television|news|press)\b")
+_REPORTERS = re.compile(
+    r"\b[A-Z][\w-]*\s+(?:state\s+)?(?:media|officials?|sources?|television|news|press)\b"
+    # "Niger's junta said about 1,000 American troops would leave": who says it, not whose they are
+    r"|\b[A-Z][\w-]*['’]s\s+(?:[\w-]+\s+){0,2}?(?:junta|government|military|army|ministry|president|leader|"
+    r"spokes\w+)\s+(?:said|says|reported|announced|told|confirmed)\b"
+)
 
 
 # a force the next sentence brings in as new: "A U.S.-led unit of about 900", "Another 500 troops"
@@ -695,10 +700,16 @@ def _foreign_drawdown(place: str, loser: str | None, country: str | None, ctx: A
     return own is not None and own != country
 
 
+# taking ground from a side, not taking up or holding it ("occupied defensive positions near Kidal")
+_GROUND_TAKING_VERBS = frozenset(
+    "capture recapture seize overrun overran retake storm hand cede surrender".split()
+)
+
+
 def _named_ground_taken(frame: TCFrame, ref: PlaceRef) -> bool:
     """ "captured army positions near Marjayoun": who took the ground and a place that names where it is; not
-    "had taken more advantageous positions near the town" (taking up positions)."""
-    if frame.gaining is None or frame.trigger.lemma_.lower() == "take":
+    "had taken more advantageous positions near the town" or "occupied defensive positions" (taking them up)."""
+    if frame.gaining is None or frame.trigger.lemma_.lower() not in _GROUND_TAKING_VERBS:
         return False
     return any(not r.anaphoric for r in ground_locators(ref.head))
 
@@ -812,9 +823,17 @@ def _sent_to_a_mission(trigger: Token) -> bool:
     )
 
 
+# a day the news happened on: "on August 5, 2024", "on 5 August" (not "in June 2014", which recalls the past)
+_DAY_OF_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2}\b|\b\d{1,2} (?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b"
+)
+
+
 def _undated_lead(sentence: Sentence, ctx: ArticleContext) -> bool:
     """With no publication date, a news report's dates ("on August 5, 2024") usually tell older events, but not
-    in its lead: "AGADEZ, Niger - U.S. forces completed their withdrawal from Air Base 201 on August 5, 2024"."""
+    the day its lead gives: "AGADEZ, Niger - U.S. forces completed their withdrawal from Air Base 201 on August 5, 2024"."""
     return ctx.news_style and ctx.article.published is None and not ctx.article.text[: sentence.start].strip()
 
 
@@ -833,7 +852,10 @@ def _told_as_background(
             long_before_publication(event_date, sentence.text, ctx)
             and not (lead or _undated_announcement(modality, trigger, ctx))
         )
-        or (told_as_past(trigger, news_style=ctx.news_style, published_year=ctx.published_year) and not lead)
+        or (
+            told_as_past(trigger, news_style=ctx.news_style, published_year=ctx.published_year)
+            and not (lead and _DAY_OF_MONTH.search(sentence.text))
+        )
         or (ctx.news_style and ctx.last_background and bool(_LATER_THAN_BEFORE.search(sentence.text)))
     )
 

@@ -26,7 +26,7 @@ PARTIAL_HEADS = frozenset(
 _QUANTITY_HEADS = frozenset(
     "number dozen dozens hundreds scores handful couple all rest majority total string series cluster".split()
 )
-DEST_PREPS = tuple("to into onto in at toward towards around near on along inside off".split())
+DEST_PREPS = tuple("to into onto in at toward towards around near on along inside".split())
 _PERSON_ROLES = frozenset(
     "judge leader commander minister president general official officer spokesman journalist son daughter "
     "brother wife emir chief head governor mayor colonel captain".split()

@@ -1469,7 +1469,7 @@ def test_a_force_pledged_to_the_same_mission_goes_where_the_mission_went(detecto
 
 
 def test_a_buildup_that_alarms_others_is_context_not_a_movement(detector):
-    text = "Britain will send 500 troops to Estonia to reassure allies alarmed by Russia's military buildup near Narva."
+    text = "Britain will send 500 troops to Estonia, whose leaders are worried about a troop buildup across the border."
     assert [e.destination for e in movements(detector, text)] == ["Estonia"]
     text = "Belarus allowed a military buildup on its territory last week."
     assert len(movements(detector, text)) == 1  # a buildup told as what happened is one
@@ -1492,8 +1492,8 @@ def test_ships_that_sailed_for_a_sea_went_there_and_reinforcements_poured_onto_i
 
 def test_a_year_in_an_exercises_name_dates_nothing(detector):
     text = (
-        "VILNIUS - Troops rotated on Monday. Lithuania has moved 3,000 troops to its border for the duration of "
-        "Zapad 2025, an exercise."
+        "VILNIUS - Troops rotated on Monday. Latvia has moved 3,000 troops to its border while Steadfast Defender "
+        "2024, a NATO exercise, runs."
     )
     e = next(e for e in movements(detector, text) if e.size == 3000)
     assert e.background is False
@@ -1522,3 +1522,24 @@ def test_a_withdrawal_takes_no_count_from_a_movement_the_other_way_in_the_next_s
 def test_a_unit_that_repositions_to_a_country_moves_there(detector):
     e = only_movement(detector, "The armoured squadron will reposition to Bulgaria next month.")
     assert (e.destination, e.status) == ("Bulgaria", "announced")
+
+
+def test_what_a_review_found_over_reaching(detector):
+    # a participle that is no movement gives no count
+    assert only_movement(detector, "Troops arrived in the village on Monday, killing 20 men.").size is None
+    # a state that only reports the number does not make it another state's force
+    text = (
+        "US troops began leaving Chad on Monday. Chad's government said about 1,000 American troops would leave "
+        "by September."
+    )
+    assert [e.size for e in movements(detector, text)] == [1000]
+    # "off" a place is where forces left, "off a coast" where ships went
+    e = only_movement(detector, "Kyiv moved its troops off Zmiinyi Island on Thursday.")
+    assert (e.destination, e.direction) == ("Zmiinyi Island", "withdraw")
+    # officers sent to talks are delegates
+    assert movements(detector, "Sudan sent military officers to Jeddah for ceasefire talks.") == []
+    # a handover and a later pull-out joined by "and" are two movements
+    text = "French troops handed over the base at Menaka to Malian forces and later pulled out of Mali entirely."
+    assert {e.direction for e in movements(detector, text)} == {"withdraw"} and len(movements(detector, text)) == 2
+    # a number before a guard is a count; before a capitalised formation, a name
+    assert only_movement(detector, "The US deployed 150 National Guard to the border.").size == 150
