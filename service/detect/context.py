@@ -357,7 +357,12 @@ _STATE_VERB_NEXT = re.compile(
 def _speaks_as_state(name: str, window: str) -> bool:
     """ "Moscow has massed troops", "Kyiv said": a capital acting for its state, no place the story is at."""
     last = window.rfind(name)
-    return bool(_STATE_VERB_NEXT.match(window[last + len(name) :]))
+    # "The government in Addis Ababa declared a ceasefire": the seat of the government that speaks
+    seat = _GOVERNMENT_IN.search(window[max(0, last - 40) : last])
+    return bool(_STATE_VERB_NEXT.match(window[last + len(name) :])) or seat is not None
+
+
+_GOVERNMENT_IN = re.compile(r"\b(?:government|officials|authorities|leaders|junta|regime)\s+in\s+$", re.I)
 
 
 @cache

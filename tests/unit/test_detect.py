@@ -2273,3 +2273,13 @@ def test_what_a_review_found_over_reaching_in_control(detector):
     # an undated report's lead that recalls a past month and year is background
     text = "BAGHDAD — U.S. troops withdrew from Iraq in December 2011, ending a nearly nine-year war."
     assert news(detect(detector, text), DeploymentEvent) == []
+
+
+def test_a_capital_named_as_the_seat_of_the_government_is_not_the_city_left(detector):
+    text = (
+        "Rebel fighters took control of Bentiu on Monday.\n\n"
+        "The government in Juba declared a truce and said its troops had been withdrawn from the city."
+    )
+    events = detector.detect(Article(id="t", text=text, title="Rebels take Bentiu as government declares truce"))
+    places = {getattr(e, "place", None) or getattr(e, "destination", None) for e in events}
+    assert "Juba" not in places and "Bentiu" in places
