@@ -142,7 +142,9 @@ def _named_before_compass(obj: Token) -> PlaceRef | None:
     named = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
     if not named:
         return None
-    first = min(t.i for c in named for t in c.subtree if t.dep_ == "compound")  # no article or adjective
+    # from the name's first word ("the K1 military base west of the city" -> "K1 military base"), no article or
+    # adjective before it ("the undefended Al Asad air base")
+    first = min(t.i for c in named for t in c.subtree if t.dep_ in ("compound", "nmod"))
     return PlaceRef(obj.doc[first : obj.i].text, named[-1])
 
 

@@ -2283,3 +2283,8 @@ def test_a_capital_named_as_the_seat_of_the_government_is_not_the_city_left(dete
     events = detector.detect(Article(id="t", text=text, title="Rebels take Bentiu as government declares truce"))
     places = {getattr(e, "place", None) or getattr(e, "destination", None) for e in events}
     assert "Juba" not in places and "Bentiu" in places
+
+
+def test_a_base_named_before_the_compass_word_keeps_its_whole_name(detector):
+    text = "Officials said the troops had also seized the T4 military base east of the city on Sunday."
+    assert only_control(detector, text).place == "T4 military base"
