@@ -36,6 +36,9 @@ class ArticleContext:
         self.countries.update(actor_countries(f"{title}\n{article.text}"))
         self.title_place = self._title_place(title)
         self.published_year = article.published.year if article.published else None
+        # the year an undated narrative is set in, the first its title names: "Battle of Tal Afar (2017)"
+        title_year = _TITLE_YEAR.search(title)
+        self.story_year = self.published_year or (int(title_year.group(0)) if title_year else None)
         # What the story has named so far, for "they captured" and "the area" in later sentences.
         self.news_style = bool(_WEEKDAY_REFERENCE.search(article.text) or _DATELINE_LINE.search(article.text))
         self._place_countries: Counter[str] | None = None
@@ -447,6 +450,7 @@ _CALENDAR_DATE = re.compile(
 )
 
 
+_TITLE_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 _TOWN_NOUNS = frozenset("town city village".split())
 # a name that places the fighting: "the mountains ringing Stanley", "the hills around Rutshuru", "the Battle of
 # Rubizhne", "control of Lashio"; not where a speaker is ("officials in Washington") or where people fled to

@@ -56,6 +56,15 @@ _HOLDING_VERBS = frozenset("control occupy hold".split())
 _FALL_IDIOMS = frozenset(["short", "silent", "ill", "victim", "prey", "apart", "asleep", "quiet", "dark"])
 
 
+def _named_place(tok: Token) -> bool:
+    """A place, or a name the tagger misread that an appositive calls a town ("Gudermes, Chechnya's second-largest
+    city, was handed over")."""
+    return is_placeish(tok) or (
+        tok.text[:1].isupper()
+        and any(c.dep_ == "appos" and c.lemma_.lower() in ("city", "town", "village") for c in tok.children)
+    )
+
+
 def _fell_into_a_state(t: Token) -> bool:
     """ "fell into chaos / out of favour / under a snowstorm", "fell 3%": a state or a measure, no capture."""
     return any(
@@ -501,7 +510,7 @@ def _frames(t: Token) -> list[TCFrame]:
         surrendered = _surrendered_place(subj) if lemma == "surrender" and not targets and not passive else []
         targets = targets or surrendered
         handed = child(t, "nsubjpass") if passive and lemma in lx.HANDOVER_VERBS | {"abandon"} else None
-        if not targets and handed is not None and is_placeish(handed) and not is_force(handed):
+        if not targets and handed is not None and _named_place(handed) and not is_force(handed):
             # "The base was formally handed over to the Nigerien Armed Forces", "Kimpo Airfield and the port of
             # Inchon were abandoned on 5 January"
             targets = [handed]
@@ -558,6 +567,8 @@ def _frames(t: Token) -> list[TCFrame]:
             if target.lemma_.lower() in _LINES:
                 continue  # "pulled back from the front line": a line, not a place left to the enemy
             places, partial = places_from(target)
+            if not places and target == handed and not is_placeish(target):
+                places = [PlaceRef(target.text, target)]  # "Gudermes, Chechnya's second-largest city"
             places = located_by_verb(t, places)  # "withdrew from the border crossing at Bab al-Hawa"
             if places:
                 out.append(

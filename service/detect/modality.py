@@ -164,8 +164,16 @@ def _on_condition(trigger: Token) -> bool:
     )
 
 
-def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_year: int | None) -> Modality:
-    """How the text presents the event its trigger names."""
+def assess(
+    trigger: Token,
+    *,
+    sentence_text: str,
+    deployment: bool,
+    published_year: int | None,
+    story_year: int | None = None,
+) -> Modality:
+    """How the text presents the event its trigger names. `story_year`: the year the story is set in, the
+    publication's or, for an undated text, the first its title names ("Battle of Tal Afar (2017)")."""
     happened, announced, claimed, background = True, False, False, False
     chain = _clause_chain(trigger)
 
@@ -326,7 +334,7 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
         background = (
             background
             or _is_background_tc(trigger, sentence_text, published_year)
-            or _dated_to_a_past_year(trigger, published_year)
+            or _dated_to_a_past_year(trigger, story_year or published_year)
         )
     elif (
         trigger.dep_ == "acl"
@@ -352,7 +360,7 @@ def assess(trigger: Token, *, sentence_text: str, deployment: bool, published_ye
     elif (
         _dated_episode(trigger, published_year)
         or _dated_relative_clause(trigger, published_year)
-        or _dated_to_a_past_year(trigger, published_year)
+        or _dated_to_a_past_year(trigger, story_year or published_year)
     ):
         background = True  # "during the 2007 troop surge": an episode named by its year, told as context
     elif not announced and _present_state(trigger):
@@ -415,11 +423,17 @@ def _dated_to_a_past_year(trigger: Token, published_year: int | None) -> bool:
     if own.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in own.children):
         clauses.add(_governing_verb(own.head))
     years = [
-        int(t.text)
-        for t in trigger.doc
-        if _dating_year(t) and t.head.lower_ in ("in", "during") and _governing_verb(t) in clauses
+        int(t.text) for t in trigger.doc if _dating_year(t) and _dated_in(t) and _governing_verb(t) in clauses
     ]
     return bool(years) and max(years) < published_year
+
+
+def _dated_in(year: Token) -> bool:
+    """ "in 2022", "during 2015", "in June 2014": a year that dates the clause it sits in."""
+    head = year.head
+    if head.text.rstrip(".") in _MONTH_WORDS:
+        head = head.head
+    return head.lower_ in ("in", "during")
 
 
 _SEQUENCE_MARKS = frozenset({"after", "before", "when", "as"})
@@ -590,7 +604,9 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
     last month", "the militants overran Mosul in June 2014" (in a wire story that gives no year to its news)."""
     clause = _own_clause(trigger) + _shared_date(trigger)
     text = " ".join(t.text for t in clause)
-    if _RELATIVE_PAST.search(text):
+    recalled = _RELATIVE_PAST.search(text)
+    if recalled and not (_SAME_STORY_PAST.fullmatch(recalled.group(0)) and _comes_after(trigger)):
+        # but "the deployment comes after Boko Haram overran Baga earlier this month": the story's latest step
         return True
     if not news_style:
         # an encyclopedia narrative (no date of its own) dates every event it tells by its year; it steps back
@@ -601,6 +617,22 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
         return True
     # "sent reinforcements on Monday, as it did when ... in 2015": the event dates itself as news
     return not _RECENT.search(text) and _set_in_dated_past(clause, published_year)
+
+
+_SAME_STORY_PAST = re.compile(r"earlier this (?:month|week)", re.I)
+
+
+def _comes_after(trigger: Token) -> bool:
+    """The trigger's clause is what "this comes after": "The deployment comes after fighters overran Baga"."""
+    for a in [trigger, *trigger.ancestors][:4]:
+        if a.lemma_.lower() == "come" and any(c.lower_ == "after" for c in a.children):
+            return True
+        if (
+            any(m.lower_ == "after" and m.dep_ in ("mark", "prep") for m in a.children)
+            and a.head.lemma_.lower() == "come"
+        ):
+            return True
+    return False
 
 
 def _flashback(trigger: Token) -> bool:
@@ -624,13 +656,13 @@ def _flashback(trigger: Token) -> bool:
 
 
 def _carried_forward(verb: Token) -> bool:
-    """ "On 17 February", "By this time", "Meanwhile" before the verb, "by 3 February", "within hours" after it:
-    the day the story has reached."""
+    """ "On 17 February", "By this time", "Meanwhile", "Within weeks" before the verb, "by 3 February", "within
+    hours" after it: the day the story has reached."""
     return any(
         c.dep_ in ("prep", "npadvmod", "advmod")
         and (
             c.i < verb.i
-            and c.lower_ in ("on", "by", "as", "at", "until", "meanwhile")
+            and c.lower_ in ("on", "by", "as", "at", "until", "meanwhile", "within")
             or c.i > verb.i
             and c.lower_ in ("by", "within")
             and any(a.dep_ == "aux" and a.lower_ == "had" for a in verb.children)  # not "would leave by"

@@ -716,7 +716,11 @@ def _named_ground_taken(frame: TCFrame, ref: PlaceRef) -> bool:
 
 def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
     modality = assess(
-        frame.trigger, sentence_text=sentence.text, deployment=False, published_year=ctx.published_year
+        frame.trigger,
+        sentence_text=sentence.text,
+        deployment=False,
+        published_year=ctx.published_year,
+        story_year=ctx.story_year,
     )
     if not modality.happened or modality.announced:
         return []
@@ -871,7 +875,11 @@ def _refers_back(force: Token) -> bool:
 def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
     """One event per destination: "sent to both Kupiansk and Izium" is two movements to follow."""
     modality = assess(
-        frame.trigger, sentence_text=sentence.text, deployment=True, published_year=ctx.published_year
+        frame.trigger,
+        sentence_text=sentence.text,
+        deployment=True,
+        published_year=ctx.published_year,
+        story_year=ctx.story_year,
     )
     force = frame.force_head
     if not modality.happened or (

@@ -2289,3 +2289,22 @@ def test_a_base_named_before_the_compass_word_keeps_its_whole_name(detector):
     assert only_control(detector, "Rebels seized the K3 military base west of Hama on Monday.").place == (
         "K3 military base"
     )
+
+
+def test_narrative_time_words_and_the_titles_year(detector):
+    # "Within weeks" carries a narrative forward, as "By 11 March" does
+    text = "Federal troops crossed the border on 1 May. Within weeks federal troops had occupied the town of Kalai."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Kalai"]
+    # a town the tagger misreads, named by its appositive
+    text = "Kargil, the district's largest town, was handed over to the army on 12 July."
+    assert only_control(detector, text).place == "Kargil"
+    # "this comes after ... earlier this month" is the same developing story
+    text = "The offensive comes after rebels overran the town of Damboa earlier this month."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Damboa"]
+    # a year before the one an undated narrative's title gives is an earlier phase
+    text = "Mubi fell to the militants in October 2013. On 4 May, government troops recaptured Mubi."
+    events = detector.detect(Article(id="t", text=text, title="Battle of Mubi (2014)"))
+    assert [(e.place, e.background) for e in events if isinstance(e, TerritorialControlEvent)] == [
+        ("Mubi", True),
+        ("Mubi", False),
+    ]
