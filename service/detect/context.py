@@ -40,7 +40,11 @@ class ArticleContext:
         title_year = _TITLE_YEAR.search(title)
         self.story_year = self.published_year or (int(title_year.group(0)) if title_year else None)
         # What the story has named so far, for "they captured" and "the area" in later sentences.
-        self.news_style = bool(_WEEKDAY_REFERENCE.search(article.text) or _DATELINE_LINE.search(article.text))
+        self.news_style = bool(
+            _WEEKDAY_REFERENCE.search(article.text)
+            or _DATELINE_LINE.search(article.text)
+            or _REPORTED_LEAD.match(article.text)
+        )
         self._place_countries: Counter[str] | None = None
         self._inner_countries: set[str] = set()
         self.last_actor: str | None = None
@@ -445,11 +449,16 @@ _STALE_AFTER_DAYS = 7  # "on Friday" reaches back a week at most
 _DATELINE_LINE = re.compile(DATELINE.pattern, re.M)  # a dateline opening any line: a wire story
 _WEEKDAY_REFERENCE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _CALENDAR_DATE = re.compile(
-    r"\b(?:in|on|since) (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|"
+    r"\b(?:[Ii]n|[Oo]n|[Ss]ince) (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b"
 )
 
 
+# a report's lead in the present perfect: "The United Kingdom has deployed elements of 1 PARA to Sierra Leone"
+_REPORTED_LEAD = re.compile(
+    r"[^.\n]{0,160}?\b(?:has|have)\s+(?:(?!been\b)\w+\s+)?(?:deployed|sent|dispatched|captured|seized|taken|retaken|"
+    r"recaptured|withdrawn|pulled|begun|started|ordered|announced|launched|entered|moved|arrived|completed)\b"
+)
 _TITLE_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 _TOWN_NOUNS = frozenset("town city village".split())
 # a name that places the fighting: "the mountains ringing Stanley", "the hills around Rutshuru", "the Battle of

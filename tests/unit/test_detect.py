@@ -2308,3 +2308,16 @@ def test_narrative_time_words_and_the_titles_year(detector):
         ("Mubi", True),
         ("Mubi", False),
     ]
+
+
+def test_an_undated_report_told_in_the_present_perfect_dates_its_past(detector):
+    # a lead in the present perfect makes a report; its calendar dates and past years recall older events
+    text = (
+        "Canada has sent 300 soldiers to Latvia to join the NATO battlegroup there. "
+        "In March, Russian troops recaptured the village of Pisky, which they had lost weeks earlier."
+    )
+    events = detect(detector, text)
+    assert [e.background for e in events if isinstance(e, TerritorialControlEvent)] == [True]
+    # an encyclopedia lede in the passive perfect is no report
+    text = "The Wagner Group have been deployed in the 2022 war. In March 2022, its fighters captured Popasna."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Popasna"]
