@@ -164,6 +164,6 @@ def test_the_side_that_collapsed_as_the_place_fell_lost_it(detector):
 def test_insurgents_are_not_set_against_the_group_the_story_names(detector):
     text = (
         "The Islamic State group claimed on Monday that its fighters had attacked the town of Palma. "
-        "In August, the insurgents captured the port town of Mocimboa da Praia."
+        "On Tuesday, the insurgents captured the port town of Mocimboa da Praia."
     )
     assert control_of(detector, text, "Mocimboa da Praia").losing_actor is None
