@@ -80,6 +80,14 @@ def _on_a_shore(ref: PlaceRef) -> bool:
     return head is not None and head.head.lower_ == "on" and head.lemma_.lower() in ("coast", "shore", "bank")
 
 
+def _left_in_a_state(t: Token) -> bool:
+    left = next((c for c in t.children if c.dep_ == "dobj"), None)
+    if left is None or left.i + 1 >= len(left.doc):
+        return False
+    after = left.doc[left.i + 1]
+    return after.tag_ == "VBN" or after.lower_ in ("vulnerable", "intact", "isolated", "exposed")
+
+
 _WIDE_ANAPHORS = frozenset("region area province territory".split())
 
 
@@ -145,9 +153,12 @@ _DEPARTURES = frozenset("leave depart".split())
 
 def departure_for_elsewhere(t: Token) -> bool:
     """ "Chadian troops headed for Cameroon, as hundreds of soldiers ... left the capital": leaving the place a
-    journey the same sentence tells sets out from, not a pull-out."""
+    journey the same sentence tells sets out from, not a pull-out; nor is "leaving the garrison supplied only
+    along dirt tracks", which leaves something in a state."""
     if t.lemma_.lower() not in _DEPARTURES:
         return False
+    if t.lemma_.lower() == "leave" and _left_in_a_state(t):
+        return True
     journeys = lx.ARRIVE_VERBS | lx.DEPLOY_VERBS | lx.JOURNEY_VERBS
     # the journey is the sentence's news and the leaving its circumstance ("as soldiers left the capital"); in
     # "would leave the country, with some expected to redeploy to Niger" the pull-out is the news

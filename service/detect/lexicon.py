@@ -89,7 +89,7 @@ PRESENCE_NOUNS = frozenset("presence level levels deployment".split())
 # Words of a unit's own name ("the 1st Armoured Division", "the U.S. Army National Guard"): no owner alone.
 UNIT_NAME_WORDS = frozenset(
     "army armies navy guard guards force forces marine marines corps division brigade regiment battalion "
-    "infantry armoured armored airborne mountain expeditionary regimental commando cavalry mechanized mechanised motorized "
+    "infantry armoured armored airborne mountain expeditionary regimental commando amphibious ready cavalry mechanized mechanised motorized "
     "motorised rifle ranger rangers special operations command military ministry defence defense tank "
     "artillery air naval national combined joint arms landing fleet assault task combat team group".split()
 )

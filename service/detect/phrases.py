@@ -221,8 +221,10 @@ def is_force(tok: Token) -> bool:
         )
     if tok.lower_ in FORCE_NOUNS or lemma in FORCE_NOUNS:
         return True
-    if lemma in ("group", "groups") and any(c.lower_ in ("strike", "battle", "task") for c in compounds):
-        return True  # "the carrier strike group", "a NATO battle group"
+    if lemma in ("group", "groups") and any(
+        c.lower_ in ("strike", "battle", "task", "ready") for c in compounds
+    ):
+        return True  # "the carrier strike group", "a NATO battle group", "an Amphibious Ready Group"
     if lemma == "member" and any(c.lower_ == "service" for c in compounds):
         return True  # "an additional 475 service members"
     if tok.pos_ == "NOUN" and (lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS):

@@ -653,6 +653,8 @@ _REPORTERS = re.compile(
 _ANOTHER_FORCE = re.compile(
     r"(?:(?:^|[.!?])\s*(?:An?|Another)\s+|\w-led\s+)(?:[\w.'-]+\s+){0,2}?"
     r"(?:unit|force|battalion|brigade|contingent|company|battlegroup|detachment|division|regiment|squadron)\b"
+    # "a proposal for a regional force of up to 7,500 troops": a force of its own, counted as it is described
+    r"|\b(?:an?|another)\s+(?:[\w-]+\s+){0,2}?(?:force|unit|contingent|mission)\s+of\s+(?:up\s+to\s+|about\s+|some\s+)?$"
 )
 
 

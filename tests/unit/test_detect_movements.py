@@ -1543,3 +1543,15 @@ def test_what_a_review_found_over_reaching(detector):
     assert {e.direction for e in movements(detector, text)} == {"withdraw"} and len(movements(detector, text)) == 2
     # a number before a guard is a count; before a capitalised formation, a name
     assert only_movement(detector, "The US deployed 150 National Guard to the border.").size == 150
+
+
+def test_what_the_p_probe_taught(detector):
+    # leaving something in a state is no pull-out
+    text = "The rebels seized the village of Hranitne, leaving the garrison supplied only along dirt tracks."
+    assert movements(detector, text) == []
+    # an amphibious ready group is a force
+    text = "An Amphibious Ready Group with 800 Marines aboard is sailing for Monrovia."
+    assert only_movement(detector, text).destination == "Monrovia"
+    # the next sentence's "regional force of up to 7,500 troops" is another force
+    text = "Benin said it had reinforced its troops around Kandi. The bloc is discussing a regional force of 5,000 troops."
+    assert [e.size for e in movements(detector, text)] == [None]
