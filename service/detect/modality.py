@@ -249,6 +249,10 @@ def assess(
             happened = False  # "were drawing up plans to evacuate servicemen": a plan being made, not decided
         elif deployment and (h in ANNOUNCE_HEADS or h == "due"):
             announced = True  # "will send", "is due to arrive in April"
+        elif (
+            deployment and h == "plan" and head.pos_ == "NOUN" and head.head.lemma_.lower() in _HOLDING_VERBS
+        ):
+            announced = True  # "the rebalancing includes plans to station four ships in Singapore": decided
         elif deployment and h == "step" and head.head.lemma_.lower() == "take":
             announced = True  # "was taking steps to augment the squadrons in the region": decided, under way
         elif (
@@ -426,6 +430,9 @@ def _dated_to_a_past_year(trigger: Token, published_year: int | None) -> bool:
         int(t.text) for t in trigger.doc if _dating_year(t) and _dated_in(t) and _governing_verb(t) in clauses
     ]
     return bool(years) and max(years) < published_year
+
+
+_HOLDING_VERBS = frozenset("include have announce unveil approve confirm".split())
 
 
 def _dated_in(year: Token) -> bool:

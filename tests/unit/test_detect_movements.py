@@ -1555,3 +1555,9 @@ def test_what_the_p_probe_taught(detector):
     # the next sentence's "regional force of up to 7,500 troops" is another force
     text = "Benin said it had reinforced its troops around Kandi. The bloc is discussing a regional force of 5,000 troops."
     assert [e.size for e in movements(detector, text)] == [None]
+
+
+def test_plans_a_package_includes_are_announced_but_plans_considered_are_not(detector):
+    e = only_movement(detector, "The package also includes plans to station 2,000 troops in Lithuania.")
+    assert (e.destination, e.size, e.status) == ("Lithuania", 2000, "announced")
+    assert movements(detector, "The ministry is considering plans to station 2,000 troops in Lithuania.") == []
