@@ -17,6 +17,7 @@ from service.detect.phrases import (
     known_place,
     name_span,
     prep_objects,
+    with_conjuncts,
 )
 from service.detect.places import (
     PARTIAL_HEADS,
@@ -54,6 +55,18 @@ _DEFENCES = frozenset("defense defence defenses defences fortification fortifica
 
 _HOLDING_VERBS = frozenset("control occupy hold".split())
 _FALL_IDIOMS = frozenset(["short", "silent", "ill", "victim", "prey", "apart", "asleep", "quiet", "dark"])
+
+
+def _members_of_a_set(t: Token) -> list[Token]:
+    """ "X and Y were among the buildings that fell": the subjects of the "be ... among" the relative clause
+    describes."""
+    head = t.head
+    if t.dep_ != "relcl" or head.dep_ != "pobj" or head.head.lower_ != "among":
+        return []
+    be = head.head.head
+    if be.lemma_.lower() != "be":
+        return []
+    return [m for s in children(be, "nsubj") for m in with_conjuncts(s) if is_placeish(m)]
 
 
 def _named_place(tok: Token) -> bool:
@@ -466,6 +479,11 @@ def _frames(t: Token) -> list[TCFrame]:
             # "Tripoli fell into chaos", "Kabul fell under heavy snow", "Apple fell 3%": no side took anything
             return []
         places, partial = places_from(subj)
+        members = _members_of_a_set(t)
+        if members:
+            # "The governor's compound and the police headquarters were among the buildings that fell to the
+            # militants": the places named as members of the set
+            places, partial = [r for m in members for r in places_from(m)[0]], False
         if (
             not places
             and gainers

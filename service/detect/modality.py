@@ -511,6 +511,8 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
         and (trigger.dep_ == "relcl" or trigger.tag_ == "VBN")
         # "the army, which retook Morek on Sunday, is advancing": the story's latest step, told in passing
         and not _RECENT.search(_span_text(trigger))
+        # "X and Y were among the buildings that fell to the militants": the clause tells the news of X and Y
+        and not (trigger.head.dep_ == "pobj" and trigger.head.head.lower_ == "among")
     ):
         return True
     if _in_earlier_clause(trigger, sentence_text):

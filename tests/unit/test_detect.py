@@ -2321,3 +2321,12 @@ def test_an_undated_report_told_in_the_present_perfect_dates_its_past(detector):
     # an encyclopedia lede in the passive perfect is no report
     text = "The Wagner Group have been deployed in the 2022 war. In March 2022, its fighters captured Popasna."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Popasna"]
+
+
+def test_places_named_as_among_those_that_fell_changed_hands(detector):
+    text = "The army barracks and the central prison were among the buildings that fell to the rebels, residents said."
+    found = news(detect(detector, text), TerritorialControlEvent)
+    assert [(e.place, e.gaining_actor) for e in found] == [
+        ("The army barracks", "the rebels"),
+        ("the central prison", "the rebels"),
+    ]
