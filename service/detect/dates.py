@@ -34,6 +34,18 @@ MONTH_PATTERN = _MONTH  # a month's name or abbreviation, as one group
 
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})?\s+{_MONTH}(?:,?\s+(\d{{4}}))?", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", re.I)
+
+
+def is_month_name(word: str) -> bool:
+    """ "June", "Sept.": a month's capitalised name or abbreviation."""
+    return word[:1].isupper() and word.rstrip(".").lower() in _MONTHS
+
+
+def names_a_day(text: str) -> bool:
+    """ "on August 5, 2024", "on 5 August": a day of a month, not only a month ("in June 2014")."""
+    return bool(_DAY_MONTH_YEAR.search(text) or _MONTH_DAY_YEAR.search(text))
+
+
 _WEEKDAY = re.compile(
     r"\b(?:on|late|early|last|this)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
 )

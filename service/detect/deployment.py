@@ -1606,10 +1606,7 @@ def _details_a_movement(t: Token) -> bool:
         and t.lemma_.lower() in _LANDING_VERBS
         and not place_objects(t, *GOAL_PREPS)
     ):
-        return any(
-            (is_force(o) or o.lemma_.lower() == "man") and force_size(o) is not None
-            for o in children(t, "dobj")
-        )
+        return any(_counted_men(o) for o in children(t, "dobj"))
     return head.lemma_.lower() in lx.WITHDRAW_VERBS - {"hand"} or any(
         c.lemma_.lower() in lx.WITHDRAW_NOUNS
         for c in head.children
@@ -1617,19 +1614,17 @@ def _details_a_movement(t: Token) -> bool:
     )
 
 
+def _counted_men(tok: Token) -> bool:
+    """ "30,000 troops", "some 4,000 men": a force, or men, with a number."""
+    return (is_force(tok) or tok.lemma_.lower() == "man") and force_size(tok) is not None
+
+
 def detailed_force(trigger: Token) -> Token | None:
     """The counted force of the participle that details a movement ("..., moving more than 30,000 troops")."""
     verb = trigger.head if trigger.pos_ == "NOUN" else trigger
     for c in verb.children:
         if c.dep_ == "advcl" and _details_a_movement(c):
-            moved = next(
-                (
-                    o
-                    for o in children(c, "dobj")
-                    if (is_force(o) or o.lemma_.lower() == "man") and force_size(o) is not None
-                ),
-                None,
-            )
+            moved = next((o for o in children(c, "dobj") if _counted_men(o)), None)
             if moved is not None:
                 return moved
     return None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from service.detect.dates import is_month_name
 from service.detect.lexicon import (
     ANNOUNCE_HEADS,
     CLAIM_VERBS,
@@ -438,7 +439,7 @@ _HOLDING_VERBS = frozenset("include have announce unveil approve confirm".split(
 def _dated_in(year: Token) -> bool:
     """ "in 2022", "during 2015", "in June 2014": a year that dates the clause it sits in."""
     head = year.head
-    if head.text.rstrip(".") in _MONTH_WORDS:
+    if is_month_name(head.text):
         head = head.head
     return head.lower_ in ("in", "during")
 
@@ -551,15 +552,9 @@ def _dating_year(t: Token) -> bool:
         before is not None
         and before.pos_ == "PROPN"
         and before.text[:1].isupper()
-        and before.text.rstrip(".") not in _MONTH_WORDS
+        and not is_month_name(before.text)
     )
     return not cited and not named
-
-
-_MONTH_WORDS = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-)
 
 
 def _governing_verb(tok: Token) -> Token | None:

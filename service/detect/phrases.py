@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from service.detect.actors import is_armed_group
+from service.detect.dates import is_month_name
 from service.detect.lexicon import (
     FORCE_NOUNS,
     GAIN_VERBS,
@@ -369,11 +370,6 @@ def place_phrase(tok: Token) -> str:
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-_MONTH_NAMES = frozenset(
-    "January February March April May June July August September October November December".split()
-)
-
-
 def actor_phrase(tok: Token) -> str:
     """Who acted, with what names them: "militants with the extremist group Islamic State", "rebels from X"."""
     doc = tok.doc
@@ -384,7 +380,7 @@ def actor_phrase(tok: Token) -> str:
     while start < tok.i and (
         doc[start].ent_type_ in ("DATE", "TIME")
         or _YEAR.fullmatch(doc[start].text)
-        or doc[start].text in _MONTH_NAMES
+        or is_month_name(doc[start].text)
     ):
         # "the next day Russian forces captured", "by 2015 Taliban fighters", "At the end of May Britain
         # deployed": a time, not the side

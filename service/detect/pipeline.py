@@ -17,7 +17,7 @@ from service.detect import lexicon as lx
 from service.detect.actors import STATE_INSTITUTIONS, is_armed_group
 from service.detect.context import NAME_PATTERN, ArticleContext, long_before_publication
 from service.detect.control import TCFrame, tc_frames
-from service.detect.dates import resolve_event_date
+from service.detect.dates import names_a_day, resolve_event_date
 from service.detect.dedupe import dedupe
 from service.detect.deployment import (
     DeployFrame,
@@ -619,18 +619,16 @@ def _size_said_next(
     # "German troops arrived ... A U.S.-led unit of about 900 soldiers is due": another force's number
     if _ANOTHER_FORCE.search(window[: first.start()]):
         return None
+    # the number's sentence, up to the number and after it
+    lead = re.split(r"[.!?]\s", window[: first.start()])[-1]
+    counted_in = lead + window[first.start() : _next_sentence_end(window, first.end())]
     # "Israeli forces started pulling out. France, which commands the UNIFIL force of about 2,000 soldiers":
     # the number of a force another state commands
-    lead = _REPORTERS.sub("", re.split(r"[.!?]\s", window[: first.start()])[-1])
     if own is not None and any(
-        ctx.gazetteer.country_code(w) not in (None, own) for w in _WORD_RUN.findall(lead)
+        ctx.gazetteer.country_code(w) not in (None, own) for w in _WORD_RUN.findall(_REPORTERS.sub("", lead))
     ):
         return None
     # "US forces left Bagram. ... about 3,000 troops would be flown to Kabul": a movement the other way
-    counted_in = window[
-        : _next_sentence_end(window, first.end()) if first.end() < len(window) else len(window)
-    ]
-    counted_in = re.split(r"[.!?]\s", counted_in[: first.start()])[-1] + counted_in[first.start() :]
     same_way, other_way = (_OUTWARD, _INWARD) if withdraw else (_INWARD, _OUTWARD)
     if other_way.search(counted_in) and not same_way.search(counted_in):
         return None
@@ -829,14 +827,6 @@ def _sent_to_a_mission(trigger: Token) -> bool:
     )
 
 
-# a day the news happened on: "on August 5, 2024", "on 5 August" (not "in June 2014", which recalls the past)
-_DAY_OF_MONTH = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.) \d{1,2}\b|\b\d{1,2} (?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)\b"
-)
-
-
 def _undated_lead(sentence: Sentence, ctx: ArticleContext) -> bool:
     """With no publication date, a news report's dates ("on August 5, 2024") usually tell older events, but not
     the day its lead gives: "AGADEZ, Niger - U.S. forces completed their withdrawal from Air Base 201 on August 5, 2024"."""
@@ -860,7 +850,7 @@ def _told_as_background(
         )
         or (
             told_as_past(trigger, news_style=ctx.news_style, published_year=ctx.published_year)
-            and not (lead and _DAY_OF_MONTH.search(sentence.text))
+            and not (lead and names_a_day(sentence.text))  # "on August 5, 2024", not "in June 2014"
         )
         or (ctx.news_style and ctx.last_background and bool(_LATER_THAN_BEFORE.search(sentence.text)))
     )
