@@ -43,11 +43,23 @@ ACTOR_COUNTRIES: dict[str, dict[str, float]] = {
     "Wazalendo": {"CD": 1.0}, "EACRF": {"CD": 1.0}, "SAMIDRC": {"CD": 1.0},
     "Kata'ib Hezbollah": {"IQ": 1.0}, "Asa'ib Ahl al-Haq": {"IQ": 1.0}, "UNIFIL": {"LB": 1.0},
     "KFOR": {"XK": 1.0}, "Islamic Jihad": {"PS": 1.0}, "Tehrik-i-Taliban": {"PK": 1.0}, "TTP": {"PK": 1.0},
+    # states' armed forces known by their initials
+    "ENDF": {"ET": 1.0}, "Ethiopian National Defense Force": {"ET": 1.0}, "FARDC": {"CD": 1.0},
+    "UPDF": {"UG": 1.0}, "KDF": {"KE": 1.0}, "RDF": {"RW": 1.0}, "FAMa": {"ML": 1.0}, "ANDSF": {"AF": 1.0},
+    "Sudanese Armed Forces": {"SD": 1.0}, "IRGC": {"IR": 1.0}, "SPLA": {"SS": 1.0}, "SPLM-IO": {"SS": 1.0},
+    "Seleka": {"CF": 1.0}, "anti-balaka": {"CF": 1.0}, "Anti-balaka": {"CF": 1.0}, "Polisario": {"EH": 1.0},
+    "Janjaweed": {"SD": 1.0}, "Lord's Resistance Army": {"UG": 0.5, "CD": 0.5},
+    # U.N. and regional missions of other wars
+    "MINUSCA": {"CF": 1.0}, "UNMISS": {"SS": 1.0}, "UNAMID": {"SD": 1.0}, "MINUSTAH": {"HT": 1.0},
+    "UNMIL": {"LR": 1.0}, "UNAMSIL": {"SL": 1.0}, "MONUC": {"CD": 1.0}, "UNPROFOR": {"BA": 0.5, "HR": 0.5},
+    "UNMIK": {"XK": 1.0}, "UNOCI": {"CI": 1.0}, "INTERFET": {"TL": 1.0}, "UNISFA": {"SD": 0.5, "SS": 0.5},
+    "ATMIS": {"SO": 1.0}, "UNDOF": {"SY": 1.0}, "ECOMOG": {"LR": 0.5, "SL": 0.5},
 }  # fmt: skip
 
 # International missions, which send and withdraw forces as a state does
 MISSIONS = frozenset(
-    "MINUSMA MONUSCO MINUSCA UNMISS UNIFIL UNDOF AMISOM ATMIS KFOR EACRF SAMIDRC ECOMOG ISAF".split()
+    "MINUSMA MONUSCO MINUSCA UNMISS UNIFIL UNDOF AMISOM ATMIS KFOR EACRF SAMIDRC ECOMOG ISAF UNAMID MINUSTAH "
+    "UNMIL UNAMSIL MONUC UNPROFOR UNMIK UNOCI INTERFET UNISFA".split()
 )
 
 # Seats of power news names for their state: "the Pentagon said it would send ..."

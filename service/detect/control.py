@@ -37,6 +37,7 @@ from service.detect.roles import (
     force_of,
     is_armed,
     is_passive,
+    keeps_no_ground,
     left_armed_noun,
     operation_owner,
     peaceful_entry,
@@ -456,7 +457,9 @@ def _frames(t: Token) -> list[TCFrame]:
 
     if lemma in lx.FALL_VERBS and any(c.lower_ in _FALL_IDIOMS for c in t.children):
         return []  # "which Israel said fell far short of its demands", "the city fell silent"
-    if lemma in lx.FALL_VERBS:
+    # "Shusha had been lost to Azerbaijani forces": fell to them
+    lost_to = lemma == "lose" and passive and any(is_armed(o) for o in prep_objects(t, "to"))
+    if lemma in lx.FALL_VERBS or lost_to:
         subjects = children(t, "nsubj")
         if len(subjects) > 1 and not is_placeish(subj):
             # "The rebels held out in Sirte; Sirte fell on 20 October": the parser gives the verb both subjects
@@ -574,7 +577,7 @@ def _frames(t: Token) -> list[TCFrame]:
             return []  # "residents have been evacuated from border districts": people moved, no side left
         if loser is not None and _both_sides(loser):
             return []  # "Indian and Chinese troops began pulling back from Pangong Lake": no one takes it
-        if (loser is not None and _keeps_no_ground(loser)) or (dobj is not None and _keeps_no_ground(dobj)):
+        if (loser is not None and keeps_no_ground(loser)) or (dobj is not None and keeps_no_ground(dobj)):
             return []  # "Russia began withdrawing its peacekeepers from Karabakh": no side fought for it
         gainers = [g for g in receivers if is_armed(g)]  # "left the capital to cheers from residents"
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
@@ -678,7 +681,9 @@ def _gapped_places(t: Token) -> list[PlaceRef]:
     dated = [c for c in dated if any(w.ent_type_ == "DATE" for w in c.subtree)]
     if not dated:
         return []
-    i = dated[0].right_edge.i + 1
+    # the date's own words end it: the parser may make the next place a conjunct of the date ("on 20 November
+    # and Axum a few days later")
+    i = max(w.i for w in dated[0].subtree if w.ent_type_ == "DATE") + 1
     out: list[PlaceRef] = []
     while i < len(doc):
         if doc[i].text == ",":
@@ -688,7 +693,11 @@ def _gapped_places(t: Token) -> list[PlaceRef]:
         start = i
         while i < len(doc) and (doc[i].pos_ == "PROPN" and doc[i].ent_type_ != "DATE" or doc[i].text == "-"):
             i += 1
-        if (
+        # "... and Aksum a few days later": a time of its own, told from the first
+        counted_on = (
+            i > start and i < len(doc) and doc[i].ent_type_ == "DATE" and doc[i].lower_ not in ("on", "in")
+        )
+        if not counted_on and (
             i == start
             or i + 1 >= len(doc)
             or doc[i].lower_ not in ("on", "in")
@@ -696,7 +705,7 @@ def _gapped_places(t: Token) -> list[PlaceRef]:
         ):
             break
         name = doc[start:i]
-        i += 1
+        i += 0 if counted_on else 1
         while i < len(doc) and doc[i].ent_type_ == "DATE":
             i += 1
         # the NER may call a town a person ("Gao on 31 March"): the gazetteer knows better
@@ -762,15 +771,6 @@ def _both_sides(force: Token) -> bool:
 
 
 _APPROACHES = frozenset("direction directions side sides flank flanks axis axes front fronts".split())
-
-
-_MISSIONS = frozenset("peacekeeper peacekeepers peacekeeping mission monitors observers".split())
-
-
-def _keeps_no_ground(force: Token) -> bool:
-    """Peacekeepers and a mission's troops hold no side's ground: their leaving hands nothing over."""
-    words = {w.lower_ for w in force.subtree} | {force.lemma_.lower()}
-    return bool(words & _MISSIONS) or (force.lower_ == "troops" and "regional" in words)
 
 
 def _bare_direction(tok: Token) -> bool:

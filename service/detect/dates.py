@@ -147,9 +147,12 @@ def resolve_event_date(sentence: str, published: dt.date | None, *, ahead: bool 
     return published
 
 
-# "leave the country by the end of January", "until March 31": a deadline set, not when the event happened
+# "leave the country by the end of January", "until March 31": a deadline set, not when the event happened;
+# "ahead of joint drills due to start on Feb. 10": when something else is to happen
 _DEADLINE = re.compile(
-    r"\b(?:by|until|before|no later than)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", re.I
+    r"\b(?:(?:by|until|before|no later than)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?|"
+    r"(?:due|scheduled|set|expected) to \w+ on\s+|scheduled for\s+)$",
+    re.I,
 )
 
 # "in October", "since early March 2023": a month with no day; its last day (its tenth, said "early"), the

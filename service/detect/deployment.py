@@ -62,6 +62,7 @@ from service.detect.roles import (
     is_armed,
     is_passive,
     is_state,
+    keeps_no_ground,
     owned_by_state,
     peaceful_entry,
     sent_in,
@@ -100,7 +101,9 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         f
         for frame in _frames(t)
         for f in _one_per_destined_force(frame)
-        if (f.force_head is None or _moves_a_force(t, f.force_head)) and not _takes_ground(t, f)
+        if (f.force_head is None or _moves_a_force(t, f.force_head))
+        and not _takes_ground(t, f)
+        and not _policing_crowds(f.force_head)
     ]
     if not frames or _among_options(t):
         return []
@@ -833,9 +836,30 @@ def national_police(tok: Token) -> bool:
         )
         mods = [c for c in h.children if c.dep_ in ("amod", "compound", "poss")]
         if police and not any(c.lower_ == "riot" for c in mods):
-            if any(c.ent_type_ in ("NORP", "GPE") and is_country(c.text) for c in mods):
+            # "400 Kenyan police officers", "400 police officers from Kenya"
+            if any(
+                c.ent_type_ in ("NORP", "GPE") and is_country(c.text)
+                for c in (*mods, *prep_objects(h, "from"))
+            ):
                 return True
     return False
+
+
+_CROWD_WORDS = frozenset(
+    "crowd crowds protest protests protester protesters demonstration demonstrations riot".split()
+)
+
+
+def _policing_crowds(force: Token | None) -> bool:
+    """ "sent 500 police officers to help the authorities keep order on the streets": police for crowd control,
+    not a force deployed (a police mission sent to fight gangs abroad is one)."""
+    if force is None or not (is_police(force) or national_police(force)) or _military_police(force):
+        return False
+    keeps_order = any(
+        w.lower_ == "order" and w.dep_ == "dobj" and w.head.lemma_.lower() in ("keep", "maintain")
+        for w in force.sent
+    )
+    return keeps_order or any(w.lower_ in _CROWD_WORDS for w in force.sent)
 
 
 def _military_police(tok: Token) -> bool:
@@ -863,14 +887,29 @@ _HOMEWARD_VERBS = frozenset("come go return bring move fly ship".split())
 
 def _homeward(t: Token) -> bool:
     """ "will come home from Iraq", "bringing the troops home", "move its troops back": forces sent home or back
-    from where they were are withdrawn."""
+    from where they were are withdrawn; so are soldiers "stationed in Vilseck" who "will return to the United
+    States"."""
     if t.lemma_.lower() not in _HOMEWARD_VERBS:
         return False
+    if t.lemma_.lower() == "return" and _returns_from_posting(t):
+        return True
     near = [
         *t.children,
         *(g for c in t.children if c.dep_ == "npadvmod" for g in c.children),
     ]  # "back east of"
     return any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt", "dobj") for c in near)
+
+
+def _returns_from_posting(t: Token) -> bool:
+    """ "About 4,500 soldiers stationed in Vilseck will return to the United States": a force posted in one place
+    going back to a country."""
+    force = _mover(subject_of(t))
+    if force is None or not _is_mover(force):
+        return False
+    back_to = [o for o in place_objects(t, "to") if is_country(name_span(o))]
+    # "The 2nd Cavalry Regiment, about 4,500 Soldiers stationed in Vilseck, ...": the appositive says where
+    posted = [p for f in (force, *(c for c in force.children if c.dep_ == "appos")) for p in _posted_at(f)]
+    return bool(back_to) and bool(posted) and all(name_span(p) != name_span(back_to[0]) for p in posted)
 
 
 def _homecoming_frames(t: Token, subj: Token | None, dobj: Token | None) -> list[DeployFrame]:
@@ -883,6 +922,11 @@ def _homecoming_frames(t: Token, subj: Token | None, dobj: Token | None) -> list
         return []
     homes = [c for c in t.children if c.lower_ == "home"]  # "come home from Iraq": "from" may hang on "home"
     origins = [o for w in (t, *homes) for o in place_objects(w, "from")]
+    if not origins and force is not None:
+        # "4,500 soldiers stationed in Vilseck will return home", "the regiment, 4,500 soldiers stationed in ..."
+        origins = [
+            p for f in (force, *(c for c in force.children if c.dep_ == "appos")) for p in _posted_at(f)
+        ]
     if not origins and force is not None:
         # "flying home Georgia's 2,000-strong contingent in Iraq": where the force was posted
         origins = place_objects(force, "in") or place_objects(t, "in")
@@ -1005,11 +1049,15 @@ def _order_frames(t: Token, subj: Token | None, dobj: Token | None, passive: boo
     if ordered is None or not _is_mover(ordered):
         return []
     actor = actor_of(_mover_agent(t)) if passive else actor_of(subj)
-    origins = place_objects(t, "from")  # "out of" too
+    # "ordered the troops home", "ordered his country's soldiers home from Congo": "home" may hang on the force
+    homes = [
+        c for w in (t, ordered) for c in w.children if c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod")
+    ]
+    origins = place_objects(t, "from") + [o for h in homes for o in place_objects(h, "from")]  # "out of" too
     if not origins and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
         origins = _place_taken_beside(t)  # "captured the town of Vuhledar ..., it had ordered its units out"
-    if origins or _homeward_order(t):
-        # "units were ordered out of Gondar", "ordered the troops home": a pull-out
+    if origins or homes:
+        # "units were ordered out of Gondar": a pull-out
         return [DeployFrame(t, ordered, dest_refs(origins), actor=actor, withdraw=True)]
     dests = place_objects(t, "to", "into") or _places_in_phrase(ordered, "to", "into")
     if not dests:
@@ -1037,10 +1085,6 @@ def _orderer(t: Token) -> str | None:
     if ordered is None or t.head.lemma_.lower() not in _ORDER_VERBS or force_nationality(_mover(ordered)):
         return None
     return actor_of(subject_of(t.head))
-
-
-def _homeward_order(t: Token) -> bool:
-    return any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod") for c in t.children)
 
 
 def _places_in_phrase(force: Token, *preps: str) -> list[Token]:
@@ -1242,10 +1286,17 @@ def _posted_at(force: Token) -> list[Token]:
     return named
 
 
+_CONVEYANCES = frozenset(
+    "helicopter helicopters plane planes aircraft air sea road rail train trains ship boat truck".split()
+)
+
+
 def _mover_agent(t: Token) -> Token | None:
     """The "by" agent of a passive movement, but not the source of a report joined to it: "The coalition was
     estimated by CNN to have 94,000 members ...; 40,000 Peshmerga were deployed" names no mover."""
     by = agent(t)
+    if by is not None and by.lemma_.lower() in _CONVEYANCES:
+        return None  # "were flown by helicopter": how they went, not who sent them
     if by is None or by.head.head == t:
         return by
     return None if by.head.head.lemma_.lower() in lx.COMMENT_VERBS | lx.CLAIM_VERBS else by
@@ -1383,6 +1434,10 @@ def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) 
         return False  # "handed control of the city to the council and withdrew": a negotiated pull-out
     if under_attack(t):
         return True
+    if keeps_no_ground(force):
+        return (
+            False  # "the last peacekeepers pulled out of Kidal": a mission holds no ground to be driven from
+        )
     if _agreed(t) or from_positions or _to_spare_lives(t):
         return False  # "withdrew from Ras al-Ain, the first pullout under a cease-fire deal": negotiated
     return not owned_by_state(force) and not _ordered(t) and not _told_as_future(t)

@@ -318,6 +318,8 @@ def force_nationality(force: Token, *, units_own: bool = True) -> str | None:
         if owner is not None:
             return owner
     for origin in prep_objects(force, "from", "of"):
+        if origin.lemma_.lower() in _FIRM_NOUNS and (firm := _firm_name(origin)):
+            return firm  # "fighters of Russia's Wagner private military company": the company's, not Russia's
         if (
             origin.pos_ == "NOUN"
             and origin.dep_ == "pobj"
@@ -353,7 +355,26 @@ def force_nationality(force: Token, *, units_own: bool = True) -> str | None:
                 return owner.text
     if force.pos_ == "PROPN" and is_armed_group(name_span(force)):
         return name_span(force)  # "the SDF had withdrawn from the city": a group moves its own fighters
-    return None
+    # "400 police officers from Kenya": the state they come from
+    return next(
+        (o.text for o in prep_objects(force, "from") if o.ent_type_ == "GPE" and is_country(o.text)), None
+    )
+
+
+_FIRM_NOUNS = frozenset("company firm group contractor".split())
+
+
+def _firm_name(firm: Token) -> str | None:
+    """ "Russia's Wagner private military company" -> "Wagner": the name a company or group goes by."""
+    named = next(
+        (
+            c
+            for c in firm.children
+            if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and not is_country(c.text)
+        ),
+        None,
+    )
+    return name_span(named) if named is not None else None
 
 
 def _numbered_unit(unit: Token) -> bool:

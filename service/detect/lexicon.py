@@ -171,7 +171,7 @@ PLACE_NOUNS = frozenset(
     "farm farms wells valley bank banks front frontline line lines bridgehead plain plains enclave pocket "
     "fort fortress citadel camp camps zone zones border borders coast center centre outskirts frontier "
     "hilltop hilltops point points tower towers facility facilities reservoir mount peak peaks countryside hub "
-    "corridor airstrip airstrips runway "
+    "corridor airstrip airstrips runway defile "
     "depot terminal terminals castle stadium school factory mine quarry quarries barracks ministry square triangle post posts "
     "gate gates entrance silo silos roundabout roundabouts location locations crossroads country states "
     "republics waters community communities kibbutz county counties municipality municipalities".split()

@@ -142,12 +142,12 @@ _DEMAND_VERBS = frozenset("demand ask insist request urge propose recommend".spl
 
 
 def _demanded(trigger: Token) -> bool:
-    """ "had demanded the base be handed to it": a subjunctive a demand asks for, not a deed."""
-    return (
-        trigger.dep_ == "ccomp"
-        and trigger.head.lemma_.lower() in _DEMAND_VERBS
-        and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in trigger.children)
-    )
+    """ "had demanded the base be handed to it", "demanded that it leave the town": a subjunctive a demand asks
+    for, not a deed."""
+    if trigger.dep_ != "ccomp" or trigger.head.lemma_.lower() not in _DEMAND_VERBS:
+        return False
+    bare = trigger.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in trigger.children)
+    return bare or any(c.dep_ == "auxpass" and c.lower_ == "be" for c in trigger.children)
 
 
 def _on_condition(trigger: Token) -> bool:
@@ -199,7 +199,9 @@ def assess(
     for c in auxes:
         if c.dep_ == "aux":
             w = c.lower_
-            if w in HYPOTHETICAL_MODALS:
+            if w == "must" and deployment and _binding(trigger):
+                announced = True  # "under the agreement, Armenian forces must withdraw by Nov. 15": decided
+            elif w in HYPOTHETICAL_MODALS:
                 happened = False
             elif w in FUTURE_MODALS:
                 announced = True
@@ -287,7 +289,9 @@ def assess(
         lemma = a.lemma_.lower()
         if lemma in DENIAL_VERBS:
             happened = False
-        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in a.children):
+        if any(c.dep_ == "aux" and c.lower_ == "must" for c in a.children) and deployment and _binding(a):
+            announced = True  # "MINUSMA must complete its withdrawal from Mali by Dec. 31": a deadline set
+        elif any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in a.children):
             happened = False  # "a response that could lead to Ankara sending troops"
         if lemma in ("attempt", "try", "threaten", "consider", "plan", "intend") and not deployment:
             happened = False
@@ -532,7 +536,9 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
             own = _governing_verb(trigger)
             dated = [t for t in trigger.doc if _dating_year(t) and int(t.text) < published_year]
             return not (
-                own is not None and dated and all(_governing_verb(t) not in (own, None) for t in dated)
+                own is not None
+                and dated
+                and all(_governing_verb(t) not in (own, None) and not _frames_verb(t, own) for t in dated)
             )
     return False
 
@@ -555,6 +561,15 @@ def _dating_year(t: Token) -> bool:
         and not is_month_name(before.text)
     )
     return not cited and not named
+
+
+def _frames_verb(year: Token, verb: Token) -> bool:
+    """ "seized Nagorno-Karabakh in a war that ended in 1994": the year dates the war the verb's deed was part of."""
+    clause = _governing_verb(year)
+    if clause is None or clause.dep_ != "relcl":
+        return False
+    frame = clause.head
+    return frame.dep_ == "pobj" and frame.head.lower_ in ("in", "during") and frame.head.head == verb
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -709,11 +724,16 @@ def _shared_date(trigger: Token) -> list[Token]:
     # "The peacekeepers stood aside last September when Azerbaijan's army seized Nagorno-Karabakh": a "when"
     # clause happened when its main clause did
     when = trigger.dep_ == "advcl" and any(m.lower_ == "when" for m in children(trigger, "mark", "advmod"))
+    if trigger.dep_ == "relcl" and trigger.head.ent_type_ == "DATE":
+        return list(trigger.head.subtree)[
+            : trigger.head.i - trigger.head.left_edge.i + 1
+        ]  # "in 2013, when ..."
     if (trigger.dep_ != "conj" and not when) or trigger.head.pos_ not in ("VERB", "AUX"):
         return []
     own = [w for w in trigger.subtree if w.ent_type_ in ("DATE", "TIME") and not _describes_a_thing(w)]
-    # "... annexed Crimea in 2014, and separatists seized parts of Donetsk the same year": the partner's time
-    if own and not any(w.lower_ == "same" for w in own):
+    # "... annexed Crimea in 2014, and separatists seized parts of Donetsk the same year", "invaded East Timor in
+    # 1975 and annexed it the following year": the partner's time, or one counted from it
+    if own and not any(w.lower_ in ("same", "following", "next") for w in own):
         return []
     return [
         w
@@ -725,11 +745,30 @@ def _shared_date(trigger: Token) -> list[Token]:
     ]
 
 
+_BINDING_WORDS = frozenset("agreement deal ceasefire cease-fire truce accord resolution mandate".split())
+_DEADLINE_DAY = re.compile(
+    r"\bby (?:the end of )?(?:\d{1,2} )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?: \d{1,2})?\b"
+)
+
+
+def _binding(trigger: Token) -> bool:
+    """ "must withdraw ... under the agreement", "must leave the district by Nov. 20": a move a deal or a deadline
+    binds a side to, not a wish."""
+    sent = trigger.sent
+    return any(w.lemma_.lower() in _BINDING_WORDS for w in sent) or bool(_DEADLINE_DAY.search(sent.text))
+
+
 _SIGNS = frozenset("sign signs evidence indication indications trace".split())
 
 
 def _no_sign_of(trigger: Token) -> bool:
     """ "saw no sign so far of a strike force gathering in the north": a movement looked for, not seen."""
+    # "there was no indication that government forces had entered the town": the clause the sign would show
+    if any(
+        a.lemma_.lower() in _SIGNS and any(c.dep_ == "det" and c.lower_ == "no" for c in a.children)
+        for a in trigger.ancestors
+    ):
+        return True
     # the parser may hang "of" on another word ("no sign so far of"): a "no sign ... of" before the trigger, with
     # no other verb between, counts; "no sign of civilians as troops entered the town" does not
     for a in trigger.sent:

@@ -591,6 +591,14 @@ def sited_at(verb: Token, obj: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
         for o in prep_objects(h, "at")
         if o.pos_ == "PROPN" and o.i > obj.i and o.ent_type_ not in ("DATE", "TIME")
     ]
+    if not at and obj.lemma_.lower() in ("camp", "base") and any(c.dep_ == "poss" for c in obj.children):
+        # "pulled out of their camp in Kidal": a force's own camp, known by its town
+        at = [
+            o
+            for h in (obj, verb)
+            for o in prep_objects(h, "in")
+            if o.pos_ == "PROPN" and o.i > obj.i and o.ent_type_ not in ("DATE", "TIME")
+        ]
     if not at or any(at[0].text in r.text for r in refs):
         return refs
     end = at[0].i

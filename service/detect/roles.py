@@ -391,6 +391,15 @@ def is_state(tok: Token | None) -> bool:
     return tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ == "GPE"
 
 
+_MISSIONS = frozenset("peacekeeper peacekeepers peacekeeping mission monitors observers".split())
+
+
+def keeps_no_ground(force: Token) -> bool:
+    """Peacekeepers and a mission's troops hold no side's ground: their leaving hands nothing over."""
+    words = {w.lower_ for w in force.subtree} | {force.lemma_.lower()}
+    return bool(words & _MISSIONS) or (force.lower_ == "troops" and "regional" in words)
+
+
 def owned_by_state(force: Token) -> bool:
     """ "U.S. troops", "Russia's forces", "Turkish soldiers": a state's forces, moved by decision."""
     return is_state(force) or any(

@@ -2330,3 +2330,58 @@ def test_places_named_as_among_those_that_fell_changed_hands(detector):
         ("The army barracks", "the rebels"),
         ("the central prison", "the rebels"),
     ]
+
+
+def test_a_clause_dated_by_the_year_or_war_it_hangs_on_is_background(detector):
+    published = dt.date(2021, 3, 1)
+    dateline = "NIAMEY, March 1 — Troops arrived in Tillaberi on Monday. "
+    # "in 2012, when ...": the clause happened in that year
+    text = dateline + "The president was toppled in 2012, when Tuareg rebels seized Gao."
+    events = detect(detector, text, published=published)
+    assert [(e.place, e.background) for e in events if isinstance(e, TerritorialControlEvent)] == [
+        ("Gao", True)
+    ]
+    # "... in 1975 and annexed it the following year": the year after a past one
+    text = dateline + "Morocco marched into Western Sahara in 1975 and annexed it the following year."
+    events = detect(detector, text, published=published)
+    assert news(events, TerritorialControlEvent) == []
+    # "in a war that ended in 1994": the war's year dates the deed
+    text = "Armenian forces seized Kalbajar from Azerbaijan in a war that ended with a truce in 1994."
+    assert news(detect(detector, text, published=published), TerritorialControlEvent) == []
+    # a deed told "then" or "that month", after a recalled one, is recalled too
+    text = dateline + "Chad sent 2,000 troops to Mali in January 2013. Niger then sent 500 soldiers to Gao."
+    assert [e.destination for e in news(detect(detector, text, published=published), DeploymentEvent)] == [
+        "Tillaberi"
+    ]
+
+
+def test_a_place_lost_to_a_side_changed_hands(detector):
+    e = only_control(detector, "Officials admitted that Lachin had been lost to Azerbaijani troops.")
+    assert (e.place, e.gaining_actor) == ("Lachin", "Azerbaijani troops")
+    assert (
+        news(detect(detector, "Two tanks were lost to enemy drones on Sunday."), TerritorialControlEvent)
+        == []
+    )
+
+
+def test_a_second_place_with_a_time_counted_from_the_first(detector):
+    found = news(
+        detect(detector, "The ENDF took Adigrat on 20 November and Adwa a few days later."),
+        TerritorialControlEvent,
+    )
+    assert [(e.place, e.gaining_actor) for e in found] == [("Adigrat", "ENDF"), ("Adwa", "ENDF")]
+
+
+def test_no_sign_that_a_place_was_entered_is_no_entry(detector):
+    text = "Government troops were advancing on Manbij, but there was no indication that they had entered the town."
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+    text = "A spokesman said there was no sign that Syrian army units had entered Manbij."
+    assert detect(detector, text) == []
+
+
+def test_a_demand_that_a_side_leave_is_no_withdrawal(detector):
+    assert detect(detector, "Ankara has long demanded that the YPG leave Tal Rifaat.") == []
+    assert detect(detector, "Ankara demanded that Kurdish fighters withdraw from Tal Rifaat.") == []
+    # a report of what happened is still one
+    text = "Ankara insists that the YPG withdrew from Tal Rifaat on Monday."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Tal Rifaat"]

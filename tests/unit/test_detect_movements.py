@@ -1561,3 +1561,53 @@ def test_plans_a_package_includes_are_announced_but_plans_considered_are_not(det
     e = only_movement(detector, "The package also includes plans to station 2,000 troops in Lithuania.")
     assert (e.destination, e.size, e.status) == ("Lithuania", 2000, "announced")
     assert movements(detector, "The ministry is considering plans to station 2,000 troops in Lithuania.") == []
+
+
+def test_what_the_q_and_r_probes_taught(detector):
+    # police sent to keep order at home or help with protests are no deployment; a police mission abroad is
+    text = "Kuwait said it had sent 300 police officers to help the authorities in Manama keep order during the protests."
+    assert movements(detector, text) == []
+    e = only_movement(
+        detector, "A contingent of 250 police officers from Rwanda arrived in Bangui on Friday."
+    )
+    assert (e.actor, e.size, e.destination) == ("Rwanda", 250, "Bangui")
+    # "ordered his country's soldiers home from X"
+    e = only_movement(
+        detector, "Tanzania's president ordered his country's soldiers home from Congo on Friday."
+    )
+    assert (e.destination, e.direction, e.status) == ("Congo", "withdraw", "announced")
+    # fighters of a named company are the company's
+    e = only_movement(
+        detector, "Trucks carrying fighters of Russia's Wagner private military company crossed into Mali."
+    )
+    assert e.actor == "Wagner"
+    # peacekeepers leaving a town are withdrawn, with the camp and its town
+    e = only_movement(detector, "The last peacekeepers pulled out of their camp in Tessalit on Sunday.")
+    assert (e.destination, e.direction) == ("their camp in Tessalit", "withdraw")
+    # a helicopter that flies troops is how they went, not who sent them
+    e = only_movement(detector, "Italian paratroopers were flown by helicopter from Albania to Pec.")
+    assert (e.destination, e.actor) == ("Pec", "Italian")
+    # soldiers stationed in one place returning to a country leave that place
+    e = only_movement(
+        detector, "About 1,200 soldiers stationed in Grafenwoehr will return to the United States."
+    )
+    assert (e.destination, e.direction, e.size, e.status) == ("Grafenwoehr", "withdraw", 1200, "announced")
+
+
+def test_a_move_a_deal_or_deadline_binds_a_side_to_is_announced(detector):
+    e = only_movement(detector, "Under the truce, Serbian forces must withdraw from Kosovo by June 20.")
+    assert (e.destination, e.direction, e.status) == ("Kosovo", "withdraw", "announced")
+    e = only_movement(detector, "UNAMID must complete its withdrawal from Darfur by June 30.")
+    assert (e.destination, e.status) == ("Darfur", "announced")
+    assert movements(detector, "NATO must send troops to Ukraine, the senator said.") == []
+
+
+def test_a_date_something_else_is_due_on_does_not_date_the_move(detector):
+    text = (
+        "MINSK, Jan. 20 — Russia has been moving troops and jets into Belarus ahead of joint drills due to start "
+        "on Feb. 10, officials said."
+    )
+    events = detector.detect(Article(id="t", text=text, published=dt.date(2022, 1, 20)))
+    assert [(e.destination, e.background) for e in events if isinstance(e, DeploymentEvent)] == [
+        ("Belarus", False)
+    ]
