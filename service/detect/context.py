@@ -167,6 +167,12 @@ class ArticleContext:
             return self.last_place if self.last_place and _WIDE_NAME.search(self.last_place) else None
         if noun in _TOWN_NOUNS and (named := self._town_earlier_in_sentence(before)):
             return named  # "the mountains ringing Stanley, ... British troops took over the town"
+        if noun in _TOWN_NOUNS and self.last_place and self.is_wide(self.last_place):
+            # "must withdraw from the Kalbajar district ... Shusha had been lost ... the capture of the hilltop
+            # town": a town, not the district the last event left
+            towns = list(self._named_places(self._window(before, 1500)))
+            if towns:
+                return towns[-1]
         if self.last_place:
             return self.last_place  # the place the story's last event was about
         found = None

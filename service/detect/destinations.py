@@ -85,7 +85,12 @@ def _left_in_a_state(t: Token) -> bool:
     if left is None or left.i + 1 >= len(left.doc):
         return False
     after = left.doc[left.i + 1]
-    return after.tag_ == "VBN" or after.lower_ in ("vulnerable", "intact", "isolated", "exposed")
+    # "leaving only the corridor under Russian guard": what is left keeps someone's guard, no side's loss
+    kept = after.lower_ == "under" and any(w.lemma_.lower() in _KEEPING for w in after.subtree)
+    return kept or after.tag_ == "VBN" or after.lower_ in ("vulnerable", "intact", "isolated", "exposed")
+
+
+_KEEPING = frozenset("guard protection watch supervision".split())
 
 
 _WIDE_ANAPHORS = frozenset("region area province territory".split())

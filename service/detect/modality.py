@@ -252,6 +252,8 @@ def assess(
             happened = False  # "were drawing up plans to evacuate servicemen": a plan being made, not decided
         elif deployment and (h in ANNOUNCE_HEADS or h == "due"):
             announced = True  # "will send", "is due to arrive in April"
+        elif deployment and _scheduled(trigger) and head.dep_ != "relcl":
+            announced = True  # "Armenian forces are also to pull out of the Lachin district by Dec. 1"
         elif (
             deployment and h == "plan" and head.pos_ == "NOUN" and head.head.lemma_.lower() in _HOLDING_VERBS
         ):
@@ -749,6 +751,16 @@ _BINDING_WORDS = frozenset("agreement deal ceasefire cease-fire truce accord res
 _DEADLINE_DAY = re.compile(
     r"\bby (?:the end of )?(?:\d{1,2} )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?: \d{1,2})?\b"
 )
+
+
+def _scheduled(trigger: Token) -> bool:
+    """ "are to pull out", "is to be deployed": a move set down to happen."""
+    return (
+        trigger.dep_ == "xcomp"
+        and trigger.head.lemma_.lower() == "be"
+        and trigger.head.tag_ in ("VBP", "VBZ", "VBD")
+        and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in trigger.children)
+    )
 
 
 def _binding(trigger: Token) -> bool:

@@ -15,7 +15,9 @@ _ABBREVIATIONS = frozenset(
     "co ltd jan feb mar apr jun jul aug sep sept oct nov dec approx est dept fig mt ft".split()
 )
 # A news dateline opening a story: "BAGHDAD — ", "KABUL, Afghanistan (AP) — "
-DATELINE = re.compile(r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.' -]+)?(?: \([\w. ]+\))? ?[—–-]{1,2} ")
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*(?:, [A-Z][\w.' -]+)?(?: \([\w. ]+\))? ?[—–-]{1,2} "
+)
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z\"“])")
 _MAX_SENTENCE_CHARS = 2000  # longer runs (tables, lists without stops) are cut so parsing stays bounded
 

@@ -2385,3 +2385,19 @@ def test_a_demand_that_a_side_leave_is_no_withdrawal(detector):
     # a report of what happened is still one
     text = "Ankara insists that the YPG withdrew from Tal Rifaat on Monday."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Tal Rifaat"]
+
+
+def test_a_dateline_of_two_cities_is_no_actor(detector):
+    text = "ANKARA/DAMASCUS, Oct 9 - Turkey sent 400 commandos to Akcakale on Wednesday."
+    e = only_deployment(detector, text, published=dt.date(2019, 10, 9))
+    assert (e.actor, e.destination, e.size) == ("Turkey", "Akcakale", 400)
+
+
+def test_the_town_after_a_district_is_the_town_named_before(detector):
+    text = (
+        "Under the deal, Armenian forces must withdraw from the Aghdam district by Nov. 20. "
+        "Officials admitted on Monday that Hadrut had been lost to Azerbaijani troops. "
+        "President Aliyev announced the capture of the small town on Sunday."
+    )
+    found = news(detect(detector, text, published=dt.date(2020, 11, 10)), TerritorialControlEvent)
+    assert [e.place for e in found] == ["Hadrut"]

@@ -1611,3 +1611,10 @@ def test_a_date_something_else_is_due_on_does_not_date_the_move(detector):
     assert [(e.destination, e.background) for e in events if isinstance(e, DeploymentEvent)] == [
         ("Belarus", False)
     ]
+
+
+def test_a_move_set_down_to_happen_is_announced(detector):
+    text = "Ethiopian forces are also to pull out of the Gedo region by March 1, leaving only the airstrip under AU guard."
+    e = only_movement(detector, text)
+    assert (e.destination, e.direction, e.status) == ("the Gedo region", "withdraw", "announced")
+    assert movements(detector, "The aim is to send troops to Mali.") == []
