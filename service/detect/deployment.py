@@ -639,8 +639,16 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = [dobj]
         if lemma == "cross" and not dests:
             return []  # "crossed the river": a manoeuvre; "crossed the border into Kobani" is a movement
-        if lemma == "cross" and not any(is_country(d.text) for d in dests) and fighting_in(t.sent):
-            return []  # "crossed into Marib governorate and fought their way into Harib": an advance
+        over_border = dobj is not None and dobj.lemma_.lower() in ("border", "frontier")
+        if (
+            lemma == "cross"
+            and not any(is_country(d.text) for d in dests)
+            and fighting_in(t.sent)
+            and not over_border
+        ):
+            # "crossed into Marib governorate and fought their way into Harib": an advance; but "crossed the northern
+            # border into Tigray in support of the offensive" brings forces in from abroad
+            return []
         way = child(t, "attr", "dobj")
         if not dests and way is not None and way.lower_ == "way":
             dests = prep_objects(way, "to")

@@ -202,7 +202,10 @@ def _number_words(tok: Token) -> list[str]:
         and tok.head.head.like_num
         and tok.head.head.tag_ == "CD"
     ):
-        return [tok.head.head.text]  # "150 of these troops" (not "the first of about 800 soldiers")
+        held = tok.head.head
+        if held.lower_ in _SCALES and held.i and held.nbor(-1).lower_ in ("several", "few", "many"):
+            return []  # "several thousand of its soldiers": no number given
+        return [held.text]  # "150 of these troops" (not "the first of about 800 soldiers")
     if tok.pos_ == "NUM":
         nums = [tok]  # "roughly 500 will come home": the number stands for the force
     else:

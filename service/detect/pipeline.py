@@ -859,6 +859,21 @@ def _told_as_background(
     )
 
 
+def _also_as_before(trigger: Token, actor: str | None, ctx: ArticleContext) -> bool:
+    """ "... since Turkey sent military advisers to Tripoli at the start of the year. Turkey also sent hundreds of
+    Syrian fighters to Libya": the same sender's further step, told as part of the same past."""
+    return (
+        ctx.news_style
+        and ctx.last_background
+        and actor is not None
+        and actor == ctx.last_mover
+        and any(c.lower_ == "also" and c.dep_ == "advmod" for c in trigger.children)
+        and not any(
+            w.ent_type_ in ("DATE", "TIME") for w in trigger.sent
+        )  # "On Nov. 5, a submarine also arrived"
+    )
+
+
 def _refers_back(force: Token) -> bool:
     """ "the troops", "150 of these troops", "the paratroopers": forces the story has already introduced."""
     held = force.head.head if force.head.dep_ == "prep" and force.head.lower_ == "of" else force
@@ -980,7 +995,9 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         ctx.article.published,
         ahead=modality.announced and not _announcement_dated(frame.trigger),
     )
-    background = _told_as_background(modality, frame.trigger, sentence, event_date, ctx)
+    background = _told_as_background(modality, frame.trigger, sentence, event_date, ctx) or _also_as_before(
+        frame.trigger, actor, ctx
+    )
     anaphors = {r.text for r in refs if r.anaphoric}
     out: list[Event] = []
     for dest in destinations:

@@ -1618,3 +1618,36 @@ def test_a_move_set_down_to_happen_is_announced(detector):
     e = only_movement(detector, text)
     assert (e.destination, e.direction, e.status) == ("the Gedo region", "withdraw", "announced")
     assert movements(detector, "The aim is to send troops to Mali.") == []
+
+
+def test_several_thousand_of_a_force_is_no_count(detector):
+    e = only_movement(detector, "Uganda pulled several thousand of its soldiers out of Congo during the talks.")
+    assert (e.destination, e.size, e.direction) == ("Congo", None, "withdraw")
+    assert only_movement(detector, "Uganda pulled 150 of its soldiers out of Congo on Monday.").size == 150
+
+
+def test_crossing_a_border_into_a_region_is_a_movement_whatever_fighting_it_serves(detector):
+    text = "Rwandan troops crossed the western border into North Kivu in support of the rebel offensive."
+    e = only_movement(detector, text)
+    assert (e.destination, e.actor) == ("North Kivu", "Rwandan")
+    text = "Houthi fighters crossed into Shabwa governorate and fought their way into Bayhan."
+    assert movements(detector, text) == []
+
+
+def test_the_same_senders_further_step_after_a_recalled_one_is_recalled(detector):
+    text = (
+        "ANKARA, June 2 - The GNA has gained ground since Turkey sent drones and advisers to Tripoli at the start of "
+        "the year. Turkey also sent hundreds of Syrian fighters to Libya, diplomats said."
+    )
+    events = detector.detect(Article(id="t", text=text, published=dt.date(2020, 6, 2)))
+    assert [(e.destination, e.background) for e in events if isinstance(e, DeploymentEvent)] == [
+        ("Tripoli", True),
+        ("Libya", True),
+    ]
+    # a step with a date of its own is told by that date
+    text = (
+        "ANKARA, June 2 - Turkey sent drones and advisers to Tripoli at the start of the year. On Monday Turkey also "
+        "sent 300 soldiers to Misrata, officials said."
+    )
+    events = detector.detect(Article(id="t", text=text, published=dt.date(2020, 6, 2)))
+    assert ("Misrata", False) in [(e.destination, e.background) for e in events if isinstance(e, DeploymentEvent)]
