@@ -818,10 +818,20 @@ _WHOLE_WORDS = frozenset("all each both bulk majority remainder".split())
 
 def _is_mover(tok: Token | None) -> bool:
     """Does the phrase name armed forces that can be moved? Besides the force nouns: "military police" (armed
-    forces, unlike the police of crowd control) and a bare number for a force ("some 300 from the Corps")."""
+    forces, unlike the police of crowd control) and a bare number for a force ("some 300 from the Corps"); and
+    "they", the subject, which the story decides (the pipeline keeps it only for an armed side told before)."""
     return tok is not None and (
-        is_force(tok) or _military_police(tok) or _counted_force(tok) or national_police(tok)
+        is_force(tok)
+        or _military_police(tok)
+        or _counted_force(tok)
+        or national_police(tok)
+        or pronoun_mover(tok)
     )
+
+
+def pronoun_mover(tok: Token) -> bool:
+    """ "They must leave the Aghdam district by Nov. 20": forces the sentence before named."""
+    return tok.lower_ == "they" and tok.dep_ in ("nsubj", "nsubjpass")
 
 
 _POLICE_WORDS = frozenset("police policeman policemen officer officers".split())
@@ -1463,8 +1473,11 @@ def _agreed(t: Token) -> bool:
 
 
 def _told_as_future(t: Token) -> bool:
-    """ "2,000 troops will withdraw from X": a pull-out still to come is planned, never a rout."""
-    return any(c.dep_ == "aux" and c.lower_ in lx.FUTURE_MODALS for c in t.children)
+    """ "2,000 troops will withdraw from X", "must leave by Nov. 20", "are to pull out": a pull-out still to come is
+    planned, never a rout."""
+    if t.dep_ == "xcomp" and t.head.lemma_.lower() == "be" and any(c.tag_ == "TO" for c in t.children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in lx.FUTURE_MODALS | {"must"} for c in t.children)
 
 
 def _handed_over(t: Token) -> bool:

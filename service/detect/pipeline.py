@@ -25,6 +25,7 @@ from service.detect.deployment import (
     detailed_force,
     is_police,
     national_police,
+    pronoun_mover,
     under_attack,
 )
 from service.detect.forces import counts_people, force_nationality, force_size, force_text, units_of_each
@@ -86,7 +87,9 @@ class Detector:
             for sentence in split_sentences(article.text):
                 own = lx.is_candidate(sentence.text)
                 candidate = own or lx.is_candidate(sentence.text, after_candidate=after_candidate)
-                after_candidate = own  # "they" carries one sentence on, no further
+                # "they" carries the story on while each sentence goes on with it ("They must leave Prizren by June
+                # 18. They are also to pull out of Pec by June 20.")
+                after_candidate = candidate
                 if candidate and not is_headline(sentence, article.text):
                     if before is not None and _PRONOUN_SUBJECT.search(sentence.text):
                         jobs.append((n, before, True))  # "GNA forces went on the offensive. They seized ..."
@@ -859,6 +862,11 @@ def _told_as_background(
     )
 
 
+def _plural_side_before(ctx: ArticleContext) -> bool:
+    """Was the last sentence's subject an armed side in the plural ("Armenian forces must withdraw ...")?"""
+    return ctx.subject is not None and ctx.subject[1]
+
+
 def _also_as_before(trigger: Token, actor: str | None, ctx: ArticleContext) -> bool:
     """ "... since Turkey sent military advisers to Tripoli at the start of the year. Turkey also sent hundreds of
     Syrian fighters to Libya": the same sender's further step, told as part of the same past."""
@@ -896,6 +904,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         force is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in force.children)
     ):
         return []  # "no ground troops were deployed"
+    if force is not None and pronoun_mover(force) and not _plural_side_before(ctx):
+        return []  # "they left the town": forces only when the sentence before told of an armed side's forces
     # "soldiers of the 82nd Airborne Division were moved": sent by someone, not by their unit
     sent = any(c.dep_ == "auxpass" for c in frame.trigger.children) or (
         force is not None and force.dep_ == "dobj"

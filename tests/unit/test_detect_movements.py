@@ -1651,3 +1651,17 @@ def test_the_same_senders_further_step_after_a_recalled_one_is_recalled(detector
     )
     events = detector.detect(Article(id="t", text=text, published=dt.date(2020, 6, 2)))
     assert ("Misrata", False) in [(e.destination, e.background) for e in events if isinstance(e, DeploymentEvent)]
+
+
+def test_they_after_an_armed_sides_forces_are_those_forces(detector):
+    text = (
+        "Under the truce, Serbian forces must withdraw from Pristina by June 15. They must leave Prizren by June 18. "
+        "They are also to pull out of Mitrovica by June 20."
+    )
+    found = movements(detector, text)
+    assert [(e.destination, e.direction, e.status) for e in found] == [
+        ("Pristina", "withdraw", "announced"),
+        ("Prizren", "withdraw", "announced"),
+        ("Mitrovica", "withdraw", "announced"),
+    ]
+    assert movements(detector, "Residents said the families had fled. They left the town on Monday.") == []
