@@ -615,8 +615,8 @@ def _surrendered_place(subj: Token | None) -> list[Token]:
     state that surrenders ("Japan surrendered") gives up a war, not a place."""
     if subj is None:
         return []
-    if subj.lemma_.lower() == "garrison":
-        return prep_objects(subj, "of", "at", "in")
+    if subj.lemma_.lower() in ("garrison", "detachment"):
+        return prep_objects(subj, "of", "at", "in")  # "the Argentine detachment at Leith Harbour surrendered"
     if is_force(subj) or is_country(subj.text) or not is_placeish(subj) or subj.lower_ in lx.UNIT_NAME_WORDS:
         return []  # "the Laukkai Regional Operations Command surrendered": a unit gave itself up
     if subj.pos_ == "PROPN":

@@ -635,6 +635,9 @@ def _frames(t: Token) -> list[DeployFrame]:
             # "parachuted from helicopters near a building" is a raid
             preps = tuple(GOAL_PREPS)
         dests = place_objects(t, "into") if lemma == "cross" else place_objects(t, *preps)
+        if _where_clause_of_place(t) and not place_objects(t, "in", "at", "to", "into"):
+            # "Manbij, where reinforcements arrived on Friday along the front line": the place the clause is about
+            dests = [t.head]
         if lemma == "reach" and dobj is not None and is_placeish(dobj):
             dests = [dobj]
         if lemma == "cross" and not dests:
@@ -901,6 +904,10 @@ _HOMEWARD_ONLY = frozenset("come return".split())
 
 
 _HOMEWARD_VERBS = frozenset("come go return bring move fly ship".split())
+
+
+def _where_clause_of_place(t: Token) -> bool:
+    return t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children) and is_placeish(t.head)
 
 
 def _homeward(t: Token) -> bool:

@@ -296,6 +296,13 @@ def force_nationality(force: Token, *, units_own: bool = True) -> str | None:
         return SHIP_OWNERS.get(prefix)
     # "the Syrian Democratic Forces": the force is its own side, whatever state its name holds ("Peshmerga from
     # the Kurdistan Regional Government" belong to where they come from)
+    for described in _appositives(force):
+        # "The Kosovo Force (KFOR), a NATO-led international force": who leads it, not the place it is named for
+        leader = next(
+            (o for c in described.children if c.lower_.endswith("led") and (o := _owner_named_by(c))), None
+        )
+        if leader is not None:
+            return leader
     name = name_span(force) if force.pos_ == "PROPN" and not prep_objects(force, "from") else ""
     if ACTOR_PATTERN.fullmatch(name) and not is_country(name):
         return name
@@ -402,8 +409,8 @@ def _owner_named_by(mod: Token) -> str | None:
     leader = mod.text[: -len("-led")] if mod.text.endswith("-led") else None
     if mod.lower_ == "led" and mod.i >= 2 and mod.doc[mod.i - 1].text == "-":
         leader = mod.doc[mod.i - 2].text
-    if leader and is_country(leader):
-        return leader
+    if leader and (is_country(leader) or leader in _ALLIANCES):
+        return leader  # "a NATO-led international force"
     if not (mod.ent_type_ in ("NORP", "GPE", "ORG") or mod.pos_ == "PROPN"):
         return None
     if (ship := ship_prefix(mod)) is not None:
@@ -419,6 +426,9 @@ def _owner_named_by(mod: Token) -> str | None:
 def _names_state(word: Token) -> bool:
     """ "U.S." or "Iraqi" inside a unit's name, which the NER often tags as part of one organisation."""
     return word.ent_type_ in ("GPE", "NORP") or (word.pos_ in ("PROPN", "ADJ") and is_country(word.text))
+
+
+_ALLIANCES = frozenset("NATO U.N. UN EU AU ECOWAS SADC GCC CSTO".split())
 
 
 def _appositives(force: Token) -> list[Token]:

@@ -2401,3 +2401,9 @@ def test_the_town_after_a_district_is_the_town_named_before(detector):
     )
     found = news(detect(detector, text, published=dt.date(2020, 11, 10)), TerritorialControlEvent)
     assert [e.place for e in found] == ["Hadrut"]
+
+
+def test_a_detachment_at_a_place_surrendering_gives_up_the_place(detector):
+    e = only_control(detector, "The Iraqi detachment at Umm Qasr surrendered to British marines on Sunday.")
+    assert (e.place, e.gaining_actor) == ("Umm Qasr", "British marines")
+    assert news(detect(detector, "A small Iraqi detachment remains at Umm Qasr."), TerritorialControlEvent) == []

@@ -1665,3 +1665,14 @@ def test_they_after_an_armed_sides_forces_are_those_forces(detector):
         ("Mitrovica", "withdraw", "announced"),
     ]
     assert movements(detector, "Residents said the families had fled. They left the town on Monday.") == []
+
+
+def test_forces_arriving_where_a_place_is_told_go_to_that_place(detector):
+    e = only_movement(detector, "The convoy headed to Tal Tamr, where Syrian army reinforcements arrived on Friday.")
+    assert (e.destination, e.actor) == ("Tal Tamr", "Syrian")
+
+
+def test_a_force_led_by_an_alliance_is_the_alliances(detector):
+    text = "The Stabilisation Force (SFOR), a NATO-led multinational force, entered Bosnia on 20 December 1996."
+    assert only_movement(detector, text).actor == "NATO"
+    assert only_movement(detector, "A U.S.-led unit of about 900 soldiers arrived in Poland on Monday.").actor == "U.S."
