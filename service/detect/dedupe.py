@@ -254,7 +254,17 @@ def _elaborates(prev: Event, e: Event, country_of: CountryOf) -> bool:
 def _two_states(a: str | None, b: str | None, country_of: CountryOf) -> bool:
     """ "Germany's frigate Hessen is due in the Red Sea ... Belgium will send a frigate": two states' forces."""
     codes_a, codes_b = _state_codes(a, country_of), _state_codes(b, country_of)
-    return len(codes_a) == 1 and len(codes_b) == 1 and codes_a != codes_b
+    if len(codes_a) == 1 and len(codes_b) == 1:
+        return codes_a != codes_b
+    # "The bloc will withdraw its troops from Congo ... Malawi's president ordered his soldiers home": a bloc
+    # and one member state move forces of their own
+    return (not codes_a and _BLOC.search(a or "") is not None and len(codes_b) == 1) or (
+        not codes_b and _BLOC.search(b or "") is not None and len(codes_a) == 1
+    )
+
+
+# a regional bloc, whose members send contingents of their own (an alliance's force is told through its members)
+_BLOC = re.compile(r"\b(?:[Bb]loc|Community|SADC|ECOWAS|EAC)\b")
 
 
 def _state_codes(actor: str | None, country_of: CountryOf) -> set[str]:

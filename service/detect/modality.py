@@ -626,7 +626,7 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
     clause = _own_clause(trigger) + _shared_date(trigger)
     text = " ".join(t.text for t in clause)
     recalled = _RELATIVE_PAST.search(text)
-    if recalled and not (_SAME_STORY_PAST.fullmatch(recalled.group(0)) and _comes_after(trigger)):
+    if recalled and not (_SAME_STORY_PAST.fullmatch(recalled.group(0)) and comes_after(trigger)):
         # but "the deployment comes after Boko Haram overran Baga earlier this month": the story's latest step
         return True
     if not news_style:
@@ -643,7 +643,7 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
 _SAME_STORY_PAST = re.compile(r"earlier this (?:month|week)", re.I)
 
 
-def _comes_after(trigger: Token) -> bool:
+def comes_after(trigger: Token) -> bool:
     """The trigger's clause is what "this comes after": "The deployment comes after fighters overran Baga"."""
     for a in [trigger, *trigger.ancestors][:4]:
         if a.lemma_.lower() == "come" and any(c.lower_ == "after" for c in a.children):

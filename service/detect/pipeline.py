@@ -17,7 +17,7 @@ from service.detect import lexicon as lx
 from service.detect.actors import STATE_INSTITUTIONS, is_armed_group
 from service.detect.context import NAME_PATTERN, ArticleContext, long_before_publication
 from service.detect.control import TCFrame, tc_frames
-from service.detect.dates import names_a_day, resolve_event_date
+from service.detect.dates import names_a_day, resolve_event_date, shift
 from service.detect.dedupe import dedupe
 from service.detect.deployment import (
     DeployFrame,
@@ -31,7 +31,7 @@ from service.detect.deployment import (
 from service.detect.forces import counts_people, force_nationality, force_size, force_text, units_of_each
 from service.detect.gazetteer import Gazetteer
 from service.detect.losers import fought_in, loser_in_sentence
-from service.detect.modality import Modality, assess, told_as_past
+from service.detect.modality import Modality, assess, comes_after, told_as_past
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import parse_number
 from service.detect.phrases import is_country, is_force, is_placeish, name_span
@@ -852,13 +852,22 @@ def _told_as_background(
         modality.background
         or (
             long_before_publication(event_date, sentence.text, ctx)
-            and not (lead or _undated_announcement(modality, trigger, ctx))
+            and not (
+                lead
+                or _undated_announcement(modality, trigger, ctx)
+                or _step_it_comes_after(trigger, event_date, ctx)
+            )
         )
         or (
             told_as_past(trigger, news_style=ctx.news_style, published_year=ctx.published_year)
             and not (lead and names_a_day(sentence.text))  # "on August 5, 2024", not "in June 2014"
         )
         or (ctx.news_style and ctx.last_background and bool(_LATER_THAN_BEFORE.search(sentence.text)))
+        or (
+            ctx.news_style
+            and bool(_THAT_TIME.search(sentence.text))
+            and _sentence_before_long_ago(sentence, ctx)
+        )
     )
 
 
@@ -880,6 +889,27 @@ def _also_as_before(trigger: Token, actor: str | None, ctx: ArticleContext) -> b
             w.ent_type_ in ("DATE", "TIME") for w in trigger.sent
         )  # "On Nov. 5, a submarine also arrived"
     )
+
+
+# "pulled out of eastern Congo that month": the month the sentence before named
+_THAT_TIME = re.compile(r"\b(?:that|the same) (?:month|year)\b")
+
+
+def _sentence_before_long_ago(sentence: Sentence, ctx: ArticleContext) -> bool:
+    """Does the sentence before this one date itself long before publication ("in December 2023")?"""
+    before = re.split(r"(?<=[.!?])\s+", ctx.article.text[: sentence.start].rstrip())[-1]
+    return long_before_publication(resolve_event_date(before, ctx.article.published), before, ctx)
+
+
+def _step_it_comes_after(trigger: Token, event_date: dt.date | None, ctx: ArticleContext) -> bool:
+    """ "The summit decision comes after Malawi's president ordered his soldiers home in February": the story's
+    step before, news to a subscriber who missed it, within the weeks a story develops over."""
+    published = ctx.article.published
+    recent = event_date is None or published is None or event_date >= shift(published, -_STORY_DAYS)
+    return recent and comes_after(trigger)
+
+
+_STORY_DAYS = 45
 
 
 def _refers_back(force: Token) -> bool:

@@ -1676,3 +1676,25 @@ def test_a_force_led_by_an_alliance_is_the_alliances(detector):
     text = "The Stabilisation Force (SFOR), a NATO-led multinational force, entered Bosnia on 20 December 1996."
     assert only_movement(detector, text).actor == "NATO"
     assert only_movement(detector, "A U.S.-led unit of about 900 soldiers arrived in Poland on Monday.").actor == "U.S."
+
+
+def test_a_step_the_news_comes_after_is_news_and_a_bloc_and_a_member_move_apart(detector):
+    text = (
+        "PRETORIA, March 13 — The bloc will withdraw its troops from Mozambique, officials said on Thursday. "
+        "The decision comes after Botswana's president ordered his country's soldiers home from Mozambique in "
+        "February."
+    )
+    found = detector.detect(Article(id="t", text=text, published=dt.date(2025, 3, 14)))
+    assert [(e.actor, e.background) for e in found if isinstance(e, DeploymentEvent)] == [
+        ("The bloc", False),
+        ("Botswana's president", False),
+    ]
+
+
+def test_that_month_is_the_month_the_sentence_before_named(detector):
+    text = (
+        "PRETORIA, March 13 — The bloc will withdraw its troops from Mozambique, officials said on Thursday. "
+        "The bloc first sent soldiers to Cabo Delgado in July 2021. Rwanda flew 1,000 troops to Palma that month."
+    )
+    found = detector.detect(Article(id="t", text=text, published=dt.date(2025, 3, 14)))
+    assert [e.destination for e in found if isinstance(e, DeploymentEvent) and not e.background] == ["Mozambique"]
