@@ -93,6 +93,10 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
             continue
         if any(_elaborates(p, e, country_of) for p in out):
             continue
+        if _TOWN_CENTRE.match(place) and any(
+            isinstance(p, TerritorialControlEvent) and p.extent == "full" and not p.background for p in out
+        ):
+            continue  # "took control of Kismayo ... troops moved into the city center on Monday": the same taking
         last_for_place[key] = len(out)
         out.append(e)
     return out
@@ -165,6 +169,9 @@ def _sideless_retelling(prev: Event, e: Event, country_of: CountryOf) -> bool:
     )
 
 
+_TOWN_CENTRE = re.compile(r"(?i)^the (?:city|town) cent(?:er|re)$")
+
+
 def _entered_after_taken(prev: Event, e: Event, country_of: CountryOf) -> bool:
     """ "Rebels said they had taken Damascus ... as insurgents moved into the capital unopposed": entering a place
     the story already told taken whole, by a side it names only in general words, tells no new change."""
@@ -174,7 +181,7 @@ def _entered_after_taken(prev: Event, e: Event, country_of: CountryOf) -> bool:
         prev.extent != "full"
         or e.extent != "partial"
         or e.gaining_actor is None
-        or e.losing_actor is not None
+        or (e.losing_actor is not None and not _same_actor(prev.losing_actor, e.losing_actor, country_of))
     ):
         return False  # a withdrawal from part of it ("ISIL later withdrew from most of Palmyra") is news
     return _same_actor(prev.gaining_actor, e.gaining_actor, country_of) or _names_no_one(e.gaining_actor)

@@ -395,6 +395,10 @@ def _frames(t: Token) -> list[DeployFrame]:
         return _call_in_frames(t, subj)
     if lemma == "hand":
         return _handover_frames(t, subj, dobj)
+    if lemma == "set" and any(c.dep_ == "prt" and c.lower_ in ("off", "out") for c in t.children):
+        # "several landing ships had set off for the Mediterranean": a journey to where they head
+        force, goals = _mover(subj), place_objects(t, "for", "to", "toward", "towards")
+        return [DeployFrame(t, force, dest_refs(goals))] if _is_mover(force) and goals else []
     if lemma in _FOUNDING_VERBS:
         return _new_base_frames(t, subj, dobj, passive)
     if lemma == "order":

@@ -776,8 +776,8 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
 _LATER_THAN_BEFORE = re.compile(
     r"\b(?:(?:\w+|\d+) (?:days?|weeks?|months?|years?) later|later that (?:day|week|month|year)|"
     r"the (?:next|following) (?:day|week|month|year)|subsequently|"
-    # "pulled out of eastern Congo that month": the month just told
-    r"(?:that|the same) (?:month|year)|"
+    # "pulled out of eastern Congo that month": the month just told; "Within days", "Around the same time"
+    r"(?:that|the same) (?:month|year)|[Ww]ithin (?:days|weeks|hours)|(?:around|at|about) the same time|"
     # "Islamic State fighters later drove other groups out", "Australia then sent 450 soldiers": a deed told
     # after a recalled one; not "later this week", "a later date", "moments later"
     r"(?:later|then) (?=[a-z]+ed\b|took\b|drove\b|seized\b|fell\b|won\b|lost\b|retook\b|overran\b|withdrew\b|"

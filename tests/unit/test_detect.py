@@ -2407,3 +2407,21 @@ def test_a_detachment_at_a_place_surrendering_gives_up_the_place(detector):
     e = only_control(detector, "The Iraqi detachment at Umm Qasr surrendered to British marines on Sunday.")
     assert (e.place, e.gaining_actor) == ("Umm Qasr", "British marines")
     assert news(detect(detector, "A small Iraqi detachment remains at Umm Qasr."), TerritorialControlEvent) == []
+
+
+def test_the_city_centre_after_the_city_was_taken_is_the_same_taking(detector):
+    text = (
+        "Ethiopian and Somali troops have taken control of Baidoa, officials said Tuesday. A spokesman said troops "
+        "moved into the city center on Monday and met no resistance."
+    )
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Baidoa"]
+    assert news(detect(detector, text), DeploymentEvent) == []
+
+
+def test_within_days_of_a_recalled_deed_is_recalled(detector):
+    text = (
+        "The army retook Lashio on Tuesday, officials said. Rebels first seized Laukkai in October 2023. "
+        "Within days, the alliance seized Hsenwi, a town on the main road."
+    )
+    found = news(detect(detector, text, published=dt.date(2024, 8, 20)), TerritorialControlEvent)
+    assert [e.place for e in found] == ["Lashio"]

@@ -1698,3 +1698,9 @@ def test_that_month_is_the_month_the_sentence_before_named(detector):
     )
     found = detector.detect(Article(id="t", text=text, published=dt.date(2025, 3, 14)))
     assert [e.destination for e in found if isinstance(e, DeploymentEvent) and not e.background] == ["Mozambique"]
+
+
+def test_ships_setting_off_for_a_sea_are_deployed_there(detector):
+    e = only_movement(detector, "Two Russian frigates from the Baltic Fleet set off for the Mediterranean on Monday.")
+    assert (e.destination, e.actor) == ("Mediterranean", "Russian")
+    assert movements(detector, "The army set out a plan for the town.") == []
