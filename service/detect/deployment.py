@@ -627,6 +627,17 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma in lx.ARRIVE_VERBS and (lemma not in ("reach", "enter") or (lemma == "reach" and column)):
         if lemma == "head" and prep_objects(t, "by"):
             return []  # "the army, headed by elite units, advanced": led, not moved ("are headed to X" move)
+        landed = (
+            dobj if dobj is not None and dobj.left_edge.i == t.i + 1 else None
+        )  # not "..., the first troops"
+        if lemma == "land" and _is_mover(_mover(landed)) and not passive:
+            # "the United Arab Emirates landed an armoured force at Aden": the force it put ashore
+            landed_at = place_objects(t, *DEST_PREPS)
+            return (
+                [DeployFrame(t, _mover(landed), dest_refs(landed_at), actor=sender(subj))]
+                if landed_at
+                else []
+            )
         if subj is None and t.dep_ == "acl":
             subj = t.head  # "new detachments arriving in Tartus"
         subj = _mover(subj)  # "150 of these troops were reported to have arrived"

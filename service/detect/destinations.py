@@ -71,8 +71,20 @@ def without_locators(refs: list[PlaceRef]) -> list[PlaceRef]:
     return [
         r
         for r in refs
-        if r.head is None or r.head.i < min(goals) or r.head.head.lower_ not in _LOCATIVE_PREPS
+        if r.head is None
+        or (r.head.i < min(goals) and not _locates_the_origin(r.head))
+        or r.head.head.lower_ not in _LOCATIVE_PREPS
     ]
+
+
+def _locates_the_origin(place: Token) -> bool:
+    """ "sent 2,500 troops from Goma and Bukavu in neighbouring Zaire into western Rwanda": the place locates where
+    they came from."""
+    prep = place.head
+    if prep.lower_ not in _LOCATIVE_PREPS or prep.i == 0:
+        return False
+    before = prep.doc[prep.i - 1]
+    return any(a.dep_ == "prep" and a.lower_ == "from" for a in (before, *before.ancestors))
 
 
 def _on_a_shore(ref: PlaceRef) -> bool:

@@ -91,7 +91,8 @@ UNIT_NAME_WORDS = frozenset(
     "army armies navy guard guards force forces marine marines corps division brigade regiment battalion "
     "infantry armoured armored airborne mountain expeditionary regimental commando amphibious ready cavalry mechanized mechanised motorized "
     "motorised rifle ranger rangers special operations command military ministry defence defense tank "
-    "artillery air naval national combined joint arms landing fleet assault task combat team group".split()
+    "artillery air naval national combined joint arms landing fleet assault task combat team group separate "
+    "independent".split()
 )
 # Verbs whose subject or "by" agent comments on a movement made by others ("welcomed the withdrawal of",
 # "was estimated by CNN to have").
@@ -144,7 +145,7 @@ FORCE_NOUNS = (
         "army armies navy "
         "convoy convoys infantry rangers seals operator operators boots militia militias corps "
         "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists remnants "
-        "element elements conscripts recruits reservists peshmerga "
+        "element elements conscripts recruits reservists peshmerga fleet fleets flotilla "
         # unit abbreviations: brigade combat teams, Marine expeditionary units, battalion tactical groups
         "bct bcts abct ibct sbct meu btg btgs".split()
     )
@@ -155,7 +156,7 @@ NON_MILITARY_NOUNS = frozenset(
     "police policemen officer officers riot protester protesters diplomat diplomats inspector inspectors "
     "observer observers monitor monitors worker workers doctor doctors journalist journalists envoy envoys "
     "delegation aid volunteers firefighters rescuers demonstrators activists students democrats republicans "
-    "voters fans crews".split()
+    "voters fans crews fishing merchant".split()
 )
 
 # --- places --------------------------------------------------------------------------------------------
@@ -248,7 +249,7 @@ _MILITARY_CUES = (
     r"aircraft|jets?\b|islamic state|taliban|hezbollah|houthi|wagner|shabab|peshmerga|guard|offensive|battle|"
     r"assault|attack|counter|raid|siege|front|defen|mercenar|separatist|occupation|invasion|invader|garrison|coalition|gunmen|"
     r"personnel|advis|contingent|detachment|reinforcement|artillery|tank|airbase|checkpoint|outpost|company\b|"
-    r"platoon|police|officers|"
+    r"platoon|police|officers|fleet|flotilla|"
     r"convoy|armou?red|reservist|conscript|recruit|paramilitar|air ?bases?\b|airfields?\b|"
     # the kit news reports moving: "two B-52 bombers arrived", "a carrier strike group", "the USS Ford"
     r"bombers?\b|warplanes?\b|destroyers?\b|frigates?\b|submarines?\b|aircraft carriers?\b|strike group|"

@@ -289,8 +289,8 @@ def assess(
         ):
             break  # "X denied the reports, while 1,000 commandos arrived": the arrival is not denied
         lemma = a.lemma_.lower()
-        if lemma in DENIAL_VERBS:
-            happened = False
+        if lemma in DENIAL_VERBS or (lemma in ("confirm", "verify") and _is_negated(a)):
+            happened = False  # "Reports that special forces had landed in the city were not confirmed"
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in a.children) and deployment and _binding(a):
             announced = True  # "MINUSMA must complete its withdrawal from Mali by Dec. 31": a deadline set
         elif any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in a.children):

@@ -1704,3 +1704,23 @@ def test_ships_setting_off_for_a_sea_are_deployed_there(detector):
     e = only_movement(detector, "Two Russian frigates from the Baltic Fleet set off for the Mediterranean on Monday.")
     assert (e.destination, e.actor) == ("Mediterranean", "Russian")
     assert movements(detector, "The army set out a plan for the town.") == []
+
+
+def test_what_the_t_probe_taught(detector):
+    # a place that locates where forces came from is no destination
+    text = "Belgium sent some 600 paratroopers from Kamina and Kitona in southern Congo into Katanga province."
+    assert [e.destination for e in movements(detector, text)] == ["Katanga province"]
+    # "Separate" in a brigade's name names no owner
+    e = only_movement(detector, "The Ukrainian command moved the 47th Separate Mechanised Brigade to Avdiivka.")
+    assert e.destination == "Avdiivka" and e.actor != "Separate"
+    # a state landing a force puts it ashore; troops that landed are no object of the landing
+    e = only_movement(detector, "Saudi Arabia landed an armoured force at Mukalla on Monday.")
+    assert (e.destination, e.actor) == ("Mukalla", "Saudi Arabia")
+    e = only_movement(detector, "About 200 soldiers from Ghana landed in Bamako on Thursday, the first troops of the force.")
+    assert (e.destination, e.size) == ("Bamako", 200)
+    # a navy's fleet is a force, a fishing fleet is not
+    assert only_movement(detector, "Pakistan moved its Southern Fleet to the Arabian Sea.").destination == "Arabian Sea"
+    assert movements(detector, "A fishing fleet sailed to the Arabian Sea.") == []
+    # reports that were not confirmed tell no movement
+    text = "Reports that a small group of Qatari special forces had landed in Aden were not confirmed by the coalition."
+    assert movements(detector, text) == []
