@@ -286,13 +286,16 @@ def _frames(t: Token) -> list[TCFrame]:
             if p.lemma_.lower() == "control":
                 control = p
     under = next((p for p in prep_objects(t, "under") if p.lemma_.lower() == "control"), None)
+    if under is None and lemma == "pass":
+        # "Vogošća, Ilijaš and Ilidža passed to Federation control": handed over
+        under = next((p for p in prep_objects(t, "to", "under") if p.lemma_.lower() == "control"), None)
     still = any(c.lower_ in ("still", "remain", "remained") for c in t.children)  # a state, not a change
     # "had been under Armenian control for nearly three decades": how long a state lasted, not a change
     still = still or any(o.lemma_.lower() in _DURATIONS for o in prep_objects(t, "for"))
     # "the city is under the control of the army": a state; but "Palmyra is now under the army's control" is news
     now = any(c.lower_ == "now" for c in t.children)
     still = still or (lemma == "be" and t.tag_ in ("VBZ", "VBP") and not now)
-    if under is not None and lemma in ("be", "come", "fall") and subj is not None and not still:
+    if under is not None and lemma in ("be", "come", "fall", "pass") and subj is not None and not still:
         # "the oil fields were once again under ISIL control", "all roads came under the control of the army"
         owners = prep_objects(under, "of") or [
             c for c in under.children if c.dep_ in ("compound", "amod", "poss")
@@ -888,6 +891,9 @@ def _into_frames(t: Token, subj: Token | None) -> list[TCFrame]:
     through = [
         o for o in prep_objects(t, "through") if t.lemma_.lower() in ("sweep", "storm", "push", "surge")
     ]
+    moved = child(t, "dobj")
+    if moved is not None and is_force(force_of(moved) or moved):
+        return []  # "moving the 8th Mountain Division into the Kargil sector": forces sent, no ground taken
     return _partial_frames(t, prep_objects(t, "into") + through, subj)
 
 

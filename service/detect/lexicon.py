@@ -59,6 +59,7 @@ TC_TRIGGER_LEMMAS = (
     | FALL_VERBS
     | GAIN_NOUNS
     | LOSS_NOUNS
+    | {"pass"}  # "passed to Federation control"
 )
 
 # --- deployment ----------------------------------------------------------------------------------------
@@ -229,7 +230,7 @@ ANNOUNCE_HEADS = frozenset(
 _STRONG_STEMS = (
     r"captur|recaptur|seiz|retak|retook|liberat|overr[au]n|overt[ao]ok|annex|reoccup|occup|deploy|redeploy|reinforc|withdr|"
     r"pullout|pull-out|drawdown|troop|surrender|fell to|fall of|driven (?:out|from)|drove (?:out|from)|control (?:of|over)\b|"
-    r"under (?:\w+ ){0,3}control|flags? (?:over|above|atop)\b|sovereignty over\b|"
+    r"under (?:\w+ ){0,3}control|passed to (?:\w+ ){0,3}control\b|flags? (?:over|above|atop)\b|sovereignty over\b|"
     r"(?:named|identified|listed) the (?:villages|towns|settlements) as\b"
 )
 _WEAK_STEMS = (

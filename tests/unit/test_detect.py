@@ -2425,3 +2425,16 @@ def test_within_days_of_a_recalled_deed_is_recalled(detector):
     )
     found = news(detect(detector, text, published=dt.date(2024, 8, 20)), TerritorialControlEvent)
     assert [e.place for e in found] == ["Lashio"]
+
+
+def test_places_that_passed_to_a_sides_control_changed_hands(detector):
+    found = news(detect(detector, "Hadzici and Rajlovac passed to Federation control in March."), TerritorialControlEvent)
+    assert [(e.place, e.gaining_actor) for e in found] == [("Hadzici", "Federation"), ("Rajlovac", "Federation")]
+    assert detect(detector, "The bill passed to committee control.") == []
+
+
+def test_forces_a_state_moves_into_a_sector_take_no_ground(detector):
+    text = "Pakistan responded by moving the 10th Infantry Division from Rawalpindi into the Neelum sector."
+    events = detect(detector, text)
+    assert news(events, TerritorialControlEvent) == []
+    assert [e.destination for e in news(events, DeploymentEvent)] == ["the Neelum sector"]
