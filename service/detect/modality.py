@@ -730,7 +730,20 @@ def _shared_date(trigger: Token) -> list[Token]:
         return list(trigger.head.subtree)[
             : trigger.head.i - trigger.head.left_edge.i + 1
         ]  # "in 2013, when ..."
-    if (trigger.dep_ != "conj" and not when) or trigger.head.pos_ not in ("VERB", "AUX"):
+    partner = trigger.head
+    # "began its air campaign last September, after deploying warplanes to Hmeimim": the gerund's deed frames
+    # the main clause's time
+    framed = (
+        trigger.dep_ == "pcomp" and trigger.head.lower_ in ("after", "before") and trigger.head.dep_ == "prep"
+    )
+    if framed:
+        partner = trigger.head.head
+    # "Late last month, the Pentagon said it would send troops to the Middle East": the saying dates the plan
+    said = trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in CLAIM_VERBS | {"announce"}
+    if (trigger.dep_ != "conj" and not when and not framed and not said) or partner.pos_ not in (
+        "VERB",
+        "AUX",
+    ):
         return []
     own = [w for w in trigger.subtree if w.ent_type_ in ("DATE", "TIME") and not _describes_a_thing(w)]
     # "... annexed Crimea in 2014, and separatists seized parts of Donetsk the same year", "invaded East Timor in
@@ -739,9 +752,10 @@ def _shared_date(trigger: Token) -> list[Token]:
         return []
     return [
         w
-        for c in trigger.head.children
+        for c in partner.children
         if c.dep_ in ("prep", "npadvmod")
-        and c.i < trigger.i
+        and (c.i < trigger.i or framed)
+        and c != trigger.head
         and any(x.ent_type_ == "DATE" for x in c.subtree)
         for w in c.subtree
     ]

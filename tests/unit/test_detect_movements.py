@@ -1724,3 +1724,19 @@ def test_what_the_t_probe_taught(detector):
     # reports that were not confirmed tell no movement
     text = "Reports that a small group of Qatari special forces had landed in Aden were not confirmed by the coalition."
     assert movements(detector, text) == []
+
+
+def test_a_deed_framing_a_dated_past_or_a_plan_said_long_ago_is_recalled(detector):
+    published = dt.date(2016, 3, 28)
+    text = (
+        "DAMASCUS - Troops took Qaryatain on Sunday. Iran began its ground campaign in Syria last September, "
+        "after sending hundreds of advisers to Aleppo."
+    )
+    found = detector.detect(Article(id="t", text=text, published=published))
+    assert [(e.destination, e.background) for e in found if isinstance(e, DeploymentEvent)] == [("Aleppo", True)]
+    text = "Late last month, the Pentagon said it would send 2,000 additional troops to Kuwait."
+    found = detector.detect(Article(id="t", text=text, published=published))
+    assert [e.background for e in found if isinstance(e, DeploymentEvent)] == [True]
+    text = "The Pentagon said on Monday it would send 2,000 additional troops to Kuwait."
+    found = detector.detect(Article(id="t", text=text, published=published))
+    assert [e.background for e in found if isinstance(e, DeploymentEvent)] == [False]
