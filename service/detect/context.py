@@ -37,8 +37,8 @@ class ArticleContext:
         self.title_place = self._title_place(title)
         self.published_year = article.published.year if article.published else None
         # the year an undated narrative is set in, the first its title names: "Battle of Tal Afar (2017)"
-        title_year = _TITLE_YEAR.search(title)
-        self.story_year = self.published_year or (int(title_year.group(0)) if title_year else None)
+        title_year = _TITLE_YEAR.search(title) or _LEDE_YEAR.match(article.text)
+        self.story_year = self.published_year or (int(title_year.group("year")) if title_year else None)
         # What the story has named so far, for "they captured" and "the area" in later sentences.
         self.news_style = bool(
             _WEEKDAY_REFERENCE.search(article.text)
@@ -465,7 +465,11 @@ _REPORTED_LEAD = re.compile(
     r"[^.\n]{0,160}?\b(?:has|have)\s+(?:(?!been\b)\w+\s+)?(?:deployed|sent|dispatched|captured|seized|taken|retaken|"
     r"recaptured|withdrawn|pulled|begun|started|ordered|announced|launched|entered|moved|arrived|completed)\b"
 )
-_TITLE_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+_TITLE_YEAR = re.compile(r"\b(?P<year>19[5-9]\d|20\d\d)\b")
+# or its lede names: "The Battle of Debaltseve was fought from mid-January to 20 February 2015 for ..."
+_LEDE_YEAR = re.compile(
+    r"[^.\n]{0,120}?\b(?:was|were) (?:fought|waged)\b[^.\n]{0,80}?\b(?P<year>19[5-9]\d|20\d\d)\b"
+)
 _TOWN_NOUNS = frozenset("town city village".split())
 # a name that places the fighting: "the mountains ringing Stanley", "the hills around Rutshuru", "the Battle of
 # Rubizhne", "control of Lashio"; not where a speaker is ("officials in Washington") or where people fled to

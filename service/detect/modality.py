@@ -433,6 +433,10 @@ def _dated_to_a_past_year(trigger: Token, published_year: int | None) -> bool:
     clauses = {own}
     if own.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in own.children):
         clauses.add(_governing_verb(own.head))
+    frame = own.head if own.dep_ == "relcl" else None
+    if frame is not None and frame.dep_ == "pobj" and frame.head.lower_ in ("in", "during"):
+        # "retaken at the end of July 2014, during the summer offensive in which they also recaptured Sloviansk"
+        clauses.add(_governing_verb(frame))
     years = [
         int(t.text) for t in trigger.doc if _dating_year(t) and _dated_in(t) and _governing_verb(t) in clauses
     ]
@@ -447,7 +451,9 @@ def _dated_in(year: Token) -> bool:
     head = year.head
     if is_month_name(head.text):
         head = head.head
-    return head.lower_ in ("in", "during")
+    if head.lower_ == "of" and head.head.lower_ in ("end", "start", "beginning", "middle"):
+        head = head.head.head  # "at the end of July 2014"
+    return head.lower_ in ("in", "during", "at")
 
 
 _SEQUENCE_MARKS = frozenset({"after", "before", "when", "as"})

@@ -2438,3 +2438,14 @@ def test_forces_a_state_moves_into_a_sector_take_no_ground(detector):
     events = detect(detector, text)
     assert news(events, TerritorialControlEvent) == []
     assert [e.destination for e in news(events, DeploymentEvent)] == ["the Neelum sector"]
+
+
+def test_a_narrative_steps_back_before_the_year_its_lede_gives(detector):
+    text = (
+        "The Battle of Shyrokyne was fought from February to July 2015 for the village of Shyrokyne. Separatist "
+        "forces had taken Novoazovsk at the end of August 2014, during the offensive in which they also seized "
+        "Starobesheve. On 10 February Ukrainian volunteer battalions entered Shyrokyne."
+    )
+    events = detector.detect(Article(id="t", text=text, title="Battle of Shyrokyne"))
+    found = [(e.place, e.background) for e in events if isinstance(e, TerritorialControlEvent)]
+    assert ("Starobesheve", True) in found and ("Novoazovsk", True) in found and ("Shyrokyne", False) in found
