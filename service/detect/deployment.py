@@ -352,6 +352,8 @@ def _frames(t: Token) -> list[DeployFrame]:
     if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG"):
         return []
     passive = is_passive(t)
+    if lemma == "regroup" and passive:
+        lemma = "redeploy"  # "its troops in the Izium area were being regrouped": moved by a decision
     subj = _stranded_subject(t) or subject_of(t)
     # "add F-35, F-15 and A-10 squadrons to bases": the parser may split the object; the force is the one
     dobj = next((o for o in children(t, "dobj") if is_force(o)), None) or child(t, "dobj")
@@ -497,6 +499,9 @@ def _frames(t: Token) -> list[DeployFrame]:
             # "moved its troops off Snake Island", "were airlifted off the island": the place they left
             dests = place_objects(t, "off")
             withdraw = bool(dests)
+        if not withdraw and not dests and _shifted_from_posting(t, lemma, force):
+            # "its troops in the Balakliia and Izium areas were being regrouped to reinforce the front": they left
+            dests, withdraw = place_objects(force, "in", "at") or _posted_at(force), True
         # "its units had redeployed outside Hama": they left it
         moved_outside = (
             not withdraw and not dests and lemma in _REPOSITION_VERBS and place_objects(t, "outside")
@@ -919,6 +924,14 @@ _HOMEWARD_ONLY = frozenset("come return".split())
 
 
 _HOMEWARD_VERBS = frozenset("come go return bring move fly ship".split())
+
+
+def _shifted_from_posting(t: Token, lemma: str, force: Token | None) -> bool:
+    """Forces where they were posted ("its troops in the Balakliia area"), shifted by a decision with no place of
+    arrival named: "were redeployed to reinforce the front", "were being regrouped"."""
+    if force is None or lemma not in _REPOSITION_VERBS or place_objects(t, *GOAL_PREPS):
+        return False
+    return bool(place_objects(force, "in", "at") or _posted_at(force))
 
 
 def _where_clause_of_place(t: Token) -> bool:

@@ -1740,3 +1740,13 @@ def test_a_deed_framing_a_dated_past_or_a_plan_said_long_ago_is_recalled(detecto
     text = "The Pentagon said on Monday it would send 2,000 additional troops to Kuwait."
     found = detector.detect(Article(id="t", text=text, published=published))
     assert [e.background for e in found if isinstance(e, DeploymentEvent)] == [False]
+
+
+def test_forces_shifted_from_where_they_were_posted_leave_it(detector):
+    text = "The ministry said its troops in the Kupiansk area were being regrouped to reinforce the south."
+    assert [(e.destination, e.direction) for e in movements(detector, text)] == [("the Kupiansk area", "withdraw")]
+    text = "The ministry said its troops in the Kherson area had been redeployed to strengthen the defence line."
+    assert [(e.destination, e.direction) for e in movements(detector, text)] == [("the Kherson area", "withdraw")]
+    assert movements(detector, "The rebels in Idlib regrouped in the hills.") == []
+    e = only_movement(detector, "Russian troops in Belarus were redeployed to Kursk.")
+    assert (e.destination, e.direction) == ("Kursk", "deploy")
