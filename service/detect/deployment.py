@@ -1485,6 +1485,8 @@ def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) 
     control. A state's troops pulling out, an ordered pull-out or one that hands the place over are movements."""
     if _handed_over(t):
         return False  # "handed control of the city to the council and withdrew": a negotiated pull-out
+    if _ordered(t):
+        return False  # "had ordered Ukrainian units to withdraw from Avdiivka to avoid encirclement": decided
     if under_attack(t):
         return True
     if keeps_no_ground(force):

@@ -45,6 +45,8 @@ def subject_of(tok: Token) -> Token | None:
     t = tok
     while seen < 6:
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        # "In mid-February the Ukrainian command moved": the parser may make the date a subject too
+        subjects = [c for c in subjects if c.ent_type_ not in ("DATE", "TIME")] or subjects
         # "In Gondar, the region's second-largest city, militia fighters entered": the parser may give the verb
         # two subjects; the armed one acts
         s = next((c for c in subjects if is_armed(c) and c.pos_ != "PRON"), subjects[0] if subjects else None)
@@ -219,12 +221,21 @@ def actor_of(tok: Token | None) -> str | None:
                 continue  # "South Africa's President": the name's head, not its first word
             if w.ent_type_ in ("GPE", "NORP") and w.i < tok.i:
                 return name_span(w) if w.ent_type_ == "GPE" else w.text
+    if tok.lemma_.lower() in _COMMANDS:
+        # "the Ukrainian command moved the 3rd Brigade", "the Ukrainian General Staff ordered": the state's
+        nation = next(
+            (c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE")),
+            None,
+        )
+        if nation is not None:
+            return name_span(nation) if nation.ent_type_ == "GPE" else nation.text
     phrase = actor_phrase(tok)
     if _UNCLOSED.search(phrase):
         phrase += ")"  # "the Coordination of Azawad Movements (CMA": the aside closed, its initials kept
     return _THE_ACRONYM.sub("", phrase)  # "the U.S." is the U.S.; "the Army" stays as written
 
 
+_COMMANDS = frozenset("command staff leadership".split())
 _THE_ACRONYM = re.compile(r"^(?i:the)\s+(?=[A-Z][A-Z.]*$)")
 _UNCLOSED = re.compile(r"\([^)]*$")
 

@@ -1750,3 +1750,12 @@ def test_forces_shifted_from_where_they_were_posted_leave_it(detector):
     assert movements(detector, "The rebels in Idlib regrouped in the hills.") == []
     e = only_movement(detector, "Russian troops in Belarus were redeployed to Kursk.")
     assert (e.destination, e.direction) == ("Kursk", "deploy")
+
+
+def test_an_ordered_pull_out_to_avoid_encirclement_is_a_movement_and_a_command_sends_for_its_state(detector):
+    text = "On 17 February the commander said he had ordered the units to withdraw from Marinka to avoid encirclement."
+    e = only_movement(detector, text)
+    assert (e.destination, e.direction) == ("Marinka", "withdraw")
+    assert movements(detector, "The rebels pulled out of Marinka to avoid being encircled.") == []
+    e = only_movement(detector, "In mid-March the Ukrainian command moved the 93rd Mechanised Brigade to Bakhmut.")
+    assert (e.destination, e.actor) == ("Bakhmut", "Ukrainian")
