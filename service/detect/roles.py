@@ -223,10 +223,8 @@ def actor_of(tok: Token | None) -> str | None:
                 return name_span(w) if w.ent_type_ == "GPE" else w.text
     if tok.lemma_.lower() in _COMMANDS:
         # "the Ukrainian command moved the 3rd Brigade", "the Ukrainian General Staff ordered": the state's
-        nation = next(
-            (c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE")),
-            None,
-        )
+        nations = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
+        nation = next((c for c in nations if c.ent_type_ in ("NORP", "GPE")), None)
         if nation is not None:
             return name_span(nation) if nation.ent_type_ == "GPE" else nation.text
     phrase = actor_phrase(tok)
