@@ -2449,3 +2449,9 @@ def test_a_narrative_steps_back_before_the_year_its_lede_gives(detector):
     events = detector.detect(Article(id="t", text=text, title="Battle of Shyrokyne"))
     found = [(e.place, e.background) for e in events if isinstance(e, TerritorialControlEvent)]
     assert ("Starobesheve", True) in found and ("Novoazovsk", True) in found and ("Shyrokyne", False) in found
+
+
+def test_a_deed_told_as_what_ended_a_hold_is_no_earlier_context(detector):
+    text = "The militia held Baidoa for four years until the Rahanweyn Resistance Army drove it out of Baidoa in 1999."
+    events = detector.detect(Article(id="t", text=text, title="Battle of Baidoa (1999)"))
+    assert [(e.place, e.background) for e in events if isinstance(e, TerritorialControlEvent)] == [("Baidoa", False)]
