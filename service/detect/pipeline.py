@@ -712,9 +712,26 @@ _GROUND_TAKING_VERBS = frozenset(
 def _named_ground_taken(frame: TCFrame, ref: PlaceRef) -> bool:
     """ "captured army positions near Marjayoun": who took the ground and a place that names where it is; not
     "had taken more advantageous positions near the town" or "occupied defensive positions" (taking them up)."""
-    if frame.gaining is None or frame.trigger.lemma_.lower() not in _GROUND_TAKING_VERBS:
+    if frame.gaining is None:
+        return False
+    if frame.trigger.lemma_.lower() == "occupy" and ref.head is not None and _owned_by_a_side(ref.head):
+        return True  # "occupied dozens of Indian posts and ridge-line positions": the other side's ground
+    if frame.trigger.lemma_.lower() not in _GROUND_TAKING_VERBS:
         return False
     return any(not r.anaphoric for r in ground_locators(ref.head))
+
+
+_SIDE_WORDS = frozenset("enemy rebel rebels army government".split())
+
+
+def _owned_by_a_side(ground: Token) -> bool:
+    """ "Indian posts", "enemy positions", "rebel positions": ground a named side held."""
+    return any(
+        c.dep_ in ("amod", "compound", "poss")
+        and (c.ent_type_ in ("NORP", "GPE") or c.lower_ in _SIDE_WORDS)
+        and c.lower_ not in ("their", "its")
+        for c in ground.children
+    )
 
 
 def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[Event]:

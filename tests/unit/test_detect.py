@@ -2455,3 +2455,9 @@ def test_a_deed_told_as_what_ended_a_hold_is_no_earlier_context(detector):
     text = "The militia held Baidoa for four years until the Rahanweyn Resistance Army drove it out of Baidoa in 1999."
     events = detector.detect(Article(id="t", text=text, title="Battle of Baidoa (1999)"))
     assert [(e.place, e.background) for e in events if isinstance(e, TerritorialControlEvent)] == [("Baidoa", False)]
+
+
+def test_occupying_the_other_sides_posts_takes_them(detector):
+    e = only_control(detector, "Armenian troops occupied dozens of Azerbaijani posts on the ridge on Monday.")
+    assert e.gaining_actor == "Armenian troops" and "Azerbaijani posts" in e.place
+    assert news(detect(detector, "Malian troops occupied defensive positions near Kidal."), TerritorialControlEvent) == []
