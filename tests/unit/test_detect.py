@@ -2458,6 +2458,6 @@ def test_a_deed_told_as_what_ended_a_hold_is_no_earlier_context(detector):
 
 
 def test_occupying_the_other_sides_posts_takes_them(detector):
-    e = only_control(detector, "Armenian troops occupied dozens of Azerbaijani posts on the ridge on Monday.")
-    assert e.gaining_actor == "Armenian troops" and "Azerbaijani posts" in e.place
+    e = only_control(detector, "Pakistani troops occupied Indian posts on the ridge on Monday.")
+    assert (e.gaining_actor, e.place) == ("Pakistani troops", "Indian posts")
     assert news(detect(detector, "Malian troops occupied defensive positions near Kidal."), TerritorialControlEvent) == []
