@@ -170,7 +170,13 @@ class ArticleContext:
         if noun in _TOWN_NOUNS and self.last_place and self.is_wide(self.last_place):
             # "must withdraw from the Kalbajar district ... Shusha had been lost ... the capture of the hilltop
             # town": a town, not the district the last event left
-            towns = list(self._named_places(self._window(before, 1500)))
+            window = self._window(before, 1500)
+            # "Officials in Kyiv said ... had entered the city": where a speaker is, no town of the story
+            towns = [
+                n
+                for n in self._named_places(window)
+                if not (self._is_capital(n) and _speaks_as_state(n, window))
+            ]
             if towns:
                 return towns[-1]
         if self.last_place:

@@ -45,6 +45,8 @@ from service.detect.roles import (
     subject_of,
 )
 
+_CIVIL_OWNERS = frozenset("state public private opposition municipal foreign company".split())
+_BALLOT_WORDS = frozenset("election vote ballot mayor mayoral poll".split())
 _ROUTES = frozenset("road roads route routes highway highways corridor corridors path".split())
 _WAYPOINTS = frozenset(
     "road roads highway river border line lines outskirts entrance headquarters bank gate gates junction edge "
@@ -287,8 +289,12 @@ def _frames(t: Token) -> list[TCFrame]:
                 control = p
     under = next((p for p in prep_objects(t, "under") if p.lemma_.lower() == "control"), None)
     if under is None and lemma == "pass":
-        # "Vogošća, Ilijaš and Ilidža passed to Federation control": handed over
-        under = next((p for p in prep_objects(t, "to", "under") if p.lemma_.lower() == "control"), None)
+        # "Vogošća, Ilijaš and Ilidža passed to Federation control": handed over; not a town won at the polls
+        # ("passed to opposition control") or a firm taken into state hands
+        under = next((p for p in prep_objects(t, "to") if p.lemma_.lower() == "control"), None)
+        owners = [c.lower_ for c in under.children] if under is not None else []
+        if any(o in _CIVIL_OWNERS for o in owners) or any(w.lemma_.lower() in _BALLOT_WORDS for w in t.sent):
+            under = None
     still = any(c.lower_ in ("still", "remain", "remained") for c in t.children)  # a state, not a change
     # "had been under Armenian control for nearly three decades": how long a state lasted, not a change
     still = still or any(o.lemma_.lower() in _DURATIONS for o in prep_objects(t, "for"))
@@ -461,7 +467,14 @@ def _frames(t: Token) -> list[TCFrame]:
     if lemma in lx.FALL_VERBS and any(c.lower_ in _FALL_IDIOMS for c in t.children):
         return []  # "which Israel said fell far short of its demands", "the city fell silent"
     # "Shusha had been lost to Azerbaijani forces": fell to them
-    lost_to = lemma == "lose" and passive and any(is_armed(o) for o in prep_objects(t, "to"))
+    lost_to = (
+        lemma == "lose"
+        and passive
+        and subj is not None
+        and is_placeish(subj)
+        # "were lost to Ukrainian drones": weapons take no place
+        and any(is_armed(o) and o.lemma_.lower() not in lx.EQUIPMENT_NOUNS for o in prep_objects(t, "to"))
+    )
     if lemma in lx.FALL_VERBS or lost_to:
         subjects = children(t, "nsubj")
         if len(subjects) > 1 and not is_placeish(subj):

@@ -93,9 +93,7 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
             continue
         if any(_elaborates(p, e, country_of) for p in out):
             continue
-        if _TOWN_CENTRE.match(place) and any(
-            isinstance(p, TerritorialControlEvent) and p.extent == "full" and not p.background for p in out
-        ):
+        if _TOWN_CENTRE.match(place) and any(_centre_of_a_taking(p, e, country_of) for p in out):
             continue  # "took control of Kismayo ... troops moved into the city center on Monday": the same taking
         last_for_place[key] = len(out)
         out.append(e)
@@ -170,6 +168,22 @@ def _sideless_retelling(prev: Event, e: Event, country_of: CountryOf) -> bool:
 
 
 _TOWN_CENTRE = re.compile(r"(?i)^the (?:city|town) cent(?:er|re)$")
+
+
+def _centre_of_a_taking(prev: Event, e: Event, country_of: CountryOf) -> bool:
+    """A taking told whole before, by the side that now reaches the centre (or by no side the text names)."""
+    if not isinstance(prev, TerritorialControlEvent) or prev.extent != "full" or prev.background:
+        return False
+    actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
+    return (
+        actor is None
+        or _BARE_FORCE.match(actor) is not None
+        or _same_actor(prev.gaining_actor, actor, country_of)
+    )
+
+
+# "troops", "the soldiers": forces no side is named for ("government troops" names one)
+_BARE_FORCE = re.compile(r"(?i)^(?:the\s+)?(?:troops|soldiers|forces|fighters)$")
 
 
 def _entered_after_taken(prev: Event, e: Event, country_of: CountryOf) -> bool:

@@ -29,6 +29,7 @@ from service.detect.forces import (
 from service.detect.phrases import (
     child,
     children,
+    country_named,
     goes_on,
     is_country,
     is_force,
@@ -36,6 +37,7 @@ from service.detect.phrases import (
     name_span,
     noun_phrase,
     prep_objects,
+    scheduled,
     ship_prefix,
     with_conjuncts,
 )
@@ -352,8 +354,11 @@ def _frames(t: Token) -> list[DeployFrame]:
     if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG"):
         return []
     passive = is_passive(t)
-    if lemma == "regroup" and passive:
-        lemma = "redeploy"  # "its troops in the Izium area were being regrouped": moved by a decision
+    if lemma == "regroup":
+        drills = any(o.lemma_.lower() in _DRILLS for o in prep_objects(t, "for"))
+        if not passive or drills:
+            return []  # "the rebels regrouped in the hills", "were being regrouped for joint exercises"
+        lemma = "redeploy"  # "its troops in the Izium area were being regrouped to reinforce the front"
     subj = _stranded_subject(t) or subject_of(t)
     # "add F-35, F-15 and A-10 squadrons to bases": the parser may split the object; the force is the one
     dobj = next((o for o in children(t, "dobj") if is_force(o)), None) or child(t, "dobj")
@@ -853,8 +858,14 @@ def _is_mover(tok: Token | None) -> bool:
 
 
 def pronoun_mover(tok: Token) -> bool:
-    """ "They must leave the Aghdam district by Nov. 20": forces the sentence before named."""
-    return tok.lower_ == "they" and tok.dep_ in ("nsubj", "nsubjpass")
+    """ "They must leave the Aghdam district by Nov. 20": forces the sentence before named; not the speakers'
+    "they" ("Residents say they left the town")."""
+    if tok.lower_ != "they" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    clause = tok.head
+    said = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lx.CLAIM_VERBS
+    speaker = subject_of(clause.head) if said else None
+    return speaker is None or is_armed(speaker)
 
 
 _POLICE_WORDS = frozenset("police policeman policemen officer officers".split())
@@ -886,6 +897,7 @@ def national_police(tok: Token) -> bool:
     return False
 
 
+_ARMED_FOES = frozenset("gang militia militant rebel insurgent fighter mission".split())
 _CROWD_WORDS = frozenset(
     "crowd crowds protest protests protester protesters demonstration demonstrations riot".split()
 )
@@ -896,6 +908,8 @@ def _policing_crowds(force: Token | None) -> bool:
     not a force deployed (a police mission sent to fight gangs abroad is one)."""
     if force is None or not (is_police(force) or national_police(force)) or _military_police(force):
         return False
+    if any(w.lemma_.lower() in _ARMED_FOES for w in force.sent):
+        return False  # "to help the authorities keep order and fight gangs": a mission, not crowd control
     keeps_order = any(
         w.lower_ == "order" and w.dep_ == "dobj" and w.head.lemma_.lower() in ("keep", "maintain")
         for w in force.sent
@@ -931,7 +945,12 @@ def _shifted_from_posting(t: Token, lemma: str, force: Token | None) -> bool:
     arrival named: "were redeployed to reinforce the front", "were being regrouped"."""
     if force is None or lemma not in _REPOSITION_VERBS or place_objects(t, *GOAL_PREPS):
         return False
+    if any(o.lemma_.lower() in _DRILLS for o in prep_objects(t, "for")):
+        return False  # "were being redeployed for drills": exercised where they are
     return bool(place_objects(force, "in", "at") or _posted_at(force))
+
+
+_DRILLS = frozenset("exercise drill training manoeuvre maneuver".split())
 
 
 def _where_clause_of_place(t: Token) -> bool:
@@ -960,6 +979,9 @@ def _returns_from_posting(t: Token) -> bool:
     if force is None or not _is_mover(force):
         return False
     back_to = [o for o in place_objects(t, "to") if is_country(name_span(o))]
+    owner = force_nationality(force)
+    if back_to and owner is not None and country_named(owner) != country_named(name_span(back_to[0])):
+        return False  # "U.S. troops stationed in Kuwait returned to Iraq": a move on, not home
     # "The 2nd Cavalry Regiment, about 4,500 Soldiers stationed in Vilseck, ...": the appositive says where
     posted = [p for f in (force, *(c for c in force.children if c.dep_ == "appos")) for p in _posted_at(f)]
     return bool(back_to) and bool(posted) and all(name_span(p) != name_span(back_to[0]) for p in posted)
@@ -1495,10 +1517,7 @@ def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) 
         )
     if _agreed(t) or from_positions or _to_spare_lives(t):
         return False  # "withdrew from Ras al-Ain, the first pullout under a cease-fire deal": negotiated
-    return not owned_by_state(force) and not _ordered(t) and not _told_as_future(t)
-
-
-_AGREEMENTS = frozenset("deal agreement ceasefire cease-fire truce accord".split())
+    return not owned_by_state(force) and not _told_as_future(t)
 
 
 def _agreed(t: Token) -> bool:
@@ -1506,13 +1525,13 @@ def _agreed(t: Token) -> bool:
     mover = subject_of(t)
     if mover is not None and mover.lemma_.lower() == "bus":
         return False
-    return any(w.lemma_.lower() in _AGREEMENTS and w.head.lower_ in ("under", "of") for w in t.sent)
+    return any(w.lemma_.lower() in lx.AGREEMENT_WORDS and w.head.lower_ in ("under", "of") for w in t.sent)
 
 
 def _told_as_future(t: Token) -> bool:
     """ "2,000 troops will withdraw from X", "must leave by Nov. 20", "are to pull out": a pull-out still to come is
     planned, never a rout."""
-    if t.dep_ == "xcomp" and t.head.lemma_.lower() == "be" and any(c.tag_ == "TO" for c in t.children):
+    if scheduled(t):
         return True
     return any(c.dep_ == "aux" and c.lower_ in lx.FUTURE_MODALS | {"must"} for c in t.children)
 

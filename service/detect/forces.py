@@ -328,7 +328,10 @@ def force_nationality(force: Token, *, units_own: bool = True) -> str | None:
         if owner is not None:
             return owner
     for origin in prep_objects(force, "from", "of"):
-        if origin.lemma_.lower() in _FIRM_NOUNS and (firm := _firm_name(origin)):
+        naval_group = origin.lemma_.lower() == "group" and is_force(
+            origin
+        )  # "the Bataan Amphibious Ready Group"
+        if origin.lemma_.lower() in _FIRM_NOUNS and not naval_group and (firm := _firm_name(origin)):
             return firm  # "fighters of Russia's Wagner private military company": the company's, not Russia's
         if (
             origin.pos_ == "NOUN"

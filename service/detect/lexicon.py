@@ -147,7 +147,7 @@ FORCE_NOUNS = (
         "army armies navy "
         "convoy convoys infantry rangers seals operator operators boots militia militias corps "
         "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists remnants "
-        "element elements conscripts recruits reservists peshmerga fleet fleets flotilla "
+        "element elements conscripts recruits reservists peshmerga "
         # unit abbreviations: brigade combat teams, Marine expeditionary units, battalion tactical groups
         "bct bcts abct ibct sbct meu btg btgs".split()
     )
@@ -219,6 +219,8 @@ SPECULATION_WORDS = frozenset(
     "consider mull weigh urge request demand refuse ask propose discuss debate contemplate may might could "
     "should possible possibly likely would-be".split()
 )
+# the deals a pull-out or a handover is made under: "under the agreement", "under a cease-fire deal"
+AGREEMENT_WORDS = frozenset("deal agreement ceasefire cease-fire truce accord".split())
 HYPOTHETICAL_MODALS = frozenset("could might may should must can".split())
 FUTURE_MODALS = frozenset("will would shall 'll".split())
 ANNOUNCE_HEADS = frozenset(
@@ -251,7 +253,7 @@ _MILITARY_CUES = (
     r"aircraft|jets?\b|islamic state|taliban|hezbollah|houthi|wagner|shabab|peshmerga|guard|offensive|battle|"
     r"assault|attack|counter|raid|siege|front|defen|mercenar|separatist|occupation|invasion|invader|garrison|coalition|gunmen|"
     r"personnel|advis|contingent|detachment|reinforcement|artillery|tank|airbase|checkpoint|outpost|company\b|"
-    r"platoon|police|officers|fleet|flotilla|"
+    r"platoon|police|officers|Fleet\b|"
     r"convoy|armou?red|reservist|conscript|recruit|paramilitar|air ?bases?\b|airfields?\b|"
     # the kit news reports moving: "two B-52 bombers arrived", "a carrier strike group", "the USS Ford"
     r"bombers?\b|warplanes?\b|destroyers?\b|frigates?\b|submarines?\b|aircraft carriers?\b|strike group|"

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from service.detect.dates import is_month_name
 from service.detect.lexicon import (
+    AGREEMENT_WORDS,
     ANNOUNCE_HEADS,
     CLAIM_VERBS,
     DENIAL_VERBS,
@@ -24,7 +25,7 @@ from service.detect.lexicon import (
     REALIS_HEADS_DEPLOYMENT,
     SPECULATION_WORDS,
 )
-from service.detect.phrases import children, goes_on
+from service.detect.phrases import children, goes_on, scheduled
 
 # "in recent days", "hours earlier", "this comes after": the same developing story, so news.
 _RECENT = re.compile(
@@ -252,7 +253,7 @@ def assess(
             happened = False  # "were drawing up plans to evacuate servicemen": a plan being made, not decided
         elif deployment and (h in ANNOUNCE_HEADS or h == "due"):
             announced = True  # "will send", "is due to arrive in April"
-        elif deployment and _scheduled(trigger) and head.dep_ != "relcl":
+        elif deployment and scheduled(trigger) and head.dep_ != "relcl":
             announced = True  # "Armenian forces are also to pull out of the Lachin district by Dec. 1"
         elif (
             deployment and h == "plan" and head.pos_ == "NOUN" and head.head.lemma_.lower() in _HOLDING_VERBS
@@ -289,7 +290,10 @@ def assess(
         ):
             break  # "X denied the reports, while 1,000 commandos arrived": the arrival is not denied
         lemma = a.lemma_.lower()
-        if lemma in DENIAL_VERBS or (lemma in ("confirm", "verify") and _is_negated(a)):
+        unconfirmed = (
+            lemma in ("confirm", "verify") and _is_negated(a) and prev.dep_ in ("nsubjpass", "ccomp")
+        )
+        if lemma in DENIAL_VERBS or unconfirmed:
             happened = False  # "Reports that special forces had landed in the city were not confirmed"
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in a.children) and deployment and _binding(a):
             announced = True  # "MINUSMA must complete its withdrawal from Mali by Dec. 31": a deadline set
@@ -546,7 +550,11 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
             return not (
                 own is not None
                 and dated
-                and all(_governing_verb(t) not in (own, None) and not _frames_verb(t, own) for t in dated)
+                and all(
+                    _governing_verb(t) not in (own, None)
+                    and not (_frames_verb(t, own) and not _dated_itself(own))
+                    for t in dated
+                )
             )
     return False
 
@@ -569,6 +577,17 @@ def _dating_year(t: Token) -> bool:
         and not is_month_name(before.text)
     )
     return not cited and not named
+
+
+def _dated_itself(verb: Token) -> bool:
+    """ "captured the village on Tuesday in an offensive that began in 2023": the deed has a day of its own."""
+    return any(
+        c.dep_ in ("prep", "npadvmod")
+        and c.lower_ not in ("in", "during")
+        and any(w.ent_type_ in ("DATE", "TIME") for w in c.subtree)
+        or c.ent_type_ in ("DATE", "TIME")
+        for c in verb.children
+    )
 
 
 def _frames_verb(year: Token, verb: Token) -> bool:
@@ -767,27 +786,23 @@ def _shared_date(trigger: Token) -> list[Token]:
     ]
 
 
-_BINDING_WORDS = frozenset("agreement deal ceasefire cease-fire truce accord resolution mandate".split())
-_DEADLINE_DAY = re.compile(
-    r"\bby (?:the end of )?(?:\d{1,2} )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?: \d{1,2})?\b"
+# "Under the agreement", "under the truce": the deal a side signed, not one hoped for ("any future agreement")
+_UNDER_THE_DEAL = re.compile(
+    r"\b[Uu]nder (?:the|this|that) (?:\w+ ){0,2}(?:" + "|".join(AGREEMENT_WORDS) + r")\b"
 )
-
-
-def _scheduled(trigger: Token) -> bool:
-    """ "are to pull out", "is to be deployed": a move set down to happen."""
-    return (
-        trigger.dep_ == "xcomp"
-        and trigger.head.lemma_.lower() == "be"
-        and trigger.head.tag_ in ("VBP", "VBZ", "VBD")
-        and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in trigger.children)
-    )
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# "by Nov. 15", "by 20 November", "by the end of December": a day set
+_DEADLINE_DAY = re.compile(rf"\bby (?:\d{{1,2}} {_MONTH}\b|{_MONTH}\.? \d{{1,2}}\b|the end of {_MONTH}\b)")
 
 
 def _binding(trigger: Token) -> bool:
-    """ "must withdraw ... under the agreement", "must leave the district by Nov. 20": a move a deal or a deadline
-    binds a side to, not a wish."""
-    sent = trigger.sent
-    return any(w.lemma_.lower() in _BINDING_WORDS for w in sent) or bool(_DEADLINE_DAY.search(sent.text))
+    """ "Under the agreement, Armenian forces must withdraw", "must leave the district by Nov. 20": a move a deal
+    or a deadline binds a side to, not a demand ("the resolution says Israeli forces must withdraw")."""
+    text = trigger.sent.text
+    return bool(_UNDER_THE_DEAL.search(text) or _DEADLINE_DAY.search(text))
 
 
 _SIGNS = frozenset("sign signs evidence indication indications trace".split())
@@ -796,9 +811,15 @@ _SIGNS = frozenset("sign signs evidence indication indications trace".split())
 def _no_sign_of(trigger: Token) -> bool:
     """ "saw no sign so far of a strike force gathering in the north": a movement looked for, not seen."""
     # "there was no indication that government forces had entered the town": the clause the sign would show
-    if any(
-        a.lemma_.lower() in _SIGNS and any(c.dep_ == "det" and c.lower_ == "no" for c in a.children)
-        for a in trigger.ancestors
+    clause = trigger
+    while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
+        clause = clause.head
+    sign = clause.head
+    if (
+        clause.dep_ in ("acl", "ccomp")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        and sign.lemma_.lower() in _SIGNS
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in sign.children)
     ):
         return True
     # the parser may hang "of" on another word ("no sign so far of"): a "no sign ... of" before the trigger, with

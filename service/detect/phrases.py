@@ -222,6 +222,10 @@ def is_force(tok: Token) -> bool:
         )
     if tok.lower_ in FORCE_NOUNS or lemma in FORCE_NOUNS:
         return True
+    if tok.text in ("Fleet", "Fleets") and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
+    ):
+        return True  # "its Eastern Fleet", "the Black Sea Fleet": a navy's (not "a fleet of aid trucks")
     if lemma in ("group", "groups") and any(
         c.lower_ in ("strike", "battle", "task", "ready") for c in compounds
     ):
@@ -289,9 +293,24 @@ def _known_place_misread(tok: Token) -> bool:
     return known_place(tok.text)
 
 
+def scheduled(verb: Token) -> bool:
+    """ "are to pull out", "is to be deployed": a move set down to happen."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() == "be"
+        and verb.head.tag_ in ("VBP", "VBZ", "VBD")
+        and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in verb.children)
+    )
+
+
 def is_country(name: str) -> bool:
     """ "Iraq", "Iraqi", "the United States": a name or demonym of a country."""
     return _demonym_country(name) is not None
+
+
+def country_named(name: str) -> str | None:
+    """The ISO code a country's name or demonym names: "U.S." -> "US", "Iraqi" -> "IQ"."""
+    return _demonym_country(name)
 
 
 def _armoured(tok: Token) -> bool:

@@ -793,8 +793,6 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
 _LATER_THAN_BEFORE = re.compile(
     r"\b(?:(?:\w+|\d+) (?:days?|weeks?|months?|years?) later|later that (?:day|week|month|year)|"
     r"the (?:next|following) (?:day|week|month|year)|subsequently|"
-    # "pulled out of eastern Congo that month": the month just told; "Within days", "Around the same time"
-    r"(?:that|the same) (?:month|year)|[Ww]ithin (?:days|weeks|hours)|(?:around|at|about) the same time|"
     # "Islamic State fighters later drove other groups out", "Australia then sent 450 soldiers": a deed told
     # after a recalled one; not "later this week", "a later date", "moments later"
     r"(?:later|then) (?=[a-z]+ed\b|took\b|drove\b|seized\b|fell\b|won\b|lost\b|retook\b|overran\b|withdrew\b|"
@@ -882,8 +880,15 @@ def _told_as_background(
         or (ctx.news_style and ctx.last_background and bool(_LATER_THAN_BEFORE.search(sentence.text)))
         or (
             ctx.news_style
+            and ctx.last_background
+            and bool(_AT_THE_TIME_BEFORE.search(sentence.text))
+            and not modality.announced  # "will send another 1,000 troops within weeks"
+            and not _WEEKDAY.search(sentence.text)  # "At the same time, Ukraine sent two brigades on Monday"
+        )
+        or (
+            ctx.news_style
             and bool(_THAT_TIME.search(sentence.text))
-            and _sentence_before_long_ago(sentence, ctx)
+            and (ctx.last_background or _sentence_before_long_ago(sentence, ctx))
         )
     )
 
@@ -901,6 +906,7 @@ def _also_as_before(trigger: Token, actor: str | None, ctx: ArticleContext) -> b
         and ctx.last_background
         and actor is not None
         and actor == ctx.last_mover
+        and trigger.tag_ == "VBD"  # "sent", not "is also sending" or "will also send"
         and any(c.lower_ == "also" and c.dep_ == "advmod" for c in trigger.children)
         and not any(
             w.ent_type_ in ("DATE", "TIME") for w in trigger.sent
@@ -908,13 +914,21 @@ def _also_as_before(trigger: Token, actor: str | None, ctx: ArticleContext) -> b
     )
 
 
+# "Within days", "Around the same time": the time of the deed told before
+_AT_THE_TIME_BEFORE = re.compile(
+    r"\b(?:[Ww]ithin (?:days|weeks|hours)|(?:[Aa]round|[Aa]t|[Aa]bout) the same time)\b"
+)
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "pulled out of eastern Congo that month": the month the sentence before named
-_THAT_TIME = re.compile(r"\b(?:that|the same) (?:month|year)\b")
+_THAT_TIME = re.compile(r"\b(?:that|the same) (?:month|year)\b", re.I)
 
 
 def _sentence_before_long_ago(sentence: Sentence, ctx: ArticleContext) -> bool:
     """Does the sentence before this one date itself long before publication ("in December 2023")?"""
-    before = re.split(r"(?<=[.!?])\s+", ctx.article.text[: sentence.start].rstrip())[-1]
+    earlier = split_sentences(ctx.article.text[: sentence.start])
+    if not earlier:
+        return False
+    before = earlier[-1].text
     return long_before_publication(resolve_event_date(before, ctx.article.published), before, ctx)
 
 

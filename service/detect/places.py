@@ -597,7 +597,7 @@ def sited_at(verb: Token, obj: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
             o
             for h in (obj, verb)
             for o in prep_objects(h, "in")
-            if o.pos_ == "PROPN" and o.i > obj.i and o.ent_type_ not in ("DATE", "TIME")
+            if o.pos_ == "PROPN" and o.head.i == obj.i + 1 and o.ent_type_ not in ("DATE", "TIME")
         ]
     if not at or any(at[0].text in r.text for r in refs):
         return refs

@@ -2461,3 +2461,27 @@ def test_occupying_the_other_sides_posts_takes_them(detector):
     e = only_control(detector, "Pakistani troops occupied Indian posts on the ridge on Monday.")
     assert (e.gaining_actor, e.place) == ("Pakistani troops", "Indian posts")
     assert news(detect(detector, "Malian troops occupied defensive positions near Kidal."), TerritorialControlEvent) == []
+
+
+def test_what_the_review_of_the_q_to_t_rules_found(detector):
+    published = dt.date(2024, 2, 19)
+    # a deed with a day of its own is news, whatever year the offensive it belongs to began
+    text = "Azerbaijani forces captured the village of Aghdara on Tuesday in an offensive that began in 2023."
+    assert [e.place for e in news(detect(detector, text, published=published), TerritorialControlEvent)] == [
+        "Aghdara"
+    ]
+    # a negated "confirm" unsettles only the report it is about; "no sign of fighting when ..." negates nothing
+    text = "The army did not confirm casualty figures but said its troops had retaken the village of Klishchiivka."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Klishchiivka"]
+    text = "Villagers saw no sign of fighting when Ukrainian troops entered Kupiansk on Monday."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Kupiansk"]
+    # a town won at the polls or a firm taken into state hands changed no military hands; nor did tanks lost
+    assert detect(detector, "Istanbul passed to opposition control on Sunday after the mayoral election.") == []
+    assert detect(detector, "The Dutch refinery passed to state control on Friday.") == []
+    assert news(detect(detector, "Hundreds of tanks were lost to Ukrainian drones."), TerritorialControlEvent) == []
+    # the city centre retaken by another side is a change of its own
+    text = "Rebels seized Kidal on Monday. On Wednesday, government troops retook the city center after heavy fighting."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Kidal", "the city center"]
+    # a camp's town is the one named right after it, not after the day
+    text = "The Arakan Army seized the military's base on Sunday in Paletwa."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["the military's base in Paletwa"]

@@ -1759,3 +1759,35 @@ def test_an_ordered_pull_out_to_avoid_encirclement_is_a_movement_and_a_command_s
     assert movements(detector, "The rebels pulled out of Marinka to avoid being encircled.") == []
     e = only_movement(detector, "In mid-March the Ukrainian command moved the 93rd Mechanised Brigade to Bakhmut.")
     assert (e.destination, e.actor) == ("Bakhmut", "Ukrainian")
+
+
+def test_what_the_review_of_the_q_to_t_movement_rules_found(detector):
+    # "must" in a demand is no plan; a deadline needs a day
+    text = "The Security Council passed a resolution on Friday saying Israeli forces must withdraw from southern Lebanon."
+    assert movements(detector, text) == []
+    text = "Ukrainian forces must withdraw from the Kursk region, according to a statement released by Maria Zakharova."
+    assert movements(detector, text) == []
+    # a police mission that fights gangs is deployed, whatever order it keeps
+    text = "Kenya deployed 400 police officers to Haiti on Tuesday to help the authorities keep order and fight gangs."
+    assert only_movement(detector, text).destination == "Haiti"
+    # a plan still to come, or a move with a day of its own, is not made background by "also" or "at the same time"
+    text = (
+        "WASHINGTON, Aug 2 - The United States sent two carriers to the eastern Mediterranean in October 2023. "
+        "The United States is also sending 12 F-22 jets to the region, the Pentagon said."
+    )
+    found = detector.detect(Article(id="t", text=text, published=dt.date(2024, 8, 2)))
+    assert [e.background for e in found if isinstance(e, DeploymentEvent)] == [True, False]
+    # activists' flotillas, shadow fleets and fleets of trucks are no forces
+    assert movements(detector, "The Freedom Flotilla set off for Gaza from Catania on Sunday.") == []
+    assert movements(detector, "A fleet of aid trucks arrived in Rafah on Sunday, the army said.") == []
+    # residents' "they" is no force
+    text = "Russian forces have been shelling Pokrovsk for weeks. Residents say they left the town on Monday."
+    assert movements(detector, text) == []
+    # forces regrouped for exercises leave nowhere; troops moving on to another country are not going home
+    text = "Several thousand Russian troops in Belarus were being regrouped for joint exercises, officials said."
+    assert movements(detector, text) == []
+    text = "U.S. troops stationed in Kuwait returned to Iraq on Monday."
+    assert [e.direction for e in movements(detector, text)] != ["withdraw"]
+    # a naval group is no company
+    text = "Some 2,000 Marines of the Bataan Amphibious Ready Group arrived in the eastern Mediterranean on Monday."
+    assert only_movement(detector, text).actor != "Bataan"
