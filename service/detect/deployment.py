@@ -1314,6 +1314,9 @@ def _positions_taken_up(t: Token, subj: Token | None, dobj: Token | None) -> lis
         return []
     if any(w != t and w.lemma_.lower() in lx.INTO_VERBS | lx.GAIN_VERBS and w.pos_ == "VERB" for w in t.sent):
         return []  # "tanks rolled into Gori and troops took up positions around the city": part of a takeover
+    if t.dep_ == "conj" and t.head.lemma_.lower() in lx.ARRIVE_VERBS | lx.DEPLOY_VERBS:
+        # "came ashore near Mogadishu's airport and took up positions around the airfield": the same landing
+        return []
     places = place_objects(dobj, *_POSITION_PREPS) or place_objects(t, *_POSITION_PREPS)
     return [DeployFrame(t, force, dest_refs(places))] if places else []
 

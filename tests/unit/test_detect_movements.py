@@ -1791,3 +1791,10 @@ def test_what_the_review_of_the_q_to_t_movement_rules_found(detector):
     # a naval group is no company
     text = "Some 2,000 Marines of the Bataan Amphibious Ready Group arrived in the eastern Mediterranean on Monday."
     assert only_movement(detector, text).actor != "Bataan"
+
+
+def test_positions_taken_up_after_a_landing_are_the_same_movement(detector):
+    text = "US Marines came ashore near Aden's airport on Monday and took up positions around the airfield and the port."
+    assert [e.destination for e in movements(detector, text)] == ["Aden's airport"]
+    e = only_movement(detector, "Russian warships had taken up positions off the Black Sea coast on Monday.")
+    assert e.destination == "the Black Sea coast"
