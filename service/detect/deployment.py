@@ -444,6 +444,15 @@ def _frames(t: Token) -> list[DeployFrame]:
 
     if lemma in ("leave", "depart"):
         return _departure_frames(t, subj, dobj, passive)
+    if lemma == "drive" and dobj is None and not passive:
+        # "Lead elements of the British 4th Armoured Brigade drove on to Pristina": a state's column on the road;
+        # a side that "drove into" a town takes part of it (control)
+        force = _mover(subj)
+        goals = place_objects(t, "to")
+        state_owned = force is not None and any(
+            w.ent_type_ in ("NORP", "GPE") and is_country(w.text) for w in force.subtree
+        )
+        return [DeployFrame(t, force, dest_refs(goals))] if goals and state_owned else []
     if lemma in ("move", "sail", "head") and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
         # "warships that had been docked in Tartus have moved out": a departure from where they were posted
         force = _mover(subj)

@@ -109,7 +109,7 @@ DEP_TRIGGER_LEMMAS = (
     | PRESENCE_VERBS
     | REPLACE_VERBS
     | DEPLOY_NOUNS
-    | {"regroup"}  # "its troops in the Izium area were being regrouped"
+    | {"regroup", "drive"}  # "its troops in the Izium area were being regrouped", "drove on to Pristina"
     | WITHDRAW_NOUNS
     | {"due", "way"}  # "300 paratroopers are due in Yavoriv", "the destroyer was on its way to the Gulf"
     | {"join"}  # "They will be joined in April by a company of about 300 French troops"

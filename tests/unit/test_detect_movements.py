@@ -1798,3 +1798,10 @@ def test_positions_taken_up_after_a_landing_are_the_same_movement(detector):
     assert [e.destination for e in movements(detector, text)] == ["Aden's airport"]
     e = only_movement(detector, "Russian warships had taken up positions off the Black Sea coast on Monday.")
     assert e.destination == "the Black Sea coast"
+
+
+def test_a_states_column_driving_on_to_a_place_is_deployed_there(detector):
+    e = only_movement(detector, "Lead elements of the French 9th Marine Brigade drove on to Bouake later that day.")
+    assert e.destination == "Bouake"
+    assert movements(detector, "Rebels drove to Kidal on Monday.") == []
+    assert movements(detector, "The president drove to the airport.") == []
