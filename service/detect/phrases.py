@@ -326,6 +326,12 @@ def is_placeish(tok: Token) -> bool:
         return False  # "the al-Nusra Front", "the Wagner Group": an armed group, whatever its last word
     if lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS:
         return True
+    if (
+        tok.lower_ == "state"
+        and tok.pos_ == "NOUN"
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+    ):
+        return True  # "Gezira state", "Blue Nile state": a federal state named, not "the state" that governs
     if tok.pos_ == "NOUN" and tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.text[:1].isupper():
         return True  # "most of Baiji": a town's name the tagger took for a common noun
     if _known_place_misread(tok):

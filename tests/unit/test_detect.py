@@ -2485,3 +2485,11 @@ def test_what_the_review_of_the_q_to_t_rules_found(detector):
     # a camp's town is the one named right after it, not after the day
     text = "The Arakan Army seized the military's base on Sunday in Paletwa."
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["the military's base in Paletwa"]
+
+
+def test_a_federal_state_named_is_a_place(detector):
+    e = only_control(detector, "The RSF entered Sennar state on Friday and advanced on Singa from the north.")
+    assert (e.place, e.extent) == ("Sennar state", "partial")
+    assert [e.place for e in news(detect(detector, "Islamic State fighters seized Palmyra."), TerritorialControlEvent)] == [
+        "Palmyra"
+    ]
