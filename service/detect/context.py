@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from service.detect.actors import ACTOR_PATTERN, actor_countries, is_armed_group
-from service.detect.dates import shift
+from service.detect.dates import names_a_weekday, shift
 from service.detect.gazetteer import Gazetteer
 from service.detect.losers import StorySides
 from service.detect.model import Article, Location
@@ -41,7 +41,7 @@ class ArticleContext:
         self.story_year = self.published_year or (int(title_year.group("year")) if title_year else None)
         # What the story has named so far, for "they captured" and "the area" in later sentences.
         self.news_style = bool(
-            _WEEKDAY_REFERENCE.search(article.text)
+            names_a_weekday(article.text)
             or _DATELINE_LINE.search(article.text)
             or _REPORTED_LEAD.match(article.text)
         )
@@ -167,25 +167,26 @@ class ArticleContext:
             return self.last_place if self.last_place and _WIDE_NAME.search(self.last_place) else None
         if noun in _TOWN_NOUNS and (named := self._town_earlier_in_sentence(before)):
             return named  # "the mountains ringing Stanley, ... British troops took over the town"
-        if noun in _TOWN_NOUNS and self.last_place and self.is_wide(self.last_place):
+        if (
+            noun in _TOWN_NOUNS
+            and self.last_place
+            and self.is_wide(self.last_place)
+            and (town := self._last_place_named(window))
+        ):
             # "must withdraw from the Kalbajar district ... Shusha had been lost ... the capture of the hilltop
             # town": a town, not the district the last event left
-            window = self._window(before, 1500)
-            # "Officials in Kyiv said ... had entered the city": where a speaker is, no town of the story
-            towns = [
-                n
-                for n in self._named_places(window)
-                if not (self._is_capital(n) and _speaks_as_state(n, window))
-            ]
-            if towns:
-                return towns[-1]
+            return town
         if self.last_place:
             return self.last_place  # the place the story's last event was about
+        return self._last_place_named(window) or self.title_place
+
+    def _last_place_named(self, window: str) -> str | None:
+        """The last place `window` names, not a capital where a speaker is ("Officials in Kyiv said ...")."""
         found = None
         for name in self._named_places(window):
             if not (self._is_capital(name) and _speaks_as_state(name, window)):
                 found = name
-        return found or self.title_place
+        return found
 
     def _capital(self) -> str | None:
         top = self.place_countries().most_common(1) or self.countries.most_common(1)
@@ -459,7 +460,6 @@ _STALE_AFTER_DAYS = 7  # "on Friday" reaches back a week at most
 
 
 _DATELINE_LINE = re.compile(DATELINE.pattern, re.M)  # a dateline opening any line: a wire story
-_WEEKDAY_REFERENCE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _CALENDAR_DATE = re.compile(
     r"\b(?:[Ii]n|[Oo]n|[Ss]ince) (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b"
@@ -495,6 +495,4 @@ def long_before_publication(event_date: dt.date | None, sentence: str, ctx: Arti
     published = ctx.article.published
     if published is not None:
         return event_date is not None and event_date < shift(published, -_STALE_AFTER_DAYS)
-    return (
-        ctx.news_style and bool(_CALENDAR_DATE.search(sentence)) and not _WEEKDAY_REFERENCE.search(sentence)
-    )
+    return ctx.news_style and bool(_CALENDAR_DATE.search(sentence)) and not names_a_weekday(sentence)

@@ -46,6 +46,24 @@ def names_a_day(text: str) -> bool:
     return bool(_DAY_MONTH_YEAR.search(text) or _MONTH_DAY_YEAR.search(text))
 
 
+_WEEKDAY_NAME = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def names_a_weekday(text: str) -> bool:
+    """ "on Friday": the day of the week a news story dates its own events by."""
+    return bool(_WEEKDAY_NAME.search(text))
+
+
+# "by Nov. 15", "by 20 November", "by the end of December": a day set for something to be done
+_BY_A_DAY = re.compile(
+    rf"\bby (?:\d{{1,2}} (?i:{_MONTH})(?!\w)|(?i:{_MONTH}) \d{{1,2}}\b|the end of (?i:{_MONTH})(?!\w))"
+)
+
+
+def sets_a_deadline(text: str) -> bool:
+    return bool(_BY_A_DAY.search(text))
+
+
 _WEEKDAY = re.compile(
     r"\b(?:on|late|early|last|this)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
 )

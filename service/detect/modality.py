@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from service.detect.dates import is_month_name
+from service.detect.dates import is_month_name, sets_a_deadline
 from service.detect.lexicon import (
     AGREEMENT_WORDS,
     ANNOUNCE_HEADS,
@@ -790,19 +790,13 @@ def _shared_date(trigger: Token) -> list[Token]:
 _UNDER_THE_DEAL = re.compile(
     r"\b[Uu]nder (?:the|this|that) (?:\w+ ){0,2}(?:" + "|".join(AGREEMENT_WORDS) + r")\b"
 )
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-# "by Nov. 15", "by 20 November", "by the end of December": a day set
-_DEADLINE_DAY = re.compile(rf"\bby (?:\d{{1,2}} {_MONTH}\b|{_MONTH}\.? \d{{1,2}}\b|the end of {_MONTH}\b)")
 
 
 def _binding(trigger: Token) -> bool:
     """ "Under the agreement, Armenian forces must withdraw", "must leave the district by Nov. 20": a move a deal
     or a deadline binds a side to, not a demand ("the resolution says Israeli forces must withdraw")."""
     text = trigger.sent.text
-    return bool(_UNDER_THE_DEAL.search(text) or _DEADLINE_DAY.search(text))
+    return bool(_UNDER_THE_DEAL.search(text)) or sets_a_deadline(text)
 
 
 _SIGNS = frozenset("sign signs evidence indication indications trace".split())

@@ -17,7 +17,7 @@ from service.detect import lexicon as lx
 from service.detect.actors import STATE_INSTITUTIONS, is_armed_group
 from service.detect.context import NAME_PATTERN, ArticleContext, long_before_publication
 from service.detect.control import TCFrame, tc_frames
-from service.detect.dates import names_a_day, resolve_event_date, shift
+from service.detect.dates import names_a_day, names_a_weekday, resolve_event_date, shift
 from service.detect.dedupe import dedupe
 from service.detect.deployment import (
     DeployFrame,
@@ -883,7 +883,7 @@ def _told_as_background(
             and ctx.last_background
             and bool(_AT_THE_TIME_BEFORE.search(sentence.text))
             and not modality.announced  # "will send another 1,000 troops within weeks"
-            and not _WEEKDAY.search(sentence.text)  # "At the same time, Ukraine sent two brigades on Monday"
+            and not names_a_weekday(sentence.text)  # "At the same time, Ukraine sent two brigades on Monday"
         )
         or (
             ctx.news_style
@@ -918,7 +918,6 @@ def _also_as_before(trigger: Token, actor: str | None, ctx: ArticleContext) -> b
 _AT_THE_TIME_BEFORE = re.compile(
     r"\b(?:[Ww]ithin (?:days|weeks|hours)|(?:[Aa]round|[Aa]t|[Aa]bout) the same time)\b"
 )
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "pulled out of eastern Congo that month": the month the sentence before named
 _THAT_TIME = re.compile(r"\b(?:that|the same) (?:month|year)\b", re.I)
 
