@@ -666,7 +666,20 @@ def _taker_after(t: Token, loser: Token | None) -> str | None:
         objects = [o for o in c.children if o.dep_ == "dobj"] + prep_objects(c, "into", "over", "of")
         if objects and all(_place_told_before(o) for o in objects):
             return actor_of(subj)
+        if not objects and _moves_in(c):
+            return actor_of(subj)  # "and Ukrainian forces moved in behind them"
+    if t.dep_ == "advcl" and _moves_in(t.head):
+        subj = subject_of(t.head)  # "The Lebanese army moved in as Israeli troops pulled out of the farms"
+        if subj is not None and subj != loser and is_armed(subj) and subj.pos_ != "PRON":
+            return actor_of(subj)
     return None
+
+
+def _moves_in(t: Token) -> bool:
+    """ "moved in", "went in": an entry into the place just named, which the verb does not name again."""
+    return t.lemma_.lower() in ("move", "go", "come") and any(
+        c.lower_ == "in" and c.dep_ in ("advmod", "prt") for c in t.children
+    )
 
 
 def _place_told_before(obj: Token) -> bool:

@@ -596,6 +596,8 @@ def _frames(t: Token) -> list[DeployFrame]:
                 for o in place_objects(c, "to", "into")
             ]
         if not dests and not withdraw and _moving_in(t):
+            if prep_objects(t, "behind"):
+                return []  # "moved in behind them": following the side that left takes ground, posts no one
             dests = _vacated_places(t, force)
         if not dests and any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in t.children):
             # "withdrew from the town of Khiam and Lebanese troops deployed there": the place named before it in

@@ -277,7 +277,8 @@ def _leaving_cues(sent: Span, trigger: Token | None = None) -> list[Token]:
             or lemma == "fall"
             and back
             or lemma == "leave"
-            and child(tok, "dobj") is None  # "after peshmerga units left"
+            # "after peshmerga units left", "the last American personnel left a drone base"
+            and (child(tok, "dobj") is None or is_placeish(child(tok, "dobj")))
         ):
             mover = subject_of(tok)
             if mover is None and tok.dep_ == "xcomp":

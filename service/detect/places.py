@@ -279,6 +279,13 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             and not (tok.lemma_.lower() in FACILITIES and _names_a_unit(o))
         ]
         named += [o for o in prep_objects(tok, "including") if o.pos_ == "PROPN"]
+        named += [  # "the facility, known as Air Base 201"
+            o
+            for a in tok.children
+            if a.dep_ == "acl" and a.lemma_.lower() == "know"
+            for o in prep_objects(a, "as")
+            if o.pos_ == "PROPN"
+        ]
         if named:
             # "several areas of Jalawla", "the western suburbs of Aleppo": parts of one place
             part = tok.tag_ == "NNS" and tok.lemma_.lower() in _SUBDIVISIONS or tok.lower_ == "outskirts"

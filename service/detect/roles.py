@@ -22,6 +22,7 @@ from service.detect.phrases import (
 
 _OBJECT_CONTROL = frozenset("order force ask allow tell instruct compel urge permit prompt".split())
 _PRONOUNS = frozenset("it they he she we which who that its their".split())
+_TAKING_NOUNS = frozenset("capture recapture seizure takeover fall withdrawal retreat".split())
 _EVENT_NOUNS = frozenset(
     "attack attacks offensive assault operation advance push counteroffensive counter-offensive "
     "counterattack counter-attack raid".split()
@@ -59,6 +60,10 @@ def subject_of(tok: Token) -> Token | None:
                 by = prep_objects(s, "by")
                 if by:
                     return by[0]
+            if t != tok and s.lemma_.lower() in _TAKING_NOUNS and s.pos_ == "NOUN":
+                # "The capture came two months after ISIL, taking advantage of a sandstorm, had retaken the
+                # villages": a clause the parser joined to the one about the event; its doer is the side before it
+                return left_armed_noun(tok)
             return s
         stranded = _subject_left_in_a_list(t) if t.dep_ == "conj" else None
         if stranded is not None:

@@ -167,3 +167,32 @@ def test_insurgents_are_not_set_against_the_group_the_story_names(detector):
         "On Tuesday, the insurgents captured the port town of Mocimboa da Praia."
     )
     assert control_of(detector, text, "Mocimboa da Praia").losing_actor is None
+
+
+def test_the_side_that_left_a_base_loses_it_to_the_side_that_took_it(detector):
+    text = (
+        "The last American personnel left a drone base near Agadez over the weekend, and Nigerien forces took "
+        "control of the facility, known as Air Base 201."
+    )
+    e = control_of(detector, text, "Air Base 201")
+    assert (e.place, e.gaining_actor, e.losing_actor) == (
+        "Air Base 201",
+        "Nigerien forces",
+        "The last American personnel",
+    )
+
+
+def test_a_side_moving_in_as_the_other_pulls_out_gains_the_place(detector):
+    text = "The Lebanese army moved in as Israeli troops pulled out of the Shebaa farms."
+    e = control_of(detector, text, "Shebaa")
+    assert (e.gaining_actor, e.losing_actor) == ("The Lebanese army", "Israeli troops")
+
+
+def test_a_capture_is_no_one_who_captures(detector):
+    text = (
+        "The capture came two months after ISIL, taking advantage of a sandstorm, had retaken the villages of "
+        "al-Bahra and Gharanij in a counter-attack."
+    )
+    found = [e.place for e in controls(detector, text)]
+    assert found == ["al-Bahra", "Gharanij"]
+    assert all(e.gaining_actor != "The capture" for e in controls(detector, text))
