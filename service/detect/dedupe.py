@@ -303,9 +303,12 @@ def _rounded_to(lead: int, exact: int) -> bool:
 
 def _another_force(prev: DeploymentEvent, e: DeploymentEvent) -> bool:
     """ "The carrier strike group arrived ... a submarine also arrived": another force, said to come as well;
-    "The first contingent arrived ... Kenya will send 600 more officers": more to come after those that came."""
+    "The first contingent arrived ... Kenya will send 600 more officers": more to come after those that came;
+    "a carrier strike group arrived ... would send a second carrier strike group": another of the kind."""
     if e.force and prev.status != e.status and re.search(r"\b(?:more|further|additional)\b", e.force):
         return True
+    if e.force and re.search(r"^(?:an?\s+(?:second|third|fourth)|another)\b", e.force, re.IGNORECASE):
+        return True  # "would send a second carrier strike group" after the first arrived
     if not prev.force or not e.force or not re.search(r"\balso\b|\bas well\b", e.evidence):
         return False
     return _norm(prev.force).split()[-1:] != _norm(e.force).split()[-1:]

@@ -311,12 +311,15 @@ def force_nationality(force: Token, *, units_own: bool = True) -> str | None:
         if owner is not None:
             return owner
     for model in (c for c in force.children if c.dep_ == "compound"):
-        # "three Czech Mi-171 helicopters": the parser hangs the nationality on the model's name
+        # "three Czech Mi-171 helicopters", "a U.S. carrier strike group": the parser hangs the nationality on the
+        # model's name or the kind of unit
         owner = next(
             (
                 o
                 for g in model.children
-                if g.dep_ in ("amod", "compound") and g.ent_type_ == "NORP" and (o := _owner_named_by(g))
+                if g.dep_ in ("amod", "compound")
+                and (g.ent_type_ == "NORP" or g.ent_type_ == "GPE" and is_country(g.text))
+                and (o := _owner_named_by(g))
             ),
             None,
         )

@@ -287,3 +287,6 @@ _FALLEN_PLACE = re.compile(
     r"\b[A-Z][\w'’-]+ fell\b|\b(?:town|city|village|base|capital|airport|garrison) fell\b"
 )
 _ANAPHORIC_SIDE = re.compile(r"\b(?:[Tt]hey|[Ii]t|[Tt]he (?:group|militia|movement))\b")
+
+# Offices a person speaks or acts from: "President Ruto", "Defence Minister Rustem Umerov"
+OFFICES = frozenset("president minister secretary chancellor premier commander chief general".split())

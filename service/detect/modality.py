@@ -20,6 +20,7 @@ from service.detect.lexicon import (
     FUTURE_MODALS,
     HYPOTHETICAL_MODALS,
     INTENT_HEADS,
+    OFFICES,
     PLACE_NOUNS,
     REALIS_HEADS,
     REALIS_HEADS_DEPLOYMENT,
@@ -648,7 +649,7 @@ _CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "parataxis", "conj"}
 def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None) -> bool:
     """A news story dates its own events by weekday; it dates the past it recalls: "the rebels, who took Goma
     last month", "the militants overran Mosul in June 2014" (in a wire story that gives no year to its news)."""
-    clause = _own_clause(trigger) + _shared_date(trigger)
+    clause = _own_clause(trigger) + _shared_date(trigger) + _date_of_the_deal(trigger)
     text = " ".join(t.text for t in clause)
     recalled = _RELATIVE_PAST.search(text)
     if recalled and not (_SAME_STORY_PAST.fullmatch(recalled.group(0)) and comes_after(trigger)):
@@ -737,6 +738,49 @@ def _set_in_dated_past(clause: list[Token], published_year: int | None) -> bool:
     return False
 
 
+def _date_of_the_deal(trigger: Token) -> list[Token]:
+    """ "deployed 2,000 peacekeepers under a ceasefire deal that ended the fighting two years ago": a deed with no
+    time of its own happened when the deal it was done under was made."""
+    under = [p for p in trigger.children if p.dep_ == "prep" and p.lower_ == "under"]
+    if (
+        not under
+        or trigger.tag_ != "VBD"
+        or any(  # "has begun withdrawing under the agreement": still going on
+            c not in under and any(w.ent_type_ in ("DATE", "TIME") for w in c.subtree)
+            for c in trigger.children
+        )
+    ):
+        return []  # "began pulling out on Monday under a deal reached last month"
+    return [
+        w
+        for p in under
+        for deal in p.children
+        if deal.dep_ == "pobj"
+        for c in deal.children
+        if c.dep_ in ("relcl", "acl")
+        for w in c.subtree
+    ]
+
+
+def recalled_by_wording(trigger: Token) -> bool:
+    """ "French troops first went to Mali at its government's request", "former President Trump withdrew 700
+    troops": a news story's look back at how its matter began, or at a deed of a leader no longer in office."""
+    if trigger.tag_ != "VBD":
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "first" for c in trigger.children):
+        return True
+    doers = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return any(
+        w.lower_ == "former" and w.dep_ == "amod" and w.head.lower_ in OFFICES | _GOVERNING_BODIES
+        for doer in doers
+        for w in doer.subtree
+        if w.i < doer.i and w.head in (doer, *doer.children)
+    )
+
+
+_GOVERNING_BODIES = frozenset("administration government regime leader ruler king".split())
+
+
 def _describes_a_thing(date_word: Token) -> bool:
     """ "a one-day offensive": a length that describes a thing, no time of the event."""
     root = date_word
@@ -778,12 +822,20 @@ def _shared_date(trigger: Token) -> list[Token]:
     return [
         w
         for c in partner.children
-        if c.dep_ in ("prep", "npadvmod")
+        if (c.dep_ in ("prep", "npadvmod") or _ago(c, months_at_least=trigger.dep_ != "conj"))
         and (c.i < trigger.i or framed)
         and c != trigger.head
         and any(x.ent_type_ == "DATE" for x in c.subtree)
         for w in c.subtree
     ]
+
+
+def _ago(word: Token, *, months_at_least: bool) -> bool:
+    """ "retook Mekelle four months ago and later seized Lalibela": a time counted back from now. What a side
+    "said a week ago" is the same story's news; what it said months ago is not."""
+    if word.dep_ != "advmod" or word.lower_ != "ago":
+        return False
+    return not months_at_least or any(w.lemma_.lower() in ("month", "year", "decade") for w in word.subtree)
 
 
 # "Under the agreement", "under the truce": the deal a side signed, not one hoped for ("any future agreement")

@@ -31,7 +31,7 @@ from service.detect.deployment import (
 from service.detect.forces import counts_people, force_nationality, force_size, force_text, units_of_each
 from service.detect.gazetteer import Gazetteer
 from service.detect.losers import fought_in, loser_in_sentence
-from service.detect.modality import Modality, assess, comes_after, told_as_past
+from service.detect.modality import Modality, assess, comes_after, recalled_by_wording, told_as_past
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import parse_number
 from service.detect.phrases import is_country, is_force, is_placeish, name_span
@@ -877,6 +877,7 @@ def _told_as_background(
             told_as_past(trigger, news_style=ctx.news_style, published_year=ctx.published_year)
             and not (lead and names_a_day(sentence.text))  # "on August 5, 2024", not "in June 2014"
         )
+        or (ctx.news_style and recalled_by_wording(trigger) and not names_a_weekday(sentence.text))
         or (ctx.news_style and ctx.last_background and bool(_LATER_THAN_BEFORE.search(sentence.text)))
         or (
             ctx.news_style
@@ -918,8 +919,10 @@ def _also_as_before(trigger: Token, actor: str | None, ctx: ArticleContext) -> b
 _AT_THE_TIME_BEFORE = re.compile(
     r"\b(?:[Ww]ithin (?:days|weeks|hours)|(?:[Aa]round|[Aa]t|[Aa]bout) the same time)\b"
 )
-# "pulled out of eastern Congo that month": the month the sentence before named
-_THAT_TIME = re.compile(r"\b(?:that|the same) (?:month|year)\b", re.I)
+# "pulled out of eastern Congo that month", "During that war": the time the sentence before named
+_THAT_TIME = re.compile(
+    r"\b(?:that|the same) (?:month|year)\b|\b[Dd]uring that (?:war|conflict|offensive)\b", re.I
+)
 
 
 def _sentence_before_long_ago(sentence: Sentence, ctx: ArticleContext) -> bool:

@@ -70,7 +70,7 @@ def _side_named_by(speaker: Token) -> str | None:
         return name
     if name in STATE_INSTITUTIONS:
         return name  # "the Pentagon said"
-    if speaker.ent_type_ == "PERSON" and any(w.lower_ in _OFFICES for w in speaker.subtree):
+    if speaker.ent_type_ == "PERSON" and any(w.lower_ in lx.OFFICES for w in speaker.subtree):
         return actor_of(speaker)  # "Defense Secretary Mark Esper said": who decides for the state
     return None
 
@@ -80,9 +80,6 @@ _SPOKESMEN = frozenset(
     "official officials ministry military army government command commander commanders spokesman "
     "spokeswoman spokesperson minister leader leaders authorities".split()
 )
-
-
-_OFFICES = frozenset("president minister secretary chancellor premier commander chief general".split())
 
 
 def _names_a_side(name: str) -> bool:

@@ -2493,3 +2493,35 @@ def test_a_federal_state_named_is_a_place(detector):
     assert [e.place for e in news(detect(detector, "Islamic State fighters seized Palmyra."), TerritorialControlEvent)] == [
         "Palmyra"
     ]
+
+
+def test_a_deed_told_later_than_a_dated_past_one_is_past_too(detector):
+    text = (
+        "Rebels said on Saturday they had captured the town of Dessie.\n\n"
+        "The rebels retook the regional capital, Mekelle, four months ago and later seized the town of Lalibela."
+    )
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Dessie"]
+
+
+def test_what_a_side_said_a_week_ago_is_the_same_storys_news(detector):
+    text = (
+        "Russian forces pressed on toward Pokrovsk on Sunday. The army chief said a week ago that his troops had "
+        "withdrawn from the villages of Berdychi and Semenivka."
+    )
+    assert {e.place for e in news(detect(detector, text), TerritorialControlEvent)} == {"Berdychi", "Semenivka"}
+
+
+def test_a_deed_during_that_war_after_a_recalled_one_is_background(detector):
+    text = (
+        "Protesters blocked the only road into the enclave for a third day on Wednesday.\n\n"
+        "Russia deployed about 2,000 peacekeepers to Nagorno-Karabakh under a ceasefire deal that ended six weeks "
+        "of fighting two years ago. During that war, Azerbaijani forces captured the town of Shusha."
+    )
+    events = detect(detector, text)
+    assert news(events, TerritorialControlEvent) == []
+    assert any(isinstance(e, TerritorialControlEvent) and e.place == "Shusha" for e in events)
+
+
+def test_a_place_known_by_a_name_given_after_it(detector):
+    e = only_control(detector, "Nigerien forces took control of the facility, known as Air Base 201, on Sunday.")
+    assert (e.place, e.gaining_actor) == ("Air Base 201", "Nigerien forces")

@@ -1805,3 +1805,81 @@ def test_a_states_column_driving_on_to_a_place_is_deployed_there(detector):
     assert e.destination == "Bouake"
     assert movements(detector, "Rebels drove to Kidal on Monday.") == []
     assert movements(detector, "The president drove to the airport.") == []
+
+
+# --- moving in after the other side, and a second force of a kind ---------------------------------------
+
+
+def test_moving_in_behind_a_withdrawing_side_takes_the_ground_and_posts_no_one(detector):
+    text = (
+        "Russian troops withdrew from Hostomel on Wednesday, and Ukrainian forces moved in behind them, "
+        "officials said."
+    )
+    events = detector.detect(Article(id="t", text=text))
+    assert [(e.destination, e.actor, e.direction) for e in events if isinstance(e, DeploymentEvent)] == [
+        ("Hostomel", "Russian", "withdraw")
+    ]
+    taken = [e for e in events if isinstance(e, TerritorialControlEvent)]
+    assert [(e.place, e.gaining_actor) for e in taken] == [("Hostomel", "Ukrainian forces")]
+
+
+def test_a_second_force_of_a_kind_is_another_movement(detector):
+    text = (
+        "A U.S. carrier strike group arrived in the eastern Mediterranean on Tuesday.\n\n"
+        "Defense officials said on Saturday that the Pentagon would send a second carrier strike group to the "
+        "eastern Mediterranean."
+    )
+    found = [(e.destination, e.actor, e.status) for e in movements(detector, text)]
+    assert found == [
+        ("eastern Mediterranean", "U.S.", "executed"),
+        ("eastern Mediterranean", "the Pentagon", "announced"),
+    ]
+
+
+def test_a_state_named_on_the_kind_of_unit_owns_the_force(detector):
+    e = only_movement(detector, "A U.S. aircraft carrier strike group arrived in the Red Sea on Friday.")
+    assert (e.destination, e.actor) == ("Red Sea", "U.S.")
+
+
+# --- a news story's look back ------------------------------------------------------------------------------
+
+
+def test_how_a_mission_first_began_is_background_to_its_end(detector):
+    text = (
+        "France completed its withdrawal from Mali on Monday, as the last soldiers of its counterterrorism force "
+        "left the country.\n\n"
+        "French troops first went to Mali at the request of its government to halt an Islamist advance."
+    )
+    found = [(e.destination, e.direction) for e in movements(detector, text)]
+    assert found == [("Mali", "withdraw")]
+
+
+def test_a_former_leaders_deed_is_background(detector):
+    text = (
+        "The United States will send about 450 troops back to Somalia, officials said Monday.\n\n"
+        "Former President Donald Trump withdrew about 700 troops from Somalia."
+    )
+    found = [(e.destination, e.direction, e.size) for e in movements(detector, text)]
+    assert found == [("Somalia", "deploy", 450)]
+
+
+def test_a_former_rebel_group_acts_now(detector):
+    text = "Former rebels of the FNL arrived in Bujumbura on Monday to join the new army, officials said."
+    assert [e.destination for e in movements(detector, text)] == ["Bujumbura"]
+
+
+def test_a_movement_under_a_deal_made_years_ago_is_background(detector):
+    text = (
+        "Protesters blocked the only road into the enclave for a third day on Wednesday.\n\n"
+        "Russia deployed about 2,000 peacekeepers to Nagorno-Karabakh under a ceasefire deal that ended six weeks "
+        "of fighting two years ago."
+    )
+    assert movements(detector, text) == []
+
+
+def test_a_movement_of_its_own_day_under_an_older_deal_is_news(detector):
+    text = (
+        "Russia began pulling its peacekeepers out of Nagorno-Karabakh on Wednesday under a deal that ended the "
+        "fighting three years ago, officials said."
+    )
+    assert [e.destination for e in movements(detector, text)] == ["Nagorno-Karabakh"]
