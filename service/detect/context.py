@@ -51,6 +51,8 @@ class ArticleContext:
         self.subject: tuple[str, bool] | None = None  # the last sentence's armed subject, and whether plural
         self.last_mover: str | None = None  # the sender of the last movement told
         self.last_background = False  # whether the last event told was the story's background
+        # named places the sentence being read has already told taken, with where the telling trigger is
+        self.places_taken_in_sentence: list[tuple[int, str]] = []
         self.groups_taken: set[str] = set()  # "villages" once the story told "captured five villages"
         self._undated_text: str | None = None
         self.last_place: str | None = None
@@ -115,11 +117,12 @@ class ArticleContext:
         text = self.article.text[:before]
         start = max(text.rfind(". "), text.rfind("\n"), 0)
         names = _TOWN_NAME.findall(text[start:])
-        for name in reversed(names):
-            loc = self.gazetteer.resolve(name)
-            if loc is not None and loc.feature == "city" and len(name.split()) <= len(loc.name.split()):
-                return name
-        return None
+        return next((name for name in reversed(names) if self._is_town(name)), None)
+
+    def _is_town(self, name: str) -> bool:
+        """Does the gazetteer know the name as a town ("Hama"), not a country, nor the town's airport?"""
+        loc = self.gazetteer.resolve(name)
+        return loc is not None and loc.feature == "city" and len(name.split()) <= len(loc.name.split())
 
     def antecedent(self, before: int, noun: str | None = None, *, movement: bool = False) -> str | None:
         """The place "the city" most likely refers to: the last named place before `before`, else the title's.
@@ -165,6 +168,13 @@ class ArticleContext:
         if noun in _PROVINCE_NOUNS:
             # "40% of the province had been retaken": a province the story named, never its last town
             return self.last_place if self.last_place and _WIDE_NAME.search(self.last_place) else None
+        taken_before = [
+            place for at, place in self.places_taken_in_sentence if at < before and self._is_town(place)
+        ]
+        if noun in _TOWN_NOUNS and taken_before:
+            return taken_before[
+                -1
+            ]  # "Hama was taken after the army said it was redeploying outside the city"
         if noun in _TOWN_NOUNS and (named := self._town_earlier_in_sentence(before)):
             return named  # "the mountains ringing Stanley, ... British troops took over the town"
         if (

@@ -326,6 +326,9 @@ def _frames(t: Token) -> list[TCFrame]:
                     break
         # "taken control of the port and most of the town of Mocha": the parser may join the share to the verb
         objs = objs + [c for c in t.children if c.dep_ == "conj" and c.lemma_.lower() in PARTIAL_HEADS]
+        # "took control of the town of Jabrayil and several nearby villages": the parser joins the villages to
+        # "control"
+        objs += [c for c in control.conjuncts if c.lower_ in _SETTLEMENTS]
         # "broke through the gates of Belbek air base ... and took control of it": the place named before
         objs = [pronoun_place(o) if o.lower_ in ("it", "them") else o for o in objs]
         objs = [o for o in objs if o is not None]
@@ -365,6 +368,14 @@ def _frames(t: Token) -> list[TCFrame]:
 
     if lemma in lx.FLAG_VERBS and dobj is not None and dobj.lemma_.lower() == "flag":
         return _flag_frames(t, dobj, subj)
+    raised = child(t, "nsubjpass")
+    if lemma in lx.FLAG_VERBS and passive and raised is not None and raised.lemma_.lower() == "flag":
+        # "the flag of Azerbaijan had been raised over the Khudafarin Bridge": the flag's side holds it now
+        owner = next(iter(prep_objects(raised, "of")), None) or next(
+            (c for c in raised.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")),
+            None,
+        )
+        return _flag_frames(t, raised, owner) if owner is not None and _names_a_side(owner) else []
 
     if lemma == "clear" and not passive and dobj is not None and is_force(dobj):
         return _drive_frames(t, subj, dobj, passive)  # "cleared the militants from the town"
@@ -885,8 +896,13 @@ def _declared(t: Token) -> bool:
 
 def _flag_frames(t: Token, flag: Token, subj: Token | None) -> list[TCFrame]:
     """ "raised the national flag over Sloviansk": a side showing it holds the place."""
-    over = prep_objects(t, *_FLAG_PREPS) or prep_objects(flag, *_FLAG_PREPS)
-    if not over or not is_armed(subj):
+    # "On 4 September ... raised the national flag over Vysokopillia": a day is no place the flag flies over
+    over = [
+        o
+        for o in prep_objects(t, *_FLAG_PREPS) or prep_objects(flag, *_FLAG_PREPS)
+        if o.ent_type_ not in ("DATE", "TIME")
+    ] or prep_objects(flag, *_FLAG_PREPS)
+    if not over or subj is None or not _names_a_side(subj):
         return []
     if t.dep_ == "advcl" and t.head.lemma_.lower() in lx.GAIN_VERBS | lx.CONTROL_VERBS:
         return []  # "took control of Kirkuk, raising the national flag over the provincial building": the sign of it
@@ -903,6 +919,12 @@ def _flag_frames(t: Token, flag: Token, subj: Token | None) -> list[TCFrame]:
 
 
 _FLAG_PREPS = ("over", "above", "atop", "on")
+
+
+def _names_a_side(owner: Token) -> bool:
+    """ "the flag of Azerbaijan", "the Ukrainian flag", "the flag of the Islamic State": a state or armed side,
+    not "a white flag" or "the flag of the city"."""
+    return is_country(owner.text) or is_armed(owner) or owner.ent_type_ == "NORP"
 
 
 def _reinforcing(subj: Token | None) -> bool:
@@ -1003,7 +1025,7 @@ def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:
         return []
     if t.dep_ == "dobj" and t.head.lemma_.lower() in _JUDGING_VERBS:
         return []
-    objs = prep_objects(t, "of")
+    objs = prep_objects(t, "of") + _gapped_of(t)
     if not objs:
         return []
     agents = prep_objects(t, "by", "to")
@@ -1028,3 +1050,22 @@ def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:
             gainer = actor_of(doer) if doer is not None and is_armed(doer) else None
         out.append(TCFrame(t, places, gaining=gainer, losing=loser, partial=partial))
     return out
+
+
+_SETTLEMENTS = frozenset("villages towns cities settlements hamlets localities".split())
+
+
+def _gapped_of(noun: Token) -> list[Token]:
+    """ "announced the capture of Fuzuli on 17 October and of Zangilan on 20 October": a second "of" the parser
+    joined to the date's preposition, on the verb the noun serves."""
+    if not prep_objects(noun, "of") or noun.head == noun:
+        return []
+    return [
+        o
+        for p in noun.head.children
+        if p.dep_ == "prep"
+        for c in p.conjuncts
+        if c.lower_ == "of" and c.i > noun.i
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]

@@ -861,6 +861,7 @@ def _is_mover(tok: Token | None) -> bool:
     "they", the subject, which the story decides (the pipeline keeps it only for an armed side told before)."""
     return tok is not None and (
         is_force(tok)
+        or (tok.lemma_.lower() == "garrison" and tok.dep_ == "nsubj")  # "its garrison had left Snake Island"
         or _military_police(tok)
         or _counted_force(tok)
         or national_police(tok)

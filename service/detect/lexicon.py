@@ -258,7 +258,8 @@ _MILITARY_CUES = (
     # the kit news reports moving: "two B-52 bombers arrived", "a carrier strike group", "the USS Ford"
     r"bombers?\b|warplanes?\b|destroyers?\b|frigates?\b|submarines?\b|aircraft carriers?\b|strike group|"
     r"air defen|missile|patriots?\b|helicopters?\b|squadron|airborne|infantry|sailors\b|airmen\b|"
-    r"service ?members|pentagon|USS\b|HMS\b"
+    r"service ?members|pentagon|USS\b|HMS\b|"
+    r"flags?\b"  # "the flag of Azerbaijan had been raised over the bridge": a side's sign that it holds it
 )
 _ACRONYM_CUES = (
     r"\b(?:IS|ISIS|ISIL|SDF|YPG|PKK|FSA|SAA|NATO|LPR|DPR|HTS|IRGC|AMISOM|NDF|PMF|PMU|ISF|ANA|SNA)\b"

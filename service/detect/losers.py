@@ -209,7 +209,12 @@ def _holder_cues(trigger: Token) -> list[Token | str]:
             if not sent.doc[tok.i - 1].whitespace_ and named and owner.lower_ not in SIDE_GENERIC:
                 out.append(owner.text)
             continue
-        if tok.dep_ == "relcl" and tok.lemma_.lower() in _HOLDING_VERBS and is_placeish(tok.head):
+        if (
+            tok.dep_ == "relcl"
+            and tok.lemma_.lower() in _HOLDING_VERBS
+            and is_placeish(tok.head)
+            and tok != trigger
+        ):
             holder = subject_of(tok)  # "Kidal, the town that Tuareg-led separatists had held"
             out += [holder] if holder is not None else []
             continue

@@ -521,6 +521,9 @@ def _describes_place(head: Token) -> bool:
     return head.pos_ == "PROPN" or head.lemma_.lower() in PLACE_NOUNS or head.lemma_.lower() in FORCE_NOUNS
 
 
+_NEXT_STEP = frozenset("then later subsequently soon quickly promptly immediately".split())
+
+
 def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | None) -> bool:
     # "Mosul, which fell to IS in 2014"; "Izium, occupied in early April": a clause describing a place
     if (
@@ -531,6 +534,8 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
         and not _RECENT.search(_span_text(trigger))
         # "X and Y were among the buildings that fell to the militants": the clause tells the news of X and Y
         and not (trigger.head.dep_ == "pobj" and trigger.head.head.lower_ == "among")
+        # "withdrew from Sinjar and Makhmour, which were then occupied by federal troops": the story's next step
+        and not any(c.dep_ == "advmod" and c.lower_ in _NEXT_STEP for c in trigger.children)
     ):
         return True
     if _in_earlier_clause(trigger, sentence_text):

@@ -339,6 +339,7 @@ def _announcer(tok: Token) -> str | None:
 def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     left: list[Event] = []  # places the trigger's side pulled out of, not under attack
+    ctx.places_taken_in_sentence = []
     for tok in doc:
         lemma = tok.lemma_.lower()
         if (
@@ -378,6 +379,11 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
                 if frame.losing is None:
                     _infer_losers(tok, told, ctx)
                 events.extend(told)
+                ctx.places_taken_in_sentence += [
+                    (sentence.start + tok.idx, e.place)
+                    for e in told
+                    if not e.background and e.place in sentence.text
+                ]
                 left.extend(told if lemma in _PULL_OUT_VERBS and not under_attack(tok) else [])
         moved: list[Event] = []
         if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in ("enter", "retreat", "order", "take"):

@@ -22,6 +22,7 @@ from service.detect.phrases import (
 
 _OBJECT_CONTROL = frozenset("order force ask allow tell instruct compel urge permit prompt".split())
 _PRONOUNS = frozenset("it they he she we which who that its their".split())
+_LEAVING = frozenset("leave withdraw pull abandon evacuate retreat".split())
 _TAKING_NOUNS = frozenset("capture recapture seizure takeover fall withdrawal retreat".split())
 _EVENT_NOUNS = frozenset(
     "attack attacks offensive assault operation advance push counteroffensive counter-offensive "
@@ -331,6 +332,8 @@ def is_armed(tok: Token | None) -> bool:
         return True
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "GPE", ""):
         return True
+    if tok.lemma_.lower() == "garrison" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _LEAVING:
+        return True  # "its garrison had left Snake Island": the troops holding it, not the fort
     return tok.lower_ in ("they", "we", "it") or tok.lemma_.lower() in (
         "government",
         "regime",

@@ -2525,3 +2525,56 @@ def test_a_deed_during_that_war_after_a_recalled_one_is_background(detector):
 def test_a_place_known_by_a_name_given_after_it(detector):
     e = only_control(detector, "Nigerien forces took control of the facility, known as Air Base 201, on Sunday.")
     assert (e.place, e.gaining_actor) == ("Air Base 201", "Nigerien forces")
+
+
+def test_a_place_taken_earlier_in_the_sentence_is_the_city_left(detector):
+    text = (
+        "Rebels entered the western districts of Aleppo on 29 November, and the next evening they had taken the "
+        "Citadel of Aleppo. Hama was taken on 5 December, after the Syrian Army announced that it was "
+        "redeploying its units outside the city."
+    )
+    left = [e for e in detect(detector, text) if isinstance(e, DeploymentEvent) and not e.background]
+    assert [(e.destination, e.direction) for e in left] == [("Hama", "withdraw")]
+
+
+def test_places_then_occupied_by_the_other_side_are_news(detector):
+    text = (
+        "Over the next two days, Peshmerga forces also withdrew without fighting from Sinjar and Makhmour, which "
+        "were then occupied by federal troops and the PMF."
+    )
+    found = news(detect(detector, text), TerritorialControlEvent)
+    assert [(e.place, e.gaining_actor, e.losing_actor) for e in found] == [
+        ("Sinjar", "federal troops and the PMF", "Peshmerga forces"),
+        ("Makhmour", "federal troops and the PMF", "Peshmerga forces"),
+    ]
+
+
+def test_a_flag_raised_over_a_place_on_a_named_day(detector):
+    text = "On 4 September, Ukrainian soldiers raised the national flag over Vysokopillia, in the north of Kherson Oblast."
+    e = only_control(detector, text)
+    assert (e.place, e.gaining_actor) == ("Vysokopillia", "Ukrainian soldiers")
+
+
+def test_a_sides_flag_raised_over_a_place_in_the_passive(detector):
+    text = "The president said on Sunday that the flag of Azerbaijan had been raised over the Khudafarin Bridge."
+    e = only_control(detector, text)
+    assert (e.place, e.gaining_actor) == ("Khudafarin Bridge", "Azerbaijan")
+
+
+def test_a_white_flag_or_a_crowds_flag_is_no_sides(detector):
+    for text in (
+        "A white flag was raised over the town hall on Monday.",
+        "Protesters raised the national flag over the parliament building.",
+    ):
+        assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_a_second_place_whose_capture_the_parser_hung_on_the_date(detector):
+    text = "Azerbaijan announced the capture of Fuzuli on 17 October and of Zangilan on 20 October."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Fuzuli", "Zangilan"]
+
+
+def test_villages_taken_with_a_named_town(detector):
+    text = "The army said it had taken control of the town of Jabrayil and several nearby villages on Sunday."
+    found = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert found == ["Jabrayil", "several nearby villages"]

@@ -1883,3 +1883,9 @@ def test_a_movement_of_its_own_day_under_an_older_deal_is_news(detector):
         "fighting three years ago, officials said."
     )
     assert [e.destination for e in movements(detector, text)] == ["Nagorno-Karabakh"]
+
+
+def test_a_garrison_leaving_an_island_is_a_withdrawal(detector):
+    text = "The defence ministry said that its garrison had left Snake Island as a gesture of goodwill."
+    e = only_movement(detector, text)
+    assert (e.destination, e.direction) == ("Snake Island", "withdraw")
