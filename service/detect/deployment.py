@@ -56,6 +56,7 @@ from service.detect.places import (
     unnamed_ground,
 )
 from service.detect.roles import (
+    GIVE_UP_VERBS,
     actor_of,
     agent,
     avoids_capture,
@@ -65,6 +66,7 @@ from service.detect.roles import (
     is_passive,
     is_state,
     keeps_no_ground,
+    left_by_another,
     owned_by_state,
     peaceful_entry,
     sent_in,
@@ -231,9 +233,6 @@ def _among_options(t: Token) -> bool:
 _ENTRY_VERBS = frozenset("move enter".split())
 
 
-_GIVE_UP_VERBS = frozenset("abandon flee withdraw pull leave retreat evacuate vacate".split())
-
-
 def _takes_ground(t: Token, frame: DeployFrame) -> bool:
     """Forces moving into a town as an advance take ground (territorial control), they are not posted there:
     "troops moved into the city, which the rebels had abandoned", "troops entered the city hours after the
@@ -245,7 +244,7 @@ def _takes_ground(t: Token, frame: DeployFrame) -> bool:
     if any(is_country(r.text) for r in frame.destinations):
         return False
     irregular_advance = irregulars(frame.force_head) and not _has_purpose(t)
-    return irregular_advance or _left_by_another(t, frame.force_head)
+    return irregular_advance or left_by_another(t, frame.force_head)
 
 
 def _has_purpose(t: Token) -> bool:
@@ -269,23 +268,10 @@ def _vacated_places(t: Token, force: Token | None) -> list[Token]:
         for w in t.sent
         if w != t
         and w.pos_ == "VERB"
-        and w.lemma_.lower() in _GIVE_UP_VERBS
+        and w.lemma_.lower() in GIVE_UP_VERBS
         and (force is None or subject_of(w) is None or subject_of(w) not in force.subtree)
         for o in place_objects(w, "from")
     ]
-
-
-def _left_by_another(t: Token, force: Token) -> bool:
-    """Does the sentence tell of another side giving the place up ("which the rebels had abandoned", "after
-    Moscow pulled its forces out")? A handover to the newcomers ("handing positions over to") is a posting."""
-    if any(w.lemma_.lower() == "hand" for w in t.sent):
-        return False
-    for w in t.sent:
-        if w != t and w.pos_ == "VERB" and w.lemma_.lower() in _GIVE_UP_VERBS and not is_passive(w):
-            doer = subject_of(w)  # an armed side, not "residents were evacuated"
-            if doer is not None and is_armed(doer) and doer.pos_ != "PRON" and doer not in force.subtree:
-                return True
-    return False
 
 
 def _one_per_destined_force(frame: DeployFrame) -> list[DeployFrame]:

@@ -79,9 +79,11 @@ def with_conjuncts(tok: Token) -> list[Token]:
     return [tok, *tok.conjuncts]
 
 
-def _left_edge(tok: Token, allowed: frozenset[str]) -> int:
+def _left_edge(tok: Token, allowed: frozenset[str], *, counts: bool = True) -> int:
     start = tok.i
     for c in tok.lefts:
+        if not counts and c.pos_ == "NUM" and c.ent_type_ != "ORDINAL":
+            continue  # "Several hundred Wagner Group contractors": a count the parser hung on the name
         if c.dep_ in allowed or c.dep_ == "punct" and c.text in "-'’":
             start = min(start, c.left_edge.i)
     return start
@@ -93,7 +95,7 @@ _OF_NAMED_WATERS = frozenset("Gulf Strait Straits Sea Bay Kingdom Republic Emira
 
 def name_span(tok: Token) -> str:
     """A proper name with its compounds and modifiers: "Ramadi General Hospital", "Tal Afar airport"."""
-    start = _left_edge(tok, _NAME_LEFT)
+    start = _left_edge(tok, _NAME_LEFT, counts=False)
     end = tok.i
     for c in tok.rights:
         if c.dep_ in ("flat", "compound") or (c.dep_ == "punct" and c.text in "-"):
@@ -232,6 +234,11 @@ def is_force(tok: Token) -> bool:
         return True  # "the carrier strike group", "a NATO battle group", "an Amphibious Ready Group"
     if lemma == "member" and any(c.lower_ == "service" for c in compounds):
         return True  # "an additional 475 service members"
+    if lemma == "contractor" and any(
+        c.lower_ == "military" or c.pos_ == "PROPN" and is_armed_group(name_span(c))
+        for c in (*compounds, *(c for c in tok.children if c.dep_ == "amod"))
+    ):
+        return True  # "Romanian military contractors", "Wagner Group contractors"; not "defence contractors"
     if tok.pos_ == "NOUN" and (lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS):
         return False  # "the special forces base", "army positions": a place of forces, not forces
     modifiers = compounds + [c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN"]

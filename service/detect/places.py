@@ -345,6 +345,9 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         if _vague(tok) or _ways_in(tok):
             return []  # "taken control of some areas", "handing positions over": no place one could find
         has_det_the = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        located = _located_by_compass(tok)
+        if has_det_the and located is not None:
+            return [PlaceRef(located, tok)]  # "left the area west of the Euphrates": no anaphor, a place told
         modifiers = [
             c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "prep")
         ]
@@ -469,6 +472,21 @@ def _capitalised_modifier(c: Token) -> bool:
 
 
 _HELD_BY = re.compile(r"-(?:held|controlled)$", re.IGNORECASE)
+
+
+def _located_by_compass(tok: Token) -> str | None:
+    """ "the area west of the Euphrates", "the region south of Tripoli": a place set by a bearing from a named
+    one, written right after its noun (the parser often hangs the bearing on the verb)."""
+    doc = tok.doc
+    if tok.i + 3 >= len(doc) or doc[tok.i + 1].lower_ not in _BEARINGS or doc[tok.i + 2].lower_ != "of":
+        return None
+    named = next((w for w in doc[tok.i + 3 : tok.i + 6] if w.pos_ == "PROPN"), None)
+    if named is None:
+        return None
+    return doc[tok.left_edge.i : named.i + 1].text
+
+
+_BEARINGS = frozenset("north south east west northeast northwest southeast southwest".split())
 
 
 def _vague(tok: Token) -> bool:

@@ -444,6 +444,25 @@ def fighting_in(words: Iterable[Token]) -> bool:
     return any(w.lemma_.lower() in _COMBAT_WORDS for w in words)
 
 
+GIVE_UP_VERBS = frozenset("abandon flee withdraw pull leave retreat evacuate vacate".split())
+
+
+def left_by_another(t: Token, force: Token) -> bool:
+    """Does the sentence tell of another side giving the place up ("which the rebels had abandoned", "after
+    Moscow pulled its forces out")? A handover to the newcomers ("handing positions over to") is a posting."""
+    if any(w.lemma_.lower() == "hand" for w in t.sent):
+        return False
+    for w in t.sent:
+        if w != t and w.pos_ == "VERB" and w.lemma_.lower() in GIVE_UP_VERBS:
+            # an armed side, not "residents were evacuated"; "its troops had been withdrawn" were the side's
+            doer = subject_of(w)
+            if is_passive(w) and not (doer is not None and is_force(doer)):
+                continue
+            if doer is not None and is_armed(doer) and doer.pos_ != "PRON" and doer not in force.subtree:
+                return True
+    return False
+
+
 def peaceful_entry(t: Token, force: Token | None) -> bool:
     """A state's forces entering a place with no fight in the sentence are deployed there ("Russian troops
     entered Raqqa and began distributing aid", "a convoy of Turkish armoured vehicles entered Idlib");
@@ -452,6 +471,8 @@ def peaceful_entry(t: Token, force: Token | None) -> bool:
         return False
     if fighting_in(t.doc):
         return False
+    if left_by_another(t, force):
+        return False  # "its troops had been withdrawn from Lyman, and Ukrainian forces entered the town"
     if force.lemma_.lower() in NAVAL_NOUNS or ship_prefix(force) is not None:
         return True  # "two destroyers entered the Black Sea": warships take no ground
     entered = child(t, "dobj")

@@ -1889,3 +1889,30 @@ def test_a_garrison_leaving_an_island_is_a_withdrawal(detector):
     text = "The defence ministry said that its garrison had left Snake Island as a gesture of goodwill."
     e = only_movement(detector, text)
     assert (e.destination, e.direction) == ("Snake Island", "withdraw")
+
+
+def test_a_private_military_companys_contractors_are_a_force(detector):
+    text = "Several hundred Wagner Group contractors arrived in Tripoli in September to support the offensive."
+    e = only_movement(detector, text)
+    assert (e.destination, e.actor) == ("Tripoli", "Wagner Group")
+    assert movements(detector, "Defence contractors arrived in Kyiv on Monday for talks on new orders.") == []
+
+
+def test_entering_a_town_whose_troops_had_been_withdrawn_takes_it(detector):
+    text = (
+        "The defence ministry announced that its troops had been withdrawn from Lyman because of the threat of "
+        "encirclement, and Ukrainian forces entered the town the same day."
+    )
+    events = detector.detect(Article(id="t", text=text))
+    assert [(e.destination, e.direction) for e in events if isinstance(e, DeploymentEvent)] == [("Lyman", "withdraw")]
+    taken = [e for e in events if isinstance(e, TerritorialControlEvent)]
+    assert [(e.place, e.gaining_actor) for e in taken] == [("Lyman", "Ukrainian forces")]
+
+
+def test_an_area_set_by_a_bearing_from_a_river_is_no_anaphor(detector):
+    text = (
+        "The rebels took the village of Yusuf Bayk on Sunday. On Tuesday the YPG said that its units had left "
+        "the area west of the Euphrates and returned to the east bank."
+    )
+    found = [(e.destination, e.direction) for e in movements(detector, text)]
+    assert found == [("the area west of the Euphrates", "withdraw")]
