@@ -42,6 +42,7 @@ from service.detect.roles import (
     operation_owner,
     peaceful_entry,
     sent_in,
+    sent_to_help,
     subject_of,
 )
 
@@ -464,6 +465,8 @@ def _frames(t: Token) -> list[TCFrame]:
             return []  # "troops took up positions around the city": a deployment, no place taken
         if lemma == "enter" and not passive and peaceful_entry(t, force_of(subj)):
             return []  # a deployment, not a fight for the place (see deploy_frames)
+        if lemma in ("enter", "reach") and not passive and sent_to_help(t):
+            return []  # "entered Afrin District to support the Kurdish defenders": allies sent in, no ground taken
         frames.append(
             TCFrame(
                 t,

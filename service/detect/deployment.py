@@ -70,6 +70,7 @@ from service.detect.roles import (
     owned_by_state,
     peaceful_entry,
     sent_in,
+    sent_to_help,
     subject_of,
 )
 from service.detect.senders import (
@@ -1015,8 +1016,10 @@ def _entry_frames(t: Token, force: Token | None, entered: Token) -> list[DeployF
     """ "Russian troops entered Raqqa and began distributing aid": a state's forces entering without a fight;
     "75 fighters re-entered Syria", "three tanks entered the demilitarized zone": crossing into a country or
     a zone no side holds moves forces, whatever fighting the sentence tells of."""
-    if force is None or not (peaceful_entry(t, force) or (is_force(force) and _crossing_into(entered))):
-        return []
+    if force is None or not (
+        peaceful_entry(t, force) or (is_force(force) and (_crossing_into(entered) or sent_to_help(t)))
+    ):
+        return []  # "entered Afrin District to support the Kurdish defenders": allies sent in
     return [DeployFrame(t, force, dest_refs([entered]))]
 
 

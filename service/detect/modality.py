@@ -618,7 +618,12 @@ def _in_earlier_clause(trigger: Token, sentence_text: str, marks: frozenset[str]
     clause = trigger
     while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
         clause = clause.head  # "since the allies began pulling out troops": the clause "began" heads
-    if clause != trigger and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
+    # a sentence's root with a time mark is a misparse of "three weeks after the referendum, forces advanced"
+    if (
+        clause != trigger
+        and clause.dep_ != "ROOT"
+        and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+    ):
         if not recent or _LONG_AGO.search(sentence_text):
             return True
     for a in [trigger, *trigger.ancestors]:

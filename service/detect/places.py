@@ -24,7 +24,7 @@ PARTIAL_HEADS = frozenset(
 )
 # "a number of villages", "dozens of villages": the villages themselves
 _QUANTITY_HEADS = frozenset(
-    "number dozen dozens hundreds scores handful couple all rest majority total string series cluster".split()
+    "number dozen dozens hundreds scores handful couple all rest majority total string series cluster whole entirety".split()
 )
 DEST_PREPS = tuple("to into onto in at toward towards around near on along inside".split())
 _PERSON_ROLES = frozenset(

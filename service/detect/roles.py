@@ -463,6 +463,19 @@ def left_by_another(t: Token, force: Token) -> bool:
     return False
 
 
+def sent_to_help(t: Token) -> bool:
+    """ "entered the district to support the Kurdish defenders": a purpose of helping the side that holds it."""
+    return any(
+        c.dep_ in ("advcl", "xcomp")
+        and c.lemma_.lower() in _HELPING_VERBS
+        and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        for c in t.children
+    )
+
+
+_HELPING_VERBS = frozenset("support reinforce help bolster defend protect assist aid back".split())
+
+
 def peaceful_entry(t: Token, force: Token | None) -> bool:
     """A state's forces entering a place with no fight in the sentence are deployed there ("Russian troops
     entered Raqqa and began distributing aid", "a convoy of Turkish armoured vehicles entered Idlib");

@@ -2578,3 +2578,26 @@ def test_villages_taken_with_a_named_town(detector):
     text = "The army said it had taken control of the town of Jabrayil and several nearby villages on Sunday."
     found = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
     assert found == ["Jabrayil", "several nearby villages"]
+
+
+def test_the_whole_of_a_region_liberated_is_the_region(detector):
+    text = "On 2 April, the deputy defence minister announced that the whole of Kyiv Oblast had been liberated."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Kyiv Oblast"]
+
+
+def test_allies_entering_to_support_the_defenders_are_sent_in_and_take_nothing(detector):
+    text = (
+        "On 20 February, a convoy of pro-government National Defence Forces militiamen entered Afrin District to "
+        "support the Kurdish defenders."
+    )
+    events = detect(detector, text)
+    assert news(events, TerritorialControlEvent) == []
+    assert [(e.destination, e.direction) for e in news(events, DeploymentEvent)] == [("Afrin District", "deploy")]
+
+
+def test_weeks_after_a_referendum_dates_the_advance_not_a_recalled_clause(detector):
+    text = (
+        "On 16 October 2017, three weeks after the independence referendum, Iraqi federal forces advanced on Kirkuk "
+        "and took control of the K-1 Air Base with little resistance."
+    )
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["K-1 Air Base"]
