@@ -23,6 +23,7 @@ from service.detect.places import (
     PARTIAL_HEADS,
     PlaceRef,
     is_namelike,
+    left_without_a_fight,
     located_by_verb,
     name_run,
     places_from,
@@ -549,9 +550,11 @@ def _frames(t: Token) -> list[TCFrame]:
                 for c in t.children
                 if c.dep_ in ("advmod", "prt", "prep") and c.lower_ in ("back", "out", "away")
             ]
-            targets = prep_objects(t, "from", "of") or [
-                o for p in particles for o in prep_objects(p, "from", "of")
-            ]
+            targets = (
+                prep_objects(t, "from", "of")
+                or [o for p in particles for o in prep_objects(p, "from", "of")]
+                or left_without_a_fight(t)
+            )
             targets += [o for o in repeated_departures(t) if o not in targets]
         elif dobj is not None:
             # "handed control of the town to a regional force": the place is what control is of

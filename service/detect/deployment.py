@@ -47,6 +47,7 @@ from service.detect.places import (
     PlaceRef,
     dest_refs,
     ground_locators,
+    left_without_a_fight,
     located_by_verb,
     place_objects,
     places_from,
@@ -512,7 +513,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         if not withdraw and not dests and t.dep_ == "acl" and place_objects(t, "from"):
             return []  # "engaged by ISIL forces dispatched from Raqqa": forces named by where they came from
         if withdraw and not dests:
-            dests = place_objects(t, "of")
+            dests = place_objects(t, "of") or left_without_a_fight(t)
         if withdraw and not dests and force is not None:
             # "evacuated its special operations forces, about 100 troops, from al-Anad Air Base": the place left
             # hangs on the appositive that counts the force
@@ -1521,7 +1522,21 @@ def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) 
         )
     if _agreed(t) or from_positions or _to_spare_lives(t):
         return False  # "withdrew from Ras al-Ain, the first pullout under a cease-fire deal": negotiated
+    if _without_a_fight(t) and not irregulars(force):
+        # "Peshmerga forces withdrew without fighting from Sinjar": a pull-out chosen; insurgents who "withdrew
+        # without a fight" as the army came melt away before it
+        return False
     return not owned_by_state(force) and not _told_as_future(t)
+
+
+def _without_a_fight(t: Token) -> bool:
+    return any(
+        w.lemma_.lower() in ("fight", "fighting", "resistance", "battle", "shot")
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == "without"
+        for w in c.children
+        if w.dep_ in ("pobj", "pcomp")
+    )
 
 
 def _agreed(t: Token) -> bool:

@@ -741,6 +741,18 @@ def place_objects(tok: Token, *preps: str) -> list[Token]:
 _SPOTS = frozenset("location locations site sites point points".split())
 
 
+def left_without_a_fight(verb: Token) -> list[Token]:
+    """ "withdrew without fighting from Sinjar and Makhmour": the parser hangs the place left on the gerund."""
+    return [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "without"
+        for g in c.children
+        if g.dep_ == "pcomp"
+        for o in place_objects(g, "from")
+    ]
+
+
 def dest_refs(objs: list[Token]) -> list[PlaceRef]:
     refs: list[PlaceRef] = []
     for o in objs:

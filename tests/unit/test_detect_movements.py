@@ -1916,3 +1916,14 @@ def test_an_area_set_by_a_bearing_from_a_river_is_no_anaphor(detector):
     )
     found = [(e.destination, e.direction) for e in movements(detector, text)]
     assert found == [("the area west of the Euphrates", "withdraw")]
+
+
+def test_a_regular_force_leaving_without_a_fight_is_a_movement(detector):
+    text = "Peshmerga forces withdrew without fighting from Sinjar on Tuesday, officials said."
+    e = only_movement(detector, text)
+    assert (e.destination, e.direction) == ("Sinjar", "withdraw")
+
+
+def test_insurgents_melting_away_without_a_fight_move_no_force(detector):
+    text = "Government troops retook the town on Monday after the insurgents had withdrawn from Kafr Nabl without a fight."
+    assert movements(detector, text) == []
