@@ -62,6 +62,12 @@ MISSIONS = frozenset(
     "UNMIL UNAMSIL MONUC UNPROFOR UNMIK UNOCI INTERFET UNISFA".split()
 )
 
+# Bodies a state joins and leaves: "Britain withdrew from the EU" leaves no ground
+MEMBERSHIPS = frozenset(
+    ["EU", "European Union", "NATO", "UN", "U.N.", "United Nations", "AU", "African Union", "ECOWAS", "SADC",
+     "GCC", "CSTO", "Commonwealth", "OPEC", "Council of Europe", "Arab League", "WHO", "ICC"]
+)  # fmt: skip
+
 # Seats of power news names for their state: "the Pentagon said it would send ..."
 STATE_INSTITUTIONS: dict[str, str] = {"Pentagon": "US", "Kremlin": "RU", "Bundeswehr": "DE", "IDF": "IL"}
 

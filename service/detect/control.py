@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from service.detect import lexicon as lx
+from service.detect.actors import MEMBERSHIPS
 from service.detect.destinations import departure_for_elsewhere
 from service.detect.phrases import (
     child,
@@ -556,6 +557,7 @@ def _frames(t: Token) -> list[TCFrame]:
                 or left_without_a_fight(t)
             )
             targets += [o for o in repeated_departures(t) if o not in targets]
+            targets = [o for o in targets if name_span(o) not in MEMBERSHIPS]  # "pulled out of the EU"
         elif dobj is not None:
             # "handed control of the town to a regional force": the place is what control is of
             targets = prep_objects(dobj, "of", "over") if dobj.lemma_.lower() == "control" else [dobj]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from service.detect import lexicon as lx
-from service.detect.actors import MISSIONS, is_armed_group
+from service.detect.actors import MEMBERSHIPS, MISSIONS, is_armed_group
 from service.detect.destinations import (
     GOAL_PREPS,
     departure_for_elsewhere,
@@ -169,9 +169,27 @@ def _place_left(obj: Token | None, lemma: str) -> bool:
     return is_placeish(obj) or (obj.pos_ == "PROPN" and lemma in ("evacuate", "abandon", "vacate"))
 
 
+def _ground_left(t: Token) -> bool:
+    """ "withdrew from areas of Bakhmut", "will pull out of Niger": a state leaves ground, not "the EU", "the
+    Paris climate agreement" or "the grain deal"."""
+    left = prep_objects(t, "from", "of") + [
+        o for p in t.children if p.lower_ == "out" for o in prep_objects(p, "of")
+    ]
+    return any(
+        is_placeish(o)
+        and name_span(o) not in MEMBERSHIPS
+        and not any(w.lemma_.lower() in lx.AGREEMENT_WORDS | _PACTS for w in o.subtree)
+        for o in left
+    )
+
+
+_PACTS = frozenset("treaty pact convention talks programme program scheme".split())
+
+
 def _sends_as_a_state(tok: Token | None) -> bool:
-    """A state, or a mission that withdraws as one ("MINUSMA evacuated Tessalit and Aguelhok")."""
-    return is_state(tok) or _of_a_mission(tok)
+    """A state, or a mission or coalition that withdraws as one ("MINUSMA evacuated Tessalit and Aguelhok",
+    "the U.S.-led coalition pulled out of the K1 base")."""
+    return is_state(tok) or _of_a_mission(tok) or (tok is not None and tok.lemma_.lower() == "coalition")
 
 
 def _of_a_mission(tok: Token | None) -> bool:
@@ -484,8 +502,9 @@ def _frames(t: Token) -> list[DeployFrame]:
                 if _is_mover(_mover(subj)):
                     # "U.S. troops withdrew", "the Marines deployed to Erbil"; "ordered troops to withdraw"
                     force, actor = _outer_force(_mover(subj)), _orderer(t)
-                elif withdraw and _sends_as_a_state(subj) and (prep_objects(t, "from") or object_is_place):
-                    force, actor = subj, actor_of(subj)  # "Ukraine withdrew from areas of Bakhmut"
+                elif withdraw and _sends_as_a_state(subj) and (_ground_left(t) or object_is_place):
+                    # "Ukraine withdrew from areas of Bakhmut", "France will pull out of Niger"
+                    force, actor = subj, actor_of(subj)
         # "Kenya will send 600 more officers": a state's police sent somewhere (at home, no deployment)
         sent_police = force is not None and is_police(force) and is_state(subj)
         if force is None or not (_is_mover(force) or (withdraw and _sends_as_a_state(force)) or sent_police):

@@ -1927,3 +1927,23 @@ def test_a_regular_force_leaving_without_a_fight_is_a_movement(detector):
 def test_insurgents_melting_away_without_a_fight_move_no_force(detector):
     text = "Government troops retook the town on Monday after the insurgents had withdrawn from Kafr Nabl without a fight."
     assert movements(detector, text) == []
+
+
+def test_a_state_or_coalition_pulling_out_of_a_country_or_base_is_a_withdrawal(detector):
+    e = only_movement(detector, "France will pull out of Mali by the end of the year, officials said.")
+    assert (e.destination, e.actor, e.direction, e.status) == ("Mali", "France", "withdraw", "announced")
+    e = only_movement(detector, "The coalition said it would also withdraw from the K1 base next week.")
+    assert (e.destination, e.direction, e.status) == ("the K1 base", "withdraw", "announced")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain pulled out of the EU in 2020.",
+        "The U.S. pulled out of the Paris climate agreement.",
+        "Russia pulled out of the Black Sea grain deal on Monday.",
+    ],
+)
+def test_leaving_a_bloc_or_a_deal_is_no_movement(detector, text):
+    events = detector.detect(Article(id="t", text=text))
+    assert events == []
