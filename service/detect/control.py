@@ -12,6 +12,7 @@ from service.detect.destinations import departure_for_elsewhere
 from service.detect.phrases import (
     child,
     children,
+    handed_object,
     is_country,
     is_force,
     is_placeish,
@@ -258,7 +259,7 @@ def _frames(t: Token) -> list[TCFrame]:
     frames: list[TCFrame] = []
     passive = is_passive(t)
     subj = subject_of(t)
-    dobj = child(t, "dobj")
+    dobj = handed_object(t) if lemma in lx.HANDOVER_VERBS else child(t, "dobj")
 
     # "took / seized / gained / established control of P"; "lost control of P"; "were in control of P"
     control = dobj if dobj is not None and dobj.lemma_.lower() == "control" else None

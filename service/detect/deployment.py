@@ -31,6 +31,7 @@ from service.detect.phrases import (
     children,
     country_named,
     goes_on,
+    handed_object,
     is_country,
     is_force,
     is_placeish,
@@ -407,7 +408,7 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma == "call":
         return _call_in_frames(t, subj)
     if lemma == "hand":
-        return _handover_frames(t, subj, dobj)
+        return _handover_frames(t, subj, handed_object(t))
     if lemma == "set" and any(c.dep_ == "prt" and c.lower_ in ("off", "out") for c in t.children):
         # "several landing ships had set off for the Mediterranean": a journey to where they head
         force, goals = _mover(subj), place_objects(t, "for", "to", "toward", "towards")
@@ -1618,6 +1619,12 @@ def _new_base_frames(t: Token, subj: Token | None, dobj: Token | None, passive: 
     if t.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
         return []
     site = subj if passive else dobj
+    if site is not None and is_force(site) and site.tag_ == "NNS":
+        # "agreed to establish four further battlegroups in Bulgaria, Hungary, Romania and Slovakia": new forces
+        # stationed, one movement to each place
+        where = place_objects(t, "in", "at") or _places_in_phrase(site, "in", "at")
+        actor = actor_of(_mover_agent(t)) if passive else actor_of(subj)
+        return [DeployFrame(t, site, dest_refs(where), actor=actor)] if where else []
     if site is None or site.lower_ not in _NEW_SITES or not _military_site(site, None if passive else subj):
         return []
     where = place_objects(t, "in", "at") or _places_in_phrase(site, "in", "at")
@@ -1641,9 +1648,12 @@ def _handover_frames(t: Token, subj: Token | None, dobj: Token | None) -> list[D
     """ "The United States handed over Air Base 201 to Nigerien forces", "the mission handed over its base at
     Kamanyola to the army": a state or a force handing over its own base pulls the garrison out of it."""
     site = _named_site(t)
-    if site is None or subj is None or not _can_hold_a_base(subj):
+    if site is None or subj is None:
         return []
-    if _pull_out_told_with(t):
+    if subj.lower_ in ("it", "they"):
+        # "on 19 March it handed over the al-Qaim base": the side the story told, found by the pipeline
+        return [] if _pull_out_told_with(t) else [DeployFrame(t, None, [site], withdraw=True)]
+    if not _can_hold_a_base(subj) or _pull_out_told_with(t):
         return []
     return [DeployFrame(t, subj, [site], actor=actor_of(subj), withdraw=True)]
 
@@ -1663,7 +1673,7 @@ def _pull_out_told_with(t: Token) -> bool:
 def _named_site(verb: Token) -> PlaceRef | None:
     """The base a handover names, if it can be told from others: "Air Base 201", "Camp Boiro", "its camp at
     Ber" (the parser may hang "at Ber" on the verb); not bare "positions" or "the base"."""
-    obj = child(verb, "dobj")
+    obj = handed_object(verb)
     if obj is None or not any(w.lower_ in lx.MILITARY_SITES | {"camp"} for w in obj.subtree):
         return None
     if obj.pos_ == "PROPN" or any(w.pos_ == "PROPN" for w in obj.subtree if w.dep_ != "appos"):

@@ -145,7 +145,7 @@ FORCE_NOUNS = (
         "contingents detachment detachments company companies platoon platoons squadron squadrons adviser "
         "advisers advisor advisors trainer trainers instructor instructors mercenary mercenaries guard guards "
         "army armies navy "
-        "convoy convoys infantry rangers seals operator operators boots militia militias corps "
+        "convoy convoys infantry rangers seals operator operators boots militia militias corps battlegroup battlegroups "
         "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists remnants "
         "element elements conscripts recruits reservists peshmerga "
         # unit abbreviations: brigade combat teams, Marine expeditionary units, battalion tactical groups

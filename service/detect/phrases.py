@@ -185,6 +185,24 @@ def _military_officers(tok: Token) -> bool:
     return posted or in_a_team
 
 
+def handed_object(verb: Token) -> Token | None:
+    """What a side hands over: the object, or the one the parser hangs on "over" ("handed over the al-Qaim
+    base to the Iraqi security forces")."""
+    dobj = child(verb, "dobj")
+    if dobj is not None:
+        return dobj
+    return next(
+        (
+            o
+            for c in verb.children
+            if c.lower_ == "over" and c.dep_ in ("prt", "prep")
+            for o in c.children
+            if o.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
 def is_force(tok: Token) -> bool:
     """Is `tok` the head of a phrase naming armed forces ("200 troops", "Turkish commandos", "the SDF")?"""
     lemma = tok.lemma_.lower()

@@ -22,6 +22,7 @@ from service.detect.phrases import (
 
 _OBJECT_CONTROL = frozenset("order force ask allow tell instruct compel urge permit prompt".split())
 _PRONOUNS = frozenset("it they he she we which who that its their".split())
+_ASPECT_VERBS = frozenset("begin start continue finish complete resume".split())
 _LEAVING = frozenset("leave withdraw pull abandon evacuate retreat".split())
 _TAKING_NOUNS = frozenset("capture recapture seizure takeover fall withdrawal retreat".split())
 _EVENT_NOUNS = frozenset(
@@ -39,8 +40,11 @@ def subject_of(tok: Token) -> Token | None:
     made = _into_object(tok)
     if made is not None:
         return made
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _OBJECT_CONTROL:
-        ordered = child(tok.head, "dobj")
+    controlled = tok
+    while controlled.dep_ == "xcomp" and controlled.head.lemma_.lower() in _ASPECT_VERBS:
+        controlled = controlled.head  # "ordered the contingent to begin withdrawing": who begins withdraws
+    if controlled.dep_ == "xcomp" and controlled.head.lemma_.lower() in _OBJECT_CONTROL:
+        ordered = child(controlled.head, "dobj")
         if ordered is not None:
             return ordered  # "the junta ordered French troops to leave": the troops leave
     seen = 0

@@ -1947,3 +1947,31 @@ def test_a_state_or_coalition_pulling_out_of_a_country_or_base_is_a_withdrawal(d
 def test_leaving_a_bloc_or_a_deal_is_no_movement(detector, text):
     events = detector.detect(Article(id="t", text=text))
     assert events == []
+
+
+def test_a_base_handed_over_that_the_parser_hangs_on_over_is_a_pull_out(detector):
+    text = "The coalition handed over the al-Qaim base to the Iraqi security forces on 19 March."
+    e = only_movement(detector, text)
+    assert (e.destination, e.actor, e.direction) == ("the al-Qaim base", "The coalition", "withdraw")
+
+
+def test_a_pronoun_handing_over_a_base_pulls_out_of_it(detector):
+    text = (
+        "In March the coalition began consolidating its forces at fewer bases: on 19 March it handed over the "
+        "al-Qaim base near the Syrian border to the Iraqi security forces."
+    )
+    assert [(e.destination, e.direction) for e in movements(detector, text)] == [
+        ("the al-Qaim base near the Syrian border", "withdraw")
+    ]
+
+
+def test_a_force_ordered_to_begin_withdrawing_withdraws(detector):
+    text = "Putin ordered the Russian military contingent to begin withdrawing from Syria the following day."
+    e = only_movement(detector, text)
+    assert (e.destination, e.actor, e.direction, e.status) == ("Syria", "Russian", "withdraw", "announced")
+
+
+def test_new_battlegroups_established_in_four_states_are_four_movements(detector):
+    text = "NATO leaders agreed on Thursday to establish four further battlegroups in Bulgaria, Hungary, Romania and Slovakia."
+    found = [(e.destination, e.status) for e in movements(detector, text)]
+    assert found == [(c, "announced") for c in ("Bulgaria", "Hungary", "Romania", "Slovakia")]
