@@ -133,6 +133,17 @@ def _name_read_as_adverb(t: Token) -> Token | None:
     return None
 
 
+def _describes_name_before(noun: Token, name: Token) -> bool:
+    """ "Shevchenkove, a road junction": a common noun set off by a comma right after the name it describes."""
+    doc = noun.doc
+    return (
+        noun.pos_ == "NOUN"
+        and name.i < noun.i
+        and doc[name.i + 1].text == ","
+        and all(w.pos_ in ("DET", "ADJ", "NOUN", "NUM") for w in doc[name.i + 2 : noun.i])
+    )
+
+
 def _in_progress(t: Token) -> bool:
     return t.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "was", "were", "'s", "'re") for c in t.children
@@ -166,7 +177,17 @@ def tc_frames(t: Token) -> list[TCFrame]:
         subj.lemma_.lower() in lx.NON_MILITARY_NOUNS or subj.lower_ in lx.NON_MILITARY_NOUNS
     ):
         return []
+    if (
+        subj is not None
+        and subj.lemma_.lower() in ("convoy", "column")
+        and not is_force(subj)
+        and any(w.lemma_.lower() in _RELIEF_WORDS for w in subj.subtree)
+    ):
+        return []  # "a convoy of 44 trucks from the United Nations entered Madaya": aid, not an army
     return frames
+
+
+_RELIEF_WORDS = frozenset("truck trucks lorry lorries aid relief humanitarian food medicine nations cross".split())
 
 
 def _present_holding(t: Token) -> bool:
@@ -406,8 +427,15 @@ def _frames(t: Token) -> list[TCFrame]:
         else:
             target = dobj
             gainer = actor_of(subj)
+            named = _name_read_as_adverb(t)
+            if target is None or (named is not None and _describes_name_before(target, named)):
+                # "recaptured Shevchenkove, a road junction west of Kupiansk": the parser makes the description
+                # the object
+                target = named
             if target is None:
-                target = _name_read_as_adverb(t)
+                target = next(  # "Russian troops had 'liberated' Krynky": the name read as a predicate
+                    (o for o in children(t, "oprd", "attr") if o.pos_ == "PROPN" and is_placeish(o)), None
+                )
             if (
                 target is None
                 and t.dep_ == "relcl"

@@ -2601,3 +2601,27 @@ def test_weeks_after_a_referendum_dates_the_advance_not_a_recalled_clause(detect
         "and took control of the K-1 Air Base with little resistance."
     )
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["K-1 Air Base"]
+
+
+def test_a_name_the_parser_reads_as_an_adverb_before_its_description(detector):
+    text = (
+        "On 8 September, Ukrainian forces recaptured Shevchenkove, a road junction some 40 kilometres west of "
+        "Kupiansk, and armoured units pushed on towards the Oskil river."
+    )
+    e = only_control(detector, text)
+    assert (e.place, e.gaining_actor) == ("Shevchenkove", "Ukrainian forces")
+
+
+def test_a_liberation_in_quotation_marks_is_a_claimed_capture(detector):
+    text = "On 20 February, the defence minister told the president that Russian troops had 'liberated' Krynky."
+    e = only_control(detector, text)
+    assert (e.place, e.gaining_actor, e.claim) == ("Krynky", "Russian troops", "claimed")
+
+
+def test_an_aid_convoy_entering_a_town_takes_nothing(detector):
+    text = (
+        "On 11 January, a convoy of 44 trucks from the United Nations and the Red Cross entered Madaya with food "
+        "and medicine."
+    )
+    assert detect(detector, text) == []
+    assert only_control(detector, "A rebel convoy entered Saraqib on Sunday after heavy fighting.").place == "Saraqib"
