@@ -12,6 +12,8 @@ from service.detect.destinations import departure_for_elsewhere
 from service.detect.phrases import (
     child,
     children,
+    clause_followed,
+    followed_by,
     handed_object,
     is_country,
     is_force,
@@ -187,7 +189,9 @@ def tc_frames(t: Token) -> list[TCFrame]:
     return frames
 
 
-_RELIEF_WORDS = frozenset("truck trucks lorry lorries aid relief humanitarian food medicine nations cross".split())
+_RELIEF_WORDS = frozenset(
+    "truck trucks lorry lorries aid relief humanitarian food medicine nations cross".split()
+)
 
 
 def _present_holding(t: Token) -> bool:
@@ -226,6 +230,15 @@ def _naming_frames(t: Token) -> list[TCFrame]:
 def _followed_frames(t: Token) -> list[TCFrame]:
     """ "Zaranj fell to the Taliban on 6 August, and Sheberghan followed the next day": the next town changed
     hands as the one before it did."""
+    listed = followed_by(t)
+    if listed:
+        # "handed over the al-Qaim base on 19 March, followed by Qayyarah Airfield West on 26 March"
+        prior = clause_followed(t)
+        before = [f for f in _frames(prior) if f.places] if prior is not None else []
+        places = [r for o in listed for r in places_from(o)[0]]
+        if not before or not places:
+            return []
+        return [TCFrame(t, places, gaining=before[0].gaining, losing=before[0].losing)]
     if t.dep_ != "conj" or t.pos_ != "VERB" or child(t, "dobj") is not None:
         return []
     subj = subject_of(t)

@@ -29,7 +29,9 @@ from service.detect.forces import (
 from service.detect.phrases import (
     child,
     children,
+    clause_followed,
     country_named,
+    followed_by,
     goes_on,
     handed_object,
     is_country,
@@ -96,6 +98,14 @@ class DeployFrame:
 
 
 def deploy_frames(t: Token) -> list[DeployFrame]:
+    listed = followed_by(t)
+    if listed:
+        # "handed over the al-Qaim base on 19 March, followed by Qayyarah Airfield West": the same pull-out again
+        prior = clause_followed(t)
+        return [
+            DeployFrame(t, f.force_head, dest_refs(listed), actor=f.actor, withdraw=f.withdraw)
+            for f in (deploy_frames(prior) if prior is not None else [])[:1]
+        ]
     if _went_on_to(t):
         return []  # "its troops went on to occupy the air base": what they did next, not a journey
     if t.lemma_.lower() in ("sail", "steam") and not (

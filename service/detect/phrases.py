@@ -185,6 +185,39 @@ def _military_officers(tok: Token) -> bool:
     return posted or in_a_team
 
 
+def followed_by(t: Token) -> list[Token]:
+    """The places a participle "followed by" adds to the clause it hangs on: "handed over the al-Qaim base,
+    followed by Qayyarah Airfield West and the al-Taqaddum air base"."""
+    if t.lemma_.lower() != "follow" or t.tag_ != "VBN" or t.dep_ not in ("advcl", "acl"):
+        return []
+    named = [
+        w
+        for c in t.children
+        if c.dep_ == "agent"
+        for o in c.children
+        if o.dep_ == "pobj" and is_placeish(o)
+        for w in (o, *o.conjuncts)
+    ]
+    # "... on 26 March and the al-Taqaddum air base on 4 April": the parser may join the next one to the date
+    dated = [
+        w
+        for c in t.children
+        if named and c.dep_ == "prep"
+        for o in c.children
+        if o.ent_type_ == "DATE"
+        for w in o.conjuncts
+        if w.ent_type_ != "DATE" and is_placeish(w)
+    ]
+    return named + dated
+
+
+def clause_followed(t: Token) -> Token | None:
+    """The verb whose deed a "followed by" participle continues; the parser may hang it on the subject."""
+    if t.head.pos_ == "VERB":
+        return t.head
+    return next((w for w in reversed(t.doc[t.sent.start : t.i]) if w.pos_ == "VERB"), None)
+
+
 def handed_object(verb: Token) -> Token | None:
     """What a side hands over: the object, or the one the parser hangs on "over" ("handed over the al-Qaim
     base to the Iraqi security forces")."""

@@ -386,7 +386,7 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
                 ]
                 left.extend(told if lemma in _PULL_OUT_VERBS and not under_attack(tok) else [])
         moved: list[Event] = []
-        if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in ("enter", "retreat", "order", "take"):
+        if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in ("enter", "retreat", "order", "take", "follow"):
             for dframe in deploy_frames(tok):
                 moved.extend(_deploy_events(dframe, sentence, ctx))
         if not moved and ctx.withdrawal_agreed:

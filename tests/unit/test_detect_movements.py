@@ -1975,3 +1975,15 @@ def test_new_battlegroups_established_in_four_states_are_four_movements(detector
     text = "NATO leaders agreed on Thursday to establish four further battlegroups in Bulgaria, Hungary, Romania and Slovakia."
     found = [(e.destination, e.status) for e in movements(detector, text)]
     assert found == [(c, "announced") for c in ("Bulgaria", "Hungary", "Romania", "Slovakia")]
+
+
+def test_bases_handed_over_one_after_another_are_each_a_pull_out(detector):
+    text = (
+        "The coalition handed over the al-Qaim base to Iraqi forces on 19 March, followed by Qayyarah Airfield "
+        "West on 26 March and the al-Taqaddum air base on 4 April."
+    )
+    events = detector.detect(Article(id="t", text=text))
+    left = [e.destination for e in events if isinstance(e, DeploymentEvent) and e.direction == "withdraw"]
+    assert left == ["the al-Qaim base", "Qayyarah Airfield West", "the al-Taqaddum air base"]
+    taken = [(e.place, e.gaining_actor) for e in events if isinstance(e, TerritorialControlEvent)]
+    assert taken == [(p, "Iraqi forces") for p in left]
