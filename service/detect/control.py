@@ -601,8 +601,11 @@ def _frames(t: Token) -> list[TCFrame]:
             targets += [o for o in repeated_departures(t) if o not in targets]
             targets = [o for o in targets if name_span(o) not in MEMBERSHIPS]  # "pulled out of the EU"
         elif dobj is not None:
-            # "handed control of the town to a regional force": the place is what control is of
+            # "handed control of the town to a regional force": the place is what control is of; "departed Bagram
+            # Airfield ... and handed it over": the place named before
             targets = prep_objects(dobj, "of", "over") if dobj.lemma_.lower() == "control" else [dobj]
+            if lemma in lx.HANDOVER_VERBS:
+                targets = [(pronoun_place(o) if o.lower_ in ("it", "them") else o) or o for o in targets]
         else:
             targets = prep_objects(t, "from")
         surrendered = _surrendered_place(subj) if lemma == "surrender" and not targets and not passive else []

@@ -196,3 +196,16 @@ def test_a_capture_is_no_one_who_captures(detector):
     found = [e.place for e in controls(detector, text)]
     assert found == ["al-Bahra", "Gharanij"]
     assert all(e.gaining_actor != "The capture" for e in controls(detector, text))
+
+
+def test_a_base_left_and_handed_over_as_it_changes_hands(detector):
+    text = (
+        "US forces departed Bagram Airfield, the largest American base in the country, during the night and "
+        "handed it over to the Afghan National Security Forces."
+    )
+    e = control_of(detector, text, "Bagram")
+    assert (e.place, e.gaining_actor, e.losing_actor) == (
+        "Bagram Airfield",
+        "the Afghan National Security Forces",
+        "US forces",
+    )
