@@ -910,11 +910,13 @@ def _drive_frames(t: Token, subj: Token | None, dobj: Token | None, passive: boo
         loser, gainer = dobj, subj
     if loser is None or not (is_armed(loser) or loser.pos_ == "PROPN"):
         return []
+    # "militants were pushed out of Barawe on Sunday, as government troops took control of the stronghold"
+    taker = actor_of(gainer) or (_taker_in_time_clause(t) if passive else None)
     out = []
     for p in places_tok:
         places, partial = places_from(p)
         if places:
-            out.append(TCFrame(t, places, gaining=actor_of(gainer), losing=actor_of(loser), partial=partial))
+            out.append(TCFrame(t, places, gaining=taker, losing=actor_of(loser), partial=partial))
     return out
 
 

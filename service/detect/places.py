@@ -336,7 +336,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
                     PlaceRef(n) for n in listed
                 ]  # "multiple villages in the process, including: Dilan, ..."
         if tok.lemma_.lower() in ("stronghold", "bastion") and any(
-            c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children
+            c.dep_ == "poss" and (c.pos_ == "PRON" or c.lemma_.lower() in _SIDE_ANAPHORS)
+            for c in tok.children
         ):
             # "captured Tarhuna, driving Haftar's fighters from their last stronghold": the place just named
             return [PlaceRef(noun_phrase(tok, keep_conj=False), tok, anaphoric=True)]
@@ -472,6 +473,10 @@ def _capitalised_modifier(c: Token) -> bool:
 
 
 _HELD_BY = re.compile(r"-(?:held|controlled)$", re.IGNORECASE)
+
+
+# "the group's last major coastal stronghold": a side the story named before, by a general word
+_SIDE_ANAPHORS = frozenset("group militant rebel insurgent jihadist extremist movement militia".split())
 
 
 def _located_by_compass(tok: Token) -> str | None:

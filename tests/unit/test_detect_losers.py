@@ -209,3 +209,12 @@ def test_a_base_left_and_handed_over_as_it_changes_hands(detector):
         "the Afghan National Security Forces",
         "US forces",
     )
+
+
+def test_the_groups_last_stronghold_is_the_town_just_named_and_its_taker_gains_it(detector):
+    text = (
+        "Al-Shabab militants were pushed out of the port town of Barawe on Sunday, as government troops and "
+        "African Union forces took control of the group's last major coastal stronghold."
+    )
+    found = [(e.place, e.gaining_actor, e.losing_actor) for e in controls(detector, text)]
+    assert found == [("Barawe", "government troops and African Union forces", "Al-Shabab militants")]
