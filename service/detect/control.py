@@ -1081,9 +1081,20 @@ def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:
     if t.dep_ == "dobj" and t.head.lemma_.lower() in _JUDGING_VERBS:
         return []
     objs = prep_objects(t, "of") + _gapped_of(t)
+    agents = prep_objects(t, "by", "to")
+    if not objs and t.head != t:
+        # "follows the fall earlier this month of the town of Baga ... to Boko Haram fighters": the parser hangs
+        # the "of" (and the "to") on the verb, past the date
+        doc = t.doc
+        after = [p for p in t.head.children if p.dep_ == "prep" and p.i > t.i]
+        of = next((p for p in after if p.lower_ == "of"), None)
+        if of is not None and all(w.ent_type_ in ("DATE", "TIME") for w in doc[t.i + 1 : of.i]):
+            objs = [o for o in of.children if o.dep_ == "pobj"]
+            agents = agents or [
+                o for p in after if p.lower_ in ("by", "to") for o in p.children if o.dep_ == "pobj"
+            ]
     if not objs:
         return []
-    agents = prep_objects(t, "by", "to")
     owner = child(t, "poss")
     losers = prep_objects(t, "from")
     out = []

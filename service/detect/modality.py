@@ -685,6 +685,15 @@ def comes_after(trigger: Token) -> bool:
         if a.lemma_.lower() == "come" and any(c.lower_ == "after" for c in a.children):
             return True
         if (
+            a.dep_ == "dobj"
+            and a.head.lemma_.lower() == "follow"
+            and a.head.tag_ in ("VBZ", "VBP")
+            and (_SAME_STORY_PAST.search(a.sent.text) or _RECENT.search(a.sent.text))
+        ):
+            return (
+                True  # "The deployment follows the fall earlier this month of Baga": the step it comes after
+            )
+        if (
             any(m.lower_ == "after" and m.dep_ in ("mark", "prep") for m in a.children)
             and a.head.lemma_.lower() == "come"
         ):

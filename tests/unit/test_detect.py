@@ -2625,3 +2625,12 @@ def test_an_aid_convoy_entering_a_town_takes_nothing(detector):
     )
     assert detect(detector, text) == []
     assert only_control(detector, "A rebel convoy entered Saraqib on Sunday after heavy fighting.").place == "Saraqib"
+
+
+def test_a_fall_the_story_follows_earlier_this_month_is_news(detector):
+    text = (
+        "Chad sent troops to Niger on Friday. The deployment follows the fall earlier this month of the Nigerian "
+        "town of Baga, home to the base of a regional task force, to Boko Haram fighters."
+    )
+    found = [(e.place, e.gaining_actor) for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert found == [("Baga", "Boko Haram fighters")]
