@@ -119,6 +119,15 @@ class ArticleContext:
         names = _TOWN_NAME.findall(text[start:])
         return next((name for name in reversed(names) if self._is_town(name)), None)
 
+    def _town_named_between(self, start: int, place: str, end: int) -> bool:
+        """Is another town named after `place` (told taken by the trigger at `start`) and before `end`?"""
+        told = self.article.text.find(place, start, end)
+        after = told + len(place) if told >= 0 else start
+        return any(
+            self._is_town(m.group(0)) and m.group(0) != place
+            for m in _CAPITALISED_RUN.finditer(self.article.text[after:end])
+        )
+
     def _is_town(self, name: str) -> bool:
         """Does the gazetteer know the name as a town ("Hama"), not a country, nor the town's airport?"""
         loc = self.gazetteer.resolve(name)
@@ -169,12 +178,12 @@ class ArticleContext:
             # "40% of the province had been retaken": a province the story named, never its last town
             return self.last_place if self.last_place and _WIDE_NAME.search(self.last_place) else None
         taken_before = [
-            place for at, place in self.places_taken_in_sentence if at < before and self._is_town(place)
+            (at, place) for at, place in self.places_taken_in_sentence if at < before and self._is_town(place)
         ]
-        if noun in _TOWN_NOUNS and taken_before:
-            return taken_before[
-                -1
-            ]  # "Hama was taken after the army said it was redeploying outside the city"
+        if noun in _TOWN_NOUNS and taken_before and not self._town_named_between(*taken_before[-1], before):
+            # "Hama was taken after the army said it was redeploying outside the city"; but "After taking Izium,
+            # troops advanced toward Lyman, and Russian forces withdrew from the city" left Lyman
+            return taken_before[-1][1]
         if noun in _TOWN_NOUNS and (named := self._town_earlier_in_sentence(before)):
             return named  # "the mountains ringing Stanley, ... British troops took over the town"
         if (

@@ -36,6 +36,7 @@ from service.detect.places import (
     sited_at,
 )
 from service.detect.roles import (
+    GIVE_UP_VERBS,
     actor_of,
     agent,
     avoids_capture,
@@ -189,9 +190,7 @@ def tc_frames(t: Token) -> list[TCFrame]:
     return frames
 
 
-_RELIEF_WORDS = frozenset(
-    "truck trucks lorry lorries aid relief humanitarian food medicine nations cross".split()
-)
+_RELIEF_WORDS = frozenset("aid relief humanitarian food medicine nations cross crescent".split())
 
 
 def _present_holding(t: Token) -> bool:
@@ -235,7 +234,8 @@ def _followed_frames(t: Token) -> list[TCFrame]:
         # "handed over the al-Qaim base on 19 March, followed by Qayyarah Airfield West on 26 March"
         prior = clause_followed(t)
         before = [f for f in _frames(prior) if f.places] if prior is not None else []
-        places = [r for o in listed for r in places_from(o)[0]]
+        # "pulled its troops out of Mali in 2022, followed by Burkina Faso and Niger": states left, none taken
+        places = [r for o in listed if not is_country(name_span(o)) for r in places_from(o)[0]]
         if not before or not places:
             return []
         return [TCFrame(t, places, gaining=before[0].gaining, losing=before[0].losing)]
@@ -413,7 +413,14 @@ def _frames(t: Token) -> list[TCFrame]:
             (c for c in raised.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")),
             None,
         )
-        return _flag_frames(t, raised, owner) if owner is not None and _names_a_side(owner) else []
+        if owner is None or not _names_a_side(owner):
+            return []
+        # "the Ukrainian flag was raised over the parliament building on Independence Day": a ceremony
+        return [
+            f
+            for f in _flag_frames(t, raised, owner)
+            if not any(r.head is not None and r.head.lemma_.lower() in _CEREMONIAL_SITES for r in f.places)
+        ]
 
     if lemma == "clear" and not passive and dobj is not None and is_force(dobj):
         return _drive_frames(t, subj, dobj, passive)  # "cleared the militants from the town"
@@ -509,7 +516,7 @@ def _frames(t: Token) -> list[TCFrame]:
             return []  # "troops took up positions around the city": a deployment, no place taken
         if lemma == "enter" and not passive and peaceful_entry(t, force_of(subj)):
             return []  # a deployment, not a fight for the place (see deploy_frames)
-        if lemma in ("enter", "reach") and not passive and sent_to_help(t):
+        if lemma == "enter" and not passive and sent_to_help(t):
             return []  # "entered Afrin District to support the Kurdish defenders": allies sent in, no ground taken
         frames.append(
             TCFrame(
@@ -605,7 +612,7 @@ def _frames(t: Token) -> list[TCFrame]:
             # Airfield ... and handed it over": the place named before
             targets = prep_objects(dobj, "of", "over") if dobj.lemma_.lower() == "control" else [dobj]
             if lemma in lx.HANDOVER_VERBS:
-                targets = [(pronoun_place(o) if o.lower_ in ("it", "them") else o) or o for o in targets]
+                targets = [(_left_place(o) if o.lower_ in ("it", "them") else o) or o for o in targets]
         else:
             targets = prep_objects(t, "from")
         surrendered = _surrendered_place(subj) if lemma == "surrender" and not targets and not passive else []
@@ -688,6 +695,16 @@ def _frames(t: Token) -> list[TCFrame]:
     if lemma in lx.INTO_VERBS:
         return _into_frames(t, subj)
     return []
+
+
+def _left_place(pron: Token) -> Token | None:
+    """ "departed Bagram Airfield ... and handed it over": the place a side just left; not the Patriot battery
+    "received from Germany" or the town hall "seized in Tripoli" that a side hands on."""
+    place = pronoun_place(pron)
+    if place is None:
+        return None
+    verb = place.head.head if place.dep_ == "pobj" else place.head
+    return place if verb.lemma_.lower() in GIVE_UP_VERBS | {"depart"} else None
 
 
 def _surrendered_place(subj: Token | None) -> list[Token]:
@@ -974,6 +991,11 @@ def _flag_frames(t: Token, flag: Token, subj: Token | None) -> list[TCFrame]:
 
 
 _FLAG_PREPS = ("over", "above", "atop", "on")
+
+
+_CEREMONIAL_SITES = frozenset(
+    "building buildings headquarters hall parliament embassy consulate office offices ministry school stadium".split()
+)
 
 
 def _names_a_side(owner: Token) -> bool:

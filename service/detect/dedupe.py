@@ -307,8 +307,14 @@ def _another_force(prev: DeploymentEvent, e: DeploymentEvent) -> bool:
     "a carrier strike group arrived ... would send a second carrier strike group": another of the kind."""
     if e.force and prev.status != e.status and re.search(r"\b(?:more|further|additional)\b", e.force):
         return True
-    if e.force and re.search(r"^(?:an?\s+(?:second|third|fourth)|another)\b", e.force, re.IGNORECASE):
-        return True  # "would send a second carrier strike group" after the first arrived
+    if (
+        e.force
+        and re.search(r"^(?:an?\s+(?:second|third|fourth)|another)\b", e.force, re.IGNORECASE)
+        and not re.search(r"\b(?:second|third|fourth|another)\b", prev.force or "", re.IGNORECASE)
+    ):
+        return (
+            True  # "would send a second carrier strike group" after the first arrived; not the second retold
+        )
     if not prev.force or not e.force or not re.search(r"\balso\b|\bas well\b", e.evidence):
         return False
     return _norm(prev.force).split()[-1:] != _norm(e.force).split()[-1:]

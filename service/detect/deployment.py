@@ -879,7 +879,8 @@ def _is_mover(tok: Token | None) -> bool:
     "they", the subject, which the story decides (the pipeline keeps it only for an armed side told before)."""
     return tok is not None and (
         is_force(tok)
-        or (tok.lemma_.lower() == "garrison" and tok.dep_ == "nsubj")  # "its garrison had left Snake Island"
+        or is_armed(tok)
+        and tok.lemma_.lower() == "garrison"  # "its garrison had left Snake Island"
         or _military_police(tok)
         or _counted_force(tok)
         or national_police(tok)
@@ -1615,6 +1616,8 @@ def _ordered(t: Token) -> bool:
 
 
 _FOUNDING_VERBS = frozenset("set establish".split())
+# Units an alliance or army stations when it sets them up somewhere; not "self-defence units" or "militias" formed
+_STANDING_UNITS = frozenset("battlegroup brigade battalion regiment squadron contingent".split())
 
 
 _NEW_SITES = frozenset("base bases headquarters garrison outpost outposts camp camps airbase".split())
@@ -1629,7 +1632,7 @@ def _new_base_frames(t: Token, subj: Token | None, dobj: Token | None, passive: 
     if t.lemma_.lower() == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
         return []
     site = subj if passive else dobj
-    if site is not None and is_force(site) and site.tag_ == "NNS":
+    if site is not None and site.lemma_.lower() in _STANDING_UNITS and site.tag_ == "NNS":
         # "agreed to establish four further battlegroups in Bulgaria, Hungary, Romania and Slovakia": new forces
         # stationed, one movement to each place
         where = place_objects(t, "in", "at") or _places_in_phrase(site, "in", "at")

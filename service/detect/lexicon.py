@@ -158,7 +158,7 @@ NON_MILITARY_NOUNS = frozenset(
     "police policemen officer officers riot protester protesters diplomat diplomats inspector inspectors "
     "observer observers monitor monitors worker workers doctor doctors journalist journalists envoy envoys "
     "delegation aid volunteers firefighters rescuers demonstrators activists students democrats republicans "
-    "voters fans crews fishing merchant".split()
+    "voters fans crews fishing merchant supporters".split()
 )
 
 # --- places --------------------------------------------------------------------------------------------
@@ -232,7 +232,7 @@ ANNOUNCE_HEADS = frozenset(
 # news: "took", "left", "head") together with a word that puts armed forces in the sentence.
 _STRONG_STEMS = (
     r"captur|recaptur|seiz|retak|retook|liberat|overr[au]n|overt[ao]ok|annex|reoccup|occup|deploy|redeploy|reinforc|withdr|"
-    r"pullout|pull-out|pull(?:s|ed|ing)? out of\b|drawdown|troop|surrender|fell to|fall of|driven (?:out|from)|drove (?:out|from)|control (?:of|over)\b|"
+    r"pullout|pull-out|drawdown|troop|surrender|fell to|fall of|driven (?:out|from)|drove (?:out|from)|control (?:of|over)\b|"
     r"under (?:\w+ ){0,3}control|passed to (?:\w+ ){0,3}control\b|flags? (?:over|above|atop)\b|sovereignty over\b|"
     r"(?:named|identified|listed) the (?:villages|towns|settlements) as\b"
 )

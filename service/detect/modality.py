@@ -524,6 +524,16 @@ def _describes_place(head: Token) -> bool:
 _NEXT_STEP = frozenset("then later subsequently soon quickly promptly immediately".split())
 
 
+def _after_leaving(step: Token, trigger: Token) -> bool:
+    """ "later" follows whatever came before; "then" follows only a side's leaving told in the main clause."""
+    if step.lower_ != "then":
+        return True
+    verb = trigger.head.head if trigger.head.dep_ == "pobj" else trigger.head
+    while verb.dep_ in ("pcomp", "prep", "pobj") and verb.head != verb:
+        verb = verb.head
+    return verb.lemma_.lower() in ("withdraw", "pull", "leave", "abandon", "retreat", "evacuate", "flee")
+
+
 def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | None) -> bool:
     # "Mosul, which fell to IS in 2014"; "Izium, occupied in early April": a clause describing a place
     if (
@@ -534,8 +544,13 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
         and not _RECENT.search(_span_text(trigger))
         # "X and Y were among the buildings that fell to the militants": the clause tells the news of X and Y
         and not (trigger.head.dep_ == "pobj" and trigger.head.head.lower_ == "among")
-        # "withdrew from Sinjar and Makhmour, which were then occupied by federal troops": the story's next step
-        and not any(c.dep_ == "advmod" and c.lower_ in _NEXT_STEP for c in trigger.children)
+        # "withdrew from Sinjar and Makhmour, which were then occupied by federal troops": the story's next step;
+        # but "visited Shusha, which was then occupied" tells how it stood at the time
+        and not any(
+            c.dep_ == "advmod" and c.lower_ in _NEXT_STEP
+            for c in trigger.children
+            if _after_leaving(c, trigger)
+        )
     ):
         return True
     if _in_earlier_clause(trigger, sentence_text):
@@ -770,7 +785,7 @@ def _date_of_the_deal(trigger: Token) -> list[Token]:
         )
     ):
         return []  # "began pulling out on Monday under a deal reached last month"
-    return [
+    dated = [
         w
         for p in under
         for deal in p.children
@@ -779,6 +794,11 @@ def _date_of_the_deal(trigger: Token) -> list[Token]:
         if c.dep_ in ("relcl", "acl")
         for w in c.subtree
     ]
+    # "under an agreement signed last month" is the same story; a deal of years ago is not
+    return dated if _YEARS_BACK.search(" ".join(w.text for w in dated)) else []
+
+
+_YEARS_BACK = re.compile(r"\b(?:years?|decades?) ago\b|\b(?:19|20)\d\d\b", re.I)
 
 
 def recalled_by_wording(trigger: Token) -> bool:
@@ -786,17 +806,25 @@ def recalled_by_wording(trigger: Token) -> bool:
     troops": a news story's look back at how its matter began, or at a deed of a leader no longer in office."""
     if trigger.tag_ != "VBD":
         return False
-    if any(c.dep_ == "advmod" and c.lower_ == "first" for c in trigger.children):
+    first = any(c.dep_ == "advmod" and c.lower_ == "first" for c in trigger.children)
+    # "Hamas fighters first stormed the Erez crossing and then overran the base": a sequence, told as news
+    if (
+        first
+        and trigger.lemma_.lower() in _MISSION_STARTS
+        and not any(w.lower_ == "then" for w in trigger.sent)
+    ):
         return True
     doers = [c for c in trigger.children if c.dep_ == "nsubj"]
     return any(
         w.lower_ == "former" and w.dep_ == "amod" and w.head.lower_ in OFFICES | _GOVERNING_BODIES
         for doer in doers
         for w in doer.subtree
-        if w.i < doer.i and w.head in (doer, *doer.children)
+        # "former President Trump", not "the former rebel commander's fighters"
+        if w.i < doer.i and (w.head == doer or (w.head.dep_ == "compound" and w.head.head == doer))
     )
 
 
+_MISSION_STARTS = frozenset("go deploy arrive send land".split())
 _GOVERNING_BODIES = frozenset("administration government regime leader ruler king".split())
 
 

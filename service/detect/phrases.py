@@ -11,7 +11,9 @@ from service.detect.actors import is_armed_group
 from service.detect.dates import is_month_name
 from service.detect.lexicon import (
     FORCE_NOUNS,
+    GAIN_NOUNS,
     GAIN_VERBS,
+    MILITARY_SITES,
     NON_MILITARY_NOUNS,
     PLACE_NOUNS,
     REGION_WORDS,
@@ -195,8 +197,9 @@ def followed_by(t: Token) -> list[Token]:
         for c in t.children
         if c.dep_ == "agent"
         for o in c.children
-        if o.dep_ == "pobj" and is_placeish(o)
-        for w in (o, *o.conjuncts)
+        if o.dep_ == "pobj"
+        for place in _taken_in(o)
+        for w in (place, *place.conjuncts)
     ]
     # "... on 26 March and the al-Taqaddum air base on 4 April": the parser may join the next one to the date
     dated = [
@@ -209,6 +212,15 @@ def followed_by(t: Token) -> list[Token]:
         if w.ent_type_ != "DATE" and is_placeish(w)
     ]
     return named + dated
+
+
+def _taken_in(followed: Token) -> list[Token]:
+    """ "followed by Qayyarah Airfield West", "followed by the seizure of Mosul": the place; not "followed by the
+    siege of Bakhmut" or "heavy shelling of Kharkiv"."""
+    if followed.lemma_.lower() in GAIN_NOUNS:
+        return [o for o in prep_objects(followed, "of") if o.pos_ == "PROPN" and is_placeish(o)]
+    named = followed.pos_ == "PROPN" or followed.lemma_.lower() in MILITARY_SITES
+    return [followed] if named and is_placeish(followed) else []
 
 
 def clause_followed(t: Token) -> Token | None:
@@ -285,11 +297,10 @@ def is_force(tok: Token) -> bool:
         return True  # "the carrier strike group", "a NATO battle group", "an Amphibious Ready Group"
     if lemma == "member" and any(c.lower_ == "service" for c in compounds):
         return True  # "an additional 475 service members"
-    if lemma == "contractor" and any(
-        c.lower_ == "military" or c.pos_ == "PROPN" and is_armed_group(name_span(c))
-        for c in (*compounds, *(c for c in tok.children if c.dep_ == "amod"))
-    ):
-        return True  # "Romanian military contractors", "Wagner Group contractors"; not "defence contractors"
+    if lemma == "contractor" and any(c.pos_ == "PROPN" and is_armed_group(name_span(c)) for c in compounds):
+        return (
+            True  # "Wagner Group contractors"; not "defence contractors" or contractors sent to maintain jets
+        )
     if tok.pos_ == "NOUN" and (lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS):
         return False  # "the special forces base", "army positions": a place of forces, not forces
     modifiers = compounds + [c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN"]

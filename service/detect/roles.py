@@ -336,7 +336,13 @@ def is_armed(tok: Token | None) -> bool:
         return True
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "GPE", ""):
         return True
-    if tok.lemma_.lower() == "garrison" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _LEAVING:
+    if (
+        tok.lemma_.lower() == "garrison"
+        and tok.dep_ == "nsubj"
+        and tok.head.lemma_.lower() in _LEAVING
+        # "the garrison left the town to attack rebel positions": a sortie, the town still held
+        and not any(c.dep_ in ("advcl", "xcomp") for c in tok.head.children)
+    ):
         return True  # "its garrison had left Snake Island": the troops holding it, not the fort
     return tok.lower_ in ("they", "we", "it") or tok.lemma_.lower() in (
         "government",
@@ -473,10 +479,15 @@ def sent_to_help(t: Token) -> bool:
         c.dep_ in ("advcl", "xcomp")
         and c.lemma_.lower() in _HELPING_VERBS
         and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        # "to help Turkish troops drive out the YPG", "to support the offensive": help to take it, not hold it
+        and not any(w.lemma_.lower() in _ATTACK_WORDS for w in c.subtree)
         for c in t.children
-    )
+    ) and not any(w.lower_ == "held" for w in t.subtree if w.i > t.i)  # "entered the rebel-held town"
 
 
+_ATTACK_WORDS = frozenset(
+    "offensive assault attack drive push advance storm capture recapture retake counteroffensive".split()
+)
 _HELPING_VERBS = frozenset("support reinforce help bolster defend protect assist aid back".split())
 
 

@@ -2634,3 +2634,58 @@ def test_a_fall_the_story_follows_earlier_this_month_is_news(detector):
     )
     found = [(e.place, e.gaining_actor) for e in news(detect(detector, text), TerritorialControlEvent)]
     assert found == [("Baga", "Boko Haram fighters")]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The Red Cross pulled out of Mariupol on Monday.", []),
+        ("Ryanair pulled out of Kyiv on Monday.", []),
+        ("Rebels seized the town of Bor on Sunday, followed by the evacuation of Juba.", ["Bor"]),
+        ("Russian forces captured Soledar on Friday, followed by the siege of Bakhmut.", ["Soledar"]),
+        ("The Ukrainian flag was raised over the parliament building in Kyiv on Independence Day.", []),
+        ("Supporters waving the flag of the ruling party took over the main square of Tbilisi on Monday.", []),
+        ("The army received a Patriot battery from Germany near Rzeszow and handed it over to the air force.", []),
+        ("The garrison left the town of Bor on Sunday to attack rebel positions further north.", []),
+        ("Local residents established self-defence units in the villages around Bakhmut.", []),
+        ("The Pentagon sent 200 military contractors to Poland to maintain the F-35 fleet.", []),
+    ],
+)
+def test_near_misses_of_the_newer_rules_tell_no_more_than_they_say(detector, text, places):
+    found = [e for e in detect(detector, text) if not e.background]
+    assert [e.place if isinstance(e, TerritorialControlEvent) else e.destination for e in found] == places
+
+
+def test_a_pull_out_under_a_deal_signed_last_month_is_news(detector):
+    text = "Armenian forces withdrew from Kalbajar under an agreement that was signed last month, officials said on Wednesday."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Kalbajar"]
+
+
+def test_first_then_tells_a_sequence_and_a_former_commanders_fighters_act_now(detector):
+    text = "Hamas fighters first stormed the Erez crossing on Saturday and then overran the nearby base."
+    assert "the Erez crossing" in {e.place for e in news(detect(detector, text), TerritorialControlEvent)}
+    text = "The former rebel commander's fighters captured the town of Bor on Sunday."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Bor"]
+
+
+def test_the_city_left_is_the_town_named_last_not_one_taken_before_it(detector):
+    text = "After taking Izium, Ukrainian troops advanced toward Lyman, and Russian forces withdrew from the city."
+    left = [e.destination for e in news(detect(detector, text), DeploymentEvent)]
+    assert left == ["Lyman"]
+
+
+def test_a_state_seen_then_occupied_is_no_news(detector):
+    text = "In 1992 Aliyev visited Shusha, which was then occupied by Armenian forces."
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_allies_helping_to_drive_out_the_defenders_take_ground(detector):
+    text = "Turkish-backed rebels entered Afrin on Sunday to help Turkish troops drive out the YPG."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Afrin"]
+
+
+def test_countries_a_pull_out_goes_on_to_are_left_not_taken(detector):
+    text = "France pulled its troops out of Mali on Monday, followed by Burkina Faso and Niger."
+    events = detect(detector, text)
+    assert news(events, TerritorialControlEvent) == []
+    assert [e.destination for e in news(events, DeploymentEvent)] == ["Mali", "Burkina Faso", "Niger"]

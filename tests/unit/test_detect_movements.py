@@ -1930,7 +1930,7 @@ def test_insurgents_melting_away_without_a_fight_move_no_force(detector):
 
 
 def test_a_state_or_coalition_pulling_out_of_a_country_or_base_is_a_withdrawal(detector):
-    e = only_movement(detector, "France will pull out of Mali by the end of the year, officials said.")
+    e = only_movement(detector, "France will pull out of Mali by the end of the year, the defence ministry said.")
     assert (e.destination, e.actor, e.direction, e.status) == ("Mali", "France", "withdraw", "announced")
     e = only_movement(detector, "The coalition said it would also withdraw from the K1 base next week.")
     assert (e.destination, e.direction, e.status) == ("the K1 base", "withdraw", "announced")
