@@ -99,6 +99,8 @@ class DeployFrame:
 
 def deploy_frames(t: Token) -> list[DeployFrame]:
     listed = followed_by(t)
+    if t.lemma_.lower() == "follow" and t.pos_ == "VERB" and not listed:
+        return _more_to_follow(t)
     if listed:
         # "handed over the al-Qaim base on 19 March, followed by Qayyarah Airfield West": the same pull-out again
         prior = clause_followed(t)
@@ -195,6 +197,18 @@ def _ground_left(t: Token) -> bool:
 
 
 _PACTS = frozenset("treaty pact convention talks programme program scheme".split())
+
+
+def _more_to_follow(t: Token) -> list[DeployFrame]:
+    """ "About 100 Russian military personnel have arrived ... another 200 soldiers would follow soon": more of
+    the force, going where the story's forces went (the pipeline fills in the place)."""
+    if child(t, "dobj") is not None or agent(t) is not None or t.tag_ == "VBN":
+        return []
+    force = _mover(subject_of(t))
+    if force is None or not is_force(force):
+        return []
+    more = any(w.lower_ in ("another", "more", "additional", "further") for w in force.subtree)
+    return [DeployFrame(t, force, [])] if more else []
 
 
 def _sends_as_a_state(tok: Token | None) -> bool:

@@ -1024,8 +1024,16 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         naval = frame.force_head is not None and frame.force_head.lemma_.lower() in NAVAL_NOUNS
         sea = (ctx.last_destination or ctx.story_sea()) if naval and not frame.withdraw else None
         story = sea or ctx.story_place(own)
-        if frame.trigger.lemma_.lower() == "join":
-            story = ctx.last_arrival or story  # "They will be joined by 300 French troops": where they went
+        if frame.trigger.lemma_.lower() == "follow":
+            if ctx.last_arrival is None:
+                return []  # "more troops will follow" with no arrival told before: no place to follow to
+            # "another 200 soldiers would follow" the troops "landing at the airport in the capital": to the
+            # country the story is about, unless the arrival named a place
+            named = ctx.last_arrival[:1].isupper()
+            story = ctx.last_arrival if named else (ctx.story_place(own) or ctx.last_arrival)
+        elif frame.trigger.lemma_.lower() == "join":
+            # "They will be joined by 300 French troops": where they went
+            story = ctx.last_arrival or story
         elif _sent_to_a_mission(frame.trigger):
             story = ctx.last_arrival or story  # "Botswana has pledged 296 troops to the same mission"
         destinations = [story] if story else [None]

@@ -1987,3 +1987,14 @@ def test_bases_handed_over_one_after_another_are_each_a_pull_out(detector):
     assert left == ["the al-Qaim base", "Qayyarah Airfield West", "the al-Taqaddum air base"]
     taken = [(e.place, e.gaining_actor) for e in events if isinstance(e, TerritorialControlEvent)]
     assert taken == [(p, "Iraqi forces") for p in left]
+
+
+def test_more_soldiers_that_will_follow_go_where_the_first_went(detector):
+    text = (
+        "About 100 Russian military personnel have arrived in Burkina Faso, officials said on Wednesday.\n\n"
+        "State television showed the troops landing at the airport in the capital.\n\n"
+        "The Africa Corps said on Telegram that another 200 soldiers would follow soon."
+    )
+    found = [(e.country, e.size, e.status) for e in movements(detector, text)]
+    assert found == [("BF", 100, "executed"), ("BF", 200, "announced")]
+    assert movements(detector, "More troops will follow, the general said on Monday.") == []
