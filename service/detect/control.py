@@ -36,7 +36,6 @@ from service.detect.places import (
     sited_at,
 )
 from service.detect.roles import (
-    GIVE_UP_VERBS,
     actor_of,
     agent,
     avoids_capture,
@@ -45,6 +44,7 @@ from service.detect.roles import (
     is_passive,
     keeps_no_ground,
     left_armed_noun,
+    moving_in,
     operation_owner,
     peaceful_entry,
     sent_in,
@@ -413,7 +413,7 @@ def _frames(t: Token) -> list[TCFrame]:
             (c for c in raised.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")),
             None,
         )
-        if owner is None or not _names_a_side(owner):
+        if owner is None or not _flies_for_a_side(owner):
             return []
         # "the Ukrainian flag was raised over the parliament building on Independence Day": a ceremony
         return [
@@ -704,7 +704,7 @@ def _left_place(pron: Token) -> Token | None:
     if place is None:
         return None
     verb = place.head.head if place.dep_ == "pobj" else place.head
-    return place if verb.lemma_.lower() in GIVE_UP_VERBS | {"depart"} else None
+    return place if verb.lemma_.lower() in lx.GIVE_UP_VERBS | {"depart"} else None
 
 
 def _surrendered_place(subj: Token | None) -> list[Token]:
@@ -758,9 +758,7 @@ def _taker_after(t: Token, loser: Token | None) -> str | None:
 
 def _moves_in(t: Token) -> bool:
     """ "moved in", "went in": an entry into the place just named, which the verb does not name again."""
-    return t.lemma_.lower() in ("move", "go", "come") and any(
-        c.lower_ == "in" and c.dep_ in ("advmod", "prt") for c in t.children
-    )
+    return t.lemma_.lower() in ("move", "go", "come") and moving_in(t)
 
 
 def _place_told_before(obj: Token) -> bool:
@@ -974,7 +972,7 @@ def _flag_frames(t: Token, flag: Token, subj: Token | None) -> list[TCFrame]:
         for o in prep_objects(t, *_FLAG_PREPS) or prep_objects(flag, *_FLAG_PREPS)
         if o.ent_type_ not in ("DATE", "TIME")
     ] or prep_objects(flag, *_FLAG_PREPS)
-    if not over or subj is None or not _names_a_side(subj):
+    if not over or subj is None or not _flies_for_a_side(subj):
         return []
     if t.dep_ == "advcl" and t.head.lemma_.lower() in lx.GAIN_VERBS | lx.CONTROL_VERBS:
         return []  # "took control of Kirkuk, raising the national flag over the provincial building": the sign of it
@@ -998,7 +996,7 @@ _CEREMONIAL_SITES = frozenset(
 )
 
 
-def _names_a_side(owner: Token) -> bool:
+def _flies_for_a_side(owner: Token) -> bool:
     """ "the flag of Azerbaijan", "the Ukrainian flag", "the flag of the Islamic State": a state or armed side,
     not "a white flag" or "the flag of the city"."""
     return is_country(owner.text) or is_armed(owner) or owner.ent_type_ == "NORP"

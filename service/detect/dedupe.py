@@ -312,9 +312,8 @@ def _another_force(prev: DeploymentEvent, e: DeploymentEvent) -> bool:
         and re.search(r"^(?:an?\s+(?:second|third|fourth)|another)\b", e.force, re.IGNORECASE)
         and not re.search(r"\b(?:second|third|fourth|another)\b", prev.force or "", re.IGNORECASE)
     ):
-        return (
-            True  # "would send a second carrier strike group" after the first arrived; not the second retold
-        )
+        # "would send a second carrier strike group" after the first arrived; not the second retold
+        return True
     if not prev.force or not e.force or not re.search(r"\balso\b|\bas well\b", e.evidence):
         return False
     return _norm(prev.force).split()[-1:] != _norm(e.force).split()[-1:]

@@ -60,7 +60,6 @@ from service.detect.places import (
     unnamed_ground,
 )
 from service.detect.roles import (
-    GIVE_UP_VERBS,
     actor_of,
     agent,
     avoids_capture,
@@ -71,6 +70,7 @@ from service.detect.roles import (
     is_state,
     keeps_no_ground,
     left_by_another,
+    moving_in,
     owned_by_state,
     peaceful_entry,
     sent_in,
@@ -300,11 +300,6 @@ def _has_purpose(t: Token) -> bool:
     )
 
 
-def _moving_in(t: Token) -> bool:
-    """ "as the army moved in": a move into a place the verb does not name."""
-    return any(c.lower_ == "in" and c.dep_ in ("advmod", "prt") for c in t.children)
-
-
 def _vacated_places(t: Token, force: Token | None) -> list[Token]:
     """ "Israeli troops began pulling out of southern Lebanon ... as the Lebanese army moved in": forces moving
     in go where another side is pulling out of."""
@@ -313,7 +308,7 @@ def _vacated_places(t: Token, force: Token | None) -> list[Token]:
         for w in t.sent
         if w != t
         and w.pos_ == "VERB"
-        and w.lemma_.lower() in GIVE_UP_VERBS
+        and w.lemma_.lower() in lx.GIVE_UP_VERBS
         and (force is None or subject_of(w) is None or subject_of(w) not in force.subtree)
         for o in place_objects(w, "from")
     ]
@@ -432,7 +427,7 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma == "call":
         return _call_in_frames(t, subj)
     if lemma == "hand":
-        return _handover_frames(t, subj, handed_object(t))
+        return _handover_frames(t, subj)
     if lemma == "set" and any(c.dep_ == "prt" and c.lower_ in ("off", "out") for c in t.children):
         # "several landing ships had set off for the Mediterranean": a journey to where they head
         force, goals = _mover(subj), place_objects(t, "for", "to", "toward", "towards")
@@ -627,7 +622,7 @@ def _frames(t: Token) -> list[DeployFrame]:
                 if c.dep_ == "advcl" and c.tag_ == "VBN"
                 for o in place_objects(c, "to", "into")
             ]
-        if not dests and not withdraw and _moving_in(t):
+        if not dests and not withdraw and moving_in(t):
             if prep_objects(t, "behind"):
                 return []  # "moved in behind them": following the side that left takes ground, posts no one
             dests = _vacated_places(t, force)
@@ -1671,7 +1666,7 @@ def _military_site(site: Token, founder: Token | None) -> bool:
 _HANDING_SIDES = frozenset("mission coalition military army government force forces command".split())
 
 
-def _handover_frames(t: Token, subj: Token | None, dobj: Token | None) -> list[DeployFrame]:
+def _handover_frames(t: Token, subj: Token | None) -> list[DeployFrame]:
     """ "The United States handed over Air Base 201 to Nigerien forces", "the mission handed over its base at
     Kamanyola to the army": a state or a force handing over its own base pulls the garrison out of it."""
     site = _named_site(t)

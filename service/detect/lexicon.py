@@ -78,6 +78,8 @@ JOURNEY_VERBS = frozenset("fly airlift ferry transport ship sail drive travel".s
 # Words that order the stops of a route: "to H-1 and then to the airfield", "and eventually to Kobani".
 SEQUENCE_WORDS = frozenset("then later eventually subsequently finally afterwards onward onwards".split())
 # ... "hand" too: handing over a base pulls its garrison out ("handed over its last base to the army")
+# A side giving a place up: "the rebels had abandoned", "Moscow pulled its forces out", "troops withdrew"
+GIVE_UP_VERBS = frozenset("abandon flee withdraw pull leave retreat evacuate vacate".split())
 WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall desert leave depart hand".split())
 PRESENCE_VERBS = frozenset("bolster boost increase strengthen expand double triple raise augment".split())
 # Verbs that shift forces already in the field: "redeployed to other sectors" tells only that they left.

@@ -18,6 +18,7 @@ from service.detect.lexicon import (
     DENIAL_VERBS,
     FORCE_NOUNS,
     FUTURE_MODALS,
+    GIVE_UP_VERBS,
     HYPOTHETICAL_MODALS,
     INTENT_HEADS,
     OFFICES,
@@ -531,7 +532,7 @@ def _after_leaving(step: Token, trigger: Token) -> bool:
     verb = trigger.head.head if trigger.head.dep_ == "pobj" else trigger.head
     while verb.dep_ in ("pcomp", "prep", "pobj") and verb.head != verb:
         verb = verb.head
-    return verb.lemma_.lower() in ("withdraw", "pull", "leave", "abandon", "retreat", "evacuate", "flee")
+    return verb.lemma_.lower() in GIVE_UP_VERBS
 
 
 def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | None) -> bool:
@@ -705,9 +706,8 @@ def comes_after(trigger: Token) -> bool:
             and a.head.tag_ in ("VBZ", "VBP")
             and (_SAME_STORY_PAST.search(a.sent.text) or _RECENT.search(a.sent.text))
         ):
-            return (
-                True  # "The deployment follows the fall earlier this month of Baga": the step it comes after
-            )
+            # "The deployment follows the fall earlier this month of Baga": the step it comes after
+            return True
         if (
             any(m.lower_ == "after" and m.dep_ in ("mark", "prep") for m in a.children)
             and a.head.lemma_.lower() == "come"

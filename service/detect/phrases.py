@@ -298,9 +298,8 @@ def is_force(tok: Token) -> bool:
     if lemma == "member" and any(c.lower_ == "service" for c in compounds):
         return True  # "an additional 475 service members"
     if lemma == "contractor" and any(c.pos_ == "PROPN" and is_armed_group(name_span(c)) for c in compounds):
-        return (
-            True  # "Wagner Group contractors"; not "defence contractors" or contractors sent to maintain jets
-        )
+        # "Wagner Group contractors"; not "defence contractors" or contractors sent to maintain jets
+        return True
     if tok.pos_ == "NOUN" and (lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS):
         return False  # "the special forces base", "army positions": a place of forces, not forces
     modifiers = compounds + [c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN"]

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from service.detect.actors import is_armed_group
-from service.detect.lexicon import CAUGHT_WORDS, CLAIM_VERBS, DEPLOY_VERBS
+from service.detect.lexicon import CAUGHT_WORDS, CLAIM_VERBS, DEPLOY_VERBS, GIVE_UP_VERBS
 from service.detect.phrases import (
     actor_phrase,
     child,
@@ -23,7 +23,6 @@ from service.detect.phrases import (
 _OBJECT_CONTROL = frozenset("order force ask allow tell instruct compel urge permit prompt".split())
 _PRONOUNS = frozenset("it they he she we which who that its their".split())
 _ASPECT_VERBS = frozenset("begin start continue finish complete resume".split())
-_LEAVING = frozenset("leave withdraw pull abandon evacuate retreat".split())
 _TAKING_NOUNS = frozenset("capture recapture seizure takeover fall withdrawal retreat".split())
 _EVENT_NOUNS = frozenset(
     "attack attacks offensive assault operation advance push counteroffensive counter-offensive "
@@ -339,7 +338,7 @@ def is_armed(tok: Token | None) -> bool:
     if (
         tok.lemma_.lower() == "garrison"
         and tok.dep_ == "nsubj"
-        and tok.head.lemma_.lower() in _LEAVING
+        and tok.head.lemma_.lower() in GIVE_UP_VERBS
         # "the garrison left the town to attack rebel positions": a sortie, the town still held
         and not any(c.dep_ in ("advcl", "xcomp") for c in tok.head.children)
     ):
@@ -454,7 +453,9 @@ def fighting_in(words: Iterable[Token]) -> bool:
     return any(w.lemma_.lower() in _COMBAT_WORDS for w in words)
 
 
-GIVE_UP_VERBS = frozenset("abandon flee withdraw pull leave retreat evacuate vacate".split())
+def moving_in(t: Token) -> bool:
+    """ "as the army moved in": a move into a place the verb does not name."""
+    return any(c.lower_ == "in" and c.dep_ in ("advmod", "prt") for c in t.children)
 
 
 def left_by_another(t: Token, force: Token) -> bool:
