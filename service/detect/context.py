@@ -301,6 +301,9 @@ class ArticleContext:
             # "northwest of Avdiivka" names a town; "the region of Gedo" a region, never a town of that name
             region = _ADMIN_OF.search(tail[: m.start() + 2])
             loc = self.resolve_place(m.group("name"), town=region is None)
+            if loc is not None and loc.feature == "city" and loc.name != m.group("name"):
+                if _ADMIN_AFTER.match(tail, m.end()):
+                    continue  # "in northern Shan state": a state, not Anshan, a city that "Shan" also names
             if loc is not None and loc.country and loc.name != place:
                 return loc.country
         return None
@@ -344,6 +347,7 @@ _LOCATING_NAME = re.compile(
 )
 
 
+_ADMIN_AFTER = re.compile(r"\s+(?:state|province|region|governorate|oblast)\b", re.I)
 _ADMIN_OF = re.compile(r"\b(?:region|province|state|governorate|oblast|district|county|department) of$", re.I)
 
 

@@ -564,6 +564,8 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
             for m in re.finditer(r"\b(19[5-9]\d|20\d\d)\b", sentence_text)
             if sentence_text[m.start() - 1 : m.start()] != "(" or sentence_text[m.end() : m.end() + 1] != ")"
         ]
+        measured = {t.text for t in trigger.doc if any(measures_since(a) for a in t.ancestors)}
+        years = [y for y in years if str(y) not in measured]
         if years and max(years) < published_year:
             # "The town, first captured by rebels in 2012, was retaken by the army on Sunday": a year in
             # another clause dates that clause, not this one
@@ -598,7 +600,19 @@ def _dating_year(t: Token) -> bool:
         and before.text[:1].isupper()
         and not is_month_name(before.text)
     )
-    return not cited and not named
+    return not cited and not named and not any(measures_since(a) for a in t.ancestors)
+
+
+def measures_since(tok: Token) -> bool:
+    """ "their largest offensive since the 2021 coup", "the first time since 2014": "since" as a yardstick for a
+    thing, not the time of a deed ("has held the town since 2014")."""
+    if tok.lower_ != "since" or tok.dep_ != "prep":
+        return False
+    head = tok.head
+    return head.pos_ in ("NOUN", "ADJ") or any(
+        o.dep_ in ("dobj", "attr") and any(m.tag_ == "JJS" or m.lower_ == "first" for m in o.children)
+        for o in head.children
+    )
 
 
 def _dated_itself(verb: Token) -> bool:

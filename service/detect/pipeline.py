@@ -31,7 +31,14 @@ from service.detect.deployment import (
 from service.detect.forces import counts_people, force_nationality, force_size, force_text, units_of_each
 from service.detect.gazetteer import Gazetteer
 from service.detect.losers import fought_in, loser_in_sentence
-from service.detect.modality import Modality, assess, comes_after, recalled_by_wording, told_as_past
+from service.detect.modality import (
+    Modality,
+    assess,
+    comes_after,
+    measures_since,
+    recalled_by_wording,
+    told_as_past,
+)
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import parse_number
 from service.detect.phrases import is_country, is_force, is_placeish, name_span
@@ -829,9 +836,10 @@ def _dating_text(trigger: Token, text: str) -> str:
     that description ("the airport, which had been out of service since last year"), not the event."""
     out = text
     for w in trigger.doc:
-        if w.dep_ != "relcl" or w == trigger or w.is_ancestor(trigger):
+        if w == trigger or w.is_ancestor(trigger):
             continue
-        if is_placeish(w.head) or is_force(w.head):  # but "the war, which erupted in April 2023" dates it
+        describes = w.dep_ == "relcl" and (is_placeish(w.head) or is_force(w.head))
+        if describes or measures_since(w):  # but "the war, which erupted in April 2023" dates it
             start, end = w.left_edge.idx, w.right_edge.idx + len(w.right_edge.text)
             if end <= len(out):
                 out = out[:start] + " " * (end - start) + out[end:]

@@ -16,7 +16,9 @@ _ABBREVIATIONS = frozenset(
 )
 # A news dateline opening a story: "BAGHDAD — ", "KABUL, Afghanistan (AP) — "
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*(?:, [A-Z][\w.' -]+)?(?: \([\w. ]+\))? ?[—–-]{1,2} "
+    r"^[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*(?:, [A-Z][\w.' -]+?)?"
+    r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)?"  # "SENNAR, Sudan, Nov 24 –"
+    r"(?: \([\w. ]+\))? ?[—–-]{1,2} "
 )
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z\"“])")
 _MAX_SENTENCE_CHARS = 2000  # longer runs (tables, lists without stops) are cut so parsing stays bounded
