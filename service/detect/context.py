@@ -455,7 +455,8 @@ _NOUN_SYNONYMS = {
     "airport": _AIRFIELDS,
     "airbase": _AIRFIELDS,
     "airfield": _AIRFIELDS,
-    "base": ("base", "airbase"),
+    "base": ("base", "airbase", "camp"),
+    "camp": ("camp", "base"),  # "overran an army base at Boulkessi ... its fighters had taken the camp"
     "facility": ("base", "airbase", "air base", "facility"),
 }
 

@@ -176,8 +176,10 @@ def tc_frames(t: Token) -> list[TCFrame]:
     """Control changes a trigger states; none when the actor is not an armed one ("protesters occupied")."""
     frames = _frames(t)
     subj = subject_of(t) if frames else None
-    if subj is not None and (
-        subj.lemma_.lower() in lx.NON_MILITARY_NOUNS or subj.lower_ in lx.NON_MILITARY_NOUNS
+    if (
+        subj is not None
+        and (subj.lemma_.lower() in lx.NON_MILITARY_NOUNS or subj.lower_ in lx.NON_MILITARY_NOUNS)
+        and not any(is_force(c) for c in subj.conjuncts)  # but "police and army units took control of"
     ):
         return []
     if (
@@ -604,6 +606,8 @@ def _frames(t: Token) -> list[TCFrame]:
                 prep_objects(t, "from", "of")
                 or [o for p in particles for o in prep_objects(p, "from", "of")]
                 or left_without_a_fight(t)
+                # "Separatist units fled Kramatorsk, Druzhkivka and Kostiantynivka"
+                or ([dobj] if lemma == "flee" and dobj is not None and _named_place(dobj) else [])
             )
             targets += [o for o in repeated_departures(t) if o not in targets]
             targets = [o for o in targets if name_span(o) not in MEMBERSHIPS]  # "pulled out of the EU"
@@ -617,10 +621,12 @@ def _frames(t: Token) -> list[TCFrame]:
             targets = prep_objects(t, "from")
         surrendered = _surrendered_place(subj) if lemma == "surrender" and not targets and not passive else []
         targets = targets or surrendered
-        handed = child(t, "nsubjpass") if passive and lemma in lx.HANDOVER_VERBS | {"abandon"} else None
+        handed = (
+            child(t, "nsubjpass") if passive and lemma in lx.HANDOVER_VERBS | {"abandon", "lose"} else None
+        )
         if not targets and handed is not None and _named_place(handed) and not is_force(handed):
             # "The base was formally handed over to the Nigerien Armed Forces", "Kimpo Airfield and the port of
-            # Inchon were abandoned on 5 January"
+            # Inchon were abandoned on 5 January", "Kandahar and Herat were lost within hours"
             targets = [handed]
         if not targets:
             return []
@@ -713,7 +719,8 @@ def _surrendered_place(subj: Token | None) -> list[Token]:
     if subj is None:
         return []
     if subj.lemma_.lower() in ("garrison", "detachment"):
-        return prep_objects(subj, "of", "at", "in")  # "the Argentine detachment at Leith Harbour surrendered"
+        # "the Argentine detachment at Leith Harbour surrendered", "the garrison on Faylaka Island"
+        return prep_objects(subj, "of", "at", "in", "on")
     if is_force(subj) or is_country(subj.text) or not is_placeish(subj) or subj.lower_ in lx.UNIT_NAME_WORDS:
         return []  # "the Laukkai Regional Operations Command surrendered": a unit gave itself up
     if subj.pos_ == "PROPN":

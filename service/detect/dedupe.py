@@ -57,7 +57,9 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
     out: list[Event] = []
     last_for_place: dict[tuple[str, str, bool, str], int] = {}
     totals = _shared_totals(events)
-    for e in _without_summaries(_dedupe_in_sentence(events, country_of), country_of):
+    for e in _without_homecomings(
+        _without_summaries(_dedupe_in_sentence(events, country_of), country_of), country_of
+    ):
         place = e.place if isinstance(e, TerritorialControlEvent) else (e.destination or "")
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
         # a look back at an earlier phase interrupts no report; a pull-out does not interrupt an arrival's retelling
@@ -374,6 +376,27 @@ _UNNAMED_GROUP = re.compile(
     re.I,
 )
 _VAGUE_COUNTS = frozenset("several few some many more other".split())
+
+
+def _without_homecomings(events: list[Event], country_of: CountryOf) -> list[Event]:
+    """ "Russian warplanes left Syria ... the bombers set off for bases in Russia": the flight home is the
+    withdrawal told again from its other end, not a deployment to Russia."""
+    withdrawn = {
+        code
+        for e in events
+        if isinstance(e, DeploymentEvent) and e.direction == "withdraw" and not e.background
+        for code in _state_codes(e.actor, country_of)
+        if e.country != code
+    }
+    return [e for e in events if not (withdrawn and _goes_home(e, withdrawn, country_of))]
+
+
+def _goes_home(e: Event, withdrawn: set[str], country_of: CountryOf) -> bool:
+    if not isinstance(e, DeploymentEvent) or e.direction != "deploy" or e.background or not e.destination:
+        return False
+    home = _state_codes(e.actor, country_of) & withdrawn
+    named = {country_of(w) for w in re.findall(r"[A-Z][\w-]+", e.destination)}  # "bases in Russia"
+    return bool(home) and e.country in home and bool(named & home)
 
 
 def _without_summaries(events: list[Event], country_of: CountryOf) -> list[Event]:

@@ -461,13 +461,24 @@ def _frames(t: Token) -> list[DeployFrame]:
         if presence is None:
             return []
         # "bolstered its troop presence" (the parser may make "troops" a second object)
-        force = next((c for o in objects for c in o.subtree if is_force(c)), None)
+        # "increase its military presence in Germany by about 500 personnel": the force is the increment
+        force = next((o for o in prep_objects(t, "by") if is_force(o)), None)
+        force = force or next((c for o in objects for c in o.subtree if is_force(c)), None)
+        if force is None and any(c.lower_ in ("military", "naval") for c in presence.children):
+            force = presence  # "will expand its military presence in the Baltics"
         if force is None:
             return []
         dobj = presence
         dests = prep_objects(dobj, *DEST_PREPS) or prep_objects(t, *DEST_PREPS)
         return [DeployFrame(t, force, dest_refs(dests), actor=actor_of(subj))]
 
+    if lemma == "lead":
+        # "Girkin led a column of several hundred fighters out of Sloviansk": the column leaves the town
+        force = _mover(dobj)
+        origins = [o for p in t.children if p.lower_ == "out" for o in place_objects(p, "of")]
+        if passive or force is None or not _is_mover(force) or not origins:
+            return []
+        return [DeployFrame(t, force, dest_refs(origins), withdraw=True)]
     if lemma in ("leave", "depart"):
         return _departure_frames(t, subj, dobj, passive)
     if lemma == "drive" and dobj is None and not passive:
@@ -626,6 +637,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             if prep_objects(t, "behind"):
                 return []  # "moved in behind them": following the side that left takes ground, posts no one
             dests = _vacated_places(t, force)
+            if not dests and force.lemma_.lower() in lx.IRREGULAR_NOUNS | {"rebel", "militant", "fighter"}:
+                return []  # "The rebels moved in on Tuesday afternoon": an advance on a town, told by control
         if not dests and any(c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in t.children):
             # "withdrew from the town of Khiam and Lebanese troops deployed there": the place named before it in
             # the sentence, else the place the story is at, filled in from context
@@ -1211,10 +1224,22 @@ def _places_in_phrase(force: Token, *preps: str) -> list[Token]:
     return [
         w
         for p in force.subtree
-        if p.dep_ == "prep" and p.lower_ in preps and not _inside_relative_clause(p, force)
+        if p.dep_ == "prep"
+        and p.lower_ in preps
+        and not _inside_relative_clause(p, force)
+        and not _where_posted(p)
         for w in p.children
         if w.dep_ == "pobj" and is_placeish(w)
     ]
+
+
+def _where_posted(prep: Token) -> bool:
+    """ "1,000 troops already based in Germany": where the force is, not where it goes."""
+    return (
+        prep.lower_ in ("in", "at")
+        and prep.head.dep_ == "acl"
+        and prep.head.lemma_.lower() in ("base", "station")
+    )
 
 
 def _inside_relative_clause(w: Token, top: Token) -> bool:

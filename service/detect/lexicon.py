@@ -115,6 +115,7 @@ DEP_TRIGGER_LEMMAS = (
     | WITHDRAW_NOUNS
     | {"due", "way"}  # "300 paratroopers are due in Yavoriv", "the destroyer was on its way to the Gulf"
     | {"join"}  # "They will be joined in April by a company of about 300 French troops"
+    | {"lead"}  # "led a column of fighters out of Sloviansk"
 )
 
 # Places that only forces hold: evacuating one withdraws its garrison.
@@ -247,7 +248,7 @@ _WEAK_STEMS = (
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|set(?:s|ting)? (?:off|out) for\b|join|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|pledg|foothold|gain|advance|inroad|"
     r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|follow|"
-    r"due (?:in|at|to)\b|on (?:its|their) way to\b"
+    r"due (?:in|at|to)\b|on (?:its|their) way to\b|led (?:\w+ ){1,8}out of\b"
 )
 _MILITARY_CUES = (
     r"troop|soldier|force|army|armies|militar|marine|militant|rebel|fighter|insurgent|jihadist|extremist|"
@@ -285,9 +286,11 @@ def is_candidate(sentence: str, *, after_candidate: bool = False) -> bool:
     )
 
 
-# "Sirte fell on 20 October", "the town fell within hours": a place named falling needs no military word
+# "Sirte fell on 20 October", "the town fell within hours", "Herat was lost": a place named falling needs no
+# military word
 _FALLEN_PLACE = re.compile(
-    r"\b[A-Z][\w'’-]+ fell\b|\b(?:town|city|village|base|capital|airport|garrison) fell\b"
+    r"\b[A-Z][\w'’-]+ fell\b|\b(?:town|city|village|base|capital|airport|garrison) fell\b|"
+    r"\b[A-Z][\w'’-]+ (?:was|were) lost\b"  # "Kandahar and Herat were lost within hours"
 )
 _ANAPHORIC_SIDE = re.compile(r"\b(?:[Tt]hey|[Ii]t|[Tt]he (?:group|militia|movement))\b")
 

@@ -103,6 +103,8 @@ def _is_negated(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ == "ccomp" and any(w.text == ";" for w in tok.doc[min(tok.i, head.i) : max(tok.i, head.i)]):
         return False  # "M23 fighters captured Goma; the peacekeepers did not intervene": two clauses, not one
+    if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and any(c.dep_ == "neg" for c in head.children):
+        return True  # "London did not envisage a large-scale deployment", "has not ordered a withdrawal"
     if tok.dep_ in ("xcomp", "ccomp") and head != tok:
         if head.lemma_.lower() in ("fail", "unable", "refuse", "decline", "prevent", "stop", "avoid"):
             return True
@@ -153,6 +155,11 @@ def _demanded(trigger: Token) -> bool:
     return bare or any(c.dep_ == "auxpass" and c.lower_ == "be" for c in trigger.children)
 
 
+def _left_open(chain: list[Token]) -> bool:
+    """ "He did not say whether any units had been ordered to move": a question, not a deed."""
+    return any(m.dep_ == "mark" and m.lower_ == "whether" for a in chain for m in a.children)
+
+
 def _on_condition(trigger: Token) -> bool:
     """ "will withdraw its troops if the truce holds": done only once a condition is met ("even if fighting
     continued", "as if to mark the anniversary" set no condition)."""
@@ -183,7 +190,7 @@ def assess(
 
     if _is_negated(trigger) or _named_as_a_course(trigger) or _no_sign_of(trigger) or _on_condition(trigger):
         happened = False
-    if _demanded(trigger):
+    if _demanded(trigger) or _left_open(chain):
         happened = False
     if trigger.lemma_.lower() in CLAIM_VERBS:
         claimed = True  # "rebels claimed control of the town"
@@ -370,6 +377,7 @@ def assess(
         trigger.lemma_.lower() in ("station", "base", "garrison", "position")
         and not announced
         and any(c.dep_ == "auxpass" for c in trigger.children)
+        and not any(c.lower_ == "being" for c in trigger.children)  # "are being stationed at Tapa": arriving
     ):
         background = (
             True  # "soldiers were stationed there to guard the tomb"; "would be based in" is announced

@@ -550,14 +550,24 @@ def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | 
     Idlib, is in Syria)."""
     if _OPEN_WATER.search(place):
         return None, None  # "the eastern Mediterranean", "the Red Sea": no state's territory
+    # "a base at Boulkessi near the border with Burkina Faso": the neighbour across the border is not where it is
+    place = _ACROSS_A_BORDER.sub("", place) or place
     loc = ctx.resolve_place(place)
     country = loc.country if loc is not None else ctx.country_near(sentence, place)
+    if country is None and loc is None:
+        # "a Malian army base at Boulkessi": a state's own base, on its soil
+        owners = {ctx.gazetteer.country_code(w) for w in _OWNER_WORD.findall(place)} - {None}
+        country = owners.pop() if len(owners) == 1 else None
     if country is None:
         top = ctx.place_countries().most_common(1)
         country = top[0][0] if top else None
     return loc, country
 
 
+_OWNER_WORD = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:army|military|armed forces|government)\s+(?:base|camp|garrison|outpost|barracks|positions?)\b"
+)
+_ACROSS_A_BORDER = re.compile(r"\s+(?:near|on|along|at|by|close to) the (?:border|frontier) with\b.*$")
 _FRONTIER = re.compile(r"\b(?:border|borders|frontier|frontiers)\b", re.I)
 
 
@@ -908,6 +918,19 @@ def _told_as_background(
     )
 
 
+def _placeless_sequel(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) -> bool:
+    """ "The Giants Brigades were moved to Shabwa in December. Thousands of fighters arrived in armoured convoys
+    over several days": a movement with no place or day of its own goes on with the recalled one before it."""
+    return (
+        ctx.news_style
+        and ctx.last_background
+        and not frame.destinations
+        and frame.trigger.tag_ == "VBD"
+        and not names_a_weekday(sentence.text)
+        and not names_a_day(sentence.text)
+    )
+
+
 def _plural_side_before(ctx: ArticleContext) -> bool:
     """Was the last sentence's subject an armed side in the plural ("Armenian forces must withdraw ...")?"""
     return ctx.subject is not None and ctx.subject[1]
@@ -1090,8 +1113,10 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         ctx.article.published,
         ahead=modality.announced and not _announcement_dated(frame.trigger),
     )
-    background = _told_as_background(modality, frame.trigger, sentence, event_date, ctx) or _also_as_before(
-        frame.trigger, actor, ctx
+    background = (
+        _told_as_background(modality, frame.trigger, sentence, event_date, ctx)
+        or _also_as_before(frame.trigger, actor, ctx)
+        or _placeless_sequel(frame, sentence, ctx)
     )
     anaphors = {r.text for r in refs if r.anaphoric}
     out: list[Event] = []

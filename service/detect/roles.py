@@ -333,6 +333,8 @@ def is_armed(tok: Token | None) -> bool:
         return False
     if is_force(tok):
         return True
+    if tok.dep_ in ("nsubj", "nsubjpass") and any(is_force(c) for c in tok.conjuncts):
+        return True  # "Azerbaijani police and army units took control of Stepanakert"
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "GPE", ""):
         return True
     if (

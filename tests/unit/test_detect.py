@@ -2689,3 +2689,37 @@ def test_countries_a_pull_out_goes_on_to_are_left_not_taken(detector):
     events = detect(detector, text)
     assert news(events, TerritorialControlEvent) == []
     assert [e.destination for e in news(events, DeploymentEvent)] == ["Mali", "Burkina Faso", "Niger"]
+
+
+# --- news reports of the Z/AA probe kinds (own sentences) ------------------------------------------------
+
+
+def test_police_and_army_units_taking_a_town_take_it(detector):
+    e = only_control(detector, "Georgian police and army units took control of Perevi on Friday.")
+    assert e.place == "Perevi" and "army units" in e.gaining_actor
+
+
+def test_fleeing_towns_named_as_objects_gives_each_up(detector):
+    events = news(detect(detector, "Rebel units fled Lysychansk, Rubizhne and Kreminna the same day."),
+                  TerritorialControlEvent)
+    assert [e.place for e in events] == ["Lysychansk", "Rubizhne", "Kreminna"]
+    assert all(e.losing_actor == "Rebel units" for e in events)
+
+
+def test_towns_that_were_lost_changed_hands(detector):
+    events = news(detect(detector, "Jalalabad and Ghazni were lost within hours of each other that night."),
+                  TerritorialControlEvent)
+    assert [e.place for e in events] == ["Jalalabad", "Ghazni"]
+
+
+def test_a_garrison_on_an_island_surrendering_gives_up_the_island(detector):
+    e = only_control(detector, "The Iraqi garrison on Bubiyan Island surrendered to US Marines on Sunday.")
+    assert e.place == "Bubiyan Island" and e.gaining_actor == "US Marines"
+
+
+def test_the_camp_taken_is_the_base_overrun_before(detector):
+    text = ("Militants said on Sunday they had overrun a Malian army base at Dioura near the border with "
+            "Mauritania. The group said its fighters had taken the camp and seized weapons.")
+    events = news(detect(detector, text, published=dt.date(2025, 6, 2)), TerritorialControlEvent)
+    assert len(events) == 1 and "Dioura" in events[0].place
+    assert events[0].country == "ML"  # its army's base, not the neighbour across the border

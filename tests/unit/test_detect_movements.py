@@ -1998,3 +1998,72 @@ def test_more_soldiers_that_will_follow_go_where_the_first_went(detector):
     found = [(e.country, e.size, e.status) for e in movements(detector, text)]
     assert found == [("BF", 100, "executed"), ("BF", 200, "announced")]
     assert movements(detector, "More troops will follow, the general said on Monday.") == []
+
+
+# --- news reports of the Y/Z/AA/AB probe kinds (own sentences) -------------------------------------------
+
+
+def test_a_presence_increased_by_a_number_is_that_many_sent(detector):
+    e = only_movement(detector, "Canada will increase its military presence in Latvia by about 800 personnel.")
+    assert e.destination == "Latvia" and e.size == 800 and e.status == "announced"
+
+
+def test_soldiers_being_stationed_are_arriving_not_a_presence(detector):
+    e = only_movement(detector, "About 600 Dutch soldiers are being stationed at the Rukla base with tanks.")
+    assert e.destination == "the Rukla base" and e.size == 600
+
+
+def test_troops_shifted_from_where_they_are_based_go_only_to_the_new_post(detector):
+    found = movements(detector, "Washington will shift 700 troops already based in Italy to Bulgaria.")
+    assert [e.destination for e in found] == ["Bulgaria"]
+
+
+def test_a_column_led_out_of_a_town_leaves_it(detector):
+    e = only_movement(detector, "The rebel commander led a column of several hundred fighters out of Kidal.")
+    assert e.destination == "Kidal" and e.direction == "withdraw" and e.size is None
+
+
+def test_a_deployment_not_envisaged_is_none(detector):
+    text = (
+        "A spokesman said Rome did not envisage a large-scale deployment beyond the small number of personnel "
+        "already in the country."
+    )
+    assert movements(detector, text) == []
+
+
+def test_whether_units_were_ordered_to_move_is_a_question(detector):
+    assert movements(detector, "He did not say whether any units had been ordered to move to Derna.") == []
+
+
+def test_rebels_moving_in_with_no_place_is_an_advance_not_a_deployment(detector):
+    text = "The rebels moved in on Tuesday afternoon after the militias withdrew, a resident said."
+    assert movements(detector, text) == []
+
+
+def test_the_flight_home_is_the_withdrawal_again(detector):
+    text = (
+        "MOSCOW — The first Russian bombers left Syria on Tuesday. The Defense Ministry said a formation of "
+        "Su-24 jets had set off for bases in Russia."
+    )
+    found = [(e.destination, e.direction) for e in movements(detector, text)]
+    assert found == [("Syria", "withdraw")]
+
+
+def test_a_placeless_arrival_after_a_recalled_move_is_recalled_too(detector):
+    text = (
+        "ADEN, Yemen, Jan 10 – Southern forces said on Monday they had retaken the district of Nisab. "
+        "The brigades were moved from the west coast to Shabwa in December. Thousands of fighters arrived in "
+        "convoys over several days."
+    )
+    events = detector.detect(Article(id="t", text=text, published=dt.date(2022, 1, 10)))
+    assert [e for e in events if isinstance(e, DeploymentEvent) and not e.background] == []
+
+
+def test_a_month_end_dates_a_move_months_back(detector):
+    text = (
+        "MOSCOW — Russian jets left Syria on Tuesday. Russia began its air campaign at the end of September, "
+        "after moving some 30 combat jets to the Latakia base over the summer."
+    )
+    events = detector.detect(Article(id="t", text=text, published=dt.date(2016, 3, 15)))
+    news = [e.destination for e in events if isinstance(e, DeploymentEvent) and not e.background]
+    assert news == ["Syria"]
