@@ -348,9 +348,28 @@ def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Even
             else:
                 out[seen[key]] = _with_sides_from(e, prev)
             continue
+        if _carries_home_again(out, e):
+            continue
         seen[key] = len(out)
         out.append(e)
     return out
+
+
+def _carries_home_again(told: list[Event], e: Event) -> bool:
+    """ "Georgia recalled its contingent from Iraq, and American transport aircraft flew the troops home": the
+    same troops' journey, told by who carried them."""
+    return (
+        isinstance(e, DeploymentEvent)
+        and e.direction == "withdraw"
+        and bool(_BARE_FORCE.match(e.force or ""))
+        and any(
+            isinstance(p, DeploymentEvent)
+            and p.direction == "withdraw"
+            and p.evidence_start == e.evidence_start
+            and p.background == e.background
+            for p in told
+        )
+    )
 
 
 def _two_senders(prev: Event, e: Event, country_of: CountryOf) -> bool:

@@ -284,8 +284,8 @@ def _takes_ground(t: Token, frame: DeployFrame) -> bool:
     enemy pulled out of it", "insurgents moved into the capital". Crossing into a country stays a movement."""
     if t.lemma_.lower() not in _ENTRY_VERBS or frame.withdraw or frame.force_head is None:
         return False
-    if t.lemma_.lower() == "move" and not prep_objects(t, "into", "in"):
-        return False
+    if t.lemma_.lower() == "move" and not any(is_placeish(o) for o in prep_objects(t, "into", "in")):
+        return False  # "In the days before the counter-offensive, the KRG moved 7,500 Peshmerga onto Mount Sinjar"
     if any(is_country(r.text) for r in frame.destinations):
         return False
     irregular_advance = irregulars(frame.force_head) and not _has_purpose(t)
@@ -475,10 +475,14 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma == "lead":
         # "Girkin led a column of several hundred fighters out of Sloviansk": the column leaves the town
         force = _mover(dobj)
-        origins = [o for p in t.children if p.lower_ == "out" for o in place_objects(p, "of")]
+        # "..., with tanks and armoured vehicles, out of Sloviansk": the parser may hang "out" on the kit
+        outs = [p for p in t.children if p.lower_ == "out"] or [
+            p for w in prep_objects(t, "with") for p in w.subtree if p.lower_ == "out" and p.dep_ == "prep"
+        ]
+        origins = [o for p in outs for o in place_objects(p, "of")]
         if passive or force is None or not _is_mover(force) or not origins:
             return []
-        return [DeployFrame(t, force, dest_refs(origins), withdraw=True)]
+        return [DeployFrame(t, force, dest_refs(origins), actor=actor_of(subj), withdraw=True)]
     if lemma in ("leave", "depart"):
         return _departure_frames(t, subj, dobj, passive)
     if lemma == "drive" and dobj is None and not passive:
@@ -503,7 +507,9 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma in lx.REPLACE_VERBS:
         return _replacement_frames(t, subj, dobj, passive)
 
-    if (lemma in lx.DEPLOY_VERBS or lemma in lx.ARRIVE_VERBS) and _details_a_movement(t):
+    if (lemma in lx.DEPLOY_VERBS or lemma in lx.ARRIVE_VERBS) and (
+        _details_a_movement(t) or _alternative_after_departure(t)
+    ):
         return []  # "completed the withdrawal of its forces from Kherson, moving 30,000 troops": one movement
     if lemma in lx.DEPLOY_VERBS or lemma in lx.WITHDRAW_VERBS:
         site = _evacuated_site(t, lemma, subj) if passive else None
@@ -1356,7 +1362,7 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
     force = _mover(subj)
     if passive or force is None or not _is_mover(force):
         return []
-    onward = _onward_places(t)
+    onward = [] if _either_way_on(t) else _onward_places(t)
     if onward:  # "to travel to Turkey and eventually to Kobani": one movement, to where it ends
         return [DeployFrame(t, force, dest_refs(onward[-1:]))]
     origins = [dobj] if dobj is not None else place_objects(t, "from") or _posted_at(force)
@@ -1455,6 +1461,26 @@ def _struck_area(place: Token) -> bool:
 _ONWARD_VERBS = frozenset("travel move head go proceed continue return redeploy".split())
 
 
+def _either_way_on(departure: Token) -> bool:
+    """ "have departed, either returning to their home countries or moving to other facilities": where they
+    went is split, what is told is the place they left."""
+    return any(
+        c.dep_ in ("advcl", "xcomp")
+        and any(w.lower_ == "either" or (w.dep_ == "cc" and w.lower_ == "or") for w in c.children)
+        for c in departure.children
+    )
+
+
+def _alternative_after_departure(t: Token) -> bool:
+    """ "..., either returning home or moving to other facilities in Iraq": one of the ways a departure went."""
+    first = t.head if t.dep_ == "conj" else t
+    return (
+        first.dep_ in ("advcl", "xcomp")
+        and first.head.lemma_.lower() in ("leave", "depart")
+        and _either_way_on(first.head)
+    )
+
+
 def _onward_places(t: Token) -> list[Token]:
     """Where a departing force goes: "left for Cyprus", "departed X to travel to Turkey and on to Kobani"."""
     places = place_objects(t, "for")
@@ -1484,7 +1510,7 @@ def _rejoins(t: Token) -> bool:
 
 
 _INTRANSITIVE_MOVES = frozenset(
-    "move mass gather transfer deploy redeploy station position reposition concentrate fly relocate shift".split()
+    "move mass gather assemble transfer deploy redeploy station position reposition concentrate fly relocate shift".split()
 )
 
 

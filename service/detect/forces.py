@@ -347,9 +347,10 @@ def force_nationality(force: Token, *, units_own: bool = True) -> str | None:
             )  # "a force of 5,000 Kenyan soldiers": theirs
         if is_force(origin) or origin.ent_type_ in ("ORG", "NORP"):
             owner = next((c for c in origin.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-            if owner is None and not units_own and _numbered_unit(origin):
-                # "soldiers of the 82nd Airborne Division were moved": the unit, not who sent it; but "the U.S. 82nd
-                # Airborne Division" names its owner
+            of_unit = [o for o in prep_objects(origin, "of") if _numbered_unit(o)]
+            if owner is None and not units_own and (_numbered_unit(origin) or of_unit):
+                # "soldiers of the 82nd Airborne Division were moved", "soldiers from a task force of the 173rd
+                # Airborne Brigade": the unit, not who sent it; but "the U.S. 82nd Airborne Division" names its owner
                 named = next(
                     (
                         w.text

@@ -66,7 +66,7 @@ TC_TRIGGER_LEMMAS = (
 DEPLOY_VERBS = frozenset(
     "deploy redeploy send dispatch station base transfer move rush airlift fly ship reinforce bring gather "
     "mass mobilize position transport ferry concentrate call contribute commit pledge add set establish relocate pour "
-    "reposition shift".split()
+    "reposition shift assemble".split()
 )
 ARRIVE_VERBS = frozenset(
     "arrive head land reach enter cross travel go come return sail steam parachute".split()
@@ -148,7 +148,8 @@ FORCE_NOUNS = (
         "contingents detachment detachments company companies platoon platoons squadron squadrons adviser "
         "advisers advisor advisors trainer trainers instructor instructors mercenary mercenaries guard guards "
         "army armies navy "
-        "convoy convoys infantry rangers seals operator operators boots militia militias corps battlegroup battlegroups "
+        "convoy convoys infantry rangers seals operator operators boots militia militias militiamen corps "
+        "battlegroup battlegroups "
         "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists remnants "
         "element elements conscripts recruits reservists peshmerga "
         # unit abbreviations: brigade combat teams, Marine expeditionary units, battalion tactical groups
@@ -207,7 +208,7 @@ INTENT_HEADS = frozenset(
 # Fighters no state's army fields: "rebels", "militants", "gunmen" (singular and plural as written)
 IRREGULAR_NOUNS = frozenset(
     "insurgent insurgents rebel rebels militant militants fighter fighters jihadist jihadists gunman gunmen "
-    "guerrilla guerrillas extremist extremists separatist separatists militia militias".split()
+    "guerrilla guerrillas extremist extremists separatist separatists militia militias militiaman militiamen".split()
 )
 # What a retreat is made "to avoid": being encircled, surrounded, trapped, captured, cut off
 CAUGHT_WORDS = frozenset("encircle encirclement surround trap capture cut envelop".split())
@@ -228,7 +229,7 @@ HYPOTHETICAL_MODALS = frozenset("could might may should must can".split())
 FUTURE_MODALS = frozenset("will would shall 'll".split())
 ANNOUNCE_HEADS = frozenset(
     "announce order decide approve authorize plan pledge promise agree confirm say vow declare intend set "
-    "prepare allow permit authorise vote".split()
+    "prepare allow permit authorise vote direct instruct task".split()
 )
 
 # Pre-filter: a sentence is parsed only when it holds a strong trigger stem, or a weak one (common in any
@@ -243,12 +244,12 @@ _WEAK_STEMS = (
     r"took|take|taken|taking|control|storm|secur|clear|regain|won |win |fell|fall|retreat|pull|abandon|evacuat|"
     r"left |leave|flee|fled|lost|lose|loss|surrender|ced|hand|driv|drove|expel|oust|push|forc|enter|reach|"
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
-    r"rush|airlift|brought|bring|gather|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|"
+    r"rush|airlift|brought|bring|gather|assembl|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|"
     r"flew|flown|fly|parachut|ashore\b|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|set(?:s|ting)? (?:off|out) for\b|join|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|pledg|foothold|gain|advance|inroad|"
     r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|follow|"
-    r"due (?:in|at|to)\b|on (?:its|their) way to\b|led (?:\w+ ){1,8}out of\b"
+    r"due (?:in|at|to)\b|on (?:its|their) way to\b|led\b[^.]{1,100}?\bout of\b"
 )
 _MILITARY_CUES = (
     r"troop|soldier|force|army|armies|militar|marine|militant|rebel|fighter|insurgent|jihadist|extremist|"

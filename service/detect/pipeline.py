@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 import spacy
@@ -632,7 +632,14 @@ def _next_sentence_end(text: str, after: int) -> int:
 
 
 def _size_said_next(
-    text: str, after: int, ctx: ArticleContext, own: str | None, *, withdraw: bool, police: bool = False
+    text: str,
+    after: int,
+    ctx: ArticleContext,
+    own: str | None,
+    *,
+    withdraw: bool,
+    police: bool = False,
+    places: Sequence[str | None] = (),
 ) -> int | None:
     """A vague force ("thousands of troops") is often numbered in the next sentences: "about 4,000 troops",
     "reduce the number of American forces ... by around 4,000"; police in officers."""
@@ -658,9 +665,28 @@ def _size_said_next(
     same_way, other_way = (_OUTWARD, _INWARD) if withdraw else (_INWARD, _OUTWARD)
     if other_way.search(counted_in) and not same_way.search(counted_in):
         return None
+    if _elsewhere(counted_in, places, ctx):
+        return None  # "ordered its forces out of Tskhinvali. Georgia also recalled its 2,000-strong contingent from Iraq"
     return parse_number([next(g for g in first.groups() if g)])
 
 
+def _elsewhere(counted_in: str, places: Sequence[str | None], ctx: ArticleContext) -> bool:
+    """Does the sentence that gives the number move its force to or from a place other than the event's?"""
+    ours = [p for p in places if p]
+    if not ours:
+        return False
+    our_countries = {loc.country for p in ours if (loc := ctx.resolve_place(p)) is not None}
+    for m in _MOVED_PLACE.finditer(counted_in):
+        name = m.group(1)
+        if any(name in p or p in name for p in ours):
+            return False
+        loc = ctx.resolve_place(name)
+        if loc is not None and loc.country not in our_countries:
+            return True
+    return False
+
+
+_MOVED_PLACE = re.compile(r"\b(?:from|to|into|out of)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
 _INWARD = re.compile(r"\b(?:sen[dt]|flown|fly|deploy\w*|dispatch\w*|arriv\w*|reinforc\w*|station\w*)\b", re.I)
 _OUTWARD = re.compile(r"\b(?:withdr\w*|leav\w*|left|pull\w*|depart\w*)\b", re.I)
 
@@ -1096,7 +1122,13 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         size = round(size * frame.share)
     if size is None and force is not None and _VAGUE_SIZE.search(force_text(force)):
         size = _size_said_next(  # "thousands of troops ... about 4,000 will leave"
-            ctx.article.text, sentence.end, ctx, own, withdraw=frame.withdraw, police=is_police(force)
+            ctx.article.text,
+            sentence.end,
+            ctx,
+            own,
+            withdraw=frame.withdraw,
+            police=is_police(force),
+            places=destinations,
         )
     elif size is None and force is not None and _uncounted_personnel(force) and not _refers_back(force):
         # "Russia began deploying peacekeepers to Nagorno-Karabakh. ... 1,960 Russian troops will be stationed":
@@ -1107,6 +1139,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
             ctx,
             own,
             withdraw=frame.withdraw,
+            places=destinations,
         )
     event_date = resolve_event_date(
         _dating_text(frame.trigger, sentence.text),

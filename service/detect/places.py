@@ -37,7 +37,7 @@ _PERSON_FATES = frozenset(
 _HOME_GROUND = frozenset("territory soil land country".split())
 _ANAPHORS = frozenset(
     "city town village hub port settlement area base airport airbase region checkpoint country island territory "
-    "province governorate oblast capital district facility camp".split()
+    "province governorate oblast capital district facility camp airfield".split()
 )
 _SUBDIVISIONS = frozenset(
     "area district neighbourhood neighborhood quarter suburb section sector part".split()

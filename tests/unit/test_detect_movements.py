@@ -2067,3 +2067,64 @@ def test_a_month_end_dates_a_move_months_back(detector):
     events = detector.detect(Article(id="t", text=text, published=dt.date(2016, 3, 15)))
     news = [e.destination for e in events if isinstance(e, DeploymentEvent) and not e.background]
     assert news == ["Syria"]
+
+
+def test_a_date_before_the_sender_is_not_part_of_its_name(detector):
+    text = "The first battalions crossed the border on Friday, and by 9 August Moscow had moved troops into Abkhazia."
+    assert [e.actor for e in movements(detector, text)] == ["Moscow"]
+
+
+def test_a_vague_force_is_not_counted_by_another_movement_told_next(detector):
+    text = (
+        "By 9 August Moscow had moved several thousand troops into South Ossetia. Armenia also recalled its "
+        "1,500-strong contingent from Syria."
+    )
+    sizes = {e.destination: e.size for e in movements(detector, text)}
+    assert sizes == {"South Ossetia": None, "Syria": 1500}
+
+
+def test_the_troops_flown_home_are_the_contingent_recalled(detector):
+    text = "Armenia recalled its 1,500-strong contingent from Syria, and Russian aircraft flew the troops home."
+    assert [(e.destination, e.direction) for e in movements(detector, text)] == [("Syria", "withdraw")]
+
+
+def test_a_column_led_out_with_its_kit_between(detector):
+    text = "The commander led a column of fighters, with tanks and trucks, out of Kidal on Sunday."
+    e = only_movement(detector, text)
+    assert e.destination == "Kidal" and e.direction == "withdraw" and e.actor == "The commander"
+
+
+def test_a_ship_directed_to_sail_somewhere_is_sent(detector):
+    e = only_movement(detector, "The USS Bataan has been directed to sail to the Red Sea, the Pentagon said.")
+    assert e.status == "announced" and e.direction == "deploy"
+
+
+def test_soldiers_from_a_units_task_force_are_the_states_not_the_units(detector):
+    text = (
+        "The United States is moving forces closer to NATO's borders. About 800 soldiers from an infantry "
+        "battalion task force of the 173rd Airborne Brigade are being shifted to the Baltic region."
+    )
+    actors = {e.actor for e in movements(detector, text) if e.size == 800}
+    assert actors == {"The United States"}
+
+
+def test_a_departure_either_home_or_elsewhere_leaves_the_post(detector):
+    text = (
+        "Coalition forces handed Qayyarah Airfield West over to the Iraqi army on Thursday. Roughly 500 "
+        "coalition personnel who had been based at the airfield have departed, either returning to their home "
+        "countries or moving to other coalition facilities in Iraq."
+    )
+    found = [(e.destination, e.direction) for e in movements(detector, text)]
+    assert found == [("Qayyarah Airfield", "withdraw")]
+
+
+def test_a_move_dated_by_an_in_phrase_is_still_a_posting(detector):
+    text = "In the days before the offensive, the regional government moved 5,000 Peshmerga onto Mount Sinjar."
+    e = only_movement(detector, text)
+    assert e.destination == "Mount Sinjar" and e.size == 5000
+
+
+def test_militiamen_assembling_at_a_base_are_deployed(detector):
+    e = only_movement(detector, "By Tuesday some 2,000 militiamen had assembled at the Taji air base.")
+    assert e.destination == "the Taji air base" and e.size == 2000
+    assert movements(detector, "Protesters assembled at the main square on Friday.") == []
