@@ -699,8 +699,15 @@ def _frames(t: Token) -> list[TCFrame]:
         return out
 
     if lemma in lx.INTO_VERBS:
+        if _keeps_the_peace(subj):
+            return []  # "Russian peacekeepers rolled into Nagorno-Karabakh": posted, they take nothing
         return _into_frames(t, subj)
     return []
+
+
+def _keeps_the_peace(subj: Token | None) -> bool:
+    force = force_of(subj)
+    return force is not None and force.lemma_.lower() in ("peacekeeper", "peacekeepers")
 
 
 def _left_place(pron: Token) -> Token | None:

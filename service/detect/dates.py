@@ -157,7 +157,9 @@ def resolve_event_date(sentence: str, published: dt.date | None, *, ahead: bool 
             return published
         end = _month_end(_MONTHS[m.group("month").lower()], m.group("year"), published)
         part = (m.group("part") or "").strip().lower()
-        if part in ("early", "the start of", "the beginning of") and end.day > 10:
+        if (
+            part in ("early", "the start of", "the beginning of") or part.startswith("the first")
+        ) and end.day > 10:
             end = end.replace(day=10)  # "in early April": by the tenth at the latest
         elif part in ("mid-", "the middle of") and end.day > 20:
             end = end.replace(day=20)
@@ -176,7 +178,8 @@ _DEADLINE = re.compile(
 # "in October", "since early March 2023", "at the end of September": a month with no day; its last day (its tenth, said "early"), the
 # latest the event can be
 _IN_MONTH = re.compile(
-    r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Aa]t(?= the (?:end|middle|start|beginning) of)) (?P<part>early |late |mid-|the end of |the middle of |the start of |the beginning of )?"
+    r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Aa]t(?= the (?:end|middle|start|beginning) of)) (?P<part>early |late |mid-|the end of |the middle of |the start of |the beginning of |"
+    r"the (?:first|second|third|fourth|last|final) (?:week|days|half|weeks) of )?"
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:,? (?P<year>\d{4}))?\b(?![ ,]*\d)"
 )

@@ -367,6 +367,19 @@ def _goals_by_force(items: list[Token], verb: Token) -> list[list[Token]]:
 
 
 _TOTALS = frozenset("number total level strength count".split())
+_GROWTH_VERBS = frozenset("grow rise climb swell".split())
+
+
+def _grown_number_frames(t: Token, number: Token) -> list[DeployFrame]:
+    """ "the number of French troops in Mali had grown to about 2,000": that many sent there."""
+    counted = next((o for o in prep_objects(number, "of") if is_force(o)), None)
+    if counted is None:
+        return []
+    places = place_objects(counted, "in") or place_objects(number, "in")
+    total = next((o for o in prep_objects(t, "to") if o.like_num and force_size(o) is not None), None)
+    if not places or total is None:
+        return []
+    return [DeployFrame(t, total, dest_refs(places), actor=force_nationality(counted))]
 
 
 def _frames(t: Token) -> list[DeployFrame]:
@@ -428,8 +441,12 @@ def _frames(t: Token) -> list[DeployFrame]:
         return _call_in_frames(t, subj)
     if lemma == "hand":
         return _handover_frames(t, subj)
-    if lemma == "set" and any(c.dep_ == "prt" and c.lower_ in ("off", "out") for c in t.children):
-        # "several landing ships had set off for the Mediterranean": a journey to where they head
+    if lemma == "set" and (
+        any(c.dep_ == "prt" and c.lower_ in ("off", "out") for c in t.children)
+        or (dobj is not None and dobj.lower_ == "sail")
+    ):
+        # "several landing ships had set off for the Mediterranean", "the frigate set sail from Wilhelmshaven for
+        # the Red Sea": a journey to where they head
         force, goals = _mover(subj), place_objects(t, "for", "to", "toward", "towards")
         return [DeployFrame(t, force, dest_refs(goals))] if _is_mover(force) and goals else []
     if lemma in _FOUNDING_VERBS:
@@ -437,6 +454,8 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma == "order":
         return _order_frames(t, subj, dobj, passive)
 
+    if lemma in _GROWTH_VERBS and subj is not None and subj.lemma_.lower() in _TOTALS:
+        return _grown_number_frames(t, subj)
     if lemma in lx.PRESENCE_VERBS:
         # "its force in Mali would be increased to 2,500": the passive's subject is what grows
         objects = children(t, "dobj") + (children(t, "nsubjpass") if passive else [])
@@ -472,6 +491,12 @@ def _frames(t: Token) -> list[DeployFrame]:
         dests = prep_objects(dobj, *DEST_PREPS) or prep_objects(t, *DEST_PREPS)
         return [DeployFrame(t, force, dest_refs(dests), actor=actor_of(subj))]
 
+    if lemma in lx.INTO_VERBS and lemma not in lx.DEPLOY_VERBS and not passive:
+        # "Russian peacekeepers rolled into Nagorno-Karabakh": a mission posted where it goes
+        force = _mover(subj)
+        goals = place_objects(t, "into")
+        keeps_peace = force is not None and force.lemma_.lower() in ("peacekeeper", "peacekeepers")
+        return [DeployFrame(t, force, dest_refs(goals))] if keeps_peace and goals else []
     if lemma == "lead":
         # "Girkin led a column of several hundred fighters out of Sloviansk": the column leaves the town
         force = _mover(dobj)
@@ -529,6 +554,9 @@ def _frames(t: Token) -> list[DeployFrame]:
                 force = t.head
             force = _mover(force)
         else:
+            if dobj is not None and dobj.lower_ == "them" and t.dep_ == "conj":
+                # "will pull about 3,600 soldiers out of South Korea and send them to Iraq": the same soldiers
+                dobj = next((o for o in children(t.head, "dobj") if is_force(o)), dobj)
             force, actor = _mover(dobj), sender(subj)
             object_is_place = _place_left(dobj, lemma)
             if (
@@ -551,7 +579,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         )
         if not withdraw and used_against and not prep_objects(t, "to", "into"):
             return []  # "deploying anti-ship missiles against the fleet": forces in action, not moved
-        preps = ("from", "out") if withdraw else DEST_PREPS
+        preps = ("from", "out") if withdraw else DEST_PREPS + (("through",) if lemma == "rotate" else ())
         dests = place_objects(t, *preps) or ([] if withdraw else _offshore(t))
         if not withdraw and not dests and lemma in lx.REPOSITION_VERBS | lx.JOURNEY_VERBS:
             # "moved its troops off Snake Island", "were airlifted off the island": the place they left
@@ -631,6 +659,14 @@ def _frames(t: Token) -> list[DeployFrame]:
         if not dests and not withdraw:
             dests = _purpose_objects(t)  # a pull-out "to help defend the country" leaves somewhere else
         if not dests and not withdraw:
+            # "massed 25,000 fighters ... south of Hodeidah": the town that says where they were put
+            dests = [
+                o
+                for c in t.children
+                if c.dep_ == "advmod" and c.lower_ in lx.REGION_WORDS
+                for o in place_objects(c, "of")
+            ][:1]
+        if not dests and not withdraw:
             # "sent about 150 soldiers, backed by 20 to 25 tanks, to a camp near Bashiqa": the parser hangs the
             # goal on the participle between the force and it
             dests = [
@@ -658,6 +694,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             )
         if not dests and not withdraw and t.dep_ == "conj":
             dests = _shared_goal(t)
+        if lemma == "rotate" and not place_objects(t, "through", "to", "into"):
+            return []  # "intends to rotate its own units every six months": a routine, no place named
         if lemma in _NEEDS_PLACE and not _goal_named(dests):
             return []  # "added 5,000 troops to its army", "jets flew over the area": no place to go to
         if _rejoins(t):
@@ -683,7 +721,9 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = _site_named_for_the_task(t) or dests
         return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
 
-    ashore = lemma == "come" and any(c.lower_ == "ashore" for c in t.children)
+    ashore = lemma in ("come", "wade", "wad") and any(c.lower_ == "ashore" for c in t.children)
+    if lemma in ("wade", "wad") and not ashore:
+        return []  # "waded through the river"; "880 Italian soldiers waded ashore near Tyre" landed
     if lemma in _HOMEWARD_ONLY and not ashore:
         # "troops returned fire", "came under attack": a move only when it goes home, or lands ("came ashore at")
         return []
@@ -1077,10 +1117,26 @@ def _entry_frames(t: Token, force: Token | None, entered: Token) -> list[DeployF
     "75 fighters re-entered Syria", "three tanks entered the demilitarized zone": crossing into a country or
     a zone no side holds moves forces, whatever fighting the sentence tells of."""
     if force is None or not (
-        peaceful_entry(t, force) or (is_force(force) and (_crossing_into(entered) or sent_to_help(t)))
+        peaceful_entry(t, force)
+        or (is_force(force) and (_crossing_into(entered) or sent_to_help(t) or _entered_to_keep_order(t)))
     ):
         return []  # "entered Afrin District to support the Kurdish defenders": allies sent in
     return [DeployFrame(t, force, dest_refs([entered]))]
+
+
+def _entered_to_keep_order(t: Token) -> bool:
+    """ "units of its military police had entered Saraqib to secure traffic on the highway": posted to keep
+    order, not to take the town."""
+    return any(
+        c.dep_ in ("advcl", "xcomp")
+        and c.lemma_.lower() in _ORDER_KEEPING
+        and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        and not any(is_placeish(o) for o in children(c, "dobj"))  # "to secure the town" takes it
+        for c in t.children
+    )
+
+
+_ORDER_KEEPING = frozenset("secure patrol monitor escort guard police supervise oversee observe".split())
 
 
 def _crossing_into(place: Token) -> bool:
@@ -1510,7 +1566,8 @@ def _rejoins(t: Token) -> bool:
 
 
 _INTRANSITIVE_MOVES = frozenset(
-    "move mass gather assemble transfer deploy redeploy station position reposition concentrate fly relocate shift".split()
+    "move mass gather assemble transfer deploy redeploy station position reposition concentrate fly relocate shift "
+    "rotate".split()
 )
 
 
@@ -1594,7 +1651,18 @@ def _left_positions_outside(t: Token) -> bool:
     left = prep_objects(t, "from", "of") + [
         o for p in t.children if p.lower_ == "out" for o in prep_objects(p, "of")
     ]
-    return any(unnamed_ground(g) and prep_objects(g, "around", "near", "outside") for g in left)
+    return any(
+        unnamed_ground(g)
+        and (
+            prep_objects(g, "around", "near", "outside")
+            # "their lines on the southern outskirts of Hodeidah"
+            or any(o.lemma_.lower() in _TOWN_EDGES for o in prep_objects(g, "on", "at"))
+        )
+        for g in left
+    )
+
+
+_TOWN_EDGES = frozenset("outskirts outskirt edge edges approaches periphery".split())
 
 
 def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) -> bool:

@@ -66,11 +66,11 @@ TC_TRIGGER_LEMMAS = (
 DEPLOY_VERBS = frozenset(
     "deploy redeploy send dispatch station base transfer move rush airlift fly ship reinforce bring gather "
     "mass mobilize position transport ferry concentrate call contribute commit pledge add set establish relocate pour "
-    "reposition shift assemble".split()
+    "reposition shift assemble rotate".split()
 )
 ARRIVE_VERBS = frozenset(
-    "arrive head land reach enter cross travel go come return sail steam parachute".split()
-)
+    "arrive head land reach enter cross travel go come return sail steam parachute wade wad".split()
+)  # "wad": the lemma the tagger gives "waded"
 # Zones that no side holds: forces entering "the demilitarized zone" move, they take nothing.
 NEUTRAL_ZONE_WORDS = frozenset("demilitarized demilitarised buffer neutral".split())
 # Verbs of one journey: "flew the company to H-1 and then to the airfield" ends at the airfield.
@@ -116,6 +116,8 @@ DEP_TRIGGER_LEMMAS = (
     | {"due", "way"}  # "300 paratroopers are due in Yavoriv", "the destroyer was on its way to the Gulf"
     | {"join"}  # "They will be joined in April by a company of about 300 French troops"
     | {"lead"}  # "led a column of fighters out of Sloviansk"
+    | {"grow", "rise", "climb", "swell"}  # "the number of French troops in Mali had grown to about 2,000"
+    | INTO_VERBS  # "Russian peacekeepers rolled into Nagorno-Karabakh"
 )
 
 # Places that only forces hold: evacuating one withdraws its garrison.
@@ -178,7 +180,7 @@ PLACE_NOUNS = frozenset(
     "farm farms wells valley bank banks front frontline line lines bridgehead plain plains enclave pocket "
     "fort fortress citadel camp camps zone zones border borders coast center centre outskirts frontier "
     "hilltop hilltops point points tower towers facility facilities reservoir mount peak peaks countryside hub "
-    "corridor airstrip airstrips runway defile "
+    "corridor airstrip airstrips runway defile salient salients axis "
     "depot terminal terminals castle stadium school factory mine quarry quarries barracks ministry square triangle post posts "
     "gate gates entrance silo silos roundabout roundabouts location locations crossroads country states "
     "republics waters community communities kibbutz county counties municipality municipalities".split()
@@ -229,7 +231,7 @@ HYPOTHETICAL_MODALS = frozenset("could might may should must can".split())
 FUTURE_MODALS = frozenset("will would shall 'll".split())
 ANNOUNCE_HEADS = frozenset(
     "announce order decide approve authorize plan pledge promise agree confirm say vow declare intend set "
-    "prepare allow permit authorise vote direct instruct task".split()
+    "prepare allow permit authorise vote direct instruct task undertake".split()
 )
 
 # Pre-filter: a sentence is parsed only when it holds a strong trigger stem, or a weak one (common in any
@@ -244,12 +246,12 @@ _WEAK_STEMS = (
     r"took|take|taken|taking|control|storm|secur|clear|regain|won |win |fell|fall|retreat|pull|abandon|evacuat|"
     r"left |leave|flee|fled|lost|lose|loss|surrender|ced|hand|driv|drove|expel|oust|push|forc|enter|reach|"
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
-    r"rush|airlift|brought|bring|gather|assembl|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|"
+    r"rush|airlift|brought|bring|gather|assembl|rotat|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|"
     r"flew|flown|fly|parachut|ashore\b|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|set(?:s|ting)? (?:off|out) for\b|join|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|pledg|foothold|gain|advance|inroad|"
     r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|follow|"
-    r"due (?:in|at|to)\b|on (?:its|their) way to\b|led\b[^.]{1,100}?\bout of\b"
+    r"due (?:in|at|to)\b|on (?:its|their) way to\b|led\b[^.]{1,100}?\bout of\b|number of\b"
 )
 _MILITARY_CUES = (
     r"troop|soldier|force|army|armies|militar|marine|militant|rebel|fighter|insurgent|jihadist|extremist|"

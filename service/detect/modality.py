@@ -129,6 +129,9 @@ def _infinitive_head(tok: Token) -> Token | None:
         future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in tok.head.children)
         return _infinitive_head(tok.head) or (tok.head if future else None)
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+        if tok.head.lower_ == "by" and tok.head.head.pos_ == "NOUN":
+            # "answered a request from Maputo by dispatching 1,000 soldiers": the means of a deed, hung on a noun
+            return None
         head = tok.head.head  # "prospect of seizing", "attempt at retaking"
         lemma = head.lemma_.lower()
         return head if lemma in INTENT_HEADS or lemma in _INTENT_NOUNS or lemma in _GERUND_INTENT else None

@@ -179,6 +179,10 @@ _PERSON_HEADS = frozenset(
 )
 
 
+def _military_police(tok: Token) -> bool:
+    return tok.lemma_.lower() == "police" and any(c.lower_ == "military" for c in tok.children)
+
+
 def _military_officers(tok: Token) -> bool:
     """ "military liaison officers", "a team of military officers": officers sent as a force; not "military
     officers" sent to talks."""
@@ -256,6 +260,8 @@ def is_force(tok: Token) -> bool:
     compounds = [c for c in tok.children if c.dep_ == "compound"]
     if _military_officers(tok) or (lemma == "team" and any(c.lower_ == "combat" for c in compounds)):
         return True  # "military liaison officers", "the 187th Regimental Combat Team"
+    if _military_police(tok):
+        return True  # "units of its military police had entered Saraqib": soldiers who police an army
     if (
         lemma in NON_MILITARY_NOUNS
         or tok.lower_ in NON_MILITARY_NOUNS
@@ -277,6 +283,7 @@ def is_force(tok: Token) -> bool:
     if any(
         (o.lemma_.lower() in NON_MILITARY_NOUNS or o.lower_ in NON_MILITARY_NOUNS)
         and not _military_officers(o)
+        and not _military_police(o)
         for o in made_of
     ):
         return False  # "a contingent of 250 police officers", "a unit of observers"

@@ -2723,3 +2723,10 @@ def test_the_camp_taken_is_the_base_overrun_before(detector):
     events = news(detect(detector, text, published=dt.date(2025, 6, 2)), TerritorialControlEvent)
     assert len(events) == 1 and "Dioura" in events[0].place
     assert events[0].country == "ML"  # its army's base, not the neighbour across the border
+
+
+def test_a_fall_in_the_first_week_of_a_month_months_ago_is_background(detector):
+    text = ("KYIV, Ukraine (AP) — Ukrainian troops rolled into the city of Kherson on Friday. Kherson fell to Russian "
+            "forces in the first week of March.")
+    events = news(detect(detector, text, published=dt.date(2022, 11, 11)), TerritorialControlEvent)
+    assert [e.gaining_actor for e in events] == ["Ukrainian troops"]

@@ -2128,3 +2128,62 @@ def test_militiamen_assembling_at_a_base_are_deployed(detector):
     e = only_movement(detector, "By Tuesday some 2,000 militiamen had assembled at the Taji air base.")
     assert e.destination == "the Taji air base" and e.size == 2000
     assert movements(detector, "Protesters assembled at the main square on Friday.") == []
+
+
+def test_military_police_are_a_force_posted_to_keep_order(detector):
+    e = only_movement(detector, "Units of Turkish military police entered Tal Abyad on Monday to patrol the highway.")
+    assert e.destination == "Tal Abyad" and e.direction == "deploy"
+    assert movements(detector, "Police officers were sent to the square to disperse the protesters.") == []
+
+
+def test_a_commitment_undertaken_is_announced(detector):
+    e = only_movement(detector, "Russia undertook to station a force of 1,960 troops in Nagorno-Karabakh.")
+    assert e.status == "announced" and e.size == 1960
+
+
+def test_a_means_hung_on_a_noun_is_still_done(detector):
+    text = "Rwanda answered a request from Maputo by dispatching 1,000 soldiers to Cabo Delgado on 9 July."
+    e = only_movement(detector, text)
+    assert e.destination == "Cabo Delgado" and e.size == 1000 and e.status == "executed"
+
+
+def test_forces_massed_south_of_a_town_are_posted_by_it(detector):
+    e = only_movement(detector, "The coalition massed 20,000 fighters south of Hodeidah in early June.")
+    assert e.destination == "Hodeidah" and e.size == 20000
+
+
+def test_pulling_out_of_lines_on_a_towns_outskirts_is_decided(detector):
+    e = only_movement(detector, "The Joint Forces pulled out of their lines on the southern outskirts of Hodeidah.")
+    assert "Hodeidah" in e.destination and e.direction == "withdraw"
+
+
+def test_a_number_of_troops_grown_in_a_place_is_that_many_sent(detector):
+    e = only_movement(detector, "Within a week the number of French troops in Chad had grown to about 1,500.")
+    assert (e.destination, e.size, e.actor) == ("Chad", 1500, "French")
+    assert movements(detector, "The number of refugees in Chad rose to 500,000.") == []
+
+
+def test_a_frigate_that_set_sail_for_a_sea_is_sent_there(detector):
+    e = only_movement(detector, "The Danish frigate Iver Huitfeldt set sail from Korsor on Monday for the Red Sea.")
+    assert e.destination == "Red Sea" and e.direction == "deploy"
+
+
+def test_battalions_rotating_through_countries_go_to_each(detector):
+    found = movements(detector, "The battalions will rotate through Estonia, Latvia and Lithuania.")
+    assert [e.destination for e in found] == ["Estonia", "Latvia", "Lithuania"]
+    assert movements(detector, "London intends to rotate its own units roughly every six months.") == []
+
+
+def test_soldiers_pulled_out_and_sent_on_are_sent_on(detector):
+    text = "The United States will pull about 3,600 soldiers out of South Korea and send them to Iraq."
+    found = [(e.destination, e.direction, e.size) for e in movements(detector, text)]
+    assert found == [("South Korea", "withdraw", 3600), ("Iraq", "deploy", 3600)]
+
+
+def test_peacekeepers_rolling_in_are_posted_and_soldiers_wading_ashore_land(detector):
+    e = only_movement(detector, "Russian peacekeepers rolled into Nagorno-Karabakh on Wednesday.")
+    assert e.destination == "Nagorno-Karabakh"
+    events = detector.detect(Article(id="t", text="Russian peacekeepers rolled into Nagorno-Karabakh on Wednesday."))
+    assert not [e for e in events if isinstance(e, TerritorialControlEvent)]
+    e = only_movement(detector, "About 880 Italian soldiers waded ashore near the port of Tyre on Saturday.")
+    assert e.destination == "Tyre" and e.size == 880
