@@ -142,7 +142,9 @@ class ArticleContext:
         if noun:
             named = None
             for m in _named_noun_pattern(noun).finditer(window):
-                found_name = m.group("pre") or m.group("post") or m.group("appos")
+                found_name = (
+                    m.group("pre") or m.group("post") or m.group("appos") or m.groupdict().get("prefixed")
+                )
                 # "Air Base 201", "Snake Island": the noun is part of the name
                 named_with_noun = m.group("pre") and m.group("noun")[0].isupper()
                 if named_with_noun and (m.group("number") or noun == "island"):
@@ -442,9 +444,11 @@ def _named_noun_pattern(noun: str) -> re.Pattern[str]:
     """ "Humaymah village", "the village of Humaymah", "Abu al-Duhur Airbase", "Velyka Novosilka, a large
     village on the border" for the noun "village"/"airport"."""
     n = "|".join(re.escape(w) for w in _NOUN_SYNONYMS.get(noun, (noun,)))
+    # "Camp Bastion", "Fort Hood": a base whose name follows its kind
+    prefixed = rf"|\b(?P<prefixed>(?:Camp|Fort)\s+[A-Z][\w'’-]+)" if noun in ("base", "camp") else ""
     return re.compile(
         rf"(?P<pre>{_NAME})\s+(?P<noun>(?i:{n}))(?P<number>\s+\d+)?\b|\b(?i:{n})\s+of\s+(?P<post>{_NAME})"
-        rf"|(?P<appos>{_NAME}),\s+(?:a|an)\s+(?:[a-z-]+\s+){{0,3}}(?i:{n})\b"
+        rf"|(?P<appos>{_NAME}),\s+(?:a|an)\s+(?:[a-z-]+\s+){{0,3}}(?i:{n})\b" + prefixed
     )
 
 

@@ -24,6 +24,7 @@ from service.detect.phrases import (
     with_conjuncts,
 )
 from service.detect.places import (
+    FACILITIES,
     PARTIAL_HEADS,
     PlaceRef,
     is_namelike,
@@ -270,6 +271,8 @@ def _frames(t: Token) -> list[TCFrame]:
         and not any(c.dep_ == "prep" and c.lower_ in ("under", "to") for c in t.children)
     ):
         lemma = "retreat"  # "the garrison fell back from the town": a retreat ("fell back under X control" is not)
+    if lemma == "give" and any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
+        lemma = "cede"  # "US Marines gave up the adjoining Camp Leatherneck to Afghan control"
     if lemma in lx.NAMING_VERBS:
         return _naming_frames(t) if t.pos_ == "VERB" else []
     if lemma in lx.FOLLOW_VERBS:
@@ -484,6 +487,18 @@ def _frames(t: Token) -> list[TCFrame]:
         listed_on = [
             c for c in t.children if c.dep_ == "conj" and c.pos_ == "NOUN" and not passive and target is dobj
         ]
+        # "had taken Kirkuk city, the nearby K1 military base, the Baba Gurgur and Avana oil fields": the parser
+        # may hang the second item on the verb as an adverbial noun
+        listed_on += [
+            c
+            for c in t.children
+            if c.dep_ == "npadvmod"
+            and c.lemma_.lower() in lx.PLACE_NOUNS
+            and target is dobj
+            and not passive
+            and c.i > target.i
+            and t.doc[c.left_edge.i - 1].text == ","
+        ]
         for extra in [c for c in t.children if c.dep_ == "dobj" and c != target] + listed_on:
             # "seized the K1 base, the Baba Gurgur oil field and ...": a list the parser made two objects of; but
             # "seized Gharyan ..., the main forward base for the offensive" describes the place it named
@@ -617,6 +632,7 @@ def _frames(t: Token) -> list[TCFrame]:
             targets = prep_objects(dobj, "of", "over") if dobj.lemma_.lower() == "control" else [dobj]
             if lemma in lx.HANDOVER_VERBS:
                 targets = [(_left_place(o) if o.lower_ in ("it", "them") else o) or o for o in targets]
+                targets = [_place_just_left(t, o) or o for o in targets]
         else:
             targets = prep_objects(t, "from")
         surrendered = _surrendered_place(subj) if lemma == "surrender" and not targets and not passive else []
@@ -718,6 +734,25 @@ def _left_place(pron: Token) -> Token | None:
         return None
     verb = place.head.head if place.dep_ == "pobj" else place.head
     return place if verb.lemma_.lower() in lx.GIVE_UP_VERBS | {"depart"} else None
+
+
+def _place_just_left(handing: Token, handed: Token) -> Token | None:
+    """ "completed its withdrawal from Air Base 201 in Agadez, handing the $110 million drone facility to
+    Nigerien forces": the facility described is the base just left."""
+    if handing.tag_ != "VBG" or handing.dep_ not in ("advcl", "xcomp", "conj") or handed.pos_ == "PROPN":
+        return None
+    if handed.lemma_.lower() not in FACILITIES | {"facility"} or any(w.pos_ == "PROPN" for w in handed.lefts):
+        return None
+    left = [
+        o
+        for p in handing.head.subtree
+        if p.dep_ == "prep" and p.lower_ in ("from", "of") and p.i < handing.i
+        for o in p.children
+        if o.dep_ == "pobj"
+        and o.pos_ == "PROPN"
+        and o.lower_ in FACILITIES  # a base left, not the town it is in
+    ]
+    return left[0] if left else None
 
 
 def _surrendered_place(subj: Token | None) -> list[Token]:

@@ -2730,3 +2730,29 @@ def test_a_fall_in_the_first_week_of_a_month_months_ago_is_background(detector):
             "forces in the first week of March.")
     events = news(detect(detector, text, published=dt.date(2022, 11, 11)), TerritorialControlEvent)
     assert [e.gaining_actor for e in events] == ["Ukrainian troops"]
+
+
+def test_the_base_transferred_after_a_flag_lowered_over_a_camp_is_that_camp(detector):
+    text = ("The Union Jack was lowered over Camp Shorabak for the last time, and the base was formally transferred "
+            "to the Afghan army's 215th Corps.")
+    e = only_control(detector, text)
+    assert e.place == "Camp Shorabak" and "215th Corps" in e.gaining_actor
+
+
+def test_a_camp_given_up_is_lost(detector):
+    e = only_control(detector, "US Marines gave up the adjoining Camp Dwyer to Afghan control on Sunday.")
+    assert "Camp Dwyer" in e.place and e.losing_actor == "US Marines"
+    assert detect(detector, "The rebels gave up hope of a deal on Sunday.") == []
+
+
+def test_the_facility_handed_over_on_leaving_a_base_is_that_base(detector):
+    text = ("The United States has completed its withdrawal from Air Base 101 in Niamey, handing the $50 million "
+            "drone facility to Nigerien forces, officials said on Monday.")
+    e = only_control(detector, text)
+    assert e.place == "Air Base 101" and e.gaining_actor == "Nigerien forces"
+
+
+def test_a_list_the_parser_hangs_on_the_verb_is_still_taken(detector):
+    text = "By midday Iraqi forces had taken Kirkuk city, the nearby K1 military base and the Baba Gurgur oil field."
+    places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert places[:2] == ["Kirkuk city", "the nearby K1 military base"]
