@@ -86,7 +86,11 @@ def _left_edge(tok: Token, allowed: frozenset[str], *, counts: bool = True) -> i
     for c in tok.lefts:
         if not counts and c.pos_ == "NUM" and c.ent_type_ != "ORDINAL":
             continue  # "Several hundred Wagner Group contractors": a count the parser hung on the name
-        if c.ent_type_ == "DATE" and c.ent_type_ != tok.ent_type_:
+        if (
+            c.ent_type_ == "DATE"
+            and c.ent_type_ != tok.ent_type_
+            and all(w.ent_type_ == "DATE" or w.like_num for w in c.subtree)
+        ):
             continue  # "by 9 August Moscow had moved": a date the parser hung on the name
         if c.dep_ in allowed or c.dep_ == "punct" and c.text in "-'’":
             start = min(start, c.left_edge.i)

@@ -2187,3 +2187,9 @@ def test_peacekeepers_rolling_in_are_posted_and_soldiers_wading_ashore_land(dete
     assert not [e for e in events if isinstance(e, TerritorialControlEvent)]
     e = only_movement(detector, "About 880 Italian soldiers waded ashore near the port of Tyre on Saturday.")
     assert e.destination == "Tyre" and e.size == 880
+
+
+def test_a_date_the_parser_joins_to_a_list_of_sides_keeps_the_sides(detector):
+    text = "On 15 June, YPG and allied forces captured Mashor Tahtani, to the southeast of Tell Abyad."
+    events = detector.detect(Article(id="t", text=text))
+    assert [e.gaining_actor for e in events if isinstance(e, TerritorialControlEvent)] == ["YPG and allied forces"]
