@@ -149,6 +149,8 @@ class ArticleContext:
                 named_with_noun = m.group("pre") and m.group("noun")[0].isupper()
                 if named_with_noun and (m.group("number") or noun == "island"):
                     found_name = m.group(0)
+                if m.groupdict().get("prefixed") and self._last_place_named(window[m.end() :]) is not None:
+                    continue  # "troops from Fort Drum arrived in Kandahar ... overran the base": Kandahar's
                 if noun == "country" and self.gazetteer.country_code(found_name) is None:
                     continue  # "the West African country": a description, no country's name
                 if any(w in _HEADLINE_STOPWORDS for w in found_name.split()):

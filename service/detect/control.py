@@ -622,7 +622,15 @@ def _frames(t: Token) -> list[TCFrame]:
                 or [o for p in particles for o in prep_objects(p, "from", "of")]
                 or left_without_a_fight(t)
                 # "Separatist units fled Kramatorsk, Druzhkivka and Kostiantynivka"
-                or ([dobj] if lemma == "flee" and dobj is not None and _named_place(dobj) else [])
+                or (
+                    [dobj]
+                    if lemma == "flee"
+                    and dobj is not None
+                    and _named_place(dobj)
+                    and is_force(force_of(subj))
+                    and not prep_objects(t, "for")  # "conscripts fled Moscow for Georgia": people leaving
+                    else []
+                )
             )
             targets += [o for o in repeated_departures(t) if o not in targets]
             targets = [o for o in targets if name_span(o) not in MEMBERSHIPS]  # "pulled out of the EU"
@@ -715,15 +723,23 @@ def _frames(t: Token) -> list[TCFrame]:
         return out
 
     if lemma in lx.INTO_VERBS:
-        if _keeps_the_peace(subj):
+        if _keeps_the_peace(subj, t):
             return []  # "Russian peacekeepers rolled into Nagorno-Karabakh": posted, they take nothing
         return _into_frames(t, subj)
     return []
 
 
-def _keeps_the_peace(subj: Token | None) -> bool:
+PEACEFUL_INTO_VERBS = frozenset("roll march walk move drive pour sweep".split())
+
+
+def _keeps_the_peace(subj: Token | None, verb: Token) -> bool:
+    """Peacekeepers who roll or march in are posted; those who fight or break their way in take ground."""
     force = force_of(subj)
-    return force is not None and force.lemma_.lower() in ("peacekeeper", "peacekeepers")
+    return (
+        verb.lemma_.lower() in PEACEFUL_INTO_VERBS
+        and force is not None
+        and force.lemma_.lower() in ("peacekeeper", "peacekeepers")
+    )
 
 
 def _left_place(pron: Token) -> Token | None:

@@ -348,16 +348,16 @@ def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Even
             else:
                 out[seen[key]] = _with_sides_from(e, prev)
             continue
-        if _carries_home_again(out, e):
+        if _carries_home_again(out, e, country_of):
             continue
         seen[key] = len(out)
         out.append(e)
     return out
 
 
-def _carries_home_again(told: list[Event], e: Event) -> bool:
+def _carries_home_again(told: list[Event], e: Event, country_of: CountryOf) -> bool:
     """ "Georgia recalled its contingent from Iraq, and American transport aircraft flew the troops home": the
-    same troops' journey, told by who carried them."""
+    same troops' journey to the recalling state, told by who carried them."""
     return (
         isinstance(e, DeploymentEvent)
         and e.direction == "withdraw"
@@ -367,6 +367,8 @@ def _carries_home_again(told: list[Event], e: Event) -> bool:
             and p.direction == "withdraw"
             and p.evidence_start == e.evidence_start
             and p.background == e.background
+            and e.country is not None
+            and e.country in _state_codes(p.actor, country_of)
             for p in told
         )
     )
@@ -414,8 +416,14 @@ def _goes_home(e: Event, withdrawn: set[str], country_of: CountryOf) -> bool:
     if not isinstance(e, DeploymentEvent) or e.direction != "deploy" or e.background or not e.destination:
         return False
     home = _state_codes(e.actor, country_of) & withdrawn
-    named = {country_of(w) for w in re.findall(r"[A-Z][\w-]+", e.destination)}  # "bases in Russia"
-    return bool(home) and e.country in home and bool(named & home)
+    # "bases in Russia", "Russia": the home country itself, not "northern Israel" or "Armenia's border"
+    m = _HOME_GOAL.match(e.destination)
+    return bool(home) and e.country in home and m is not None and country_of(m.group(1)) in home
+
+
+_HOME_GOAL = re.compile(
+    r"^(?:(?:the\s+)?(?:home\s+)?(?:bases?|airfields?|garrisons?)\s+in\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)$"
+)
 
 
 def _without_summaries(events: list[Event], country_of: CountryOf) -> list[Event]:

@@ -377,9 +377,10 @@ def _grown_number_frames(t: Token, number: Token) -> list[DeployFrame]:
         return []
     places = place_objects(counted, "in") or place_objects(number, "in")
     total = next((o for o in prep_objects(t, "to") if o.like_num and force_size(o) is not None), None)
-    if not places or total is None:
-        return []
-    return [DeployFrame(t, total, dest_refs(places), actor=force_nationality(counted))]
+    owner = force_nationality(counted)
+    if not places or total is None or owner is None:
+        return []  # "the number of foreign fighters in Syria grew": no state sent them
+    return [DeployFrame(t, total, dest_refs(places), actor=owner)]
 
 
 def _frames(t: Token) -> list[DeployFrame]:
@@ -454,6 +455,8 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma == "order":
         return _order_frames(t, subj, dobj, passive)
 
+    if lemma == "assemble" and child(t, "dobj") is not None:
+        return []  # "Lockheed Martin assembles F-35 fighters at its plant": a factory, not a gathering of forces
     if lemma in _GROWTH_VERBS and subj is not None and subj.lemma_.lower() in _TOTALS:
         return _grown_number_frames(t, subj)
     if lemma in lx.PRESENCE_VERBS:
@@ -483,8 +486,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         # "increase its military presence in Germany by about 500 personnel": the force is the increment
         force = next((o for o in prep_objects(t, "by") if is_force(o)), None)
         force = force or next((c for o in objects for c in o.subtree if is_force(c)), None)
-        if force is None and any(c.lower_ in ("military", "naval") for c in presence.children):
-            force = presence  # "will expand its military presence in the Baltics"
+        if any(c.lower_ in ("diplomatic", "economic", "commercial", "consular") for c in presence.children):
+            return []  # "will increase its diplomatic presence in Kyiv by 30 personnel"
         if force is None:
             return []
         dobj = presence
@@ -495,7 +498,11 @@ def _frames(t: Token) -> list[DeployFrame]:
         # "Russian peacekeepers rolled into Nagorno-Karabakh": a mission posted where it goes
         force = _mover(subj)
         goals = place_objects(t, "into")
-        keeps_peace = force is not None and force.lemma_.lower() in ("peacekeeper", "peacekeepers")
+        keeps_peace = (
+            lemma in ("roll", "march", "walk", "move", "drive", "pour", "sweep")
+            and force is not None
+            and force.lemma_.lower() in ("peacekeeper", "peacekeepers")
+        )
         return [DeployFrame(t, force, dest_refs(goals))] if keeps_peace and goals else []
     if lemma == "lead":
         # "Girkin led a column of several hundred fighters out of Sloviansk": the column leaves the town
@@ -504,7 +511,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         outs = [p for p in t.children if p.lower_ == "out"] or [
             p for w in prep_objects(t, "with") for p in w.subtree if p.lower_ == "out" and p.dep_ == "prep"
         ]
-        origins = [o for p in outs for o in place_objects(p, "of")]
+        origins = [o for p in outs for o in place_objects(p, "of") if o.pos_ == "PROPN"]  # not "the barracks"
         if passive or force is None or not _is_mover(force) or not origins:
             return []
         return [DeployFrame(t, force, dest_refs(origins), actor=actor_of(subj), withdraw=True)]
@@ -554,7 +561,12 @@ def _frames(t: Token) -> list[DeployFrame]:
                 force = t.head
             force = _mover(force)
         else:
-            if dobj is not None and dobj.lower_ == "them" and t.dep_ == "conj":
+            if (
+                dobj is not None
+                and dobj.lower_ == "them"
+                and t.dep_ == "conj"
+                and t.head.lemma_.lower() in lx.DEPLOY_VERBS | lx.WITHDRAW_VERBS
+            ):
                 # "will pull about 3,600 soldiers out of South Korea and send them to Iraq": the same soldiers
                 dobj = next((o for o in children(t.head, "dobj") if is_force(o)), dobj)
             force, actor = _mover(dobj), sender(subj)
@@ -694,7 +706,13 @@ def _frames(t: Token) -> list[DeployFrame]:
             )
         if not dests and not withdraw and t.dep_ == "conj":
             dests = _shared_goal(t)
-        if lemma == "rotate" and not place_objects(t, "through", "to", "into"):
+        habitual = any(
+            w.lower_ in ("every", "each")
+            for c in t.children
+            if c.dep_ in ("npadvmod", "advmod")
+            for w in c.subtree
+        )  # "every four hours", "each year"; not "the battalions, each of about 1,000 troops"
+        if lemma == "rotate" and (habitual or not place_objects(t, "through", "to", "into")):
             return []  # "intends to rotate its own units every six months": a routine, no place named
         if lemma in _NEEDS_PLACE and not _goal_named(dests):
             return []  # "added 5,000 troops to its army", "jets flew over the area": no place to go to
@@ -1118,7 +1136,14 @@ def _entry_frames(t: Token, force: Token | None, entered: Token) -> list[DeployF
     a zone no side holds moves forces, whatever fighting the sentence tells of."""
     if force is None or not (
         peaceful_entry(t, force)
-        or (is_force(force) and (_crossing_into(entered) or sent_to_help(t) or _entered_to_keep_order(t)))
+        or (
+            is_force(force)
+            and (
+                _crossing_into(entered)
+                or sent_to_help(t)
+                or (_entered_to_keep_order(t) and not irregulars(force))
+            )
+        )
     ):
         return []  # "entered Afrin District to support the Kurdish defenders": allies sent in
     return [DeployFrame(t, force, dest_refs([entered]))]

@@ -231,7 +231,7 @@ HYPOTHETICAL_MODALS = frozenset("could might may should must can".split())
 FUTURE_MODALS = frozenset("will would shall 'll".split())
 ANNOUNCE_HEADS = frozenset(
     "announce order decide approve authorize plan pledge promise agree confirm say vow declare intend set "
-    "prepare allow permit authorise vote direct instruct task undertake".split()
+    "prepare allow permit authorise vote direct task undertake".split()
 )
 
 # Pre-filter: a sentence is parsed only when it holds a strong trigger stem, or a weak one (common in any
@@ -289,11 +289,9 @@ def is_candidate(sentence: str, *, after_candidate: bool = False) -> bool:
     )
 
 
-# "Sirte fell on 20 October", "the town fell within hours", "Herat was lost": a place named falling needs no
-# military word
+# "Sirte fell on 20 October", "the town fell within hours": a place named falling needs no military word
 _FALLEN_PLACE = re.compile(
-    r"\b[A-Z][\w'’-]+ fell\b|\b(?:town|city|village|base|capital|airport|garrison) fell\b|"
-    r"\b[A-Z][\w'’-]+ (?:was|were) lost\b"  # "Kandahar and Herat were lost within hours"
+    r"\b[A-Z][\w'’-]+ fell\b|\b(?:town|city|village|base|capital|airport|garrison) fell\b"
 )
 _ANAPHORIC_SIDE = re.compile(r"\b(?:[Tt]hey|[Ii]t|[Tt]he (?:group|militia|movement))\b")
 

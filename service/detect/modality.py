@@ -103,7 +103,12 @@ def _is_negated(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ == "ccomp" and any(w.text == ";" for w in tok.doc[min(tok.i, head.i) : max(tok.i, head.i)]):
         return False  # "M23 fighters captured Goma; the peacekeepers did not intervene": two clauses, not one
-    if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and any(c.dep_ == "neg" for c in head.children):
+    if (
+        tok.dep_ == "dobj"
+        and tok.pos_ == "NOUN"
+        and head.lemma_.lower() in _DECIDING_VERBS
+        and any(c.dep_ == "neg" for c in head.children)
+    ):
         return True  # "London did not envisage a large-scale deployment", "has not ordered a withdrawal"
     if tok.dep_ in ("xcomp", "ccomp") and head != tok:
         if head.lemma_.lower() in ("fail", "unable", "refuse", "decline", "prevent", "stop", "avoid"):
@@ -111,6 +116,13 @@ def _is_negated(tok: Token) -> bool:
         if any(c.dep_ == "neg" for c in head.children):
             return True
     return False
+
+
+# verbs whose denial denies the deed they take as object ("did not order a withdrawal"); "did not hide the
+# deployment" or "did not block the deployment" let it happen
+_DECIDING_VERBS = frozenset(
+    "envisage envision foresee plan order approve authorize authorise announce intend propose seek contemplate".split()
+)
 
 
 def _infinitive_head(tok: Token) -> Token | None:
@@ -160,7 +172,13 @@ def _demanded(trigger: Token) -> bool:
 
 def _left_open(chain: list[Token]) -> bool:
     """ "He did not say whether any units had been ordered to move": a question, not a deed."""
-    return any(m.dep_ == "mark" and m.lower_ == "whether" for a in chain for m in a.children)
+    verb = chain[0]
+    while True:
+        if any(m.dep_ == "mark" and m.lower_ == "whether" for m in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head == verb:
+            return False
+        verb = verb.head
 
 
 def _on_condition(trigger: Token) -> bool:

@@ -551,11 +551,12 @@ def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | 
     if _OPEN_WATER.search(place):
         return None, None  # "the eastern Mediterranean", "the Red Sea": no state's territory
     # "a base at Boulkessi near the border with Burkina Faso": the neighbour across the border is not where it is
+    across = bool(_ACROSS_A_BORDER.search(place) or _NEAR_A_BORDER.search(sentence))
     place = _ACROSS_A_BORDER.sub("", place) or place
     loc = ctx.resolve_place(place)
     country = loc.country if loc is not None else ctx.country_near(sentence, place)
-    if country is None and loc is None:
-        # "a Malian army base at Boulkessi": a state's own base, on its soil
+    if country is None and loc is None and across:
+        # "a Malian army base at Boulkessi near the border with Burkina Faso": a state's own base, on its soil
         owners = {ctx.gazetteer.country_code(w) for w in _OWNER_WORD.findall(place)} - {None}
         country = owners.pop() if len(owners) == 1 else None
     if country is None:
@@ -567,6 +568,7 @@ def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | 
 _OWNER_WORD = re.compile(
     r"\b([A-Z][a-z]+)\s+(?:army|military|armed forces|government)\s+(?:base|camp|garrison|outpost|barracks|positions?)\b"
 )
+_NEAR_A_BORDER = re.compile(r"\b(?:near|on|along|at|by|close to) the (?:border|frontier) with\b")
 _ACROSS_A_BORDER = re.compile(r"\s+(?:near|on|along|at|by|close to) the (?:border|frontier) with\b.*$")
 _FRONTIER = re.compile(r"\b(?:border|borders|frontier|frontiers)\b", re.I)
 
@@ -665,18 +667,19 @@ def _size_said_next(
     same_way, other_way = (_OUTWARD, _INWARD) if withdraw else (_INWARD, _OUTWARD)
     if other_way.search(counted_in) and not same_way.search(counted_in):
         return None
-    if _elsewhere(counted_in, places, ctx):
+    if _elsewhere(counted_in, places, ctx, withdraw=withdraw):
         return None  # "ordered its forces out of Tskhinvali. Georgia also recalled its 2,000-strong contingent from Iraq"
     return parse_number([next(g for g in first.groups() if g)])
 
 
-def _elsewhere(counted_in: str, places: Sequence[str | None], ctx: ArticleContext) -> bool:
-    """Does the sentence that gives the number move its force to or from a place other than the event's?"""
+def _elsewhere(counted_in: str, places: Sequence[str | None], ctx: ArticleContext, *, withdraw: bool) -> bool:
+    """Does the sentence that gives the number move its force to (from, for a pull-out) a place other than the
+    event's? Where a force sent comes from ("will fly from Fort Bragg") says nothing against it."""
     ours = [p for p in places if p]
     if not ours:
         return False
     our_countries = {loc.country for p in ours if (loc := ctx.resolve_place(p)) is not None}
-    for m in _MOVED_PLACE.finditer(counted_in):
+    for m in (_LEFT_PLACE if withdraw else _GOAL_PLACE).finditer(counted_in):
         name = m.group(1)
         if any(name in p or p in name for p in ours):
             return False
@@ -686,9 +689,10 @@ def _elsewhere(counted_in: str, places: Sequence[str | None], ctx: ArticleContex
     return False
 
 
-_MOVED_PLACE = re.compile(r"\b(?:from|to|into|out of)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
+_GOAL_PLACE = re.compile(r"\b(?:to|into)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
+_LEFT_PLACE = re.compile(r"\b(?:from|out of)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
 _INWARD = re.compile(r"\b(?:sen[dt]|flown|fly|deploy\w*|dispatch\w*|arriv\w*|reinforc\w*|station\w*)\b", re.I)
-_OUTWARD = re.compile(r"\b(?:withdr\w*|leav\w*|left|pull\w*|depart\w*)\b", re.I)
+_OUTWARD = re.compile(r"\b(?:withdr\w*|leav\w*|left|pull\w*|depart\w*|recall\w*)\b", re.I)
 
 # who reported a number, not whose force it is: "Azerbaijani media reported that the 2,000-strong contingent"
 _REPORTERS = re.compile(
@@ -954,7 +958,11 @@ def _placeless_sequel(frame: DeployFrame, sentence: Sentence, ctx: ArticleContex
         and frame.trigger.tag_ == "VBD"
         and not names_a_weekday(sentence.text)
         and not names_a_day(sentence.text)
+        and not _THIS_WEEK.search(sentence.text)
     )
+
+
+_THIS_WEEK = re.compile(r"\b(?:this|last) (?:week|weekend)\b|\b(?:today|yesterday|overnight|tonight)\b", re.I)
 
 
 def _plural_side_before(ctx: ArticleContext) -> bool:

@@ -2707,9 +2707,10 @@ def test_fleeing_towns_named_as_objects_gives_each_up(detector):
 
 
 def test_towns_that_were_lost_changed_hands(detector):
-    events = news(detect(detector, "Jalalabad and Ghazni were lost within hours of each other that night."),
+    events = news(detect(detector, "Jalalabad and Ghazni were lost to Taliban fighters within hours of each other."),
                   TerritorialControlEvent)
     assert [e.place for e in events] == ["Jalalabad", "Ghazni"]
+    assert detect(detector, "Ohio and Iowa were lost to the Democrats on Tuesday.") == []
 
 
 def test_a_garrison_on_an_island_surrendering_gives_up_the_island(detector):
@@ -2756,3 +2757,19 @@ def test_a_list_the_parser_hangs_on_the_verb_is_still_taken(detector):
     text = "By midday Iraqi forces had taken Kirkuk city, the nearby K1 military base and the Baba Gurgur oil field."
     places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
     assert places[:2] == ["Kirkuk city", "the nearby K1 military base"]
+
+
+def test_what_a_review_found_in_this_sessions_control_rules(detector):
+    # peacekeepers who fight their way in take ground; a president or conscripts fleeing a city give up nothing
+    e = only_control(detector, "AMISOM peacekeepers fought their way into the town of Afgoye on Friday.")
+    assert e.place == "Afgoye" and e.extent == "partial"
+    for text in ("President Ashraf Ghani fled Kabul as the Taliban approached the capital.",
+                 "Thousands of Russian conscripts fled Moscow for Georgia and Kazakhstan."):
+        assert news(detect(detector, text), TerritorialControlEvent) == [], text
+    # "the base" overrun is the town the troops went to, not the fort they came from
+    text = ("Soldiers of the 10th Mountain Division from Fort Drum arrived in Kandahar last week. On Tuesday, "
+            "Taliban fighters overran the base.")
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Kandahar"]
+    # an African Union contingent's base is where it stands, not in the contingent's country
+    e = only_control(detector, "Al-Shabaab fighters overran a Kenyan army base at El Adde on Friday.")
+    assert e.country == "SO"

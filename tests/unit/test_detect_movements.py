@@ -2193,3 +2193,47 @@ def test_a_date_the_parser_joins_to_a_list_of_sides_keeps_the_sides(detector):
     text = "On 15 June, YPG and allied forces captured Mashor Tahtani, to the southeast of Tell Abyad."
     events = detector.detect(Article(id="t", text=text))
     assert [e.gaining_actor for e in events if isinstance(e, TerritorialControlEvent)] == ["YPG and allied forces"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a review's sentences (its own words) that the rules of this change first over-reached on
+        "Lockheed Martin assembles F-35 fighters at its plant in Fort Worth.",
+        "Guards rotate through the checkpoint every four hours.",
+        "U.S. Marines rotate through Darwin each year for training.",
+        "The number of foreign fighters in Syria grew to 30,000 by 2015, according to the UN.",
+        "Russia has expanded its military presence in Africa over the past decade.",
+        "The United States will increase its diplomatic presence in Kyiv by 30 personnel.",
+        "The militia captured 30 soldiers and sent them to Raqqa.",
+        "The colonel led the regiment out of the barracks for the Victory Day parade in Moscow.",
+        "Taliban fighters entered Kabul to patrol the streets after the government collapsed.",
+        "The court instructed the government to withdraw troops from the village of Kafr Qasim.",
+    ],
+)
+def test_what_a_review_found_over_reaching_in_movements(detector, text):
+    assert movements(detector, text) == [], text
+
+
+def test_what_a_review_found_dropped_from_movements(detector):
+    # a denial of what did not stop the deed leaves the deed; a question about what troops sent then did is no
+    # question about the sending
+    assert only_movement(detector, "Russia did not hide the deployment of Iskander missiles to Kaliningrad.")
+    assert only_movement(detector, "It was unclear whether the 500 soldiers sent to Goma on Friday had arrived.")
+    # a second state's pull-out in the sentence, and a state's move to its own north, are movements of their own
+    text = "Britain withdrew its troops from Basra and Denmark withdrew the soldiers it had in Iraq."
+    assert [e.actor for e in movements(detector, text)] == ["Britain", "Denmark"]
+    text = (
+        "Israel withdrew troops from Khan Younis on Sunday. Israel also sent two brigades to northern Israel on "
+        "Monday, the army said."
+    )
+    assert "northern Israel" in [e.destination for e in movements(detector, text)]
+    # where the counted soldiers fly from does not make them another force
+    text = (
+        "The United States will send thousands of troops to Poland. About 3,000 soldiers of the 82nd Airborne "
+        "will fly from Fort Bragg this week."
+    )
+    assert [e.size for e in movements(detector, text)] == [3000]
+    # "this week" dates an arrival as news after a recalled one
+    text = "WARSAW, Poland (AP) — The U.S. first sent troops to Poland in 2017. This week, another 2,000 soldiers arrived."
+    assert [e.size for e in movements(detector, text)] == [2000]
