@@ -447,7 +447,7 @@ def _named_noun_pattern(noun: str) -> re.Pattern[str]:
     village on the border" for the noun "village"/"airport"."""
     n = "|".join(re.escape(w) for w in _NOUN_SYNONYMS.get(noun, (noun,)))
     # "Camp Bastion", "Fort Hood": a base whose name follows its kind
-    prefixed = rf"|\b(?P<prefixed>(?:Camp|Fort)\s+[A-Z][\w'’-]+)" if noun in ("base", "camp") else ""
+    prefixed = r"|\b(?P<prefixed>(?:Camp|Fort)\s+[A-Z][\w'’-]+)" if noun in ("base", "camp") else ""
     return re.compile(
         rf"(?P<pre>{_NAME})\s+(?P<noun>(?i:{n}))(?P<number>\s+\d+)?\b|\b(?i:{n})\s+of\s+(?P<post>{_NAME})"
         rf"|(?P<appos>{_NAME}),\s+(?:a|an)\s+(?:[a-z-]+\s+){{0,3}}(?i:{n})\b" + prefixed

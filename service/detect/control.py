@@ -48,6 +48,7 @@ from service.detect.roles import (
     moving_in,
     operation_owner,
     peaceful_entry,
+    peacekeepers_rolling_in,
     sent_in,
     sent_to_help,
     subject_of,
@@ -723,23 +724,10 @@ def _frames(t: Token) -> list[TCFrame]:
         return out
 
     if lemma in lx.INTO_VERBS:
-        if _keeps_the_peace(subj, t):
+        if peacekeepers_rolling_in(t, force_of(subj)):
             return []  # "Russian peacekeepers rolled into Nagorno-Karabakh": posted, they take nothing
         return _into_frames(t, subj)
     return []
-
-
-PEACEFUL_INTO_VERBS = frozenset("roll march walk move drive pour sweep".split())
-
-
-def _keeps_the_peace(subj: Token | None, verb: Token) -> bool:
-    """Peacekeepers who roll or march in are posted; those who fight or break their way in take ground."""
-    force = force_of(subj)
-    return (
-        verb.lemma_.lower() in PEACEFUL_INTO_VERBS
-        and force is not None
-        and force.lemma_.lower() in ("peacekeeper", "peacekeepers")
-    )
 
 
 def _left_place(pron: Token) -> Token | None:

@@ -73,6 +73,7 @@ from service.detect.roles import (
     moving_in,
     owned_by_state,
     peaceful_entry,
+    peacekeepers_rolling_in,
     sent_in,
     sent_to_help,
     subject_of,
@@ -498,12 +499,9 @@ def _frames(t: Token) -> list[DeployFrame]:
         # "Russian peacekeepers rolled into Nagorno-Karabakh": a mission posted where it goes
         force = _mover(subj)
         goals = place_objects(t, "into")
-        keeps_peace = (
-            lemma in ("roll", "march", "walk", "move", "drive", "pour", "sweep")
-            and force is not None
-            and force.lemma_.lower() in ("peacekeeper", "peacekeepers")
+        return (
+            [DeployFrame(t, force, dest_refs(goals))] if peacekeepers_rolling_in(t, force) and goals else []
         )
-        return [DeployFrame(t, force, dest_refs(goals))] if keeps_peace and goals else []
     if lemma == "lead":
         # "Girkin led a column of several hundred fighters out of Sloviansk": the column leaves the town
         force = _mover(dobj)
@@ -706,13 +704,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             )
         if not dests and not withdraw and t.dep_ == "conj":
             dests = _shared_goal(t)
-        habitual = any(
-            w.lower_ in ("every", "each")
-            for c in t.children
-            if c.dep_ in ("npadvmod", "advmod")
-            for w in c.subtree
-        )  # "every four hours", "each year"; not "the battalions, each of about 1,000 troops"
-        if lemma == "rotate" and (habitual or not place_objects(t, "through", "to", "into")):
+        if lemma == "rotate" and (_habitual(t) or not place_objects(t, "through", "to", "into")):
             return []  # "intends to rotate its own units every six months": a routine, no place named
         if lemma in _NEEDS_PLACE and not _goal_named(dests):
             return []  # "added 5,000 troops to its army", "jets flew over the area": no place to go to
@@ -1540,6 +1532,16 @@ def _struck_area(place: Token) -> bool:
 
 
 _ONWARD_VERBS = frozenset("travel move head go proceed continue return redeploy".split())
+
+
+def _habitual(t: Token) -> bool:
+    """ "every four hours", "each year"; not "the battalions, each of about 1,000 troops"."""
+    return any(
+        w.lower_ in ("every", "each")
+        for c in t.children
+        if c.dep_ in ("npadvmod", "advmod")
+        for w in c.subtree
+    )
 
 
 def _either_way_on(departure: Token) -> bool:

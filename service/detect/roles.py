@@ -494,6 +494,20 @@ _ATTACK_WORDS = frozenset(
 _HELPING_VERBS = frozenset("support reinforce help bolster defend protect assist aid back".split())
 
 
+# Ways of coming in that fight no one: peacekeepers who "rolled into" a region are posted there
+_UNOPPOSED_INTO_VERBS = frozenset("roll march walk move drive pour sweep".split())
+
+
+def peacekeepers_rolling_in(verb: Token, force: Token | None) -> bool:
+    """ "Russian peacekeepers rolled into Nagorno-Karabakh": posted, taking nothing; peacekeepers who fought or
+    broke their way in took ground."""
+    return (
+        verb.lemma_.lower() in _UNOPPOSED_INTO_VERBS
+        and force is not None
+        and force.lemma_.lower() in ("peacekeeper", "peacekeepers")
+    )
+
+
 def peaceful_entry(t: Token, force: Token | None) -> bool:
     """A state's forces entering a place with no fight in the sentence are deployed there ("Russian troops
     entered Raqqa and began distributing aid", "a convoy of Turkish armoured vehicles entered Idlib");
