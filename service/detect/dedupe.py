@@ -223,8 +223,8 @@ def _repeats(prev: Event, e: Event, actor: str | None, country_of: CountryOf) ->
     """Does `e` report again what `prev` reported? A control change needs a compatible gainer; a movement to
     the same place in the same direction is the same movement unless the two give different sizes."""
     if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent):
-        told_again = bool(e.force and re.match(r"(?i)(?:its|their|the|these|those)\b", e.force))
-        if _another_force(prev, e) or (not told_again and _two_states(prev.actor, e.actor, country_of)):
+        told_again = bool(e.force and re.match(r"(?i)(?:the|these|those)\b", e.force))
+        if _another_force(prev, e) or (not told_again and _two_senders_named(prev, e, country_of)):
             return False
         return prev.direction == e.direction and (
             prev.size is None or e.size is None or prev.size == e.size or _rounded_to(prev.size, e.size)
@@ -290,6 +290,16 @@ def _two_states(a: str | None, b: str | None, country_of: CountryOf) -> bool:
 _BLOC = re.compile(r"\b(?:[Bb]loc|Community|SADC|ECOWAS|EAC)\b")
 
 
+def _two_senders_named(prev: DeploymentEvent, e: DeploymentEvent, country_of: CountryOf) -> bool:
+    """ "President George H. W. Bush ordered US forces to Saudi Arabia ... Britain deployed its 7th Armoured
+    Brigade to Saudi Arabia": two states' forces, the first named by its force where its sender is a person."""
+    if _two_states(prev.actor, e.actor, country_of):
+        return True
+    states_a = _state_codes(prev.actor, country_of) or _state_codes(prev.force, country_of)
+    states_b = _state_codes(e.actor, country_of) or _state_codes(e.force, country_of)
+    return len(states_a) == 1 and len(states_b) == 1 and states_a != states_b
+
+
 def _state_codes(actor: str | None, country_of: CountryOf) -> set[str]:
     """The states an actor names: "The United States" -> US, "Germany's Cabinet" -> DE."""
     runs = re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*", re.sub(r"['’]s\b", "", actor or ""))
@@ -316,9 +326,21 @@ def _another_force(prev: DeploymentEvent, e: DeploymentEvent) -> bool:
     ):
         # "would send a second carrier strike group" after the first arrived; not the second retold
         return True
+    units_a, units_b = _UNIT_NAME.findall(prev.force or ""), _UNIT_NAME.findall(e.force or "")
+    if units_a and units_b and not set(units_a) & set(units_b):
+        # "F-15C fighters of the 1st Tactical Fighter Wing landed at Dhahran ... The ready brigade of the 82nd
+        # Airborne Division began arriving at Dhahran": two units, each named
+        return True
     if not prev.force or not e.force or not re.search(r"\balso\b|\bas well\b", e.evidence):
         return False
     return _norm(prev.force).split()[-1:] != _norm(e.force).split()[-1:]
+
+
+# a numbered unit: "the 82nd Airborne Division", "3 Commando Brigade", "the 1st Battalion"
+_UNIT_NAME = re.compile(
+    r"\b(\d+(?:st|nd|rd|th)?)\s+(?:[A-Z][\w-]*\s+){0,3}?(?:Division|Brigade|Regiment|Battalion|Wing|Group|Unit|"
+    r"Corps|Army|Squadron|Fleet)\b"
+)
 
 
 def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Event]:

@@ -663,7 +663,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             ]
         if not dests and force is not None:
             # "reduce the number of American forces in the country", "withdraw its troops in Syria"
-            dests = place_objects(force, "in", "from") or (
+            # "fighters from Misrata were brought in": where a force comes from is no goal
+            dests = place_objects(force, *(("in", "from") if withdraw else ("in",))) or (
                 place_objects(force.head.head, "in") if force.head.lower_ == "of" else []
             )
         if not dests and not withdraw:
@@ -1579,7 +1580,8 @@ def _onward_places(t: Token) -> list[Token]:
     return places
 
 
-_NEEDS_PLACE = frozenset({"add", "fly"})  # "two bombers flew over the sea": a sortie, not a movement
+# "two bombers flew over the sea": a sortie, not a movement; "troop numbers dropped in Iraq": no drop of troops
+_NEEDS_PLACE = frozenset({"add", "fly", "drop"})
 
 
 def _goal_named(dests: list[Token]) -> bool:

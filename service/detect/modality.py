@@ -110,11 +110,33 @@ def _is_negated(tok: Token) -> bool:
         and any(c.dep_ == "neg" for c in head.children)
     ):
         return True  # "London did not envisage a large-scale deployment", "has not ordered a withdrawal"
+    if tok.pos_ == "NOUN" and called_off(tok):
+        return True  # "cancelled the deployment of 3,000 troops"
     if tok.dep_ in ("xcomp", "ccomp") and head != tok:
         if head.lemma_.lower() in ("fail", "unable", "refuse", "decline", "prevent", "stop", "avoid"):
             return True
         if any(c.dep_ == "neg" for c in head.children):
             return True
+    return False
+
+
+# verbs that undo a decided course: "scrapped the plan to withdraw", "called off the deployment"
+_CALLING_OFF_VERBS = frozenset(
+    "abandon drop scrap shelve cancel rescind revoke reverse suspend freeze halt".split()
+)
+
+
+def called_off(noun: Token) -> bool:
+    """ "scrapped plans to withdraw troops", "cancelled the deployment", "the deployment was suspended", "called
+    off the withdrawal", "backed away from a plan to send troops": a course undone."""
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        verb = noun.head
+        lemma = verb.lemma_.lower()
+        return lemma in _CALLING_OFF_VERBS or (
+            lemma == "call" and any(c.lower_ == "off" for c in verb.children)
+        )
+    if noun.dep_ == "pobj" and noun.head.lower_ == "from" and noun.head.head.lower_ == "away":
+        return noun.head.head.head.lemma_.lower() in ("back", "walk", "step")
     return False
 
 
@@ -266,6 +288,8 @@ def assess(
         realis = REALIS_HEADS_DEPLOYMENT if deployment else REALIS_HEADS
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             happened = False  # "had no plans to send troops", "no attempt to retake the town"
+        elif head.pos_ == "NOUN" and called_off(head):
+            happened = False  # "scrapped a plan to withdraw 12,000 troops from Germany"
         elif h == "have" and any(c.lower_ in ("still", "yet") for c in head.children):
             happened = False  # "the army still had to recapture the region": not yet
         elif h in realis and head.dep_ == "acomp" and _conditional(head.head):

@@ -15,8 +15,9 @@ _ABBREVIATIONS = frozenset(
     "co ltd jan feb mar apr jun jul aug sep sept oct nov dec approx est dept fig mt ft".split()
 )
 # A news dateline opening a story: "BAGHDAD — ", "KABUL, Afghanistan (AP) — "
+_CAPITAL = "A-ZÀ-ÖØ-Þ\u0100-\u017f"  # "ŠIAULIAI", "ŻAGAŃ": Latin capitals with diacritics too
 DATELINE = re.compile(
-    r"^[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*(?:, [A-Z][\w.' -]+?)?"
+    rf"^[{_CAPITAL}][{_CAPITAL}.'/-]+(?: [{_CAPITAL}][{_CAPITAL}.'/-]+)*(?:, [{_CAPITAL}][\w.' -]+?)?"
     r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)?"  # "SENNAR, Sudan, Nov 24 –"
     r"(?: \([\w. ]+\))? ?[—–-]{1,2} "
 )

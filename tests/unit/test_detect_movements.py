@@ -2237,3 +2237,65 @@ def test_what_a_review_found_dropped_from_movements(detector):
     # "this week" dates an arrival as news after a recalled one
     text = "WARSAW, Poland (AP) — The U.S. first sent troops to Poland in 2017. This week, another 2,000 soldiers arrived."
     assert [e.size for e in movements(detector, text)] == [2000]
+
+
+# --- origins, drops, plans called off, datelines with diacritics, several senders to one place -----------
+
+
+def test_where_a_force_comes_from_is_not_where_it_goes(detector):
+    text = "Fighters from Zawiya were brought in by boat and came ashore at Janzour on Sunday."
+    assert [e.destination for e in movements(detector, text)] == ["Janzour"]
+
+
+def test_paratroopers_dropped_onto_a_place_are_deployed_there(detector):
+    e = only_movement(detector, "About 400 Belgian paratroopers were dropped onto Kolwezi on Friday.")
+    assert e.destination == "Kolwezi" and e.size == 400 and e.direction == "deploy"
+    e = only_movement(detector, "Iraq dropped 200 commandos onto the airfield at Tal Afar.")
+    assert e.destination == "the airfield at Tal Afar" and e.size == 200
+    # numbers that drop, and leaflets dropped, move no one
+    assert movements(detector, "The number of U.S. troops in Iraq dropped to 2,500.") == []
+    assert movements(detector, "Army helicopters dropped leaflets onto Mosul on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia abandoned its plan to send 3,000 troops to Syria.",
+        "The Pentagon scrapped plans to withdraw 12,000 troops from Germany.",
+        "Washington cancelled the deployment of two destroyers to the Black Sea.",
+        "The deployment of 500 Marines to Darwin was suspended on Monday.",
+        "The president backed away from a plan to send 3,000 troops to Poland.",
+        "The president called off the withdrawal of troops from Syria.",
+    ],
+)
+def test_a_movement_called_off_is_none(detector, text):
+    assert movements(detector, text) == [], text
+
+
+def test_a_course_halted_elsewhere_leaves_the_movement(detector):
+    e = only_movement(detector, "The army halted its advance and sent 2,000 troops to Kherson.")
+    assert e.destination == "Kherson" and e.size == 2000
+
+
+def test_a_dateline_written_with_diacritics_is_no_force(detector):
+    e = only_movement(detector, "ŽAGAŃ, Poland – Soldiers arrived at the base on Monday.")
+    assert e.actor is None and "ŽAGAŃ" not in (e.force or "")
+
+
+def test_several_senders_to_one_place_are_several_movements(detector):
+    text = (
+        "On 7 August 1990 President Bush ordered US forces to Saudi Arabia. Britain deployed its 7th Armoured "
+        "Brigade to Saudi Arabia. France sent the 6th Light Armoured Division to Saudi Arabia."
+    )
+    assert len(movements(detector, text)) == 3
+    text = (
+        "F-15C fighters of the 1st Tactical Fighter Wing landed at Dhahran on 8 August. The ready brigade of the "
+        "82nd Airborne Division began arriving at Dhahran on 9 August."
+    )
+    assert len(movements(detector, text)) == 2
+    # the same unit, named again, is the same movement
+    text = (
+        "The 82nd Airborne Division began arriving in Poland on Monday. By Friday the 82nd Airborne Division "
+        "had arrived in Poland in full."
+    )
+    assert len(movements(detector, text)) == 1
