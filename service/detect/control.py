@@ -44,6 +44,7 @@ from service.detect.roles import (
     is_armed,
     is_passive,
     keeps_no_ground,
+    keeps_the_peace,
     left_armed_noun,
     moving_in,
     operation_owner,
@@ -514,8 +515,10 @@ def _frames(t: Token) -> list[TCFrame]:
         losers = prep_objects(t, "from") or (prep_objects(target, "from") if target is not None else [])
         # "entered the city from the east and west": a direction, not the side that lost it
         losers = [lo for lo in losers if lo.pos_ in ("NOUN", "PROPN") and not _bare_direction(lo)]
-        if lemma == "reach" and sent_in(subj):
-            return []  # "special forces flown in from Kabul reached the airport": reinforcements arriving (deploy_frames)
+        if lemma == "reach" and (sent_in(subj) or keeps_the_peace(subj)):
+            # "special forces flown in from Kabul reached the airport", "the first KFOR troops reached Pristina":
+            # forces arriving (deploy_frames)
+            return []
         if lemma == "reach" and (
             not is_armed(subj)
             or target.lemma_.lower() in _WAYPOINTS

@@ -69,6 +69,7 @@ from service.detect.roles import (
     is_passive,
     is_state,
     keeps_no_ground,
+    keeps_the_peace,
     left_by_another,
     moving_in,
     owned_by_state,
@@ -741,7 +742,9 @@ def _frames(t: Token) -> list[DeployFrame]:
     if _route_of_a_mover(t):
         return []  # "a column ... that crossed into the country from Cameroon reached Bouar": one journey
     # "a column of French armored vehicles ... reached the town of Bouar": a column reaches a place, takes none
-    column = subj is not None and (subj.lemma_.lower() in ("column", "convoy") or sent_in(subj))
+    column = subj is not None and (
+        subj.lemma_.lower() in ("column", "convoy") or sent_in(subj) or keeps_the_peace(subj)
+    )
     if lemma in lx.ARRIVE_VERBS and (lemma not in ("reach", "enter") or (lemma == "reach" and column)):
         if lemma == "head" and prep_objects(t, "by"):
             return []  # "the army, headed by elite units, advanced": led, not moved ("are headed to X" move)
@@ -1184,8 +1187,9 @@ def _moved_elsewhere(t: Token, dests: list[Token]) -> bool:
 
 
 def _only_locates(w: Token, d: Token) -> bool:
-    """ "other bases in Iraq": the country locates bases it does not name ("other parts of Donetsk oblast" names)."""
-    return w.head.dep_ == "prep" and w.head.lower_ in ("in", "across", "around") and w.head.head == d
+    """ "other bases in Iraq": the country locates bases it does not name ("other parts of Donetsk oblast" names,
+    and so do "positions around N'Djamena", the town they surround)."""
+    return w.head.dep_ == "prep" and w.head.lower_ in ("in", "across") and w.head.head == d
 
 
 def _other_place(d: Token) -> bool:
@@ -1581,7 +1585,7 @@ def _onward_places(t: Token) -> list[Token]:
 
 
 # "two bombers flew over the sea": a sortie, not a movement; "troop numbers dropped in Iraq": no drop of troops
-_NEEDS_PLACE = frozenset({"add", "fly", "drop"})
+_NEEDS_PLACE = frozenset({"add", "fly", "drop", "carry"})
 
 
 def _goal_named(dests: list[Token]) -> bool:

@@ -66,7 +66,7 @@ TC_TRIGGER_LEMMAS = (
 DEPLOY_VERBS = frozenset(
     "deploy redeploy send dispatch station base transfer move rush airlift fly ship reinforce bring gather "
     "mass mobilize position transport ferry concentrate call contribute commit pledge add set establish relocate pour "
-    "reposition shift assemble rotate drop".split()
+    "reposition shift assemble rotate drop carry".split()
 )
 ARRIVE_VERBS = frozenset(
     "arrive head land reach enter cross travel go come return sail steam parachute wade wad".split()
@@ -151,7 +151,7 @@ FORCE_NOUNS = (
         "advisers advisor advisors trainer trainers instructor instructors mercenary mercenaries guard guards "
         "army armies navy "
         "convoy convoys infantry rangers seals operator operators boots militia militias militiamen corps "
-        "battlegroup battlegroups "
+        "battlegroup battlegroups grouping groupings "
         "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists remnants "
         "element elements conscripts recruits reservists peshmerga "
         # unit abbreviations: brigade combat teams, Marine expeditionary units, battalion tactical groups
@@ -247,7 +247,7 @@ _WEAK_STEMS = (
     r"left |leave|flee|fled|lost|lose|loss|surrender|ced|hand|driv|drove|expel|oust|push|forc|enter|reach|"
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
     r"rush|airlift|brought|bring|gather|assembl|rotat|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|"
-    r"flew|flown|fly|parachut|dropp|ashore\b|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
+    r"flew|flown|fly|parachut|dropp|shipp|carri|carry|ashore\b|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|set(?:s|ting)? (?:off|out) for\b|join|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|pledg|foothold|gain|advance|inroad|"
     r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|follow|"

@@ -751,7 +751,9 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
     if not news_style:
         # an encyclopedia narrative (no date of its own) dates every event it tells by its year; it steps back
         # with "had"
-        return published_year is None and _flashback(trigger)
+        # "Hours earlier a column of Russian paratroopers had taken over Pristina airport": a step of the same
+        # story
+        return published_year is None and _flashback(trigger) and not _RECENT.search(text)
     years = [int(t.text) for t in clause if _dating_year(t)]
     if _before_publication_year(years, published_year):
         return True

@@ -23,6 +23,7 @@ from service.detect.lexicon import (
 _NP_LEFT = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "npadvmod", "advmod"}
 )
+_TIME_ADVERBS = frozenset("earlier later before afterwards meanwhile then ago".split())
 _NAME_LEFT = frozenset({"compound", "amod", "nmod", "poss", "case"})
 _MAX_PHRASE_TOKENS = 16
 CALENDAR_WORDS = frozenset(
@@ -92,6 +93,8 @@ def _left_edge(tok: Token, allowed: frozenset[str], *, counts: bool = True) -> i
             and all(w.ent_type_ == "DATE" or w.like_num for w in c.subtree)
         ):
             continue  # "by 9 August Moscow had moved": a date the parser hung on the name
+        if c.dep_ == "advmod" and c.lower_ in _TIME_ADVERBS:
+            continue  # "Hours earlier a column of ... paratroopers": a time the parser hung on the noun
         if c.dep_ in allowed or c.dep_ == "punct" and c.text in "-'’":
             start = min(start, c.left_edge.i)
     return start

@@ -498,6 +498,18 @@ _HELPING_VERBS = frozenset("support reinforce help bolster defend protect assist
 _UNOPPOSED_INTO_VERBS = frozenset("roll march walk move drive pour sweep".split())
 
 
+# Missions that keep a peace, not fight for ground ("AMISOM" and "ECOMOG" took towns by force, so are not here)
+_PEACEKEEPING_WORDS = frozenset(
+    "peacekeeper peacekeepers peacekeeping kfor ifor sfor unifil undof minusma minusca unmiss unamid unosom "
+    "unprofor".split()
+)
+
+
+def keeps_the_peace(force: Token | None) -> bool:
+    """ "The first KFOR troops, British paratroopers ...", "NATO peacekeepers": a peacekeeping force."""
+    return force is not None and any(w.lower_ in _PEACEKEEPING_WORDS for w in force.subtree)
+
+
 def peacekeepers_rolling_in(verb: Token, force: Token | None) -> bool:
     """ "Russian peacekeepers rolled into Nagorno-Karabakh": posted, taking nothing; peacekeepers who fought or
     broke their way in took ground."""

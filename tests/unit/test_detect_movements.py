@@ -2299,3 +2299,42 @@ def test_several_senders_to_one_place_are_several_movements(detector):
         "had arrived in Poland in full."
     )
     assert len(movements(detector, text)) == 1
+
+
+# --- movements an encyclopedia narrative tells in passing -----------------------------------------------
+
+
+def test_positions_around_a_town_name_the_town(detector):
+    e = only_movement(detector, "In October 1980 Libya moved about 7,000 soldiers to positions around N'Djamena.")
+    assert e.destination == "N'Djamena" and e.direction == "deploy" and e.size == 7000
+
+
+def test_peacekeepers_reaching_a_city_are_deployed_not_taking_it(detector):
+    text = "The first KFOR troops, British paratroopers of the 5th Airborne Brigade, reached Pristina that evening."
+    events = detector.detect(Article(id="t", text=text))
+    assert [type(e).__name__ for e in events] == ["DeploymentEvent"]
+    assert events[0].destination == "Pristina"
+    # an army reaching a town still holds part of it
+    events = detector.detect(Article(id="t", text="Ukrainian troops reached the centre of Bakhmut on Friday."))
+    assert [type(e).__name__ for e in events] == ["TerritorialControlEvent"]
+
+
+def test_forces_shipped_or_carried_to_a_place_are_deployed_there(detector):
+    e = only_movement(detector, "Jakarta shipped eight infantry battalions from Java to East Timor in 1977.")
+    assert e.destination == "East Timor" and e.size == 8
+    e = only_movement(detector, "The 101st Airborne Division carried about 2,000 troops by helicopter to Camp Cobra.")
+    assert e.destination == "Camp Cobra" and e.size == 2000
+    assert movements(detector, "The rebels carried out attacks on Goma and carried the wounded to Bukavu.") == []
+
+
+def test_a_grouping_of_forces_is_a_force(detector):
+    text = "A second grouping of Soviet forces entered from Kushka and deployed to Herat."
+    assert [e.destination for e in movements(detector, text)] == ["Herat"]
+
+
+def test_a_step_told_hours_earlier_is_news_in_a_narrative(detector):
+    text = "Hours earlier a column of Russian paratroopers had taken over Pristina airport."
+    events = detector.detect(Article(id="t", text=text))
+    assert [(e.place, e.background, e.gaining_actor) for e in events] == [
+        ("Pristina airport", False, "a column of Russian paratroopers")
+    ]
