@@ -8,6 +8,8 @@ import json
 import pytest
 from pydantic import TypeAdapter
 
+from service.alerts.correlation import Report, correlate
+from service.alerts.subscriptions import Subscription, SubscriptionRegistry
 from service.config import Settings
 from service.detect.model import DeploymentEvent, Location, TerritorialControlEvent
 from service.messages import (
@@ -22,8 +24,6 @@ from service.messages import (
     cloudevents_headers,
     parse_article,
 )
-from service.alerts.correlation import Report, correlate
-from service.alerts.subscriptions import Subscription, SubscriptionRegistry
 from service.routing import (
     Outgoing,
     SourceRecord,
