@@ -686,7 +686,12 @@ def _frames(t: Token) -> list[TCFrame]:
             loser = force_of(
                 subj
             )  # "the 1,000 U.S. troops being withdrawn from northern Syria" are the ones leaving
-        if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN" and not avoids_capture(t):
+        if (
+            loser is not None
+            and not is_armed(loser)
+            and (loser.pos_ != "PROPN" or loser.ent_type_ == "NORP")  # "forcing Kurds to leave": a people
+            and not avoids_capture(t)
+        ):
             return []  # but "the military pulled its troops out of Vuhledar to avoid encirclement" lost it
         if (
             passive

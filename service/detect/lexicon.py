@@ -259,7 +259,7 @@ _MILITARY_CUES = (
     r"aircraft|jets?\b|islamic state|taliban|hezbollah|houthi|wagner|shabab|peshmerga|guard|offensive|battle|"
     r"assault|attack|counter|raid|siege|front|defen|mercenar|separatist|occupation|invasion|invader|garrison|coalition|gunmen|"
     r"personnel|advis|contingent|detachment|reinforcement|artillery|tank|airbase|checkpoint|outpost|company\b|"
-    r"platoon|police|officers|Fleet\b|"
+    r"platoon|police|officers|Fleet\b|fighting\b|shelling\b|bombard|clashes\b|['’]s men\b|"
     r"convoy|armou?red|reservist|conscript|recruit|paramilitar|air ?bases?\b|airfields?\b|"
     # the kit news reports moving: "two B-52 bombers arrived", "a carrier strike group", "the USS Ford"
     r"bombers?\b|warplanes?\b|destroyers?\b|frigates?\b|submarines?\b|aircraft carriers?\b|strike group|"
@@ -269,6 +269,8 @@ _MILITARY_CUES = (
 )
 _ACRONYM_CUES = (
     r"\b(?:IS|ISIS|ISIL|SDF|YPG|PKK|FSA|SAA|NATO|LPR|DPR|HTS|IRGC|AMISOM|NDF|PMF|PMU|ISF|ANA|SNA)\b"
+    # an armed group the lists do not know, named by its initials: "the GUNT took Faya-Largeau", "the RUF"
+    r"|\b[A-Z]{3,6}\b"
 )
 _STRONG = re.compile(rf"\b(?:{_STRONG_STEMS})", re.IGNORECASE)
 _WEAK = re.compile(rf"\b(?:{_WEAK_STEMS})", re.IGNORECASE)

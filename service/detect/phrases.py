@@ -269,6 +269,8 @@ def is_force(tok: Token) -> bool:
         return True  # "military liaison officers", "the 187th Regimental Combat Team"
     if _military_police(tok):
         return True  # "units of its military police had entered Saraqib": soldiers who police an army
+    if tok.lower_ == "men" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children):
+        return True  # "Habré's men abandoned Abéché": a commander's fighters
     if (
         lemma in NON_MILITARY_NOUNS
         or tok.lower_ in NON_MILITARY_NOUNS

@@ -335,6 +335,8 @@ def is_armed(tok: Token | None) -> bool:
         return True
     if tok.dep_ in ("nsubj", "nsubjpass") and any(is_force(c) for c in tok.conjuncts):
         return True  # "Azerbaijani police and army units took control of Stepanakert"
+    if tok.pos_ == "PROPN" and tok.ent_type_ == "NORP" and tok.tag_ == "NNPS" and tok.dep_ == "dobj":
+        return False  # "is forcing Kurds to leave the region": a people driven out, not a side
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "GPE", ""):
         return True
     if (

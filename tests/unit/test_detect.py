@@ -2773,3 +2773,28 @@ def test_what_a_review_found_in_this_sessions_control_rules(detector):
     # an African Union contingent's base is where it stands, not in the contingent's country
     e = only_control(detector, "Al-Shabaab fighters overran a Kenyan army base at El Adde on Friday.")
     assert e.country == "SO"
+
+
+# --- control an encyclopedia narrative tells in passing --------------------------------------------------
+
+
+def test_a_place_taken_after_street_fighting_names_no_taker_but_is_taken(detector):
+    # "taken" is a common word: the fighting or shelling around it says it is a war's
+    e = only_control(detector, "Urus-Martan was taken in early December after heavy shelling.")
+    assert e.place == "Urus-Martan" and e.gaining_actor is None
+    e = only_control(detector, "Sidon was cleared by 9 June, although fighting in the refugee camp went on.")
+    assert e.place == "Sidon"
+
+
+def test_a_commanders_men_and_a_group_named_by_its_initials_are_sides(detector):
+    e = only_control(detector, "Habré's men abandoned Abéché and retreated east toward the Sudanese border.")
+    assert e.place == "Abéché" and e.losing_actor == "Habré's men"
+    e = only_control(detector, "In June 1983 the GUNT took Faya-Largeau from the government of Hissène Habré.")
+    assert e.place == "Faya-Largeau" and e.gaining_actor == "GUNT"
+    # a people driven out, or a mere crowd of men, holds nothing
+    text = (
+        "On 3 May 2017, party militants attacked the offices of the Kurdish Unity Bloc in Amuda and Qamishli. Its "
+        'leader told Turkish television the "PYD\'s harsh rule in Syria is forcing Kurds to leave the region".'
+    )
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+    assert news(detect(detector, "Thousands of men and women fled Kabul."), TerritorialControlEvent) == []
