@@ -526,7 +526,14 @@ def _place_text(
         town = title_town or ctx.antecedent(before, part_of.group(1).lower(), movement=movement)
         if town:
             return f"{ref.text[: part_of.start()]}of {_strip_possessive(town)}", False
+    whole = _WHOLE_OF.match(ref.text)
+    if whole and not ref.anaphoric:
+        return ref.text[whole.end() :], False  # "the entire Kyiv region had been retaken": the Kyiv region
     return ref.text, False
+
+
+# "the entire Kyiv region", "the whole of Kherson region": all of a place, named as the place
+_WHOLE_OF = re.compile(r"^the (?:entire|whole)\s+(?:of\s+)?(?=[A-Z])")
 
 
 _PART_OF_ANAPHOR = re.compile(r"\bof the (city|town|village)$")

@@ -262,6 +262,16 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             suffix = "" if after.text == "," else f" {_singular(tok.text)}"
             return [PlaceRef(f"{name_span(n)}{suffix}", n) for n in names]
     if tok.pos_ != "PROPN":
+        described = [
+            c
+            for c in tok.children
+            if c.dep_ == "appos"
+            and c.lemma_.lower() in lx.PLACE_NOUNS
+            and any(o.pos_ == "PROPN" for o in prep_objects(c, "of"))
+        ]
+        if described and not any(o.pos_ == "PROPN" for o in prep_objects(tok, "of")):
+            # "The last pocket of resistance, the small town of al-Ayadiya, fell": the place the words describe
+            return _place_refs_of(described[0])
         # "the villages of Toqli and Mregel", "two villages (Toqli and Mregel)", "the city of Lysychansk"
         named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         doc = tok.doc

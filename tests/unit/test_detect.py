@@ -2798,3 +2798,16 @@ def test_a_commanders_men_and_a_group_named_by_its_initials_are_sides(detector):
     )
     assert news(detect(detector, text), TerritorialControlEvent) == []
     assert news(detect(detector, "Thousands of men and women fled Kabul."), TerritorialControlEvent) == []
+
+
+def test_all_of_a_place_is_named_as_the_place(detector):
+    e = only_control(detector, "Kyiv said on Saturday that the entire Sumy region had been retaken from Russian forces.")
+    assert e.place == "Sumy region"
+    e = only_control(detector, "Ukrainian forces retook the whole of Kherson region on Friday.")
+    assert e.place == "Kherson region"
+
+
+def test_a_place_described_before_its_name_is_the_named_place(detector):
+    text = "The rebels' last stronghold, the small town of Aguelhok, fell to the army on Monday."
+    e = only_control(detector, text)
+    assert e.place == "Aguelhok" and e.country == "ML"
