@@ -155,6 +155,18 @@ _ADMIN_REGIONS: dict[str, tuple[str, str]] = {
     "Borno": ("NG", "Maiduguri"), "Cabo Delgado": ("MZ", "Pemba"), "Puntland": ("SO", "Garoowe"),
     "Somaliland": ("SO", "Hargeysa"), "Jubaland": ("SO", "Kismayo"), "Hadramout": ("YE", "Al Mukalla"),
     "Hadramawt": ("YE", "Al Mukalla"), "Kashmir": ("IN", "Srinagar"),
+    # states and provinces of wars whose towns share names abroad ("Leer in Unity state", "Bor, the capital of
+    # Jonglei"): the region names the country that picks the town
+    "Jonglei": ("SS", "Bor"), "Unity State": ("SS", "Bentiu"),
+    "Upper Nile": ("SS", "Malakal"), "Western Equatoria": ("SS", "Yambio"), "Central Equatoria": ("SS", "Juba"),
+    "Eastern Equatoria": ("SS", "Torit"), "Blue Nile": ("SD", "Ad-Damazin"), "Shan State": ("MM", "Taunggyi"),
+    "Kachin": ("MM", "Myitkyina"), "Sagaing": ("MM", "Sagaing"),
+    "Karen State": ("MM", "Hpa-An"), "Kayin": ("MM", "Hpa-An"), "Kayah": ("MM", "Loikaw"), "Chin State": ("MM",
+    "Hakha"), "Yobe": ("NG", "Damaturu"), "Adamawa": ("NG", "Yola"), "Zamfara": ("NG", "Gusau"),
+    "Lower Shabelle": ("SO", "Marka"), "Middle Shabelle": ("SO", "Jowhar"), "Hiiraan": ("SO", "Beledweyne"),
+    "Galmudug": ("SO", "Dhuusamarreeb"), "Diyala": ("IQ", "Baqubah"), "Salahuddin": ("IQ", "Tikrit"),
+    "Badakhshan": ("AF", "Fayzabad"), "Panjshir": ("AF", "Bazarak"), "Waziristan": ("PK", "Miran Shah"),
+    "North Waziristan": ("PK", "Miran Shah"), "Afar": ("ET", "Semera"), "Benishangul-Gumuz": ("ET", "Asosa"),
 }
 
 # Short upper-case abbreviations: matched case-sensitively ("US" yes, "us" never).
@@ -311,6 +323,7 @@ _RE_ARTICLE_NAME = re.compile(r"^(Al|El|Ar|As|Ad|An|At|Az|Ash|Ed|Er|Es|Et|Ez|En)
 _RUN_CONNECTOR = (
     r"(?:of|the|and|de|del|da|do|du|des|la|le|al|el|ar|as|ad|an|at|az|ash|ed|er|es|et|ez|en|bin|ibn|upon|on)"
 )
+_RE_LOWER_STATE = re.compile(r"\b([A-Z][a-z]+) state\b")
 _RE_CAP_RUN = re.compile(rf"{_CAP_WORD}(?:[ \t\u00a0]+(?:{_RUN_CONNECTOR}[ \t\u00a0]+)*{_CAP_WORD})*")
 _RE_LOWER_ARTICLE_START = re.compile(
     rf"^(?:al|el|ar|as|ad|an|at|az|ash|ath|adh|ed|er|es|et|ez|en|de|di|du|la|le)[-\s'’]+[{_UPPER}]"
@@ -690,6 +703,7 @@ class Gazetteer:
         mentions = self._mentions
         maxn = self._mention_max_tokens
         heads = self._mention_heads
+        text = _RE_LOWER_STATE.sub(r"\1 State", text)  # "in northern Shan state": a region's name, capitalised
         for run in _RE_CAP_RUN.findall(text):
             toks = run.split()
             n = len(toks)

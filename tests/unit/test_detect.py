@@ -2811,3 +2811,10 @@ def test_a_place_described_before_its_name_is_the_named_place(detector):
     text = "The rebels' last stronghold, the small town of Aguelhok, fell to the army on Monday."
     e = only_control(detector, text)
     assert e.place == "Aguelhok" and e.country == "ML"
+
+
+def test_a_town_in_a_state_of_a_war_is_in_that_country(detector):
+    e = only_control(detector, "Rebels captured Leer in Unity state on Monday.")
+    assert e.place == "Leer" and e.country == "SS"
+    e = only_control(detector, "Rebels captured Bor, the capital of Jonglei state, on Monday.")
+    assert e.place == "Bor" and e.country == "SS"

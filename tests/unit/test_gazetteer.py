@@ -353,3 +353,12 @@ def test_demonyms_can_count_less_than_names(gaz: Gazetteer) -> None:
     text = "Russian troops and Russian drones struck Ukraine"
     assert gaz.countries_in(text) == {"RU": 2, "UA": 1}
     assert gaz.countries_in(text, demonym_weight=0.5) == {"RU": 1.0, "UA": 1}
+
+
+def test_a_state_or_province_of_a_war_names_its_country(gaz: Gazetteer) -> None:
+    # "in Unity state", "Jonglei": towns there share names abroad (Leer in Germany, Bor in Russia)
+    assert gaz.countries_in("Fighting reached Leer in Unity state.")["SS"] == 1
+    assert gaz.countries_in("Bor, the capital of Jonglei, changed hands.")["SS"] == 1
+    assert gaz.countries_in("The army lost bases in northern Shan state.")["MM"] == 1
+    # a state written in lower case after a word that names nothing counts for no country
+    assert gaz.countries_in("The Islamic state said it held the town.") == {}
