@@ -1050,7 +1050,7 @@ def _counted_force(tok: Token) -> bool:
 _HOMEWARD_ONLY = frozenset("come return".split())
 
 
-_HOMEWARD_VERBS = frozenset("come go return bring move fly ship".split())
+_HOMEWARD_VERBS = frozenset("come go return bring move fly ship head".split())
 
 
 def _shifted_from_posting(t: Token, lemma: str, force: Token | None) -> bool:
@@ -1118,12 +1118,23 @@ def _homecoming_frames(t: Token, subj: Token | None, dobj: Token | None) -> list
     if not origins and force is not None:
         # "flying home Georgia's 2,000-strong contingent in Iraq": where the force was posted
         origins = place_objects(force, "in") or place_objects(t, "in")
+    if not origins:
+        # "heading home to Fort Bragg after four months in Poland": where the tour was
+        origins = [
+            o
+            for a in prep_objects(t, "after")
+            if a.lemma_.lower() in _TOUR_NOUNS
+            for o in place_objects(a, "in")
+        ]
     if not homes and not origins:
         return []
     owner = child(force, "poss")
     if owner is not None and owner.pos_ == "PROPN":
         actor = actor_of(owner)  # "U.S. transport planes began flying home Georgia's contingent": Georgia's
     return [DeployFrame(t, force, dest_refs(origins), actor=actor, withdraw=True)]
+
+
+_TOUR_NOUNS = frozenset("day week month year tour deployment rotation stint".split())
 
 
 def _entry_frames(t: Token, force: Token | None, entered: Token) -> list[DeployFrame]:

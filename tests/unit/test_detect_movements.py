@@ -2338,3 +2338,11 @@ def test_a_step_told_hours_earlier_is_news_in_a_narrative(detector):
     assert [(e.place, e.background, e.gaining_actor) for e in events] == [
         ("Pristina airport", False, "a column of Russian paratroopers")
     ]
+
+
+def test_heading_home_after_a_tour_leaves_the_place_of_the_tour(detector):
+    text = "Paratroopers of the 82nd Airborne Division are heading home to Fort Bragg after nine months in Poland."
+    e = only_movement(detector, text)
+    assert e.destination == "Poland" and e.direction == "withdraw"
+    e = only_movement(detector, "The soldiers are headed to Lithuania.")
+    assert e.destination == "Lithuania" and e.direction == "deploy"
