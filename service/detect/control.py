@@ -265,6 +265,18 @@ def _followed_frames(t: Token) -> list[TCFrame]:
     return [TCFrame(t, places, gaining=before[0].gaining, losing=before[0].losing, partial=partial)]
 
 
+def _a_people_made_to_leave_home(loser: Token, targets: list[Token]) -> bool:
+    """ "is forcing Kurds to leave the region": a people driven from its home, which no side takes; but "forced
+    the Russians to withdraw from Kherson" names the place an army gave up."""
+    return (
+        loser.ent_type_ == "NORP"
+        and loser.tag_ == "NNPS"
+        and loser.dep_ == "dobj"
+        and loser.head.lemma_.lower() in ("force", "drive", "push", "compel")
+        and all(t.pos_ != "PROPN" for t in targets)
+    )
+
+
 def _frames(t: Token) -> list[TCFrame]:
     lemma = t.lemma_.lower().removeprefix("re-")
     if (
@@ -439,6 +451,8 @@ def _frames(t: Token) -> list[TCFrame]:
         and (prep_objects(dobj, "to") or prep_objects(t, "to"))
     ):
         return []  # "They then took the road to Kisangani": a way travelled, not ground taken
+    if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
+        return []  # "shelling has taken out the power station in Kherson": destroyed, not taken
     if lemma in lx.GAIN_VERBS and _in_progress(t):
         return []  # "troops are clearing the last pockets", "were storming the airport": not taken yet
     if lemma in lx.GAIN_VERBS and _habitual(t):
@@ -686,13 +700,10 @@ def _frames(t: Token) -> list[TCFrame]:
             loser = force_of(
                 subj
             )  # "the 1,000 U.S. troops being withdrawn from northern Syria" are the ones leaving
-        if (
-            loser is not None
-            and not is_armed(loser)
-            and (loser.pos_ != "PROPN" or loser.ent_type_ == "NORP")  # "forcing Kurds to leave": a people
-            and not avoids_capture(t)
-        ):
+        if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN" and not avoids_capture(t):
             return []  # but "the military pulled its troops out of Vuhledar to avoid encirclement" lost it
+        if loser is not None and _a_people_made_to_leave_home(loser, targets):
+            return []
         if (
             passive
             and subj is not None

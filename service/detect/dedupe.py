@@ -44,6 +44,7 @@ def _both_unnamed_irregulars(a: str, b: str) -> bool:
 
 _GENERIC = frozenset(
     "the its their his her forces force troops army fighters militants of and government units".split()
+    + ["s"]  # what is left of a possessive: "Goukouni's GUNT" and "Habré's troops" share no name
 )
 _NO_ONE_IN_PARTICULAR = _GENERIC | lx.IRREGULAR_NOUNS
 
@@ -224,7 +225,9 @@ def _repeats(prev: Event, e: Event, actor: str | None, country_of: CountryOf) ->
     the same place in the same direction is the same movement unless the two give different sizes."""
     if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent):
         told_again = bool(e.force and re.match(r"(?i)(?:the|these|those)\b", e.force))
-        if _another_force(prev, e) or (not told_again and _two_senders_named(prev, e, country_of)):
+        if _another_force(prev, e, country_of) or (
+            not told_again and _two_senders_named(prev, e, country_of)
+        ):
             return False
         return prev.direction == e.direction and (
             prev.size is None or e.size is None or prev.size == e.size or _rounded_to(prev.size, e.size)
@@ -313,7 +316,7 @@ def _rounded_to(lead: int, exact: int) -> bool:
     return lead % 100 == 0 and exact % 10 != 0 and abs(exact - lead) <= 0.25 * lead
 
 
-def _another_force(prev: DeploymentEvent, e: DeploymentEvent) -> bool:
+def _another_force(prev: DeploymentEvent, e: DeploymentEvent, country_of: CountryOf) -> bool:
     """ "The carrier strike group arrived ... a submarine also arrived": another force, said to come as well;
     "The first contingent arrived ... Kenya will send 600 more officers": more to come after those that came;
     "a carrier strike group arrived ... would send a second carrier strike group": another of the kind."""
@@ -327,7 +330,8 @@ def _another_force(prev: DeploymentEvent, e: DeploymentEvent) -> bool:
         # "would send a second carrier strike group" after the first arrived; not the second retold
         return True
     units_a, units_b = _UNIT_NAME.findall(prev.force or ""), _UNIT_NAME.findall(e.force or "")
-    if units_a and units_b and not set(units_a) & set(units_b):
+    part_of = _may_be_part_of(units_a, units_b, e) and not _two_states(prev.actor, e.actor, country_of)
+    if units_a and units_b and not set(units_a) & set(units_b) and not part_of:
         # "F-15C fighters of the 1st Tactical Fighter Wing landed at Dhahran ... The ready brigade of the 82nd
         # Airborne Division began arriving at Dhahran": two units, each named
         return True
@@ -336,11 +340,27 @@ def _another_force(prev: DeploymentEvent, e: DeploymentEvent) -> bool:
     return _norm(prev.force).split()[-1:] != _norm(e.force).split()[-1:]
 
 
+def _may_be_part_of(
+    units_a: list[tuple[str, str]], units_b: list[tuple[str, str]], e: DeploymentEvent
+) -> bool:
+    """ "The 3rd Infantry Division is deploying to Germany ... Its 2nd Armored Brigade Combat Team will ...": a
+    unit of the one named before, not another force."""
+    if re.match(r"(?i)(?:its|their)\b", e.force or ""):
+        return True
+    ranks = (
+        [_ECHELONS.get(echelon, 0) for _, echelon in units_a],
+        [_ECHELONS.get(echelon, 0) for _, echelon in units_b],
+    )
+    return any(a and b and a != b for a in ranks[0] for b in ranks[1])
+
+
 # a numbered unit: "the 82nd Airborne Division", "3 Commando Brigade", "the 1st Battalion"
 _UNIT_NAME = re.compile(
-    r"\b(\d+(?:st|nd|rd|th)?)\s+(?:[A-Z][\w-]*\s+){0,3}?(?:Division|Brigade|Regiment|Battalion|Wing|Group|Unit|"
+    r"\b(\d+(?:st|nd|rd|th)?)\s+(?:[A-Z][\w-]*\s+){0,3}?(Division|Brigade|Regiment|Battalion|Wing|Group|Unit|"
     r"Corps|Army|Squadron|Fleet)\b"
 )
+# the ground echelons, each made of those below: a brigade may be part of a division named before
+_ECHELONS = {"Army": 5, "Corps": 4, "Division": 3, "Brigade": 2, "Regiment": 2, "Battalion": 1}
 
 
 def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Event]:

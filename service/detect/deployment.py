@@ -1074,9 +1074,13 @@ def _homeward(t: Token) -> bool:
     """ "will come home from Iraq", "bringing the troops home", "move its troops back": forces sent home or back
     from where they were are withdrawn; so are soldiers "stationed in Vilseck" who "will return to the United
     States"."""
-    if t.lemma_.lower() not in _HOMEWARD_VERBS:
+    lemma = t.lemma_.lower()
+    if lemma in ("send", "order"):
+        # "the Marines from Helmand were sent home"; but forces "sent back to Iraq" go there again
+        return any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod") for c in t.children)
+    if lemma not in _HOMEWARD_VERBS:
         return False
-    if t.lemma_.lower() == "return" and _returns_from_posting(t):
+    if lemma == "return" and _returns_from_posting(t):
         return True
     near = [
         *t.children,
@@ -1118,6 +1122,10 @@ def _homecoming_frames(t: Token, subj: Token | None, dobj: Token | None) -> list
     if not origins and force is not None:
         # "flying home Georgia's 2,000-strong contingent in Iraq": where the force was posted
         origins = place_objects(force, "in") or place_objects(t, "in")
+    if not origins and force is not None and t.lemma_.lower() == "send":
+        # "The Marines from Helmand were sent home": where they served; soldiers "from Fort Bragg" who "came
+        # home" may come home to it
+        origins = place_objects(force, "from")
     if not origins:
         # "heading home to Fort Bragg after four months in Poland": where the tour was
         origins = [

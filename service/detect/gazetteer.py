@@ -159,13 +159,13 @@ _ADMIN_REGIONS: dict[str, tuple[str, str]] = {
     # Jonglei"): the region names the country that picks the town
     "Jonglei": ("SS", "Bor"), "Unity State": ("SS", "Bentiu"),
     "Upper Nile": ("SS", "Malakal"), "Western Equatoria": ("SS", "Yambio"), "Central Equatoria": ("SS", "Juba"),
-    "Eastern Equatoria": ("SS", "Torit"), "Blue Nile": ("SD", "Ad-Damazin"), "Shan State": ("MM", "Taunggyi"),
+    "Eastern Equatoria": ("SS", "Torit"), "Blue Nile State": ("SD", "Ad-Damazin"), "Shan State": ("MM", "Taunggyi"),
     "Kachin": ("MM", "Myitkyina"), "Sagaing": ("MM", "Sagaing"),
     "Karen State": ("MM", "Hpa-An"), "Kayin": ("MM", "Hpa-An"), "Kayah": ("MM", "Loikaw"), "Chin State": ("MM",
-    "Hakha"), "Yobe": ("NG", "Damaturu"), "Adamawa": ("NG", "Yola"), "Zamfara": ("NG", "Gusau"),
+    "Hakha"), "Yobe": ("NG", "Damaturu"), "Zamfara": ("NG", "Gusau"),
     "Lower Shabelle": ("SO", "Marka"), "Middle Shabelle": ("SO", "Jowhar"), "Hiiraan": ("SO", "Beledweyne"),
     "Galmudug": ("SO", "Dhuusamarreeb"), "Diyala": ("IQ", "Baqubah"), "Salahuddin": ("IQ", "Tikrit"),
-    "Badakhshan": ("AF", "Fayzabad"), "Panjshir": ("AF", "Bazarak"), "Waziristan": ("PK", "Miran Shah"),
+    "Panjshir": ("AF", "Bazarak"), "Waziristan": ("PK", "Miran Shah"),
     "North Waziristan": ("PK", "Miran Shah"), "Afar": ("ET", "Semera"), "Benishangul-Gumuz": ("ET", "Asosa"),
 }
 

@@ -259,7 +259,7 @@ _MILITARY_CUES = (
     r"aircraft|jets?\b|islamic state|taliban|hezbollah|houthi|wagner|shabab|peshmerga|guard|offensive|battle|"
     r"assault|attack|counter|raid|siege|front|defen|mercenar|separatist|occupation|invasion|invader|garrison|coalition|gunmen|"
     r"personnel|advis|contingent|detachment|reinforcement|artillery|tank|airbase|checkpoint|outpost|company\b|"
-    r"platoon|police|officers|Fleet\b|fighting\b|shelling\b|bombard|clashes\b|['’]s men\b|"
+    r"platoon|police|officers|Fleet\b|fighting\b|shelling\b|bombard|clashes\b|"
     r"convoy|armou?red|reservist|conscript|recruit|paramilitar|air ?bases?\b|airfields?\b|"
     # the kit news reports moving: "two B-52 bombers arrived", "a carrier strike group", "the USS Ford"
     r"bombers?\b|warplanes?\b|destroyers?\b|frigates?\b|submarines?\b|aircraft carriers?\b|strike group|"
@@ -269,26 +269,44 @@ _MILITARY_CUES = (
 )
 _ACRONYM_CUES = (
     r"\b(?:IS|ISIS|ISIL|SDF|YPG|PKK|FSA|SAA|NATO|LPR|DPR|HTS|IRGC|AMISOM|NDF|PMF|PMU|ISF|ANA|SNA)\b"
-    # an armed group the lists do not know, named by its initials: "the GUNT took Faya-Largeau", "the RUF"
-    r"|\b[A-Z]{3,6}\b"
 )
+# an armed group the lists do not know, named by its initials, in a story of war: "the GUNT took Faya-Largeau";
+# alone it is as likely a party winning a city ("the AKP lost Istanbul to the CHP")
+_INITIALS = re.compile(r"\b[A-Z]{3,6}\b")
+# Words that put a sentence in a war whatever else it is about (not "attack", "defence", "front": a match has them)
+WAR_WORDS = re.compile(
+    r"\b(?:troops?|soldiers?|arm(?:y|ies)|militar|fighters|rebels?|militias?|insurgen|guerrill|war\b|battle|"
+    r"offensive|siege|shell(?:s|ed|ing)\b|bomb|retreat|abandon|captur|seiz|recaptur|overr[au]n|garrison|"
+    r"weapons|gun|artillery|tanks\b|ambush|surrender)",
+    re.IGNORECASE,
+)
+# "Habré's men": a commander's fighters where the sentence is about war, a coach's players where it is not
+_COMMANDERS_MEN = re.compile(r"['’]s men\b")
 _STRONG = re.compile(rf"\b(?:{_STRONG_STEMS})", re.IGNORECASE)
 _WEAK = re.compile(rf"\b(?:{_WEAK_STEMS})", re.IGNORECASE)
 _CUE = re.compile(rf"\b(?:{_MILITARY_CUES})", re.IGNORECASE)
 _ACRONYM = re.compile(_ACRONYM_CUES)
 
 
-def is_candidate(sentence: str, *, after_candidate: bool = False) -> bool:
+def is_candidate(sentence: str, *, after_candidate: bool = False, war_story: bool = False) -> bool:
     """Is the sentence worth parsing? Linear-time regular expressions, no backtracking traps.
-    `after_candidate`: the sentence before was one, so "They took Kyauktaw", "the group took" go on its story."""
+    `after_candidate`: the sentence before was one, so "They took Kyauktaw", "the group took" go on its story.
+    `war_story`: the article tells of a war (`is_war_story`), so a group named by its initials may be a side."""
     if _STRONG.search(sentence) or _FALLEN_PLACE.search(sentence):
         return True
     return bool(_WEAK.search(sentence)) and bool(
         _CUE.search(sentence)
         or _ACRONYM.search(sentence)
         or ACTOR_PATTERN.search(sentence)
+        or (_COMMANDERS_MEN.search(sentence) and WAR_WORDS.search(sentence))
         or (after_candidate and _ANAPHORIC_SIDE.search(sentence))
+        or ((after_candidate or war_story) and _INITIALS.search(sentence))
     )
+
+
+def is_war_story(sentences: list[str]) -> bool:
+    """Do two sentences or more speak of war ("troops", "recaptured", "bombed")?"""
+    return sum(1 for s in sentences if WAR_WORDS.search(s)) >= 2
 
 
 # "Sirte fell on 20 October", "the town fell within hours": a place named falling needs no military word

@@ -753,7 +753,7 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
         # with "had"
         # "Hours earlier a column of Russian paratroopers had taken over Pristina airport": a step of the same
         # story
-        return published_year is None and _flashback(trigger) and not _RECENT.search(text)
+        return published_year is None and _flashback(trigger) and not _HOURS_EARLIER.search(text)
     years = [int(t.text) for t in clause if _dating_year(t)]
     if _before_publication_year(years, published_year):
         return True
@@ -762,6 +762,10 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
 
 
 _SAME_STORY_PAST = re.compile(r"earlier this (?:month|week)", re.I)
+# a narrative stepping back within one day's story ("overnight" or "on Monday" it may tell of any year)
+_HOURS_EARLIER = re.compile(
+    r"\b(?:(?:hours?|days?|a day) (?:earlier|before)|the previous day|the day before)\b", re.I
+)
 
 
 def comes_after(trigger: Token) -> bool:

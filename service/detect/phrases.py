@@ -18,6 +18,7 @@ from service.detect.lexicon import (
     PLACE_NOUNS,
     REGION_WORDS,
     THING_NOUNS,
+    WAR_WORDS,
 )
 
 _NP_LEFT = frozenset(
@@ -270,7 +271,9 @@ def is_force(tok: Token) -> bool:
     if _military_police(tok):
         return True  # "units of its military police had entered Saraqib": soldiers who police an army
     if tok.lower_ == "men" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children):
-        return True  # "Habré's men abandoned Abéché": a commander's fighters
+        # "Habré's men abandoned Abéché and retreated": a commander's fighters; "Klopp's men arrived in Madrid"
+        # are a coach's players
+        return WAR_WORDS.search(tok.sent.text) is not None
     if (
         lemma in NON_MILITARY_NOUNS
         or tok.lower_ in NON_MILITARY_NOUNS

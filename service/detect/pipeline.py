@@ -91,9 +91,13 @@ class Detector:
         for n, article in enumerate(articles):
             before: Sentence | None = None
             after_candidate = False
-            for sentence in split_sentences(article.text):
+            sentences = split_sentences(article.text)
+            war_story = lx.is_war_story([s.text for s in sentences])
+            for sentence in sentences:
                 own = lx.is_candidate(sentence.text)
-                candidate = own or lx.is_candidate(sentence.text, after_candidate=after_candidate)
+                candidate = own or lx.is_candidate(
+                    sentence.text, after_candidate=after_candidate, war_story=war_story
+                )
                 # "they" carries the story on while each sentence goes on with it ("They must leave Prizren by June
                 # 18. They are also to pull out of Pec by June 20.")
                 after_candidate = candidate

@@ -268,6 +268,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             if c.dep_ == "appos"
             and c.lemma_.lower() in lx.PLACE_NOUNS
             and any(o.pos_ == "PROPN" for o in prep_objects(c, "of"))
+            # "the regional capital, the only city of Kherson Oblast that Russia had taken": a place in a region
+            and not any(d.dep_ == "relcl" or d.lower_ == "only" or d.tag_ == "JJS" for d in c.children)
         ]
         if described and not any(o.pos_ == "PROPN" for o in prep_objects(tok, "of")):
             # "The last pocket of resistance, the small town of al-Ayadiya, fell": the place the words describe

@@ -335,8 +335,6 @@ def is_armed(tok: Token | None) -> bool:
         return True
     if tok.dep_ in ("nsubj", "nsubjpass") and any(is_force(c) for c in tok.conjuncts):
         return True  # "Azerbaijani police and army units took control of Stepanakert"
-    if tok.pos_ == "PROPN" and tok.ent_type_ == "NORP" and tok.tag_ == "NNPS" and tok.dep_ == "dobj":
-        return False  # "is forcing Kurds to leave the region": a people driven out, not a side
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "GPE", ""):
         return True
     if (
@@ -509,7 +507,17 @@ _PEACEKEEPING_WORDS = frozenset(
 
 def keeps_the_peace(force: Token | None) -> bool:
     """ "The first KFOR troops, British paratroopers ...", "NATO peacekeepers": a peacekeeping force."""
-    return force is not None and any(w.lower_ in _PEACEKEEPING_WORDS for w in force.subtree)
+    if force is None:
+        return False
+    named_by = [force, *(c for c in force.children if c.dep_ in _FORCE_NAMING_DEPS)]
+    named_by += [o for p in force.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    named_by += [c for w in named_by[1:] for c in w.children if c.dep_ in ("compound", "amod")]
+    return any(w.lower_ in _PEACEKEEPING_WORDS for w in named_by)
+
+
+# The words that name a force itself; a relative clause or a prepositional phrase tells what it did or met
+# ("M23 rebels, who had overrun a UN peacekeeping base, reached Goma" are no peacekeepers)
+_FORCE_NAMING_DEPS = frozenset(("compound", "amod", "nmod", "appos", "nummod", "poss"))
 
 
 def peacekeepers_rolling_in(verb: Token, force: Token | None) -> bool:

@@ -2789,8 +2789,18 @@ def test_a_place_taken_after_street_fighting_names_no_taker_but_is_taken(detecto
 def test_a_commanders_men_and_a_group_named_by_its_initials_are_sides(detector):
     e = only_control(detector, "Habré's men abandoned Abéché and retreated east toward the Sudanese border.")
     assert e.place == "Abéché" and e.losing_actor == "Habré's men"
-    e = only_control(detector, "In June 1983 the GUNT took Faya-Largeau from the government of Hissène Habré.")
+    # a coach's men or a tycoon's are no side
+    assert detect(detector, "Klopp's men arrived in Madrid on Tuesday ahead of the final.") == []
+    assert detect(detector, "Musk's men took over the Twitter headquarters in San Francisco.") == []
+    text = (
+        "Fighting between the GUNT and the FAN resumed in March. "
+        "In June 1983 the GUNT took Faya-Largeau from the government of Hissène Habré."
+    )
+    e = only_control(detector, text)
     assert e.place == "Faya-Largeau" and e.gaining_actor == "GUNT"
+    # initials alone name a party as often as an army: a city won in an election changes no hands
+    assert detect(detector, "The AKP lost Istanbul to the CHP in 2019.") == []
+    assert detect(detector, "The SNP took Glasgow from Labour.") == []
     # a people driven out, or a mere crowd of men, holds nothing
     text = (
         "On 3 May 2017, party militants attacked the offices of the Kurdish Unity Bloc in Amuda and Qamishli. Its "
@@ -2798,6 +2808,11 @@ def test_a_commanders_men_and_a_group_named_by_its_initials_are_sides(detector):
     )
     assert news(detect(detector, text), TerritorialControlEvent) == []
     assert news(detect(detector, "Thousands of men and women fled Kabul."), TerritorialControlEvent) == []
+    # but an army forced out of a named place gave it up
+    e = only_control(detector, "The offensive forced the Russians to withdraw from Kherson.")
+    assert e.place == "Kherson" and e.losing_actor == "the Russians"
+    e = only_control(detector, "The assault forced Ukrainians to abandon Avdiivka in February.")
+    assert e.place == "Avdiivka" and e.losing_actor == "Ukrainians"
 
 
 def test_all_of_a_place_is_named_as_the_place(detector):
@@ -2811,6 +2826,9 @@ def test_a_place_described_before_its_name_is_the_named_place(detector):
     text = "The rebels' last stronghold, the small town of Aguelhok, fell to the army on Monday."
     e = only_control(detector, text)
     assert e.place == "Aguelhok" and e.country == "ML"
+    # but a description that places the place in a region does not name it
+    text = "Ukrainian forces retook the regional capital, the only city of Kherson Oblast that Russia had taken."
+    assert only_control(detector, text).place != "Kherson Oblast"
 
 
 def test_a_town_in_a_state_of_a_war_is_in_that_country(detector):
@@ -2818,3 +2836,22 @@ def test_a_town_in_a_state_of_a_war_is_in_that_country(detector):
     assert e.place == "Leer" and e.country == "SS"
     e = only_control(detector, "Rebels captured Bor, the capital of Jonglei state, on Monday.")
     assert e.place == "Bor" and e.country == "SS"
+
+
+def test_a_place_taken_out_is_destroyed_not_taken(detector):
+    assert detect(detector, "Shelling has taken out the power station in Kherson.") == []
+    assert detect(detector, "Russian missiles took out the main bridge in Zaporizhzhia on Monday.") == []
+    text = "Ukrainian forces took out a Russian command post near Kherson and took the village of Krynky."
+    assert only_control(detector, text).place == "Krynky"
+
+
+def test_two_commanders_sides_are_not_one_for_their_possessives(detector):
+    text = (
+        "In June 1983 Goukouni's GUNT, now openly backed by Libya, took Faya-Largeau from the government of "
+        "Hissène Habré. Habré's troops recaptured the town on 30 July."
+    )
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert [(e.place, e.gaining_actor) for e in events] == [
+        ("Faya-Largeau", "Goukouni's GUNT"),
+        ("Faya-Largeau", "Habré's troops"),
+    ]

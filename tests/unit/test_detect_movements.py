@@ -2299,6 +2299,17 @@ def test_several_senders_to_one_place_are_several_movements(detector):
         "had arrived in Poland in full."
     )
     assert len(movements(detector, text)) == 1
+    # and a unit of the division named before is part of its movement
+    text = (
+        "The Pentagon ordered the 3rd Infantry Division to Poland. Its 2nd Armored Brigade Combat Team began "
+        "arriving in Poland on Monday."
+    )
+    assert len(movements(detector, text)) == 1
+    text = (
+        "The 82nd Airborne Division's ready brigade was ordered to Kuwait on Saturday. The 1st Brigade Combat "
+        "Team, about 3,000 paratroopers, arrived in Kuwait on Sunday."
+    )
+    assert len(movements(detector, text)) == 1
 
 
 # --- movements an encyclopedia narrative tells in passing -----------------------------------------------
@@ -2317,6 +2328,11 @@ def test_peacekeepers_reaching_a_city_are_deployed_not_taking_it(detector):
     # an army reaching a town still holds part of it
     events = detector.detect(Article(id="t", text="Ukrainian troops reached the centre of Bakhmut on Friday."))
     assert [type(e).__name__ for e in events] == ["TerritorialControlEvent"]
+    # rebels who once overran a peacekeepers' base are no peacekeepers
+    text = "M23 rebels, who had overrun a UN peacekeeping base near Sake, reached the centre of Goma."
+    events = detector.detect(Article(id="t", text=text))
+    goma = [type(e).__name__ for e in events if "Goma" in (getattr(e, "place", ""), getattr(e, "destination", ""))]
+    assert goma == ["TerritorialControlEvent"]
 
 
 def test_forces_shipped_or_carried_to_a_place_are_deployed_there(detector):
@@ -2338,6 +2354,10 @@ def test_a_step_told_hours_earlier_is_news_in_a_narrative(detector):
     assert [(e.place, e.background, e.gaining_actor) for e in events] == [
         ("Pristina airport", False, "a column of Russian paratroopers")
     ]
+    # but a narrative's step back dated by its night or weekday is still the past it recalls
+    for when in ("overnight", "on Monday"):
+        text = f"In 1994 the rebels had taken Kigali {when}."
+        assert [e.background for e in detector.detect(Article(id="t", text=text))] == [True]
 
 
 def test_heading_home_after_a_tour_leaves_the_place_of_the_tour(detector):
@@ -2346,3 +2366,13 @@ def test_heading_home_after_a_tour_leaves_the_place_of_the_tour(detector):
     assert e.destination == "Poland" and e.direction == "withdraw"
     e = only_movement(detector, "The soldiers are headed to Lithuania.")
     assert e.destination == "Lithuania" and e.direction == "deploy"
+
+
+def test_forces_sent_home_are_withdrawn_from_where_they_served(detector):
+    e = only_movement(detector, "The British troops in Basra were sent home.")
+    assert (e.destination, e.direction) == ("Basra", "withdraw")
+    e = only_movement(detector, "The Marines from Helmand were sent home on Monday.")
+    assert (e.destination, e.direction) == ("Helmand", "withdraw")
+    # forces sent back to a war go there again
+    e = only_movement(detector, "Obama sent 300 troops back to Iraq.")
+    assert (e.destination, e.direction) == ("Iraq", "deploy")

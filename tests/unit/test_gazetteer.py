@@ -362,3 +362,12 @@ def test_a_state_or_province_of_a_war_names_its_country(gaz: Gazetteer) -> None:
     assert gaz.countries_in("The army lost bases in northern Shan state.")["MM"] == 1
     # a state written in lower case after a word that names nothing counts for no country
     assert gaz.countries_in("The Islamic state said it held the town.") == {}
+
+
+def test_a_region_shared_by_two_countries_names_neither(gaz: Gazetteer) -> None:
+    # Badakhshan is a province of Afghanistan and of Tajikistan; Adamawa a state of Nigeria and a region of
+    # Cameroon; the Blue Nile a river through Ethiopia as well as a Sudanese state
+    assert gaz.countries_in("Fighting spread across Badakhshan.") == {}
+    assert gaz.countries_in("Militants attacked villages in Adamawa.") == {}
+    assert gaz.countries_in("The Blue Nile flooded the plain.") == {}
+    assert gaz.countries_in("Fighting reached Blue Nile State.")["SD"] == 1

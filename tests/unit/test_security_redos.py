@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from service.detect.lexicon import is_candidate
+from service.detect.lexicon import is_candidate, is_war_story
 from service.detect.sentences import split_sentences
 from service.messages import plain_text
 
@@ -27,6 +27,8 @@ ADVERSARIAL_UNITS = [
 ]  # fmt: skip
 SCANNERS: dict[str, Callable[[str], object]] = {
     "is_candidate": is_candidate,
+    "is_candidate in a war story": lambda text: is_candidate(text, after_candidate=True, war_story=True),
+    "is_war_story": lambda text: is_war_story([text]),
     "split_sentences": split_sentences,
     "plain_text": plain_text,
 }
