@@ -501,7 +501,14 @@ def _frames(t: Token) -> list[TCFrame]:
         places, partial = places_from(target)
         # "overran the compound, the police headquarters and ...": the parser may join the list to the verb
         listed_on = [
-            c for c in t.children if c.dep_ == "conj" and c.pos_ == "NOUN" and not passive and target is dobj
+            c
+            for c in t.children
+            if c.dep_ == "conj"
+            and c.pos_ == "NOUN"
+            and not passive
+            and target is dobj
+            # "had taken the town from Poland ..., and the recently reinforced garrison held out": a new clause
+            and not any(p.dep_ == "prep" and target.i < p.i < c.i for p in t.children)
         ]
         # "had taken Kirkuk city, the nearby K1 military base, the Baba Gurgur and Avana oil fields": the parser
         # may hang the second item on the verb as an adverbial noun

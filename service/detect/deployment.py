@@ -570,6 +570,8 @@ def _frames(t: Token) -> list[DeployFrame]:
                 dobj = next((o for o in children(t.head, "dobj") if is_force(o)), dobj)
             force, actor = _mover(dobj), sender(subj)
             object_is_place = _place_left(dobj, lemma)
+            if withdraw and object_is_place:
+                force = None  # "forced the Germans to evacuate Naples": the place left is no force
             if (
                 (dobj is None or (withdraw and object_is_place))
                 and subj is not None

@@ -161,9 +161,15 @@ def _with_inferred_losers(events: list[Event], ctx: ArticleContext) -> list[Even
             loser = ctx.inferred_losers.get(key) or ctx.sides.loser(
                 e.place, e.gaining_actor, e.evidence_start
             )
-            e = e.model_copy(update={"losing_actor": loser}) if loser else e
+            if loser and not _same_name(loser, e.gaining_actor):
+                # "the Ottomans had taken Kut, which the British had captured": no side loses to itself
+                e = e.model_copy(update={"losing_actor": loser})
         out.append(e)
     return out
+
+
+def _same_name(a: str, b: str | None) -> bool:
+    return b is not None and re.sub(r"^the\s+", "", a.lower()) == re.sub(r"^the\s+", "", b.lower())
 
 
 # Rare verb forms the small English model tags as nouns, swapped for a common synonym of the same length so

@@ -2855,3 +2855,20 @@ def test_two_commanders_sides_are_not_one_for_their_possessives(detector):
         ("Faya-Largeau", "Goukouni's GUNT"),
         ("Faya-Largeau", "Habré's troops"),
     ]
+
+
+def test_no_side_loses_to_itself_and_no_place_is_a_force(detector):
+    text = "In April 1916 the Ottomans recently reinforced had taken Kut, which the British had captured in 1915."
+    events = detect(detector, text)
+    assert [e.gaining_actor for e in events] == ["the Ottomans", "the British"]
+    assert all(e.gaining_actor != e.losing_actor for e in events)
+    # the place an army was forced to evacuate is no force that moved
+    events = detect(detector, "The Allied advance forced the Germans to evacuate Naples.")
+    assert [e.place for e in events if isinstance(e, TerritorialControlEvent)] == ["Naples"]
+    assert all(e.force != "Naples" for e in events if isinstance(e, DeploymentEvent))
+    # a garrison that held out after the town was taken is a side, not a second place taken
+    text = (
+        "The Germans had taken the town of Glogau from Poland at the start of the war, and the recently "
+        "reinforced garrison held out for weeks."
+    )
+    assert [e.place for e in detect(detector, text)] == ["Glogau"]
