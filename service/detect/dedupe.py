@@ -329,6 +329,16 @@ def _another_force(prev: DeploymentEvent, e: DeploymentEvent, country_of: Countr
     ):
         # "would send a second carrier strike group" after the first arrived; not the second retold
         return True
+    if (
+        prev.force
+        and e.force
+        and _SHIPS.search(prev.force) is not None
+        and _SHIPS.search(e.force) is None
+        and not re.match(r"(?i)(?:the|these|those|its|their)\b", e.force)
+    ):
+        # "The aircraft carrier USS Carl Vinson arrived off Haiti ... some 2,200 Marines are sailing toward
+        # Haiti": a warship and troops newly counted are two forces
+        return True
     units_a, units_b = _UNIT_NAME.findall(prev.force or ""), _UNIT_NAME.findall(e.force or "")
     part_of = _may_be_part_of(units_a, units_b, e) and not _two_states(prev.actor, e.actor, country_of)
     if units_a and units_b and not set(units_a) & set(units_b) and not part_of:
@@ -354,6 +364,9 @@ def _may_be_part_of(
     return any(a and b and a != b for a in ranks[0] for b in ranks[1])
 
 
+_SHIPS = re.compile(
+    r"\b(?:warships?|ships?|destroyers?|frigates?|carriers?|submarines?|cruisers?|corvettes?|vessels?|USS|HMS)\b"
+)
 # a numbered unit: "the 82nd Airborne Division", "3 Commando Brigade", "the 1st Battalion"
 _UNIT_NAME = re.compile(
     r"\b(\d+(?:st|nd|rd|th)?)\s+(?:[A-Z][\w-]*\s+){0,3}?(Division|Brigade|Regiment|Battalion|Wing|Group|Unit|"

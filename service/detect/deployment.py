@@ -1862,7 +1862,17 @@ def _pull_out_told_with(t: Token) -> bool:
         if c.dep_ == "advcl" and any(m.lower_ in ("as", "while") for m in c.children if m.dep_ == "mark")
     ]
     clauses += [x for c in clauses for x in c.children if x.dep_ == "xcomp"]
-    return any(c.lemma_.lower() in lx.WITHDRAW_VERBS - {"hand"} for c in clauses)
+    # "Before leaving, the final detachment handed over the Gao base"; "its troops had returned home from Aden
+    # after handing over the coalition's headquarters": the leaving is the movement
+    clauses += [
+        o for p in t.children if p.dep_ == "prep" and p.lower_ in ("before", "after") for o in p.children
+    ]
+    if t.dep_ == "pcomp" and t.head.lower_ in ("before", "after", "upon", "on"):
+        clauses.append(t.head.head)
+    return any(c.lemma_.lower() in (lx.WITHDRAW_VERBS | _LEAVING_VERBS) - {"hand"} for c in clauses)
+
+
+_LEAVING_VERBS = frozenset("leave depart return".split())
 
 
 def _named_site(verb: Token) -> PlaceRef | None:

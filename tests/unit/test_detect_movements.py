@@ -2376,3 +2376,20 @@ def test_forces_sent_home_are_withdrawn_from_where_they_served(detector):
     # forces sent back to a war go there again
     e = only_movement(detector, "Obama sent 300 troops back to Iraq.")
     assert (e.destination, e.direction) == ("Iraq", "deploy")
+
+
+def test_a_warship_and_troops_counted_after_it_are_two_movements(detector):
+    text = (
+        "The aircraft carrier USS Carl Vinson arrived off the coast of Haiti on Friday. Some 2,200 Marines of "
+        "the 22nd Marine Expeditionary Unit are sailing toward Haiti aboard the amphibious assault ship USS "
+        "Bataan, the Pentagon said."
+    )
+    assert [(e.destination, e.size) for e in movements(detector, text)] == [("Haiti", None), ("Haiti", 2200)]
+
+
+def test_a_handover_on_the_way_out_is_a_step_of_the_pull_out(detector):
+    text = (
+        "The United Arab Emirates said its troops had returned home from the port city of Aden after handing "
+        "over the coalition's headquarters in the Buraiqa district to Saudi forces."
+    )
+    assert [(e.destination, e.direction) for e in movements(detector, text)] == [("Aden", "withdraw")]
