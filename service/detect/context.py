@@ -133,8 +133,12 @@ class ArticleContext:
         loc = self.gazetteer.resolve(name)
         return loc is not None and loc.feature == "city" and len(name.split()) <= len(loc.name.split())
 
-    def antecedent(self, before: int, noun: str | None = None, *, movement: bool = False) -> str | None:
+    def antecedent(
+        self, before: int, noun: str | None = None, *, movement: bool = False, bare: bool = False
+    ) -> str | None:
         """The place "the city" most likely refers to: the last named place before `before`, else the title's.
+        `bare`: the noun stands alone ("withdrew from the territory"; not "the territory it had lost within
+        the city").
 
         "the village" prefers the last "X village" / "village of X" written before it.
         """
@@ -178,6 +182,11 @@ class ArticleContext:
             )
         if noun == "capital":
             return self._capital()  # "insurgents moved into the capital": the story's country's
+        if noun == "territory" and bare and not (self.last_place and self.is_wide(self.last_place)):
+            # "attacked them in Zvečan ... Yugoslav forces withdrew from the territory": Kosovo, not its town
+            wide = [name for name in _headline_names(window) if self._is_wide_place(name)]
+            if wide:
+                return wide[-1]
         if noun in _PROVINCE_NOUNS:
             # "40% of the province had been retaken": a province the story named, never its last town
             return self.last_place if self.last_place and _WIDE_NAME.search(self.last_place) else None
@@ -215,6 +224,13 @@ class ArticleContext:
         top = self.place_countries().most_common(1) or self.countries.most_common(1)
         country = _geonames_countries().get(top[0][0]) if top else None
         return (country or {}).get("capital") or None
+
+    def _is_wide_place(self, name: str) -> bool:
+        """A country or a region the gazetteer knows by this whole name ("Kosovo", "Donetsk Oblast")."""
+        if name.lower() in _COMPASS_NAMES or _ORGANISATION.search(name) or is_armed_group(name):
+            return False
+        loc = self.resolve(name)
+        return loc is not None and loc.feature != "city" and _whole_name(name, loc)
 
     def _is_capital(self, name: str) -> bool:
         """ "Kiev", "Moscow": a state's capital, which may speak for it (not "Kunduz", a provincial capital)."""

@@ -513,7 +513,8 @@ def _place_text(
     if ref.anaphoric:
         noun = ref.head.lemma_.lower() if ref.head is not None else None
         before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
-        antecedent = ctx.antecedent(before, noun, movement=movement)
+        bare = ref.head is not None and all(c.dep_ == "det" for c in ref.head.children)
+        antecedent = ctx.antecedent(before, noun, movement=movement, bare=bare)
         if antecedent and noun in _SITE_ANAPHORS and noun not in antecedent.lower():
             # "Hmeimim air base ... The airbase was handed over": the site's own name; "The airport fell" after
             # Goma: Goma's airport, not the town

@@ -2393,3 +2393,13 @@ def test_a_handover_on_the_way_out_is_a_step_of_the_pull_out(detector):
         "over the coalition's headquarters in the Buraiqa district to Saudi forces."
     )
     assert [(e.destination, e.direction) for e in movements(detector, text)] == [("Aden", "withdraw")]
+
+
+def test_the_territory_left_is_the_land_named_before_not_its_last_town(detector):
+    text = (
+        "KFOR has some 3,800 troops in Kosovo. On Monday, Italian soldiers were hurt in Zvečan when protesters "
+        "attacked them. NATO-led peacekeepers entered Kosovo in June 1999, after Yugoslav forces withdrew from "
+        "the territory under an agreement."
+    )
+    left = [e for e in detector.detect(Article(id="t", text=text)) if getattr(e, "direction", None) == "withdraw"]
+    assert [e.destination for e in left] == ["Kosovo"]
