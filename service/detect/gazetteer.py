@@ -166,7 +166,7 @@ _ADMIN_REGIONS: dict[str, tuple[str, str]] = {
     "Lower Shabelle": ("SO", "Marka"), "Middle Shabelle": ("SO", "Jowhar"), "Hiiraan": ("SO", "Beledweyne"),
     "Galmudug": ("SO", "Dhuusamarreeb"), "Diyala": ("IQ", "Baqubah"), "Salahuddin": ("IQ", "Tikrit"),
     "Panjshir": ("AF", "Bazarak"), "Waziristan": ("PK", "Miran Shah"),
-    "North Waziristan": ("PK", "Miran Shah"), "Afar": ("ET", "Semera"), "Benishangul-Gumuz": ("ET", "Asosa"),
+    "North Waziristan": ("PK", "Miran Shah"), "Afar Region": ("ET", "Semera"), "Benishangul-Gumuz": ("ET", "Asosa"),
 }
 
 # Short upper-case abbreviations: matched case-sensitively ("US" yes, "us" never).

@@ -301,7 +301,15 @@ def is_candidate(sentence: str, *, after_candidate: bool = False, war_story: boo
         or (_COMMANDERS_MEN.search(sentence) and WAR_WORDS.search(sentence))
         or (after_candidate and _ANAPHORIC_SIDE.search(sentence))
         or ((after_candidate or war_story) and _INITIALS.search(sentence))
+        or (war_story and _HANDED_TO.search(sentence))
     )
+
+
+# a place handed to a state in a war story needs no military word: "Aghdam was handed over to Azerbaijan",
+# "Those three settlements passed to Azerbaijan"
+_HANDED_TO = re.compile(
+    r"\b(?:hand(?:ed|s|ing)? (?:over|back)|pass(?:ed|es)? (?:back )?to|transferred to|returned to|cede[ds]?)\b"
+)
 
 
 def is_war_story(sentences: list[str]) -> bool:

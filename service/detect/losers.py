@@ -299,6 +299,9 @@ def _leaving_cues(sent: Span, trigger: Token | None = None) -> list[Token]:
     return out
 
 
+_PEACEKEEPERS = re.compile(r"(?i)\bpeacekeep|\b(?:KFOR|UNIFIL|UNDOF|MINUSMA|MONUSCO|UNMISS)\b")
+
+
 def loser_in_sentence(
     trigger: Token, gainer: str | None, country_of: Callable[[str], str | None]
 ) -> str | None:
@@ -369,7 +372,7 @@ class StorySides:
         ]
 
     def saw(self, actor: str | None, at: int) -> None:
-        if actor:
+        if actor and not _PEACEKEEPERS.search(actor):  # a mission between the sides is neither's
             self.sides.append((at, actor))
             if " and " in actor:
                 self.allied.append(actor)

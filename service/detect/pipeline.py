@@ -540,11 +540,16 @@ def _place_text(
     whole = _WHOLE_OF.match(ref.text)
     if whole and not ref.anaphoric:
         return ref.text[whole.end() :], False  # "the entire Kyiv region had been retaken": the Kyiv region
+    held = _HELD_BY.match(ref.text)
+    if held and not ref.anaphoric:
+        return ref.text[held.end() :], False  # "Islamic State-held Tal Afar": Tal Afar, whoever held it
     return ref.text, False
 
 
 # "the entire Kyiv region", "the whole of Kherson region": all of a place, named as the place
 _WHOLE_OF = re.compile(r"^the (?:entire|whole)\s+(?:of\s+)?(?=[A-Z])")
+# who holds a place, written before its name: "Islamic State-held Tal Afar", "Russian-occupied Kherson"
+_HELD_BY = re.compile(r"^(?:the\s+)?(?:[\w'’]+\s+){0,3}?[\w'’]+-(?:held|controlled|occupied)\s+(?=[A-Z])")
 
 
 _PART_OF_ANAPHOR = re.compile(r"\bof the (city|town|village)$")

@@ -530,6 +530,15 @@ def peacekeepers_rolling_in(verb: Token, force: Token | None) -> bool:
     )
 
 
+def _held_by_another_state(w: Token, force: Token) -> bool:
+    """ "Russian-occupied" before a place Ukrainian troops enter (the tokenizer splits off the hyphen); but
+    Turkish troops entering "rebel-held Idlib" may come as the rebels' ally."""
+    if not (w.lower_ in ("held", "occupied", "controlled") and w.i > 1 and w.nbor(-1).text == "-"):
+        return False
+    holder = w.nbor(-2)
+    return holder.ent_type_ in ("NORP", "GPE") and holder.lower_ not in {t.lower_ for t in force.subtree}
+
+
 def peaceful_entry(t: Token, force: Token | None) -> bool:
     """A state's forces entering a place with no fight in the sentence are deployed there ("Russian troops
     entered Raqqa and began distributing aid", "a convoy of Turkish armoured vehicles entered Idlib");
@@ -543,6 +552,9 @@ def peaceful_entry(t: Token, force: Token | None) -> bool:
     if force.lemma_.lower() in NAVAL_NOUNS or ship_prefix(force) is not None:
         return True  # "two destroyers entered the Black Sea": warships take no ground
     entered = child(t, "dobj")
+    held = entered is not None and any(_held_by_another_state(w, force) for w in entered.lefts)
+    if held:
+        return False  # "Ukrainian troops entered Russian-occupied Kherson": ground the other side held
     if entered is not None and entered.lower_ in _FRONT_PARTS:
         return False  # "Russian forces entered the outskirts of Vovchansk": an advance into a town, not a posting
     begins = any(c.dep_ == "conj" and c.lemma_.lower() in ("begin", "start", "set") for c in t.children)

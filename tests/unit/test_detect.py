@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from service.detect import Detector
+from service.detect.losers import StorySides
 from service.detect.model import Article, DeploymentEvent, TerritorialControlEvent
 
 
@@ -2872,3 +2873,32 @@ def test_no_side_loses_to_itself_and_no_place_is_a_force(detector):
         "reinforced garrison held out for weeks."
     )
     assert [e.place for e in detect(detector, text)] == ["Glogau"]
+
+
+def test_a_place_named_with_who_held_it(detector):
+    e = only_control(detector, "Iraqi forces pushed into Islamic State-held Tal Afar on 20 August.")
+    assert (e.place, e.country) == ("Tal Afar", "IQ") and e.location is not None
+    # troops entering ground another state occupied take it; allies entering a town are posted there
+    e = only_control(detector, "Ukrainian troops entered Russian-occupied Kherson on Friday.")
+    assert e.place == "Kherson" and e.gaining_actor == "Ukrainian troops"
+    assert news(detect(detector, "Russian troops entered Raqqa and began distributing aid."), TerritorialControlEvent) == []
+
+
+def test_a_place_handed_to_a_state_in_a_war_story(detector):
+    text = (
+        "The war ended with a ceasefire. Under the deal, Armenian troops withdrew from the districts. Aghdam was "
+        "handed over to Azerbaijan on 20 November 2020."
+    )
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert [(e.place, e.gaining_actor) for e in events] == [("Aghdam", "Azerbaijan")]
+    # a handover in a story of no war changes no hands
+    assert detect(detector, "The museum was handed over to the city on Monday. Visitors returned to it.") == []
+
+
+
+def test_peacekeepers_are_no_side_that_loses_a_place():
+    sides = StorySides(country_of=lambda name: {"Azerbaijan": "AZ", "Armenia": "AM"}.get(name))
+    sides.saw("the peacekeepers", 10)
+    assert sides.loser("Aghdam", "Azerbaijan", 50) is None
+    sides.saw("Armenian troops", 20)
+    assert sides.loser("Aghdam", "Azerbaijan", 50) == "Armenian troops"

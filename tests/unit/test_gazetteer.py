@@ -371,3 +371,9 @@ def test_a_region_shared_by_two_countries_names_neither(gaz: Gazetteer) -> None:
     assert gaz.countries_in("Militants attacked villages in Adamawa.") == {}
     assert gaz.countries_in("The Blue Nile flooded the plain.") == {}
     assert gaz.countries_in("Fighting reached Blue Nile State.")["SD"] == 1
+
+
+def test_a_town_whose_name_ends_in_a_region_name_is_not_in_that_region(gaz: Gazetteer) -> None:
+    # "Tal Afar" is in Iraq; the Afar Region of Ethiopia is named with its noun
+    assert gaz.countries_in("Iraqi forces entered Tal Afar.") == {"IQ": 1}
+    assert gaz.countries_in("TPLF fighters entered the Afar Region.")["ET"] == 1
