@@ -149,6 +149,10 @@ class ArticleContext:
                 found_name = (
                     m.group("pre") or m.group("post") or m.group("appos") or m.groupdict().get("prefixed")
                 )
+                named_after = _OF_NAME.match(window, m.end()) if m.group("pre") else None
+                if named_after:
+                    # "Russian Border Town of Sudzha": the name after "of" is the town's, whatever runs before
+                    found_name = named_after.group(1).splitlines()[0]  # a title ends at its line
                 # "Air Base 201", "Snake Island": the noun is part of the name
                 named_with_noun = m.group("pre") and m.group("noun")[0].isupper()
                 if named_with_noun and (m.group("number") or noun == "island"):
@@ -455,6 +459,9 @@ def _headline_names(text: str) -> Iterator[str]:
                 words.append(w)
         if words:
             yield " ".join(words)
+
+
+_OF_NAME = re.compile(rf"\s+of\s+({_NAME})")
 
 
 @cache

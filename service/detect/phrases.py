@@ -457,6 +457,20 @@ _QUANTIFIER_PREFIX = re.compile(
 _PLACE_PREPS = frozenset("of near around outside in on along between at".split())
 
 
+def cleared_of(place: Token) -> Token | None:
+    """ "cleared the town of Russian forces": the "of" that says whom a place was cleared of, no part of it."""
+    if place.dep_ != "dobj" or place.head.lemma_.lower() not in ("clear", "rid", "purge"):
+        return None
+    return next(
+        (
+            p
+            for p in place.children
+            if p.dep_ == "prep" and p.lower_ == "of" and any(is_force(o) for o in p.children)
+        ),
+        None,
+    )
+
+
 def place_phrase(tok: Token) -> str:
     """A described place as written, with what locates it: "the area around the Mosul Hotel"."""
     doc = tok.doc
@@ -465,7 +479,7 @@ def place_phrase(tok: Token) -> str:
     for c in tok.rights:
         dated = c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
         if c.dep_ in ("compound", "flat", "nummod") or (
-            c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and not dated
+            c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and not dated and c != cleared_of(tok)
         ):
             end = max(end, c.right_edge.i)  # not "the airport on Tuesday": a date, not a part of the place
         elif (

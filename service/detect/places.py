@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from service.detect import lexicon as lx
 from service.detect.actors import is_armed_group
 from service.detect.phrases import (
+    cleared_of,
     is_country,
     is_placeish,
     name_span,
@@ -362,7 +363,9 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         if has_det_the and located is not None:
             return [PlaceRef(located, tok)]  # "left the area west of the Euphrates": no anaphor, a place told
         modifiers = [
-            c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "prep")
+            c
+            for c in tok.children
+            if c.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "prep") and c != cleared_of(tok)
         ]
         if (
             has_det_the

@@ -2902,3 +2902,22 @@ def test_peacekeepers_are_no_side_that_loses_a_place():
     assert sides.loser("Aghdam", "Azerbaijan", 50) is None
     sides.saw("Armenian troops", 20)
     assert sides.loser("Aghdam", "Azerbaijan", 50) == "Armenian troops"
+
+
+def test_a_place_cleared_of_forces_is_the_place(detector):
+    text = (
+        "Ukrainian troops pushed into Sudzha on Monday. Troops had cleared the town of Russian forces, "
+        "Syrskyi said on Tuesday."
+    )
+    assert {e.place for e in news(detect(detector, text), TerritorialControlEvent)} == {"Sudzha"}
+    # a unit's headquarters is named by its unit
+    e = only_control(detector, "The army recaptured the headquarters of the 3rd Brigade.")
+    assert e.place == "the headquarters of the 3rd Brigade"
+
+
+def test_a_headline_town_of_a_name_is_the_town(detector):
+    text = "Ukrainian troops crossed the border last week. Troops have captured the town, the army said on Monday."
+    events = news(
+        detect(detector, text, title="Ukraine Says It Controls Russian Border Town of Sudzha"), TerritorialControlEvent
+    )
+    assert [e.place for e in events] == ["Sudzha"]
