@@ -12,7 +12,9 @@ from service.detect.dates import days_named
 from service.detect.losers import same_side
 from service.detect.model import DeploymentEvent, Event, TerritorialControlEvent
 from service.detect.numbers import parse_number
+from service.detect.phrases import SHIP_OWNERS
 from service.detect.places import FACILITIES
+from service.detect.roles import NAVAL_NOUNS
 
 CountryOf = Callable[[str], str | None]  # a state's ISO code for a name or demonym ("Russian" -> "RU")
 
@@ -357,16 +359,12 @@ def _may_be_part_of(
     unit of the one named before, not another force."""
     if re.match(r"(?i)(?:its|their)\b", e.force or ""):
         return True
-    ranks = (
-        [_ECHELONS.get(echelon, 0) for _, echelon in units_a],
-        [_ECHELONS.get(echelon, 0) for _, echelon in units_b],
-    )
-    return any(a and b and a != b for a in ranks[0] for b in ranks[1])
+    ranks_a = {_ECHELONS[e] for _, e in units_a if e in _ECHELONS}
+    ranks_b = {_ECHELONS[e] for _, e in units_b if e in _ECHELONS}
+    return any(a != b for a in ranks_a for b in ranks_b)
 
 
-_SHIPS = re.compile(
-    r"\b(?:warships?|ships?|destroyers?|frigates?|carriers?|submarines?|cruisers?|corvettes?|vessels?|USS|HMS)\b"
-)
+_SHIPS = re.compile(rf"\b(?:(?:{'|'.join(sorted(NAVAL_NOUNS))})s?|{'|'.join(SHIP_OWNERS)})\b")
 # a numbered unit: "the 82nd Airborne Division", "3 Commando Brigade", "the 1st Battalion"
 _UNIT_NAME = re.compile(
     r"\b(\d+(?:st|nd|rd|th)?)\s+(?:[A-Z][\w-]*\s+){0,3}?(Division|Brigade|Regiment|Battalion|Wing|Group|Unit|"

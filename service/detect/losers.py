@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from service.detect import lexicon as lx
 from service.detect.actors import ACTOR_PATTERN, abbreviates, is_armed_group
 from service.detect.phrases import child, is_force, is_placeish, prep_objects
-from service.detect.roles import actor_of, force_of, is_armed, subject_of
+from service.detect.roles import PEACEKEEPING_WORDS, actor_of, force_of, is_armed, subject_of
 
 # words that name no side: "the government forces", "its troops", "pro-government units"
 SIDE_GENERIC = frozenset(
@@ -299,7 +299,8 @@ def _leaving_cues(sent: Span, trigger: Token | None = None) -> list[Token]:
     return out
 
 
-_PEACEKEEPERS = re.compile(r"(?i)\bpeacekeep|\b(?:KFOR|UNIFIL|UNDOF|MINUSMA|MONUSCO|UNMISS)\b")
+def _keeps_the_peace(actor: str) -> bool:
+    return any(w in PEACEKEEPING_WORDS for w in re.findall(r"[a-z]+", actor.lower()))
 
 
 def loser_in_sentence(
@@ -372,7 +373,7 @@ class StorySides:
         ]
 
     def saw(self, actor: str | None, at: int) -> None:
-        if actor and not _PEACEKEEPERS.search(actor):  # a mission between the sides is neither's
+        if actor and not _keeps_the_peace(actor):  # a mission between the sides is neither's
             self.sides.append((at, actor))
             if " and " in actor:
                 self.allied.append(actor)

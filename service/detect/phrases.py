@@ -476,10 +476,11 @@ def place_phrase(tok: Token) -> str:
     doc = tok.doc
     start = _left_edge(tok, _NP_LEFT)
     end = tok.i
+    cleared = cleared_of(tok)
     for c in tok.rights:
         dated = c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
         if c.dep_ in ("compound", "flat", "nummod") or (
-            c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and not dated and c != cleared_of(tok)
+            c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and not dated and c != cleared
         ):
             end = max(end, c.right_edge.i)  # not "the airport on Tuesday": a date, not a part of the place
         elif (

@@ -94,8 +94,7 @@ class Detector:
             sentences = split_sentences(article.text)
             war_story = lx.is_war_story([s.text for s in sentences])
             for sentence in sentences:
-                own = lx.is_candidate(sentence.text)
-                candidate = own or lx.is_candidate(
+                candidate = lx.is_candidate(
                     sentence.text, after_candidate=after_candidate, war_story=war_story
                 )
                 # "they" carries the story on while each sentence goes on with it ("They must leave Prizren by June

@@ -362,10 +362,11 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         located = _located_by_compass(tok)
         if has_det_the and located is not None:
             return [PlaceRef(located, tok)]  # "left the area west of the Euphrates": no anaphor, a place told
+        cleared = cleared_of(tok)
         modifiers = [
             c
             for c in tok.children
-            if c.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "prep") and c != cleared_of(tok)
+            if c.dep_ in ("amod", "compound", "nmod", "nummod", "poss", "prep") and c != cleared
         ]
         if (
             has_det_the

@@ -499,9 +499,9 @@ _UNOPPOSED_INTO_VERBS = frozenset("roll march walk move drive pour sweep".split(
 
 
 # Missions that keep a peace, not fight for ground ("AMISOM" and "ECOMOG" took towns by force, so are not here)
-_PEACEKEEPING_WORDS = frozenset(
+PEACEKEEPING_WORDS = frozenset(
     "peacekeeper peacekeepers peacekeeping kfor ifor sfor unifil undof minusma minusca unmiss unamid unosom "
-    "unprofor".split()
+    "unprofor monusco".split()
 )
 
 
@@ -512,7 +512,7 @@ def keeps_the_peace(force: Token | None) -> bool:
     named_by = [force, *(c for c in force.children if c.dep_ in _FORCE_NAMING_DEPS)]
     named_by += [o for p in force.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
     named_by += [c for w in named_by[1:] for c in w.children if c.dep_ in ("compound", "amod")]
-    return any(w.lower_ in _PEACEKEEPING_WORDS for w in named_by)
+    return any(w.lower_ in PEACEKEEPING_WORDS for w in named_by)
 
 
 # The words that name a force itself; a relative clause or a prepositional phrase tells what it did or met
