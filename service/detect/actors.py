@@ -54,12 +54,16 @@ ACTOR_COUNTRIES: dict[str, dict[str, float]] = {
     "UNMIL": {"LR": 1.0}, "UNAMSIL": {"SL": 1.0}, "MONUC": {"CD": 1.0}, "UNPROFOR": {"BA": 0.5, "HR": 0.5},
     "UNMIK": {"XK": 1.0}, "UNOCI": {"CI": 1.0}, "INTERFET": {"TL": 1.0}, "UNISFA": {"SD": 0.5, "SS": 0.5},
     "ATMIS": {"SO": 1.0}, "UNDOF": {"SY": 1.0}, "ECOMOG": {"LR": 0.5, "SL": 0.5},
+    "UNOSOM": {"SO": 1.0}, "UNITAF": {"SO": 1.0}, "UNAMIR": {"RW": 1.0}, "UNTAC": {"KH": 1.0},
+    "UNFICYP": {"CY": 1.0}, "IFOR": {"BA": 1.0}, "SFOR": {"BA": 1.0}, "UNTAET": {"TL": 1.0},
+    "MINURSO": {"EH": 1.0}, "UNMEE": {"ER": 0.5, "ET": 0.5},
 }  # fmt: skip
 
 # International missions, which send and withdraw forces as a state does
 MISSIONS = frozenset(
     "MINUSMA MONUSCO MINUSCA UNMISS UNIFIL UNDOF AMISOM ATMIS KFOR EACRF SAMIDRC ECOMOG ISAF UNAMID MINUSTAH "
-    "UNMIL UNAMSIL MONUC UNPROFOR UNMIK UNOCI INTERFET UNISFA".split()
+    "UNMIL UNAMSIL MONUC UNPROFOR UNMIK UNOCI INTERFET UNISFA UNOSOM UNITAF UNAMIR UNTAC UNFICYP IFOR SFOR "
+    "UNTAET MINURSO UNMEE".split()
 )
 
 # Bodies a state joins and leaves: "Britain withdrew from the EU" leaves no ground

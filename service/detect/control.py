@@ -16,6 +16,7 @@ from service.detect.phrases import (
     followed_by,
     handed_object,
     is_country,
+    is_envoy,
     is_force,
     is_placeish,
     known_place,
@@ -40,6 +41,7 @@ from service.detect.roles import (
     actor_of,
     agent,
     avoids_capture,
+    for_drills,
     force_of,
     is_armed,
     is_passive,
@@ -536,9 +538,9 @@ def _frames(t: Token) -> list[TCFrame]:
         losers = prep_objects(t, "from") or (prep_objects(target, "from") if target is not None else [])
         # "entered the city from the east and west": a direction, not the side that lost it
         losers = [lo for lo in losers if lo.pos_ in ("NOUN", "PROPN") and not _bare_direction(lo)]
-        if lemma == "reach" and (sent_in(subj) or keeps_the_peace(subj)):
-            # "special forces flown in from Kabul reached the airport", "the first KFOR troops reached Pristina":
-            # forces arriving (deploy_frames)
+        if lemma == "reach" and (sent_in(subj) or keeps_the_peace(subj) or for_drills(t)):
+            # "special forces flown in from Kabul reached the airport", "the first KFOR troops reached Pristina",
+            # "23 soldiers reached the base in Doha and began joint exercises": forces arriving (deploy_frames)
             return []
         if lemma == "reach" and (
             not is_armed(subj)
@@ -634,6 +636,8 @@ def _frames(t: Token) -> list[TCFrame]:
         return _drive_frames(t, subj, dobj, passive)
 
     if (lemma in lx.LOSE_VERBS or lemma in lx.HANDOVER_VERBS) and not departure_for_elsewhere(t):
+        if lemma == "withdraw" and dobj is not None and is_envoy(dobj):
+            return []  # "withdrew Ambassador Smith from Niamey": a state calls a person home
         targets: list[Token] = []
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
             # "pulled back from the new terminal": the parser may hang "from" on "back"

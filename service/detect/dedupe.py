@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable
 
 from service.detect import lexicon as lx
-from service.detect.actors import abbreviates
+from service.detect.actors import STATE_INSTITUTIONS, abbreviates
 from service.detect.dates import days_named
 from service.detect.losers import same_side
 from service.detect.model import DeploymentEvent, Event, TerritorialControlEvent
@@ -96,7 +96,11 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
             and _entered_after_taken(prev, e, country_of)
         ):
             continue
-        if any(_elaborates(p, e, country_of) for p in out):
+        told = next((i for i, p in enumerate(out) if _elaborates(p, e, country_of)), None)
+        if told is not None:
+            prev = out[told]
+            if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent) and prev.size is None:
+                out[told] = prev.model_copy(update={"size": e.size})  # the force counted where it is placed
             continue
         if _TOWN_CENTRE.match(place) and any(_centre_of_a_taking(p, e, country_of) for p in out):
             continue  # "took control of Kismayo ... troops moved into the city center on Monday": the same taking
@@ -269,6 +273,10 @@ def _elaborates(prev: Event, e: Event, country_of: CountryOf) -> bool:
         # "Russia began deploying peacekeepers to Nagorno-Karabakh ... 1,960 troops would be stationed along the
         # front line and in the Lachin corridor": the same force, counted and placed in detail
         return prev.country is None or e.country in (None, prev.country)
+    if next_sentence and _LINE.search(e.destination or "") and _one_state(prev.actor, e.actor, country_of):
+        # "Russia began deploying peacekeeping troops to Nagorno-Karabakh ... The Kremlin said 1,960 soldiers would
+        # be deployed along the front line and the Lachin corridor": the mission, placed along its lines
+        return prev.country is not None and e.country in (None, prev.country)
     if not e.force or not _BACK_REFERENCE.match(e.force) or e.size not in (None, prev.size):
         return False
     # "the 173rd Airborne Brigade" retells "U.S. Army paratroopers"; another state's forces are another movement
@@ -277,6 +285,21 @@ def _elaborates(prev: Event, e: Event, country_of: CountryOf) -> bool:
         and e.country == prev.country
         and not _two_states(prev.actor, e.actor, country_of)
     )
+
+
+def _one_state(a: str | None, b: str | None, country_of: CountryOf) -> bool:
+    """ "Russia" and "The Kremlin", "the United States" and "the Pentagon": a state and its seat of power."""
+    codes_a, codes_b = (
+        {STATE_INSTITUTIONS.get(re.sub(r"^[Tt]he\s+", "", x or ""))} - {None} or _state_codes(x, country_of)
+        for x in (a, b)
+    )
+    return _same_actor(a, b, country_of) or (bool(codes_a) and codes_a == codes_b)
+
+
+# the lines a mission is strung along: "the front line", "the line of contact", "the Lachin corridor"
+_LINE = re.compile(
+    r"(?i)^the\s+(?:(?:front|contact|ceasefire|cease-fire)\s+line|frontline|line of contact|[A-Z][\w-]*\s+corridor)$"
+)
 
 
 def _two_states(a: str | None, b: str | None, country_of: CountryOf) -> bool:
@@ -403,9 +426,54 @@ def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Even
             continue
         if _carries_home_again(out, e, country_of):
             continue
+        at = next((i for i, p in enumerate(out) if _landfall_of(p, e, country_of)), None)
+        if at is not None:
+            # "began sending special forces troops to Russia ..., adding that about 1,500 soldiers had already
+            # arrived in Vladivostok": one movement, at the place it reached
+            prev = out[at]
+            assert isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent)
+            out[at] = e.model_copy(update={"actor": e.actor or prev.actor, "size": e.size or prev.size})
+            seen[key] = at
+            continue
+        at = next((i for i, p in enumerate(out) if _landfall_of(e, p, country_of)), None)
+        if at is not None:
+            # "M23 rebels withdrew from the eastern Congolese city of Goma ... as they pulled back" (the story's
+            # country filled in for the second verb): the town says where, the country adds nothing
+            prev = out[at]
+            assert isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent)
+            out[at] = prev.model_copy(update={"actor": prev.actor or e.actor, "size": prev.size or e.size})
+            continue
         seen[key] = len(out)
         out.append(e)
     return out
+
+
+def _landfall_of(prev: Event, e: Event, country_of: CountryOf) -> bool:
+    """Does `e` place `prev`'s movement to or from a country in one of its towns, told in the same sentence? An
+    arrival there counts the force the other did not count; a pull-out may be counted by neither."""
+    return (
+        isinstance(prev, DeploymentEvent)
+        and isinstance(e, DeploymentEvent)
+        and prev.evidence_start == e.evidence_start
+        and (prev.direction, prev.status, prev.background) == (e.direction, e.status, e.background)
+        and (
+            (prev.size is None) != (e.size is None)
+            # a pull-out's country the story filled in; "left Syria, flying home from the Hmeimim air base" names
+            # the country it left as well as the base
+            or (
+                e.direction == "withdraw"
+                and prev.size is None
+                and e.size is None
+                and (prev.destination or "") not in prev.evidence
+            )
+        )
+        and prev.destination is not None
+        and e.destination is not None
+        and e.country is not None
+        and country_of(prev.destination) == e.country
+        and country_of(e.destination) is None
+        and not _two_states(prev.actor, e.actor, country_of)
+    )
 
 
 def _carries_home_again(told: list[Event], e: Event, country_of: CountryOf) -> bool:

@@ -35,6 +35,7 @@ from service.detect.phrases import (
     goes_on,
     handed_object,
     is_country,
+    is_envoy,
     is_force,
     is_placeish,
     name_span,
@@ -64,6 +65,7 @@ from service.detect.roles import (
     agent,
     avoids_capture,
     fighting_in,
+    for_drills,
     force_of,
     is_armed,
     is_passive,
@@ -407,11 +409,13 @@ def _frames(t: Token) -> list[DeployFrame]:
     if dobj is not None and lemma in lx.WITHDRAW_VERBS and not is_force(dobj):
         # "withdraw its ambassador and its 1,500 troops": the force may be listed after people who are none
         dobj = next((o for o in dobj.conjuncts if is_force(o)), dobj)
-    if lemma == "retreat" and t.dep_ == "xcomp" and t.head.lemma_.lower() == "order":
-        lemma = (
-            "withdraw"  # "units were ordered to retreat from the city": an ordered pull-out, a movement too
-        )
+    if lemma in ("retreat", "abandon") and t.dep_ == "xcomp" and t.head.lemma_.lower() in _ORDER_VERBS:
+        # "units were ordered to retreat from the city", "ordered his troops to abandon Kabul": an ordered
+        # pull-out, a movement too (a rout that abandons a town moves no force by plan)
+        lemma = "withdraw"
     withdraw = lemma in lx.WITHDRAW_VERBS
+    if withdraw and dobj is not None and is_envoy(dobj):
+        return []  # "withdrew Ambassador Smith from Niamey": a person called home
     if withdraw and departure_for_elsewhere(t):
         return []  # "headed for Cameroon, as soldiers left the capital": where the journey starts
     if withdraw and any(o.lemma_.lower() == "battlefield" for o in prep_objects(t, "from")):
@@ -539,7 +543,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         return _replacement_frames(t, subj, dobj, passive)
 
     if (lemma in lx.DEPLOY_VERBS or lemma in lx.ARRIVE_VERBS) and (
-        _details_a_movement(t) or _alternative_after_departure(t)
+        _details_a_movement(t) or _alternative_after_departure(t) or _last_leg_of_a_withdrawal(t)
     ):
         return []  # "completed the withdrawal of its forces from Kherson, moving 30,000 troops": one movement
     if lemma in lx.DEPLOY_VERBS or lemma in lx.WITHDRAW_VERBS:
@@ -569,7 +573,7 @@ def _frames(t: Token) -> list[DeployFrame]:
                 # "will pull about 3,600 soldiers out of South Korea and send them to Iraq": the same soldiers
                 dobj = next((o for o in children(t.head, "dobj") if is_force(o)), dobj)
             force, actor = _mover(dobj), sender(subj)
-            object_is_place = _place_left(dobj, lemma)
+            object_is_place = _place_left(dobj, t.lemma_.lower())
             if withdraw and object_is_place:
                 force = None  # "forced the Germans to evacuate Naples": the place left is no force
             if (
@@ -708,7 +712,12 @@ def _frames(t: Token) -> list[DeployFrame]:
             )
         if not dests and not withdraw and t.dep_ == "conj":
             dests = _shared_goal(t)
-        if lemma == "rotate" and (_habitual(t) or not place_objects(t, "through", "to", "into")):
+        rotated_in = any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == "in" for c in t.children
+        ) and place_objects(t, "at", "in")
+        if lemma == "rotate" and (
+            _habitual(t) or not (place_objects(t, "through", "to", "into") or rotated_in)
+        ):
             return []  # "intends to rotate its own units every six months": a routine, no place named
         if lemma in _NEEDS_PLACE and not _goal_named(dests):
             return []  # "added 5,000 troops to its army", "jets flew over the area": no place to go to
@@ -745,7 +754,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         return []  # "a column ... that crossed into the country from Cameroon reached Bouar": one journey
     # "a column of French armored vehicles ... reached the town of Bouar": a column reaches a place, takes none
     column = subj is not None and (
-        subj.lemma_.lower() in ("column", "convoy") or sent_in(subj) or keeps_the_peace(subj)
+        subj.lemma_.lower() in ("column", "convoy") or sent_in(subj) or keeps_the_peace(subj) or for_drills(t)
     )
     if lemma in lx.ARRIVE_VERBS and (lemma not in ("reach", "enter") or (lemma == "reach" and column)):
         if lemma == "head" and prep_objects(t, "by"):
@@ -754,8 +763,9 @@ def _frames(t: Token) -> list[DeployFrame]:
             dobj if dobj is not None and dobj.left_edge.i == t.i + 1 else None
         )  # not "..., the first troops"
         if lemma == "land" and _is_mover(_mover(landed)) and not passive:
-            # "the United Arab Emirates landed an armoured force at Aden": the force it put ashore
-            landed_at = place_objects(t, *DEST_PREPS)
+            # "the United Arab Emirates landed an armoured force at Aden": the force it put ashore; the parser may
+            # hang the place on the force ("landed some 25,000 troops in Somalia")
+            landed_at = place_objects(t, *DEST_PREPS) or place_objects(landed, "in", "at", "on")
             return (
                 [DeployFrame(t, _mover(landed), dest_refs(landed_at), actor=sender(subj))]
                 if landed_at
@@ -839,6 +849,8 @@ def _no_journey(t: Token) -> bool:
         )
     if any(o.lemma_.lower() == "leave" for o in prep_objects(t, "on")):
         return True
+    if any(o.lemma_.lower() in ("action", "battle", "combat") for o in prep_objects(t, "into")):
+        return True  # "French troops and warplanes went into action in Mali": they fight, the move is told apart
     if any(c.lower_ == "freely" for c in t.children) or (
         any(o.ent_type_ not in ("DATE", "TIME") for o in prep_objects(t, "between"))
         and not prep_objects(t, "to")
@@ -1088,6 +1100,8 @@ def _homeward(t: Token) -> bool:
         *t.children,
         *(g for c in t.children if c.dep_ == "npadvmod" for g in c.children),
     ]  # "back east of"
+    if any(o.lower_ == "home" for o in prep_objects(t, "for")):
+        return True  # "headed for home"
     return any(c.lower_ in ("home", "back") and c.dep_ in ("advmod", "npadvmod", "prt", "dobj") for c in near)
 
 
@@ -1996,6 +2010,17 @@ def _details_a_movement(t: Token) -> bool:
         c.lemma_.lower() in lx.WITHDRAW_NOUNS
         for c in head.children
         if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+    )
+
+
+def _last_leg_of_a_withdrawal(t: Token) -> bool:
+    """ "The last convoy of American troops crossed the border from Iraq into Kuwait, completing the withdrawal of
+    U.S. forces from Iraq": the road out, not an arrival of its own."""
+    return t.lemma_.lower() in lx.ARRIVE_VERBS and any(
+        c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and any(o.lemma_.lower() in lx.WITHDRAW_NOUNS for o in children(c, "dobj"))
+        for c in t.children
     )
 
 

@@ -260,7 +260,7 @@ _MILITARY_CUES = (
     r"assault|attack|counter|raid|siege|front|defen|mercenar|separatist|occupation|invasion|invader|garrison|coalition|gunmen|"
     r"personnel|advis|contingent|detachment|reinforcement|artillery|tank|airbase|checkpoint|outpost|company\b|"
     r"platoon|police|officers|Fleet\b|fighting\b|shelling\b|bombard|clashes\b|"
-    r"convoy|armou?red|reservist|conscript|recruit|paramilitar|air ?bases?\b|airfields?\b|"
+    r"convoy|columns?\b|reserves?\b|armou?red|reservist|conscript|recruit|paramilitar|air ?bases?\b|airfields?\b|"
     # the kit news reports moving: "two B-52 bombers arrived", "a carrier strike group", "the USS Ford"
     r"bombers?\b|warplanes?\b|destroyers?\b|frigates?\b|submarines?\b|aircraft carriers?\b|strike group|"
     r"air defen|missile|patriots?\b|helicopters?\b|squadron|airborne|infantry|sailors\b|airmen\b|"

@@ -266,6 +266,7 @@ def assess(
             c.dep_ == "advmod"
             and c.lower_ in ("already", "previously", "formerly", "once")
             and not any(a.lower_ == "being" for a in trigger.children)
+            and not (c.lower_ == "already" and _arrival_reported(trigger))
         ):
             background = True  # "already deployed in the north"; but "are already being deployed" is news
 
@@ -355,6 +356,10 @@ def assess(
             happened = False  # "a response that could lead to Ankara sending troops"
         if lemma in ("attempt", "try", "threaten", "consider", "plan", "intend") and not deployment:
             happened = False
+        if lemma in ("mean", "design", "intend") and any(c.dep_ == "auxpass" for c in a.children):
+            happened = (
+                False  # "The AU force is meant to allow Ethiopian troops to go home": a purpose, no decision
+            )
         if not coordinated and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in _INTENT_NOUNS | {"goal", "aim", "objective"}
             for c in a.children
@@ -560,7 +565,11 @@ def _present_state(trigger: Token) -> bool:
     if trigger.lemma_.lower() not in _PRESENCE_PARTICIPLES or trigger.tag_ != "VBN":
         return False
     auxes = [c for c in trigger.children if c.dep_ in ("auxpass", "aux")]
-    if not any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'re") for c in auxes) or len(auxes) > 1:
+    # "100,000 Russian troops are now positioned near the border": the parser may make the participle a complement
+    complement = trigger.dep_ == "acomp" and trigger.head.lower_ in ("is", "are", "'re") and not auxes
+    if not complement and (
+        not any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'re") for c in auxes) or len(auxes) > 1
+    ):
         return False
     return not any(
         p.dep_ == "prep" and p.lower_ in ("to", "into") and any(o.dep_ == "pobj" for o in p.children)
@@ -962,6 +971,19 @@ def _ago(word: Token, *, months_at_least: bool) -> bool:
 _UNDER_THE_DEAL = re.compile(
     r"\b[Uu]nder (?:the|this|that) (?:\w+ ){0,2}(?:" + "|".join(AGREEMENT_WORDS) + r")\b"
 )
+
+
+def _arrival_reported(trigger: Token) -> bool:
+    """ "..., adding that about 1,500 soldiers had already arrived in Vladivostok": the news of an arrival, told in
+    reported speech; a force "already deployed" there is a presence."""
+    clause = trigger
+    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
+        clause = clause.head  # "said that North Korea had begun sending troops and that 1,500 had arrived"
+    return (
+        trigger.lemma_.lower() in ("arrive", "land", "reach")
+        and clause.dep_ == "ccomp"
+        and clause.head.lemma_.lower() in CLAIM_VERBS | {"add"}
+    )
 
 
 def _binding(trigger: Token) -> bool:

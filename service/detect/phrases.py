@@ -302,9 +302,24 @@ def is_force(tok: Token) -> bool:
     if lemma == "team" and any(_military_officers(o) for o in made_of):
         return True  # "a small team of military liaison officers"
     if lemma in ("convoy", "column"):
-        # "a convoy of humanitarian aid" moves no force; "a military convoy", "a convoy of armoured vehicles" does
-        return any(c.lower_ in ("military", "armoured", "armored", "army") for c in tok.children) or any(
-            is_force(o) and o.lemma_.lower() not in ("vehicle", "truck") or _armoured(o) for o in made_of
+        # "a convoy of humanitarian aid" moves no force; "a military convoy", "a convoy of armoured vehicles" does;
+        # so do "the Ukrainian columns", a nation's
+        owned = lemma == "column" and any(
+            c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE") for c in tok.children
+        )
+        return (
+            owned
+            or any(c.lower_ in ("military", "armoured", "armored", "army") for c in tok.children)
+            or any(
+                is_force(o) and o.lemma_.lower() not in ("vehicle", "truck") or _armoured(o) for o in made_of
+            )
+        )
+    if lemma == "reserve" and tok.tag_ == "NNS" or tok.lower_ == "reserve" and tok.dep_ != "compound":
+        # "rushed reserves to Shusha", "committed its strategic reserve": troops held back, not a bank's or a
+        # field's reserves ("gold reserves", "oil reserves")
+        return (
+            not any(c.lower_ in _STOCK_WORDS for c in tok.children)
+            and WAR_WORDS.search(tok.sent.text) is not None
         )
     if tok.lower_ in FORCE_NOUNS or lemma in FORCE_NOUNS:
         return True
@@ -336,13 +351,36 @@ def is_force(tok: Token) -> bool:
     )
 
 
+# What a stock of goods or money is made of: "gold reserves", "foreign-currency reserves", "oil reserves".
+_STOCK_WORDS = frozenset(
+    "gold currency foreign-currency foreign-exchange exchange cash oil gas fuel grain food water cereal capital "
+    "federal bank financial monetary mineral coal ammunition".split()
+)
+
+
+_ENVOY_WORDS = frozenset(
+    "ambassador ambassadors envoy envoys diplomat diplomats consul consuls chargé".split()
+)
+
+
+def is_envoy(tok: Token) -> bool:
+    """ "withdrew Ambassador Smith from Niamey", "recalled its envoy": a person a state calls home, no force."""
+    # not any PERSON: the tagger takes many places for people ("left Mali")
+    return tok.lower_ in _ENVOY_WORDS or any(
+        c.dep_ == "compound" and c.lower_ in _ENVOY_WORDS for c in tok.children
+    )
+
+
 def ship_prefix(tok: Token) -> str | None:
     """ "USS" of "the USS Carney": the prefix that makes a proper name a warship's."""
     if tok.pos_ != "PROPN":
         return None
     span = name_span(tok)
     first = span.split()[0] if span else ""
-    return first if first in _SHIP_PREFIXES else None
+    if first in _SHIP_PREFIXES:
+        return first
+    # "the frigate HMS Richmond": the name may start with the kind of ship
+    return next((c.text for c in tok.children if c.dep_ == "compound" and c.text in _SHIP_PREFIXES), None)
 
 
 def _demonym_country(word: str) -> str | None:
@@ -406,6 +444,9 @@ def _armoured(tok: Token) -> bool:
     return any(c.lower_ in ("military", "armoured", "armored", "army", "tactical") for c in tok.children)
 
 
+_ORDINALS = frozenset("first second third fourth final last".split())
+
+
 def is_placeish(tok: Token) -> bool:
     """Could `tok` head a place phrase? Proper names (not people) and place nouns; never things or people."""
     lemma = tok.lemma_.lower()
@@ -413,6 +454,10 @@ def is_placeish(tok: Token) -> bool:
         return False
     if tok.pos_ == "PROPN" and is_armed_group(name_span(tok)):
         return False  # "the al-Nusra Front", "the Wagner Group": an armed group, whatever its last word
+    if lemma in ("quarter", "half") and (
+        tok.ent_type_ == "DATE" or any(c.lower_ in _ORDINALS for c in tok.children)
+    ):
+        return False  # "in the first quarter of 2024": a time, not a city's quarter
     if lemma in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS:
         return True
     if (

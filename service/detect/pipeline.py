@@ -43,7 +43,7 @@ from service.detect.model import Article, DeploymentEvent, Event, Location, Terr
 from service.detect.numbers import parse_number
 from service.detect.phrases import is_country, is_force, is_placeish, name_span
 from service.detect.places import PlaceRef, ground_locators, unnamed_ground
-from service.detect.roles import NAVAL_NOUNS, actor_of
+from service.detect.roles import NAVAL_NOUNS, actor_of, is_warship
 from service.detect.senders import irregulars
 from service.detect.sentences import DATELINE, Sentence, is_headline, split_sentences
 
@@ -402,7 +402,14 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
                 ]
                 left.extend(told if lemma in _PULL_OUT_VERBS and not under_attack(tok) else [])
         moved: list[Event] = []
-        if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in ("enter", "retreat", "order", "take", "follow"):
+        if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in (
+            "enter",
+            "retreat",
+            "abandon",
+            "order",
+            "take",
+            "follow",
+        ):
             for dframe in deploy_frames(tok):
                 moved.extend(_deploy_events(dframe, sentence, ctx))
         if not moved and ctx.withdrawal_agreed:
@@ -1201,6 +1208,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         police = force is not None and not is_force(force) and (national_police(force) or is_police(force))
         if police and country in (None, own):
             continue  # a state's police at home keeps order: no deployment
+        if frame.withdraw and force is not None and is_warship(force) and own is not None and country == own:
+            continue  # "the USS Dwight D. Eisenhower, which left Norfolk, Virginia": a warship sailing from home
         out.append(
             DeploymentEvent(
                 actor=actor,

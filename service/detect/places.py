@@ -81,6 +81,12 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
             None,
         )
         return ([PlaceRef(f"{obj.text} {noun.text}", obj)] if noun is not None else []), partial
+    if (
+        obj.lower_ in ("territory", "territories")
+        and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod", "prep") for c in obj.children)
+        and (obj.dep_ == "pobj" or any(c.dep_ in ("acl", "relcl") for c in obj.children))
+    ):
+        return [], partial  # "pushed deeper into territory held by the SDF": ground no one could find on a map
     named_before = _named_before_compass(obj)
     refs: list[PlaceRef] = [named_before] if named_before else _place_refs_of(obj)
     later = [

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from service.detect.actors import is_armed_group
+from service.detect.actors import MEMBERSHIPS, is_armed_group
 from service.detect.lexicon import CAUGHT_WORDS, CLAIM_VERBS, DEPLOY_VERBS, GIVE_UP_VERBS
 from service.detect.phrases import (
     actor_phrase,
@@ -425,18 +425,41 @@ _MISSIONS = frozenset("peacekeeper peacekeepers peacekeeping mission monitors ob
 def keeps_no_ground(force: Token) -> bool:
     """Peacekeepers and a mission's troops hold no side's ground: their leaving hands nothing over."""
     words = {w.lower_ for w in force.subtree} | {force.lemma_.lower()}
+    if is_warship(force):
+        return True  # "the destroyer USS Carney left Norfolk": a warship leaves a port, it holds no town
     return bool(words & _MISSIONS) or (force.lower_ == "troops" and "regional" in words)
 
 
+def is_warship(force: Token) -> bool:
+    """ "the destroyer", "the USS Dwight D. Eisenhower", "HMS Richmond"."""
+    return force.lemma_.lower() in NAVAL_NOUNS or ship_prefix(force) is not None
+
+
 def owned_by_state(force: Token) -> bool:
-    """ "U.S. troops", "Russia's forces", "Turkish soldiers": a state's forces, moved by decision."""
-    return is_state(force) or any(
-        c.dep_ in ("amod", "compound", "poss", "nmod")
-        and c.ent_type_ in ("NORP", "GPE")
-        and not is_armed_group(c.text)  # "ISIL fighters" are no state's forces, whatever the NER says
-        and (c.ent_type_ == "GPE" or is_country(c.text))  # nor are "Islamist fighters"
-        for c in force.children
+    """ "U.S. troops", "Russia's forces", "Turkish soldiers": a state's forces, moved by decision; so are "troops
+    of the CSTO", an alliance of states."""
+    return (
+        is_state(force)
+        or any(
+            c.dep_ in ("amod", "compound", "poss", "nmod")
+            and c.ent_type_ in ("NORP", "GPE")
+            and not is_armed_group(c.text)  # "ISIL fighters" are no state's forces, whatever the NER says
+            and (c.ent_type_ == "GPE" or is_country(c.text))  # nor are "Islamist fighters"
+            for c in force.children
+        )
+        or any(is_state(o) or _alliance(o) for o in prep_objects(force, "of"))
     )
+
+
+def _alliance(tok: Token) -> bool:
+    """ "the CSTO", "the Russian-led Collective Security Treaty Organization", "the alliance"."""
+    if tok.lemma_.lower() == "alliance":
+        return True
+    name = name_span(tok) if tok.pos_ == "PROPN" else tok.text  # the tagger may take "CSTO" for a noun
+    return any(name == n or name.endswith(" " + n) for n in MEMBERSHIPS | _ALLIANCE_NAMES)
+
+
+_ALLIANCE_NAMES = frozenset(["Collective Security Treaty Organization", "North Atlantic Treaty Organization"])
 
 
 _COMBAT_WORDS = frozenset(
@@ -537,6 +560,15 @@ def _held_by_another_state(w: Token, force: Token) -> bool:
         return False
     holder = w.nbor(-2)
     return holder.ent_type_ in ("NORP", "GPE") and holder.lower_ not in {t.lower_ for t in force.subtree}
+
+
+_DRILL_WORDS = frozenset("exercise exercises drill drills manoeuvres maneuvers".split())
+
+
+def for_drills(t: Token) -> bool:
+    """ "reached the base in Doha and began joint exercises with Qatari forces": forces come to train, with no
+    fight in the sentence."""
+    return any(w.lower_ in _DRILL_WORDS for w in t.sent) and not fighting_in(t.sent)
 
 
 def peaceful_entry(t: Token, force: Token | None) -> bool:

@@ -2921,3 +2921,10 @@ def test_a_headline_town_of_a_name_is_the_town(detector):
         detect(detector, text, title="Ukraine Says It Controls Russian Border Town of Sudzha"), TerritorialControlEvent
     )
     assert [e.place for e in events] == ["Sudzha"]
+
+
+def test_pushing_into_unnamed_territory_takes_no_place(detector):
+    text = "Turkish forces and allied rebels pushed deeper into territory held by the Kurdish-led SDF."
+    assert detector.detect(Article(id="t", text=text)) == []
+    # ground a place locates is still named
+    assert news(detect(detector, "Azerbaijani forces recaptured territory around Hadrut."), TerritorialControlEvent)

@@ -2403,3 +2403,156 @@ def test_the_territory_left_is_the_land_named_before_not_its_last_town(detector)
     )
     left = [e for e in detector.detect(Article(id="t", text=text)) if getattr(e, "direction", None) == "withdraw"]
     assert [e.destination for e in left] == ["Kosovo"]
+
+
+def test_a_mission_named_by_its_initials_is_a_force_that_can_be_withdrawn(detector):
+    e = only_movement(detector, "The Security Council voted to withdraw UNOSOM II from Somalia by March 1995.")
+    assert (e.destination, e.direction, e.status, e.force) == ("Somalia", "withdraw", "announced", "UNOSOM II")
+
+
+def test_a_nations_column_and_an_armys_reserves_are_forces(detector):
+    e = only_movement(detector, "The Ukrainian columns pulled out of Ilovaisk on 30 August.")
+    assert (e.destination, e.direction, e.actor) == ("Ilovaisk", "withdraw", "Ukrainian")
+    e = only_movement(detector, "The army committed its strategic reserve to the Orikhiv sector in August.")
+    assert (e.destination, e.direction) == ("the Orikhiv sector", "deploy")
+    e = only_movement(detector, "Armenia rushed reserves up the road to Shusha as Azerbaijani troops closed in.")
+    assert e.destination == "Shusha"
+    # a column of smoke, a bank's gold and a field's oil move no force
+    for text in (
+        "Russia moved its gold reserves to Moscow as the war began.",
+        "A column of smoke rose over Kharkiv after the strike.",
+        "The company shipped its oil reserves to Rotterdam.",
+    ):
+        assert movements(detector, text) == [], text
+
+
+def test_troops_landed_in_a_country_are_sent_there(detector):
+    e = only_movement(detector, "The United States landed some 25,000 troops in Somalia over the following weeks.")
+    assert (e.destination, e.size, e.actor) == ("Somalia", 25000, "The United States")
+    assert movements(detector, "The pilot landed the plane in Tripoli.") == []
+
+
+def test_troops_ordered_to_abandon_a_city_are_withdrawn(detector):
+    e = only_movement(detector, "On 26 September Massoud ordered his troops to abandon Kabul and fall back north.")
+    assert (e.destination, e.direction, e.actor) == ("Kabul", "withdraw", "Massoud")
+    # troops that abandon a town in a rout lose it, they are not withdrawn by plan
+    assert movements(detector, "Iraqi troops abandoned Mosul as the militants advanced.") == []
+
+
+def test_a_state_calling_its_ambassador_home_moves_no_force(detector):
+    for text in (
+        "The United States withdrew Ambassador Smith from Niamey.",
+        "Mali withdrew Ambassador Traoré from Algiers after the row.",
+    ):
+        assert detector.detect(Article(id="t", text=text)) == [], text
+
+
+def test_troops_of_an_alliance_are_withdrawn_by_decision(detector):
+    e = only_movement(detector, "Troops of the CSTO withdrew from Kazakhstan on Thursday after the unrest ended.")
+    assert (e.destination, e.direction) == ("Kazakhstan", "withdraw")
+
+
+def test_warplanes_heading_for_home_are_withdrawn(detector):
+    text = "The Russian bombers stationed at Hmeimim in Syria headed for home on Tuesday."
+    assert {e.direction for e in movements(detector, text)} == {"withdraw"}
+    text = "The Russian bombers stationed at Hmeimim in Syria headed for the coast on Tuesday."
+    assert "withdraw" not in {e.direction for e in movements(detector, text)}
+
+
+def test_an_arrival_reported_as_already_made_is_news(detector):
+    text = "The agency said on Friday that 1,200 soldiers had already arrived in Vladivostok."
+    assert [(e.destination, e.size) for e in movements(detector, text)] == [("Vladivostok", 1200)]
+    # a force already posted somewhere is a presence
+    text = "The 300 U.S. personnel already deployed in the north will stay."
+    assert movements(detector, text) == []
+
+
+def test_a_movement_to_a_country_and_its_landfall_in_a_town_are_one(detector):
+    text = (
+        "Pyongyang has begun sending troops to Russia, officials in Seoul said on Friday, adding that about "
+        "1,200 soldiers had already arrived in Vladivostok."
+    )
+    e = only_movement(detector, text)
+    assert (e.destination, e.size, e.actor) == ("Vladivostok", 1200, "Pyongyang")
+
+
+def test_a_pull_out_from_a_town_is_not_repeated_for_its_country(detector):
+    text = (
+        "GOMA, Democratic Republic of Congo - M23 rebels withdrew from the eastern Congolese city of Goma on "
+        "Saturday, riding north on trucks as they pulled back under a deal brokered by regional leaders."
+    )
+    assert [e.destination for e in movements(detector, text)] == ["Goma"]
+    # a country the sentence names as left is told, as well as the base the planes flew from
+    text = "The first Russian jets left Syria on Tuesday, flying home from the Hmeimim air base in Latakia."
+    assert "Syria" in [e.destination for e in movements(detector, text)]
+
+
+def test_a_force_meant_to_let_others_go_home_withdraws_no_one(detector):
+    text = "The new regional force is meant to allow Ethiopian troops to go home."
+    assert movements(detector, text) == []
+
+
+def test_a_mission_placed_along_its_lines_is_the_same_movement(detector):
+    text = (
+        "Russia began deploying peacekeeping troops to Nagorno-Karabakh on Tuesday. The Kremlin said 1,960 "
+        "soldiers would be deployed along the front line and the Lachin corridor."
+    )
+    e = only_movement(detector, text)
+    assert (e.destination, e.size) == ("Nagorno-Karabakh", 1960)
+
+
+def test_a_warship_sailing_from_its_home_port_leaves_nothing(detector):
+    for text in (
+        "The destroyer USS Carney left Norfolk on Saturday.",
+        "The frigate HMS Richmond left Portsmouth on Monday for the Red Sea.",
+    ):
+        events = detector.detect(Article(id="t", text=text))
+        assert not any(
+            isinstance(e, TerritorialControlEvent) or e.direction == "withdraw" for e in events
+        ), text
+    # a warship leaving a port abroad is pulled out of it
+    e = only_movement(detector, "The destroyer USS Carney left Souda Bay in Greece on Saturday.")
+    assert e.direction == "withdraw"
+
+
+def test_the_road_out_of_a_country_is_no_arrival_where_it_ends(detector):
+    text = (
+        "A final convoy of U.S. soldiers crossed the border from Iraq into Kuwait at dawn, completing the "
+        "withdrawal of American forces from Iraq."
+    )
+    assert [(e.destination, e.direction) for e in movements(detector, text)] == [("Iraq", "withdraw")]
+
+
+def test_a_quarter_of_a_year_is_no_place_to_go(detector):
+    text = "An advance team of about 20 Dutch officers will arrive in Vilnius in the first quarter of 2025."
+    assert [e.destination for e in movements(detector, text)] == ["Vilnius"]
+
+
+def test_a_unit_rotated_in_at_a_base_is_deployed_there(detector):
+    e = only_movement(detector, "About 600 Dutch soldiers rotated in at Rukla on Monday.")
+    assert (e.destination, e.size) == ("Rukla", 600)
+    assert movements(detector, "The battalion rotates in every six months at Rukla.") == []
+
+
+def test_troops_that_are_positioned_somewhere_are_a_presence(detector):
+    text = "About 90,000 Russian troops are now positioned near the Ukrainian border."
+    assert movements(detector, text) == []
+    assert len(movements(detector, "Russia has positioned about 90,000 troops near the Ukrainian border.")) == 1
+
+
+def test_soldiers_reaching_a_base_for_drills_are_deployed_not_taking_it(detector):
+    text = "Forty Turkish soldiers reached the military base in Doha on Sunday and began joint exercises."
+    events = detector.detect(Article(id="t", text=text))
+    assert [(type(e).__name__, e.background) for e in events] == [("DeploymentEvent", False)]
+    # soldiers reaching a town they fight for hold part of it
+    text = "Ukrainian soldiers reached the centre of Kupiansk after heavy fighting."
+    assert [type(e).__name__ for e in detector.detect(Article(id="t", text=text))] == ["TerritorialControlEvent"]
+
+
+def test_forces_going_into_action_make_no_journey(detector):
+    text = (
+        "British jets and commandos went into action in Sierra Leone on Monday to halt a rebel advance, opening "
+        "the road north towards the capital."
+    )
+    assert movements(detector, text) == []
+    assert len(movements(detector, "British commandos flew into Sierra Leone on Monday.")) == 1
