@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 
-from service.detect.actors import ACTOR_PATTERN, actor_countries, is_armed_group
+from service.detect.actors import ACTOR_PATTERN, MEMBERSHIPS, actor_countries, is_armed_group
 from service.detect.dates import names_a_weekday, shift
 from service.detect.gazetteer import Gazetteer
 from service.detect.losers import StorySides
@@ -133,6 +133,10 @@ class ArticleContext:
         loc = self.gazetteer.resolve(name)
         return loc is not None and loc.feature == "city" and len(name.split()) <= len(loc.name.split())
 
+    def _owner_name(self, name: str) -> bool:
+        """ "African Union", "NATO", "U.S.": who owns a base, not where it is."""
+        return name in MEMBERSHIPS or is_armed_group(name) or self.gazetteer.country_code(name) is not None
+
     def antecedent(
         self, before: int, noun: str | None = None, *, movement: bool = False, bare: bool = False
     ) -> str | None:
@@ -173,6 +177,11 @@ class ArticleContext:
                     continue  # "the Afghan city", "Country's Second-Largest City": whose city, or which, no name
                 if self._is_demonym(found_name.split()[0]):
                     continue  # "the northwestern Syrian town": whose town, not its name
+                if m.group("pre") and noun in ("base", "camp") and self._owner_name(found_name):
+                    # "overran an African Union base ... storming the base": whose base it is, named with it
+                    found_name = f"{found_name} {m.group('noun')}"
+                elif named_with_noun and noun in _SITE_NOUNS:
+                    found_name = m.group(0)  # "the Republican Palace ... the fall of the palace": the whole name
                 named = found_name
             if named:
                 return named
@@ -191,6 +200,8 @@ class ArticleContext:
             wide = [name for name in _headline_names(window) if self._is_wide_place(name)]
             if wide:
                 return wide[-1]
+        if noun in _SITE_NOUNS:
+            return None  # "the palace" the story did not name: as written, never its town
         if noun in _PROVINCE_NOUNS:
             # "40% of the province had been retaken": a province the story named, never its last town
             return self.last_place if self.last_place and _WIDE_NAME.search(self.last_place) else None
@@ -477,6 +488,8 @@ def _named_noun_pattern(noun: str) -> re.Pattern[str]:
     )
 
 
+# sites whose name ends in their kind: "the Republican Palace", "Mosul Dam", "the Antonivsky Bridge"
+_SITE_NOUNS = frozenset("palace dam bridge stadium fortress citadel".split())
 _AIRFIELDS = ("airport", "airbase", "air base", "airfield", "base")
 _PROVINCE_NOUNS = ("province", "governorate", "oblast")
 _NOUN_SYNONYMS = {

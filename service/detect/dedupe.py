@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable
 
 from service.detect import lexicon as lx
-from service.detect.actors import STATE_INSTITUTIONS, abbreviates
+from service.detect.actors import STATE_INSTITUTIONS, abbreviates, is_armed_group
 from service.detect.dates import days_named
 from service.detect.losers import same_side
 from service.detect.model import DeploymentEvent, Event, TerritorialControlEvent
@@ -21,7 +21,7 @@ CountryOf = Callable[[str], str | None]  # a state's ISO code for a name or demo
 
 def _norm(s: str) -> str:
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", s).split())
+    return " ".join(re.sub(r"^(?:an?|the) ", "", " ".join(re.sub(r"[^a-z0-9 ]+", " ", s).split())).split())
 
 
 def _same_actor(a: str | None, b: str | None, country_of: CountryOf) -> bool:
@@ -33,9 +33,22 @@ def _same_actor(a: str | None, b: str | None, country_of: CountryOf) -> bool:
         or abbreviates(a, b)
         or abbreviates(b, a)
         or _both_unnamed_irregulars(a, b)
+        or _described_then_named(a, b)
+        or _described_then_named(b, a)
         or same_side(a, b, country_of)
         is True  # "Russia" and "Russian forces", "government forces" and "the army"
     )
+
+
+def _described_then_named(a: str, b: str) -> bool:
+    """ "An ethnic armed group ... said it had taken full control of Laukkai" and "MNDAA": a lead that describes
+    the group the story then names."""
+    return _INDEFINITE_GROUP.match(a) is not None and is_armed_group(b)
+
+
+_INDEFINITE_GROUP = re.compile(
+    r"(?i)^an?\s+(?:[\w-]+\s+){0,3}(?:group|force|militia|movement|alliance|coalition)$"
+)
 
 
 def _both_unnamed_irregulars(a: str, b: str) -> bool:
@@ -183,6 +196,8 @@ def _centre_of_a_taking(prev: Event, e: Event, country_of: CountryOf) -> bool:
     """A taking told whole before, by the side that now reaches the centre (or by no side the text names)."""
     if not isinstance(prev, TerritorialControlEvent) or prev.extent != "full" or prev.background:
         return False
+    if not _NAMED_TOWN.match(prev.place):
+        return False  # "seizing the army headquarters ... took control of much of the city centre": a site, not the town
     actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
     return (
         actor is None
@@ -191,6 +206,8 @@ def _centre_of_a_taking(prev: Event, e: Event, country_of: CountryOf) -> bool:
     )
 
 
+# a town by its name: "Kismayo", "the city of Kismayo" (not "the army headquarters")
+_NAMED_TOWN = re.compile(r"^(?:the\s+(?:town|city)\s+of\s+)?[A-Z]")
 # "troops", "the soldiers": forces no side is named for ("government troops" names one)
 _BARE_FORCE = re.compile(r"(?i)^(?:the\s+)?(?:troops|soldiers|forces|fighters)$")
 
@@ -221,8 +238,13 @@ def _with_sides_from(kept: Event, repeat: Event) -> Event:
     else:
         return kept
     update = {
-        f: getattr(repeat, f) for f in fields if getattr(kept, f) is None and getattr(repeat, f) is not None
-    }
+        f: getattr(repeat, f)
+        for f in fields
+        if getattr(repeat, f) is not None
+        and (
+            getattr(kept, f) is None or _described_then_named(str(getattr(kept, f)), str(getattr(repeat, f)))
+        )
+    }  # "An ethnic armed group" the story then names: the name
     return kept.model_copy(update=update) if update else kept
 
 
@@ -273,6 +295,8 @@ def _elaborates(prev: Event, e: Event, country_of: CountryOf) -> bool:
         # "Russia began deploying peacekeepers to Nagorno-Karabakh ... 1,960 troops would be stationed along the
         # front line and in the Lachin corridor": the same force, counted and placed in detail
         return prev.country is None or e.country in (None, prev.country)
+    if _counted_on_arrival(prev, e, country_of):
+        return True
     if next_sentence and _LINE.search(e.destination or "") and _one_state(prev.actor, e.actor, country_of):
         # "Russia began deploying peacekeeping troops to Nagorno-Karabakh ... The Kremlin said 1,960 soldiers would
         # be deployed along the front line and the Lachin corridor": the mission, placed along its lines
@@ -285,6 +309,31 @@ def _elaborates(prev: Event, e: Event, country_of: CountryOf) -> bool:
         and e.country == prev.country
         and not _two_states(prev.actor, e.actor, country_of)
     )
+
+
+def _counted_on_arrival(prev: DeploymentEvent, e: DeploymentEvent, country_of: CountryOf) -> bool:
+    """ "A first contingent of Turkish troops has arrived in Qatar ... Twenty-three soldiers and five armoured
+    vehicles reached the base in Doha on Sunday": the lead's arrival in a country, counted where it landed a few
+    sentences on; "more", "further" or "another" troops are a movement of their own."""
+    return (
+        prev.status == e.status == "executed"
+        and prev.size is None
+        and e.size is not None
+        and 0 <= e.evidence_start - prev.evidence_end <= _NEARBY
+        and prev.destination is not None
+        and e.destination is not None
+        and prev.country is not None
+        and country_of(prev.destination) == prev.country
+        and e.country == prev.country
+        and country_of(e.destination) is None
+        and not re.search(r"\b(?:more|further|additional|another|second|third|new)\b", e.force or "", re.I)
+        and not _another_force(prev, e, country_of)  # "the carrier arrived off Haiti ... 3,500 paratroopers"
+        and _one_state(prev.actor, e.actor, country_of)
+    )
+
+
+# how far on a story counts the force its lead told of (a paragraph of a wire story)
+_NEARBY = 600
 
 
 def _one_state(a: str | None, b: str | None, country_of: CountryOf) -> bool:

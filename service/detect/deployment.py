@@ -598,6 +598,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             return []  # "deploying anti-ship missiles against the fleet": forces in action, not moved
         preps = ("from", "out") if withdraw else DEST_PREPS + (("through",) if lemma == "rotate" else ())
         dests = place_objects(t, *preps) or ([] if withdraw else _offshore(t))
+        if not dests and not withdraw and _where_clause_of_place(t):
+            dests = [t.head]  # "rebuilt around Niger, where some of the troops leaving Mali will be redeployed"
         if not withdraw and not dests and lemma in lx.REPOSITION_VERBS | lx.JOURNEY_VERBS:
             # "moved its troops off Snake Island", "were airlifted off the island": the place they left
             dests = place_objects(t, "off")
@@ -850,7 +852,9 @@ def _no_journey(t: Token) -> bool:
     if any(o.lemma_.lower() == "leave" for o in prep_objects(t, "on")):
         return True
     if any(o.lemma_.lower() in ("action", "battle", "combat") for o in prep_objects(t, "into")):
-        return True  # "French troops and warplanes went into action in Mali": they fight, the move is told apart
+        return (
+            True  # "French troops and warplanes went into action in Mali": they fight, the move is told apart
+        )
     if any(c.lower_ == "freely" for c in t.children) or (
         any(o.ent_type_ not in ("DATE", "TIME") for o in prep_objects(t, "between"))
         and not prep_objects(t, "to")
@@ -2063,6 +2067,22 @@ def _cause_of_alarm(t: Token) -> bool:
     )
 
 
+def _told_complete(t: Token) -> bool:
+    """ "its withdrawal from Afghanistan was more than 90 percent complete": a pull-out its owner carries out,
+    under way or done."""
+    owner = child(t, "poss")
+    return (
+        owner is not None
+        and owner.lower_ in ("its", "their")
+        and t.dep_ == "nsubj"
+        and t.head.lemma_.lower() == "be"
+        and any(
+            c.dep_ == "acomp" and c.lower_ in ("complete", "completed", "done", "finished")
+            for c in t.head.children
+        )
+    )
+
+
 def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
     if lemma in ("reinforcement",) and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return []  # handled by the verb it depends on ("sent reinforcements", "reinforcements arrived")
@@ -2108,9 +2128,9 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
             and (subject.lemma_.lower() in ("military", "mission") or is_state(subject))
         ):
             force = subject  # "the U.S. military has completed its withdrawal from Agadez"; a U.N. mission
-    if force is None:
-        return []
     withdraw = lemma in lx.WITHDRAW_NOUNS
+    if force is None and not (withdraw and _told_complete(t)):
+        return []
     dests = prep_objects(t, *(("from",) if withdraw else DEST_PREPS))
     if not dests and force is not None:
         dests = prep_objects(force, *(("from",) if withdraw else DEST_PREPS))
@@ -2119,9 +2139,14 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
     if not dests:
         # "the deployment of fighter squadrons and a THAAD battery to Israel": the parser joins the last force
         # to the noun, and the place to that force
-        listed = [c for h in (t, force) for c in h.conjuncts if c.i > h.i and is_force(c)]
+        listed = [c for h in (t, force) if h is not None for c in h.conjuncts if c.i > h.i and is_force(c)]
         # "..., four Sentinel radars and about 200 support personnel to the Kingdom": a list hung on the noun
-        listed += [f for c in t.children if c.dep_ == "appos" and c.i > force.i for f in (c, *c.conjuncts)]
+        listed += [
+            f
+            for c in t.children
+            if c.dep_ == "appos" and force is not None and c.i > force.i
+            for f in (c, *c.conjuncts)
+        ]
         dests = [o for c in listed for o in prep_objects(c, *(("from",) if withdraw else ("to", "into")))]
     if not dests and withdraw:
         dests = _handed_over_site(t)

@@ -16,6 +16,7 @@ from service.detect.lexicon import (
     ANNOUNCE_HEADS,
     CLAIM_VERBS,
     DENIAL_VERBS,
+    DEPLOY_VERBS,
     FORCE_NOUNS,
     FUTURE_MODALS,
     GIVE_UP_VERBS,
@@ -237,6 +238,12 @@ def assess(
         happened = False
     if trigger.lemma_.lower() in CLAIM_VERBS:
         claimed = True  # "rebels claimed control of the town"
+    if (
+        trigger.dep_ == "pcomp"
+        and trigger.head.lower_ == "of"
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.head.head.children)
+    ):
+        happened = False  # "there was no question of their soldiers leaving their posts"
     if deployment and trigger.lemma_.lower() in ("order", "due", "pledge"):
         # "the Pentagon ordered 1,500 troops to the border", "300 paratroopers are due in Yavoriv": not yet there
         announced = True
@@ -979,8 +986,12 @@ def _arrival_reported(trigger: Token) -> bool:
     clause = trigger
     while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
         clause = clause.head  # "said that North Korea had begun sending troops and that 1,500 had arrived"
+    journey = trigger.lemma_.lower() in ("arrive", "land", "reach") or (
+        trigger.lemma_.lower() in DEPLOY_VERBS
+        and any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for c in trigger.children)
+    )  # "had already been shipped to the Russian port of Vladivostok"; not "already deployed in the north"
     return (
-        trigger.lemma_.lower() in ("arrive", "land", "reach")
+        journey
         and clause.dep_ == "ccomp"
         and clause.head.lemma_.lower() in CLAIM_VERBS | {"add"}
     )

@@ -499,6 +499,7 @@ def _actor_country(actor: str | None, ctx: ArticleContext) -> str | None:
     return code
 
 
+_THE_SITE = re.compile(r"^the (palace|dam)$", re.I)
 _OWNED_BY_ANAPHOR = re.compile(r"^the (city|town|village|capital)['’]s\s+", re.I)
 
 
@@ -516,6 +517,13 @@ def _place_text(
         before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
         owner = ctx.antecedent(before, owned.group(1).lower(), movement=movement)
         return (f"{owner}'s {ref.text[owned.end() :]}" if owner else ref.text), False
+    site = _THE_SITE.match(ref.text)
+    if site and not ref.anaphoric:
+        # "the Republican Palace in Khartoum ... the fall of the palace": the site the story named, if it did
+        before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
+        named = ctx.antecedent(before, site.group(1).lower(), movement=movement)
+        if named:
+            return named, True
     if ref.anaphoric:
         noun = ref.head.lemma_.lower() if ref.head is not None else None
         before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
@@ -904,6 +912,19 @@ def _dating_text(trigger: Token, text: str) -> str:
     """The sentence as it dates the trigger's event: a relative clause that describes a place or a force dates
     that description ("the airport, which had been out of service since last year"), not the event."""
     out = text
+    if (
+        trigger.dep_ == "advcl"
+        and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after", "before", "as")
+            for c in trigger.children
+        )
+        and any(w.ent_type_ == "DATE" for w in trigger.subtree)
+    ):
+        # "decided on Thursday to end the mission, after the force suffered losses when M23 seized Goma in
+        # January": the clause dates its own event, not the main clause's day
+        start, end = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge.text)
+        if end <= len(text):
+            out = " " * start + text[start:end] + " " * (len(text) - end)
     for w in trigger.doc:
         if w == trigger or w.is_ancestor(trigger):
             continue

@@ -209,6 +209,13 @@ def actor_of(tok: Token | None) -> str | None:
         return actor_of(by[0]) if by else None  # "an offensive by Kurdish forces"
     if any(c.dep_ == "poss" and c.lower_ in ("our", "my", "your") for c in tok.children):
         return None  # "our defenders", in a quoted statement: the speaker's side, named elsewhere
+    if tok.lemma_.lower() in _LEADERS:
+        # "an MNDAA spokesperson said" after "We have taken over Laukkai": the side the speaker speaks for
+        side = next(
+            (c for c in tok.children if c.dep_ in ("compound", "poss", "nmod") and is_armed_group(c.text)), None
+        ) or _led_side(tok)
+        if side is not None and side.lemma_.lower() not in _LEADERS:
+            return actor_of(side)
     if is_force(tok) and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
         speaker = _claimant(tok) or _owner_in_joined_clause(tok)
         if speaker is not None and speaker.lemma_.lower() in _LEADERS:

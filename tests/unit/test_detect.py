@@ -2928,3 +2928,55 @@ def test_pushing_into_unnamed_territory_takes_no_place(detector):
     assert detector.detect(Article(id="t", text=text)) == []
     # ground a place locates is still named
     assert news(detect(detector, "Azerbaijani forces recaptured territory around Hadrut."), TerritorialControlEvent)
+
+
+def test_the_city_centre_taken_after_a_building_is_a_taking_of_its_own(detector):
+    text = (
+        "SANAA - Houthi rebels tightened their grip on the capital on Monday, a day after seizing the army "
+        "headquarters with little resistance from troops. The group took control of much of the city centre on "
+        "Sunday, residents said."
+    )
+    places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert places == ["the army headquarters", "the city centre"]
+    # but the centre of a town taken before is the same taking
+    text = "Somali troops took control of Kismayo on Monday. The troops moved into the city centre on Tuesday."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Kismayo"]
+
+
+def test_a_base_named_by_its_owner_is_the_same_base_when_told_again(detector):
+    text = (
+        "Al Shabaab militants overran an African Union base manned by Burundian troops in central Somalia on "
+        "Friday, the group said. The militants detonated a truck bomb at the gate of the base before storming it "
+        "at dawn, residents said. Al Shabaab said it had taken control of the base."
+    )
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert [e.place for e in events] == ["an African Union base"]
+
+
+def test_a_group_described_then_named_by_its_spokesman_takes_the_town_once(detector):
+    text = (
+        "BANGKOK - An ethnic armed group in northern Myanmar said on Friday it had taken full control of Laukkai, "
+        "a town on the Chinese border, after hundreds of junta troops surrendered. \"We have taken over the whole "
+        "of Laukkai,\" an MNDAA spokesperson said."
+    )
+    events = news(detect(detector, text), TerritorialControlEvent)
+    assert [(e.place, e.gaining_actor) for e in events] == [("Laukkai", "MNDAA")]
+
+
+def test_a_when_clause_dates_its_own_taking(detector):
+    text = (
+        "Southern African leaders decided on Thursday to end their mission in eastern Congo, after the force "
+        "suffered heavy losses when M23 rebels seized the city of Goma in January."
+    )
+    events = detect(detector, text, published=dt.date(2025, 3, 14))
+    assert [(e.place, e.background) for e in events if isinstance(e, TerritorialControlEvent)] == [("Goma", True)]
+
+
+def test_a_site_told_again_by_its_kind_keeps_its_name(detector):
+    text = "ISIL seized Mosul Dam on Thursday. Kurdish forces recaptured the dam on Sunday."
+    events = news(detect(detector, text, published=dt.date(2014, 8, 18)), TerritorialControlEvent)
+    assert [e.place for e in events] == ["Mosul Dam", "Mosul Dam"]
+    # a palace the story never named stays as written
+    assert [e.place for e in news(detect(detector, "Rebels captured the palace on Monday."), TerritorialControlEvent)] == [
+        "the palace"
+    ]

@@ -2556,3 +2556,54 @@ def test_forces_going_into_action_make_no_journey(detector):
     )
     assert movements(detector, text) == []
     assert len(movements(detector, "British commandos flew into Sierra Leone on Monday.")) == 1
+
+
+def test_troops_reported_as_already_shipped_somewhere_are_news(detector):
+    text = (
+        "Pyongyang has begun sending troops to Russia, officials said on Friday, adding that about 1,200 soldiers "
+        "had already been shipped to the port of Vladivostok."
+    )
+    e = only_movement(detector, text)
+    assert (e.destination, e.size, e.background) == ("Vladivostok", 1200, False)
+    events = detector.detect(Article(id="t", text="The ministry said 300 soldiers had already been deployed in the north."))
+    assert [e.background for e in events] == [True]
+
+
+def test_a_lead_arrival_counted_where_it_landed_is_one_movement(detector):
+    text = (
+        "DOHA - A first contingent of Turkish troops has arrived in Qatar, the defence ministry said on Thursday. "
+        "The deployment follows a vote in Ankara. Thirty soldiers and six armoured vehicles reached a base in Doha "
+        "on Sunday and began joint exercises with Qatari forces."
+    )
+    assert [(e.destination, e.size) for e in movements(detector, text)] == [("Qatar", 30)]
+    # more troops are a movement of their own
+    text = (
+        "A first contingent of Turkish troops has arrived in Qatar, the ministry said. Another 200 soldiers "
+        "arrived in Doha on Sunday."
+    )
+    assert len(movements(detector, text)) == 2
+    # a warship and the troops counted after it are two forces
+    text = (
+        "The aircraft carrier USS Carl Vinson arrived off the coast of Haiti on Friday, the Pentagon said. About "
+        "3,000 soldiers of the 82nd Airborne Division are on their way to Port-au-Prince."
+    )
+    assert len(movements(detector, text)) == 2
+
+
+def test_a_pull_out_told_as_nearly_complete_is_under_way(detector):
+    text = "U.S. Central Command said on Tuesday that its withdrawal from Syria was more than 80 percent complete."
+    e = only_movement(detector, text)
+    assert (e.destination, e.direction, e.status) == ("Syria", "withdraw", "executed")
+
+
+def test_troops_redeployed_where_a_relative_clause_says_go_to_its_place(detector):
+    text = "Britain's presence in the region will be rebuilt around Estonia, where most of the troops will be redeployed."
+    assert [(e.destination, e.status) for e in movements(detector, text)] == [("Estonia", "announced")]
+
+
+def test_no_question_of_leaving_is_no_pull_out(detector):
+    text = (
+        "Spain and Ireland, two of the biggest contributors, condemned the attacks, and Irish officials said there "
+        "was no question of their soldiers leaving their posts."
+    )
+    assert movements(detector, text) == []
