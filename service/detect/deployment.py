@@ -599,7 +599,9 @@ def _frames(t: Token) -> list[DeployFrame]:
         preps = ("from", "out") if withdraw else DEST_PREPS + (("through",) if lemma == "rotate" else ())
         dests = place_objects(t, *preps) or ([] if withdraw else _offshore(t))
         if not dests and not withdraw and _where_clause_of_place(t):
-            dests = [t.head]  # "rebuilt around Niger, where some of the troops leaving Mali will be redeployed"
+            dests = [
+                t.head
+            ]  # "rebuilt around Niger, where some of the troops leaving Mali will be redeployed"
         if not withdraw and not dests and lemma in lx.REPOSITION_VERBS | lx.JOURNEY_VERBS:
             # "moved its troops off Snake Island", "were airlifted off the island": the place they left
             dests = place_objects(t, "off")
@@ -2092,6 +2094,8 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         return []
     if lemma not in lx.DEPLOY_NOUNS | lx.WITHDRAW_NOUNS:
         return []
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in ("require", "need", "involve", "take"):
+        return []  # "the invasion did require a large army build-up": what a plan needs, no movement told
     if t.dep_ == "oprd" and t.head.lemma_.lower() == "call":
         return []  # "what it called a military buildup on its borders": a name given, not a movement told
     if _cause_of_alarm(t):
@@ -2150,6 +2154,8 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         dests = [o for c in listed for o in prep_objects(c, *(("from",) if withdraw else ("to", "into")))]
     if not dests and withdraw:
         dests = _handed_over_site(t)
+    if not dests and withdraw and force is not None:
+        dests = _posted_at(force)  # "the pull-out of the roughly 2,400 French soldiers based in Mali"
     if not dests and _discussed(t):
         return []
     owner = child(t, "poss")

@@ -87,7 +87,9 @@ REPOSITION_VERBS = frozenset("redeploy move transfer shift relocate reposition".
 # One force takes over from another: the newcomers arrive, the replaced leave.
 REPLACE_VERBS = frozenset("replace".split())
 DEPLOY_NOUNS = frozenset("deployment redeployment dispatch buildup build-up reinforcement surge".split())
-WITHDRAW_NOUNS = frozenset("withdrawal pullout pull-out drawdown departure evacuation".split())
+WITHDRAW_NOUNS = frozenset(
+    "withdrawal pullout pull-out drawdown draw-down pull-back departure evacuation".split()
+)
 PRESENCE_NOUNS = frozenset("presence level levels deployment".split())
 # Words of a unit's own name ("the 1st Armoured Division", "the U.S. Army National Guard"): no owner alone.
 UNIT_NAME_WORDS = frozenset(

@@ -58,7 +58,15 @@ def load_nlp() -> Language:
         # The model embeds a word by its lower-cased norm, so "IS militants" reads as "is militants" and the
         # parse makes a verb of the group's name. The norm it sees is the name's; the text stays as written.
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation, NORM: reads_as}])
+    for noun in _HYPHENATED_MOVES:
+        # "The pull-out of French troops", "the build-up near the border": one noun, not "pull", "-", "out"
+        for form in (noun, noun.capitalize(), f"{noun}s", f"{noun.capitalize()}s"):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: form.lower().rstrip("s")}])
     return nlp
+
+
+# Nouns of a movement written with a hyphen, which the tokenizer would split
+_HYPHENATED_MOVES = ("pull-out", "build-up", "draw-down", "pull-back")
 
 
 # Upper-case group names that are also common English words
@@ -312,12 +320,18 @@ def _infer_losers(trigger: Token, told: list[Event], ctx: ArticleContext) -> Non
 _PULL_OUT_VERBS = frozenset("withdraw pull leave".split())
 
 
+_UNNAMED_SIDE = re.compile(r"(?i)^the (?:rebels|fighters|militants|insurgents|troops|soldiers|forces)$")
+_UNDER_A_DEAL = re.compile(
+    r"\bunder (?:a|an|the) (?:[\w-]+ ){0,3}(?:deal|agreement|ceasefire|cease-fire|truce|accord)\b", re.I
+)
+
+
 def _agreed_pull_out(left: TerritorialControlEvent, agreed_by: str | None) -> DeploymentEvent:
     """The movement of the side that left a place, under a pull-out the story told as agreed by `agreed_by`
     ("Its fighters pulled out" after "the M23 agreed to withdraw": the M23's)."""
     actor = left.losing_actor
-    if actor is None or _POSSESSED_FORCE.match(actor):
-        actor = agreed_by or actor
+    if actor is None or _POSSESSED_FORCE.match(actor) or _UNNAMED_SIDE.match(actor):
+        actor = agreed_by or actor  # "The rebels also pulled out of Sake": the M23 the deal was with
     return DeploymentEvent(
         actor=actor,
         destination=left.place,
@@ -427,9 +441,9 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
         for e in events
         if isinstance(e, DeploymentEvent)
         and e.direction == "withdraw"
-        and e.status == "announced"
+        and (e.status == "announced" or _UNDER_A_DEAL.search(e.evidence) is not None)
         and not e.background
-    ]
+    ]  # "M23 rebels withdrew from Goma ... under a deal brokered by regional leaders": its next steps too
     if agreed:
         ctx.withdrawal_agreed = True
         ctx.withdrawal_agreed_by = agreed[-1].actor or ctx.withdrawal_agreed_by
@@ -499,6 +513,24 @@ def _actor_country(actor: str | None, ctx: ArticleContext) -> str | None:
     return code
 
 
+def _where_clause_place(anaphor: Token) -> str | None:
+    """The named place a "where" clause holding the anaphor hangs on."""
+    for clause in anaphor.ancestors:
+        if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
+            # "Ras al-Ain, about 100 km to the east, where", "at Altun Kupri, on the road to Erbil, where": the
+            # place the asides locate, the outermost one named
+            head, named = clause.head, None
+            for _ in range(6):
+                toward = head.dep_ == "pobj" and head.head.lower_ in ("to", "toward", "towards")
+                if head.pos_ == "PROPN" and is_placeish(head) and not toward:  # not "the road to Erbil"
+                    named = head
+                if head.dep_ not in ("pobj", "prep", "appos") or head.head == head:
+                    break
+                head = head.head
+            return name_span(named) if named is not None else None
+    return None
+
+
 _THE_SITE = re.compile(r"^the (palace|dam)$", re.I)
 _OWNED_BY_ANAPHOR = re.compile(r"^the (city|town|village|capital)['’]s\s+", re.I)
 
@@ -524,6 +556,9 @@ def _place_text(
         named = ctx.antecedent(before, site.group(1).lower(), movement=movement)
         if named:
             return named, True
+    where = _where_clause_place(ref.head) if ref.anaphoric and ref.head is not None else None
+    if where is not None:
+        return where, True  # "fighting continued in Ras al-Ain, where fighters had broken into the town"
     if ref.anaphoric:
         noun = ref.head.lemma_.lower() if ref.head is not None else None
         before = sentence.start + ref.head.idx if ref.head is not None else sentence.start

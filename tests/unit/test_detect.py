@@ -2980,3 +2980,12 @@ def test_a_site_told_again_by_its_kind_keeps_its_name(detector):
     assert [e.place for e in news(detect(detector, "Rebels captured the palace on Monday."), TerritorialControlEvent)] == [
         "the palace"
     ]
+
+
+def test_the_town_of_a_where_clause_is_the_place_it_hangs_on(detector):
+    text = (
+        "Turkish forces captured the border town of Tal Abyad on Sunday. Heavy fighting continued in Ras al-Ain, "
+        "about 100 km to the east, where Turkish-backed fighters had broken into the town on Saturday."
+    )
+    places = [e.place for e in news(detect(detector, text, published=dt.date(2019, 10, 14)), TerritorialControlEvent)]
+    assert places == ["Tal Abyad", "Ras al-Ain"]

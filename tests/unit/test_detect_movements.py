@@ -2607,3 +2607,27 @@ def test_no_question_of_leaving_is_no_pull_out(detector):
         "was no question of their soldiers leaving their posts."
     )
     assert movements(detector, text) == []
+
+
+def test_a_hyphenated_pull_out_or_build_up_is_a_movement(detector):
+    e = only_movement(detector, "The pull-out of Belgian troops from Kidal began on Monday.")
+    assert (e.destination, e.direction) == ("Kidal", "withdraw")
+    e = only_movement(detector, "The build-up of Russian troops near Kharkiv continued on Tuesday.")
+    assert e.direction == "deploy"
+    # what a plan needs is no movement told
+    assert movements(detector, "The invasion did require a large army build-up like the 1991 Gulf War.") == []
+
+
+def test_the_pull_out_of_a_posted_force_leaves_its_post(detector):
+    text = "The pull-out of the roughly 1,500 Belgian soldiers based in Mali will take six months, he said."
+    news_moves = [e for e in movements(detector, text) if e.direction == "withdraw"]
+    assert [(e.destination, e.size) for e in news_moves] == [("Mali", 1500)]
+
+
+def test_later_steps_of_a_pull_out_under_a_deal_are_movements_too(detector):
+    text = (
+        "GOMA - M23 rebels withdrew from the city of Goma on Saturday, riding north on trucks under a deal "
+        "brokered by regional leaders, witnesses said. The rebels also pulled out of the town of Sake, west of "
+        "Goma, on Friday, residents said."
+    )
+    assert [(e.destination, e.actor) for e in movements(detector, text)] == [("Goma", "M23"), ("Sake", "M23")]
