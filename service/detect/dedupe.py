@@ -604,6 +604,8 @@ def _without_summaries(events: list[Event], country_of: CountryOf) -> list[Event
 
 
 def _summarises_named(group: Event, events: list[Event], country_of: CountryOf) -> bool:
+    if isinstance(group, DeploymentEvent):
+        return _states_named_after(group, events, country_of)
     if not isinstance(group, TerritorialControlEvent) or group.background:
         return False
     m = _UNNAMED_GROUP.match(group.place)
@@ -625,6 +627,31 @@ def _summarises_named(group: Event, events: list[Event], country_of: CountryOf) 
         and (_same_actor(group.gaining_actor, e.gaining_actor, country_of) or _names_no_one(e.gaining_actor))
     }
     return len(named) >= count
+
+
+def _states_named_after(group: DeploymentEvent, events: list[Event], country_of: CountryOf) -> bool:
+    """ "will send 600 paratroopers to Poland and the three Baltic states ... companies are to reach Lithuania,
+    Latvia and Estonia": the states, named later, are the group's movements."""
+    m = _STATES_GROUP.match(group.destination or "")
+    if m is None or group.background:
+        return False
+    count = parse_number([m.group("count").lower()])
+    named = {
+        e.destination
+        for e in events
+        if isinstance(e, DeploymentEvent)
+        and not e.background
+        and e.direction == group.direction
+        and e.evidence_start > group.evidence_start
+        and e.destination is not None
+        and country_of(e.destination) is not None
+        and _same_actor(group.actor, e.actor, country_of)
+    }
+    return count is not None and len(named) >= count
+
+
+# "the three Baltic states", "two Gulf countries"
+_STATES_GROUP = re.compile(r"^(?:the\s+)?(?P<count>\w+)\s+(?:[A-Z][\w-]*\s+)?(?:states|countries|nations)$")
 
 
 def _names_no_one(actor: str | None) -> bool:

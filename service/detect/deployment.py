@@ -758,7 +758,11 @@ def _frames(t: Token) -> list[DeployFrame]:
         return []  # "a column ... that crossed into the country from Cameroon reached Bouar": one journey
     # "a column of French armored vehicles ... reached the town of Bouar": a column reaches a place, takes none
     column = subj is not None and (
-        subj.lemma_.lower() in ("column", "convoy") or sent_in(subj) or keeps_the_peace(subj) or for_drills(t)
+        subj.lemma_.lower() in ("column", "convoy")
+        or sent_in(subj)
+        or keeps_the_peace(subj)
+        or for_drills(t)
+        or _scheduled_arrival(t, subj)
     )
     if lemma in lx.ARRIVE_VERBS and (lemma not in ("reach", "enter") or (lemma == "reach" and column)):
         if lemma == "head" and prep_objects(t, "by"):
@@ -1778,6 +1782,16 @@ def _agreed(t: Token) -> bool:
     if mover is not None and mover.lemma_.lower() == "bus":
         return False
     return any(w.lemma_.lower() in lx.AGREEMENT_WORDS and w.head.lower_ in ("under", "of") for w in t.sent)
+
+
+def _scheduled_arrival(t: Token, subj: Token) -> bool:
+    """ "Companies of about 150 troops each are to reach Lithuania by the weekend": units counted and due somewhere,
+    no fight told; not "Russian troops will reach Kyiv within days"."""
+    counted = subj.lemma_.lower() in _UNIT_NOUNS or force_size(subj) is not None
+    return t.lemma_.lower() == "reach" and _told_as_future(t) and counted and not fighting_in(t.sent)
+
+
+_UNIT_NOUNS = frozenset("company battalion brigade contingent detachment platoon squadron unit".split())
 
 
 def _told_as_future(t: Token) -> bool:

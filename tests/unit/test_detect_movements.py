@@ -2631,3 +2631,15 @@ def test_later_steps_of_a_pull_out_under_a_deal_are_movements_too(detector):
         "Goma, on Friday, residents said."
     )
     assert [(e.destination, e.actor) for e in movements(detector, text)] == [("Goma", "M23"), ("Sake", "M23")]
+
+
+def test_units_due_to_reach_states_named_after_their_group_are_those_movements(detector):
+    text = (
+        "The United States will send about 600 soldiers to Greece and the two Balkan states for exercises, "
+        "officials said Monday. Companies of about 200 troops each are to reach Albania and North Macedonia by "
+        "Friday."
+    )
+    found = [e.destination for e in movements(detector, text)]
+    assert found == ["Greece", "Albania", "North Macedonia"]
+    # forces predicted to reach a city they fight for are not sent there
+    assert movements(detector, "Russian troops will reach Kyiv within days, the analyst said.") == []
