@@ -645,7 +645,7 @@ def _states_named_after(group: DeploymentEvent, events: list[Event], country_of:
         and e.evidence_start > group.evidence_start
         and e.destination is not None
         and country_of(e.destination) is not None
-        and _same_actor(group.actor, e.actor, country_of)
+        and not _two_states(group.actor, e.actor, country_of)  # the sender, or a spokesman for it
     }
     return count is not None and len(named) >= count
 
