@@ -21,7 +21,7 @@ CountryOf = Callable[[str], str | None]  # a state's ISO code for a name or demo
 
 def _norm(s: str) -> str:
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.sub(r"^(?:an?|the) ", "", " ".join(re.sub(r"[^a-z0-9 ]+", " ", s).split())).split())
+    return re.sub(r"^(?:an?|the) ", "", " ".join(re.sub(r"[^a-z0-9 ]+", " ", s).split()))
 
 
 def _same_actor(a: str | None, b: str | None, country_of: CountryOf) -> bool:
@@ -338,11 +338,14 @@ _NEARBY = 600
 
 def _one_state(a: str | None, b: str | None, country_of: CountryOf) -> bool:
     """ "Russia" and "The Kremlin", "the United States" and "the Pentagon": a state and its seat of power."""
-    codes_a, codes_b = (
-        {STATE_INSTITUTIONS.get(re.sub(r"^[Tt]he\s+", "", x or ""))} - {None} or _state_codes(x, country_of)
-        for x in (a, b)
-    )
-    return _same_actor(a, b, country_of) or (bool(codes_a) and codes_a == codes_b)
+    codes_a = _seat_or_state_codes(a, country_of)
+    return _same_actor(a, b, country_of) or (bool(codes_a) and codes_a == _seat_or_state_codes(b, country_of))
+
+
+def _seat_or_state_codes(actor: str | None, country_of: CountryOf) -> set[str]:
+    """ "The Kremlin" -> RU; else the states the actor names."""
+    seat = STATE_INSTITUTIONS.get(re.sub(r"^[Tt]he\s+", "", actor or ""))
+    return {seat} if seat else _state_codes(actor, country_of)
 
 
 # the lines a mission is strung along: "the front line", "the line of contact", "the Lachin corridor"
@@ -479,22 +482,24 @@ def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Even
         if at is not None:
             # "began sending special forces troops to Russia ..., adding that about 1,500 soldiers had already
             # arrived in Vladivostok": one movement, at the place it reached
-            prev = out[at]
-            assert isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent)
-            out[at] = e.model_copy(update={"actor": e.actor or prev.actor, "size": e.size or prev.size})
+            out[at] = _filled_from(e, out[at])
             seen[key] = at
             continue
         at = next((i for i, p in enumerate(out) if _landfall_of(e, p, country_of)), None)
         if at is not None:
             # "M23 rebels withdrew from the eastern Congolese city of Goma ... as they pulled back" (the story's
             # country filled in for the second verb): the town says where, the country adds nothing
-            prev = out[at]
-            assert isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent)
-            out[at] = prev.model_copy(update={"actor": prev.actor or e.actor, "size": prev.size or e.size})
+            out[at] = _filled_from(out[at], e)
             continue
         seen[key] = len(out)
         out.append(e)
     return out
+
+
+def _filled_from(kept: Event, other: Event) -> Event:
+    """The movement kept, with the sender and size only the other telling gave."""
+    assert isinstance(kept, DeploymentEvent) and isinstance(other, DeploymentEvent)
+    return kept.model_copy(update={"actor": kept.actor or other.actor, "size": kept.size or other.size})
 
 
 def _landfall_of(prev: Event, e: Event, country_of: CountryOf) -> bool:

@@ -65,6 +65,8 @@ def load_nlp() -> Language:
     return nlp
 
 
+# Verbs that move forces only in some uses ("entered ... and deployed", "ordered troops to abandon Kabul")
+_MORE_DEP_TRIGGERS = frozenset("enter retreat abandon order take follow".split())
 # Nouns of a movement written with a hyphen, which the tokenizer would split
 _HYPHENATED_MOVES = ("pull-out", "build-up", "draw-down", "pull-back")
 
@@ -416,14 +418,7 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
                 ]
                 left.extend(told if lemma in _PULL_OUT_VERBS and not under_attack(tok) else [])
         moved: list[Event] = []
-        if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in (
-            "enter",
-            "retreat",
-            "abandon",
-            "order",
-            "take",
-            "follow",
-        ):
+        if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in _MORE_DEP_TRIGGERS:
             for dframe in deploy_frames(tok):
                 moved.extend(_deploy_events(dframe, sentence, ctx))
         if not moved and ctx.withdrawal_agreed:

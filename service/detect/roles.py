@@ -588,7 +588,7 @@ def peaceful_entry(t: Token, force: Token | None) -> bool:
         return False
     if left_by_another(t, force):
         return False  # "its troops had been withdrawn from Lyman, and Ukrainian forces entered the town"
-    if force.lemma_.lower() in NAVAL_NOUNS or ship_prefix(force) is not None:
+    if is_warship(force):
         return True  # "two destroyers entered the Black Sea": warships take no ground
     entered = child(t, "dobj")
     held = entered is not None and any(_held_by_another_state(w, force) for w in entered.lefts)
