@@ -80,6 +80,7 @@ from service.detect.roles import (
     sent_in,
     sent_to_help,
     subject_of,
+    verbless,
 )
 from service.detect.senders import (
     accused_of,
@@ -1258,8 +1259,12 @@ def _stranded_subject(t: Token) -> Token | None:
     """ "4th Battalion, 118th Infantry Regiment, a U.S. battalion equipped with Bradleys deployed to X": a
     long subject makes the parser hang the past-tense verb on its last noun; the subject is the first force
     of that chain of nouns."""
-    if t.tag_ != "VBD" or t.dep_ not in ("acl", "relcl") or child(t, "nsubj", "nsubjpass") is not None:
-        return None  # a participle ("troops deployed in the north") is a noun's modifier, not its verb
+    if t.dep_ not in ("acl", "relcl") or child(t, "nsubj", "nsubjpass") is not None:
+        return None
+    if t.tag_ != "VBD" and not (t.tag_ == "VBN" and verbless(t.sent)):
+        # a participle ("troops deployed in the north") is a noun's modifier, not its verb, unless the sentence has
+        # no other verb ("Roughly 800 soldiers of a battalion rotated in at Rukla": the parser made it a participle)
+        return None
     forces = [a for a in t.ancestors if a.pos_ in ("NOUN", "PROPN") and is_force(a)]
     return min(forces, key=lambda a: a.i) if forces else None
 
@@ -1485,10 +1490,12 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
     force = _mover(subj)
     if passive or force is None or not _is_mover(force):
         return []
-    onward = [] if _either_way_on(t) else _onward_places(t)
+    onward = [] if _either_way_on(t) else onward_places(t)
     if onward:  # "to travel to Turkey and eventually to Kobani": one movement, to where it ends
         return [DeployFrame(t, force, dest_refs(onward[-1:]))]
     origins = [dobj] if dobj is not None else place_objects(t, "from") or _posted_at(force)
+    if not origins and dobj is None and t.lemma_.lower() == "leave":
+        origins = place_objects(force, "in")  # "the roughly 2,400 French soldiers in Mali would leave"
     origins = [o for o in origins if is_placeish(o) and not is_force(o) and not _struck_area(o)]
     if not origins or under_attack(t) or _called_a_retreat(t):
         return []  # "left the town after brief exchanges of gunfire": a retreat, a change of control only
@@ -1581,7 +1588,7 @@ def _struck_area(place: Token) -> bool:
     return any(c.lemma_.lower() in ("strike", "target", "attack", "combat") for c in place.children)
 
 
-_ONWARD_VERBS = frozenset("travel move head go proceed continue return redeploy".split())
+_ONWARD_VERBS = frozenset("travel move head go proceed continue return redeploy bind".split())
 
 
 def _habitual(t: Token) -> bool:
@@ -1614,7 +1621,7 @@ def _alternative_after_departure(t: Token) -> bool:
     )
 
 
-def _onward_places(t: Token) -> list[Token]:
+def onward_places(t: Token) -> list[Token]:
     """Where a departing force goes: "left for Cyprus", "departed X to travel to Turkey and on to Kobani"."""
     places = place_objects(t, "for")
     for c in t.children:

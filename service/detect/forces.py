@@ -49,11 +49,25 @@ def force_size(force: Token) -> int | None:
         if n is not None:
             counted.append((f, n))
     if not counted:
-        return None
+        return _strength_told(force)
     people = [n for f, n in counted if counts_people(f)]
     if people and len(people) < len(counted):
         return sum(people)
     return sum(n for _, n in counted)
+
+
+def _strength_told(force: Token) -> int | None:
+    """ "Russian forces entered Chechnya in three columns, with a combined strength of about 23,800 men"."""
+    for holder in (force, *_up_to_verb(force)):
+        for strength in prep_objects(holder, "with"):
+            if strength.lemma_.lower() not in ("strength", "total"):
+                continue
+            for counted in prep_objects(strength, "of"):
+                people = counted.lemma_.lower() == "man" or is_force(counted) and counts_people(counted)
+                words = _number_words(counted) if people else []
+                if words:
+                    return parse_number(words)
+    return None
 
 
 def units_of_each(force: Token) -> tuple[int, int] | None:
@@ -152,6 +166,9 @@ def _companions(force: Token) -> list[Token]:
         for c in h.children:
             if c.dep_ in ("acl", "advcl", "relcl") and c.lemma_.lower() in CARRY_VERBS:
                 out += [o for o in children(c, "dobj") if is_force(o)]
+            if c.dep_ == "prep" and c.lower_ == "with" and h == force:
+                # "the USS Bataan, with about 2,000 Marines aboard": the people it carries
+                out += [o for o in children(c, "pobj") if is_force(o) and _on_board(o)]
             if c.dep_ == "prep" and c.lower_ in ("along", "together"):
                 out += [
                     o
@@ -161,6 +178,13 @@ def _companions(force: Token) -> list[Token]:
                     if is_force(o)
                 ]
     return [o for o in out if o != force]
+
+
+def _on_board(tok: Token) -> bool:
+    return any(
+        c.lower_ == "aboard" or c.lower_ == "on" and any(b.lower_ == "board" for b in c.children)
+        for c in tok.children
+    )
 
 
 def _up_to_verb(tok: Token) -> list[Token]:
@@ -177,9 +201,17 @@ def _count_of(tok: Token) -> int | None:
     """ "A force of 5,000 soldiers": the number may sit on the noun the force is made of."""
     words = _number_words(tok)
     if not words:
-        inner = [o for o in prep_objects(tok, "of") if is_force(o)]
+        inner = [o for o in prep_objects(tok, "of") if is_force(o) or _models_in_a_unit(tok, o)]
         words = _number_words(inner[0]) if inner else []
     return parse_number(words) if words else None
+
+
+_KIT_UNITS = frozenset("battalion squadron detachment flight battery company".split())
+
+
+def _models_in_a_unit(unit: Token, kit: Token) -> bool:
+    """ "a battalion of 12 Apaches", "a detachment of four Gripens": aircraft the unit counts, by model name."""
+    return unit.lemma_.lower() in _KIT_UNITS and kit.tag_ == "NNPS"
 
 
 def counts_kit(tok: Token) -> bool:

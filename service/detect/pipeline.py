@@ -25,6 +25,7 @@ from service.detect.deployment import (
     detailed_force,
     is_police,
     national_police,
+    onward_places,
     pronoun_mover,
     under_attack,
 )
@@ -672,11 +673,25 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:where|which|who|whose|when)\b[^,;.]*$", re.
 
 
 _VAGUE_SIZE = re.compile(r"\b(?:thousands|hundreds|dozens|several|many)\b", re.I)
+_MONTHS = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# "five hundred", "two thousand": a number in words is a size only with its scale ("two soldiers" is no force)
+_WORDED = (
+    r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety)[ -])+(?:hundred|thousand)"
+)
 _STATED_SIZE = re.compile(
-    r"\b(?:about |some |around |nearly |roughly |up to |approximately )?(\d{1,3}(?:,\d{3})+|\d+)"
-    r"(?:\s+(?:more|additional|other|U\.S\.|American|British|French|Russian|foreign|NATO|combat))?"
+    rf"\b(?:about |some |around |nearly |roughly |up to |approximately )?(\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDED})"
+    # "400 Ugandan soldiers", not "On 12 May soldiers"
+    rf"(?:\s+(?:more|additional|other|foreign|combat|(?!{_MONTHS}\b)[A-Z][\w.]*))?"
     r"\s+(?:troops|soldiers|personnel|service members|servicemembers|servicemen|peacekeepers|paratroopers|"
     r"marines|forces|police officers)\b|\b(\d{1,3}(?:,\d{3})+|\d+)-strong\b"
+)
+# what a state had where its force leaves, or the force's strength: "Russia had about 2,000 troops in the region",
+# "The roughly 2,000-strong contingent"
+_FORCE_HELD = re.compile(
+    r"\b(?:had|has|have|kept|keeps|maintained|maintains)\s+(?:about |some |around |nearly |roughly |approximately )?"
+    r"(\d{1,3}(?:,\d{3})+|\d+)\s+(?:troops|soldiers|personnel|peacekeepers|service members)\s+(?:in|at|on)\b"
+    r"|\b[Tt]he\s+(?:roughly |about |some |nearly )?(\d{1,3}(?:,\d{3})+|\d+)-strong\b"
 )
 # a police contingent is counted in officers: "Kenyan officials said about 400 officers were on the flight"
 _STATED_OFFICERS = re.compile(
@@ -686,13 +701,22 @@ _STATED_OFFICERS = re.compile(
 
 _REDUCED_BY = re.compile(
     r"\b(?:troops|soldiers|forces|personnel)\b[^.]{0,40}?\bby (?:about |around |some |nearly |roughly )?"
-    r"(\d{1,3}(?:,\d{3})+|\d+)\b"
+    # not a date: "overrun by government forces by 1 August"
+    rf"(\d{{1,3}}(?:,\d{{3}})+|\d+)\b(?!\s+{_MONTHS}\b)"
 )
 
 
 def _uncounted_personnel(force: Token) -> bool:
     """ "peacekeepers", "Russian troops", "its contingent": people sent, with no number of their own."""
-    return force.tag_ == "NNS" and counts_people(force) and not any(c.like_num for c in force.subtree)
+    # "Soldiers of Ireland's 121st Infantry Battalion": a unit's ordinal counts no one
+    return (
+        force.tag_ == "NNS"
+        and counts_people(force)
+        and not any(c.like_num and not _ORDINAL.match(c.text) for c in force.subtree)
+    )
+
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 
 
 def _next_sentence_end(text: str, after: int) -> int:
@@ -709,11 +733,12 @@ def _size_said_next(
     withdraw: bool,
     police: bool = False,
     places: Sequence[str | None] = (),
+    patterns: Sequence[re.Pattern[str]] = (),
 ) -> int | None:
     """A vague force ("thousands of troops") is often numbered in the next sentences: "about 4,000 troops",
     "reduce the number of American forces ... by around 4,000"; police in officers."""
     window = text[after : after + 600]
-    stated = (_STATED_SIZE, _REDUCED_BY, *((_STATED_OFFICERS,) if police else ()))
+    stated = patterns or (_STATED_SIZE, _REDUCED_BY, *((_STATED_OFFICERS,) if police else ()))
     found = [m for m in (pattern.search(window) for pattern in stated) if m]
     if not found:
         return None
@@ -727,7 +752,11 @@ def _size_said_next(
     # "Israeli forces started pulling out. France, which commands the UNIFIL force of about 2,000 soldiers":
     # the number of a force another state commands
     if own is not None and any(
-        ctx.gazetteer.country_code(w) not in (None, own) for w in _WORD_RUN.findall(_REPORTERS.sub("", lead))
+        ctx.gazetteer.country_code(w) not in (None, own)
+        # "French troops landed ... About 1,800 Chadian soldiers arrived": another state's, named with the number
+        for w in _WORD_RUN.findall(
+            _REPORTERS.sub("", lead) + (" " + first.group(0) if first.re is _STATED_SIZE else "")
+        )
     ):
         return None
     # "US forces left Bagram. ... about 3,000 troops would be flown to Kabul": a movement the other way
@@ -736,7 +765,7 @@ def _size_said_next(
         return None
     if _elsewhere(counted_in, places, ctx, withdraw=withdraw):
         return None  # "ordered its forces out of Tskhinvali. Georgia also recalled its 2,000-strong contingent from Iraq"
-    return parse_number([next(g for g in first.groups() if g)])
+    return parse_number(re.split(r"[ -]", next(g for g in first.groups() if g).lower()))
 
 
 def _elsewhere(counted_in: str, places: Sequence[str | None], ctx: ArticleContext, *, withdraw: bool) -> bool:
@@ -823,6 +852,30 @@ def _foreign_drawdown(place: str, loser: str | None, country: str | None, ctx: A
     return own is not None and own != country
 
 
+def _setting_out(frame: TCFrame, loc: Location | None, country: str | None, ctx: ArticleContext) -> bool:
+    """A force that leaves a place for another state, or for the open sea, sets out on a journey and gives up no
+    ground: "left Dublin Airport for southern Lebanon", "left RAF Brize Norton for Estonia"; but "Russian troops
+    left Kherson for the east bank" and "for Russia" did, Kherson being no Russian town."""
+    if frame.trigger.lemma_.lower() not in ("leave", "depart"):
+        return False
+    own = _actor_country(frame.losing, ctx)
+    from_home = own is not None and country == own
+    for goal in map(name_span, onward_places(frame.trigger)):
+        if _OPEN_WATER.search(goal):
+            return True
+        goal_loc, goal_country = _locate(goal, ctx, "")
+        if goal_country is None or goal_country == own:
+            continue
+        if (
+            from_home
+            or goal_loc is not None
+            and goal_loc.feature == "country"
+            and (loc is None or loc.country != goal_country)
+        ):
+            return True
+    return False
+
+
 # taking ground from a side, not taking up or holding it ("occupied defensive positions near Kidal")
 _GROUND_TAKING_VERBS = frozenset(
     "capture recapture seize overrun overran retake storm hand cede surrender".split()
@@ -881,6 +934,8 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
             place, frame.losing, country, ctx
         ):
             continue  # "the roughly 1,000 U.S. troops being withdrawn from northern Syria": no front line moved
+        if _setting_out(frame, loc, country, ctx):
+            continue  # "soldiers of Ireland's 121st battalion left Dublin Airport for southern Lebanon": a journey
         if loc is not None and loc.feature == "country" and frame.trigger.lemma_.lower() in _BORDER_CROSSINGS:
             continue  # "withdrew its troops from Iraq", "fighters re-entered Syria": a movement, no front line moved
         out.append(
@@ -1098,7 +1153,10 @@ _STORY_DAYS = 45
 
 def _refers_back(force: Token) -> bool:
     """ "the troops", "150 of these troops", "the paratroopers": forces the story has already introduced."""
-    held = force.head.head if force.head.dep_ == "prep" and force.head.lower_ == "of" else force
+    of = force.head if force.head.dep_ == "prep" and force.head.lower_ == "of" else None
+    # "150 of these troops", "the first contingent of Kenyan police", not "the withdrawal of British forces"
+    moved = of is not None and of.head.lemma_.lower() in lx.DEPLOY_NOUNS | lx.WITHDRAW_NOUNS
+    held = of.head if of is not None and not moved else force
     return any(
         c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in (*force.children, *held.children)
     )
@@ -1221,14 +1279,21 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     elif size is None and force is not None and _uncounted_personnel(force) and not _refers_back(force):
         # "Russia began deploying peacekeepers to Nagorno-Karabakh. ... 1,960 Russian troops will be stationed":
         # the next sentence numbers the force its lead left uncounted
+        text, next_end = ctx.article.text, _next_sentence_end(ctx.article.text, sentence.end)
         size = _size_said_next(
-            ctx.article.text[: _next_sentence_end(ctx.article.text, sentence.end)],
-            sentence.end,
-            ctx,
-            own,
-            withdraw=frame.withdraw,
-            places=destinations,
+            text[:next_end], sentence.end, ctx, own, withdraw=frame.withdraw, places=destinations
         )
+        if size is None:
+            # "... Russia had about 2,000 troops in the region": the force it had there, a sentence further on
+            size = _size_said_next(
+                text[: _next_sentence_end(text, next_end)],
+                next_end,
+                ctx,
+                own,
+                withdraw=frame.withdraw,
+                places=destinations,
+                patterns=(_FORCE_HELD,),
+            )
     event_date = resolve_event_date(
         _dating_text(frame.trigger, sentence.text),
         ctx.article.published,

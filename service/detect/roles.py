@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from service.detect.actors import MEMBERSHIPS, is_armed_group
 from service.detect.lexicon import CAUGHT_WORDS, CLAIM_VERBS, DEPLOY_VERBS, GIVE_UP_VERBS
@@ -185,6 +185,15 @@ def is_passive(tok: Token) -> bool:
         and tok.dep_ in ("acl", "relcl")
         and not child(tok, "dobj", "nsubj")
         and not any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in tok.children)
+        # "Roughly 800 soldiers of a battalion rotated in at Rukla": the sentence's only verb, made a participle
+        and not (verbless(tok.sent) and not any(c.dep_ == "agent" for c in tok.children))
+    )
+
+
+def verbless(sent: Span) -> bool:
+    """Has the parser left the sentence without a main verb, making its verb a noun's modifier?"""
+    return sent.root.pos_ in ("NOUN", "PROPN") and not any(
+        w.pos_ in ("VERB", "AUX") and w.dep_ not in ("acl", "relcl", "amod") for w in sent
     )
 
 
