@@ -93,6 +93,17 @@ def _named_place(tok: Token) -> bool:
     )
 
 
+def _named_as(place: Token) -> Token:
+    """ "The first provincial capital to fall was Zaranj": the place the sentence names."""
+    if (
+        place.dep_ != "nsubj"
+        or place.head.lemma_.lower() != "be"
+        or place.lemma_.lower() not in lx.PLACE_NOUNS
+    ):
+        return place
+    return next((a for a in children(place.head, "attr") if a.pos_ == "PROPN"), place)
+
+
 def _fell_into_a_state(t: Token) -> bool:
     """ "fell into chaos / out of favour / under a snowstorm", "fell 3%": a state or a measure, no capture."""
     return any(
@@ -594,6 +605,7 @@ def _frames(t: Token) -> list[TCFrame]:
                 subj = t.head
             else:
                 return []
+        subj = _named_as(subj) if t.dep_ == "relcl" and t.head == subj else subj
         gainers = prep_objects(t, "to")
         under = [p for p in prep_objects(t, "under") if p.lemma_.lower() == "control"]
         if not gainers and not under and not is_placeish(subj):

@@ -267,8 +267,8 @@ def _repeats(prev: Event, e: Event, actor: str | None, country_of: CountryOf) ->
 
 # "the soldiers", "these troops", "the brigade": forces the story has introduced, named again
 _BACK_REFERENCE = re.compile(
-    r"^(?:the|these|those)\s+(?:[a-z][\w'-]*\s+){0,2}?(?:soldiers|troops|forces|paratroopers|marines|sailors|"
-    r"brigade|battalion|units?|contingent|force)$",
+    r"^(?:the|these|those)\s+(?:[a-z][\w.'-]*\s+){0,2}?(?:soldiers|troops|forces|paratroopers|marines|sailors|"
+    r"service members|personnel|brigade|battalion|units?|contingent|force)$",
     re.IGNORECASE,
 )
 

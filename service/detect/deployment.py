@@ -530,10 +530,17 @@ def _frames(t: Token) -> list[DeployFrame]:
             w.ent_type_ in ("NORP", "GPE") and is_country(w.text) for w in force.subtree
         )
         return [DeployFrame(t, force, dest_refs(goals))] if goals and state_owned else []
-    if lemma in ("move", "sail", "head") and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
-        # "warships that had been docked in Tartus have moved out": a departure from where they were posted
+    outs = [c for c in t.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "out"]
+    sortie = any(o.lemma_.lower() in _SORTIES for o in prep_objects(t, "on", "for"))
+    if lemma in ("move", "sail", "head", "fly", "steam") and outs and not passive and not sortie:
+        # "warships that had been docked in Tartus have moved out": a departure from where they were posted; "the
+        # last British troops flew out of Bastion": from the place named
         force = _mover(subj)
-        origins = place_objects(t, "of", "from") or (_posted_at(force) if force is not None else [])
+        origins = (
+            place_objects(t, "of", "from")
+            or [o for c in outs for o in place_objects(c, "of")]
+            or (_posted_at(force) if force is not None else [])
+        )
         if force is not None and _is_mover(force) and origins and not place_objects(t, "to", "into"):
             return [DeployFrame(t, force, dest_refs(origins), withdraw=True)]
     if _homeward(t):
@@ -1503,6 +1510,8 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
         return []  # "were forced to leave Bilohorivka": a retreat under attack, a change of control only
     return [DeployFrame(t, force, dest_refs(origins), actor=None, withdraw=True)]
 
+
+_SORTIES = frozenset("sortie sorties patrol patrols exercise exercises drill drills raid raids".split())
 
 _POSTING_VERBS = frozenset("station base deploy position garrison post dock".split())
 

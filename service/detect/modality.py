@@ -148,6 +148,13 @@ _DECIDING_VERBS = frozenset(
 )
 
 
+def _first_of_a_past_series(noun: Token) -> bool:
+    """ "The first capital to fall was ...", "the last town to be taken was ...": told as past."""
+    ordinal = any(c.lower_ in ("first", "last", "second", "third") for c in noun.children)
+    copula = noun.head if noun.dep_ in ("nsubj", "attr") else None
+    return ordinal and copula is not None and copula.lemma_.lower() == "be" and copula.tag_ == "VBD"
+
+
 def _infinitive_head(tok: Token) -> Token | None:
     """The word an infinitive or a gerund trigger depends on ("push" in "the push to capture").
 
@@ -155,6 +162,8 @@ def _infinitive_head(tok: Token) -> Token | None:
     and "after capturing" report what happened.
     """
     is_infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+    if is_infinitive and tok.dep_ in ("relcl", "acl") and _first_of_a_past_series(tok.head):
+        return None  # "the first provincial capital to fall was Zaranj": it fell
     if is_infinitive and tok.head != tok:
         return tok.head
     if tok.dep_ in ("ccomp", "xcomp") and tok.tag_ in ("VB", "VBP") and tok.head.lemma_.lower() == "help":
@@ -614,6 +623,8 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
         and not _RECENT.search(_span_text(trigger))
         # "X and Y were among the buildings that fell to the militants": the clause tells the news of X and Y
         and not (trigger.head.dep_ == "pobj" and trigger.head.head.lower_ == "among")
+        # "the first provincial capital to fall was Zaranj": the news of Zaranj
+        and not _first_of_a_past_series(trigger.head)
         # "withdrew from Sinjar and Makhmour, which were then occupied by federal troops": the story's next step;
         # but "visited Shusha, which was then occupied" tells how it stood at the time
         and not any(

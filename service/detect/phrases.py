@@ -204,8 +204,10 @@ def _military_officers(tok: Token) -> bool:
 def followed_by(t: Token) -> list[Token]:
     """The places a participle "followed by" adds to the clause it hangs on: "handed over the al-Qaim base,
     followed by Qayyarah Airfield West and the al-Taqaddum air base"."""
-    if t.lemma_.lower() != "follow" or t.tag_ != "VBN" or t.dep_ not in ("advcl", "acl"):
+    if t.lemma_.lower() != "follow" or t.tag_ != "VBN" or t.dep_ not in ("advcl", "acl", "conj"):
         return []
+    if t.dep_ == "conj" and not any(c.dep_ == "agent" for c in t.children):
+        return []  # "took Aybak, followed by Farah": the parser may join the participle to the verb
     named = [
         w
         for c in t.children
@@ -225,7 +227,19 @@ def followed_by(t: Token) -> list[Token]:
         for w in o.conjuncts
         if w.ent_type_ != "DATE" and is_placeish(w)
     ]
-    return named + dated
+    # "followed on 10 August by Farah, and on 11 August by Faizabad": a second "by" hangs on a joined date
+    joined = [
+        w
+        for c in t.children
+        if named and c.dep_ == "conj" and c.pos_ == "ADP"
+        for by in c.subtree
+        if by.lower_ == "by" and by.dep_ in ("prep", "agent")
+        for o in by.children
+        if o.dep_ == "pobj"
+        for place in _taken_in(o)
+        for w in (place, *place.conjuncts)
+    ]
+    return named + dated + joined
 
 
 def _taken_in(followed: Token) -> list[Token]:
@@ -527,7 +541,8 @@ def place_phrase(tok: Token) -> str:
         if c.dep_ in ("compound", "flat", "nummod") or (
             c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and not dated and c != cleared
         ):
-            end = max(end, c.right_edge.i)  # not "the airport on Tuesday": a date, not a part of the place
+            # not "the airport on Tuesday": a date, not a part of the place
+            end = max(end, _before_own_object(c))
         elif (
             c.dep_ == "prep"
             and c.lower_ == "to"
@@ -539,6 +554,24 @@ def place_phrase(tok: Token) -> str:
     end = min(end, start + _MAX_PHRASE_TOKENS - 1)
     words = [t for t in doc[start : end + 1] if not _inside_clause(t, tok)]
     return _QUANTIFIER_PREFIX.sub("", _join(words))
+
+
+def _before_own_object(prep: Token) -> int:
+    """Where a locating phrase ends: "the areas around Kyiv and the northern city of Chernihiv" locates the areas
+    by Kyiv alone; a place noun with its own article joined to the name is an object of its own."""
+    own = [
+        k
+        for o in prep.children
+        if o.dep_ == "pobj"
+        for k in o.conjuncts
+        if k.i > o.i and k.lemma_.lower() in PLACE_NOUNS and any(d.lower_ == "the" for d in k.children)
+    ] + [k for k in prep.conjuncts if k.i > prep.i and k.pos_ == "ADP"]  # "around Kyiv and from Chernihiv"
+    if not own:
+        return prep.right_edge.i
+    end = min(k.left_edge.i for k in own) - 1
+    while end > prep.i and prep.doc[end].dep_ in ("cc", "punct"):
+        end -= 1
+    return end
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

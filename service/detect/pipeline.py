@@ -1324,8 +1324,12 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         police = force is not None and not is_force(force) and (national_police(force) or is_police(force))
         if police and country in (None, own):
             continue  # a state's police at home keeps order: no deployment
-        if frame.withdraw and force is not None and is_warship(force) and own is not None and country == own:
-            continue  # "the USS Dwight D. Eisenhower, which left Norfolk, Virginia": a warship sailing from home
+        flown_or_sailed = frame.trigger.lemma_.lower() in ("fly", "sail", "steam")
+        setting_out = force is not None and is_warship(force) or flown_or_sailed
+        if frame.withdraw and setting_out and own is not None and country == own:
+            # "the USS Dwight D. Eisenhower, which left Norfolk, Virginia", "two U.S. bombers flew out of Fairford":
+            # setting out from home
+            continue
         out.append(
             DeploymentEvent(
                 actor=actor,

@@ -104,8 +104,12 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
             else (_place_refs_of(conj), False)
         )
         refs.extend(PlaceRef(r.text, r.head, r.anaphoric, r.partial or part) for r in more)
-    for inner in prep_objects(obj, *_LOCATING_PREPS):
+    for inner in prep_objects(obj, *_LOCATING_PREPS, "around"):
         refs.extend(_objects_joined_to(inner))
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in (*_LOCATING_PREPS, "around")):
+        # "pulled back from the area around Kyiv and from Chernihiv": the parser joins the second "from" to "around"
+        joined = [o for k in prep.conjuncts if k.pos_ == "ADP" for o in k.children if o.dep_ == "pobj"]
+        refs.extend(r for o in joined for r in _place_refs_of(o))
     for appos in [c for c in obj.children if c.dep_ == "appos" and c.tag_ == "NNS"]:
         # "Baghanis Ayrum, Ashagi Askipara, Kheyrimli and Gizilhajili, ethnic Azerbaijani villages": the parser
         # hangs the rest of the list on the noun that describes it

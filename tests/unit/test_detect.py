@@ -2989,3 +2989,28 @@ def test_the_town_of_a_where_clause_is_the_place_it_hangs_on(detector):
     )
     places = [e.place for e in news(detect(detector, text, published=dt.date(2019, 10, 14)), TerritorialControlEvent)]
     assert places == ["Tal Abyad", "Ras al-Ain"]
+
+
+def test_areas_around_a_town_and_another_town_are_two_places(detector):
+    text = "Ukrainian forces recaptured the areas around Izium and the town of Lyman."
+    places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert places == ["the areas around Izium", "Lyman"]
+    text = "Russian troops have pulled back from the area around Kyiv and from Chernihiv in recent days."
+    places = [e.destination for e in news(detect(detector, text), DeploymentEvent)]
+    assert places == ["the area around Kyiv", "Chernihiv"]
+
+
+def test_a_second_followed_by_on_a_later_date_names_another_fall(detector):
+    text = (
+        "Taliban fighters took Aybak without resistance on 9 August, followed on 10 August by Farah, and on "
+        "11 August by Faizabad, the capital of Badakhshan."
+    )
+    places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert places == ["Aybak", "Farah", "Faizabad"]
+
+
+def test_the_first_capital_to_fall_was_a_place_that_fell(detector):
+    text = "The first provincial capital to fall was Zaranj, which Taliban fighters entered without a fight."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Zaranj"]
+    text = "The next provincial capital to fall to Taliban fighters could be Herat, officials warned."
+    assert news(detect(detector, text), TerritorialControlEvent) == []

@@ -2643,3 +2643,20 @@ def test_units_due_to_reach_states_named_after_their_group_are_those_movements(d
     assert found == ["Greece", "Albania", "North Macedonia"]
     # forces predicted to reach a city they fight for are not sent there
     assert movements(detector, "Russian troops will reach Kyiv within days, the analyst said.") == []
+
+
+def test_flying_out_of_a_base_abroad_is_a_pull_out(detector):
+    [e] = movements(detector, "The last Dutch troops flew out of Kandahar airfield on transport aircraft overnight.")
+    assert (e.destination, e.direction) == ("Kandahar", "withdraw")
+
+
+def test_flying_out_on_a_sortie_moves_no_force(detector):
+    assert movements(detector, "Two U.S. bombers flew out of Fairford on a training sortie.") == []
+
+
+def test_the_last_service_members_flying_out_end_the_withdrawal_told_before(detector):
+    text = (
+        "The United States has completed its withdrawal from Air Base 201 in Agadez, Niger, officials said Monday. "
+        "A defense official said the last U.S. service members flew out of Agadez aboard a C-17 on Sunday."
+    )
+    assert [(e.destination, e.direction) for e in movements(detector, text)] == [("Air Base 201", "withdraw")]
