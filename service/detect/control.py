@@ -93,6 +93,20 @@ def _named_place(tok: Token) -> bool:
     )
 
 
+def _joined_to_a_date(t: Token) -> list[Token]:
+    """ "took over the Kalbajar District on 25 November and the Lachin District on 1 December": the parser joins
+    the next place to the date before it."""
+    return [
+        w
+        for p in t.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.ent_type_ == "DATE"
+        for w in o.conjuncts
+        if w.ent_type_ != "DATE" and w.i > o.i and is_placeish(w)
+    ]
+
+
 def _named_as(place: Token) -> Token:
     """ "The first provincial capital to fall was Zaranj": the place the sentence names."""
     if (
@@ -543,6 +557,8 @@ def _frames(t: Token) -> list[TCFrame]:
                 places += places_from(extra)[0]
         told = {p.text for p in places}
         places += [p for p in _gapped_places(t) if p.text not in told]
+        if not passive and target is dobj:
+            places += [r for w in _joined_to_a_date(t) for r in places_from(w)[0] if r.text not in told]
         places = located_by_verb(t, sited_at(t, target, places))
         if not places:
             return []
@@ -1112,7 +1128,12 @@ def _into_frames(t: Token, subj: Token | None) -> list[TCFrame]:
     moved = child(t, "dobj")
     if moved is not None and is_force(force_of(moved) or moved):
         return []  # "moving the 8th Mountain Division into the Kargil sector": forces sent, no ground taken
+    if moved is not None and moved.lemma_.lower() in _INCURSIONS:
+        return []  # "had made several raids into the outskirts of Basra": in and out again, nothing held
     return _partial_frames(t, prep_objects(t, "into") + through, subj)
+
+
+_INCURSIONS = frozenset("raid incursion foray sortie probe attack strike".split())
 
 
 def _partial_frames(t: Token, objs: list[Token], subj: Token | None) -> list[TCFrame]:

@@ -13,7 +13,7 @@ from service.detect.actors import ACTOR_PATTERN
 # Subject gains the object place ("rebels captured X", passive "X was captured by rebels").
 GAIN_VERBS = frozenset(
     "capture recapture seize take retake retook occupy reoccupy liberate overrun overran storm secure clear "
-    "regain annex conquer win control overtake reclaim free".split()
+    "regain annex conquer win control overtake reclaim free recover".split()
 )
 # Entering or reaching a place is partial control.
 PARTIAL_VERBS = frozenset("enter storm reach penetrate infiltrate breach".split())
@@ -252,7 +252,7 @@ _WEAK_STEMS = (
     r"flew|flown|fly|parachut|dropp|shipp|carri|carry|ashore\b|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|set(?:s|ting)? (?:off|out) for\b|join|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|pledg|foothold|gain|advance|inroad|"
-    r"reclaim|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|follow|"
+    r"reclaim|recover|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|follow|"
     r"due (?:in|at|to)\b|on (?:its|their) way to\b|led\b[^.]{1,100}?\bout of\b|number of\b"
 )
 _MILITARY_CUES = (
@@ -303,7 +303,7 @@ def is_candidate(sentence: str, *, after_candidate: bool = False, war_story: boo
         or (_COMMANDERS_MEN.search(sentence) and WAR_WORDS.search(sentence))
         or (after_candidate and _ANAPHORIC_SIDE.search(sentence))
         or ((after_candidate or war_story) and _INITIALS.search(sentence))
-        or (war_story and _HANDED_TO.search(sentence))
+        or (war_story and (_HANDED_TO.search(sentence) or _TAKEN_IN_A_WAR.search(sentence)))
     )
 
 
@@ -311,6 +311,14 @@ def is_candidate(sentence: str, *, after_candidate: bool = False, war_story: boo
 # "Those three settlements passed to Azerbaijan"
 _HANDED_TO = re.compile(
     r"\b(?:hand(?:ed|s|ing)? (?:over|back)|pass(?:ed|es)? (?:back )?to|transferred to|returned to|cede[ds]?)\b"
+)
+
+
+# a place taken in a war story's narration needs no military word either: "Druzhkivka and Artemivsk were recovered
+# over the following days", "Meiktila was finally cleared on 4 March", "Azerbaijan took over the Aghdam District"
+_TAKEN_IN_A_WAR = re.compile(
+    r"\b(?:recover(?:ed|s)|(?:was|were) (?:\w+ )?cleared|t(?:ook|aken|akes) over|abandoned|evacuated|"
+    r"in (?:\w+ ){1,2}hands)\b"
 )
 
 

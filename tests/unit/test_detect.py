@@ -3014,3 +3014,31 @@ def test_the_first_capital_to_fall_was_a_place_that_fell(detector):
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Zaranj"]
     text = "The next provincial capital to fall to Taliban fighters could be Herat, officials warned."
     assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_places_recovered_in_a_war_story_need_no_military_word(detector):
+    text = (
+        "Ukrainian troops recaptured Sloviansk on 5 July after heavy shelling. Separatist fighters fled to Donetsk. "
+        "Druzhkivka, Kostiantynivka and Artemivsk were recovered over the following days."
+    )
+    places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert places == ["Sloviansk", "Druzhkivka", "Kostiantynivka", "Artemivsk"]
+    assert news(detect(detector, "Iraqi forces recovered the bodies of 20 soldiers near Tikrit."), TerritorialControlEvent) == []
+
+
+def test_districts_taken_over_on_dates_in_turn_are_each_taken(detector):
+    text = (
+        "Azerbaijani forces captured Fuzuli in October after weeks of shelling. Armenian troops withdrew from Hadrut. "
+        "Under the ceasefire terms Azerbaijan took over the Aghdam District on 20 November, the Kalbajar District on "
+        "25 November and the Lachin District on 1 December."
+    )
+    places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert places[-3:] == ["Aghdam District", "Kalbajar District", "Lachin District"]
+
+
+def test_raids_into_a_town_take_no_part_of_it(detector):
+    text = (
+        "British commanders said armored units had made several raids into the outskirts of Basra over the past two "
+        "days, but had pulled back to positions outside the city each time."
+    )
+    assert news(detect(detector, text), TerritorialControlEvent) == []
