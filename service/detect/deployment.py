@@ -158,6 +158,7 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
             frame.destinations = route_ends(t, frame.destinations, onward)
         if mover is not None and mover.lemma_.lower() == "half" and frame.force_head != mover:
             frame.share = 0.5
+    frames = _per_sender(t, frames)
     if counted:
         theirs = {w.i for _, places in counted for w in places}
         for frame in frames:
@@ -166,6 +167,36 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         owner = first.actor or (force_nationality(first.force_head) if first.force_head is not None else None)
         frames += [DeployFrame(t, c, dest_refs(places), owner, first.withdraw) for c, places in counted]
     return frames
+
+
+def _per_sender(t: Token, frames: list[DeployFrame]) -> list[DeployFrame]:
+    """ "Saudi Arabia and Sudan each sent a battalion to Lebanon": a movement per state; "..., and the United Arab
+    Emirates a smaller detachment": the verb left out, another state's movement to the same place."""
+    if not frames or frames[0].withdraw:
+        return frames
+    first = frames[0]
+    subj = child(t, "nsubj")
+    states = with_conjuncts(subj) if subj is not None else []
+    if (
+        len(states) > 1
+        and all(is_country(name_span(s)) for s in states)
+        and any(c.lower_ == "each" for c in subj.children)
+    ):
+        frames = [
+            DeployFrame(t, f.force_head, f.destinations, name_span(s), f.withdraw)
+            for f in frames
+            for s in states
+        ]
+    gapped = [
+        (c, o)
+        for c in t.children
+        if c.dep_ == "conj" and c.pos_ == "PROPN" and is_country(name_span(c))
+        for o in t.children
+        if o.dep_ == "dobj" and o.i > c.i and is_force(o)
+    ]
+    return frames + [
+        DeployFrame(t, force, first.destinations, name_span(state), False) for state, force in gapped
+    ]
 
 
 def _share_places(t: Token, share: Token) -> list[Token]:
@@ -605,7 +636,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         if not withdraw and used_against and not prep_objects(t, "to", "into"):
             return []  # "deploying anti-ship missiles against the fleet": forces in action, not moved
         preps = ("from", "out") if withdraw else DEST_PREPS + (("through",) if lemma == "rotate" else ())
-        dests = place_objects(t, *preps) or ([] if withdraw else _offshore(t))
+        dests = place_objects(t, *preps) or ([] if withdraw else _offshore(t) or _goal_past_a_route(t))
         if not dests and not withdraw and _where_clause_of_place(t):
             dests = [
                 t.head
@@ -789,9 +820,14 @@ def _frames(t: Token) -> list[DeployFrame]:
             )
         if subj is None and t.dep_ == "acl":
             subj = t.head  # "new detachments arriving in Tartus"
+        last = subj is not None and any(c.lower_ == "last" for c in subj.children)
         subj = _mover(subj)  # "150 of these troops were reported to have arrived"
         if not _is_mover(subj):
             return []
+        left = place_objects(t, "from") if lemma == "cross" and last else []
+        if left:
+            # "The last convoy of American soldiers crossed from Iraq into Kuwait": the end of a pull-out
+            return [DeployFrame(t, subj, dest_refs(left), withdraw=True)]
         # "heading for the town", "sailed from Portsmouth for the South Atlantic"
         preps = DEST_PREPS + ("for",) if lemma in ("head", "sail", "steam") else DEST_PREPS
         if lemma in ("go", "parachute"):
@@ -1598,6 +1634,30 @@ def _struck_area(place: Token) -> bool:
 
 
 _ONWARD_VERBS = frozenset("travel move head go proceed continue return redeploy bind".split())
+
+
+_ROUTE_PREPS = frozenset("over across through via along".split())
+_BEARINGS = frozenset("north south east west northward southward eastward westward".split())
+
+
+def _goal_past_a_route(t: Token) -> list[Token]:
+    """ "sent a second armoured column west over the mountains towards Sidon": the goal hangs on the route."""
+    routes = [
+        c
+        for c in t.children
+        if c.dep_ == "prep"
+        and c.lower_ in _ROUTE_PREPS
+        or c.lower_ in _BEARINGS
+        and c.dep_ in ("advmod", "dep", "npadvmod")
+    ]
+    return [
+        w
+        for r in routes
+        for p in r.subtree
+        if p.dep_ == "prep" and p.lower_ in GOAL_PREPS
+        for w in p.children
+        if w.dep_ == "pobj" and w.pos_ == "PROPN" and is_placeish(w)
+    ][:1]
 
 
 def _habitual(t: Token) -> bool:

@@ -141,7 +141,14 @@ def onward_stops(t: Token) -> list[Token]:
         return []
     stops: list[Token] = []
     for head in [t, *(p for p in t.children if p.dep_ == "prep" and p.lower_ in ("to", "into"))]:
-        stops += [c for c in head.children if c.dep_ == "conj" and _bare_place(c)]
+        # not "..., and the United Arab Emirates a smaller detachment": a sender, its verb left out
+        stops += [
+            c
+            for c in head.children
+            if c.dep_ == "conj"
+            and _bare_place(c)
+            and not any(d.dep_ == "dobj" and d.i > c.i for d in head.children)
+        ]
         for c in head.children:
             if c.dep_ == "conj" and c.lower_ in ("to", "into", "on", "onward", "onwards"):
                 stops += [

@@ -2660,3 +2660,29 @@ def test_the_last_service_members_flying_out_end_the_withdrawal_told_before(dete
         "A defense official said the last U.S. service members flew out of Agadez aboard a C-17 on Sunday."
     )
     assert [(e.destination, e.direction) for e in movements(detector, text)] == [("Air Base 201", "withdraw")]
+
+
+def test_states_that_each_sent_a_battalion_and_one_whose_verb_is_left_out_move_apart(detector):
+    text = (
+        "Saudi Arabia and Sudan each sent a battalion to Lebanon to join it, and the United Arab Emirates a smaller "
+        "detachment."
+    )
+    found = movements(detector, text)
+    assert [(e.actor, e.destination) for e in found] == [
+        ("Saudi Arabia", "Lebanon"), ("Sudan", "Lebanon"), ("United Arab Emirates", "Lebanon")
+    ]
+    [joint] = movements(detector, "Saudi Arabia and Sudan sent a joint battalion to Lebanon.")
+    assert joint.actor == "Saudi Arabia and Sudan"
+
+
+def test_a_goal_past_the_route_is_where_the_column_goes(detector):
+    text = "A week later Damascus sent a second armoured column west over the mountains towards Sidon."
+    [e] = movements(detector, text)
+    assert e.destination == "Sidon"
+
+
+def test_the_last_convoy_crossing_out_of_a_country_ends_a_pull_out(detector):
+    [e] = movements(detector, "The last convoy of British soldiers crossed from Iraq into Kuwait early Sunday.")
+    assert (e.destination, e.direction) == ("Iraq", "withdraw")
+    [e] = movements(detector, "The first convoy of British soldiers crossed from Kuwait into Iraq early Sunday.")
+    assert (e.destination, e.direction) == ("Iraq", "deploy")
