@@ -44,8 +44,9 @@ _DEPLOYMENT_CONTEXT_MARKS = frozenset({"since"})
 _LONG_AFTER_MARKS = frozenset({"after"})
 # "focused on taking control of", "support for Syria regaining control": aims, not deeds
 _GERUND_INTENT = frozenset(
-    "focus concentrate support insist bent intent work aim count rely hope close near verge brink".split()
-)  # ... and "close to retaking", "on the verge of capturing": not yet
+    "focus concentrate support insist bent intent work aim count rely hope close near verge brink "
+    "prevent stop deter bar block".split()
+)  # ... and "close to retaking", "on the verge of capturing": not yet; "to prevent the Army from reoccupying it"
 _PRESENCE_PARTICIPLES = frozenset("station base deploy position garrison locate post keep".split())
 _UNREAL_MODIFIERS = frozenset(
     "planned proposed possible potential expected rumoured rumored hypothetical".split()

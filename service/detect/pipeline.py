@@ -63,6 +63,10 @@ def load_nlp() -> Language:
         # "The pull-out of French troops", "the build-up near the border": one noun, not "pull", "-", "out"
         for form in (noun, noun.capitalize(), f"{noun}s", f"{noun.capitalize()}s"):
             nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: form.lower().rstrip("s")}])
+    # The rule lemmatizer misses some prefixed verbs ("reoccupied" -> "reoccupie"); it keeps lemmas set before it
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in _LEMMAS_MISSED.items():
+        ruler.add(patterns=[[{"LOWER": form}]], attrs={"LEMMA": lemma})
     return nlp
 
 
@@ -70,6 +74,9 @@ def load_nlp() -> Language:
 _MORE_DEP_TRIGGERS = frozenset("enter retreat abandon order take follow".split())
 # Nouns of a movement written with a hyphen, which the tokenizer would split
 _HYPHENATED_MOVES = ("pull-out", "build-up", "draw-down", "pull-back")
+
+
+_LEMMAS_MISSED = {"reoccupied": "reoccupy", "reoccupies": "reoccupy", "reoccupying": "reoccupy"}
 
 
 # Upper-case group names that are also common English words

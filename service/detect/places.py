@@ -257,6 +257,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         return []  # "captured it along with its entire garrison": the troops, not a place
     if _is_area(tok):
         return [PlaceRef(place_phrase(tok), tok)]  # "recaptured 1,000 square kilometers of territory"
+    if tok.pos_ == "PROPN" and (names := _names_run_into_one(tok)):
+        return [PlaceRef(text, head) for text, head in names]
     if not is_placeish(tok):
         return []
     if tok.pos_ != "PROPN" and tok.tag_ == "NNS":
@@ -587,6 +589,19 @@ FACILITIES = frozenset(
     "dam bridge hospital prison port harbour harbor station camp".split()
 )
 _LOCATING_PREPS = ("in", "at", "near", "outside")
+
+
+def _names_run_into_one(tok: Token) -> list[tuple[str, Token]]:
+    """ "reoccupied Degehabur and Kebri Dahar": the parser makes the first names modifiers of the last one's head;
+    each name is a place of its own when the first is one."""
+    listed = [c for c in tok.lefts if c.pos_ == "PROPN" and c.dep_ in ("nmod", "compound") and c.conjuncts]
+    if not listed or not is_placeish(listed[0]):
+        return []
+    items = with_conjuncts(listed[0])
+    last = items[-1]
+    if any(tok.doc[w.i + 1].lower_ not in (",", "and") for w in items[:-1]):
+        return []  # "Pul-i-Khumri": one name the parser took apart at its hyphens
+    return [(name_span(w), w) for w in items[:-1]] + [(tok.doc[last.i : tok.i + 1].text, tok)]
 
 
 def _objects_joined_to(name: Token) -> list[PlaceRef]:

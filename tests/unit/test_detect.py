@@ -3042,3 +3042,22 @@ def test_raids_into_a_town_take_no_part_of_it(detector):
         "days, but had pulled back to positions outside the city each time."
     )
     assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_reoccupied_towns_named_in_a_run_are_each_taken(detector):
+    text = "Ethiopian units reoccupied Degehabur and Kebri Dahar later in March."
+    places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert places == ["Degehabur", "Kebri Dahar"]
+
+
+def test_blocking_a_side_from_retaking_a_town_is_no_taking(detector):
+    text = "The rebels blew up the bridge to stop government troops from retaking Dahman."
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+    text = "Rebels demolished the checkpoint at Taraf to prevent the army from reoccupying it."
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+
+
+def test_a_hyphenated_name_is_one_place(detector):
+    text = "Taliban fighters abandoned Taloqan, and Pul-i-Khumri and Bamiyan were taken by Northern Alliance troops."
+    places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert "i-Khumri" not in places and "Bamiyan" in places
