@@ -681,35 +681,34 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:where|which|who|whose|when)\b[^,;.]*$", re.
 
 _VAGUE_SIZE = re.compile(r"\b(?:thousands|hundreds|dozens|several|many)\b", re.I)
 _MONTHS = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_FIGURE = r"(\d{1,3}(?:,\d{3})+|\d+)"  # "2,400", "800"
 # "five hundred", "two thousand": a number in words is a size only with its scale ("two soldiers" is no force)
 _WORDED = (
     r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety)[ -])+(?:hundred|thousand)"
 )
+_ABOUT = r"(?:about |some |around |nearly |roughly |up to |approximately )?"
 _STATED_SIZE = re.compile(
-    rf"\b(?:about |some |around |nearly |roughly |up to |approximately )?(\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDED})"
+    rf"\b{_ABOUT}(\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDED})"
     # "400 Ugandan soldiers", not "On 12 May soldiers"
     rf"(?:\s+(?:more|additional|other|foreign|combat|(?!{_MONTHS}\b)[A-Z][\w.]*))?"
     r"\s+(?:troops|soldiers|personnel|service members|servicemembers|servicemen|peacekeepers|paratroopers|"
-    r"marines|forces|police officers)\b|\b(\d{1,3}(?:,\d{3})+|\d+)-strong\b"
+    rf"marines|forces|police officers)\b|\b{_FIGURE}-strong\b"
 )
 # what a state had where its force leaves, or the force's strength: "Russia had about 2,000 troops in the region",
 # "The roughly 2,000-strong contingent"
 _FORCE_HELD = re.compile(
-    r"\b(?:had|has|have|kept|keeps|maintained|maintains)\s+(?:about |some |around |nearly |roughly |approximately )?"
-    r"(\d{1,3}(?:,\d{3})+|\d+)\s+(?:troops|soldiers|personnel|peacekeepers|service members)\s+(?:in|at|on)\b"
-    r"|\b[Tt]he\s+(?:roughly |about |some |nearly )?(\d{1,3}(?:,\d{3})+|\d+)-strong\b"
+    rf"\b(?:had|has|have|kept|keeps|maintained|maintains)\s+{_ABOUT}{_FIGURE}\s+"
+    r"(?:troops|soldiers|personnel|peacekeepers|service members)\s+(?:in|at|on)\b"
+    rf"|\b[Tt]he\s+{_ABOUT}{_FIGURE}-strong\b"
 )
 # a police contingent is counted in officers: "Kenyan officials said about 400 officers were on the flight"
-_STATED_OFFICERS = re.compile(
-    r"\b(?:about |some |around |nearly |roughly |up to )?(\d{1,3}(?:,\d{3})+|\d+) officers\b"
-)
+_STATED_OFFICERS = re.compile(rf"\b{_ABOUT}{_FIGURE} officers\b")
 
 
 _REDUCED_BY = re.compile(
     r"\b(?:troops|soldiers|forces|personnel)\b[^.]{0,40}?\bby (?:about |around |some |nearly |roughly )?"
-    # not a date: "overrun by government forces by 1 August"
-    rf"(\d{{1,3}}(?:,\d{{3}})+|\d+)\b(?!\s+{_MONTHS}\b)"
+    rf"{_FIGURE}\b(?!\s+{_MONTHS}\b)"  # not a date: "overrun by government forces by 1 August"
 )
 
 
@@ -773,6 +772,21 @@ def _size_said_next(
     if _elsewhere(counted_in, places, ctx, withdraw=withdraw):
         return None  # "ordered its forces out of Tskhinvali. Georgia also recalled its 2,000-strong contingent from Iraq"
     return parse_number(re.split(r"[ -]", next(g for g in first.groups() if g).lower()))
+
+
+def _size_in_next_sentences(
+    sentence: Sentence, ctx: ArticleContext, own: str | None, *, withdraw: bool, places: Sequence[str | None]
+) -> int | None:
+    """The number of a force its sentence left uncounted, in the next sentence; or what the state had there, a
+    sentence further on ("... Russia had about 2,000 troops in the region")."""
+    text, next_end = ctx.article.text, _next_sentence_end(ctx.article.text, sentence.end)
+    size = _size_said_next(text[:next_end], sentence.end, ctx, own, withdraw=withdraw, places=places)
+    if size is not None:
+        return size
+    after_next = text[: _next_sentence_end(text, next_end)]
+    return _size_said_next(
+        after_next, next_end, ctx, own, withdraw=withdraw, places=places, patterns=(_FORCE_HELD,)
+    )
 
 
 def _elsewhere(counted_in: str, places: Sequence[str | None], ctx: ArticleContext, *, withdraw: bool) -> bool:
@@ -1286,21 +1300,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     elif size is None and force is not None and _uncounted_personnel(force) and not _refers_back(force):
         # "Russia began deploying peacekeepers to Nagorno-Karabakh. ... 1,960 Russian troops will be stationed":
         # the next sentence numbers the force its lead left uncounted
-        text, next_end = ctx.article.text, _next_sentence_end(ctx.article.text, sentence.end)
-        size = _size_said_next(
-            text[:next_end], sentence.end, ctx, own, withdraw=frame.withdraw, places=destinations
-        )
-        if size is None:
-            # "... Russia had about 2,000 troops in the region": the force it had there, a sentence further on
-            size = _size_said_next(
-                text[: _next_sentence_end(text, next_end)],
-                next_end,
-                ctx,
-                own,
-                withdraw=frame.withdraw,
-                places=destinations,
-                patterns=(_FORCE_HELD,),
-            )
+        size = _size_in_next_sentences(sentence, ctx, own, withdraw=frame.withdraw, places=destinations)
     event_date = resolve_event_date(
         _dating_text(frame.trigger, sentence.text),
         ctx.article.published,
@@ -1334,7 +1334,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         flown_or_sailed = frame.trigger.lemma_.lower() in ("fly", "sail", "steam")
         setting_out = force is not None and is_warship(force) or flown_or_sailed
         if frame.withdraw and setting_out and own is not None and country == own:
-            # "the USS Dwight D. Eisenhower, which left Norfolk, Virginia", "two U.S. bombers flew out of Fairford":
+            # "the USS Dwight D. Eisenhower, which left Norfolk, Virginia", "British jets flew out of Lossiemouth":
             # setting out from home
             continue
         out.append(
