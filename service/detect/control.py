@@ -21,6 +21,7 @@ from service.detect.phrases import (
     is_placeish,
     known_place,
     name_span,
+    places_joined_to_a_date,
     prep_objects,
     with_conjuncts,
 )
@@ -91,20 +92,6 @@ def _named_place(tok: Token) -> bool:
         tok.text[:1].isupper()
         and any(c.dep_ == "appos" and c.lemma_.lower() in ("city", "town", "village") for c in tok.children)
     )
-
-
-def _joined_to_a_date(t: Token) -> list[Token]:
-    """ "took over the Kalbajar District on 25 November and the Lachin District on 1 December": the parser joins
-    the next place to the date before it."""
-    return [
-        w
-        for p in t.children
-        if p.dep_ == "prep"
-        for o in p.children
-        if o.ent_type_ == "DATE"
-        for w in o.conjuncts
-        if w.ent_type_ != "DATE" and w.i > o.i and is_placeish(w)
-    ]
 
 
 def _named_as(place: Token) -> Token:
@@ -558,7 +545,7 @@ def _frames(t: Token) -> list[TCFrame]:
         told = {p.text for p in places}
         places += [p for p in _gapped_places(t) if p.text not in told]
         if not passive and target is dobj:
-            places += [r for w in _joined_to_a_date(t) for r in places_from(w)[0] if r.text not in told]
+            places += [r for w in places_joined_to_a_date(t) for r in places_from(w)[0] if r.text not in told]
         places = located_by_verb(t, sited_at(t, target, places))
         if not places:
             return []

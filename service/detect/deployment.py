@@ -562,8 +562,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         )
         return [DeployFrame(t, force, dest_refs(goals))] if goals and state_owned else []
     outs = [c for c in t.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "out"]
-    sortie = any(o.lemma_.lower() in _SORTIES for o in prep_objects(t, "on", "for"))
-    if lemma in ("move", "sail", "head", "fly", "steam") and outs and not passive and not sortie:
+    if lemma in ("move", "sail", "head", "fly", "steam") and outs and not passive and not _on_a_sortie(t):
         # "warships that had been docked in Tartus have moved out": a departure from where they were posted; "the
         # last British troops flew out of Bastion": from the place named
         force = _mover(subj)
@@ -1548,6 +1547,12 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
 
 
 _SORTIES = frozenset("sortie sorties patrol patrols exercise exercises drill drills raid raids".split())
+
+
+def _on_a_sortie(t: Token) -> bool:
+    """ "two bombers flew out of Fairford on a training sortie": out and back, no movement."""
+    return any(o.lemma_.lower() in _SORTIES for o in prep_objects(t, "on", "for"))
+
 
 _POSTING_VERBS = frozenset("station base deploy position garrison post dock".split())
 

@@ -218,15 +218,7 @@ def followed_by(t: Token) -> list[Token]:
         for w in (place, *place.conjuncts)
     ]
     # "... on 26 March and the al-Taqaddum air base on 4 April": the parser may join the next one to the date
-    dated = [
-        w
-        for c in t.children
-        if named and c.dep_ == "prep"
-        for o in c.children
-        if o.ent_type_ == "DATE"
-        for w in o.conjuncts
-        if w.ent_type_ != "DATE" and is_placeish(w)
-    ]
+    dated = places_joined_to_a_date(t) if named else []
     # "followed on 10 August by Farah, and on 11 August by Faizabad": a second "by" hangs on a joined date
     joined = [
         w
@@ -556,16 +548,39 @@ def place_phrase(tok: Token) -> str:
     return _QUANTIFIER_PREFIX.sub("", _join(words))
 
 
+def places_joined_to_a_date(t: Token) -> list[Token]:
+    """ "took over the Kalbajar District on 25 November and the Lachin District on 1 December", "followed by X on
+    26 March and Y on 4 April": the parser joins the next place to the date before it."""
+    return [
+        w
+        for p in t.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.ent_type_ == "DATE"
+        for w in o.conjuncts
+        if w.ent_type_ != "DATE" and w.i > o.i and is_placeish(w)
+    ]
+
+
+def own_objects_joined_to(name: Token) -> list[Token]:
+    """ "the airport at Gao and the strategic Wabary bridge", "the areas around Kyiv and the northern city of
+    Chernihiv": the parser joins the next object to the name that locates the first; a place noun with its own
+    article is an object of its own."""
+    return [
+        k
+        for k in name.conjuncts
+        if k.i > name.i and k.lemma_.lower() in PLACE_NOUNS and any(d.lower_ == "the" for d in k.children)
+    ]
+
+
 def _before_own_object(prep: Token) -> int:
     """Where a locating phrase ends: "the areas around Kyiv and the northern city of Chernihiv" locates the areas
-    by Kyiv alone; a place noun with its own article joined to the name is an object of its own."""
-    own = [
+    by Kyiv alone."""
+    own = [k for o in prep.children if o.dep_ == "pobj" for k in own_objects_joined_to(o)] + [
         k
-        for o in prep.children
-        if o.dep_ == "pobj"
-        for k in o.conjuncts
-        if k.i > o.i and k.lemma_.lower() in PLACE_NOUNS and any(d.lower_ == "the" for d in k.children)
-    ] + [k for k in prep.conjuncts if k.i > prep.i and k.pos_ == "ADP"]  # "around Kyiv and from Chernihiv"
+        for k in prep.conjuncts
+        if k.i > prep.i and k.pos_ == "ADP"  # "around Kyiv and from Chernihiv"
+    ]
     if not own:
         return prep.right_edge.i
     end = min(k.left_edge.i for k in own) - 1

@@ -15,6 +15,7 @@ from service.detect.phrases import (
     is_placeish,
     name_span,
     noun_phrase,
+    own_objects_joined_to,
     place_phrase,
     prep_objects,
     with_conjuncts,
@@ -105,7 +106,7 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
         )
         refs.extend(PlaceRef(r.text, r.head, r.anaphoric, r.partial or part) for r in more)
     for inner in prep_objects(obj, *_LOCATING_PREPS, "around"):
-        refs.extend(_objects_joined_to(inner))
+        refs.extend(r for k in own_objects_joined_to(inner) for r in _place_refs_of(k))
     for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in (*_LOCATING_PREPS, "around")):
         # "pulled back from the area around Kyiv and from Chernihiv": the parser joins the second "from" to "around"
         joined = [o for k in prep.conjuncts if k.pos_ == "ADP" for o in k.children if o.dep_ == "pobj"]
@@ -604,17 +605,6 @@ def _names_run_into_one(tok: Token) -> list[tuple[str, Token]]:
     return [(name_span(w), w) for w in items[:-1]] + [(tok.doc[last.i : tok.i + 1].text, tok)]
 
 
-def _objects_joined_to(name: Token) -> list[PlaceRef]:
-    """ "seized the airport at Gao and the strategic Wabary bridge": the parser joins the second object to the
-    name that locates the first; a conjunct with its own article is an object of its own."""
-    return [
-        r
-        for c in name.conjuncts
-        if c.i > name.i and c.lemma_.lower() in lx.PLACE_NOUNS and any(d.lower_ == "the" for d in c.children)
-        for r in _place_refs_of(c)
-    ]
-
-
 def located_by_verb(verb: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
     """ "seized the airport in Kandahar": the parser hangs "in Kandahar" on the verb, yet it names which
     airport; a town or a region the story named before stays an anaphor ("took the town in Idlib province")."""
@@ -645,7 +635,7 @@ def located_by_verb(verb: Token, refs: list[PlaceRef]) -> list[PlaceRef]:
             r = PlaceRef(name_span(names[0]), names[0], False, True)
         out.append(r)
     if out:
-        out.extend(_objects_joined_to(names[0]))
+        out.extend(r for k in own_objects_joined_to(names[0]) for r in _place_refs_of(k))
     return out
 
 
