@@ -201,7 +201,9 @@ def _count_of(tok: Token) -> int | None:
     """ "A force of 5,000 soldiers": the number may sit on the noun the force is made of."""
     words = _number_words(tok)
     if not words:
-        inner = [o for o in prep_objects(tok, "of") if is_force(o) or _models_in_a_unit(tok, o)]
+        inner = [
+            o for o in prep_objects(tok, "of") if is_force(o) or o.lemma_.lower() == "man" or _models_in_a_unit(tok, o)
+        ]  # "a garrison of about 1,100 men"
         words = _number_words(inner[0]) if inner else []
     return parse_number(words) if words else None
 
@@ -291,8 +293,16 @@ def _number_words(tok: Token) -> list[str]:
         return []  # "20 to 34 helicopters", "between 300 and 400 troops": a range gives no one number
     if n.lower_ in _SCALES and n.i and n.nbor(-1).lower_ in ("several", "few", "many"):
         return []  # "several hundred troops": no number given
-    words = [t.text for t in span if t.like_num or t.lower_ in ("hundred", "thousand", "million", "-")]
+    # "the first 200 soldiers": an ordinal reads as a number word, but ranks the group, it counts nothing
+    words = [
+        t.text
+        for t in span
+        if (t.like_num and not _ORDINAL.fullmatch(t.lower_)) or t.lower_ in ("hundred", "thousand", "million", "-")
+    ]
     return words
+
+
+_ORDINAL = re.compile(r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)")
 
 
 _SCALES = frozenset("hundred thousand dozen".split())

@@ -167,3 +167,8 @@ def test_leaving_an_unknown_airfield_for_another_state_gives_up_no_ground(detect
 def test_leaving_a_foreign_town_for_home_still_gives_it_up(detector):
     text = "Russian troops left Kherson on Friday for Russia, Ukraine's army said."
     assert [e.place for e in takings(detector, text)] == ["Kherson"]
+
+
+def test_a_group_ranked_first_is_counted_by_its_number(detector):
+    [event] = movements(detector, "The first 200 Guatemalan soldiers landed in Port-au-Prince on Friday.")
+    assert (event.destination, event.size) == ("Port-au-Prince", 200)
