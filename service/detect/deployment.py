@@ -435,6 +435,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         if not passive or drills:
             return []  # "the rebels regrouped in the hills", "were being regrouped for joint exercises"
         lemma = "redeploy"  # "its troops in the Izium area were being regrouped to reinforce the front"
+    if lemma in lx.JOURNEY_VERBS and not passive and child(t, "dobj") is None and _came_in(t):
+        lemma = "arrive"  # "Around 400 Ugandan soldiers flew in aboard transport planes"
     subj = _stranded_subject(t) or subject_of(t)
     # "add F-35, F-15 and A-10 squadrons to bases": the parser may split the object; the force is the one
     dobj = next((o for o in children(t, "dobj") if is_force(o)), None) or child(t, "dobj")
@@ -890,11 +892,18 @@ def _shared_goal(t: Token) -> list[Token]:
     return []
 
 
+def _came_in(t: Token) -> bool:
+    """ "flew in", "sailed in": the journey's end, where the story is."""
+    return any(c.dep_ == "prt" and c.lower_ == "in" for c in t.children) and not any(
+        c.dep_ == "prep" and c.lower_ in ("from", "to", "into") for c in t.children
+    )
+
+
 def _no_journey(t: Token) -> bool:
     """Words of motion that move no force to a place: an advance brought "closer to" a city, soldiers going
     home "on leave", fighters able to move "freely between" strongholds, fighters "moving toward" a town in
     battle."""
-    if any(c.lower_ == "closer" for c in t.children) and not is_armed(subject_of(t)):
+    if any(c.lower_ in ("closer", "close") for c in t.children) and not is_armed(subject_of(t)):
         return (
             True  # but "the U.S. ordered a carrier strike group to the Mediterranean, closer to Israel" moves
         )

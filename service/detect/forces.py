@@ -460,6 +460,8 @@ def _owner_named_by(mod: Token) -> str | None:
         leader = mod.doc[mod.i - 2].text
     if leader and (is_country(leader) or leader in _ALLIANCES):
         return leader  # "a NATO-led international force"
+    if mod.dep_ == "poss" and mod.pos_ == "NOUN" and is_force(mod):
+        return force_nationality(mod)  # "the Ethiopian army's new divisions": the army's state
     if not (mod.ent_type_ in ("NORP", "GPE", "ORG") or mod.pos_ == "PROPN"):
         return None
     if (ship := ship_prefix(mod)) is not None:

@@ -97,7 +97,7 @@ UNIT_NAME_WORDS = frozenset(
     "infantry armoured armored airborne mountain expeditionary regimental commando amphibious ready cavalry mechanized mechanised motorized "
     "motorised rifle ranger rangers special operations command military ministry defence defense tank "
     "artillery air naval national combined joint arms landing fleet assault task combat team group separate "
-    "independent".split()
+    "independent motor".split()
 )
 # Verbs whose subject or "by" agent comments on a movement made by others ("welcomed the withdrawal of",
 # "was estimated by CNN to have").
@@ -233,7 +233,7 @@ HYPOTHETICAL_MODALS = frozenset("could might may should must can".split())
 FUTURE_MODALS = frozenset("will would shall 'll".split())
 ANNOUNCE_HEADS = frozenset(
     "announce order decide approve authorize plan pledge promise agree confirm say vow declare intend set "
-    "prepare allow permit authorise vote direct task undertake".split()
+    "prepare allow permit authorise vote direct task undertake schedule slate".split()
 )
 
 # Pre-filter: a sentence is parsed only when it holds a strong trigger stem, or a weak one (common in any
@@ -248,7 +248,7 @@ _WEAK_STEMS = (
     r"took|take|taken|taking|control|storm|secur|clear|regain|won |win |fell|fall|retreat|pull|abandon|evacuat|"
     r"left |leave|flee|fled|lost|lose|loss|surrender|ced|hand|driv|drove|expel|oust|push|forc|enter|reach|"
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
-    r"rush|airlift|brought|bring|gather|assembl|rotat|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|steam(?:ed|ing|s)\b|"
+    r"rush|airlift|brought|bring|gather|assembl|concentrat|rotat|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|steam(?:ed|ing|s)\b|"
     r"flew|flown|fly|parachut|dropp|shipp|carri|carry|ashore\b|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|set(?:s|ting)? (?:off|out) for\b|join|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|pledg|foothold|gain|advance|inroad|"

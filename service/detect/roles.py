@@ -344,6 +344,9 @@ def agent(tok: Token) -> Token | None:
     return None
 
 
+_PULLED_OUT = frozenset("withdraw evacuate pull recall".split())
+
+
 def is_armed(tok: Token | None) -> bool:
     if tok is None:
         return False
@@ -361,6 +364,8 @@ def is_armed(tok: Token | None) -> bool:
         and not any(c.dep_ in ("advcl", "xcomp") for c in tok.head.children)
     ):
         return True  # "its garrison had left Snake Island": the troops holding it, not the fort
+    if tok.lemma_.lower() == "garrison" and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in _PULLED_OUT:
+        return True  # "the French garrison was withdrawn from Chad" (but "the garrison was abandoned" is a fort)
     return tok.lower_ in ("they", "we", "it") or tok.lemma_.lower() in (
         "government",
         "regime",

@@ -881,6 +881,39 @@ def test_due_in_a_place_is_an_announced_arrival(detector):
     assert (e.destination, e.size, e.status) == ("Yavoriv", 300, "announced")
 
 
+def test_a_brigade_named_for_its_arm_is_no_ones_by_that_name(detector):
+    text = (
+        "The last Russian troops pulled out of Chechnya on Tuesday. The 205th Motor Rifle Brigade began moving "
+        "to Budyonnovsk in the Stavropol region."
+    )
+    assert [m.actor for m in movements(detector, text)] == ["Russian", "Russian"]
+
+
+def test_scheduled_to_arrive_is_an_announced_arrival(detector):
+    e = only_movement(detector, "A NATO battalion is scheduled to arrive in northeastern Poland in April.")
+    assert (e.destination, e.status) == ("northeastern Poland", "announced")
+
+
+def test_soldiers_who_flew_in_arrived_where_the_story_is(detector):
+    text = (
+        "Al-Shabab fighters attacked Mogadishu again on Saturday. Around 400 Ugandan soldiers flew in aboard "
+        "military transport planes."
+    )
+    e = only_movement(detector, text)
+    assert (e.destination, e.size, e.direction) == ("Somalia", 400, "deploy")
+
+
+def test_divisions_of_a_states_army_are_that_states(detector):
+    text = (
+        "Cuban troops arrived in Addis Ababa in January. The Ethiopian army's new divisions were concentrated "
+        "around Harar."
+    )
+    assert [(m.destination, m.actor) for m in movements(detector, text)] == [
+        ("Addis Ababa", "Cuban"),
+        ("Harar", "Ethiopian"),
+    ]
+
+
 def test_motion_that_moves_no_force_anywhere(detector):
     for text in (
         "The fall of al-Hazm brings the Houthis closer to Marib, the government's last stronghold.",
@@ -888,8 +921,18 @@ def test_motion_that_moves_no_force_anywhere(detector):
         "Control of Rabia allowed the militants to move fighters freely between their strongholds.",
         "Houthi fighters took over the district and were moving toward the coastal town of al-Khokha.",
         "Officials said they saw no sign so far of a strike force gathering in the north.",
+        "The offensive brought Ukrainian troops close to Melitopol.",
     ):
         assert not movements(detector, text), text
+    # a state that moves its troops close to a border does move them
+    e = only_movement(detector, "Russia moved troops close to the border with Ukraine.")
+    assert (e.destination, e.actor) == ("Ukraine", "Russia")
+
+
+def test_forces_concentrated_around_towns_are_deployed_there(detector):
+    text = "Three new army divisions were concentrated around Harar and Dire Dawa in January."
+    assert [m.destination for m in movements(detector, text)] == ["Harar", "Dire Dawa"]
+    assert not movements(detector, "The rebels concentrated their efforts on the capital.")
 
 
 def test_troops_deployed_in_and_around_a_city_on_a_day_are_news(detector):

@@ -172,3 +172,12 @@ def test_leaving_a_foreign_town_for_home_still_gives_it_up(detector):
 def test_a_group_ranked_first_is_counted_by_its_number(detector):
     [event] = movements(detector, "The first 200 Guatemalan soldiers landed in Port-au-Prince on Friday.")
     assert (event.destination, event.size) == ("Port-au-Prince", 200)
+
+
+def test_a_garrison_counted_in_men_is_withdrawn_whole(detector):
+    text = "The French garrison of about 1,100 men was withdrawn from Chad by mid-May."
+    [event] = movements(detector, text)
+    assert (event.destination, event.direction, event.size, event.actor) == ("Chad", "withdraw", 1100, "French")
+    # a fort that was abandoned is no force
+    text = "The war went on through the spring. The garrison was abandoned on 3 May."
+    assert movements(detector, text) == []
