@@ -51,6 +51,7 @@ class ArticleContext:
         self.subject: tuple[str, bool] | None = None  # the last sentence's armed subject, and whether plural
         self.last_mover: str | None = None  # the sender of the last movement told
         self.last_background = False  # whether the last event told was the story's background
+        self.last_change: tuple[str | None, str | None] | None = None  # the sides of the last sentence's change
         # named places the sentence being read has already told taken, with where the telling trigger is
         self.places_taken_in_sentence: list[tuple[int, str]] = []
         self.groups_taken: set[str] = set()  # "villages" once the story told "captured five villages"

@@ -187,6 +187,7 @@ class TCFrame:
     gaining: str | None = None
     losing: str | None = None
     partial: bool = False
+    sequel: bool = False  # the places changed hands as in the last change the story told, between the same sides
 
 
 def tc_frames(t: Token) -> list[TCFrame]:
@@ -258,7 +259,9 @@ def _followed_frames(t: Token) -> list[TCFrame]:
         if not before or not places:
             return []
         return [TCFrame(t, places, gaining=before[0].gaining, losing=before[0].losing)]
-    if t.dep_ != "conj" or t.pos_ != "VERB" or child(t, "dobj") is not None:
+    # "Timbuktu followed on 1 April": a town that fell after the one the sentence before told of
+    opens_a_sentence = t.dep_ == "ROOT" and _dated(t)
+    if (t.dep_ != "conj" and not opens_a_sentence) or t.pos_ != "VERB" or child(t, "dobj") is not None:
         return []
     subj = subject_of(t)
     if (
@@ -272,11 +275,28 @@ def _followed_frames(t: Token) -> list[TCFrame]:
         return []
     if prep_objects(t, "with", "by", "in") or any(c.lower_ == "suit" for c in t.children):
         return []  # "Kyiv followed with a new mobilisation law", "followed suit": a response, no town taken
-    before = [f for f in _frames(t.head) if f.places]
     places, partial = places_from(subj)
+    # "Zangilan followed on 20 October and Qubadli on 25 October"
+    places += [r for w in places_joined_to_a_date(t) for r in places_from(w)[0]]
+    if opens_a_sentence:
+        return [TCFrame(t, places, partial=partial, sequel=True)] if places else []
+    before = [f for f in _frames(t.head) if f.places]
     if not before or not places:
         return []
     return [TCFrame(t, places, gaining=before[0].gaining, losing=before[0].losing, partial=partial)]
+
+
+_LATER = frozenset("later after afterwards soon shortly next".split())
+
+
+def _dated(t: Token) -> bool:
+    """ "followed on 1 April", "followed two days later": a time the verb is told at."""
+    return any(
+        w.ent_type_ in ("DATE", "TIME") or w.lower_ in _LATER
+        for c in t.children
+        if c.dep_ in ("prep", "npadvmod", "advmod")
+        for w in c.subtree
+    )
 
 
 def _a_people_made_to_leave_home(loser: Token, targets: list[Token]) -> bool:

@@ -315,10 +315,11 @@ _HANDED_TO = re.compile(
 
 
 # a place taken in a war story's narration needs no military word either: "Druzhkivka and Artemivsk were recovered
-# over the following days", "Meiktila was finally cleared on 4 March", "Azerbaijan took over the Aghdam District"
+# over the following days", "Meiktila was finally cleared on 4 March", "Azerbaijan took over the Aghdam District",
+# "Zangilan followed on 20 October"
 _TAKEN_IN_A_WAR = re.compile(
     r"\b(?:recover(?:ed|s)|(?:was|were) (?:\w+ )?cleared|t(?:ook|aken|akes) over|abandoned|evacuated|"
-    r"in (?:\w+ ){1,2}hands)\b"
+    r"in (?:\w+ ){1,2}hands|[A-Z][\w'’-]+ followed)\b"
 )
 
 

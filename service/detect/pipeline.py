@@ -392,6 +392,10 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
             for frame in tc_frames(tok):
                 if lemma in lx.NAMING_VERBS and not _names_a_group_taken(tok, ctx):
                     continue
+                if frame.sequel:
+                    if ctx.last_change is None:
+                        continue  # "Washington followed on Friday" after no town changed hands: a response
+                    frame.gaining, frame.losing = ctx.last_change
                 # "They were driven out of Foo": a passive pronoun is the side that lost it, never the taker
                 leaving = lemma in lx.LOSE_VERBS | lx.LOSS_NOUNS | lx.FALL_VERBS or _pronoun_is_passive(tok)
                 if frame.gaining is None and not leaving and _has_pronoun_subject(tok):
@@ -452,6 +456,14 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
         ctx.withdrawal_agreed_by = agreed[-1].actor or ctx.withdrawal_agreed_by
     if events:
         ctx.last_background = events[-1].background
+    ctx.last_change = next(
+        (
+            (e.gaining_actor, e.losing_actor)
+            for e in reversed(events)
+            if isinstance(e, TerritorialControlEvent) and not e.background
+        ),
+        None,
+    )
     ctx.groups_taken.update(
         m.group(1).lower()
         for e in events

@@ -2112,6 +2112,45 @@ def test_the_next_town_that_followed_changed_hands_as_the_one_before(detector):
     assert [e.place for e in detect(detector, text)] == ["Tal Afar"]
 
 
+def test_a_town_that_followed_in_the_next_sentence_changed_hands_between_the_same_sides(detector):
+    text = (
+        "The spring offensive opened in March. Separatist fighters overran Menaka on 30 March after a battle with "
+        "the army. Kidal followed two days later."
+    )
+    told = [(e.place, e.gaining_actor, e.losing_actor) for e in news(detect(detector, text), TerritorialControlEvent)]
+    assert told == [("Menaka", "Separatist fighters", "the army"), ("Kidal", "Separatist fighters", "the army")]
+    # "the town" the garrison left is the one that followed, not the one before
+    text = (
+        "The spring offensive opened in March. Separatist fighters overran Menaka on 30 March after a battle with "
+        "the army. Kidal followed on 1 April, after the last government soldiers left the town."
+    )
+    left = [e.destination for e in news(detect(detector, text), DeploymentEvent)]
+    assert left == ["Kidal"]
+    # the next town joined to the date, and an advance that brought forces "close to" a road moved none
+    text = (
+        "The war resumed in September. Azerbaijani forces took Fuzuli on 17 October after heavy shelling. "
+        "Zangilan followed on 20 October and Qubadli on 25 October, bringing Azerbaijani forces close to the "
+        "Lachin corridor."
+    )
+    found = detect(detector, text)
+    assert [e.place for e in news(found, TerritorialControlEvent)] == ["Fuzuli", "Zangilan", "Qubadli"]
+    assert news(found, DeploymentEvent) == []
+
+
+def test_a_town_that_followed_no_change_of_hands_is_no_change(detector):
+    # a capital that "followed" a pull-out speaks for its state; a town that "followed" without a time is no sequel
+    text = (
+        "The war went on through the winter. The army pulled its troops back from the border on Monday after a "
+        "week of shelling. Washington followed on Friday."
+    )
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+    text = (
+        "The spring offensive opened in March. Separatist fighters overran Menaka on 30 March after a battle with "
+        "the army. Kidal followed."
+    )
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Menaka"]
+
+
 def test_a_site_in_the_city_of_a_town_the_verb_locates_is_named_by_the_town(detector):
     text = "The contingent left after handing its base in the northern city of Gao over to the Malian armed forces."
     told = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
