@@ -205,7 +205,11 @@ class ArticleContext:
             return None  # "the palace" the story did not name: as written, never its town
         if noun in _PROVINCE_NOUNS:
             # "40% of the province had been retaken": a province the story named, never its last town
-            return self.last_place if self.last_place and _WIDE_NAME.search(self.last_place) else None
+            if self.last_place and _WIDE_NAME.search(self.last_place):
+                return self.last_place
+            # "troops fighting in South Kivu, began pulling soldiers out of the province": one it named by name
+            regions = [name for name in _headline_names(window) if self._is_region(name)]
+            return regions[-1] if regions else None
         taken_before = [
             (at, place) for at, place in self.places_taken_in_sentence if at < before and self._is_town(place)
         ]
@@ -247,6 +251,11 @@ class ArticleContext:
             return False
         loc = self.resolve(name)
         return loc is not None and loc.feature != "city" and _whole_name(name, loc)
+
+    def _is_region(self, name: str) -> bool:
+        """ "South Kivu", "Helmand": a province the gazetteer knows by this whole name, not a country."""
+        loc = self.resolve(name)
+        return loc is not None and loc.feature == "admin1" and _whole_name(name, loc)
 
     def _is_capital(self, name: str) -> bool:
         """ "Kiev", "Moscow": a state's capital, which may speak for it (not "Kunduz", a provincial capital)."""

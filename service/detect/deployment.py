@@ -1813,6 +1813,26 @@ def _to_spare_lives(t: Token) -> bool:
     )
 
 
+def _in_a_planned_move(t: Token) -> bool:
+    """ "pulled out of al-Watiya in a planned repositioning", "pulled out of the town in a 'strategic' move": the
+    side tells the pull-out as its own choice."""
+    return any(
+        m.lower_ in _CHOSEN_WORDS
+        for o in prep_objects(t, "in", "as")
+        if o.lemma_.lower() in _MOVE_NOUNS
+        for m in o.children
+        if m.dep_ in ("amod", "compound")
+    )
+
+
+_MOVE_NOUNS = frozenset(
+    "move repositioning redeployment withdrawal pullback pull-back manoeuvre maneuver regrouping decision step".split()
+)
+_CHOSEN_WORDS = frozenset(
+    "planned strategic tactical orderly deliberate voluntary organised organized goodwill unilateral".split()
+)
+
+
 def _left_positions_outside(t: Token) -> bool:
     """ "pulled out of their positions around Hodeidah city": ground outside a town, given up by decision unless
     under attack; "withdrew from their positions in the city" is a retreat from the town itself."""
@@ -1847,7 +1867,7 @@ def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) 
         return (
             False  # "the last peacekeepers pulled out of Kidal": a mission holds no ground to be driven from
         )
-    if _agreed(t) or from_positions or _to_spare_lives(t):
+    if _agreed(t) or from_positions or _to_spare_lives(t) or _in_a_planned_move(t):
         return False  # "withdrew from Ras al-Ain, the first pullout under a cease-fire deal": negotiated
     if _without_a_fight(t) and not irregulars(force):
         # "Peshmerga forces withdrew without fighting from Sinjar": a pull-out chosen; insurgents who "withdrew
@@ -1871,7 +1891,8 @@ def _agreed(t: Token) -> bool:
     mover = subject_of(t)
     if mover is not None and mover.lemma_.lower() == "bus":
         return False
-    return any(w.lemma_.lower() in lx.AGREEMENT_WORDS and w.head.lower_ in ("under", "of") for w in t.sent)
+    # "under a deal", "the first pull-out of the truce", "barred by a U.N.-brokered truce"
+    return any(w.lemma_.lower() in lx.AGREEMENT_WORDS and w.head.lower_ in ("under", "of", "by") for w in t.sent)
 
 
 def _scheduled_arrival(t: Token, subj: Token) -> bool:

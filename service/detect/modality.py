@@ -47,6 +47,14 @@ _GERUND_INTENT = frozenset(
     "focus concentrate support insist bent intent work aim count rely hope close near verge brink "
     "prevent stop deter bar block".split()
 )  # ... and "close to retaking", "on the verge of capturing": not yet; "to prevent the Army from reoccupying it"
+_REFUSING_VERBS = frozenset("oppose reject resist refuse".split())
+
+
+def _refused(gerund: Token) -> bool:
+    """ "opposed sending troops" (but "opposed the offensive, sending troops to the border" did send them; and
+    "ruled out sending troops" is left alone: the parser hangs the gerund there as it hangs "ruled out a ground
+    war, sending advisers instead", which were sent)."""
+    return gerund.dep_ == "xcomp" and gerund.head.lemma_.lower() in _REFUSING_VERBS
 _PRESENCE_PARTICIPLES = frozenset("station base deploy position garrison locate post keep".split())
 _UNREAL_MODIFIERS = frozenset(
     "planned proposed possible potential expected rumoured rumored hypothetical".split()
@@ -173,6 +181,8 @@ def _infinitive_head(tok: Token) -> Token | None:
         # "expected to begin storming the city": as the beginning goes; "would begin pulling out": as it is told
         future = any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in tok.head.children)
         return _infinitive_head(tok.head) or (tok.head if future else None)
+    if tok.tag_ == "VBG" and _refused(tok):
+        return tok.head  # "a majority of Americans opposed sending troops": not done
     if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
         if tok.head.lower_ == "by" and tok.head.head.pos_ == "NOUN":
             # "answered a request from Maputo by dispatching 1,000 soldiers": the means of a deed, hung on a noun

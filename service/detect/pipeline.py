@@ -43,7 +43,7 @@ from service.detect.modality import (
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import parse_number
 from service.detect.phrases import is_country, is_force, is_placeish, name_span
-from service.detect.places import PlaceRef, ground_locators, unnamed_ground
+from service.detect.places import SUBNATIONAL, PlaceRef, ground_locators, unnamed_ground
 from service.detect.roles import NAVAL_NOUNS, actor_of, is_warship
 from service.detect.senders import irregulars
 from service.detect.sentences import DATELINE, Sentence, is_headline, split_sentences
@@ -576,6 +576,9 @@ def _place_text(
         return where, True  # "fighting continued in Ras al-Ain, where fighters had broken into the town"
     if ref.anaphoric:
         noun = ref.head.lemma_.lower() if ref.head is not None else None
+        regional = noun == "capital" and any(c.lower_ in SUBNATIONAL for c in ref.head.children)
+        if regional:
+            noun = "city"  # "swept into Mekelle and took control of the regional capital": the town, not the state's
         before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
         bare = ref.head is not None and all(c.dep_ == "det" for c in ref.head.children)
         antecedent = ctx.antecedent(before, noun, movement=movement, bare=bare)
@@ -590,6 +593,8 @@ def _place_text(
             return f"{_strip_possessive(antecedent)}'s {noun}", True
         if antecedent:
             return antecedent, True
+        if regional:
+            return ref.text, True  # no town named before it: "the regional capital", as written
         story = ctx.story_place(exclude_country)  # a state's forces sent "to the region" leave home
         if story and ref.head is not None and ref.head.lemma_.lower() in ("region", "area", "country"):
             return story, True

@@ -37,6 +37,7 @@ _PERSON_FATES = frozenset(
     "execute kill torture interrogate release free try sentence behead hang jail".split()
 )
 _HOME_GROUND = frozenset("territory soil land country".split())
+SUBNATIONAL = frozenset("regional provincial state district county".split())  # "the regional capital"
 _ANAPHORS = frozenset(
     "city town village hub port settlement area base airport airbase region checkpoint country island territory "
     "province governorate oblast capital district facility camp airfield".split()
@@ -397,9 +398,10 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             )
             # "the lost villages", "the remaining towns": a set the story describes, not one place named before
             and not (tok.tag_ == "NNS" and any(c.dep_ == "amod" for c in modifiers))
-            # "the only regional capital": a capital, not the country's
+            # "the only regional capital": a capital, not the country's; "the regional capital" is the town just named
             and not (
-                tok.lemma_.lower() == "capital" and any(c.dep_ in ("amod", "compound") for c in modifiers)
+                tok.lemma_.lower() == "capital"
+                and any(c.dep_ in ("amod", "compound") and c.lower_ not in SUBNATIONAL for c in modifiers)
             )
         ):
             return [PlaceRef(noun_phrase(tok, keep_conj=False), tok, anaphoric=True)]

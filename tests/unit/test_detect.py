@@ -2151,6 +2151,16 @@ def test_a_town_that_followed_no_change_of_hands_is_no_change(detector):
     assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Menaka"]
 
 
+def test_the_regional_capital_is_the_town_just_named(detector):
+    text = (
+        "Tigrayan rebel fighters swept back into Mekelle on Monday and took control of the regional capital, as "
+        "residents poured into the streets."
+    )
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Mekelle"]
+    text = "The army retook Kunduz, the only regional capital the insurgents had held."
+    assert [e.place for e in news(detect(detector, text), TerritorialControlEvent)] == ["Kunduz"]
+
+
 def test_a_site_in_the_city_of_a_town_the_verb_locates_is_named_by_the_town(detector):
     text = "The contingent left after handing its base in the northern city of Gao over to the Malian armed forces."
     told = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]

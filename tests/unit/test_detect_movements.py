@@ -881,6 +881,38 @@ def test_due_in_a_place_is_an_announced_arrival(detector):
     assert (e.destination, e.size, e.status) == ("Yavoriv", 300, "announced")
 
 
+def test_a_side_that_pulled_out_by_its_own_plan_moved_its_forces(detector):
+    text = "The alliance said its fighters had pulled out of Kidal in a \"strategic\" move."
+    e = only_movement(detector, text)
+    assert (e.destination, e.direction) == ("Kidal", "withdraw")
+    text = (
+        "The Joint Forces said they had withdrawn from the outskirts of Hodeidah city because the front was "
+        "frozen by a U.N.-brokered truce."
+    )
+    assert [(m.destination, m.direction) for m in movements(detector, text)] == [
+        ("the outskirts of Hodeidah city", "withdraw")
+    ]
+    # fighters who pulled out in a hurry as the army advanced retreated: control changed, no movement
+    assert movements(detector, "The rebels pulled out of Kidal in a hurry as the army advanced.") == []
+
+
+def test_soldiers_pulled_out_of_the_province_the_sentence_named_left_it(detector):
+    text = (
+        "Burundi, whose troops had been fighting alongside the Congolese army in South Kivu, began pulling "
+        "soldiers out of the province over the weekend, two security sources said."
+    )
+    e = only_movement(detector, text)
+    assert (e.destination, e.actor, e.direction) == ("South Kivu", "Burundi", "withdraw")
+
+
+def test_sending_troops_opposed_sends_none(detector):
+    text = "A poll published last week found that a majority of Americans opposed sending troops to the Balkans."
+    assert movements(detector, text) == []
+    # a side that opposed something else and sent troops did send them
+    e = only_movement(detector, "Turkey opposed the offensive, sending troops to the border.")
+    assert (e.destination, e.actor) == ("the border", "Turkey")
+
+
 def test_a_brigade_named_for_its_arm_is_no_ones_by_that_name(detector):
     text = (
         "The last Russian troops pulled out of Chechnya on Tuesday. The 205th Motor Rifle Brigade began moving "
