@@ -48,13 +48,6 @@ _GERUND_INTENT = frozenset(
     "prevent stop deter bar block".split()
 )  # ... and "close to retaking", "on the verge of capturing": not yet; "to prevent the Army from reoccupying it"
 _REFUSING_VERBS = frozenset("oppose reject resist refuse".split())
-
-
-def _refused(gerund: Token) -> bool:
-    """ "opposed sending troops" (but "opposed the offensive, sending troops to the border" did send them; and
-    "ruled out sending troops" is left alone: the parser hangs the gerund there as it hangs "ruled out a ground
-    war, sending advisers instead", which were sent)."""
-    return gerund.dep_ == "xcomp" and gerund.head.lemma_.lower() in _REFUSING_VERBS
 _PRESENCE_PARTICIPLES = frozenset("station base deploy position garrison locate post keep".split())
 _UNREAL_MODIFIERS = frozenset(
     "planned proposed possible potential expected rumoured rumored hypothetical".split()
@@ -193,6 +186,13 @@ def _infinitive_head(tok: Token) -> Token | None:
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("for", "of", "at"):
         return tok.head.head  # "a push for the capture of"
     return None
+
+
+def _refused(gerund: Token) -> bool:
+    """ "opposed sending troops" (but "opposed the offensive, sending troops to the border" did send them; and
+    "ruled out sending troops" is left alone: the parser hangs the gerund there as it hangs "ruled out a ground
+    war, sending advisers instead", which were sent)."""
+    return gerund.dep_ == "xcomp" and gerund.head.lemma_.lower() in _REFUSING_VERBS
 
 
 def _conditional(verb: Token) -> bool:

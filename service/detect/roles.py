@@ -344,6 +344,20 @@ def agent(tok: Token) -> Token | None:
     return None
 
 
+def _garrison_moving_out(garrison: Token) -> bool:
+    """ "its garrison had left Snake Island", "the French garrison was withdrawn from Chad": the troops holding a
+    place, not the fort; but "the garrison left the town to attack rebel positions" is a sortie, the town still
+    held, and "the garrison was abandoned" is the fort."""
+    verb = garrison.head.lemma_.lower()
+    if garrison.dep_ == "nsubjpass":
+        return verb in _PULLED_OUT
+    return (
+        garrison.dep_ == "nsubj"
+        and verb in GIVE_UP_VERBS
+        and not any(c.dep_ in ("advcl", "xcomp") for c in garrison.head.children)
+    )
+
+
 _PULLED_OUT = frozenset("withdraw evacuate pull recall".split())
 
 
@@ -356,16 +370,8 @@ def is_armed(tok: Token | None) -> bool:
         return True  # "Azerbaijani police and army units took control of Stepanakert"
     if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "GPE", ""):
         return True
-    if (
-        tok.lemma_.lower() == "garrison"
-        and tok.dep_ == "nsubj"
-        and tok.head.lemma_.lower() in GIVE_UP_VERBS
-        # "the garrison left the town to attack rebel positions": a sortie, the town still held
-        and not any(c.dep_ in ("advcl", "xcomp") for c in tok.head.children)
-    ):
-        return True  # "its garrison had left Snake Island": the troops holding it, not the fort
-    if tok.lemma_.lower() == "garrison" and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in _PULLED_OUT:
-        return True  # "the French garrison was withdrawn from Chad" (but "the garrison was abandoned" is a fort)
+    if tok.lemma_.lower() == "garrison" and _garrison_moving_out(tok):
+        return True
     return tok.lower_ in ("they", "we", "it") or tok.lemma_.lower() in (
         "government",
         "regime",
