@@ -435,6 +435,10 @@ def _frames(t: Token) -> list[DeployFrame]:
         if not passive or drills:
             return []  # "the rebels regrouped in the hills", "were being regrouped for joint exercises"
         lemma = "redeploy"  # "its troops in the Izium area were being regrouped to reinforce the front"
+    if lemma == "wind":
+        if not any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
+            return []
+        lemma = "withdraw"  # "voted to wind down the peacekeeping force in southern Lebanon"
     if lemma in lx.JOURNEY_VERBS and not passive and child(t, "dobj") is None and _came_in(t):
         lemma = "arrive"  # "Around 400 Ugandan soldiers flew in aboard transport planes"
     subj = _stranded_subject(t) or subject_of(t)
@@ -1967,9 +1971,12 @@ def _new_base_frames(t: Token, subj: Token | None, dobj: Token | None, passive: 
         return [DeployFrame(t, site, dest_refs(where), actor=actor)] if where else []
     if site is None or site.lower_ not in _NEW_SITES or not _military_site(site, None if passive else subj):
         return []
-    where = place_objects(t, "in", "at") or _places_in_phrase(site, "in", "at")
+    # "Marines set up a forward base near Kandahar"
+    where = place_objects(t, "in", "at", "near", "outside") or _places_in_phrase(site, "in", "at", "near", "outside")
     if not where:
         return []
+    if not passive and _founding_force(subj):
+        return [DeployFrame(t, subj, dest_refs(where))]  # the Marines moved there, whoever's they are
     actor = actor_of(_mover_agent(t)) if passive else actor_of(subj)
     return [DeployFrame(t, site, dest_refs(where), actor=actor)]
 
@@ -1978,7 +1985,14 @@ def _military_site(site: Token, founder: Token | None) -> bool:
     """A base of armed forces: "a military base", "a headquarters for the V Corps", or one a state founds."""
     if any(c.lower_ in _MILITARY_WORDS for c in site.children) or is_state(founder):
         return True
+    if _founding_force(founder):
+        return True  # "several hundred U.S. Marines set up a forward base"
     return any(is_force(o) for o in prep_objects(site, "for", "of"))
+
+
+def _founding_force(founder: Token | None) -> bool:
+    """Troops who set up a base ("U.S. Marines", "the army"); "the company set up a base in Lagos" may be a firm."""
+    return founder is not None and is_force(founder) and founder.lemma_.lower() != "company"
 
 
 _HANDING_SIDES = frozenset("mission coalition military army government force forces command".split())

@@ -114,6 +114,7 @@ DEP_TRIGGER_LEMMAS = (
     | REPLACE_VERBS
     | DEPLOY_NOUNS
     | {"regroup", "drive"}  # "its troops in the Izium area were being regrouped", "drove on to Pristina"
+    | {"wind"}  # "voted to wind down the peacekeeping force in southern Lebanon"
     | WITHDRAW_NOUNS
     | {"due", "way"}  # "300 paratroopers are due in Yavoriv", "the destroyer was on its way to the Gulf"
     | {"join"}  # "They will be joined in April by a company of about 300 French troops"
@@ -253,6 +254,7 @@ _WEAK_STEMS = (
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|set(?:s|ting)? (?:off|out) for\b|join|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|pledg|foothold|gain|advance|inroad|"
     r"reclaim|recover|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|follow|"
+    r"wind(?:s|ing)? down\b|wound down\b|"
     r"due (?:in|at|to)\b|on (?:its|their) way to\b|led\b[^.]{1,100}?\bout of\b|number of\b"
 )
 _MILITARY_CUES = (

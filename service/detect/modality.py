@@ -214,8 +214,11 @@ def _demanded(trigger: Token) -> bool:
 
 
 def _left_open(chain: list[Token]) -> bool:
-    """ "He did not say whether any units had been ordered to move": a question, not a deed."""
+    """ "He did not say whether any units had been ordered to move", "it was not clear whether the deal would lead
+    to the withdrawal of troops": a question, not a deed."""
     verb = chain[0]
+    while verb.pos_ in ("NOUN", "ADP") and verb.dep_ in ("pobj", "prep", "dobj") and verb.head != verb:
+        verb = verb.head  # a noun trigger: the verb it hangs on
     while True:
         if any(m.dep_ == "mark" and m.lower_ == "whether" for m in verb.children):
             return True

@@ -921,6 +921,29 @@ def test_a_brigade_named_for_its_arm_is_no_ones_by_that_name(detector):
     assert [m.actor for m in movements(detector, text)] == ["Russian", "Russian"]
 
 
+def test_forces_that_set_up_a_base_near_a_town_are_stationed_there(detector):
+    e = only_movement(detector, "Several hundred U.S. Marines set up a forward base near Kandahar on Sunday.")
+    assert (e.destination, e.actor, e.force) == ("Kandahar", "U.S.", "Several hundred U.S. Marines")
+    assert movements(detector, "The company set up a base in Lagos to serve its West African clients.") == []
+
+
+def test_a_force_wound_down_by_vote_is_an_announced_pull_out(detector):
+    text = (
+        "The U.N. Security Council voted unanimously Thursday to wind down the peacekeeping force in southern "
+        "Lebanon, extending its mandate a final time until the end of 2026."
+    )
+    e = only_movement(detector, text)
+    assert (e.destination, e.direction, e.status) == ("southern Lebanon", "withdraw", "announced")
+    assert movements(detector, "The wind died down on Monday as the army advanced.") == []
+
+
+def test_a_pull_out_left_open_by_whether_is_no_movement(detector):
+    text = "It was not clear whether the deal would lead to the withdrawal of troops from Tigray."
+    assert movements(detector, text) == []
+    e = only_movement(detector, "The deal led to the withdrawal of troops from Tigray.")
+    assert (e.destination, e.direction) == ("Tigray", "withdraw")
+
+
 def test_scheduled_to_arrive_is_an_announced_arrival(detector):
     e = only_movement(detector, "A NATO battalion is scheduled to arrive in northeastern Poland in April.")
     assert (e.destination, e.status) == ("northeastern Poland", "announced")
