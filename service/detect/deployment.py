@@ -1971,8 +1971,7 @@ def _new_base_frames(t: Token, subj: Token | None, dobj: Token | None, passive: 
         return [DeployFrame(t, site, dest_refs(where), actor=actor)] if where else []
     if site is None or site.lower_ not in _NEW_SITES or not _military_site(site, None if passive else subj):
         return []
-    # "Marines set up a forward base near Kandahar"
-    where = place_objects(t, "in", "at", "near", "outside") or _places_in_phrase(site, "in", "at", "near", "outside")
+    where = place_objects(t, *_BASE_PREPS) or _places_in_phrase(site, *_BASE_PREPS)
     if not where:
         return []
     if not passive and _founding_force(subj):
@@ -1988,6 +1987,9 @@ def _military_site(site: Token, founder: Token | None) -> bool:
     if _founding_force(founder):
         return True  # "several hundred U.S. Marines set up a forward base"
     return any(is_force(o) for o in prep_objects(site, "for", "of"))
+
+
+_BASE_PREPS = ("in", "at", "near", "outside")  # "Marines set up a forward base near Kandahar"
 
 
 def _founding_force(founder: Token | None) -> bool:
