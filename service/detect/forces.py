@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from service.detect import lexicon as lx
 from service.detect.actors import ACTOR_PATTERN, is_armed_group
-from service.detect.numbers import parse_number
+from service.detect.numbers import is_ordinal, parse_number
 from service.detect.phrases import (
     SHIP_OWNERS,
     actor_phrase,
@@ -297,12 +297,9 @@ def _number_words(tok: Token) -> list[str]:
     words = [
         t.text
         for t in span
-        if (t.like_num and not _ORDINAL.fullmatch(t.lower_)) or t.lower_ in ("hundred", "thousand", "million", "-")
+        if (t.like_num and not is_ordinal(t.text)) or t.lower_ in ("hundred", "thousand", "million", "-")
     ]
     return words
-
-
-_ORDINAL = re.compile(r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)")
 
 
 _SCALES = frozenset("hundred thousand dozen".split())

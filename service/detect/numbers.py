@@ -4,6 +4,16 @@ from __future__ import annotations
 
 import re
 
+# "121st", "3rd": a unit's or a day's rank, written in digits; "first" ... "tenth": one written in words
+ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
+_ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
+def is_ordinal(word: str) -> bool:
+    """ "first", "121st": a rank, which spaCy's like_num also accepts, and which counts nothing."""
+    return word.lower() in _ORDINAL_WORDS or ORDINAL_NUMBER.fullmatch(word) is not None
+
+
 _UNITS = {
     "zero": 0,
     "one": 1,

@@ -41,7 +41,7 @@ from service.detect.modality import (
     told_as_past,
 )
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
-from service.detect.numbers import parse_number
+from service.detect.numbers import ORDINAL_NUMBER, parse_number
 from service.detect.phrases import is_country, is_force, is_placeish, name_span
 from service.detect.places import SUBNATIONAL, PlaceRef, ground_locators, unnamed_ground
 from service.detect.roles import NAVAL_NOUNS, actor_of, is_warship
@@ -735,11 +735,10 @@ def _uncounted_personnel(force: Token) -> bool:
     return (
         force.tag_ == "NNS"
         and counts_people(force)
-        and not any(c.like_num and not _ORDINAL.match(c.text) for c in force.subtree)
+        and not any(c.like_num and not ORDINAL_NUMBER.fullmatch(c.text) for c in force.subtree)
     )
 
 
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 
 
 def _next_sentence_end(text: str, after: int) -> int:

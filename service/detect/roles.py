@@ -344,6 +344,9 @@ def agent(tok: Token) -> Token | None:
     return None
 
 
+_PULLED_OUT = frozenset("withdraw evacuate pull recall".split())
+
+
 def _garrison_moving_out(garrison: Token) -> bool:
     """ "its garrison had left Snake Island", "the French garrison was withdrawn from Chad": the troops holding a
     place, not the fort; but "the garrison left the town to attack rebel positions" is a sortie, the town still
@@ -356,9 +359,6 @@ def _garrison_moving_out(garrison: Token) -> bool:
         and verb in GIVE_UP_VERBS
         and not any(c.dep_ in ("advcl", "xcomp") for c in garrison.head.children)
     )
-
-
-_PULLED_OUT = frozenset("withdraw evacuate pull recall".split())
 
 
 def is_armed(tok: Token | None) -> bool:
