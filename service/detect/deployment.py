@@ -116,7 +116,9 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
     if _went_on_to(t):
         return []  # "its troops went on to occupy the air base": what they did next, not a journey
     if t.lemma_.lower() in ("sail", "steam") and not (
-        any(c.dep_ == "prep" and c.lower_ in GOAL_PREPS for c in t.children) or place_objects(t, "for")
+        any(c.dep_ == "prep" and c.lower_ in GOAL_PREPS for c in t.children)
+        or place_objects(t, "for")
+        or onward_places(t)  # "sailed from Toulon on Monday bound for the eastern Mediterranean"
     ):
         # "the frigate Hessen, which sailed from Wilhelmshaven this month": where its journey began; but "sailed
         # from Portsmouth for the South Atlantic" says where it went
@@ -492,7 +494,7 @@ def _frames(t: Token) -> list[DeployFrame]:
     ):
         # "several landing ships had set off for the Mediterranean", "the frigate set sail from Wilhelmshaven for
         # the Red Sea": a journey to where they head
-        force, goals = _mover(subj), place_objects(t, "for", "to", "toward", "towards")
+        force, goals = _mover(subj), place_objects(t, "for", "to", "toward", "towards") or onward_places(t)
         return [DeployFrame(t, force, dest_refs(goals))] if _is_mover(force) and goals else []
     if lemma in _FOUNDING_VERBS:
         return _new_base_frames(t, subj, dobj, passive)
@@ -840,6 +842,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             # "parachuted from helicopters near a building" is a raid
             preps = tuple(GOAL_PREPS)
         dests = place_objects(t, "into") if lemma == "cross" else place_objects(t, *preps)
+        if not dests and lemma in ("sail", "steam"):
+            dests = onward_places(t)  # "sailed from Wilhelmshaven on Thursday, bound for the Red Sea"
         if _where_clause_of_place(t) and not place_objects(t, "in", "at", "to", "into"):
             # "Manbij, where reinforcements arrived on Friday along the front line": the place the clause is about
             dests = [t.head]

@@ -222,7 +222,19 @@ def _parser_friendly(text: str) -> str:
     text = _DAY_BEFORE_VERB.sub(lambda m: " " * len(m.group(0)), text)
     text = _RARE_VERBS.sub(lambda m: _PARSER_SYNONYMS[m.group(0)], text)
     text = _HYPHENATED_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} ", text)
+    text = _SET_SAIL.sub(_one_verb_for_set_sail, text)
     return _PASSIVE_OVERRUN.sub(r"\1 seized ", text)
+
+
+# "The frigate set sail for the Horn of Africa": the tagger may read "set" as an adjective and "sail" as the noun
+# at the root; one verb of the same length parses ("sailed  for")
+_SET_SAIL = re.compile(r"\b(?:(will|would|to|could|shall|must|may) )?(set|sets|setting) sail\b")
+
+
+def _one_verb_for_set_sail(m: re.Match[str]) -> str:
+    modal, verb = m.group(1), m.group(2)
+    sailed = {"set": "sail" if modal else "sailed", "sets": "sails", "setting": "sailing"}[verb]
+    return f"{modal} " * bool(modal) + sailed.ljust(len(verb) + len(" sail"))
 
 
 _DAY_BEFORE_VERB = re.compile(r"(?<=[a-z]) today(?= [a-z]+ed\b)")

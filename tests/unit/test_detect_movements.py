@@ -2784,3 +2784,15 @@ def test_the_last_convoy_crossing_out_of_a_country_ends_a_pull_out(detector):
     assert (e.destination, e.direction) == ("Iraq", "withdraw")
     [e] = movements(detector, "The first convoy of British soldiers crossed from Kuwait into Iraq early Sunday.")
     assert (e.destination, e.direction) == ("Iraq", "deploy")
+
+
+def test_a_ship_that_set_sail_for_a_sea_or_sailed_bound_for_one_goes_there(detector):
+    # the tagger may read "set" as an adjective and "sail" as the noun at the root
+    e = only_movement(detector, "The frigate set sail for the Horn of Africa on Tuesday.")
+    assert e.destination.startswith("Horn") and e.direction == "deploy" and e.status == "executed"
+    text = "The German frigate Hessen set sail from Wilhelmshaven on Thursday, bound for the Red Sea."
+    assert only_movement(detector, text).destination == "Red Sea"
+    e = only_movement(detector, "The destroyer will set sail for the Gulf next week.")
+    assert e.destination == "Gulf" and e.status == "announced"
+    assert movements(detector, "The frigate set sail from Portsmouth this month.") == []
+
