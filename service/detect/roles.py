@@ -435,6 +435,8 @@ def force_of(tok: Token | None) -> Token | None:
         "last",
         "bulk",
         "vanguard",
+        "member",  # "Members of the 121st Infantry Battalion departed Dublin for southern Lebanon"
+        "element",
     ):
         inner = [o for o in prep_objects(tok, "of") if is_force(o)]
         if inner:

@@ -2796,3 +2796,13 @@ def test_a_ship_that_set_sail_for_a_sea_or_sailed_bound_for_one_goes_there(detec
     assert e.destination == "Gulf" and e.status == "announced"
     assert movements(detector, "The frigate set sail from Portsmouth this month.") == []
 
+
+def test_members_of_a_unit_are_the_force_that_moves(detector):
+    text = (
+        "Members of the Irish Defence Forces 124th Infantry Battalion departed Dublin on Tuesday for southern "
+        "Lebanon."
+    )
+    e = only_movement(detector, text)
+    assert e.destination == "southern Lebanon" and e.direction == "deploy" and e.actor == "Irish"
+    assert movements(detector, "Members of parliament left for Brussels on Monday.") == []
+
