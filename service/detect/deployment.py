@@ -441,6 +441,10 @@ def _frames(t: Token) -> list[DeployFrame]:
         if not any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
             return []
         lemma = "withdraw"  # "voted to wind down the peacekeeping force in southern Lebanon"
+    if lemma == "cut":
+        if not _cut_to_a_figure(t):
+            return []  # "cut off the road", "cutting rebel forces in two": no force called home
+        lemma = "reduce"  # "has cut the number of its troops in Yemen to 5,000": a force it moves is its object
     if lemma in lx.JOURNEY_VERBS and not passive and child(t, "dobj") is None and _came_in(t):
         lemma = "arrive"  # "Around 400 Ugandan soldiers flew in aboard transport planes"
     subj = _stranded_subject(t) or subject_of(t)
@@ -724,6 +728,9 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = place_objects(force, *(("in", "from") if withdraw else ("in",))) or (
                 place_objects(force.head.head, "in") if force.head.lower_ == "of" else []
             )
+        if not dests and lemma == "reduce" and force is not None and force.i < t.i + 6:
+            # "would reduce its troops in the Sahel to about 2,500": the parser hangs the place on the verb
+            dests = place_objects(t, "in")
         if not dests and not withdraw:
             dests = _purpose_objects(t)  # a pull-out "to help defend the country" leaves somewhere else
         if not dests and not withdraw:
@@ -1017,6 +1024,23 @@ def _mover(tok: Token | None) -> Token | None:
     if force is None or force.lower_ not in _WHOLE_WORDS:
         return force
     return next((o for o in prep_objects(force, "of") if is_force(o)), force)
+
+
+def _cut_to_a_figure(t: Token) -> bool:
+    """ "cut its troops in Iraq to 2,500", "cut the number of its soldiers by half": a force reduced by a figure."""
+    if any(c.dep_ == "prt" for c in t.children):
+        return False
+    # the parser may hang the figure on a clause inside the object: "the number of its troops fighting in Yemen
+    # to 5,000"
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in ("to", "by", "from")
+        and any(o.dep_ == "pobj" and (o.like_num or o.lemma_.lower() in _SHARES) for o in p.children)
+        for p in t.subtree
+    )
+
+
+_SHARES = frozenset("half third quarter percent thousand hundred".split())
 
 
 def _outer_force(force: Token) -> Token:

@@ -115,6 +115,7 @@ DEP_TRIGGER_LEMMAS = (
     | DEPLOY_NOUNS
     | {"regroup", "drive"}  # "its troops in the Izium area were being regrouped", "drove on to Pristina"
     | {"wind"}  # "voted to wind down the peacekeeping force in southern Lebanon"
+    | {"cut"}  # "Sudan has cut the number of its troops in Yemen to 5,000"
     | WITHDRAW_NOUNS
     | {"due", "way"}  # "300 paratroopers are due in Yavoriv", "the destroyer was on its way to the Gulf"
     | {"join"}  # "They will be joined in April by a company of about 300 French troops"
@@ -249,7 +250,7 @@ _WEAK_STEMS = (
     r"took|take|taken|taking|control|storm|secur|clear|regain|won |win |fell|fall|retreat|pull|abandon|evacuat|"
     r"left |leave|flee|fled|lost|lose|loss|surrender|ced|hand|driv|drove|expel|oust|push|forc|enter|reach|"
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
-    r"rush|airlift|brought|bring|gather|assembl|concentrat|rotat|mass|mobili|arriv|head|land|remov|reduc|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|steam(?:ed|ing|s)\b|"
+    r"rush|airlift|brought|bring|gather|assembl|concentrat|rotat|mass|mobili|arriv|head|land|remov|reduc|cut(?:s|ting)?\b|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|steam(?:ed|ing|s)\b|"
     r"flew|flown|fly|parachut|dropp|shipp|carri|carry|ashore\b|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|set(?:s|ting)? (?:off|out) for\b|join|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|pledg|foothold|gain|advance|inroad|"

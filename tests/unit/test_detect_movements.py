@@ -2806,3 +2806,15 @@ def test_members_of_a_unit_are_the_force_that_moves(detector):
     assert e.destination == "southern Lebanon" and e.direction == "deploy" and e.actor == "Irish"
     assert movements(detector, "Members of parliament left for Brussels on Monday.") == []
 
+
+def test_cutting_or_reducing_troops_somewhere_is_a_pull_out_from_there(detector):
+    e = only_movement(detector, "The United States will cut its troops in Iraq to 2,500 by January.")
+    assert e.destination == "Iraq" and e.direction == "withdraw" and e.status == "announced"
+    text = "France said it would reduce its troops in the Sahel to about 2,500 from 5,100."
+    assert only_movement(detector, text).destination == "Sahel"
+    text = "Sudan has cut the number of its troops fighting in Yemen to 5,000 from about 15,000, its premier said."
+    e = only_movement(detector, text)
+    assert e.destination == "Yemen" and e.actor == "Sudan" and e.direction == "withdraw"
+    assert movements(detector, "Rebels cut the road between Goma and Sake on Tuesday.") == []
+    assert movements(detector, "ISIL seized ten villages, practically cutting rebel forces in two.") == []
+    assert movements(detector, "The army cut off the town from the south.") == []
