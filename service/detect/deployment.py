@@ -316,6 +316,12 @@ def _among_options(t: Token) -> bool:
 _ENTRY_VERBS = frozenset("move enter".split())
 
 
+def _poured_into_a_country(t: Token, lemma: str) -> bool:
+    """ "Thousands of Ethiopian troops poured across the border into Somalia": forces sent into another state;
+    fighters who "poured into Tripoli" advance on a town (territorial control)."""
+    return lemma == "pour" and any(is_country(o.text) for o in place_objects(t, "into"))
+
+
 def _takes_ground(t: Token, frame: DeployFrame) -> bool:
     """Forces moving into a town as an advance take ground (territorial control), they are not posted there:
     "troops moved into the city, which the rebels had abandoned", "troops entered the city hours after the
@@ -629,7 +635,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             if (
                 (dobj is None or (withdraw and object_is_place))
                 and subj is not None
-                and (withdraw or lemma in _INTRANSITIVE_MOVES)
+                and (withdraw or lemma in _INTRANSITIVE_MOVES or _poured_into_a_country(t, lemma))
             ):
                 if _is_mover(_mover(subj)):
                     # "U.S. troops withdrew", "the Marines deployed to Erbil"; "ordered troops to withdraw"

@@ -2818,3 +2818,11 @@ def test_cutting_or_reducing_troops_somewhere_is_a_pull_out_from_there(detector)
     assert movements(detector, "Rebels cut the road between Goma and Sake on Tuesday.") == []
     assert movements(detector, "ISIL seized ten villages, practically cutting rebel forces in two.") == []
     assert movements(detector, "The army cut off the town from the south.") == []
+
+
+def test_a_state_s_troops_pouring_into_another_country_are_sent_there(detector):
+    e = only_movement(detector, "Thousands of Ethiopian troops poured across the border into Somalia.")
+    assert e.destination == "Somalia" and e.actor == "Ethiopian" and e.direction == "deploy"
+    # fighters pouring into a town advance on it: a change of hands, no posting
+    assert movements(detector, "That evening columns of rebel fighters poured into Tripoli.") == []
+
