@@ -294,7 +294,7 @@ class ArticleContext:
         state the story last put before the same noun; any other actor stays as written."""
         generic = _GENERIC_ACTOR.fullmatch(actor or "")
         if generic is None:
-            return actor
+            return self._group_of(actor, before)
         noun = generic.group("noun")
         window = self._window(before, 3000)
         owner = None
@@ -302,6 +302,19 @@ class ArticleContext:
             if self.gazetteer.country_code(m.group("owner")):
                 owner = m.group("owner") + (m.group("poss") or "")  # "Russia's Defense Ministry"
         return f"{owner} {noun}" if owner else actor
+
+    def _group_of(self, actor: str | None, before: int) -> str | None:
+        """ "the fighters" in a story that spoke of "Al-Shabaab fighters": the group's, named as the story last
+        did; unnamed irregulars ("rebel fighters") stay as written."""
+        back = _IRREGULAR_BACK_REFERENCE.fullmatch(actor or "")
+        if back is None:
+            return actor
+        noun = back.group("noun")
+        named = None
+        for m in _group_noun_pattern(noun.lower()).finditer(self._window(before, 3000)):
+            if is_armed_group(m.group("owner")):
+                named = m.group(0)
+        return named or actor
 
     def group_named_before(self, before: int) -> str | None:
         """Which group "the group" is: the last armed group (or "X group") the story named before, else the
@@ -413,6 +426,18 @@ _GENERIC_ACTOR = re.compile(
 def _qualified_noun_pattern(noun: str) -> re.Pattern[str]:
     """ "Syrian Army", "Iraqi government forces": a country's word right before the noun."""
     return re.compile(rf"\b(?P<owner>[A-Z][\w.]*)(?P<poss>['’]s)?\s+(?i:{re.escape(noun)})\b")
+
+
+# "the fighters", "the rebels": irregulars the story named before
+_IRREGULAR_BACK_REFERENCE = re.compile(
+    r"[Tt]he\s+(?P<noun>insurgents|rebels|militants|fighters|jihadists|gunmen|guerrillas|militiamen)"
+)
+
+
+@cache
+def _group_noun_pattern(noun: str) -> re.Pattern[str]:
+    """ "Al-Shabaab fighters", "Islamic State militants": a group's name right before the noun."""
+    return re.compile(rf"\b(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?i:{re.escape(noun)})\b")
 
 
 # "the Islamic State group", "al-Shabab": a group by name

@@ -3110,3 +3110,17 @@ def test_a_hyphenated_name_is_one_place(detector):
     text = "Taliban fighters abandoned Taloqan, and Pul-i-Khumri and Bamiyan were taken by Northern Alliance troops."
     places = [e.place for e in news(detect(detector, text), TerritorialControlEvent)]
     assert "i-Khumri" not in places and "Bamiyan" in places
+
+
+def test_the_fighters_a_story_named_before_are_the_group_s(detector):
+    text = (
+        "Islamic State militants attacked Ramadi in western Iraq on Saturday. The militants captured the city "
+        "on Sunday, officials said."
+    )
+    assert only_control(detector, text).gaining_actor == "Islamic State militants"
+    text = "M23 rebels advanced on Sake in eastern Congo on Monday. The rebels seized the town of Sake on Tuesday."
+    assert only_control(detector, text).gaining_actor == "M23 rebels"
+    # rebels the story never named stay unnamed
+    text = "Rebel fighters advanced on Sake in eastern Congo on Monday. The rebels seized the town of Sake on Tuesday."
+    assert only_control(detector, text).gaining_actor == "The rebels"
+
