@@ -504,7 +504,13 @@ _FRONT_PARTS = frozenset("outskirts edge edges part parts suburbs districts neig
 
 def fighting_in(words: Iterable[Token]) -> bool:
     """Words of a fight: "clashes", "fought their way into", "captured", "raised the national flag"."""
-    return any(w.lemma_.lower() in _COMBAT_WORDS for w in words)
+    return any(w.lemma_.lower() in _COMBAT_WORDS and not _names_kit(w) for w in words)
+
+
+def _names_kit(w: Token) -> bool:
+    """ "the amphibious assault ship", "attack helicopters", "an air assault brigade": the word names what a
+    ship, an aircraft or a unit is for, not a fight."""
+    return w.dep_ in ("compound", "amod") and w.head.pos_ in ("NOUN", "PROPN") and w.head.i > w.i
 
 
 def moving_in(t: Token) -> bool:

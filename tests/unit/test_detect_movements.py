@@ -2826,3 +2826,8 @@ def test_a_state_s_troops_pouring_into_another_country_are_sent_there(detector):
     # fighters pouring into a town advance on it: a change of hands, no posting
     assert movements(detector, "That evening columns of rebel fighters poured into Tripoli.") == []
 
+
+def test_a_ship_named_for_assault_entering_a_sea_is_sent_there(detector):
+    # "assault" names what the ship is for, not a fight that makes the entry an advance
+    e = only_movement(detector, "The amphibious assault ship USS Bataan entered the Red Sea on Sunday.")
+    assert e.destination == "Red Sea" and e.direction == "deploy" and e.actor == "U.S."
