@@ -445,7 +445,8 @@ def force_of(tok: Token | None) -> Token | None:
 
 
 def is_state(tok: Token | None) -> bool:
-    return tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ == "GPE"
+    # the NER may take a group's code name for a place: "M23 rebels entered Goma"
+    return tok is not None and tok.pos_ == "PROPN" and tok.ent_type_ == "GPE" and not is_armed_group(tok.text)
 
 
 _MISSIONS = frozenset("peacekeeper peacekeepers peacekeeping mission monitors observers".split())

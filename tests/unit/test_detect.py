@@ -3124,3 +3124,9 @@ def test_the_fighters_a_story_named_before_are_the_group_s(detector):
     text = "Rebel fighters advanced on Sake in eastern Congo on Monday. The rebels seized the town of Sake on Tuesday."
     assert only_control(detector, text).gaining_actor == "The rebels"
 
+
+def test_a_group_the_ner_takes_for_a_place_enters_a_town_as_a_side(detector):
+    # the NER tags "M23" as a place: its rebels are still no state's forces posted in Goma
+    e = only_control(detector, "M23 rebels entered Goma on Monday, residents said.")
+    assert e.place == "Goma" and e.gaining_actor == "M23 rebels" and e.extent == "partial"
+
