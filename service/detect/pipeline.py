@@ -1132,6 +1132,11 @@ def _told_as_background(
     )
 
 
+def _told_place(place: str) -> bool:
+    """A place a reader can find: "Vuhledar", "the border crossing at Rafah", not a bare "territory"."""
+    return " " in place or place[:1].isupper()
+
+
 def _placeless_sequel(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) -> bool:
     """ "The Giants Brigades were moved to Shabwa in December. Thousands of fighters arrived in armoured convoys
     over several days": a movement with no place or day of its own goes on with the recalled one before it."""
@@ -1288,6 +1293,10 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
             story = ctx.last_arrival or story
         elif _sent_to_a_mission(frame.trigger):
             story = ctx.last_arrival or story  # "Botswana has pledged 296 troops to the same mission"
+        elif frame.withdraw and (told := [p for _, p in ctx.places_taken_in_sentence if _told_place(p)]):
+            # "Russian forces have taken control of Vuhledar, ... a day after Ukraine said its troops had been
+            # ordered to withdraw": from the place the sentence saw taken
+            story = told[-1]
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
     if size is None and force is not None:

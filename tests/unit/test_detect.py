@@ -3130,3 +3130,11 @@ def test_a_group_the_ner_takes_for_a_place_enters_a_town_as_a_side(detector):
     e = only_control(detector, "M23 rebels entered Goma on Monday, residents said.")
     assert e.place == "Goma" and e.gaining_actor == "M23 rebels" and e.extent == "partial"
 
+
+def test_a_withdrawal_with_no_place_of_its_own_leaves_the_place_the_sentence_saw_taken(detector):
+    text = (
+        "Russian forces have taken control of the eastern Ukrainian town of Vuhledar, Russia's defence ministry "
+        "said on Thursday, a day after Ukraine said its troops had been ordered to withdraw."
+    )
+    e = only_deployment(detector, text)
+    assert e.destination == "Vuhledar" and e.direction == "withdraw" and e.actor == "Ukraine"
