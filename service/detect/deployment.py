@@ -1323,8 +1323,9 @@ def _moved_elsewhere(t: Token, dests: list[Token]) -> bool:
 
 def _only_locates(w: Token, d: Token) -> bool:
     """ "other bases in Iraq": the country locates bases it does not name ("other parts of Donetsk oblast" names,
-    and so do "positions around N'Djamena", the town they surround)."""
-    return w.head.dep_ == "prep" and w.head.lower_ in ("in", "across") and w.head.head == d
+    and so do "positions around N'Djamena", the town they surround, and "a new base in Pyeongtaek", its town)."""
+    located = w.head.dep_ == "prep" and w.head.lower_ in ("in", "across") and w.head.head == d
+    return located and (is_country(name_span(w)) or w.ent_type_ == "LOC")
 
 
 def _other_place(d: Token) -> bool:

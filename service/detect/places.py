@@ -425,11 +425,14 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
                     and any(w.pos_ == "PROPN" for w in o.subtree)
                     for o in prep_objects(tok, "in")
                 )
+                or _located_by_compass(tok) is not None  # "a new base south of Seoul"
+                # "a new base in Pyeongtaek" (not "a district in southern Afghanistan", a whole country)
+                or any(_names_a_town(o) for o in prep_objects(tok, "in"))
             )
         ):
             # "a slum", "another village" (not "another two villages"), "a district in southern Afghanistan": not identifiable; "a checkpoint at Khan Shaykhoun" is
             return []
-        return [PlaceRef(place_phrase(tok), tok)]
+        return [PlaceRef(_located_by_compass(tok) or place_phrase(tok), tok)]
     if _looks_like_person(tok):
         return []  # "Raouf Abdel Rahman, the presiding judge, was captured and executed"
     return [PlaceRef(name_span(tok), tok)]
@@ -508,6 +511,12 @@ _HELD_BY = re.compile(r"-(?:held|controlled)$", re.IGNORECASE)
 
 # "the group's last major coastal stronghold": a side the story named before, by a general word
 _SIDE_ANAPHORS = frozenset("group militant rebel insurgent jihadist extremist movement militia".split())
+
+
+def _names_a_town(tok: Token) -> bool:
+    # "southern Afghanistan" is the country's, whatever the bearing before it
+    country = is_country(name_span(tok)) or is_country(tok.text)
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "GPE" and not country
 
 
 def _located_by_compass(tok: Token) -> str | None:

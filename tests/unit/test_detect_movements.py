@@ -2831,3 +2831,16 @@ def test_a_ship_named_for_assault_entering_a_sea_is_sent_there(detector):
     # "assault" names what the ship is for, not a fight that makes the entry an advance
     e = only_movement(detector, "The amphibious assault ship USS Bataan entered the Red Sea on Sunday.")
     assert e.destination == "Red Sea" and e.direction == "deploy" and e.actor == "U.S."
+
+
+def test_a_base_placed_by_a_bearing_or_a_town_is_where_troops_are_moved(detector):
+    text = "About 8,000 U.S. troops are to be moved from bases near the demilitarized zone to a new base south of Seoul."
+    e = only_movement(detector, text)
+    assert e.destination == "a new base south of Seoul" and e.direction == "deploy" and e.size == 8000
+    e = only_movement(detector, "The troops will be moved to a new base in Pyeongtaek.")
+    assert e.destination == "a new base in Pyeongtaek" and e.direction == "deploy"
+    # a country only locates bases it does not name
+    assert only_movement(detector, "Troops were sent to a district in southern Afghanistan.").destination == (
+        "Afghanistan"
+    )
+
