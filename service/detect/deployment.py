@@ -685,6 +685,16 @@ def _frames(t: Token) -> list[DeployFrame]:
                 o for p in t.children if p.lower_ == "out" for o in prep_objects(p, "of")
             ]
             dests = [o for g in left if unnamed_ground(g) for o in prep_objects(g, *GROUND_LOCATING_PREPS)]
+        if withdraw and not dests:
+            # "began pulling back troops from around Kyiv": the town the ground left surrounds (whose town is no
+            # change of hands: control reads "from" alone)
+            dests = [
+                o
+                for p in (t, *(c for c in t.children if c.lower_ in ("back", "out", "away")))
+                for f in p.children
+                if f.dep_ == "prep" and f.lower_ == "from"
+                for o in place_objects(f, "around", "near", "outside")
+            ]
         if withdraw and dests:
             dests += [o for o in repeated_departures(t) if o not in dests]
         if withdraw and not dests and dobj is not None and dobj.dep_ == "conj":

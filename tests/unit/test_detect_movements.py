@@ -2844,3 +2844,10 @@ def test_a_base_placed_by_a_bearing_or_a_town_is_where_troops_are_moved(detector
         "Afghanistan"
     )
 
+
+def test_a_pull_back_from_around_a_town_leaves_the_town_s_ground(detector):
+    e = only_movement(detector, "Russia began pulling troops back from around Kyiv, the Pentagon said.")
+    assert e.destination == "Kyiv" and e.direction == "withdraw" and e.actor == "Russia"
+    # the ground around a town is not the town: no change of hands
+    events = detector.detect(Article(id="t", text="Russian forces pulled back from around Kyiv."))
+    assert not [e for e in events if isinstance(e, TerritorialControlEvent)]
