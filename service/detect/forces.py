@@ -310,7 +310,15 @@ def force_text(force: Token) -> str:
     holder = force.head.head if force.head.dep_ == "prep" and force.head.lower_ == "of" else None
     if holder is not None and (holder.like_num or holder.lemma_.lower() in _QUANTITY_WORDS):
         return noun_phrase(holder, keep_of=True)
-    return _before_goal(noun_phrase(force, keep_of=True), force)
+    phrase = _before_goal(noun_phrase(force, keep_of=True), force)
+    # "pulling back troops": the parser may hang the verb's particle on the force
+    first = force.doc[force.left_edge.i]
+    if first.lower_ in _PARTICLES and first.dep_ in ("amod", "advmod") and first.head == force:
+        phrase = phrase[len(first.text) :].lstrip()
+    return phrase
+
+
+_PARTICLES = frozenset("back out away".split())
 
 
 def _before_goal(phrase: str, force: Token) -> str:

@@ -181,3 +181,12 @@ def test_a_garrison_counted_in_men_is_withdrawn_whole(detector):
     # a fort that was abandoned is no force
     text = "The war went on through the spring. The garrison was abandoned on 3 May."
     assert movements(detector, text) == []
+
+
+def test_a_particle_the_parser_hangs_on_the_force_is_not_part_of_it(detector):
+    found = [
+        e
+        for e in detector.detect(Article(id="t", text="Russia began pulling back troops from Kyiv on Tuesday."))
+        if isinstance(e, DeploymentEvent)
+    ]
+    assert [e.force for e in found] == ["troops"]
