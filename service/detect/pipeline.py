@@ -1024,9 +1024,11 @@ _LATER_THAN_BEFORE = re.compile(
     re.I,
 )
 
+# who moves the forces it reports on (an alliance and the U.N. their missions'); a ministry often reports the other
+# side's moves, so it is not one of these
 _MILITARY_BODY = re.compile(
     r"\b(?:Command|CENTCOM|EUCOM|AFRICOM|Pentagon|[Mm]ilitary|[Aa]rmy|[Nn]avy|[Aa]ir [Ff]orce|"
-    r"Department of Defense)\b"  # a ministry often reports the other side's moves: not these
+    r"Department of Defense|NATO|United Nations)\b|\bU\.N\."
 )
 
 

@@ -3138,3 +3138,12 @@ def test_a_withdrawal_with_no_place_of_its_own_leaves_the_place_the_sentence_saw
     )
     e = only_deployment(detector, text)
     assert e.destination == "Vuhledar" and e.direction == "withdraw" and e.actor == "Ukraine"
+
+
+def test_an_alliance_or_the_un_reporting_an_unowned_force_s_move_sent_it(detector):
+    text = "About 2,000 soldiers will be deployed to Estonia, NATO said on Tuesday."
+    assert only_deployment(detector, text).actor == "NATO"
+    e = only_deployment(detector, "About 300 peacekeepers arrived in Goma on Monday, the U.N. said.")
+    assert e.actor == "the U.N." and e.destination == "Goma"
+    # a force the text gives an owner keeps it
+    assert only_deployment(detector, "Russian troops moved into Belarus, NATO said.").actor == "Russian"
