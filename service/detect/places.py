@@ -425,14 +425,14 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
                     and any(w.pos_ == "PROPN" for w in o.subtree)
                     for o in prep_objects(tok, "in")
                 )
-                or _located_by_compass(tok) is not None  # "a new base south of Seoul"
+                or located is not None  # "a new base south of Seoul"
                 # "a new base in Pyeongtaek" (not "a district in southern Afghanistan", a whole country)
                 or any(_names_a_town(o) for o in prep_objects(tok, "in"))
             )
         ):
             # "a slum", "another village" (not "another two villages"), "a district in southern Afghanistan": not identifiable; "a checkpoint at Khan Shaykhoun" is
             return []
-        return [PlaceRef(_located_by_compass(tok) or place_phrase(tok), tok)]
+        return [PlaceRef(located or place_phrase(tok), tok)]
     if _looks_like_person(tok):
         return []  # "Raouf Abdel Rahman, the presiding judge, was captured and executed"
     return [PlaceRef(name_span(tok), tok)]
