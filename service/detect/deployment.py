@@ -39,6 +39,7 @@ from service.detect.phrases import (
     is_force,
     is_placeish,
     name_span,
+    names_a_country,
     noun_phrase,
     prep_objects,
     scheduled,
@@ -1335,7 +1336,7 @@ def _only_locates(w: Token, d: Token) -> bool:
     """ "other bases in Iraq": the country locates bases it does not name ("other parts of Donetsk oblast" names,
     and so do "positions around N'Djamena", the town they surround, and "a new base in Pyeongtaek", its town)."""
     located = w.head.dep_ == "prep" and w.head.lower_ in ("in", "across") and w.head.head == d
-    return located and (is_country(name_span(w)) or w.ent_type_ == "LOC")
+    return located and (names_a_country(w) or w.ent_type_ == "LOC")
 
 
 def _other_place(d: Token) -> bool:

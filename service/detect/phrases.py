@@ -441,6 +441,11 @@ def is_country(name: str) -> bool:
     return _demonym_country(name) is not None
 
 
+def names_a_country(tok: Token) -> bool:
+    """ "Iraq", "southern Afghanistan": a country by name, whatever bearing the parser joins to the name."""
+    return is_country(name_span(tok)) or is_country(tok.text)
+
+
 def country_named(name: str) -> str | None:
     """The ISO code a country's name or demonym names: "U.S." -> "US", "Iraqi" -> "IQ"."""
     return _demonym_country(name)

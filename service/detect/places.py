@@ -14,6 +14,7 @@ from service.detect.phrases import (
     is_country,
     is_placeish,
     name_span,
+    names_a_country,
     noun_phrase,
     own_objects_joined_to,
     place_phrase,
@@ -514,9 +515,7 @@ _SIDE_ANAPHORS = frozenset("group militant rebel insurgent jihadist extremist mo
 
 
 def _names_a_town(tok: Token) -> bool:
-    # "southern Afghanistan" is the country's, whatever the bearing before it
-    country = is_country(name_span(tok)) or is_country(tok.text)
-    return tok.pos_ == "PROPN" and tok.ent_type_ == "GPE" and not country
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "GPE" and not names_a_country(tok)
 
 
 def _located_by_compass(tok: Token) -> str | None:

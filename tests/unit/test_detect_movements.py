@@ -2843,6 +2843,9 @@ def test_a_base_placed_by_a_bearing_or_a_town_is_where_troops_are_moved(detector
     assert only_movement(detector, "Troops were sent to a district in southern Afghanistan.").destination == (
         "Afghanistan"
     )
+    # ... whatever bearing is written before it: the move is a pull-out of bases left unnamed
+    e = only_movement(detector, "The troops were moved to other bases in southern Iraq.")
+    assert e.destination == "Iraq" and e.direction == "withdraw"
 
 
 def test_a_pull_back_from_around_a_town_leaves_the_town_s_ground(detector):
