@@ -10,6 +10,7 @@ from service.detect import lexicon as lx
 from service.detect.actors import MEMBERSHIPS
 from service.detect.destinations import departure_for_elsewhere
 from service.detect.phrases import (
+    MOVE_PARTICLES,
     child,
     children,
     clause_followed,
@@ -679,7 +680,7 @@ def _frames(t: Token) -> list[TCFrame]:
             particles = [  # "pulled its troops out of the town": "out" may be parsed as a preposition
                 c
                 for c in t.children
-                if c.dep_ in ("advmod", "prt", "prep") and c.lower_ in ("back", "out", "away")
+                if c.dep_ in ("advmod", "prt", "prep") and c.lower_ in MOVE_PARTICLES
             ]
             targets = (
                 prep_objects(t, "from", "of")

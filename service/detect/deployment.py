@@ -27,6 +27,7 @@ from service.detect.forces import (
     goal_preps,
 )
 from service.detect.phrases import (
+    MOVE_PARTICLES,
     child,
     children,
     clause_followed,
@@ -691,7 +692,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             # change of hands: control reads "from" alone)
             dests = [
                 o
-                for p in (t, *(c for c in t.children if c.lower_ in ("back", "out", "away")))
+                for p in (t, *(c for c in t.children if c.lower_ in MOVE_PARTICLES))
                 for f in p.children
                 if f.dep_ == "prep" and f.lower_ == "from"
                 for o in place_objects(f, "around", "near", "outside")

@@ -10,6 +10,7 @@ from service.detect import lexicon as lx
 from service.detect.actors import ACTOR_PATTERN, is_armed_group
 from service.detect.numbers import is_ordinal, parse_number
 from service.detect.phrases import (
+    MOVE_PARTICLES,
     SHIP_OWNERS,
     actor_phrase,
     children,
@@ -313,12 +314,10 @@ def force_text(force: Token) -> str:
     phrase = _before_goal(noun_phrase(force, keep_of=True), force)
     # "pulling back troops": the parser may hang the verb's particle on the force
     first = force.doc[force.left_edge.i]
-    if first.lower_ in _PARTICLES and first.dep_ in ("amod", "advmod") and first.head == force:
+    if first.lower_ in MOVE_PARTICLES and first.dep_ in ("amod", "advmod") and first.head == force:
         phrase = phrase[len(first.text) :].lstrip()
     return phrase
 
-
-_PARTICLES = frozenset("back out away".split())
 
 
 def _before_goal(phrase: str, force: Token) -> str:

@@ -63,13 +63,18 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
             )
         elif (
             p.dep_ in ("prt", "advmod", "prep")
-            and p.lower_ in ("out", "away", "back")
+            and p.lower_ in MOVE_PARTICLES
             and ("of" in preps or "from" in preps)
         ):  # "pulled out of the camp", "pushed back from": the parser hangs "of" on the particle
             for q in p.children:
                 if q.dep_ == "prep" and q.lower_ in ("of", "from"):
                     out.extend(c for c in q.children if c.dep_ == "pobj")
     return out
+
+
+# the particles of a pull-out that the parser hangs on the verb, the force or a preposition: "pulled back", "moved
+# out", "pulling back troops"
+MOVE_PARTICLES = frozenset("back out away".split())
 
 
 def goes_on(tok: Token) -> bool:
