@@ -692,6 +692,7 @@ def _frames(t: Token) -> list[TCFrame]:
                     if lemma == "flee"
                     and dobj is not None
                     and _named_place(dobj)
+                    and subj is not None
                     and is_force(force_of(subj))
                     and not prep_objects(t, "for")  # "conscripts fled Moscow for Georgia": people leaving
                     else []
