@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from service.detect.model import Article
+from service.detect.model import Article, Event
 from service.detect.pipeline import Detector
 from service.detect.scoring import ScoreReport, format_report, score
 
@@ -44,11 +45,32 @@ def read_articles(path: Path) -> Iterator[Article]:
 def write_predictions(articles: list[Article], detector: Detector, out: TextIO) -> int:
     """One output line per input article, same ids; returns the number of events written."""
     count = 0
-    for article, events in zip(articles, detector.detect_many(articles), strict=True):
+    for article, events in zip(articles, _events_per_article(articles, detector), strict=True):
         row = {"id": article.id, "events": [e.model_dump(mode="json") for e in events]}
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         count += len(events)
     return count
+
+
+def _events_per_article(
+    articles: list[Article], detector: Detector, batch_size: int = 64
+) -> Iterator[list[Event]]:
+    """Events per article, in batches; an article the detector fails on is written with none, and said so on
+    stderr, rather than costing every other article of the file its predictions."""
+    for start in range(0, len(articles), batch_size):
+        batch = articles[start : start + batch_size]
+        try:
+            yield from list(detector.detect_many(batch))
+            continue
+        except Exception:  # noqa: BLE001 - find the failing article, keep the others
+            pass
+        for article in batch:
+            try:
+                yield from list(detector.detect_many([article]))
+            except Exception as exc:  # noqa: BLE001
+                failure = f"{type(exc).__name__}: {exc}"
+                print(f"detect: article {article.id!r} failed ({failure}); no events written", file=sys.stderr)
+                yield []
 
 
 def detect_file(input_path: Path, output_path: Path, detector: Detector | None = None) -> int:

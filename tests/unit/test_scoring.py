@@ -226,6 +226,34 @@ def test_evaluate_file_scores_detections_on_the_gold_texts(tmp_path: Path) -> No
     assert text.splitlines()[0] == "items 2  missing predictions 0"
 
 
+class _FailsOn(_EchoGold):
+    """Echoes the gold, but fails on one article as a detector bug would."""
+
+    def __init__(self, gold_path: Path, failing_id: str) -> None:
+        super().__init__(gold_path)
+        self.failing_id = failing_id
+
+    def detect_many(self, articles: list[Article]) -> list[list[_StubEvent]]:
+        if any(a.id == self.failing_id for a in articles):
+            raise AttributeError("'NoneType' object has no attribute 'lemma_'")
+        return super().detect_many(articles)
+
+
+def test_an_article_the_detector_fails_on_costs_only_its_own_predictions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "1", "text": "IS took Palmyra.", "events": [tc("Palmyra", "IS")]},
+        {"id": "2", "text": "A sentence the detector trips on.", "events": [tc("Homs", "IS")]},
+        {"id": "3", "text": "The army retook Tadmur.", "events": [tc("Tadmur", "the army")]},
+    ]) + "\n", encoding="utf-8")
+    report, text = evaluate_file(gold, detector=_FailsOn(gold, "2"))  # type: ignore[arg-type]
+    assert counts(report, "territorial_control") == (2, 0, 1)
+    assert text.splitlines()[0] == "items 3  missing predictions 0"
+    assert "article '2' failed (AttributeError" in capsys.readouterr().err
+
+
 # ---------------------------------------------------------------------------------------- the judges' script
 
 
