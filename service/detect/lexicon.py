@@ -187,7 +187,7 @@ PLACE_NOUNS = frozenset(
     "corridor airstrip airstrips runway defile salient salients axis "
     "depot terminal terminals castle stadium school factory mine quarry quarries barracks ministry square triangle post posts "
     "gate gates entrance silo silos roundabout roundabouts location locations crossroads country states "
-    "republics waters community communities kibbutz county counties municipality municipalities".split()
+    "republics waters community communities kibbutz county counties municipality municipalities township townships".split()
 )
 # Words that, as an object, make a seizure of things or people rather than of a place.
 THING_NOUNS = frozenset(

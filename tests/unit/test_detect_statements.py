@@ -27,6 +27,15 @@ def changes(detector: Detector, text: str) -> list[TerritorialControlEvent]:
     return [e for e in news(detector, text) if isinstance(e, TerritorialControlEvent)]
 
 
+# --- places ------------------------------------------------------------------------------------------
+
+
+def test_a_township_is_a_place_taken(detector):
+    text = "The Arakan Army captured Maungdaw township after months of fighting, the group said on Monday."
+    [e] = changes(detector, text)
+    assert e.place == "Maungdaw township" and e.gaining_actor == "The Arakan Army"
+
+
 # --- changes of hands in narrative ---------------------------------------------------------------------
 
 
