@@ -790,15 +790,19 @@ def _frames(t: Token) -> list[DeployFrame]:
         rotated_in = any(
             c.dep_ in ("prt", "advmod") and c.lower_ == "in" for c in t.children
         ) and place_objects(t, "at", "in")
+        if lemma == "rotate" and not withdraw and not dests:
+            # "the 2nd Battalion would rotate out of Mali": it leaves
+            dests = [o for p in t.children if p.lower_ == "out" for o in place_objects(p, "of")]
+            withdraw = bool(dests)
         if lemma == "rotate" and (
-            _habitual(t) or not (place_objects(t, "through", "to", "into") or rotated_in)
+            _habitual(t) or not (place_objects(t, "through", "to", "into") or rotated_in or withdraw)
         ):
             return []  # "intends to rotate its own units every six months": a routine, no place named
         if lemma in _NEEDS_PLACE and not _goal_named(dests):
             return []  # "added 5,000 troops to its army", "jets flew over the area": no place to go to
         if _rejoins(t):
             return []  # "72 soldiers flew to Turkey and rejoined the rest of the contingent": a leg of a trip
-        redeployed = bool(moved_outside)
+        redeployed = bool(moved_outside) or lemma == "rotate"  # a rotation is planned, never a rout
         if not withdraw and _moved_elsewhere(t, dests):
             # "units were redeployed to other sectors": where they went is unnamed; that they left is news
             dests, withdraw = (

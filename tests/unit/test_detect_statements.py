@@ -36,6 +36,18 @@ def test_a_township_is_a_place_taken(detector):
     assert e.place == "Maungdaw township" and e.gaining_actor == "The Arakan Army"
 
 
+# --- movements -----------------------------------------------------------------------------------------
+
+
+def test_a_unit_rotating_out_of_a_country_leaves_it(detector):
+    [e] = movements(detector, "The ministry said the 2nd Battalion would rotate out of Mali in June.")
+    assert e.destination == "Mali" and e.direction == "withdraw" and e.status == "announced"
+    [e] = movements(detector, "The 3rd Infantry Division's armored brigade rotated out of Poland last week.")
+    assert e.destination == "Poland" and e.direction == "withdraw" and e.status == "executed"
+    # a rotation with no place is a routine
+    assert movements(detector, "The army intends to rotate its units every six months.") == []
+
+
 # --- changes of hands in narrative ---------------------------------------------------------------------
 
 
