@@ -435,6 +435,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         return _due_frames(t)
     if lemma == "way":
         return _on_the_way_frames(t)
+    if lemma == "out":
+        return _set_to_be_out_frames(t)
     if t.pos_ == "NOUN":
         return _deploy_noun_frames(t, lemma)
     if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG"):
@@ -1008,6 +1010,20 @@ def _due_frames(t: Token) -> list[DeployFrame]:
     if not _is_mover(force) or not dests:
         return []
     return [DeployFrame(t, force, dest_refs(dests))]
+
+
+def _set_to_be_out_frames(t: Token) -> list[DeployFrame]:
+    """ "The remaining 2,500 U.S. troops will be out of Afghanistan by Sept. 11": a pull-out announced."""
+    be = t.head
+    if t.dep_ != "prep" or be.lemma_.lower() != "be":
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ in lx.FUTURE_MODALS | {"must", "should"} for c in be.children):
+        return []  # "the troops were out of the city", "are out of ammunition": where they were, no move told
+    force = _mover(subject_of(be))
+    places = place_objects(t, "of")
+    if not _is_mover(force) or not places:
+        return []
+    return [DeployFrame(t, force, dest_refs(places), withdraw=True)]
 
 
 def _route_of_a_mover(t: Token) -> bool:

@@ -256,7 +256,7 @@ _WEAK_STEMS = (
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|pledg|foothold|gain|advance|inroad|"
     r"reclaim|recover|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|follow|"
     r"wind(?:s|ing)? down\b|wound down\b|"
-    r"due (?:in|at|to)\b|on (?:its|their) way to\b|led\b[^.]{1,100}?\bout of\b|number of\b"
+    r"due (?:in|at|to)\b|be out of\b|on (?:its|their) way to\b|led\b[^.]{1,100}?\bout of\b|number of\b"
 )
 _MILITARY_CUES = (
     r"troop|soldier|force|army|armies|militar|marine|militant|rebel|fighter|insurgent|jihadist|extremist|"

@@ -267,8 +267,9 @@ def assess(
         and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.head.head.children)
     ):
         happened = False  # "there was no question of their soldiers leaving their posts"
-    if deployment and trigger.lemma_.lower() in ("order", "due", "pledge"):
-        # "the Pentagon ordered 1,500 troops to the border", "300 paratroopers are due in Yavoriv": not yet there
+    if deployment and trigger.lemma_.lower() in ("order", "due", "pledge", "out"):
+        # "the Pentagon ordered 1,500 troops to the border", "300 paratroopers are due in Yavoriv", "will be out of
+        # Afghanistan by Sept. 11": not yet there, or not yet gone
         announced = True
     auxes = list(trigger.children)
     if (

@@ -71,7 +71,7 @@ def load_nlp() -> Language:
 
 
 # Verbs that move forces only in some uses ("entered ... and deployed", "ordered troops to abandon Kabul")
-_MORE_DEP_TRIGGERS = frozenset("enter retreat abandon order take follow".split())
+_MORE_DEP_TRIGGERS = frozenset("enter retreat abandon order take follow out".split())
 # Nouns of a movement written with a hyphen, which the tokenizer would split
 _HYPHENATED_MOVES = ("pull-out", "build-up", "draw-down", "pull-back")
 

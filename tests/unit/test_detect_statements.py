@@ -48,6 +48,15 @@ def test_a_unit_rotating_out_of_a_country_leaves_it(detector):
     assert movements(detector, "The army intends to rotate its units every six months.") == []
 
 
+def test_troops_to_be_out_of_a_country_by_a_day_is_a_pull_out_announced(detector):
+    text = "The remaining 2,500 U.S. troops will be out of Afghanistan by Sept. 11, Biden said."
+    [e] = movements(detector, text)
+    assert (e.destination, e.direction, e.status, e.size) == ("Afghanistan", "withdraw", "announced", 2500)
+    # being out of a place, or out of something, moves no one
+    assert movements(detector, "The troops were out of ammunition by noon.") == []
+    assert movements(detector, "U.S. troops were out of the city by then.") == []
+
+
 # --- changes of hands in narrative ---------------------------------------------------------------------
 
 
