@@ -64,3 +64,12 @@ def test_a_flight_with_no_subject_in_a_where_clause_is_read_without_failing(dete
     # the parser leaves "fled" no subject here; the detector once failed on the whole article
     text = "Thousands of families fleeing Sirte reached Misrata, where militias fled Sirte too."
     assert isinstance(detector.detect(Article(id="t", text=text)), list)
+
+
+def test_a_facility_sited_in_a_named_town_is_identified(detector):
+    text = "FARC rebels overran a police station in the town of Toribio in Cauca province."
+    [e] = changes(detector, text)
+    assert e.place == "a police station in Toribio" and e.gaining_actor == "FARC rebels"
+    # a facility or a village anywhere in a region or a country is not identified
+    assert changes(detector, "Rebels overran a checkpoint in Syria.") == []
+    assert changes(detector, "Rebels overran a village in Cauca province.") == []
