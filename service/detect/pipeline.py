@@ -648,6 +648,13 @@ _OPEN_WATER = re.compile(
 )
 
 
+_MANY_STATES = re.compile(
+    r"^(?:the )?(?:wider |broader )?(?:(?:northern|southern|eastern|western|central|north|south|east|west) )?(?:Middle East|Europe|"
+    r"Africa|Asia|Balkans|Baltics|Baltic states|Indo-Pacific|Pacific|Caribbean|Sahel|Horn of Africa|Levant)$",
+    re.I,
+)
+
+
 def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | None, str | None]:
     """The gazetteer's place, else the country of the place the sentence puts it in ("X in the Donetsk
     region"), else that of the places the article names (a village the gazetteer lacks, in a story about
@@ -657,8 +664,16 @@ def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | 
     # "a base at Boulkessi near the border with Burkina Faso": the neighbour across the border is not where it is
     across = bool(_ACROSS_A_BORDER.search(place) or _NEAR_A_BORDER.search(sentence))
     place = _ACROSS_A_BORDER.sub("", place) or place
+    owned = _STATE_POSSESSIVE.match(place)
+    owner = ctx.gazetteer.country_code(owned.group(1)) if owned else None
+    if owned and owner:
+        place = owned.group(2)  # "Afghanistan's Helmand province": Helmand, in Afghanistan
     loc = ctx.resolve_place(place)
-    country = loc.country if loc is not None else ctx.country_near(sentence, place)
+    if _MANY_STATES.search(place) and (loc is None or loc.feature != "city"):
+        return None, None  # "the Middle East", "the Sahel": no one state's land (but a Syrian village Sahel)
+    if owner and loc is not None and loc.country != owner:
+        loc = None
+    country = owner or (loc.country if loc is not None else ctx.country_near(sentence, place))
     if country is None and loc is None and across:
         # "a Malian army base at Boulkessi near the border with Burkina Faso": a state's own base, on its soil
         owners = {ctx.gazetteer.country_code(w) for w in _OWNER_WORD.findall(place)} - {None}
@@ -669,6 +684,7 @@ def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | 
     return loc, country
 
 
+_STATE_POSSESSIVE = re.compile(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)'s (.+)$")
 _OWNER_WORD = re.compile(
     r"\b([A-Z][a-z]+)\s+(?:army|military|armed forces|government)\s+(?:base|camp|garrison|outpost|barracks|positions?)\b"
 )

@@ -36,6 +36,18 @@ def test_a_township_is_a_place_taken(detector):
     assert e.place == "Maungdaw township" and e.gaining_actor == "The Arakan Army"
 
 
+def test_a_place_written_with_its_state_s_possessive_is_in_that_state(detector):
+    [e] = movements(detector, "Britain is sending a further 350 troops to Afghanistan's Helmand province.")
+    assert e.country == "AF" and e.size == 350
+
+
+def test_a_region_of_many_states_is_in_none(detector):
+    [e] = movements(detector, "WASHINGTON — The Pentagon will send 1,500 more troops to the Middle East.")
+    assert e.destination == "Middle East" and e.country is None
+    [e] = movements(detector, "France moved troops from Mali to the wider Sahel.")
+    assert e.country is None
+
+
 # --- movements -----------------------------------------------------------------------------------------
 
 
