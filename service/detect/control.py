@@ -43,6 +43,7 @@ from service.detect.roles import (
     actor_of,
     agent,
     avoids_capture,
+    bare_finite_advcl,
     for_drills,
     force_of,
     is_armed,
@@ -858,7 +859,7 @@ def _taker_in_time_clause(t: Token) -> str | None:
 def _taker_after(t: Token, loser: Token | None) -> str | None:
     """ "Eritrean troops pulled out of Shire and Axum, and the TDF took over both towns": the side the joined
     clause has take the places just left, named again only in general words."""
-    for c in t.conjuncts:
+    for c in [*t.conjuncts, *(c for c in t.children if bare_finite_advcl(c))]:
         if c.i < t.i or c.lemma_.lower() not in lx.GAIN_VERBS | lx.INTO_VERBS | {"take", "move"}:
             continue
         subj = subject_of(c)

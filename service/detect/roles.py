@@ -69,7 +69,7 @@ def subject_of(tok: Token) -> Token | None:
                 # villages": a clause the parser joined to the one about the event; its doer is the side before it
                 return left_armed_noun(tok)
             return s
-        stranded = _subject_left_in_a_list(t) if t.dep_ == "conj" else None
+        stranded = _subject_left_in_a_list(t) if t.dep_ == "conj" or bare_finite_advcl(t) else None
         if stranded is not None:
             return stranded  # "sent instructors to Bangui and Rwanda has deployed troops": Rwanda deployed them
         if t.dep_ == "ROOT" and not subjects:
@@ -105,9 +105,16 @@ def _subject_left_in_a_list(verb: Token) -> Token | None:
     """A joined clause's subject the parser hung on the list before it: the name right before its auxiliary."""
     first = min([verb, *(c for c in verb.children if c.dep_ == "aux")], key=lambda w: w.i)
     before = verb.doc[first.i - 1] if first.i > 0 else None
-    if before is not None and before.pos_ == "PROPN" and before.dep_ == "conj" and first.i > verb.head.i:
+    named = before is not None and (before.pos_ == "PROPN" or (before.pos_ == "NOUN" and is_armed(before)))
+    if named and before.dep_ == "conj" and first.i > verb.head.i:
         return before
     return None
+
+
+def bare_finite_advcl(t: Token) -> bool:
+    """ "withdrew from the town and the Greek Army moved in": a past tense with no subordinator the parser hung
+    on the clause before, its subject read into that clause's list."""
+    return t.dep_ == "advcl" and t.tag_ == "VBD" and not any(c.dep_ == "mark" for c in t.children)
 
 
 def _finite_misread(t: Token) -> bool:

@@ -72,6 +72,14 @@ def test_troops_to_be_out_of_a_country_by_a_day_is_a_pull_out_announced(detector
 # --- changes of hands in narrative ---------------------------------------------------------------------
 
 
+def test_the_side_that_moved_in_after_a_withdrawal_took_the_place(detector):
+    text = "Russian troops withdrew from Kherson and Ukrainian forces moved in on Friday."
+    [e] = changes(detector, text)
+    assert e.place == "Kherson" and e.gaining_actor == "Ukrainian forces" and e.losing_actor == "Russian troops"
+    movers = {m.actor: m.direction for m in movements(detector, text)}
+    assert movers == {"Russian": "withdraw", "Ukrainian": "deploy"}
+
+
 def test_a_flight_with_no_subject_in_a_where_clause_is_read_without_failing(detector):
     # the parser leaves "fled" no subject here; the detector once failed on the whole article
     text = "Thousands of families fleeing Sirte reached Misrata, where militias fled Sirte too."
