@@ -484,12 +484,15 @@ class Gazetteer:
         self._countries: dict[str, Location] = {}
         self._country_names: dict[str, str] = {}  # normalised name/alias -> ISO2
         self._demonyms: dict[str, str] = {}  # normalised demonym -> ISO2
+        self._capitals: dict[str, str] = {}  # normalised capital -> ISO2
         for iso, c in countries.items():
             if iso in ("CS", "AN"):  # Serbia and Montenegro, Netherlands Antilles: defunct
                 continue
             name = c["name"].strip()
             lat = lon = None
             capital = (c.get("capital") or "").strip()
+            if capital:
+                self._capitals.setdefault(normalize(capital), iso)
             best = None
             if capital:
                 for code in self._codes(normalize(capital)):
@@ -683,6 +686,10 @@ class Gazetteer:
         if len(key) <= 3 and not w[:1].isupper():
             return None  # "us", "uk", "usa" in lower case are ordinary words
         return self._country_names.get(key) or self._demonyms.get(key)
+
+    def capital_of(self, name: str) -> str | None:
+        """ISO2 of the state whose capital `name` is: "Kyiv said its units ..." speaks for Ukraine."""
+        return self._capitals.get(normalize(name)) if name[:1].isupper() else None
 
     def countries_in(self, text: str, demonym_weight: float = 1.0) -> Counter[str]:
         """ISO2 counts of countries mentioned in `text` (names, demonyms, abbreviations, large cities).

@@ -500,6 +500,8 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
             continue
         if isinstance(e, DeploymentEvent) and e.direction == "deploy" and e.destination:
             ctx.last_arrival = e.destination
+        if isinstance(e, DeploymentEvent) and e.direction == "withdraw" and e.destination:
+            ctx.last_departure = (e.destination, _actor_country(e.actor, ctx))
         if (
             isinstance(e, DeploymentEvent)
             and e.direction == "deploy"
@@ -537,7 +539,7 @@ def _actor_country(actor: str | None, ctx: ArticleContext) -> str | None:
     code = ctx.gazetteer.country_code(actor)
     for word in _WORD_RUN.findall(actor):
         code = code or ctx.gazetteer.country_code(word) or STATE_INSTITUTIONS.get(word)
-    return code
+    return code or ctx.gazetteer.capital_of(re.sub(r"^(?:the|The) ", "", actor))  # "Kyiv", "Moscow"
 
 
 def _where_clause_place(anaphor: Token) -> str | None:
@@ -1315,6 +1317,9 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
             # "Russian forces have taken control of Vuhledar, ... a day after Ukraine said its troops had been
             # ordered to withdraw": from the place the sentence saw taken
             story = told[-1]
+        elif frame.withdraw and ctx.last_departure is not None and own is not None and ctx.last_departure[1] == own:
+            # "it had withdrawn its troops from Marinka ... Kyiv said its units were pulled back": the same pull-out
+            story = ctx.last_departure[0]
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
     if size is None and force is not None:

@@ -69,6 +69,14 @@ def test_troops_to_be_out_of_a_country_by_a_day_is_a_pull_out_announced(detector
     assert movements(detector, "U.S. troops were out of the city by then.") == []
 
 
+def test_a_pull_back_told_again_by_the_capital_is_the_same_pull_out(detector):
+    text = (
+        "Ukraine said on Wednesday it had withdrawn its troops from the town of Marinka after months of fighting. "
+        "Kyiv said its units were pulled back to new positions."
+    )
+    assert [e.destination for e in movements(detector, text)] == ["Marinka"]
+
+
 # --- changes of hands in narrative ---------------------------------------------------------------------
 
 
