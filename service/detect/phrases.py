@@ -334,6 +334,10 @@ def is_force(tok: Token) -> bool:
         )
     if tok.lower_ in FORCE_NOUNS or lemma in FORCE_NOUNS:
         return True
+    if lemma in ("vessel", "ship", "boat") and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ("naval", "navy", "military") for c in tok.children
+    ):
+        return True  # "a naval vessel", "navy ships" (not "a merchant vessel")
     if tok.text in ("Fleet", "Fleets") and any(
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
     ):

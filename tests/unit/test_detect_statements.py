@@ -69,6 +69,13 @@ def test_troops_to_be_out_of_a_country_by_a_day_is_a_pull_out_announced(detector
     assert movements(detector, "U.S. troops were out of the city by then.") == []
 
 
+def test_a_naval_vessel_is_a_force(detector):
+    text = "The Italian government has agreed to deploy a naval vessel to the Red Sea."
+    [e] = movements(detector, text)
+    assert e.destination == "Red Sea" and e.force == "a naval vessel" and e.status == "announced"
+    assert movements(detector, "A merchant vessel sailed to the Red Sea.") == []
+
+
 def test_a_pull_back_told_again_by_the_capital_is_the_same_pull_out(detector):
     text = (
         "Ukraine said on Wednesday it had withdrawn its troops from the town of Marinka after months of fighting. "
