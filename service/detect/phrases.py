@@ -69,7 +69,15 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
             for q in p.children:
                 if q.dep_ == "prep" and q.lower_ in ("of", "from"):
                     out.extend(c for c in q.children if c.dep_ == "pobj")
+        elif p.dep_ == "prt" and p.lower_ in _AHEAD_PARTICLES and ("to" in preps or "into" in preps):
+            # "were moved up to the Jordan Valley", "sent forward to the front": the parser hangs "to" on the particle
+            for q in p.children:
+                if q.dep_ == "prep" and q.lower_ in preps and q.lower_ in ("to", "into"):
+                    out.extend(c for c in q.children if c.dep_ == "pobj")
     return out
+
+
+_AHEAD_PARTICLES = frozenset("up forward down".split())
 
 
 # the particles of a pull-out that the parser hangs on the verb, the force or a preposition: "pulled back", "moved

@@ -95,6 +95,15 @@ def test_the_side_that_moved_in_after_a_withdrawal_took_the_place(detector):
     assert movers == {"Russian": "withdraw", "Ukrainian": "deploy"}
 
 
+def test_a_force_moved_up_to_a_place_goes_there(detector):
+    text = "Meanwhile, two Jordanian infantry battalions were moved up to the Jordan Valley to cover the bridges."
+    [e] = movements(detector, text)
+    assert e.destination == "Jordan Valley" and e.size == 2 and e.actor == "Jordanian"
+    assert [e.destination for e in movements(detector, "The brigade was sent forward to Kupiansk in May.")] == [
+        "Kupiansk"
+    ]
+
+
 def test_a_flight_with_no_subject_in_a_where_clause_is_read_without_failing(detector):
     # the parser leaves "fled" no subject here; the detector once failed on the whole article
     text = "Thousands of families fleeing Sirte reached Misrata, where militias fled Sirte too."
