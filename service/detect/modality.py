@@ -53,6 +53,16 @@ _UNREAL_MODIFIERS = frozenset(
     "planned proposed possible potential expected rumoured rumored hypothetical".split()
 )
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "as"})
+_REPORT_NOUNS = frozenset("report reports claim claims rumour rumours rumor rumors allegation allegations".split())
+
+
+def _denied_report(noun: Token) -> bool:
+    """ "denied reports that ...", "dismissed claims that ...": what the report says is denied with it."""
+    return (
+        noun.lemma_.lower() in _REPORT_NOUNS
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and noun.head.lemma_.lower() in DENIAL_VERBS
+    )
 _INTENT_NOUNS = frozenset(
     "prospect hope goal aim threat possibility chance intention plan plans bid attempt effort push drive "
     "order orders objective ambition".split()
@@ -408,6 +418,8 @@ def assess(
             # "forces completed their withdrawal from Air Base 201, Africa Command announced": told done
             announced = announced or not (lemma in ("announce", "declare") and _done(trigger))
         if a.dep_ in ("relcl", "acl"):
+            if a.dep_ == "acl" and _denied_report(a.head):
+                happened = False  # "The Pentagon denied reports that it was preparing to send ground troops"
             break
 
     if (

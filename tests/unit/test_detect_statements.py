@@ -84,6 +84,11 @@ def test_a_pull_back_told_again_by_the_capital_is_the_same_pull_out(detector):
     assert [e.destination for e in movements(detector, text)] == ["Marinka"]
 
 
+def test_denied_reports_of_a_deployment_are_no_deployment(detector):
+    text = "The Pentagon denied reports that it was preparing to send ground troops to Syria."
+    assert movements(detector, text) == []
+
+
 # --- changes of hands in narrative ---------------------------------------------------------------------
 
 
