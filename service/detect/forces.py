@@ -352,6 +352,8 @@ def force_nationality(force: Token, *, units_own: bool = True) -> str | None:
     name = name_span(force) if force.pos_ == "PROPN" and not prep_objects(force, "from") else ""
     if ACTOR_PATTERN.fullmatch(name) and not is_country(name):
         return name
+    if force.pos_ == "PROPN" and any(_word_of_the_name(c) for c in force.children):
+        return actor_phrase(force)  # "the Ugandan People's Defence Force" is its own side
     for c in force.children:
         owner = _owner_named_by(c) if c.dep_ in ("amod", "compound", "poss", "nmod") else None
         if owner is not None:
@@ -393,6 +395,8 @@ def force_nationality(force: Token, *, units_own: bool = True) -> str | None:
             )  # "a force of 5,000 Kenyan soldiers": theirs
         if is_force(origin) or origin.ent_type_ in ("ORG", "NORP"):
             owner = next((c for c in origin.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            if owner is not None and origin.pos_ == "PROPN" and _word_of_the_name(owner):
+                owner = None  # "the Chinese People's Volunteer Army": a word of the name, not its owner
             of_unit = [o for o in prep_objects(origin, "of") if _numbered_unit(o)]
             if owner is None and not units_own and (_numbered_unit(origin) or of_unit):
                 # "soldiers of the 82nd Airborne Division were moved", "soldiers from a task force of the 173rd
@@ -476,6 +480,18 @@ def _owner_named_by(mod: Token) -> str | None:
             return name_span(mod) if is_armed_group(name_span(mod)) else None  # "the Wagner Group's"
         return name_span(mod) if mod.dep_ != "poss" else state.text
     return name_span(mod) if mod.dep_ != "poss" else mod.text
+
+
+def _word_of_the_name(poss: Token) -> bool:
+    """ "People's" in "the People's Liberation Army": a possessive inside a force's name, naming no owner (not
+    "Russia's" Wagner Group nor the Iraqi "Army's" Fourth Armored Division)."""
+    return (
+        poss.dep_ == "poss"
+        and poss.pos_ == "PROPN"
+        and not _names_state(poss)
+        and poss.lower_ not in lx.UNIT_NAME_WORDS
+        and poss.lemma_.lower() in ("people", "worker", "workers", "patriot", "patriots")
+    )
 
 
 def _names_state(word: Token) -> bool:

@@ -76,6 +76,15 @@ def test_a_naval_vessel_is_a_force(detector):
     assert movements(detector, "A merchant vessel sailed to the Red Sea.") == []
 
 
+def test_a_volunteer_army_s_name_is_its_sender(detector):
+    text = "Two divisions of the Chinese People's Volunteer Army crossed the Yalu River into Korea in October 1950."
+    [e] = movements(detector, text)
+    assert e.actor == "the Chinese People's Volunteer Army"
+    # a state's possessive still names the owner
+    [e] = movements(detector, "Fighters of Russia's Wagner Group arrived in Bamako.")
+    assert e.actor == "Russia"
+
+
 def test_a_pull_back_told_again_by_the_capital_is_the_same_pull_out(detector):
     text = (
         "Ukraine said on Wednesday it had withdrawn its troops from the town of Marinka after months of fighting. "
@@ -107,6 +116,14 @@ def test_a_force_moved_up_to_a_place_goes_there(detector):
     assert [e.destination for e in movements(detector, "The brigade was sent forward to Kupiansk in May.")] == [
         "Kupiansk"
     ]
+
+
+def test_a_people_s_army_is_its_own_side(detector):
+    text = (
+        "The Ugandan People's Defence Force sent a battalion to Bunia in 2003, and it was replaced by French "
+        "paratroopers of Operation Artemis in June."
+    )
+    assert {e.actor for e in movements(detector, text)} == {"The Ugandan People's Defence Force", "French"}
 
 
 def test_a_flight_with_no_subject_in_a_where_clause_is_read_without_failing(detector):
