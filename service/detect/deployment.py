@@ -1702,12 +1702,17 @@ _CONVEYANCES = frozenset(
 )
 
 
+_SHARES = frozenset("half third thirds quarter quarters percent per cent %".split())
+
+
 def _mover_agent(t: Token) -> Token | None:
     """The "by" agent of a passive movement, but not the source of a report joined to it: "The coalition was
     estimated by CNN to have 94,000 members ...; 40,000 Peshmerga were deployed" names no mover."""
     by = agent(t)
     if by is not None and by.lemma_.lower() in _CONVEYANCES:
         return None  # "were flown by helicopter": how they went, not who sent them
+    if by is not None and (by.like_num or by.lemma_.lower() in _SHARES):
+        return None  # "will be reduced by half", "cut by 2,000": how much, not who
     if by is None or by.head.head == t:
         return by
     return None if by.head.head.lemma_.lower() in lx.COMMENT_VERBS | lx.CLAIM_VERBS else by

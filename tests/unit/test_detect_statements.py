@@ -69,6 +69,12 @@ def test_troops_to_be_out_of_a_country_by_a_day_is_a_pull_out_announced(detector
     assert movements(detector, "U.S. troops were out of the city by then.") == []
 
 
+def test_a_force_reduced_by_a_share_is_sent_home_by_its_state(detector):
+    text = "The Chadian contingent in the U.N. mission in Mali will be reduced by half, N'Djamena said."
+    [e] = movements(detector, text)
+    assert e.direction == "withdraw" and e.actor == "Chadian"
+
+
 def test_a_naval_vessel_is_a_force(detector):
     text = "The Italian government has agreed to deploy a naval vessel to the Red Sea."
     [e] = movements(detector, text)
