@@ -675,6 +675,9 @@ def _frames(t: Token) -> list[TCFrame]:
     if (lemma in lx.LOSE_VERBS or lemma in lx.HANDOVER_VERBS) and not departure_for_elsewhere(t):
         if lemma == "withdraw" and dobj is not None and is_envoy(dobj):
             return []  # "withdrew Ambassador Smith from Niamey": a state calls a person home
+        moved = child(t, "nsubjpass") if passive else dobj
+        if lemma == "transfer" and moved is not None and is_force(force_of(moved)):
+            return []  # "the division was transferred from Tobruk to the frontier": a force moved, no place handed
         targets: list[Token] = []
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
             # "pulled back from the new terminal": the parser may hang "from" on "back"

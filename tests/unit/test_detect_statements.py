@@ -115,6 +115,16 @@ def test_the_side_that_moved_in_after_a_withdrawal_took_the_place(detector):
     assert movers == {"Russian": "withdraw", "Ukrainian": "deploy"}
 
 
+def test_a_division_transferred_from_a_town_hands_nothing_over(detector):
+    text = "On 12 June the 2nd Armoured Division was transferred from Tobruk to the Egyptian frontier."
+    assert changes(detector, text) == []
+    [e] = movements(detector, text)
+    assert e.destination == "the Egyptian frontier"
+    # a place transferred still changes hands
+    [e] = changes(detector, "The army transferred control of Kirkuk airbase to the Kurdish forces.")
+    assert e.gaining_actor == "the Kurdish forces"
+
+
 def test_a_force_moved_up_to_a_place_goes_there(detector):
     text = "Meanwhile, two Jordanian infantry battalions were moved up to the Jordan Valley to cover the bridges."
     [e] = movements(detector, text)
