@@ -442,6 +442,7 @@ def force_of(tok: Token | None) -> Token | None:
         "last",
         "bulk",
         "vanguard",
+        "batch",  # "The first batch of 500 Chadian soldiers crossed into Cameroon"
         "member",  # "Members of the 121st Infantry Battalion departed Dublin for southern Lebanon"
         "element",
     ):

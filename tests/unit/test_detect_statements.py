@@ -46,6 +46,9 @@ def test_a_region_of_many_states_is_in_none(detector):
     assert e.destination == "Middle East" and e.country is None
     [e] = movements(detector, "France moved troops from Mali to the wider Sahel.")
     assert e.country is None
+    # Sahel with no article is a Syrian village
+    [e] = changes(detector, "The Syrian Army took Sahel, north of Hama, from rebels.")
+    assert e.country == "SY"
 
 
 # --- movements -----------------------------------------------------------------------------------------
@@ -155,3 +158,9 @@ def test_a_facility_sited_in_a_named_town_is_identified(detector):
     # a facility or a village anywhere in a region or a country is not identified
     assert changes(detector, "Rebels overran a checkpoint in Syria.") == []
     assert changes(detector, "Rebels overran a village in Cauca province.") == []
+
+
+def test_the_first_batch_of_a_force_is_the_force(detector):
+    text = "The first batch of 500 Chadian soldiers crossed into Cameroon on Thursday to battle Boko Haram."
+    [e] = movements(detector, text)
+    assert (e.destination, e.size, e.actor) == ("Cameroon", 500, "Chadian")
