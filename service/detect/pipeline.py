@@ -657,6 +657,14 @@ _MANY_STATES = re.compile(
 )
 
 
+def _many_states(place: str, sentence: str) -> bool:
+    """ "the Middle East", "Eastern Europe", "the wider Sahel"; but Sahel with no article is a Syrian village."""
+    region = _MANY_STATES.search(place)
+    return region is not None and (
+        not place.endswith("Sahel") or re.search(r"\bthe (?:\w+ )?Sahel\b", sentence) is not None
+    )
+
+
 def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | None, str | None]:
     """The gazetteer's place, else the country of the place the sentence puts it in ("X in the Donetsk
     region"), else that of the places the article names (a village the gazetteer lacks, in a story about
@@ -671,8 +679,8 @@ def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | 
     if owned and owner:
         place = owned.group(2)  # "Afghanistan's Helmand province": Helmand, in Afghanistan
     loc = ctx.resolve_place(place)
-    if _MANY_STATES.search(place) and (loc is None or loc.feature != "city"):
-        return None, None  # "the Middle East", "the Sahel": no one state's land (but a Syrian village Sahel)
+    if _many_states(place, sentence) and (loc is None or loc.feature != "city"):
+        return None, None  # "the Middle East", "the Sahel": no one state's land
     if owner and loc is not None and loc.country != owner:
         loc = None
     country = owner or (loc.country if loc is not None else ctx.country_near(sentence, place))
