@@ -606,7 +606,7 @@ def _place_text(
                 return named_site.group(0), True
             return f"{_strip_possessive(antecedent)}'s {noun}", True
         if antecedent:
-            return antecedent, True
+            return _strip_possessive(antecedent), True  # "had entered Kunduz's outskirts, and the city surrendered"
         if regional:
             return ref.text, True  # no town named before it: "the regional capital", as written
         story = ctx.story_place(exclude_country)  # a state's forces sent "to the region" leave home

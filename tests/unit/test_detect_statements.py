@@ -160,6 +160,14 @@ def test_a_facility_sited_in_a_named_town_is_identified(detector):
     assert changes(detector, "Rebels overran a village in Cauca province.") == []
 
 
+def test_the_city_after_a_town_s_outskirts_is_the_town(detector):
+    text = (
+        "By 20 November, the Northern Alliance had entered Kunduz's outskirts, and the city surrendered on "
+        "26 November."
+    )
+    assert "Kunduz" in [e.place for e in changes(detector, text)]
+
+
 def test_the_first_batch_of_a_force_is_the_force(detector):
     text = "The first batch of 500 Chadian soldiers crossed into Cameroon on Thursday to battle Boko Haram."
     [e] = movements(detector, text)
