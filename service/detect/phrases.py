@@ -38,6 +38,7 @@ _SHIP_PREFIXES = frozenset(SHIP_OWNERS) | frozenset("INS FS ROKS JS".split())
 _CLAUSES = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})
 _ACTOR_CLAUSES = frozenset({"relcl", "acl", "advcl", "parataxis"})
 _ALLEGIANCE = frozenset("loyal allied aligned affiliated linked".split())
+_BACKING = frozenset("backed supported sponsored".split())
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
@@ -174,7 +175,17 @@ def noun_phrase(tok: Token, *, keep_of: bool = True, keep_conj: bool = True) -> 
 
 def _allegiance_of(t: Token, head: Token) -> bool:
     """Is `t` in the "allied with X" / "loyal to X" phrase that names the side `head` fights for?"""
-    return any(a.head == head and a.dep_ == "acl" and a.lower_ in _ALLEGIANCE for a in (t, *t.ancestors))
+    return any(
+        a.head == head
+        and a.dep_ == "acl"
+        and (a.lower_ in _ALLEGIANCE or a.lower_ in _BACKING and _unnamed(head))
+        for a in (t, *t.ancestors)
+    )
+
+
+def _unnamed(force: Token) -> bool:
+    """ "Forces", "the fighters": a force phrase with nothing before its noun but an article."""
+    return all(c.dep_ == "det" for c in force.lefts)
 
 
 def _inside_clause(t: Token, head: Token, clauses: frozenset[str] = _CLAUSES) -> bool:
@@ -636,6 +647,8 @@ def actor_phrase(tok: Token) -> str:
             or (c.dep_ == "prep" and c.lower_ in ("of", "with", "from"))
             # "fighters loyal to Haftar", "Forces allied with Libya's U.N.-backed government"
             or (c.dep_ in ("amod", "acl") and c.lower_ in _ALLEGIANCE and c.n_rights)
+            # "Forces backed by the United Arab Emirates": the backer names forces that have no other name
+            or (c.dep_ == "acl" and c.lower_ in _BACKING and c.n_rights and _unnamed(tok))
         ):
             end = max(end, c.right_edge.i)
         elif c.dep_ in ("acl", "relcl", "appos", "punct"):

@@ -172,3 +172,12 @@ def test_the_first_batch_of_a_force_is_the_force(detector):
     text = "The first batch of 500 Chadian soldiers crossed into Cameroon on Thursday to battle Boko Haram."
     [e] = movements(detector, text)
     assert (e.destination, e.size, e.actor) == ("Cameroon", 500, "Chadian")
+
+
+def test_forces_named_only_by_their_backer_are_written_with_it(detector):
+    text = "Forces backed by the United Arab Emirates took control of the southern port city of Aden on Saturday."
+    [e] = changes(detector, text)
+    assert e.gaining_actor == "Forces backed by the United Arab Emirates"
+    # forces with a name of their own keep it
+    [e] = changes(detector, "Government forces backed by Russian air power recaptured Palmyra.")
+    assert e.gaining_actor == "Government forces"
