@@ -78,6 +78,15 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
     return out
 
 
+def _numbered_formation(head: Token, compounds: list[Token]) -> bool:
+    """ "the 4th Infantry Division headquarters", "XVIII Airborne Corps headquarters": a formation named by its
+    number."""
+    return any(c.lower_ in ("division", "corps", "brigade", "army", "fleet", "regiment") for c in compounds) and any(
+        w.ent_type_ == "ORDINAL" or re.fullmatch(r"\d+(?:st|nd|rd|th)|[IVXL]+", w.text) for w in head.subtree
+    )
+
+
+_WARPLANES = re.compile(r"^(?:F|B|A|Su|MiG|Tu|J)-\d{1,3}[A-Z]?s$")
 _AHEAD_PARTICLES = frozenset("up forward down".split())
 
 
@@ -353,6 +362,10 @@ def is_force(tok: Token) -> bool:
         )
     if tok.lower_ in FORCE_NOUNS or lemma in FORCE_NOUNS:
         return True
+    if _WARPLANES.match(tok.text):
+        return True  # "The last Dutch F-16s left Jordan": warplanes by model
+    if lemma == "headquarters" and _numbered_formation(tok, compounds):
+        return True  # "the 4th Infantry Division headquarters will deploy": a unit's staff (not "army headquarters")
     if lemma in ("vessel", "ship", "boat") and any(
         c.dep_ in ("amod", "compound") and c.lower_ in ("naval", "navy", "military") for c in tok.children
     ):

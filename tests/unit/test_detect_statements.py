@@ -160,6 +160,23 @@ def test_a_facility_sited_in_a_named_town_is_identified(detector):
     assert changes(detector, "Rebels overran a village in Cauca province.") == []
 
 
+def test_warplanes_by_model_are_a_force(detector):
+    text = "The last Dutch F-16s left Jordan on Friday, ending the Netherlands' part in air strikes."
+    [e] = movements(detector, text)
+    assert e.destination == "Jordan" and e.direction == "withdraw"
+    [e] = movements(detector, "6 Danish F-16s arrived in Kuwait on Tuesday.")
+    assert e.destination == "Kuwait" and e.size == 6 and e.actor == "Danish"
+
+
+def test_a_numbered_formation_s_headquarters_is_a_force(detector):
+    text = "The 1st Armored Division headquarters will deploy to Iraq this spring."
+    [e] = movements(detector, text)
+    assert e.destination == "Iraq" and e.status == "announced"
+    # a headquarters taken is a place
+    [e] = changes(detector, "Rebels captured the army headquarters in Gao.")
+    assert e.place == "the army headquarters in Gao"
+
+
 def test_the_city_after_a_town_s_outskirts_is_the_town(detector):
     text = (
         "By 20 November, the Northern Alliance had entered Kunduz's outskirts, and the city surrendered on "
