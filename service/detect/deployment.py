@@ -121,6 +121,7 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         any(c.dep_ == "prep" and c.lower_ in GOAL_PREPS for c in t.children)
         or place_objects(t, "for")
         or onward_places(t)  # "sailed from Toulon on Monday bound for the eastern Mediterranean"
+        or _purpose_objects(t)  # "would sail from Portsmouth to join a NATO task group in the Black Sea"
     ):
         # "the frigate Hessen, which sailed from Wilhelmshaven this month": where its journey began; but "sailed
         # from Portsmouth for the South Atlantic" says where it went

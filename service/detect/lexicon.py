@@ -155,7 +155,7 @@ FORCE_NOUNS = (
         "advisers advisor advisors trainer trainers instructor instructors mercenary mercenaries guard guards "
         "army armies navy "
         "convoy convoys infantry rangers seals operator operators boots militia militias militiamen corps "
-        "battlegroup battlegroups grouping groupings "
+        "battlegroup battlegroups grouping groupings taskforce taskforces "
         "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists remnants "
         "element elements conscripts recruits reservists peshmerga "
         # unit abbreviations: brigade combat teams, Marine expeditionary units, battalion tactical groups
@@ -252,7 +252,7 @@ _WEAK_STEMS = (
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
     r"rush|airlift|brought|bring|gather|assembl|concentrat|rotat|mass|mobili|arriv|head|land|remov|reduc|cut(?:s|ting)?\b|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|steam(?:ed|ing|s)\b|"
     r"flew|flown|fly|parachut|dropp|shipp|carri|carry|ashore\b|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
-    r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|set(?:s|ting)? (?:off|out) for\b|join|"
+    r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|set(?:s|ting)? (?:off|out)\b[^.]{0,60}?\bfor\b|join|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|pledg|foothold|gain|advance|inroad|"
     r"reclaim|recover|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|follow|"
     r"wind(?:s|ing)? down\b|wound down\b|"

@@ -177,6 +177,23 @@ def test_a_numbered_formation_s_headquarters_is_a_force(detector):
     assert e.place == "the army headquarters in Gao"
 
 
+def test_a_task_force_setting_out_from_a_port_for_a_sea_goes_to_the_sea(detector):
+    text = "The Chinese navy's 45th escort taskforce set out from Zhanjiang for the Gulf of Aden on Tuesday."
+    [e] = movements(detector, text)
+    assert e.destination == "Gulf of Aden" and e.actor == "Chinese"
+
+
+def test_a_ship_sailing_to_join_a_group_at_sea_goes_there(detector):
+    text = (
+        "The Ministry of Defence said HMS Duncan would sail from Portsmouth on Monday to join a NATO task group "
+        "in the Black Sea."
+    )
+    [e] = movements(detector, text)
+    assert e.destination == "Black Sea" and e.status == "announced"
+    # where a sailing began is no destination
+    assert movements(detector, "The frigate Hessen sailed from Wilhelmshaven this month.") == []
+
+
 def test_the_city_after_a_town_s_outskirts_is_the_town(detector):
     text = (
         "By 20 November, the Northern Alliance had entered Kunduz's outskirts, and the city surrendered on "
