@@ -13,7 +13,7 @@ from service.detect.actors import ACTOR_PATTERN
 # Subject gains the object place ("rebels captured X", passive "X was captured by rebels").
 GAIN_VERBS = frozenset(
     "capture recapture seize take retake retook occupy reoccupy liberate overrun overran storm secure clear "
-    "regain annex conquer win control overtake reclaim free recover".split()
+    "regain annex conquer win control overtake reclaim free recover wrest".split()
 )
 # Entering or reaching a place is partial control.
 PARTIAL_VERBS = frozenset("enter storm reach penetrate infiltrate breach".split())
@@ -254,7 +254,7 @@ _WEAK_STEMS = (
     r"flew|flown|fly|parachut|dropp|shipp|carri|carry|ashore\b|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|set(?:s|ting)? (?:off|out)\b[^.]{0,60}?\bfor\b|join|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|pledg|foothold|gain|advance|inroad|"
-    r"reclaim|recover|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|follow|"
+    r"reclaim|recover|wrest|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|follow|"
     r"wind(?:s|ing)? down\b|wound down\b|"
     r"due (?:in|at|to)\b|be out of\b|on (?:its|their) way to\b|led\b[^.]{1,100}?\bout of\b|number of\b"
 )

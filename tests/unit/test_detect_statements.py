@@ -194,6 +194,11 @@ def test_a_ship_sailing_to_join_a_group_at_sea_goes_there(detector):
     assert movements(detector, "The frigate Hessen sailed from Wilhelmshaven this month.") == []
 
 
+def test_a_place_wrested_from_a_side_is_taken(detector):
+    [e] = changes(detector, "The Peshmerga wrested Makhmur back from the militants in August.")
+    assert (e.place, e.gaining_actor, e.losing_actor) == ("Makhmur", "The Peshmerga", "the militants")
+
+
 def test_the_city_after_a_town_s_outskirts_is_the_town(detector):
     text = (
         "By 20 November, the Northern Alliance had entered Kunduz's outskirts, and the city surrendered on "
