@@ -678,6 +678,8 @@ def _frames(t: Token) -> list[TCFrame]:
         moved = child(t, "nsubjpass") if passive else dobj
         if lemma == "transfer" and moved is not None and is_force(force_of(moved)):
             return []  # "the division was transferred from Tobruk to the frontier": a force moved, no place handed
+        if lemma == "return" and moved is None and subj is not None and is_force(force_of(subj)):
+            return []  # "The battalion returned from Iraq to Afghanistan": a journey, nothing handed back
         targets: list[Token] = []
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
             # "pulled back from the new terminal": the parser may hang "from" on "back"

@@ -1229,6 +1229,13 @@ def _homeward(t: Token) -> bool:
         return False
     if lemma == "return" and _returns_from_posting(t):
         return True
+    if (
+        lemma == "return"
+        and t.dep_ != "relcl"  # "Soldiers who returned from Afghanistan described ...": who they are
+        and not place_objects(t, "to")
+        and any(o.pos_ == "PROPN" for o in place_objects(t, "from"))
+    ):
+        return True  # "The last Dutch soldiers returned from Uruzgan in August": back from where they served
     near = [
         *t.children,
         *(g for c in t.children if c.dep_ == "npadvmod" for g in c.children),

@@ -194,6 +194,15 @@ def test_a_ship_sailing_to_join_a_group_at_sea_goes_there(detector):
     assert movements(detector, "The frigate Hessen sailed from Wilhelmshaven this month.") == []
 
 
+def test_soldiers_returning_from_a_named_posting_leave_it(detector):
+    [e] = movements(detector, "The last Dutch soldiers returned from Uruzgan in August.")
+    assert e.destination == "Uruzgan" and e.direction == "withdraw" and e.actor == "Dutch"
+    assert news(detector, "The rebels returned from the hills and retook the town.") == []
+    assert news(detector, "Soldiers who returned from Afghanistan described the fighting as intense.") == []
+    # a force returning somewhere hands no place over
+    assert changes(detector, "The battalion returned from Iraq to Afghanistan in May.") == []
+
+
 def test_a_place_wrested_from_a_side_is_taken(detector):
     [e] = changes(detector, "The Peshmerga wrested Makhmur back from the militants in August.")
     assert (e.place, e.gaining_actor, e.losing_actor) == ("Makhmur", "The Peshmerga", "the militants")
