@@ -801,6 +801,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             _habitual(t) or not (place_objects(t, "through", "to", "into") or rotated_in or withdraw)
         ):
             return []  # "intends to rotate its own units every six months": a routine, no place named
+        if not dests and any(c.lower_ in ("abroad", "overseas") and c.dep_ == "advmod" for c in t.children):
+            return []  # "approved sending troops abroad": a power granted, to no place
         if lemma in _NEEDS_PLACE and not _goal_named(dests):
             return []  # "added 5,000 troops to its army", "jets flew over the area": no place to go to
         if _rejoins(t):

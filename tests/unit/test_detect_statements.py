@@ -216,6 +216,12 @@ def test_the_city_after_a_town_s_outskirts_is_the_town(detector):
     assert "Kunduz" in [e.place for e in changes(detector, text)]
 
 
+def test_sending_troops_abroad_names_no_place(detector):
+    text = "Egypt's parliament approved sending troops abroad, paving the way for a possible deployment in Libya."
+    assert movements(detector, text) == []
+    assert [e.destination for e in movements(detector, "Japan sent troops overseas to Iraq in 2004.")] == ["Iraq"]
+
+
 def test_the_first_batch_of_a_force_is_the_force(detector):
     text = "The first batch of 500 Chadian soldiers crossed into Cameroon on Thursday to battle Boko Haram."
     [e] = movements(detector, text)
