@@ -1011,7 +1011,9 @@ def _bare_direction(tok: Token) -> bool:
     """ "from the east and west", "from the northwest", "from three directions" (not "from ISIL west of al-Bab")."""
     if tok.lower_ in _APPROACHES:
         return True
-    return tok.lower_ in lx.REGION_WORDS and not any(c.pos_ == "PROPN" for c in tok.children)
+    return tok.lower_ in lx.REGION_WORDS and not any(
+        c.pos_ == "PROPN" and not (c.dep_ == "conj" and _bare_direction(c)) for c in tok.children
+    )  # the tagger may take "west" in "the east and west" for a name
 
 
 def _left_to(t: Token) -> list[Token]:

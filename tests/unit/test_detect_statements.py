@@ -235,3 +235,9 @@ def test_forces_named_only_by_their_backer_are_written_with_it(detector):
     # forces with a name of their own keep it
     [e] = changes(detector, "Government forces backed by Russian air power recaptured Palmyra.")
     assert e.gaining_actor == "Government forces"
+
+
+def test_directions_an_entry_came_from_are_no_losing_side(detector):
+    text = "Army units entered the city of Sinja from the east and west, a military source said."
+    [e] = changes(detector, text)
+    assert e.place == "Sinja" and e.losing_actor is None
