@@ -631,7 +631,9 @@ def _frames(t: Token) -> list[TCFrame]:
             else:
                 return []
         subj = _named_as(subj) if t.dep_ == "relcl" and t.head == subj else subj
-        gainers = prep_objects(t, "to")
+        # "fell into the hands of the Viet Minh": to them
+        hands = [o for h in prep_objects(t, "into") if h.lemma_.lower() == "hand" for o in prep_objects(h, "of")]
+        gainers = prep_objects(t, "to") or [o for o in hands if is_armed(o) and is_placeish(subj)]
         under = [p for p in prep_objects(t, "under") if p.lemma_.lower() == "control"]
         if not gainers and not under and not is_placeish(subj):
             return []

@@ -208,6 +208,13 @@ def test_a_place_wrested_from_a_side_is_taken(detector):
     assert (e.place, e.gaining_actor, e.losing_actor) == ("Makhmur", "The Peshmerga", "the militants")
 
 
+def test_a_place_that_fell_into_a_side_s_hands_fell_to_it(detector):
+    [e] = changes(detector, "Dien Bien Phu fell into the hands of the Viet Minh on 7 May.")
+    assert e.place == "Dien Bien Phu" and e.gaining_actor == "the Viet Minh"
+    assert changes(detector, "The documents fell into the hands of journalists.") == []
+    assert news(detector, "Weapons fell into the hands of militants after the army collapsed.") == []
+
+
 def test_the_city_after_a_town_s_outskirts_is_the_town(detector):
     text = (
         "By 20 November, the Northern Alliance had entered Kunduz's outskirts, and the city surrendered on "
