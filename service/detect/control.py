@@ -568,6 +568,8 @@ def _frames(t: Token) -> list[TCFrame]:
         places += [p for p in _gapped_places(t) if p.text not in told]
         if not passive and target is dobj:
             places += [r for w in places_joined_to_a_date(t) for r in places_from(w)[0] if r.text not in told]
+            # "seized much of Nineveh province, including the city of Tal Afar": the parser hangs the list on the verb
+            places += [r for o in prep_objects(t, "including") for r in places_from(o)[0] if r.text not in told]
         places = located_by_verb(t, sited_at(t, target, places))
         if not places:
             return []

@@ -223,6 +223,11 @@ def test_the_city_after_a_town_s_outskirts_is_the_town(detector):
     assert "Kunduz" in [e.place for e in changes(detector, text)]
 
 
+def test_places_listed_after_including_on_the_verb_are_taken_too(detector):
+    text = "ISIL seized much of Nineveh province, including the city of Tal Afar."
+    assert [e.place for e in changes(detector, text)] == ["Nineveh province", "Tal Afar"]
+
+
 def test_sending_troops_abroad_names_no_place(detector):
     text = "Egypt's parliament approved sending troops abroad, paving the way for a possible deployment in Libya."
     assert movements(detector, text) == []
