@@ -642,6 +642,8 @@ def _after_leaving(step: Token, trigger: Token) -> bool:
 
 def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | None) -> bool:
     # "Mosul, which fell to IS in 2014"; "Izium, occupied in early April": a clause describing a place
+    if _later_than_its_frame(trigger):
+        return False  # "In 1999, Russian troops besieged Grozny, which fell in February 2000": the next step
     if (
         trigger.dep_ in ("relcl", "acl")
         and _describes_place(trigger.head)
@@ -691,6 +693,22 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
 
 
 _PAST_YEAR = re.compile(r"19[5-9]\d|20\d\d")
+
+
+def _later_than_its_frame(trigger: Token) -> bool:
+    """A relative clause dated after the clause it hangs on tells what happened next, not who the place is:
+    "In 1999, Russian troops besieged Grozny, which fell in February 2000" (not "Mosul, which fell in 2014, was
+    retaken in 2017")."""
+    if trigger.dep_ != "relcl":
+        return False
+    own = [int(t.text) for t in trigger.subtree if _dating_year(t)]
+    frame = _governing_verb(trigger.head)
+    framing = [
+        int(t.text)
+        for t in trigger.doc
+        if _dating_year(t) and t not in trigger.subtree and frame is not None and _governing_verb(t) == frame
+    ]
+    return bool(own) and bool(framing) and min(own) > max(framing)
 
 
 def _dating_year(t: Token) -> bool:

@@ -119,6 +119,8 @@ def _left_edge(tok: Token, allowed: frozenset[str], *, counts: bool = True) -> i
             continue  # "by 9 August Moscow had moved": a date the parser hung on the name
         if c.dep_ == "advmod" and c.lower_ in _TIME_ADVERBS:
             continue  # "Hours earlier a column of ... paratroopers": a time the parser hung on the noun
+        if not counts and c.dep_ == "amod" and c.tag_ in ("VBN", "VBD") and c.text.islower():
+            continue  # "advanced into Chechnya and besieged Grozny": a verb the parser hung on the name
         if c.dep_ in allowed or c.dep_ == "punct" and c.text in "-'’":
             start = min(start, c.left_edge.i)
     return start

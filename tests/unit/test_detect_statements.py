@@ -253,3 +253,11 @@ def test_directions_an_entry_came_from_are_no_losing_side(detector):
     text = "Army units entered the city of Sinja from the east and west, a military source said."
     [e] = changes(detector, text)
     assert e.place == "Sinja" and e.losing_actor is None
+
+
+def test_a_relative_clause_dated_after_its_frame_tells_the_next_step(detector):
+    text = "In 1999, Russian troops advanced into Chechnya and besieged Grozny, which fell in February 2000."
+    assert "Grozny" in [e.place for e in changes(detector, text)]
+    # one dated before its frame says who the place is
+    text = "Mosul, which fell to IS in 2014, was retaken by Iraqi forces in 2017."
+    assert [(e.place, e.gaining_actor) for e in changes(detector, text)] == [("Mosul", "Iraqi forces")]
