@@ -39,7 +39,7 @@ _RECENT = re.compile(
     re.I,
 )
 _LONG_AGO = re.compile(r"\b(?:(?:\w+|\d+) )?(months?|years?|decades?) (after|earlier|before|ago)\b", re.I)
-_TEMPORAL_MARKS = frozenset({"after", "since", "following", "before"})
+_TEMPORAL_MARKS = frozenset({"after", "since", "following"})
 _DEPLOYMENT_CONTEXT_MARKS = frozenset({"since"})
 _LONG_AFTER_MARKS = frozenset({"after"})
 # "focused on taking control of", "support for Syria regaining control": aims, not deeds

@@ -261,3 +261,11 @@ def test_a_relative_clause_dated_after_its_frame_tells_the_next_step(detector):
     # one dated before its frame says who the place is
     text = "Mosul, which fell to IS in 2014, was retaken by Iraqi forces in 2017."
     assert [(e.place, e.gaining_actor) for e in changes(detector, text)] == [("Mosul", "Iraqi forces")]
+
+
+def test_a_fall_told_in_a_before_clause_is_news(detector):
+    text = (
+        "In early 1942 the 7th Armoured Division was sent to Burma, where it arrived at Rangoon shortly before "
+        "the city fell."
+    )
+    assert "Rangoon" in [e.place for e in changes(detector, text)]
