@@ -1410,6 +1410,11 @@ def _reinforced_place_frames(
     mover = force_of(mover)
     if place is None or mover is None or is_force(place) or not is_placeish(place):
         return []
+    sent = next((force_of(o) for o in prep_objects(t, "with") if is_force(force_of(o))), None)
+    if sent is not None and not passive and (is_force(mover) or mover.ent_type_ in ("NORP", "GPE", "ORG")):
+        # "The Americans reinforced the Pusan Perimeter with the 1st Marine Brigade": the brigade goes there, sent
+        # by the side that reinforced it
+        return [DeployFrame(t, sent, dest_refs([place]), actor=actor_of(mover))]
     if not (is_force(mover) or is_state(mover)):
         return []
     actor = None if mover.pos_ == "NOUN" else actor_of(mover)  # "Russian troops": owned, named later

@@ -263,6 +263,16 @@ def test_a_relative_clause_dated_after_its_frame_tells_the_next_step(detector):
     assert [(e.place, e.gaining_actor) for e in changes(detector, text)] == [("Mosul", "Iraqi forces")]
 
 
+def test_a_place_reinforced_with_a_force_gets_that_force(detector):
+    text = "Russia has reinforced its positions near Kupiansk with 10,000 troops, Ukrainian officials said."
+    [e] = movements(detector, text)
+    assert (e.destination, e.actor, e.size) == ("Kupiansk", "Russia", 10000)
+    text = "The Americans reinforced the Pusan Perimeter with the 1st Marine Brigade in early August."
+    [e] = movements(detector, text)
+    assert e.destination == "Pusan Perimeter" and e.actor == "The Americans"
+    assert movements(detector, "The government reinforced its claims with new evidence.") == []
+
+
 def test_a_fall_told_in_a_before_clause_is_news(detector):
     text = (
         "In early 1942 the 7th Armoured Division was sent to Burma, where it arrived at Rangoon shortly before "
