@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from service.detect import lexicon as lx
-from service.detect.actors import MEMBERSHIPS
+from service.detect.actors import MEMBERSHIPS, is_armed_group
 from service.detect.destinations import departure_for_elsewhere
 from service.detect.phrases import (
     MOVE_PARTICLES,
@@ -609,6 +609,8 @@ def _frames(t: Token) -> list[TCFrame]:
                 partial=partial or (partial_verb and lemma != "storm") or lemma == "storm",
             )
         )
+        for place, loser in _taken_from_each(losers[:1]):
+            frames.append(TCFrame(t, [PlaceRef(name_span(place), place)], gaining=gainer, losing=actor_of(loser)))
         return frames
 
     if lemma in lx.FALL_VERBS and any(c.lower_ in _FALL_IDIOMS for c in t.children):
@@ -1009,6 +1011,31 @@ def _both_sides(force: Token) -> bool:
 
 
 _APPROACHES = frozenset("direction directions side sides flank flanks axis axes front fronts".split())
+
+
+def _taken_from_each(losers: list[Token]) -> list[tuple[Token, Token | None]]:
+    """ "captured the Sinai and Gaza from Egypt, the West Bank and East Jerusalem from Jordan, and the Golan
+    Heights from Syria": the parser joins the later places to the first side they were taken from; each is
+    taken from the side named after it."""
+    out: list[tuple[Token, Token | None]] = []
+    for first in losers:
+        listed = [
+            c
+            for c in first.conjuncts
+            if c.i > first.i
+            and is_placeish(c)
+            and (c.ent_type_ in ("GPE", "LOC", "FAC") or prep_objects(c, "from"))
+            and not is_force(c)
+            and not is_armed_group(name_span(c))
+            and (prep_objects(c, "from") or not is_country(name_span(c)))  # "the West Bank ... from Jordan"
+        ]
+        sides = sorted((lo.i, lo) for c in listed for lo in prep_objects(c, "from"))
+        if not sides:
+            continue  # "captured Kidal from the army and the Tuareg": sides, not places
+        for place in listed:
+            after = [lo for i, lo in sides if i > place.i]
+            out.append((place, after[0] if after else None))
+    return out
 
 
 def _bare_direction(tok: Token) -> bool:

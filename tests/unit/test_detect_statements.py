@@ -263,6 +263,23 @@ def test_a_relative_clause_dated_after_its_frame_tells_the_next_step(detector):
     assert [(e.place, e.gaining_actor) for e in changes(detector, text)] == [("Mosul", "Iraqi forces")]
 
 
+def test_places_taken_each_from_its_own_side(detector):
+    text = (
+        "During the Six-Day War, Israeli forces captured the Sinai Peninsula and the Gaza Strip from Egypt, the "
+        "West Bank and East Jerusalem from Jordan, and the Golan Heights from Syria."
+    )
+    taken = {e.place: e.losing_actor for e in changes(detector, text)}
+    assert taken == {
+        "Sinai Peninsula": "Egypt",
+        "Gaza Strip": "Egypt",
+        "West Bank": "Jordan",
+        "East Jerusalem": "Jordan",
+        "Golan Heights": "Syria",
+    }
+    # sides listed after "from" are sides
+    assert [e.place for e in changes(detector, "The rebels captured Kidal from the army and the Tuareg.")] == ["Kidal"]
+
+
 def test_a_place_reinforced_with_a_force_gets_that_force(detector):
     text = "Russia has reinforced its positions near Kupiansk with 10,000 troops, Ukrainian officials said."
     [e] = movements(detector, text)
