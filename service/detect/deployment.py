@@ -1717,9 +1717,6 @@ _CONVEYANCES = frozenset(
 )
 
 
-_SHARES = frozenset("half third thirds quarter quarters percent per cent %".split())
-
-
 def _mover_agent(t: Token) -> Token | None:
     """The "by" agent of a passive movement, but not the source of a report joined to it: "The coalition was
     estimated by CNN to have 94,000 members ...; 40,000 Peshmerga were deployed" names no mover."""
