@@ -879,13 +879,18 @@ def _taker_after(t: Token, loser: Token | None) -> str | None:
         objects = [o for o in c.children if o.dep_ == "dobj"] + prep_objects(c, "into", "over", "of")
         if objects and all(_place_told_before(o) for o in objects):
             return actor_of(subj)
-        if not objects and _moves_in(c):
-            return actor_of(subj)  # "and Ukrainian forces moved in behind them"
+        if not objects and (_moves_in(c) or _took_over(c)):
+            return actor_of(subj)  # "and Ukrainian forces moved in behind them", "and al-Shabab took over"
     if t.dep_ == "advcl" and _moves_in(t.head):
         subj = subject_of(t.head)  # "The Lebanese army moved in as Israeli troops pulled out of the farms"
         if subj is not None and subj != loser and is_armed(subj) and subj.pos_ != "PRON":
             return actor_of(subj)
     return None
+
+
+def _took_over(t: Token) -> bool:
+    """ "al-Shabab fighters took over hours later": took over the place just left, not named again."""
+    return t.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children)
 
 
 def _moves_in(t: Token) -> bool:

@@ -296,3 +296,12 @@ def test_a_fall_told_in_a_before_clause_is_news(detector):
         "the city fell."
     )
     assert "Rangoon" in [e.place for e in changes(detector, text)]
+
+
+def test_the_side_that_took_over_after_a_pull_out_gained_the_place(detector):
+    text = (
+        "Kenyan troops pulled out of the Somali town of El Wak on Monday, and al-Shabab fighters took over hours "
+        "later."
+    )
+    [e] = changes(detector, text)
+    assert (e.place, e.gaining_actor, e.losing_actor) == ("El Wak", "al-Shabab fighters", "Kenyan troops")
