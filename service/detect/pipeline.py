@@ -678,6 +678,8 @@ def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | 
     owner = ctx.gazetteer.country_code(owned.group(1)) if owned else None
     if owned and owner:
         place = owned.group(2)  # "Afghanistan's Helmand province": Helmand, in Afghanistan
+    else:
+        owner = _state_of_the_town(place, sentence, ctx)  # "the Somali town of El Wak"
     loc = ctx.resolve_place(place)
     if _many_states(place, sentence) and (loc is None or loc.feature != "city"):
         return None, None  # "the Middle East", "the Sahel": no one state's land
@@ -692,6 +694,16 @@ def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | 
         top = ctx.place_countries().most_common(1)
         country = top[0][0] if top else None
     return loc, country
+
+
+def _state_of_the_town(place: str, sentence: str, ctx: ArticleContext) -> str | None:
+    """ "the Somali town of El Wak", "the southern Lebanese town of Khiam": the state the sentence puts it in."""
+    told = re.search(
+        rf"\b([A-Z][a-z]+) (?:border |port |oil |market |provincial |frontline |front-line )?"
+        rf"(?:town|city|village|port|capital) of {re.escape(place)}\b",
+        sentence,
+    )
+    return ctx.gazetteer.country_code(told.group(1)) if told else None
 
 
 _STATE_POSSESSIVE = re.compile(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)'s (.+)$")
@@ -1392,6 +1404,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
             and not ctx.names_places_in(own)
             and not _FRONTIER.search(dest or "")
             and ctx.country_near(sentence.text, dest or "") != own
+            and _state_of_the_town(dest or "", sentence.text, ctx) != own  # "the southern Lebanese town of Khiam"
         ):
             # "France sent 2,000 soldiers to the Sahel": a country the story names only as the sender is not
             # where its forces go (a state's own border is)

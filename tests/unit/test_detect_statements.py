@@ -305,3 +305,13 @@ def test_the_side_that_took_over_after_a_pull_out_gained_the_place(detector):
     )
     [e] = changes(detector, text)
     assert (e.place, e.gaining_actor, e.losing_actor) == ("El Wak", "al-Shabab fighters", "Kenyan troops")
+
+
+def test_a_town_the_sentence_gives_a_state_is_in_that_state(detector):
+    text = "Kenyan troops pulled out of the Somali town of El Wak on Monday."
+    assert {e.country for e in news(detector, text)} == {"SO"}
+    text = (
+        "Israeli forces completed their withdrawal from the southern Lebanese town of Khiam, and Lebanese army "
+        "troops deployed there on Wednesday."
+    )
+    assert {(e.direction, e.country) for e in movements(detector, text)} == {("withdraw", "LB"), ("deploy", "LB")}
