@@ -523,9 +523,12 @@ def _located_by_compass(tok: Token) -> str | None:
     """ "the area west of the Euphrates", "the region south of Tripoli": a place set by a bearing from a named
     one, written right after its noun (the parser often hangs the bearing on the verb)."""
     doc = tok.doc
-    if tok.i + 3 >= len(doc) or doc[tok.i + 1].lower_ not in _BEARINGS or doc[tok.i + 2].lower_ != "of":
+    after = tok.i + 1
+    if after + 2 < len(doc) and doc[after + 1].text == "-" and f"{doc[after].lower_}{doc[after + 2].lower_}" in _BEARINGS:
+        after += 2  # "a desert airstrip south-west of Kandahar": the tokenizer splits the bearing at its hyphen
+    if after + 2 >= len(doc) or doc[after].lower_ not in _BEARINGS or doc[after + 1].lower_ != "of":
         return None
-    named = next((w for w in doc[tok.i + 3 : tok.i + 6] if w.pos_ == "PROPN"), None)
+    named = next((w for w in doc[after + 2 : after + 5] if w.pos_ == "PROPN"), None)
     if named is None:
         return None
     return doc[tok.left_edge.i : named.i + 1].text

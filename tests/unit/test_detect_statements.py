@@ -315,3 +315,9 @@ def test_a_town_the_sentence_gives_a_state_is_in_that_state(detector):
         "troops deployed there on Wednesday."
     )
     assert {(e.direction, e.country) for e in movements(detector, text)} == {("withdraw", "LB"), ("deploy", "LB")}
+
+
+def test_a_place_set_by_a_hyphenated_bearing_is_identified(detector):
+    text = "Helicopters flew US Marines from ships in the Arabian Sea to a desert airstrip south-west of Kandahar."
+    [e] = movements(detector, text)
+    assert e.destination == "a desert airstrip south-west of Kandahar"
