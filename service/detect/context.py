@@ -54,6 +54,7 @@ class ArticleContext:
         self.last_change: tuple[str | None, str | None] | None = None  # the sides of the last sentence's change
         # named places the sentence being read has already told taken, with where the telling trigger is
         self.places_taken_in_sentence: list[tuple[int, str]] = []
+        self.arrivals_in_sentence: list[str] = []  # where the sentence being read has sent forces so far
         self.groups_taken: set[str] = set()  # "villages" once the story told "captured five villages"
         self._undated_text: str | None = None
         self.last_place: str | None = None

@@ -245,7 +245,13 @@ def _more_to_follow(t: Token) -> list[DeployFrame]:
     the force, going where the story's forces went (the pipeline fills in the place)."""
     if child(t, "dobj") is not None or agent(t) is not None or t.tag_ == "VBN":
         return []
-    force = _mover(subject_of(t))
+    sender = subject_of(t)
+    brought = next((o for o in prep_objects(t, "with") if _is_mover(_mover(o))), None)
+    if brought is not None and sender is not None and (is_state(sender) or sender.ent_type_ in ("GPE", "NORP")):
+        # "France landed 400 paratroopers at the port of Beirut, the United States followed with 800 Marines":
+        # a state's force going where the one before it went
+        return [DeployFrame(t, _mover(brought), [], actor=actor_of(sender))]
+    force = _mover(sender)
     if force is None or not is_force(force):
         return []
     more = any(w.lower_ in ("another", "more", "additional", "further") for w in force.subtree)

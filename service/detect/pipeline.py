@@ -392,6 +392,7 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
     events: list[Event] = []
     left: list[Event] = []  # places the trigger's side pulled out of, not under attack
     ctx.places_taken_in_sentence = []
+    ctx.arrivals_in_sentence = []
     for tok in doc:
         lemma = tok.lemma_.lower()
         if (
@@ -445,6 +446,11 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
         if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in _MORE_DEP_TRIGGERS:
             for dframe in deploy_frames(tok):
                 moved.extend(_deploy_events(dframe, sentence, ctx))
+            ctx.arrivals_in_sentence += [
+                e.destination
+                for e in moved
+                if isinstance(e, DeploymentEvent) and e.direction == "deploy" and e.destination in sentence.text
+            ]
         if not moved and ctx.withdrawal_agreed:
             # "the M23 agreed to withdraw ... Its fighters pulled out of Sake on 30 November": the pull-out agreed
             # before, carried out, is a movement as well as a change of hands
@@ -1322,12 +1328,13 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         sea = (ctx.last_destination or ctx.story_sea()) if naval and not frame.withdraw else None
         story = sea or ctx.story_place(own)
         if frame.trigger.lemma_.lower() == "follow":
-            if ctx.last_arrival is None:
+            followed = ctx.arrivals_in_sentence[-1] if ctx.arrivals_in_sentence else ctx.last_arrival
+            if followed is None:
                 return []  # "more troops will follow" with no arrival told before: no place to follow to
             # "another 200 soldiers would follow" the troops "landing at the airport in the capital": to the
             # country the story is about, unless the arrival named a place
-            named = ctx.last_arrival[:1].isupper()
-            story = ctx.last_arrival if named else (ctx.story_place(own) or ctx.last_arrival)
+            named = followed[:1].isupper()
+            story = followed if named else (ctx.story_place(own) or followed)
         elif frame.trigger.lemma_.lower() == "join":
             # "They will be joined by 300 French troops": where they went
             story = ctx.last_arrival or story
@@ -1337,6 +1344,10 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
             # "Russian forces have taken control of Vuhledar, ... a day after Ukraine said its troops had been
             # ordered to withdraw": from the place the sentence saw taken
             story = told[-1]
+        elif not frame.withdraw and ctx.arrivals_in_sentence:
+            # "France landed 400 paratroopers at the port of Beirut, ... and Italy sent a contingent two days
+            # later": where the sentence's last movement went
+            story = ctx.arrivals_in_sentence[-1]
         elif frame.withdraw and ctx.last_departure is not None and own is not None and ctx.last_departure[1] == own:
             # "it had withdrawn its troops from Marinka ... Kyiv said its units were pulled back": the same pull-out
             story = ctx.last_departure[0]

@@ -321,3 +321,16 @@ def test_a_place_set_by_a_hyphenated_bearing_is_identified(detector):
     text = "Helicopters flew US Marines from ships in the Arabian Sea to a desert airstrip south-west of Kandahar."
     [e] = movements(detector, text)
     assert e.destination == "a desert airstrip south-west of Kandahar"
+
+
+def test_forces_sent_later_in_a_sentence_go_where_the_first_went(detector):
+    text = (
+        "France landed about 400 paratroopers at the port of Beirut on 21 August, the United States followed "
+        "with 800 Marines on 25 August, and Italy sent a contingent two days later."
+    )
+    assert {(e.actor, e.destination) for e in movements(detector, text)} == {
+        ("France", "Beirut"),
+        ("the United States", "Beirut"),
+        ("Italy", "Beirut"),
+    }
+    assert movements(detector, "The army followed with heavy shelling.") == []
