@@ -512,6 +512,8 @@ def _landfall_of(prev: Event, e: Event, country_of: CountryOf) -> bool:
         and (prev.direction, prev.status, prev.background) == (e.direction, e.status, e.background)
         and (
             (prev.size is None) != (e.size is None)
+            # "ordered two F-35 squadrons to Japan, to be stationed at Misawa Air Base": the same force counted
+            or (prev.size is not None and prev.size == e.size and prev.force == e.force)
             # a pull-out's country the story filled in; "left Syria, flying home from the Hmeimim air base" names
             # the country it left as well as the base
             or (

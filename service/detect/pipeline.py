@@ -702,6 +702,16 @@ def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | 
     return loc, country
 
 
+def _inner_places_only(destinations: list[str], ctx: ArticleContext) -> list[str]:
+    """ "will send 300 troops to Romania, to the Cincu training area": one movement, to the place inside the
+    country; a country is only dropped for a place the gazetteer puts inside it."""
+    if len(destinations) < 2:
+        return destinations
+    states = {d: ctx.gazetteer.country_code(d) for d in destinations}
+    inside = {loc.country for d in destinations if not states[d] and (loc := ctx.resolve(d)) is not None}
+    return [d for d in destinations if not (states[d] and states[d] in inside)]
+
+
 def _state_of_the_town(place: str, sentence: str, ctx: ArticleContext) -> str | None:
     """ "the Somali town of El Wak", "the southern Lebanese town of Khiam": the state the sentence puts it in."""
     told = re.search(
@@ -1320,7 +1330,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     named = [r for r in frame.destinations if not r.anaphoric]
     refs = named or frame.destinations
     own = _actor_country(actor, ctx)
-    destinations = [_place_text(r, sentence, ctx, own, movement=True)[0] for r in refs]
+    destinations = _inner_places_only([_place_text(r, sentence, ctx, own, movement=True)[0] for r in refs], ctx)
     if not destinations:
         # "Belgium has said it will send a frigate" after "the frigate Hessen is due in the Red Sea": where the
         # story's movements go; else "300 commandos were sent as reinforcement": to where the story is

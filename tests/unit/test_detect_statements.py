@@ -334,3 +334,13 @@ def test_forces_sent_later_in_a_sentence_go_where_the_first_went(detector):
         ("Italy", "Beirut"),
     }
     assert movements(detector, "The army followed with heavy shelling.") == []
+
+
+def test_a_movement_to_a_country_and_a_place_in_it_goes_to_the_place(detector):
+    text = "France will send 300 troops to Romania, to the Cincu training area, the ministry said."
+    assert [e.destination for e in movements(detector, text)] == ["the Cincu training area"]
+    text = "The Pentagon ordered two F-35 squadrons to Japan, to be stationed at Misawa Air Base."
+    assert [e.destination for e in movements(detector, text)] == ["Misawa Air Base"]
+    # two countries are two destinations
+    text = "Canada will send 300 soldiers to Kuwait and Iraq."
+    assert sorted(e.destination for e in movements(detector, text)) == ["Iraq", "Kuwait"]
