@@ -323,7 +323,7 @@ _HANDED_TO = re.compile(
 # over the following days", "Meiktila was finally cleared on 4 March", "Azerbaijan took over the Aghdam District",
 # "Zangilan followed on 20 October"
 _TAKEN_IN_A_WAR = re.compile(
-    r"\b(?:recover(?:ed|s)|(?:was|were) (?:\w+ )?cleared|t(?:ook|aken|akes) over|abandoned|evacuated|"
+    r"\b(?:recover(?:ed|s)|(?:was|were) (?:\w+ )?(?:cleared|taken)|t(?:ook|aken|akes) over|abandoned|evacuated|"
     r"in (?:\w+ ){1,2}hands|[A-Z][\w'’-]+ followed)\b"
 )
 

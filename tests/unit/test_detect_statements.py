@@ -317,6 +317,16 @@ def test_a_town_the_sentence_gives_a_state_is_in_that_state(detector):
     assert {(e.direction, e.country) for e in movements(detector, text)} == {("withdraw", "LB"), ("deploy", "LB")}
 
 
+def test_towns_taken_in_the_passive_in_a_war_story_are_taken(detector):
+    text = (
+        "Croatian troops attacked along the whole front. Serb forces retreated. Benkovac, Obrovac and Gračac "
+        "were taken on the same day."
+    )
+    assert {e.place for e in changes(detector, text)} == {"Benkovac", "Obrovac", "Gračac"}
+    # outside a war story "was taken" says nothing of a place
+    assert news(detector, "The decision was taken on Monday.") == []
+
+
 def test_a_place_set_by_a_hyphenated_bearing_is_identified(detector):
     text = "Helicopters flew US Marines from ships in the Arabian Sea to a desert airstrip south-west of Kandahar."
     [e] = movements(detector, text)
