@@ -154,7 +154,7 @@ FORCE_NOUNS = (
         "contingents detachment detachments company companies platoon platoons squadron squadrons adviser "
         "advisers advisor advisors trainer trainers instructor instructors mercenary mercenaries guard guards "
         "army armies navy "
-        "convoy convoys infantry rangers seals operator operators boots militia militias militiamen corps "
+        "convoy convoys infantry rangers seals operator operators boots militia militias militiamen corps defenders "
         "battlegroup battlegroups grouping groupings taskforce taskforces "
         "servicemembers servicemen airmen sailors legionnaires gunmen insurgents rebels jihadists remnants "
         "element elements conscripts recruits reservists peshmerga "

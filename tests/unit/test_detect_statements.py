@@ -346,6 +346,12 @@ def test_forces_sent_later_in_a_sentence_go_where_the_first_went(detector):
     assert movements(detector, "The army followed with heavy shelling.") == []
 
 
+def test_defenders_led_out_of_a_city_leave_it(detector):
+    text = "On the night of 31 January 2000 the Chechen commanders led most of the defenders out of Grozny."
+    [e] = movements(detector, text)
+    assert (e.destination, e.direction) == ("Grozny", "withdraw")
+
+
 def test_a_movement_to_a_country_and_a_place_in_it_goes_to_the_place(detector):
     text = "France will send 300 troops to Romania, to the Cincu training area, the ministry said."
     assert [e.destination for e in movements(detector, text)] == ["the Cincu training area"]
