@@ -327,6 +327,12 @@ def test_towns_taken_in_the_passive_in_a_war_story_are_taken(detector):
     assert news(detector, "The decision was taken on Monday.") == []
 
 
+def test_an_occupation_completed_is_a_taking(detector):
+    text = "Federal troops completed the occupation of Grozny on 6 February."
+    assert [e.place for e in changes(detector, text)] == ["Grozny"]
+    assert changes(detector, "During the Iraqi occupation of Kuwait, thousands of troops fled.") == []
+
+
 def test_a_place_set_by_a_hyphenated_bearing_is_identified(detector):
     text = "Helicopters flew US Marines from ships in the Arabian Sea to a desert airstrip south-west of Kandahar."
     [e] = movements(detector, text)
