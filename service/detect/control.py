@@ -500,6 +500,13 @@ def _frames(t: Token) -> list[TCFrame]:
             target = subj if subj is not None and subj.dep_ == "nsubjpass" else None
             if target is None and t.dep_ in ("acl", "relcl"):
                 target = t.head
+            if target is None and not any(c.dep_ == "nsubjpass" for c in t.children):
+                # "Elephant Pass, lost to the Tigers in April 2000, was retaken": the parser made the place the
+                # subject of the aside before the verb
+                asides = [c for c in t.children if c.dep_ == "advcl" and c.i < t.i]
+                target = next(
+                    (s for c in asides for s in children(c, "nsubj") if s.pos_ == "PROPN" and is_placeish(s)), None
+                )
             gainer = actor_of(agent(t)) or operation_owner(t)
         else:
             target = dobj

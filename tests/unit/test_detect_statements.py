@@ -327,6 +327,15 @@ def test_towns_taken_in_the_passive_in_a_war_story_are_taken(detector):
     assert news(detector, "The decision was taken on Monday.") == []
 
 
+def test_a_place_the_parser_made_the_subject_of_an_aside_is_the_one_retaken(detector):
+    text = (
+        "The army launched its offensive. Elephant Pass, lost to the Tigers in April 2000, was retaken by the "
+        "53rd and 55th Divisions on 9 January."
+    )
+    [e] = changes(detector, text)
+    assert e.place == "Elephant Pass" and e.gaining_actor == "the 53rd and 55th Divisions"
+
+
 def test_an_occupation_completed_is_a_taking(detector):
     text = "Federal troops completed the occupation of Grozny on 6 February."
     assert [e.place for e in changes(detector, text)] == ["Grozny"]
