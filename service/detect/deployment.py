@@ -755,6 +755,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = place_objects(force, *(("in", "from") if withdraw else ("in",))) or (
                 place_objects(force.head.head, "in") if force.head.lower_ == "of" else []
             )
+        if not dests and withdraw and t.dep_ == "xcomp" and t.head.lemma_.lower() in _ORDER_VERBS:
+            dests = place_objects(t.head, "in")  # "ordered the Egyptian forces in Sinai to withdraw": "in" on "ordered"
         if not dests and lemma == "reduce" and force is not None and force.i < t.i + 6:
             # "would reduce its troops in the Sahel to about 2,500": the parser hangs the place on the verb
             dests = place_objects(t, "in")

@@ -375,3 +375,9 @@ def test_a_movement_to_a_country_and_a_place_in_it_goes_to_the_place(detector):
     # two countries are two destinations
     text = "Canada will send 300 soldiers to Kuwait and Iraq."
     assert sorted(e.destination for e in movements(detector, text)) == ["Iraq", "Kuwait"]
+
+
+def test_forces_ordered_out_of_where_the_order_places_them_leave_it(detector):
+    text = "On 6 June Field Marshal Abdel Hakim Amer ordered the Egyptian forces in Sinai to withdraw to the canal."
+    [e] = movements(detector, text)
+    assert (e.destination, e.direction, e.status) == ("Sinai", "withdraw", "announced")
