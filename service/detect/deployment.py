@@ -665,6 +665,9 @@ def _frames(t: Token) -> list[DeployFrame]:
             return []  # "deploying anti-ship missiles against the fleet": forces in action, not moved
         preps = ("from", "out") if withdraw else DEST_PREPS + (("through",) if lemma == "rotate" else ())
         dests = place_objects(t, *preps) or ([] if withdraw else _offshore(t) or _goal_past_a_route(t))
+        moved_out = [o for p in t.children if p.lower_ == "out" for o in place_objects(p, "of")]
+        if not withdraw and moved_out and lemma in _MOVE_OUT_VERBS and not place_objects(t, "to", "into"):
+            dests, withdraw = moved_out, True  # "has begun moving Patriot missile batteries out of Saudi Arabia"
         if not dests and not withdraw and _where_clause_of_place(t):
             dests = [
                 t.head
@@ -1090,6 +1093,7 @@ def _cut_to_a_figure(t: Token) -> bool:
 
 
 _SHARES = frozenset("half third quarter percent thousand hundred".split())
+_MOVE_OUT_VERBS = lx.REPOSITION_VERBS | lx.JOURNEY_VERBS | {"bring", "take"}
 
 
 def _outer_force(force: Token) -> Token:

@@ -317,6 +317,12 @@ def test_a_town_the_sentence_gives_a_state_is_in_that_state(detector):
     assert {(e.direction, e.country) for e in movements(detector, text)} == {("withdraw", "LB"), ("deploy", "LB")}
 
 
+def test_a_force_moved_out_of_a_country_leaves_it(detector):
+    text = "The United States has begun moving Patriot missile batteries out of Saudi Arabia, officials said."
+    [e] = movements(detector, text)
+    assert (e.destination, e.direction) == ("Saudi Arabia", "withdraw")
+
+
 def test_towns_taken_in_the_passive_in_a_war_story_are_taken(detector):
     text = (
         "Croatian troops attacked along the whole front. Serb forces retreated. Benkovac, Obrovac and Gračac "
