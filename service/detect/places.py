@@ -502,8 +502,9 @@ def ground_locators(tok: Token) -> list[PlaceRef]:
 
 
 def _capitalised_modifier(c: Token) -> bool:
-    """ "the Baltic region", "the Kurdish region": a capitalised adjective names the place, it is no anaphor."""
-    if c.dep_ != "amod" or not c.text[:1].isupper() or c.is_sent_start:
+    """ "the Baltic region", "the Kurdish region", "the nearby Ghazlani military base" (the parser may make the
+    name a nominal modifier): a capitalised modifier names the place, it is no anaphor."""
+    if c.dep_ not in ("amod", "nmod") or not c.text[:1].isupper() or c.is_sent_start:
         return False
     return not is_country(c.text)  # "the northern Syrian city": a demonym describes the place, names none
 

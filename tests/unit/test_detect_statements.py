@@ -387,3 +387,11 @@ def test_forces_ordered_out_of_where_the_order_places_them_leave_it(detector):
     text = "On 6 June Field Marshal Abdel Hakim Amer ordered the Egyptian forces in Sinai to withdraw to the canal."
     [e] = movements(detector, text)
     assert (e.destination, e.direction, e.status) == ("Sinai", "withdraw", "announced")
+
+
+def test_a_base_named_by_a_modifier_the_tagger_did_not_know_is_no_anaphor(detector):
+    text = "On 23 February Iraqi forces took Mosul International Airport and the nearby Ghazlani military base."
+    assert [e.place for e in changes(detector, text)] == [
+        "Mosul International Airport",
+        "the nearby Ghazlani military base",
+    ]
