@@ -505,11 +505,17 @@ def _before_publication_year(years: list[int], published_year: int | None) -> bo
     return bool(years) and (published_year is None or max(years) < published_year)
 
 
+def _what_happened_there(trigger: Token) -> bool:
+    """ "Operation Flash in Western Slavonia, where the Croatian Army took Okučani on 2 May": a "where" clause
+    tells the story on, it does not say who the place is."""
+    return trigger.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in trigger.children)
+
+
 def _dated_relative_clause(trigger: Token, published_year: int | None) -> bool:
     """A relative clause that dates what it tells by a past year describes who someone is: "troops, who entered
     Somalia in 2006, remain"."""
-    if trigger.dep_ != "relcl":
-        return False
+    if trigger.dep_ != "relcl" or (published_year is None and _what_happened_there(trigger)):
+        return False  # in a narrative with no date of its own, a "where" clause tells the story on
     years = [int(t.text) for t in trigger.subtree if _dating_year(t)]
     return _before_publication_year(years, published_year)
 
@@ -648,6 +654,7 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
         trigger.dep_ in ("relcl", "acl")
         and _describes_place(trigger.head)
         and (trigger.dep_ == "relcl" or trigger.tag_ == "VBN")
+        and not _what_happened_there(trigger)
         # "the army, which retook Morek on Sunday, is advancing": the story's latest step, told in passing
         and not _RECENT.search(_span_text(trigger))
         # "X and Y were among the buildings that fell to the militants": the clause tells the news of X and Y

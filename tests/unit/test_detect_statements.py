@@ -389,6 +389,18 @@ def test_forces_ordered_out_of_where_the_order_places_them_leave_it(detector):
     assert (e.destination, e.direction, e.status) == ("Sinai", "withdraw", "announced")
 
 
+def test_a_where_clause_in_a_narrative_tells_the_story_on(detector):
+    text = (
+        "Croatia's offensive began with Operation Flash in Western Slavonia, where the Croatian Army took Okučani "
+        "on 2 May 1995."
+    )
+    assert [e.place for e in changes(detector, text)] == ["Okučani"]
+    # in dated news, a "where" clause dated years before says what the place is
+    text = "French troops left Mali, where France deployed 5,000 troops in 2013."
+    found = movements(detector, text, dt.date(2023, 1, 1))
+    assert [(e.destination, e.direction) for e in found] == [("Mali", "withdraw")]
+
+
 def test_a_base_named_by_a_modifier_the_tagger_did_not_know_is_no_anaphor(detector):
     text = "On 23 February Iraqi forces took Mosul International Airport and the nearby Ghazlani military base."
     assert [e.place for e in changes(detector, text)] == [
