@@ -449,7 +449,10 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
             ctx.arrivals_in_sentence += [
                 e.destination
                 for e in moved
-                if isinstance(e, DeploymentEvent) and e.direction == "deploy" and e.destination in sentence.text
+                if isinstance(e, DeploymentEvent)
+                and e.direction == "deploy"
+                and e.destination  # a presence in a place the parse lost names none
+                and e.destination in sentence.text
             ]
         if not moved and ctx.withdrawal_agreed:
             # "the M23 agreed to withdraw ... Its fighters pulled out of Sake on 30 November": the pull-out agreed

@@ -407,3 +407,12 @@ def test_a_base_named_by_a_modifier_the_tagger_did_not_know_is_no_anaphor(detect
         "Mosul International Airport",
         "the nearby Ghazlani military base",
     ]
+
+
+def test_a_movement_with_no_destination_is_read_without_failing(detector):
+    # a presence whose place the parse loses has no destination; the sentence's arrivals once failed on it
+    text = (
+        "The attack targeted Tower 22, a logistics outpost where about 350 U.S. Army and Air Force personnel "
+        "are deployed."
+    )
+    assert isinstance(detector.detect(Article(id="t", text=text, published=dt.date(2024, 2, 1))), list)
