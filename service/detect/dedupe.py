@@ -512,8 +512,9 @@ def _landfall_of(prev: Event, e: Event, country_of: CountryOf) -> bool:
         and (prev.direction, prev.status, prev.background) == (e.direction, e.status, e.background)
         and (
             (prev.size is None) != (e.size is None)
-            # "ordered two F-35 squadrons to Japan, to be stationed at Misawa Air Base": the same force counted
-            or (prev.size is not None and prev.size == e.size and prev.force == e.force)
+            # "ordered two F-35 squadrons to Japan, to be stationed at Misawa Air Base": the same force counted (not
+            # one sent "to Greece and the two Balkan states", a list of destinations)
+            or (prev.size is not None and prev.size == e.size and prev.force == e.force and not _listed_together(prev, e))
             # a pull-out's country the story filled in; "left Syria, flying home from the Hmeimim air base" names
             # the country it left as well as the base
             or (
@@ -530,6 +531,12 @@ def _landfall_of(prev: Event, e: Event, country_of: CountryOf) -> bool:
         and country_of(e.destination) is None
         and not _two_states(prev.actor, e.actor, country_of)
     )
+
+
+def _listed_together(prev: DeploymentEvent, e: DeploymentEvent) -> bool:
+    """ "to Greece and the two Balkan states": destinations of one list, each a movement of its own."""
+    a, b = re.escape(prev.destination or ""), re.escape(e.destination or "")
+    return re.search(rf"{a},? (?:and|or) {b}|{b},? (?:and|or) {a}", e.evidence) is not None
 
 
 def _carries_home_again(told: list[Event], e: Event, country_of: CountryOf) -> bool:
