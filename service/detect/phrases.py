@@ -189,8 +189,21 @@ def _allegiance_of(t: Token, head: Token) -> bool:
     return any(
         a.head == head
         and a.dep_ == "acl"
-        and (a.lower_ in _ALLEGIANCE or a.lower_ in _BACKING and _unnamed(head))
+        and (a.lower_ in _ALLEGIANCE or a.lower_ in _BACKING and _unnamed(head) or _led_by_a_side(a))
         for a in (t, *t.ancestors)
+    )
+
+
+def _led_by_a_side(clause: Token) -> bool:
+    """ "led by Hayat Tahrir al-Sham": the side that leads the forces (not "led by General Surovikin")."""
+    return (
+        clause.dep_ == "acl"
+        and clause.lower_ == "led"
+        and any(
+            o.ent_type_ in ("ORG", "NORP", "GPE") or is_armed_group(name_span(o))
+            for a in children(clause, "agent")
+            for o in children(a, "pobj")
+        )
     )
 
 
@@ -664,6 +677,7 @@ def actor_phrase(tok: Token) -> str:
             or (c.dep_ in ("amod", "acl") and c.lower_ in _ALLEGIANCE and c.n_rights)
             # "Forces backed by the United Arab Emirates": the backer names forces that have no other name
             or (c.dep_ == "acl" and c.lower_ in _BACKING and c.n_rights and _unnamed(tok))
+            or _led_by_a_side(c)  # "Rebel forces led by Hayat Tahrir al-Sham"
         ):
             end = max(end, c.right_edge.i)
         elif c.dep_ in ("acl", "relcl", "appos", "punct"):

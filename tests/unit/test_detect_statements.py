@@ -416,3 +416,12 @@ def test_a_movement_with_no_destination_is_read_without_failing(detector):
         "are deployed."
     )
     assert isinstance(detector.detect(Article(id="t", text=text, published=dt.date(2024, 2, 1))), list)
+
+
+def test_forces_led_by_a_named_side_are_written_with_it(detector):
+    text = "Rebel forces led by Hayat Tahrir al-Sham swept into Aleppo on Friday, seizing much of the city."
+    [e] = changes(detector, text)
+    assert e.gaining_actor == "Rebel forces led by Hayat Tahrir al-Sham" and e.losing_actor is None
+    # a commander leads them, he is no side
+    [e] = changes(detector, "Russian troops led by General Surovikin captured Lysychansk.")
+    assert e.gaining_actor == "Russian troops"
