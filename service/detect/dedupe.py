@@ -512,9 +512,15 @@ def _landfall_of(prev: Event, e: Event, country_of: CountryOf) -> bool:
         and (prev.direction, prev.status, prev.background) == (e.direction, e.status, e.background)
         and (
             (prev.size is None) != (e.size is None)
-            # "ordered two F-35 squadrons to Japan, to be stationed at Misawa Air Base": the same force counted (not
-            # one sent "to Greece and the two Balkan states", a list of destinations)
-            or (prev.size is not None and prev.size == e.size and prev.force == e.force and not _listed_together(prev, e))
+            # "ordered two F-35 squadrons to Japan, to be stationed at Misawa Air Base", "was shipped to Vietnam,
+            # arriving at Cam Ranh Bay": the same force told twice (not one sent "to Greece and the two Balkan
+            # states", a list of destinations)
+            or (
+                e.direction == "deploy"
+                and prev.size == e.size
+                and prev.force == e.force
+                and not _listed_together(prev, e)
+            )
             # a pull-out's country the story filled in; "left Syria, flying home from the Hmeimim air base" names
             # the country it left as well as the base
             or (

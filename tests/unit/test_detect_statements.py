@@ -425,3 +425,8 @@ def test_forces_led_by_a_named_side_are_written_with_it(detector):
     # a commander leads them, he is no side
     [e] = changes(detector, "Russian troops led by General Surovikin captured Lysychansk.")
     assert e.gaining_actor == "Russian troops"
+
+
+def test_a_force_shipped_to_a_country_and_arriving_at_a_port_there_is_one_movement(detector):
+    text = "The division was then shipped to Vietnam, arriving at Cam Ranh Bay in September 1965."
+    assert [e.destination for e in movements(detector, text)] == ["Cam Ranh Bay"]
