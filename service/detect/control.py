@@ -1272,7 +1272,7 @@ _JUDGING_VERBS = frozenset("denounce condemn reject recognise recognize protest 
 
 
 def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:
-    if lemma not in lx.GAIN_NOUNS | lx.LOSS_NOUNS:
+    if lemma not in lx.GAIN_NOUNS | lx.LOSS_NOUNS | {"occupation"}:
         return []
     if lemma == "occupation" and not (t.dep_ == "dobj" and t.head.lemma_.lower() in ("complete", "finish")):
         return []  # "during the occupation of Kuwait": a state of things; "completed the occupation of Grozny" is news

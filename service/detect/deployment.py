@@ -1245,7 +1245,7 @@ def _homeward(t: Token) -> bool:
         return True
     if (
         lemma == "return"
-        and t.dep_ != "relcl"  # "Soldiers who returned from Afghanistan described ...": who they are
+        and t.dep_ not in ("relcl", "acl")  # "Soldiers who returned from Afghanistan described ...": who they are
         and not place_objects(t, "to")
         and any(o.pos_ == "PROPN" for o in place_objects(t, "from"))
     ):

@@ -269,6 +269,10 @@ _NON_PLACES = frozenset(
                "arabian peninsula", "the west", "sub saharan africa", "indian subcontinent", "south america",
                "north america", "central america", "south asia", "east asia", "southeast asia"})
 
+_BARE_DIRECTIONS = frozenset("west east north south".split())
+# Regions of many states the detector may send forces to that GeoNames names otherwise
+_SEAS_AND_BLOCS = frozenset({"pacific", "indo pacific", "caribbean", "baltic states"})
+
 # Capitalised phrases that contain a country word but mention no country.
 _NON_PLACE_MENTIONS = (
     "South America", "North America", "Latin America", "Central America", "Americas", "Voice of America",
@@ -687,9 +691,21 @@ class Gazetteer:
             return None  # "us", "uk", "usa" in lower case are ordinary words
         return self._country_names.get(key) or self._demonyms.get(key)
 
-    def capital_of(self, name: str) -> str | None:
+    def country_of_capital(self, name: str) -> str | None:
         """ISO2 of the state whose capital `name` is: "Kyiv said its units ..." speaks for Ukraine."""
         return self._capitals.get(normalize(name)) if name[:1].isupper() else None
+
+    def is_supranational(self, name: str) -> bool:
+        """ "the Middle East", "Eastern Europe", "the wider Sahel", "the Horn of Africa": a region of many states
+        (not "South Africa", a country)."""
+        place = re.sub(r"^(?:wider|broader)\s+", "", _RE_LEAD_ARTICLE.sub("", name.strip()), flags=re.I)
+        key = normalize(place)
+        if key in self._country_names:
+            return False
+        if key in _NON_PLACES - _BARE_DIRECTIONS or key in _SEAS_AND_BLOCS:
+            return True
+        directional = _RE_DIRECTIONAL.match(place)
+        return directional is not None and normalize(directional.group("rest")) in _NON_PLACES - _BARE_DIRECTIONS
 
     def countries_in(self, text: str, demonym_weight: float = 1.0) -> Counter[str]:
         """ISO2 counts of countries mentioned in `text` (names, demonyms, abbreviations, large cities).

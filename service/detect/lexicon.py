@@ -33,7 +33,7 @@ GROUND_VERBS = frozenset("gain make establish win".split())
 # "X fell to Y"
 FALL_VERBS = frozenset({"fall"})
 # Nouns that name the change itself ("the capture of X", "the fall of X").
-GAIN_NOUNS = frozenset("capture recapture seizure takeover liberation conquest annexation occupation".split())
+GAIN_NOUNS = frozenset("capture recapture seizure takeover liberation conquest annexation".split())
 LOSS_NOUNS = frozenset("fall loss".split())
 # "took/seized/gained/regained/assumed/established/imposed control (of|over) P"
 CONTROL_VERBS = frozenset(
@@ -60,6 +60,7 @@ TC_TRIGGER_LEMMAS = (
     | GAIN_NOUNS
     | LOSS_NOUNS
     | {"pass"}  # "passed to Federation control"
+    | {"occupation"}  # "completed the occupation of Grozny" (control.py reads only an occupation completed)
 )
 
 # --- deployment ----------------------------------------------------------------------------------------

@@ -548,7 +548,7 @@ def _actor_country(actor: str | None, ctx: ArticleContext) -> str | None:
     code = ctx.gazetteer.country_code(actor)
     for word in _WORD_RUN.findall(actor):
         code = code or ctx.gazetteer.country_code(word) or STATE_INSTITUTIONS.get(word)
-    return code or ctx.gazetteer.capital_of(re.sub(r"^(?:the|The) ", "", actor))  # "Kyiv", "Moscow"
+    return code or ctx.gazetteer.country_of_capital(re.sub(r"^(?:the|The) ", "", actor))  # "Kyiv", "Moscow"
 
 
 def _where_clause_place(anaphor: Token) -> str | None:
@@ -659,17 +659,9 @@ _OPEN_WATER = re.compile(
 )
 
 
-_MANY_STATES = re.compile(
-    r"^(?:the )?(?:wider |broader )?(?:(?:northern|southern|eastern|western|central|north|south|east|west) )?(?:Middle East|Europe|"
-    r"Africa|Asia|Balkans|Baltics|Baltic states|Indo-Pacific|Pacific|Caribbean|Sahel|Horn of Africa|Levant)$",
-    re.I,
-)
-
-
-def _many_states(place: str, sentence: str) -> bool:
+def _many_states(place: str, sentence: str, ctx: ArticleContext) -> bool:
     """ "the Middle East", "Eastern Europe", "the wider Sahel"; but Sahel with no article is a Syrian village."""
-    region = _MANY_STATES.search(place)
-    return region is not None and (
+    return ctx.gazetteer.is_supranational(place) and (
         not place.endswith("Sahel") or re.search(r"\bthe (?:\w+ )?Sahel\b", sentence) is not None
     )
 
@@ -690,7 +682,7 @@ def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | 
     else:
         owner = _state_of_the_town(place, sentence, ctx)  # "the Somali town of El Wak"
     loc = ctx.resolve_place(place)
-    if _many_states(place, sentence) and (loc is None or loc.feature != "city"):
+    if _many_states(place, sentence, ctx) and (loc is None or loc.feature != "city"):
         return None, None  # "the Middle East", "the Sahel": no one state's land
     if owner and loc is not None and loc.country != owner:
         loc = None
@@ -717,6 +709,8 @@ def _inner_places_only(destinations: list[str], ctx: ArticleContext) -> list[str
 
 def _state_of_the_town(place: str, sentence: str, ctx: ArticleContext) -> str | None:
     """ "the Somali town of El Wak", "the southern Lebanese town of Khiam": the state the sentence puts it in."""
+    if not place:
+        return None
     told = re.search(
         rf"\b([A-Z][a-z]+) (?:border |port |oil |market |provincial |frontline |front-line )?"
         rf"(?:town|city|village|port|capital) of {re.escape(place)}\b",
@@ -725,7 +719,7 @@ def _state_of_the_town(place: str, sentence: str, ctx: ArticleContext) -> str | 
     return ctx.gazetteer.country_code(told.group(1)) if told else None
 
 
-_STATE_POSSESSIVE = re.compile(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)'s (.+)$")
+_STATE_POSSESSIVE = re.compile(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)['’]s (.+)$")
 _OWNER_WORD = re.compile(
     r"\b([A-Z][a-z]+)\s+(?:army|military|armed forces|government)\s+(?:base|camp|garrison|outpost|barracks|positions?)\b"
 )

@@ -39,6 +39,8 @@ def test_a_township_is_a_place_taken(detector):
 def test_a_place_written_with_its_state_s_possessive_is_in_that_state(detector):
     [e] = movements(detector, "Britain is sending a further 350 troops to Afghanistan's Helmand province.")
     assert e.country == "AF" and e.size == 350
+    [e] = movements(detector, "Britain is sending a further 350 troops to Afghanistan’s Helmand province.")
+    assert e.country == "AF"
 
 
 def test_a_region_of_many_states_is_in_none(detector):
@@ -49,6 +51,9 @@ def test_a_region_of_many_states_is_in_none(detector):
     # Sahel with no article is a Syrian village
     [e] = changes(detector, "The Syrian Army took Sahel, north of Hama, from rebels.")
     assert e.country == "SY"
+    # South Africa is a country, not a compass point and a continent
+    [e] = movements(detector, "Britain sent 300 troops to South Africa.")
+    assert e.country == "ZA"
 
 
 # --- movements -----------------------------------------------------------------------------------------
@@ -430,3 +435,15 @@ def test_forces_led_by_a_named_side_are_written_with_it(detector):
 def test_a_force_shipped_to_a_country_and_arriving_at_a_port_there_is_one_movement(detector):
     text = "The division was then shipped to Vietnam, arriving at Cam Ranh Bay in September 1965."
     assert [e.destination for e in movements(detector, text)] == ["Cam Ranh Bay"]
+
+
+def test_no_place_is_no_town_a_sentence_gives_a_state():
+    from types import SimpleNamespace
+
+    from service.detect.gazetteer import Gazetteer
+    from service.detect.pipeline import _state_of_the_town
+
+    ctx = SimpleNamespace(gazetteer=Gazetteer.default())
+    sentence = "Kenyan troops pulled out of the Somali town of El Wak."
+    assert _state_of_the_town("El Wak", sentence, ctx) == "SO"
+    assert _state_of_the_town("", sentence, ctx) is None
