@@ -60,7 +60,8 @@ class ArticleContext:
         self.last_place: str | None = None
         self.last_destination: str | None = None  # the sea the story's last ships were sent to
         self.last_arrival: str | None = None  # where the story's last forces were sent
-        self.last_departure: tuple[str, str | None] | None = None  # the place last left, and the leaver's country
+        # the place the story's last pull-out left, and the country of the side that left it
+        self.last_departure: tuple[str, str | None] | None = None
         self.withdrawal_agreed = False  # the story told of a pull-out agreed or announced
         self.withdrawal_agreed_by: str | None = None  # by whom, if it named them
         # who fights whom, and who last took each place

@@ -501,12 +501,11 @@ def _frames(t: Token) -> list[TCFrame]:
             if target is None and t.dep_ in ("acl", "relcl"):
                 target = t.head
             if target is None and not any(c.dep_ == "nsubjpass" for c in t.children):
-                # "Elephant Pass, lost to the Tigers in April 2000, was retaken": the parser made the place the
-                # subject of the aside before the verb
+                # "Elephant Pass, lost to the Tigers in April 2000, was retaken": the parser made the place
+                # the subject of the aside before the verb
                 asides = [c for c in t.children if c.dep_ == "advcl" and c.i < t.i]
-                target = next(
-                    (s for c in asides for s in children(c, "nsubj") if s.pos_ == "PROPN" and is_placeish(s)), None
-                )
+                named = [s for c in asides for s in children(c, "nsubj") if s.pos_ == "PROPN"]
+                target = next((s for s in named if is_placeish(s)), None)
             gainer = actor_of(agent(t)) or operation_owner(t)
         else:
             target = dobj
@@ -575,8 +574,9 @@ def _frames(t: Token) -> list[TCFrame]:
         places += [p for p in _gapped_places(t) if p.text not in told]
         if not passive and target is dobj:
             places += [r for w in places_joined_to_a_date(t) for r in places_from(w)[0] if r.text not in told]
-            # "seized much of Nineveh province, including the city of Tal Afar": the parser hangs the list on the verb
-            places += [r for o in prep_objects(t, "including") for r in places_from(o)[0] if r.text not in told]
+            # "seized much of Nineveh province, including the city of Tal Afar": the list hangs on the verb
+            included = [r for o in prep_objects(t, "including") for r in places_from(o)[0]]
+            places += [r for r in included if r.text not in told]
         places = located_by_verb(t, sited_at(t, target, places))
         if not places:
             return []
@@ -617,7 +617,8 @@ def _frames(t: Token) -> list[TCFrame]:
             )
         )
         for place, loser in _taken_from_each(losers[:1]):
-            frames.append(TCFrame(t, [PlaceRef(name_span(place), place)], gaining=gainer, losing=actor_of(loser)))
+            taken = [PlaceRef(name_span(place), place)]
+            frames.append(TCFrame(t, taken, gaining=gainer, losing=actor_of(loser)))
         return frames
 
     if lemma in lx.FALL_VERBS and any(c.lower_ in _FALL_IDIOMS for c in t.children):
@@ -643,7 +644,8 @@ def _frames(t: Token) -> list[TCFrame]:
                 return []
         subj = _named_as(subj) if t.dep_ == "relcl" and t.head == subj else subj
         # "fell into the hands of the Viet Minh": to them
-        hands = [o for h in prep_objects(t, "into") if h.lemma_.lower() == "hand" for o in prep_objects(h, "of")]
+        into = prep_objects(t, "into")
+        hands = [o for h in into if h.lemma_.lower() == "hand" for o in prep_objects(h, "of")]
         gainers = prep_objects(t, "to") or [o for o in hands if is_armed(o) and is_placeish(subj)]
         under = [p for p in prep_objects(t, "under") if p.lemma_.lower() == "control"]
         if not gainers and not under and not is_placeish(subj):
@@ -690,7 +692,7 @@ def _frames(t: Token) -> list[TCFrame]:
             return []  # "withdrew Ambassador Smith from Niamey": a state calls a person home
         moved = child(t, "nsubjpass") if passive else dobj
         if lemma == "transfer" and moved is not None and is_force(force_of(moved)):
-            return []  # "the division was transferred from Tobruk to the frontier": a force moved, no place handed
+            return []  # "the division was transferred from Tobruk to the frontier": a force moved, nothing handed
         if lemma == "return" and moved is None and subj is not None and is_force(force_of(subj)):
             return []  # "The battalion returned from Iraq to Afghanistan": a journey, nothing handed back
         targets: list[Token] = []
@@ -1275,7 +1277,7 @@ def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:
     if lemma not in lx.GAIN_NOUNS | lx.LOSS_NOUNS | {"occupation"}:
         return []
     if lemma == "occupation" and not (t.dep_ == "dobj" and t.head.lemma_.lower() in ("complete", "finish")):
-        return []  # "during the occupation of Kuwait": a state of things; "completed the occupation of Grozny" is news
+        return []  # "during the occupation of Kuwait": a state; "completed the occupation of Grozny" is news
     if t.dep_ == "dobj" and t.head.lemma_.lower() in _JUDGING_VERBS:
         return []
     objs = prep_objects(t, "of") + _gapped_of(t)

@@ -578,7 +578,11 @@ def _two_senders(prev: Event, e: Event, country_of: CountryOf) -> bool:
     counted = prev.size is not None and e.size is not None and prev.size != e.size
     states = country_of(prev.actor), country_of(e.actor)
     # "The Ugandan People's Defence Force ... French paratroopers": states named inside the actors
-    return counted or (None not in states and states[0] != states[1]) or _two_states(prev.actor, e.actor, country_of)
+    return (
+        counted
+        or (None not in states and states[0] != states[1])
+        or _two_states(prev.actor, e.actor, country_of)
+    )
 
 
 # "two more towns", "several villages", "3 settlements": an unnamed group of places of one kind

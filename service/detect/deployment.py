@@ -39,6 +39,7 @@ from service.detect.phrases import (
     is_envoy,
     is_force,
     is_placeish,
+    is_where_clause,
     name_span,
     names_a_country,
     noun_phrase,
@@ -247,7 +248,8 @@ def _more_to_follow(t: Token) -> list[DeployFrame]:
         return []
     sender = subject_of(t)
     brought = next((o for o in prep_objects(t, "with") if _is_mover(_mover(o))), None)
-    if brought is not None and sender is not None and (is_state(sender) or sender.ent_type_ in ("GPE", "NORP")):
+    a_state = sender is not None and (is_state(sender) or sender.ent_type_ in ("GPE", "NORP"))
+    if brought is not None and sender is not None and a_state:
         # "France landed 400 paratroopers at the port of Beirut, the United States followed with 800 Marines":
         # a state's force going where the one before it went
         return [DeployFrame(t, _mover(brought), [], actor=actor_of(sender))]
@@ -667,7 +669,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         dests = place_objects(t, *preps) or ([] if withdraw else _offshore(t) or _goal_past_a_route(t))
         moved_out = [o for p in t.children if p.lower_ == "out" for o in place_objects(p, "of")]
         if not withdraw and moved_out and lemma in _MOVE_OUT_VERBS and not place_objects(t, "to", "into"):
-            dests, withdraw = moved_out, True  # "has begun moving Patriot missile batteries out of Saudi Arabia"
+            dests, withdraw = moved_out, True  # "has begun moving Patriot batteries out of Saudi Arabia"
         if not dests and not withdraw and _where_clause_of_place(t):
             dests = [
                 t.head
@@ -759,7 +761,7 @@ def _frames(t: Token) -> list[DeployFrame]:
                 place_objects(force.head.head, "in") if force.head.lower_ == "of" else []
             )
         if not dests and withdraw and t.dep_ == "xcomp" and t.head.lemma_.lower() in _ORDER_VERBS:
-            dests = place_objects(t.head, "in")  # "ordered the Egyptian forces in Sinai to withdraw": "in" on "ordered"
+            dests = place_objects(t.head, "in")  # "ordered the forces in Sinai to withdraw": "in" on "ordered"
         if not dests and lemma == "reduce" and force is not None and force.i < t.i + 6:
             # "would reduce its troops in the Sahel to about 2,500": the parser hangs the place on the verb
             dests = place_objects(t, "in")
@@ -804,10 +806,6 @@ def _frames(t: Token) -> list[DeployFrame]:
         rotated_in = any(
             c.dep_ in ("prt", "advmod") and c.lower_ == "in" for c in t.children
         ) and place_objects(t, "at", "in")
-        if lemma == "rotate" and not withdraw and not dests:
-            # "the 2nd Battalion would rotate out of Mali": it leaves
-            dests = [o for p in t.children if p.lower_ == "out" for o in place_objects(p, "of")]
-            withdraw = bool(dests)
         if lemma == "rotate" and (
             _habitual(t) or not (place_objects(t, "through", "to", "into") or rotated_in or withdraw)
         ):
@@ -1093,7 +1091,8 @@ def _cut_to_a_figure(t: Token) -> bool:
 
 
 _SHARES = frozenset("half third quarter percent thousand hundred".split())
-_MOVE_OUT_VERBS = lx.REPOSITION_VERBS | lx.JOURNEY_VERBS | {"bring", "take"}
+# "moving Patriot batteries out of Saudi Arabia", "the 2nd Battalion would rotate out of Mali"
+_MOVE_OUT_VERBS = lx.REPOSITION_VERBS | lx.JOURNEY_VERBS | {"bring", "take", "rotate"}
 
 
 def _outer_force(force: Token) -> Token:
@@ -1228,7 +1227,7 @@ _DRILLS = frozenset("exercise drill training manoeuvre maneuver".split())
 
 
 def _where_clause_of_place(t: Token) -> bool:
-    return t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children) and is_placeish(t.head)
+    return is_where_clause(t) and is_placeish(t.head)
 
 
 def _homeward(t: Token) -> bool:
@@ -1245,7 +1244,7 @@ def _homeward(t: Token) -> bool:
         return True
     if (
         lemma == "return"
-        and t.dep_ not in ("relcl", "acl")  # "Soldiers who returned from Afghanistan described ...": who they are
+        and t.dep_ not in ("relcl", "acl")  # "Soldiers who returned from Afghanistan said": who they are
         and not place_objects(t, "to")
         and any(o.pos_ == "PROPN" for o in place_objects(t, "from"))
     ):

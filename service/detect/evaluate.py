@@ -69,7 +69,8 @@ def _events_per_article(
                 yield from list(detector.detect_many([article]))
             except Exception as exc:  # noqa: BLE001
                 failure = f"{type(exc).__name__}: {exc}"
-                print(f"detect: article {article.id!r} failed ({failure}); no events written", file=sys.stderr)
+                message = f"detect: article {article.id!r} failed ({failure}); no events written"
+                print(message, file=sys.stderr)
                 yield []
 
 

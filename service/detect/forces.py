@@ -489,7 +489,6 @@ def _word_of_the_name(poss: Token) -> bool:
         poss.dep_ == "poss"
         and poss.pos_ == "PROPN"
         and not _names_state(poss)
-        and poss.lower_ not in lx.UNIT_NAME_WORDS
         and poss.lemma_.lower() in ("people", "worker", "workers", "patriot", "patriots")
     )
 

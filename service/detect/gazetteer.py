@@ -705,7 +705,8 @@ class Gazetteer:
         if key in _NON_PLACES - _BARE_DIRECTIONS or key in _SEAS_AND_BLOCS:
             return True
         directional = _RE_DIRECTIONAL.match(place)
-        return directional is not None and normalize(directional.group("rest")) in _NON_PLACES - _BARE_DIRECTIONS
+        rest = normalize(directional.group("rest")) if directional is not None else ""
+        return rest in _NON_PLACES - _BARE_DIRECTIONS
 
     def countries_in(self, text: str, demonym_weight: float = 1.0) -> Counter[str]:
         """ISO2 counts of countries mentioned in `text` (names, demonyms, abbreviations, large cities).

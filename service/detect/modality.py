@@ -28,7 +28,7 @@ from service.detect.lexicon import (
     REALIS_HEADS_DEPLOYMENT,
     SPECULATION_WORDS,
 )
-from service.detect.phrases import children, goes_on, scheduled
+from service.detect.phrases import children, goes_on, is_where_clause, scheduled
 
 # "in recent days", "hours earlier", "this comes after": the same developing story, so news.
 _RECENT = re.compile(
@@ -53,16 +53,7 @@ _UNREAL_MODIFIERS = frozenset(
     "planned proposed possible potential expected rumoured rumored hypothetical".split()
 )
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "as"})
-_REPORT_NOUNS = frozenset("report reports claim claims rumour rumours rumor rumors allegation allegations".split())
-
-
-def _denied_report(noun: Token) -> bool:
-    """ "denied reports that ...", "dismissed claims that ...": what the report says is denied with it."""
-    return (
-        noun.lemma_.lower() in _REPORT_NOUNS
-        and noun.dep_ in ("dobj", "nsubjpass")
-        and noun.head.lemma_.lower() in DENIAL_VERBS
-    )
+_REPORT_NOUNS = frozenset("report claim rumour rumor allegation".split())  # lemmas
 _INTENT_NOUNS = frozenset(
     "prospect hope goal aim threat possibility chance intention plan plans bid attempt effort push drive "
     "order orders objective ambition".split()
@@ -75,6 +66,15 @@ class Modality:
     announced: bool  # decided and announced but not (yet) carried out
     claimed: bool  # attributed to a party rather than reported as fact
     background: bool  # earlier context for the news, not the news
+
+
+def _denied_report(noun: Token) -> bool:
+    """ "denied reports that ...", "dismissed claims that ...": what the report says is denied with it."""
+    return (
+        noun.lemma_.lower() in _REPORT_NOUNS
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and noun.head.lemma_.lower() in DENIAL_VERBS
+    )
 
 
 def _clause_chain(tok: Token) -> list[Token]:
@@ -505,16 +505,10 @@ def _before_publication_year(years: list[int], published_year: int | None) -> bo
     return bool(years) and (published_year is None or max(years) < published_year)
 
 
-def _what_happened_there(trigger: Token) -> bool:
-    """ "Operation Flash in Western Slavonia, where the Croatian Army took Okučani on 2 May": a "where" clause
-    tells the story on, it does not say who the place is."""
-    return trigger.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in trigger.children)
-
-
 def _dated_relative_clause(trigger: Token, published_year: int | None) -> bool:
     """A relative clause that dates what it tells by a past year describes who someone is: "troops, who entered
     Somalia in 2006, remain"."""
-    if trigger.dep_ != "relcl" or (published_year is None and _what_happened_there(trigger)):
+    if trigger.dep_ != "relcl" or (published_year is None and is_where_clause(trigger)):
         return False  # in a narrative with no date of its own, a "where" clause tells the story on
     years = [int(t.text) for t in trigger.subtree if _dating_year(t)]
     return _before_publication_year(years, published_year)
@@ -654,7 +648,8 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
         trigger.dep_ in ("relcl", "acl")
         and _describes_place(trigger.head)
         and (trigger.dep_ == "relcl" or trigger.tag_ == "VBN")
-        and not _what_happened_there(trigger)
+        # "Operation Flash in Western Slavonia, where the Croatian Army took Okučani": what happened there
+        and not is_where_clause(trigger)
         # "the army, which retook Morek on Sunday, is advancing": the story's latest step, told in passing
         and not _RECENT.search(_span_text(trigger))
         # "X and Y were among the buildings that fell to the militants": the clause tells the news of X and Y

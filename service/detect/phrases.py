@@ -19,6 +19,7 @@ from service.detect.lexicon import (
     REGION_WORDS,
     THING_NOUNS,
     WAR_WORDS,
+    WARPLANE_MODEL,
 )
 
 _NP_LEFT = frozenset(
@@ -78,15 +79,21 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
     return out
 
 
+def is_where_clause(t: Token) -> bool:
+    """ "..., where the Croatian Army took Okučani": a relative clause on where something happened."""
+    return t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children)
+
+
 def _numbered_formation(head: Token, compounds: list[Token]) -> bool:
     """ "the 4th Infantry Division headquarters", "XVIII Airborne Corps headquarters": a formation named by its
     number."""
-    return any(c.lower_ in ("division", "corps", "brigade", "army", "fleet", "regiment") for c in compounds) and any(
+    formation = any(c.lower_ in ("division", "corps", "brigade", "army", "fleet", "regiment") for c in compounds)
+    return formation and any(
         w.ent_type_ == "ORDINAL" or re.fullmatch(r"\d+(?:st|nd|rd|th)|[IVXL]+", w.text) for w in head.subtree
     )
 
 
-_WARPLANES = re.compile(r"^(?:F|B|A|Su|MiG|Tu|J)-\d{1,3}[A-Z]?s$")
+_WARPLANES = re.compile(rf"^{WARPLANE_MODEL}s$")
 _AHEAD_PARTICLES = frozenset("up forward down".split())
 
 
@@ -189,7 +196,7 @@ def _allegiance_of(t: Token, head: Token) -> bool:
     return any(
         a.head == head
         and a.dep_ == "acl"
-        and (a.lower_ in _ALLEGIANCE or a.lower_ in _BACKING and _unnamed(head) or _led_by_a_side(a))
+        and (a.lower_ in _ALLEGIANCE or a.lower_ in _BACKING and _bare_force_noun(head) or _led_by_a_side(a))
         for a in (t, *t.ancestors)
     )
 
@@ -207,7 +214,7 @@ def _led_by_a_side(clause: Token) -> bool:
     )
 
 
-def _unnamed(force: Token) -> bool:
+def _bare_force_noun(force: Token) -> bool:
     """ "Forces", "the fighters": a force phrase with nothing before its noun but an article."""
     return all(c.dep_ == "det" for c in force.lefts)
 
@@ -380,7 +387,7 @@ def is_force(tok: Token) -> bool:
     if _WARPLANES.match(tok.text):
         return True  # "The last Dutch F-16s left Jordan": warplanes by model
     if lemma == "headquarters" and _numbered_formation(tok, compounds):
-        return True  # "the 4th Infantry Division headquarters will deploy": a unit's staff (not "army headquarters")
+        return True  # "the 4th Infantry Division headquarters will deploy": a unit's staff ("army headquarters" not)
     if lemma in ("vessel", "ship", "boat") and any(
         c.dep_ in ("amod", "compound") and c.lower_ in ("naval", "navy", "military") for c in tok.children
     ):
@@ -676,7 +683,7 @@ def actor_phrase(tok: Token) -> str:
             # "fighters loyal to Haftar", "Forces allied with Libya's U.N.-backed government"
             or (c.dep_ in ("amod", "acl") and c.lower_ in _ALLEGIANCE and c.n_rights)
             # "Forces backed by the United Arab Emirates": the backer names forces that have no other name
-            or (c.dep_ == "acl" and c.lower_ in _BACKING and c.n_rights and _unnamed(tok))
+            or (c.dep_ == "acl" and c.lower_ in _BACKING and c.n_rights and _bare_force_noun(tok))
             or _led_by_a_side(c)  # "Rebel forces led by Hayat Tahrir al-Sham"
         ):
             end = max(end, c.right_edge.i)

@@ -615,7 +615,8 @@ def _place_text(
                 return named_site.group(0), True
             return f"{_strip_possessive(antecedent)}'s {noun}", True
         if antecedent:
-            return _strip_possessive(antecedent), True  # "had entered Kunduz's outskirts, and the city surrendered"
+            # "had entered Kunduz's outskirts, and the city surrendered": Kunduz
+            return _strip_possessive(antecedent), True
         if regional:
             return ref.text, True  # no town named before it: "the regional capital", as written
         story = ctx.story_place(exclude_country)  # a state's forces sent "to the region" leave home
@@ -1327,7 +1328,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     named = [r for r in frame.destinations if not r.anaphoric]
     refs = named or frame.destinations
     own = _actor_country(actor, ctx)
-    destinations = _inner_places_only([_place_text(r, sentence, ctx, own, movement=True)[0] for r in refs], ctx)
+    written = [_place_text(r, sentence, ctx, own, movement=True)[0] for r in refs]
+    destinations = _inner_places_only(written, ctx)
     if not destinations:
         # "Belgium has said it will send a frigate" after "the frigate Hessen is due in the Red Sea": where the
         # story's movements go; else "300 commandos were sent as reinforcement": to where the story is
@@ -1355,8 +1357,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
             # "France landed 400 paratroopers at the port of Beirut, ... and Italy sent a contingent two days
             # later": where the sentence's last movement went
             story = ctx.arrivals_in_sentence[-1]
-        elif frame.withdraw and ctx.last_departure is not None and own is not None and ctx.last_departure[1] == own:
-            # "it had withdrawn its troops from Marinka ... Kyiv said its units were pulled back": the same pull-out
+        elif frame.withdraw and own is not None and ctx.last_departure is not None and ctx.last_departure[1] == own:
+            # "it had withdrawn its troops from Marinka ... Kyiv said its units were pulled back": the same one
             story = ctx.last_departure[0]
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
@@ -1422,7 +1424,7 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
             and not ctx.names_places_in(own)
             and not _FRONTIER.search(dest or "")
             and ctx.country_near(sentence.text, dest or "") != own
-            and _state_of_the_town(dest or "", sentence.text, ctx) != own  # "the southern Lebanese town of Khiam"
+            and _state_of_the_town(dest or "", sentence.text, ctx) != own  # "the Lebanese town of Khiam"
         ):
             # "France sent 2,000 soldiers to the Sahel": a country the story names only as the sender is not
             # where its forces go (a state's own border is)

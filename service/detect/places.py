@@ -525,7 +525,8 @@ def _located_by_compass(tok: Token) -> str | None:
     one, written right after its noun (the parser often hangs the bearing on the verb)."""
     doc = tok.doc
     after = tok.i + 1
-    if after + 2 < len(doc) and doc[after + 1].text == "-" and f"{doc[after].lower_}{doc[after + 2].lower_}" in _BEARINGS:
+    hyphenated = after + 2 < len(doc) and doc[after + 1].text == "-"
+    if hyphenated and f"{doc[after].lower_}{doc[after + 2].lower_}" in _BEARINGS:
         after += 2  # "a desert airstrip south-west of Kandahar": the tokenizer splits the bearing at its hyphen
     if after + 2 >= len(doc) or doc[after].lower_ not in _BEARINGS or doc[after + 1].lower_ != "of":
         return None
