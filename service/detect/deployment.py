@@ -834,7 +834,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         if retreat and not _of_a_mission(force) and _retreat_in_battle(t, force, from_positions=outside):
             return []
         if not withdraw and len(dests) == 1 and dests[0].pos_ == "PROPN" and is_country(dests[0].text):
-            dests = _site_named_for_the_task(t) or dests
+            dests = _site_named_for_the_task(t) or _posting_in_the_country(t, dests[0]) or dests
         return [DeployFrame(t, force, dest_refs(dests), actor=actor, withdraw=withdraw)]
 
     ashore = lemma in ("come", "wade", "wad") and any(c.lower_ == "ashore" for c in t.children)
@@ -1009,6 +1009,20 @@ def _site_named_for_the_task(t: Token) -> list[Token]:
         ]
         if sites:
             return sites[:1]
+    return []
+
+
+_POSTING_VERBS = frozenset("station base deploy post position arrive land go".split())
+
+
+def _posting_in_the_country(t: Token, country: Token) -> list[Token]:
+    """ "will send troops to Poland, where they will be stationed in Rzeszow": the place in the country the
+    sentence names for them."""
+    for clause in country.children:
+        if is_where_clause(clause) and clause.lemma_.lower() in _POSTING_VERBS:
+            named = [o for o in place_objects(clause, "in", "at") if any(w.pos_ == "PROPN" for w in o.subtree)]
+            if named:
+                return named[:1]
     return []
 
 

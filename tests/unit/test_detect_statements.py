@@ -447,3 +447,13 @@ def test_no_place_is_no_town_a_sentence_gives_a_state():
     sentence = "Kenyan troops pulled out of the Somali town of El Wak."
     assert _state_of_the_town("El Wak", sentence, ctx) == "SO"
     assert _state_of_the_town("", sentence, ctx) is None
+
+
+def test_a_force_sent_to_a_country_where_it_will_be_stationed_in_a_town_goes_to_the_town(detector):
+    text = "The U.S. will send troops to Poland, where they will be stationed in Rzeszow."
+    assert [e.destination for e in movements(detector, text)] == ["Rzeszow"]
+    text = "The U.S. is sending 500 more troops to Syria, where they will be based at the al-Tanf garrison."
+    assert [e.destination for e in movements(detector, text)] == ["the al-Tanf garrison"]
+    # a "where" clause that tells of something else leaves the country
+    text = "France sent troops to Mali, where the jihadists had seized the north."
+    assert [e.destination for e in movements(detector, text)] == ["Mali"]
