@@ -224,12 +224,20 @@ def _place_left(obj: Token | None, lemma: str) -> bool:
     return is_placeish(obj) or (obj.pos_ == "PROPN" and lemma in ("evacuate", "abandon", "vacate"))
 
 
+def _out_of(t: Token) -> list[Token]:
+    """ "pulled its troops out of the town": the parser hangs "of" on the particle."""
+    return [o for p in t.children if p.lower_ == "out" for o in prep_objects(p, "of")]
+
+
+def _what_was_left(t: Token) -> list[Token]:
+    """ "withdrew from X", "pulled out of X": what a pull-out names as left."""
+    return prep_objects(t, "from", "of") + _out_of(t)
+
+
 def _ground_left(t: Token) -> bool:
     """ "withdrew from areas of Bakhmut", "will pull out of Niger": a state leaves ground, not "the EU", "the
     Paris climate agreement" or "the grain deal"."""
-    left = prep_objects(t, "from", "of") + [
-        o for p in t.children if p.lower_ == "out" for o in prep_objects(p, "of")
-    ]
+    left = _what_was_left(t)
     return any(
         is_placeish(o)
         and name_span(o) not in MEMBERSHIPS
@@ -667,7 +675,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             return []  # "deploying anti-ship missiles against the fleet": forces in action, not moved
         preps = ("from", "out") if withdraw else DEST_PREPS + (("through",) if lemma == "rotate" else ())
         dests = place_objects(t, *preps) or ([] if withdraw else _offshore(t) or _goal_past_a_route(t))
-        moved_out = [o for p in t.children if p.lower_ == "out" for o in place_objects(p, "of")]
+        moved_out = [o for o in _out_of(t) if is_placeish(o)]
         if not withdraw and moved_out and lemma in _MOVE_OUT_VERBS and not place_objects(t, "to", "into"):
             dests, withdraw = moved_out, True  # "has begun moving Patriot batteries out of Saudi Arabia"
         if not dests and not withdraw and _where_clause_of_place(t):
@@ -697,9 +705,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests = [o for a in force.children if a.dep_ == "appos" for o in place_objects(a, "from")]
         if withdraw and not dests:
             # "pulled out of positions around Hodeidah": the place that locates the ground left
-            left = prep_objects(t, "from", "of") + [
-                o for p in t.children if p.lower_ == "out" for o in prep_objects(p, "of")
-            ]
+            left = _what_was_left(t)
             dests = [o for g in left if unnamed_ground(g) for o in prep_objects(g, *GROUND_LOCATING_PREPS)]
         if withdraw and not dests:
             # "began pulling back troops from around Kyiv": the town the ground left surrounds (whose town is no
@@ -822,7 +828,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             dests, withdraw = (
                 place_objects(t, "from")
                 # "moved its troops out of the Sangin district center to a new base a few kilometers away"
-                or [o for p in t.children if p.lower_ == "out" for o in place_objects(p, "of")]
+                or [o for o in _out_of(t) if is_placeish(o)]
                 or place_objects(force, "in", "at")
                 or _posted_at(force),
                 True,
@@ -1099,12 +1105,19 @@ def _cut_to_a_figure(t: Token) -> bool:
     return any(
         p.dep_ == "prep"
         and p.lower_ in ("to", "by", "from")
-        and any(o.dep_ == "pobj" and (o.like_num or o.lemma_.lower() in _SHARES) for o in p.children)
+        and any(o.dep_ == "pobj" and _an_amount(o) for o in p.children)
         for p in t.subtree
     )
 
 
 _SHARES = frozenset("half third quarter percent thousand hundred".split())
+
+
+def _an_amount(tok: Token) -> bool:
+    """ "2,500", "half", "a third": how much, in "cut to 2,500", "reduced by half"."""
+    return tok.like_num or tok.lemma_.lower() in _SHARES
+
+
 # "moving Patriot batteries out of Saudi Arabia", "the 2nd Battalion would rotate out of Mali"
 _MOVE_OUT_VERBS = lx.REPOSITION_VERBS | lx.JOURNEY_VERBS | {"bring", "take", "rotate"}
 
@@ -1748,7 +1761,7 @@ def _mover_agent(t: Token) -> Token | None:
     by = agent(t)
     if by is not None and by.lemma_.lower() in _CONVEYANCES:
         return None  # "were flown by helicopter": how they went, not who sent them
-    if by is not None and (by.like_num or by.lemma_.lower() in _SHARES):
+    if by is not None and _an_amount(by):
         return None  # "will be reduced by half", "cut by 2,000": how much, not who
     if by is None or by.head.head == t:
         return by
@@ -1949,9 +1962,7 @@ _CHOSEN_WORDS = frozenset(
 def _left_positions_outside(t: Token) -> bool:
     """ "pulled out of their positions around Hodeidah city": ground outside a town, given up by decision unless
     under attack; "withdrew from their positions in the city" is a retreat from the town itself."""
-    left = prep_objects(t, "from", "of") + [
-        o for p in t.children if p.lower_ == "out" for o in prep_objects(p, "of")
-    ]
+    left = _what_was_left(t)
     return any(
         unnamed_ground(g)
         and (

@@ -61,17 +61,17 @@ def _events_per_article(
         batch = articles[start : start + batch_size]
         try:
             yield from list(detector.detect_many(batch))
-            continue
         except Exception:  # noqa: BLE001 - find the failing article, keep the others
-            pass
-        for article in batch:
-            try:
-                yield from list(detector.detect_many([article]))
-            except Exception as exc:  # noqa: BLE001
-                failure = f"{type(exc).__name__}: {exc}"
-                message = f"detect: article {article.id!r} failed ({failure}); no events written"
-                print(message, file=sys.stderr)
-                yield []
+            yield from (_events_or_none(detector, article) for article in batch)
+
+
+def _events_or_none(detector: Detector, article: Article) -> list[Event]:
+    try:
+        return next(iter(detector.detect_many([article])))
+    except Exception as exc:  # noqa: BLE001
+        failure = f"{type(exc).__name__}: {exc}"
+        print(f"detect: article {article.id!r} failed ({failure}); no events written", file=sys.stderr)
+        return []
 
 
 def detect_file(input_path: Path, output_path: Path, detector: Detector | None = None) -> int:

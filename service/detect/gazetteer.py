@@ -269,8 +269,9 @@ _NON_PLACES = frozenset(
                "arabian peninsula", "the west", "sub saharan africa", "indian subcontinent", "south america",
                "north america", "central america", "south asia", "east asia", "southeast asia"})
 
-_BARE_DIRECTIONS = frozenset("west east north south".split())
-# Regions of many states the detector may send forces to that GeoNames names otherwise
+# Regions of many states forces are sent to ("the Middle East", "the Sahel"; not a bare "west"), and those
+# GeoNames names otherwise
+_REGIONS_OF_STATES = _NON_PLACES - frozenset("west east north south".split())
 _SEAS_AND_BLOCS = frozenset({"pacific", "indo pacific", "caribbean", "baltic states"})
 
 # Capitalised phrases that contain a country word but mention no country.
@@ -299,6 +300,8 @@ _RE_DIRECTIONAL = re.compile(
     re.I,
 )
 _RE_LEAD_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_RE_THE = re.compile(r"^(?:the|The) ")
+_RE_WIDER = re.compile(r"^(?:wider|broader)\s+", re.I)
 _SETTLEMENT = (
     r"(?:city|town|village|settlement|hamlet|port|municipality|outskirts|suburbs?|township|commune|hub)"
 )
@@ -693,20 +696,20 @@ class Gazetteer:
 
     def country_of_capital(self, name: str) -> str | None:
         """ISO2 of the state whose capital `name` is: "Kyiv said its units ..." speaks for Ukraine."""
+        name = _RE_THE.sub("", name)
         return self._capitals.get(normalize(name)) if name[:1].isupper() else None
 
     def is_supranational(self, name: str) -> bool:
         """ "the Middle East", "Eastern Europe", "the wider Sahel", "the Horn of Africa": a region of many states
         (not "South Africa", a country)."""
-        place = re.sub(r"^(?:wider|broader)\s+", "", _RE_LEAD_ARTICLE.sub("", name.strip()), flags=re.I)
+        place = _RE_WIDER.sub("", _RE_LEAD_ARTICLE.sub("", name.strip()))
         key = normalize(place)
         if key in self._country_names:
             return False
-        if key in _NON_PLACES - _BARE_DIRECTIONS or key in _SEAS_AND_BLOCS:
+        if key in _REGIONS_OF_STATES or key in _SEAS_AND_BLOCS:
             return True
         directional = _RE_DIRECTIONAL.match(place)
-        rest = normalize(directional.group("rest")) if directional is not None else ""
-        return rest in _NON_PLACES - _BARE_DIRECTIONS
+        return directional is not None and normalize(directional.group("rest")) in _REGIONS_OF_STATES
 
     def countries_in(self, text: str, demonym_weight: float = 1.0) -> Counter[str]:
         """ISO2 counts of countries mentioned in `text` (names, demonyms, abbreviations, large cities).

@@ -21,6 +21,7 @@ from service.detect.lexicon import (
     WAR_WORDS,
     WARPLANE_MODEL,
 )
+from service.detect.numbers import ORDINAL_NUMBER
 
 _NP_LEFT = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "npadvmod", "advmod"}
@@ -89,10 +90,12 @@ def _numbered_formation(head: Token, compounds: list[Token]) -> bool:
     number."""
     formation = any(c.lower_ in ("division", "corps", "brigade", "army", "fleet", "regiment") for c in compounds)
     return formation and any(
-        w.ent_type_ == "ORDINAL" or re.fullmatch(r"\d+(?:st|nd|rd|th)|[IVXL]+", w.text) for w in head.subtree
+        w.ent_type_ == "ORDINAL" or ORDINAL_NUMBER.fullmatch(w.text) or _ROMAN.fullmatch(w.text)
+        for w in head.subtree
     )
 
 
+_ROMAN = re.compile(r"[IVXL]+")  # "XVIII Airborne Corps"
 _WARPLANES = re.compile(rf"^{WARPLANE_MODEL}s$")
 _AHEAD_PARTICLES = frozenset("up forward down".split())
 

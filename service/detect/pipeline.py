@@ -548,7 +548,7 @@ def _actor_country(actor: str | None, ctx: ArticleContext) -> str | None:
     code = ctx.gazetteer.country_code(actor)
     for word in _WORD_RUN.findall(actor):
         code = code or ctx.gazetteer.country_code(word) or STATE_INSTITUTIONS.get(word)
-    return code or ctx.gazetteer.country_of_capital(re.sub(r"^(?:the|The) ", "", actor))  # "Kyiv", "Moscow"
+    return code or ctx.gazetteer.country_of_capital(actor)  # "Kyiv", "Moscow"
 
 
 def _where_clause_place(anaphor: Token) -> str | None:
@@ -712,12 +712,17 @@ def _state_of_the_town(place: str, sentence: str, ctx: ArticleContext) -> str | 
     """ "the Somali town of El Wak", "the southern Lebanese town of Khiam": the state the sentence puts it in."""
     if not place:
         return None
-    told = re.search(
-        rf"\b([A-Z][a-z]+) (?:border |port |oil |market |provincial |frontline |front-line )?"
-        rf"(?:town|city|village|port|capital) of {re.escape(place)}\b",
-        sentence,
-    )
-    return ctx.gazetteer.country_code(told.group(1)) if told else None
+    for told in _TOWN_OF_A_STATE.finditer(sentence):
+        rest = sentence[told.end() :]
+        if rest.startswith(place) and not rest[len(place) : len(place) + 1].isalnum():
+            return ctx.gazetteer.country_code(told.group(1))
+    return None
+
+
+_TOWN_OF_A_STATE = re.compile(
+    r"\b([A-Z][a-z]+) (?:border |port |oil |market |provincial |frontline |front-line )?"
+    r"(?:town|city|village|port|capital) of "
+)
 
 
 _STATE_POSSESSIVE = re.compile(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)['’]s (.+)$")
