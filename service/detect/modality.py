@@ -819,8 +819,8 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
     clause = _own_clause(trigger) + _shared_date(trigger) + _date_of_the_deal(trigger)
     text = " ".join(t.text for t in clause)
     recalled = _RELATIVE_PAST.search(text)
-    if recalled and not (_SAME_STORY_PAST.fullmatch(recalled.group(0)) and comes_after(trigger)):
-        # but "the deployment comes after Boko Haram overran Baga earlier this month": the story's latest step
+    if recalled and not _SAME_STORY_PAST.fullmatch(recalled.group(0)):
+        # but "overran a base at El Baraf earlier this month": the story's latest step, not its past
         return True
     if not news_style:
         # an encyclopedia narrative (no date of its own) dates every event it tells by its year; it steps back

@@ -457,3 +457,16 @@ def test_a_force_sent_to_a_country_where_it_will_be_stationed_in_a_town_goes_to_
     # a "where" clause that tells of something else leaves the country
     text = "France sent troops to Mali, where the jihadists had seized the north."
     assert [e.destination for e in movements(detector, text)] == ["Mali"]
+
+
+# --- wire reports --------------------------------------------------------------------------------------
+
+
+def test_a_change_earlier_this_month_is_the_story_s_latest_step(detector):
+    text = "The group said its fighters stormed a government base at Diinsoor earlier this month, killing 20 soldiers."
+    [e] = [e for e in detector.detect(Article(id="t", text=text, published=dt.date(2023, 6, 20)))]
+    assert e.place.endswith("Diinsoor") and not e.background
+    # a year's earlier step is context
+    text = "The group stormed a government base at Diinsoor earlier this year, killing 20 soldiers."
+    [e] = [e for e in detector.detect(Article(id="t", text=text, published=dt.date(2023, 6, 20)))]
+    assert e.background
