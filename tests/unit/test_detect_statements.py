@@ -470,3 +470,9 @@ def test_a_change_earlier_this_month_is_the_story_s_latest_step(detector):
     text = "The group stormed a government base at Diinsoor earlier this year, killing 20 soldiers."
     [e] = [e for e in detector.detect(Article(id="t", text=text, published=dt.date(2023, 6, 20)))]
     assert e.background
+
+
+def test_a_unit_a_state_sent_told_in_a_relative_clause_is_a_movement(detector):
+    text = "The 47th Mechanized Brigade, which Kyiv moved to Robotyne last week, said it was under constant fire."
+    [e] = movements(detector, text, dt.date(2023, 9, 1))
+    assert (e.destination, e.actor, e.force) == ("Robotyne", "Kyiv", "The 47th Mechanized Brigade")
