@@ -638,7 +638,7 @@ def _frames(t: Token) -> list[DeployFrame]:
                 actor_of(_mover_agent(t)) or (actor_of(subject_of(t.head)) if ordered else None),
             )
             if force is None and t.dep_ in ("acl", "relcl"):
-                force = t.head
+                force = _outer_force(t.head)  # "750 soldiers from the same brigade who were rushed to Kuwait"
             force = _mover(force)
         else:
             if (

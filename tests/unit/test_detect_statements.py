@@ -476,3 +476,9 @@ def test_a_unit_a_state_sent_told_in_a_relative_clause_is_a_movement(detector):
     text = "The 47th Mechanized Brigade, which Kyiv moved to Robotyne last week, said it was under constant fire."
     [e] = movements(detector, text, dt.date(2023, 9, 1))
     assert (e.destination, e.actor, e.force) == ("Robotyne", "Kyiv", "The 47th Mechanized Brigade")
+
+
+def test_soldiers_from_a_unit_who_were_sent_are_the_soldiers_counted(detector):
+    text = "They will join roughly 600 soldiers from the same division who were rushed to Estonia earlier this week."
+    [e] = movements(detector, text, dt.date(2022, 3, 2))
+    assert (e.destination, e.size) == ("Estonia", 600)
