@@ -697,6 +697,17 @@ def _frames(t: Token) -> list[DeployFrame]:
         )
         if moved_outside:
             dests, withdraw = place_objects(t, "outside"), True
+        if (
+            not withdraw
+            and not dests
+            and lemma in lx.REPOSITION_VERBS
+            and t.dep_ not in ("acl", "relcl", "amod")
+            and not prep_objects(t, "to", "into", "toward", "towards")
+        ):
+            # "30,000 servicemen had been moved from the western bank of the river": where they went is untold;
+            # that they left is the news
+            dests = place_objects(t, "from")
+            withdraw = bool(dests)
         if not withdraw and not dests and t.dep_ == "acl" and place_objects(t, "from"):
             return []  # "engaged by ISIL forces dispatched from Raqqa": forces named by where they came from
         if withdraw and not dests:

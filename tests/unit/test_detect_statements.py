@@ -482,3 +482,9 @@ def test_soldiers_from_a_unit_who_were_sent_are_the_soldiers_counted(detector):
     text = "They will join roughly 600 soldiers from the same division who were rushed to Estonia earlier this week."
     [e] = movements(detector, text, dt.date(2022, 3, 2))
     assert (e.destination, e.size) == ("Estonia", 600)
+
+
+def test_forces_moved_from_a_place_to_nowhere_named_left_it(detector):
+    text = "The ministry said some 12,000 troops had been moved from Oleshky."
+    [e] = movements(detector, text)
+    assert (e.destination, e.direction) == ("Oleshky", "withdraw")
