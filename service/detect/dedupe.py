@@ -268,7 +268,8 @@ def _repeats(prev: Event, e: Event, actor: str | None, country_of: CountryOf) ->
 # "the soldiers", "these troops", "the brigade": forces the story has introduced, named again
 _BACK_REFERENCE = re.compile(
     r"^(?:the|these|those)\s+(?:[a-z][\w.'-]*\s+){0,2}?(?:soldiers|troops|forces|paratroopers|marines|sailors|"
-    r"service members|personnel|brigade|battalion|units?|contingent|force)$",
+    r"service members|personnel|brigade|battalion|units?|contingent|force|aircraft|jets|warplanes|planes|"
+    r"bombers|fighter jets|ships|warships|vessels|batteries|systems)$",
     re.IGNORECASE,
 )
 

@@ -488,3 +488,11 @@ def test_forces_moved_from_a_place_to_nowhere_named_left_it(detector):
     text = "The ministry said some 12,000 troops had been moved from Oleshky."
     [e] = movements(detector, text)
     assert (e.destination, e.direction) == ("Oleshky", "withdraw")
+
+
+def test_aircraft_named_again_in_the_next_sentence_are_the_same_movement(detector):
+    text = (
+        "Russia has sent at least eight Su-35 fighter jets to Syria, the ministry said Tuesday. "
+        "The aircraft flew to the Hmeimim air base near Latakia, where they joined a squadron of bombers."
+    )
+    assert len(movements(detector, text, dt.date(2021, 5, 4))) == 1
