@@ -112,7 +112,9 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
         told = next((i for i, p in enumerate(out) if _elaborates(p, e, country_of)), None)
         if told is not None:
             prev = out[told]
-            if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent) and prev.size is None:
+            if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent) and _placed_in_a_region(prev, e):
+                out[told] = e.model_copy(update={"size": e.size or prev.size, "actor": e.actor or prev.actor})
+            elif isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent) and prev.size is None:
                 out[told] = prev.model_copy(update={"size": e.size})  # the force counted where it is placed
             continue
         if _TOWN_CENTRE.match(place) and any(_centre_of_a_taking(p, e, country_of) for p in out):
@@ -304,12 +306,20 @@ def _elaborates(prev: Event, e: Event, country_of: CountryOf) -> bool:
         return prev.country is not None and e.country in (None, prev.country)
     if not e.force or not _BACK_REFERENCE.match(e.force) or e.size not in (None, prev.size):
         return False
+    if _placed_in_a_region(prev, e):
+        return _one_state(prev.actor, e.actor, country_of) or e.actor is None
     # "the 173rd Airborne Brigade" retells "U.S. Army paratroopers"; another state's forces are another movement
     return (
         prev.country is not None
         and e.country == prev.country
         and not _two_states(prev.actor, e.actor, country_of)
     )
+
+
+def _placed_in_a_region(prev: DeploymentEvent, e: DeploymentEvent) -> bool:
+    """ "sending 3,500 soldiers to the Middle East ... the paratroopers would deploy to Kuwait": the forces sent to
+    a region no one state holds, placed in a country; the country is where they go."""
+    return prev.country is None and prev.destination is not None and e.country is not None
 
 
 def _counted_on_arrival(prev: DeploymentEvent, e: DeploymentEvent, country_of: CountryOf) -> bool:

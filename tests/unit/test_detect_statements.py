@@ -496,3 +496,12 @@ def test_aircraft_named_again_in_the_next_sentence_are_the_same_movement(detecto
         "The aircraft flew to the Hmeimim air base near Latakia, where they joined a squadron of bombers."
     )
     assert len(movements(detector, text, dt.date(2021, 5, 4))) == 1
+
+
+def test_forces_sent_to_a_region_and_then_placed_in_a_country_go_to_the_country(detector):
+    text = (
+        "The Pentagon is sending 2,000 more soldiers to the Middle East. Officials said Friday that the soldiers "
+        "would deploy to Jordan over the coming days."
+    )
+    [e] = movements(detector, text, dt.date(2020, 1, 10))
+    assert (e.destination, e.size, e.actor) == ("Jordan", 2000, "The Pentagon")
