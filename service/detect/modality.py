@@ -307,7 +307,7 @@ def assess(
             c.dep_ == "advmod"
             and c.lower_ in ("already", "previously", "formerly", "once")
             and not any(a.lower_ == "being" for a in trigger.children)
-            and not (c.lower_ == "already" and _arrival_reported(trigger))
+            and not (c.lower_ == "already" and (_arrival_reported(trigger) or _dated_recently(trigger)))
         ):
             background = True  # "already deployed in the north"; but "are already being deployed" is news
 
@@ -1036,6 +1036,12 @@ def _ago(word: Token, *, months_at_least: bool) -> bool:
 _UNDER_THE_DEAL = re.compile(
     r"\b[Uu]nder (?:the|this|that) (?:\w+ ){0,2}(?:" + "|".join(AGREEMENT_WORDS) + r")\b"
 )
+
+
+def _dated_recently(trigger: Token) -> bool:
+    """ "100 Marines had already been flown to the embassy compound on Tuesday": a step of this week's story, not
+    a presence."""
+    return bool(_RECENT.search(" ".join(t.text for t in _own_clause(trigger))))
 
 
 def _arrival_reported(trigger: Token) -> bool:

@@ -505,3 +505,11 @@ def test_forces_sent_to_a_region_and_then_placed_in_a_country_go_to_the_country(
     )
     [e] = movements(detector, text, dt.date(2020, 1, 10))
     assert (e.destination, e.size, e.actor) == ("Jordan", 2000, "The Pentagon")
+
+
+def test_already_with_this_week_s_day_is_news_not_a_presence(detector):
+    text = "About 200 paratroopers had already been flown to the airport in Kabul on Tuesday to secure the runway."
+    [e] = movements(detector, text, dt.date(2021, 8, 19))
+    assert e.destination.endswith("Kabul")
+    # with no day, an existing presence
+    assert movements(detector, "About 200 paratroopers had already been deployed to Kabul.") == []
