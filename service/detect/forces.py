@@ -412,6 +412,8 @@ def force_nationality(force: Token, *, units_own: bool = True) -> str | None:
                 if named is None:
                     continue
                 return named
+            if owner is None and origin.pos_ == "NOUN" and any(c.lower_ in ("a", "an") for c in origin.children):
+                continue  # "Marines from a crisis response unit": a unit of theirs, no owner named
             return actor_phrase(owner) if owner is not None else actor_phrase(origin)
         if origin.head.lower_ == "of":
             # "46,000 troops of all the British services": the services' nation

@@ -513,3 +513,9 @@ def test_already_with_this_week_s_day_is_news_not_a_presence(detector):
     assert e.destination.endswith("Kabul")
     # with no day, an existing presence
     assert movements(detector, "About 200 paratroopers had already been deployed to Kabul.") == []
+
+
+def test_soldiers_from_an_unnamed_unit_are_not_that_unit_s_movement(detector):
+    text = "About 80 Marines from a rapid reaction unit were flown to Juba on Sunday."
+    [e] = movements(detector, text, dt.date(2016, 7, 12))
+    assert e.actor != "a rapid reaction unit"
