@@ -354,6 +354,9 @@ def force_nationality(force: Token, *, units_own: bool = True) -> str | None:
         return name
     if force.pos_ == "PROPN" and any(_word_of_the_name(c) for c in force.children):
         return actor_phrase(force)  # "the Ugandan People's Defence Force" is its own side
+    group = next((c for c in force.children if c.dep_ == "compound" and is_armed_group(name_span(c))), None)
+    if group is not None:
+        return name_span(group)  # "Somalia's al-Shabab militants": the group's, not the country's
     for c in force.children:
         owner = _owner_named_by(c) if c.dep_ in ("amod", "compound", "poss", "nmod") else None
         if owner is not None:

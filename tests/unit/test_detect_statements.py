@@ -519,3 +519,9 @@ def test_soldiers_from_an_unnamed_unit_are_not_that_unit_s_movement(detector):
     text = "About 80 Marines from a rapid reaction unit were flown to Juba on Sunday."
     [e] = movements(detector, text, dt.date(2016, 7, 12))
     assert e.actor != "a rapid reaction unit"
+
+
+def test_a_named_armed_group_after_its_country_is_the_group(detector):
+    text = "Yemen's Houthi fighters withdrew from the port of Ras Isa under a U.N. deal."
+    [e] = movements(detector, text, dt.date(2019, 5, 12))
+    assert e.actor == "Houthi"
