@@ -138,7 +138,7 @@ class Detector:
         ]
 
 
-_POSSESSED_FORCE = re.compile(r"(?i)^(?:its|their)\s")
+_POSSESSED_FORCE = re.compile(r"(?i)^(?:its|their|his|her)\s")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:[Tt]hey|[Ii]t)\b")
 
 
@@ -1306,14 +1306,14 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     if (
         actor is None
         and force is not None
-        and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in force.children)
+        and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in force.children)
     ):
-        # "a spokesman for the CMA said its fighters had pulled back": the CMA; else "Its units were deployed":
-        # the story's actor
+        # "a spokesman for the CMA said its fighters had pulled back": the CMA; "Sudan's army chief said his
+        # forces": Sudan; else "Its units were deployed": the story's actor
         spoken_for = actor_of(force)
         if spoken_for is not None and not _POSSESSED_FORCE.match(spoken_for):
             actor = spoken_for
-        else:
+        elif any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in force.children):
             actor = ctx.last_actor or _announcer(frame.trigger)
     if actor is None and (_has_pronoun_subject(frame.trigger) or frame.share != 1.0):
         # "They gathered 1,000 fighters", "half would be based in ...": the story's actor, else the owner of

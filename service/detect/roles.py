@@ -277,7 +277,9 @@ def _led_side(speaker: Token) -> Token | None:
     """ "the head of Russia's Wagner group" -> the group; "Ukraine's top commander" -> Ukraine."""
     if speaker.lemma_.lower() not in _LEADERS:
         return speaker if speaker.pos_ == "PROPN" and speaker.ent_type_ in ("GPE", "NORP", "ORG") else None
-    led = prep_objects(speaker, "of", "for")
+    led = prep_objects(speaker, "of", "for") or [
+        c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"  # "Sudan's army chief"
+    ]
     return led[0] if led else None
 
 

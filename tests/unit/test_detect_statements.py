@@ -525,3 +525,9 @@ def test_a_named_armed_group_after_its_country_is_the_group(detector):
     text = "Yemen's Houthi fighters withdrew from the port of Ras Isa under a U.N. deal."
     [e] = movements(detector, text, dt.date(2019, 5, 12))
     assert e.actor == "Houthi"
+
+
+def test_his_forces_are_the_side_of_the_chief_who_speaks(detector):
+    text = "Niger's army chief said Thursday that his forces had pulled out of Tillia under a deal with the mutineers."
+    [e] = movements(detector, text, dt.date(2024, 1, 1))
+    assert e.actor == "Niger"
