@@ -582,10 +582,17 @@ def _lasting_since(trigger: Token) -> bool:
     perfect = any(
         c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBZ", "VBP") for c in trigger.children
     )
-    return perfect and any(
-        c.dep_ == "prep" and c.lower_ == "since" and any(o.dep_ == "pobj" for o in c.children)
-        for c in trigger.children
-    )
+    since = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "since"]
+    if not perfect or not any(o.dep_ == "pobj" for c in since for o in c.children):
+        return False
+    # "have been deploying south of the Litani since mid-August": a movement still under way this season is news;
+    # "have been deploying there since 2017" a presence
+    return not under_way(trigger) or any(re.fullmatch(r"\d{4}", w.text) for c in since for w in c.subtree)
+
+
+def under_way(trigger: Token) -> bool:
+    """ "have been deploying", "has been withdrawing": a movement still going on, whenever it began."""
+    return trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been" for c in trigger.children)
 
 
 def _present_tense(trigger: Token) -> bool:

@@ -36,6 +36,7 @@ from service.detect.modality import (
     Modality,
     assess,
     comes_after,
+    under_way,
     measures_since,
     recalled_by_wording,
     told_as_past,
@@ -1168,6 +1169,7 @@ def _told_as_background(
                 lead
                 or _undated_announcement(modality, trigger, ctx)
                 or _step_it_comes_after(trigger, event_date, ctx)
+                or under_way(trigger)  # "have been deploying since mid-August": the date it began
             )
         )
         or (

@@ -531,3 +531,12 @@ def test_his_forces_are_the_side_of_the_chief_who_speaks(detector):
     text = "Niger's army chief said Thursday that his forces had pulled out of Tillia under a deal with the mutineers."
     [e] = movements(detector, text, dt.date(2024, 1, 1))
     assert e.actor == "Niger"
+
+
+def test_a_movement_still_under_way_since_a_recent_day_is_news(detector):
+    text = "Thousands of Malian soldiers have been deploying north of the Niger River since early March."
+    [e] = movements(detector, text, dt.date(2013, 3, 20))
+    assert "Niger River" in e.destination
+    # since a year long past: a presence
+    text = "Thousands of Malian soldiers have been deploying north of the Niger River since 2015."
+    assert movements(detector, text, dt.date(2023, 3, 20)) == []
