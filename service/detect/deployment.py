@@ -1161,8 +1161,9 @@ def _is_mover(tok: Token | None) -> bool:
     "they", the subject, which the story decides (the pipeline keeps it only for an armed side told before)."""
     return tok is not None and (
         is_force(tok)
-        or is_armed(tok)
-        and tok.lemma_.lower() == "garrison"  # "its garrison had left Snake Island"
+        or tok.lemma_.lower() == "garrison"
+        # "its garrison had left Snake Island", "ordered the garrison to withdraw from Avdiivka"
+        and (is_armed(tok) or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ORDER_VERBS))
         or _military_police(tok)
         or _counted_force(tok)
         or national_police(tok)

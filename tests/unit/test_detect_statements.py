@@ -540,3 +540,8 @@ def test_a_movement_still_under_way_since_a_recent_day_is_news(detector):
     # since a year long past: a presence
     text = "Thousands of Malian soldiers have been deploying north of the Niger River since 2015."
     assert movements(detector, text, dt.date(2023, 3, 20)) == []
+
+
+def test_a_garrison_ordered_to_withdraw_is_a_force_moved(detector):
+    [e] = movements(detector, "The commander ordered the garrison to withdraw from Soledar.")
+    assert (e.destination, e.direction, e.force) == ("Soledar", "withdraw", "the garrison")
