@@ -67,7 +67,7 @@ TC_TRIGGER_LEMMAS = (
 DEPLOY_VERBS = frozenset(
     "deploy redeploy send dispatch station base transfer move rush airlift fly ship reinforce bring gather "
     "mass mobilize position transport ferry concentrate call contribute commit pledge add set establish relocate pour "
-    "reposition shift assemble rotate drop carry".split()
+    "reposition shift assemble rotate drop carry insert".split()
 )
 ARRIVE_VERBS = frozenset(
     "arrive head land reach enter cross travel go come return sail steam parachute wade wad".split()

@@ -545,3 +545,9 @@ def test_a_movement_still_under_way_since_a_recent_day_is_news(detector):
 def test_a_garrison_ordered_to_withdraw_is_a_force_moved(detector):
     [e] = movements(detector, "The commander ordered the garrison to withdraw from Soledar.")
     assert (e.destination, e.direction, e.force) == ("Soledar", "withdraw", "the garrison")
+
+
+def test_special_forces_inserted_into_a_region_are_deployed_there(detector):
+    text = "The United States began inserting special forces teams by helicopter into northern Iraq."
+    [e] = movements(detector, text)
+    assert (e.destination, e.direction) == ("northern Iraq", "deploy")
