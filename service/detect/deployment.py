@@ -64,6 +64,7 @@ from service.detect.places import (
     unnamed_ground,
 )
 from service.detect.roles import (
+    NAVAL_NOUNS,
     actor_of,
     agent,
     avoids_capture,
@@ -676,7 +677,9 @@ def _frames(t: Token) -> list[DeployFrame]:
         if not withdraw and used_against and not prep_objects(t, "to", "into"):
             return []  # "deploying anti-ship missiles against the fleet": forces in action, not moved
         preps = ("from", "out") if withdraw else DEST_PREPS + (("through",) if lemma == "rotate" else ())
-        dests = place_objects(t, *preps) or ([] if withdraw else _offshore(t) or _goal_past_a_route(t))
+        dests = place_objects(t, *preps) or (
+            [] if withdraw else _offshore(t) or _goal_past_a_route(t) or _goal_past_a_carrier(t)
+        )
         moved_out = [o for o in _out_of(t) if is_placeish(o)]
         if not withdraw and moved_out and lemma in _MOVE_OUT_VERBS and not place_objects(t, "to", "into"):
             dests, withdraw = moved_out, True  # "has begun moving Patriot batteries out of Saudi Arabia"
@@ -926,6 +929,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         way = child(t, "attr", "dobj")
         if not dests and way is not None and way.lower_ == "way":
             dests = prep_objects(way, "to")
+        if not dests:
+            dests = _goal_past_a_carrier(t)  # "were landed from destroyers at Taivu Point"
         if not dests:
             dests = _purpose_objects(t)  # "helicopters arrived to secure the airport"
         if not dests and _boarded(t):
@@ -1792,6 +1797,19 @@ _ONWARD_VERBS = frozenset("travel move head go proceed continue return redeploy 
 
 _ROUTE_PREPS = frozenset("over across through via along".split())
 _BEARINGS = frozenset("north south east west northward southward eastward westward".split())
+
+
+def _goal_past_a_carrier(t: Token) -> list[Token]:
+    """ "were landed from destroyers at Taivu Point", "flown by helicopter to Camp Rhino": the parser hangs the
+    place on the ships or aircraft that carried the force."""
+    carriers = [
+        o
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "aboard", "on")
+        for o in c.children
+        if o.dep_ == "pobj" and (o.lemma_.lower() in NAVAL_NOUNS or o.lower_ in lx.AIRCRAFT_NOUNS)
+    ]
+    return [w for o in carriers for w in place_objects(o, *DEST_PREPS)][:1]
 
 
 def _goal_past_a_route(t: Token) -> list[Token]:

@@ -551,3 +551,9 @@ def test_special_forces_inserted_into_a_region_are_deployed_there(detector):
     text = "The United States began inserting special forces teams by helicopter into northern Iraq."
     [e] = movements(detector, text)
     assert (e.destination, e.direction) == ("northern Iraq", "deploy")
+
+
+def test_troops_landed_from_ships_at_a_place_are_landed_at_that_place(detector):
+    text = "About 500 soldiers were landed from destroyers at Cape Esperance on 5 October."
+    [e] = movements(detector, text)
+    assert e.destination == "Cape Esperance"
