@@ -769,7 +769,16 @@ def _frames(t: Token) -> list[TCFrame]:
             loser = force_of(
                 subj
             )  # "the 1,000 U.S. troops being withdrawn from northern Syria" are the ones leaving
-        if loser is not None and not is_armed(loser) and loser.pos_ != "PROPN" and not avoids_capture(t):
+        if (
+            loser is not None
+            and not is_armed(loser)
+            # "by the Yamadayev brothers, local commanders who had broken with Maskhadov": the side it describes
+            and not any(
+                a.dep_ == "appos" and (is_armed(a) or a.lemma_.lower() in _WARLORDS) for a in loser.children
+            )
+            and loser.pos_ != "PROPN"
+            and not avoids_capture(t)
+        ):
             return []  # but "the military pulled its troops out of Vuhledar to avoid encirclement" lost it
         if loser is not None and _a_people_made_to_leave_home(loser, targets):
             return []
@@ -816,6 +825,9 @@ def _frames(t: Token) -> list[TCFrame]:
             return []  # "Russian peacekeepers rolled into Nagorno-Karabakh": posted, they take nothing
         return _into_frames(t, subj)
     return []
+
+
+_WARLORDS = frozenset("commander warlord chieftain".split())
 
 
 def _left_place(pron: Token) -> Token | None:

@@ -557,3 +557,12 @@ def test_troops_landed_from_ships_at_a_place_are_landed_at_that_place(detector):
     text = "About 500 soldiers were landed from destroyers at Cape Esperance on 5 October."
     [e] = movements(detector, text)
     assert e.destination == "Cape Esperance"
+
+
+def test_a_place_handed_over_by_local_commanders_changes_hands(detector):
+    text = (
+        "Argun was handed over to federal forces without a fight on 3 December by the Khasanov brothers, local "
+        "commanders who had broken with the rebels."
+    )
+    [e] = changes(detector, text)
+    assert (e.place, e.gaining_actor) == ("Argun", "federal forces")
