@@ -331,7 +331,7 @@ def _frames(t: Token) -> list[TCFrame]:
         return []  # "points controlled by the army", "jihadis control large parts of": who holds, not a change
     if t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_:
         return []  # "the Israeli-occupied Golan Heights", "rebel-held": a description, not a statement
-    if t.pos_ in ("NOUN", "PROPN") and t.lower_ in _VERB_ONLY_FORMS:
+    if t.pos_ in ("NOUN", "PROPN") and (t.lower_ in _VERB_ONLY_FORMS or _perfect_misread(t)):
         return _misread_verb_frames(t)
     # "had overrun most of the city": a perfect the tagger read as a noun
     perfect = (
@@ -982,6 +982,18 @@ def _gapped_places(t: Token) -> list[PlaceRef]:
     return out
 
 
+def _perfect_misread(t: Token) -> bool:
+    """ "it had overrun Mullivaikkal": the participle after "had" read as a noun naming the place."""
+    doc = t.doc
+    return (
+        t.lower_ == "overrun"
+        and t.i > 0
+        and doc[t.i - 1].lower_ in ("had", "has", "have")
+        and t.i + 1 < len(doc)
+        and doc[t.i + 1].pos_ == "PROPN"
+    )
+
+
 def _misread_verb_frames(t: Token) -> list[TCFrame]:
     """Parser slip: "the insurgents overran Herat, Afghanistan's third-largest city", "fighters from the Islamic
     State of Iraq and the Levant overran Mosul": the verb read as a noun or as part of the name it governs. The
@@ -1004,7 +1016,7 @@ def _misread_verb_frames(t: Token) -> list[TCFrame]:
             i += 2
         else:
             break
-    subj = child(t, "nsubj")
+    subj = child(t, "nsubj") or (child(t.head.head, "nsubj") if _perfect_misread(t) else None)
     return (
         [TCFrame(t, places, gaining=actor_of(subj) if is_armed(subj) else _words_before(t))] if places else []
     )

@@ -566,3 +566,8 @@ def test_a_place_handed_over_by_local_commanders_changes_hands(detector):
     )
     [e] = changes(detector, text)
     assert (e.place, e.gaining_actor) == ("Argun", "federal forces")
+
+
+def test_a_perfect_overrun_the_tagger_reads_as_a_noun_before_a_name_is_a_taking(detector):
+    [e] = changes(detector, "By evening the army had overrun Mullivaikkal.")
+    assert (e.place, e.gaining_actor) == ("Mullivaikkal", "the army")
