@@ -1177,7 +1177,12 @@ def _told_as_background(
             and not (lead and names_a_day(sentence.text))  # "on August 5, 2024", not "in June 2014"
         )
         or (ctx.news_style and recalled_by_wording(trigger) and not names_a_weekday(sentence.text))
-        or (ctx.news_style and ctx.last_background and bool(_LATER_THAN_BEFORE.search(sentence.text)))
+        or (
+            # "U.S. forces invaded Iraq in March 2003. They captured Baghdad three weeks later": after the past told
+            ctx.news_style
+            and bool(_LATER_THAN_BEFORE.search(sentence.text))
+            and (ctx.last_background or _sentence_before_long_ago(sentence, ctx))
+        )
         or (
             ctx.news_style
             and ctx.last_background

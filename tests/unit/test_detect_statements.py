@@ -571,3 +571,12 @@ def test_a_place_handed_over_by_local_commanders_changes_hands(detector):
 def test_a_perfect_overrun_the_tagger_reads_as_a_noun_before_a_name_is_a_taking(detector):
     [e] = changes(detector, "By evening the army had overrun Mullivaikkal.")
     assert (e.place, e.gaining_actor) == ("Mullivaikkal", "the army")
+
+
+def test_a_change_some_weeks_after_a_dated_past_is_that_past(detector):
+    text = (
+        "The last Soviet soldiers crossed back into Uzbekistan on Wednesday. Soviet forces invaded Afghanistan in "
+        "December 1979. They captured Kabul two days later, installing Babrak Karmal."
+    )
+    found = [e for e in detector.detect(Article(id="t", text=text, published=dt.date(1989, 2, 15)))]
+    assert [(e.place, e.background) for e in found if isinstance(e, TerritorialControlEvent)] == [("Kabul", True)]
