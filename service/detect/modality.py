@@ -28,7 +28,7 @@ from service.detect.lexicon import (
     REALIS_HEADS_DEPLOYMENT,
     SPECULATION_WORDS,
 )
-from service.detect.phrases import children, goes_on, is_where_clause, scheduled
+from service.detect.phrases import children, goes_on, is_where_clause, prep_objects, scheduled
 
 # "in recent days", "hours earlier", "this comes after": the same developing story, so news.
 _RECENT = re.compile(
@@ -145,8 +145,11 @@ def called_off(noun: Token) -> bool:
     if noun.dep_ in ("dobj", "nsubjpass"):
         verb = noun.head
         lemma = verb.lemma_.lower()
-        return lemma in _CALLING_OFF_VERBS or (
-            lemma == "call" and any(c.lower_ == "off" for c in verb.children)
+        return (
+            lemma in _CALLING_OFF_VERBS
+            or (lemma == "call" and any(c.lower_ == "off" for c in verb.children))
+            # "the withdrawal would be put on hold", "put the deployment on ice"
+            or (lemma == "put" and any(o.lower_ in ("hold", "ice") for o in prep_objects(verb, "on")))
         )
     if noun.dep_ == "pobj" and noun.head.lower_ == "from" and noun.head.head.lower_ == "away":
         return noun.head.head.head.lemma_.lower() in ("back", "walk", "step")

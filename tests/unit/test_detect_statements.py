@@ -580,3 +580,8 @@ def test_a_change_some_weeks_after_a_dated_past_is_that_past(detector):
     )
     found = [e for e in detector.detect(Article(id="t", text=text, published=dt.date(1989, 2, 15)))]
     assert [(e.place, e.background) for e in found if isinstance(e, TerritorialControlEvent)] == [("Kabul", True)]
+
+
+def test_a_withdrawal_put_on_hold_is_no_movement(detector):
+    text = "The president said Thursday that the withdrawal of U.S. troops from Germany would be put on hold."
+    assert movements(detector, text, dt.date(2021, 2, 4)) == []
