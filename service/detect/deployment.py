@@ -932,6 +932,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         if not dests:
             dests = _goal_past_a_carrier(t)  # "were landed from destroyers at Taivu Point"
         if not dests:
+            dests = _town_by_the_shore(t)  # "landed on beaches near the southern port of Tyre"
+        if not dests:
             dests = _purpose_objects(t)  # "helicopters arrived to secure the airport"
         if not dests and _boarded(t):
             return []  # "fighters landed on the deck from a helicopter": a boarding, no place reached
@@ -1797,6 +1799,26 @@ _ONWARD_VERBS = frozenset("travel move head go proceed continue return redeploy 
 
 _ROUTE_PREPS = frozenset("over across through via along".split())
 _BEARINGS = frozenset("north south east west northward southward eastward westward".split())
+
+
+def _counted_up_to(t: Token) -> Token | None:
+    """ "will station up to 2,500 Marines": the parser reads "up" as the verb's particle and the force as the
+    object of "to"."""
+    if not any(c.dep_ in ("prt", "advmod") and c.lower_ == "up" for c in t.children):
+        return None
+    return next(
+        (o for o in prep_objects(t, "to") if is_force(o) and any(c.dep_ == "nummod" for c in o.children)), None
+    )
+
+
+def _town_by_the_shore(t: Token) -> list[Token]:
+    """ "landed on beaches near the southern port of Tyre", "came ashore on the coast outside Mogadishu": the town
+    the shore lies by."""
+    shores = [o for o in prep_objects(t, "on", "onto", "at") if o.lemma_.lower() in _SHORES]
+    return [w for o in shores for w in place_objects(o, "near", "outside", "around", "at")][:1]
+
+
+_SHORES = frozenset("beach coast shore shoreline coastline".split())
 
 
 def _goal_past_a_carrier(t: Token) -> list[Token]:

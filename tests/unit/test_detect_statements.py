@@ -585,3 +585,9 @@ def test_a_change_some_weeks_after_a_dated_past_is_that_past(detector):
 def test_a_withdrawal_put_on_hold_is_no_movement(detector):
     text = "The president said Thursday that the withdrawal of U.S. troops from Germany would be put on hold."
     assert movements(detector, text, dt.date(2021, 2, 4)) == []
+
+
+def test_troops_landed_on_beaches_near_a_town_went_to_the_town(detector):
+    text = "About 800 French troops landed on beaches near the port of Tartous on Sunday."
+    [e] = movements(detector, text, dt.date(2006, 9, 4))
+    assert e.destination == "Tartous"
