@@ -650,6 +650,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             ):
                 # "will pull about 3,600 soldiers out of South Korea and send them to Iraq": the same soldiers
                 dobj = next((o for o in children(t.head, "dobj") if is_force(o)), dobj)
+            if dobj is None:
+                dobj = _counted_up_to(t)  # "will station up to 2,500 Marines in Darwin"
             if dobj is not None and dobj.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
                 dobj = t.head  # "the 3rd Assault Brigade, which Kyiv rushed to Avdiivka": the brigade
             force, actor = _mover(dobj), sender(subj)

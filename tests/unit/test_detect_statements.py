@@ -591,3 +591,9 @@ def test_troops_landed_on_beaches_near_a_town_went_to_the_town(detector):
     text = "About 800 French troops landed on beaches near the port of Tartous on Sunday."
     [e] = movements(detector, text, dt.date(2006, 9, 4))
     assert e.destination == "Tartous"
+
+
+def test_forces_stationed_up_to_a_number_are_that_many_moved(detector):
+    text = "The minister announced Tuesday that Japan will station up to 600 troops in Djibouti."
+    [e] = movements(detector, text, dt.date(2011, 4, 5))
+    assert (e.destination, e.size) == ("Djibouti", 600)
