@@ -112,10 +112,12 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
         told = next((i for i, p in enumerate(out) if _elaborates(p, e, country_of)), None)
         if told is not None:
             prev = out[told]
-            if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent) and _placed_in_a_region(prev, e):
-                out[told] = e.model_copy(update={"size": e.size or prev.size, "actor": e.actor or prev.actor})
-            elif isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent) and prev.size is None:
-                out[told] = prev.model_copy(update={"size": e.size})  # the force counted where it is placed
+            if isinstance(prev, DeploymentEvent) and isinstance(e, DeploymentEvent):
+                if _placed_in_a_region(prev, e):
+                    kept = {"size": e.size or prev.size, "actor": e.actor or prev.actor}
+                    out[told] = e.model_copy(update=kept)  # to the country, with the first telling's count
+                elif prev.size is None:
+                    out[told] = prev.model_copy(update={"size": e.size})  # the force counted where it is placed
             continue
         if _TOWN_CENTRE.match(place) and any(_centre_of_a_taking(p, e, country_of) for p in out):
             continue  # "took control of Kismayo ... troops moved into the city center on Monday": the same taking
@@ -306,6 +308,8 @@ def _elaborates(prev: Event, e: Event, country_of: CountryOf) -> bool:
         return prev.country is not None and e.country in (None, prev.country)
     if not e.force or not _BACK_REFERENCE.match(e.force) or e.size not in (None, prev.size):
         return False
+    if _kit(e.force) != _kit(prev.force):
+        return False  # "2,000 troops to the Middle East ... The warships arrived in Cyprus": another force
     if _placed_in_a_region(prev, e):
         return _one_state(prev.actor, e.actor, country_of) or e.actor is None
     # "the 173rd Airborne Brigade" retells "U.S. Army paratroopers"; another state's forces are another movement
@@ -314,6 +318,12 @@ def _elaborates(prev: Event, e: Event, country_of: CountryOf) -> bool:
         and e.country == prev.country
         and not _two_states(prev.actor, e.actor, country_of)
     )
+
+
+def _kit(force: str | None) -> bool:
+    """Is the force named by its kit (jets, warships, batteries) rather than its people?"""
+    words = (force or "").lower().split()
+    return bool(words) and words[-1] in lx.EQUIPMENT_NOUNS
 
 
 def _placed_in_a_region(prev: DeploymentEvent, e: DeploymentEvent) -> bool:

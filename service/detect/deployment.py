@@ -1833,7 +1833,8 @@ def _goal_past_a_carrier(t: Token) -> list[Token]:
         for o in c.children
         if o.dep_ == "pobj" and (o.lemma_.lower() in NAVAL_NOUNS or o.lower_ in lx.AIRCRAFT_NOUNS)
     ]
-    return [w for o in carriers for w in place_objects(o, *DEST_PREPS)][:1]
+    # "at", "to": where the force was put; "ships in the Gulf of Aden" is where the ships lie
+    return [w for o in carriers for w in place_objects(o, "at", "to", "into", "onto")][:1]
 
 
 def _goal_past_a_route(t: Token) -> list[Token]:

@@ -590,7 +590,12 @@ def _lasting_since(trigger: Token) -> bool:
         return False
     # "have been deploying south of the Litani since mid-August": a movement still under way this season is news;
     # "have been deploying there since 2017" a presence
-    return not under_way(trigger) or any(re.fullmatch(r"\d{4}", w.text) for c in since for w in c.subtree)
+    dated = [w for c in since for w in c.subtree]
+    return (
+        not under_way(trigger)
+        or not any(is_month_name(w.text) for w in dated)  # "since the start of the war": a presence
+        or any(re.fullmatch(r"\d{4}", w.text) for w in dated)
+    )
 
 
 def under_way(trigger: Token) -> bool:
@@ -1051,7 +1056,15 @@ _UNDER_THE_DEAL = re.compile(
 def _dated_recently(trigger: Token) -> bool:
     """ "100 Marines had already been flown to the embassy compound on Tuesday": a step of this week's story, not
     a presence."""
-    return bool(_RECENT.search(" ".join(t.text for t in _own_clause(trigger))))
+    return bool(_THIS_WEEK.search(" ".join(t.text for t in _own_clause(trigger))))
+
+
+# a day of the story's week; not "in recent years"
+_THIS_WEEK = re.compile(
+    r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|overnight|"
+    r"(?:earlier|this|last) week|hours? (?:earlier|before))\b",
+    re.I,
+)
 
 
 def _arrival_reported(trigger: Token) -> bool:

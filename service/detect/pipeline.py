@@ -36,10 +36,10 @@ from service.detect.modality import (
     Modality,
     assess,
     comes_after,
-    under_way,
     measures_since,
     recalled_by_wording,
     told_as_past,
+    under_way,
 )
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import ORDINAL_NUMBER, parse_number
@@ -1182,6 +1182,7 @@ def _told_as_background(
             ctx.news_style
             and bool(_LATER_THAN_BEFORE.search(sentence.text))
             and (ctx.last_background or _sentence_before_long_ago(sentence, ctx))
+            and not names_a_weekday(sentence.text)  # "Two years later, ... captured Avdiivka on Saturday": news
         )
         or (
             ctx.news_style

@@ -278,7 +278,9 @@ def _led_side(speaker: Token) -> Token | None:
     if speaker.lemma_.lower() not in _LEADERS:
         return speaker if speaker.pos_ == "PROPN" and speaker.ent_type_ in ("GPE", "NORP", "ORG") else None
     led = prep_objects(speaker, "of", "for") or [
-        c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"  # "Sudan's army chief"
+        c
+        for c in speaker.children
+        if c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "NORP", "ORG")  # "Sudan's army chief"
     ]
     return led[0] if led else None
 
