@@ -1311,17 +1311,13 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     owner = next((c for c in force.children if c.dep_ == "poss"), None) if force is not None else None
     if actor is None and owner is not None and _GROUP_ANAPHOR.match(f"the {owner.lower_}"):
         actor = ctx.group_named_before(sentence.start)  # "the group's fighters arrived"
-    if (
-        actor is None
-        and force is not None
-        and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in force.children)
-    ):
+    if actor is None and force is not None and owner is not None and owner.lower_ in ("its", "their", "his", "her"):
         # "a spokesman for the CMA said its fighters had pulled back": the CMA; "Sudan's army chief said his
         # forces": Sudan; else "Its units were deployed": the story's actor
         spoken_for = actor_of(force)
         if spoken_for is not None and not _POSSESSED_FORCE.match(spoken_for):
             actor = spoken_for
-        elif any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in force.children):
+        elif owner.lower_ in ("its", "their"):
             actor = ctx.last_actor or _announcer(frame.trigger)
     if actor is None and (_has_pronoun_subject(frame.trigger) or frame.share != 1.0):
         # "They gathered 1,000 fighters", "half would be based in ...": the story's actor, else the owner of
