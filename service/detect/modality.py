@@ -270,6 +270,8 @@ def assess(
 
     if _is_negated(trigger) or _named_as_a_course(trigger) or _no_sign_of(trigger) or _on_condition(trigger):
         happened = False
+    if _counterfactual(trigger):
+        happened = False  # "the deal would have sent 3,000 troops to Haiti"
     if _demanded(trigger) or _left_open(chain):
         happened = False
     if trigger.lemma_.lower() in CLAIM_VERBS:
@@ -310,7 +312,10 @@ def assess(
             c.dep_ == "advmod"
             and c.lower_ in ("already", "previously", "formerly", "once")
             and not any(a.lower_ == "being" for a in trigger.children)
-            and not (c.lower_ == "already" and (_arrival_reported(trigger) or _dated_recently(trigger)))
+            and not (
+                c.lower_ == "already"
+                and (_arrival_reported(trigger) or _dated_recently(trigger) or _in_progress(trigger))
+            )
         ):
             background = True  # "already deployed in the north"; but "are already being deployed" is news
 
@@ -398,6 +403,8 @@ def assess(
             announced = True  # "MINUSMA must complete its withdrawal from Mali by Dec. 31": a deadline set
         elif any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in a.children):
             happened = False  # "a response that could lead to Ankara sending troops"
+        elif _counterfactual(a):
+            happened = False  # "failed to approve a motion that would have allowed 62,000 troops to be based"
         if lemma in ("attempt", "try", "threaten", "consider", "plan", "intend") and not deployment:
             happened = False
         if lemma in ("mean", "design", "intend") and any(c.dep_ == "auxpass" for c in a.children):
@@ -450,6 +457,8 @@ def assess(
     ):
         happened = False  # "planned rotations and redeployment", "a possible withdrawal"
 
+    if _weeks_after(trigger):
+        background = True  # "weeks after M23 rebels seized the region's two largest cities": what the news follows
     if not deployment:
         background = (
             background
@@ -591,10 +600,53 @@ def _lasting_since(trigger: Token) -> bool:
     # "have been deploying south of the Litani since mid-August": a movement still under way this season is news;
     # "have been deploying there since 2017" a presence
     dated = [w for c in since for w in c.subtree]
+    if _THIS_WEEK.search(" ".join(w.text for w in dated)) or any(_WEEKDAY.fullmatch(w.text) for w in dated):
+        return False  # "has moved two divisions south since late last week": this week's news
     return (
         not under_way(trigger)
         or not any(is_month_name(w.text) for w in dated)  # "since the start of the war": a presence
         or any(re.fullmatch(r"\d{4}", w.text) for w in dated)
+    )
+
+
+def _counterfactual(verb: Token) -> bool:
+    """ "would have allowed", "would have sent": what did not happen; but "would have left by Friday" is a
+    deadline set."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return (
+        "would" in auxes
+        and "have" in auxes
+        and not any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children)
+    )
+
+
+_LONG_MEASURES = frozenset("week month year decade".split())
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+
+
+def _weeks_after(trigger: Token) -> bool:
+    """ "weeks after Abiy sent the army into Tigray", "less than two weeks after Putin ordered the air group to
+    withdraw": the earlier event a news sentence measures its own from, whatever day the news itself names."""
+    clause = trigger
+    while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
+        clause = clause.head
+    for c in {trigger, clause}:
+        if c.dep_ == "ROOT" or c.head.lemma_.lower() in ("come", "follow"):
+            # "Three weeks after the referendum, forces took Kirkuk": the parser's root is the news; "the advance
+            # comes two weeks after peacekeepers pulled out": the step the news comes after, news as well
+            continue
+        after = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "after"]
+        if c.dep_ == "pobj" and c.head.lower_ == "after":
+            after, c = [c.head], c.head  # "weeks after the capture of Mekelle"
+        if after and any(m.dep_ == "npadvmod" and m.lemma_.lower() in _LONG_MEASURES for m in c.children):
+            return True
+    return False
+
+
+def _in_progress(trigger: Token) -> bool:
+    """ "was already steaming into the Red Sea": a movement going on as the story is told."""
+    return trigger.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "was", "were", "'s", "'re") for c in trigger.children
     )
 
 
@@ -843,11 +895,17 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
         # "Hours earlier a column of Russian paratroopers had taken over Pristina airport": a step of the same
         # story
         return published_year is None and _flashback(trigger) and not _HOURS_EARLIER.search(text)
-    years = [int(t.text) for t in clause if _dating_year(t)]
+    years = [int(t.text) for t in clause if _dating_year(t) and not _names_the_force(t, trigger)]
     if _before_publication_year(years, published_year):
         return True
     # "sent reinforcements on Monday, as it did when ... in 2015": the event dates itself as news
     return not _RECENT.search(text) and _set_in_dated_past(clause, published_year)
+
+
+def _names_the_force(year: Token, trigger: Token) -> bool:
+    """ "all 33,000 troops of the 2009 surge would leave": the year names the troops moved, not when they move."""
+    moved = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return year.dep_ in ("nummod", "compound", "amod") and any(year in m.subtree for m in moved)
 
 
 _SAME_STORY_PAST = re.compile(r"earlier this (?:month|week)", re.I)

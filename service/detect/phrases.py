@@ -54,6 +54,9 @@ def child(tok: Token, *deps: str) -> Token | None:
     return None
 
 
+_BEARINGS = frozenset("north south east west northward southward eastward westward".split())
+
+
 def prep_objects(tok: Token, *preps: str) -> list[Token]:
     """Objects of the prepositions `preps` attached to `tok` ("from ISIL" -> ISIL). "out of" counts as "of"."""
     out = []
@@ -72,8 +75,14 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
             for q in p.children:
                 if q.dep_ == "prep" and q.lower_ in ("of", "from"):
                     out.extend(c for c in q.children if c.dep_ == "pobj")
-        elif p.dep_ == "prt" and p.lower_ in _AHEAD_PARTICLES and ("to" in preps or "into" in preps):
-            # "were moved up to the Jordan Valley", "sent forward to the front": the parser hangs "to" on the particle
+        elif (
+            p.dep_ == "prt"
+            and p.lower_ in _AHEAD_PARTICLES
+            or p.dep_ == "advmod"
+            and p.lower_ in _BEARINGS
+        ) and ("to" in preps or "into" in preps):
+            # "were moved up to the Jordan Valley", "sent forward to the front", "moved two divisions south to the
+            # Basra area": the parser hangs "to" on the particle or the bearing
             for q in p.children:
                 if q.dep_ == "prep" and q.lower_ in preps and q.lower_ in ("to", "into"):
                     out.extend(c for c in q.children if c.dep_ == "pobj")

@@ -604,3 +604,39 @@ def test_forces_stationed_up_to_a_number_are_that_many_moved(detector):
     text = "The minister announced Tuesday that Japan will station up to 600 troops in Djibouti."
     [e] = movements(detector, text, dt.date(2011, 4, 5))
     assert (e.destination, e.size) == ("Djibouti", 600)
+
+
+def test_a_change_weeks_before_the_news_it_follows_is_background(detector):
+    text = "The Sahel bloc said on Friday it would pull its troops out, weeks after jihadists seized the town of Djibo."
+    found = detector.detect(Article(id="t", text=text, published=dt.date(2023, 5, 10)))
+    assert [(e.place, e.background) for e in found if isinstance(e, TerritorialControlEvent)] == [("Djibo", True)]
+    # the news measured from an earlier event stays news
+    [e] = changes(detector, "Government forces took Raqqa on Monday, three weeks after the offensive began.")
+    assert e.place == "Raqqa"
+    # and what the news "comes" weeks after is a step of the same story
+    text = "The army's advance comes two weeks after the U.N. mission pulled its troops out of its camp in Tessalit."
+    [e] = movements(detector, text, dt.date(2023, 11, 15))
+    assert e.direction == "withdraw"
+
+
+def test_a_movement_a_failed_motion_would_have_allowed_is_none(detector):
+    text = "Parliament voted down a bill that would have allowed 5,000 British soldiers to be stationed in Qatar."
+    assert movements(detector, text, dt.date(2023, 5, 10)) == []
+
+
+def test_a_ship_already_sailing_into_a_sea_is_news(detector):
+    text = "Officials said on Monday the destroyer USS Mason was already sailing into the Gulf of Oman."
+    [e] = movements(detector, text, dt.date(2023, 5, 10))
+    assert e.destination == "Gulf of Oman"
+
+
+def test_forces_moved_since_last_week_are_news_and_go_where_the_bearing_points(detector):
+    text = "Russia has moved three battalions north to the Belgorod area since last week."
+    [e] = movements(detector, text, dt.date(2023, 5, 10))
+    assert (e.destination, e.size) == ("the Belgorod area", 3)
+
+
+def test_a_year_that_names_the_troops_does_not_date_their_move(detector):
+    text = "The minister announced on Tuesday that all 1,200 soldiers of the 2021 reinforcement would leave Mali by June."
+    [e] = movements(detector, text, dt.date(2023, 5, 10))
+    assert (e.destination, e.size, e.direction) == ("Mali", 1200, "withdraw")
