@@ -331,6 +331,13 @@ def _frames(t: Token) -> list[TCFrame]:
         return []  # "points controlled by the army", "jihadis control large parts of": who holds, not a change
     if t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_:
         return []  # "the Israeli-occupied Golan Heights", "rebel-held": a description, not a statement
+    if (
+        t.dep_ == "acl"
+        and t.tag_ == "VBN"
+        and t.head.pos_ == "NOUN"
+        and any(c.dep_ == "amod" and (c.lower_ in _RANKS or c.tag_ == "JJS") for c in t.head.children)
+    ):
+        return []  # "four villages, the first settlements taken back since ...": a description of places told
     if t.pos_ in ("NOUN", "PROPN") and (t.lower_ in _VERB_ONLY_FORMS or _perfect_misread(t)):
         return _misread_verb_frames(t)
     # "had overrun most of the city": a perfect the tagger read as a noun
@@ -349,6 +356,8 @@ def _frames(t: Token) -> list[TCFrame]:
     passive = is_passive(t)
     subj = subject_of(t)
     dobj = handed_object(t) if lemma in lx.HANDOVER_VERBS else child(t, "dobj")
+    if not passive and subj is not None and _civilian_by_title(subj):
+        return []  # "Mr Miller, who took over the Pentagon last week": an office changed hands, not ground
 
     # "took / seized / gained / established control of P"; "lost control of P"; "were in control of P"
     control = dobj if dobj is not None and dobj.lemma_.lower() == "control" else None
@@ -563,6 +572,8 @@ def _frames(t: Token) -> list[TCFrame]:
             and not passive
             and c.i > target.i
             and t.doc[c.left_edge.i - 1].text == ","
+            # "four villages ..., the first settlements taken back since ...": a description of the ones named
+            and not any(a.dep_ == "amod" and (a.lower_ in _RANKS or a.tag_ == "JJS") for a in c.children)
         ]
         for extra in [c for c in t.children if c.dep_ == "dobj" and c != target] + listed_on:
             # "seized the K1 base, the Baba Gurgur oil field and ...": a list the parser made two objects of; but
@@ -632,7 +643,15 @@ def _frames(t: Token) -> list[TCFrame]:
         # "were lost to Ukrainian drones": weapons take no place
         and any(is_armed(o) and o.lemma_.lower() not in lx.EQUIPMENT_NOUNS for o in prep_objects(t, "to"))
     )
-    if lemma in lx.FALL_VERBS or lost_to:
+    # "Ras al-Ain passed to Turkish-backed forces on 20 October": fell to them
+    passed_to = (
+        lemma == "pass"
+        and not passive
+        and subj is not None
+        and is_placeish(subj)
+        and any(is_force(o) for o in prep_objects(t, "to"))
+    )
+    if lemma in lx.FALL_VERBS or lost_to or passed_to:
         subjects = children(t, "nsubj")
         if len(subjects) > 1 and not is_placeish(subj):
             # "The rebels held out in Sirte; Sirte fell on 20 October": the parser gives the verb both subjects
@@ -1034,6 +1053,17 @@ def _words_before(t: Token) -> str | None:
             return doc[start : t.i].text
     left = left_armed_noun(t)
     return actor_of(left) if left is not None else None
+
+
+_RANKS = frozenset("first last only latest".split())
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr.".split())
+
+
+def _civilian_by_title(person: Token) -> bool:
+    """ "Mr Miller", "Ms Rayner": a person a newspaper styles as a civilian."""
+    return person.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lower_ in _HONORIFICS for c in person.children
+    )
 
 
 def _both_sides(force: Token) -> bool:

@@ -662,17 +662,23 @@ def _summarises_named(group: Event, events: list[Event], country_of: CountryOf) 
     if count is None:
         return False
     noun = m.group("noun").lower()
-    named = {
-        _norm(e.place)
+    named = [
+        e
         for e in events
         if isinstance(e, TerritorialControlEvent)
         and not e.background
         and e.evidence_start != group.evidence_start
         and _UNNAMED_GROUP.match(e.place) is None
-        and noun in e.evidence.lower()
         and (_same_actor(group.gaining_actor, e.gaining_actor, country_of) or _names_no_one(e.gaining_actor))
-    }
-    return len(named) >= count
+    ]
+    if len({_norm(e.place) for e in named if noun in e.evidence.lower()}) >= count:
+        return True
+    # "recaptured four villages ... had retaken Blahodatne, Makarivka, Neskuchne and Storozheve": one sentence
+    # naming as many places as the group counts names its members, whatever it calls them
+    by_sentence: dict[int, set[str]] = {}
+    for e in named:
+        by_sentence.setdefault(e.evidence_start, set()).add(_norm(e.place))
+    return count > 1 and any(len(places) == count for places in by_sentence.values())
 
 
 def _states_named_after(group: DeploymentEvent, events: list[Event], country_of: CountryOf) -> bool:

@@ -192,7 +192,8 @@ PLACE_NOUNS = frozenset(
 )
 # Words that, as an object, make a seizure of things or people rather than of a place.
 THING_NOUNS = frozenset(
-    "weapon weapons arms ammunition mines explosives ship vessel vessels tanker tankers boat boats hostage hostages "
+    "weapon weapons arms ammunition mines explosives ship ships vessel vessels tanker tankers boat boats freighter "
+    "freighters hostage hostages "
     "prisoner prisoners people men women children civilians american americans citizen citizens journalist "
     "journalists worker workers vehicle vehicles truck trucks car cars cargo cash money assets property "
     "properties land document documents passport passports equipment drugs shipment power initiative "

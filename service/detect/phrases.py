@@ -538,6 +538,10 @@ def is_placeish(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in THING_NOUNS or tok.lower_ in THING_NOUNS or lemma in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS:
         return False
+    if tok.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lower_ in THING_NOUNS for c in tok.subtree if c.i < tok.i
+    ):
+        return False  # "the freighter Karine A", "the tanker Stena Impero": a ship by its name
     if tok.pos_ == "PROPN" and is_armed_group(name_span(tok)):
         return False  # "the al-Nusra Front", "the Wagner Group": an armed group, whatever its last word
     if lemma in ("quarter", "half") and (

@@ -383,6 +383,8 @@ def is_armed(tok: Token | None) -> bool:
         return True
     if tok.lemma_.lower() == "garrison" and _garrison_moving_out(tok):
         return True
+    if tok.lower_ == "military" and tok.pos_ == "NOUN":
+        return True  # "the French military handed over its base in Gao"
     return tok.lower_ in ("they", "we", "it") or tok.lemma_.lower() in (
         "government",
         "regime",

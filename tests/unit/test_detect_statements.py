@@ -640,3 +640,29 @@ def test_a_year_that_names_the_troops_does_not_date_their_move(detector):
     text = "The minister announced on Tuesday that all 1,200 soldiers of the 2021 reinforcement would leave Mali by June."
     [e] = movements(detector, text, dt.date(2023, 5, 10))
     assert (e.destination, e.size, e.direction) == ("Mali", 1200, "withdraw")
+
+
+def test_a_base_a_state_s_military_hands_over_changes_hands(detector):
+    text = "The Italian military handed over its base at Tallil to the Iraqi army on Sunday."
+    [e] = changes(detector, text)
+    assert (e.gaining_actor, e.losing_actor) == ("the Iraqi army", "The Italian military")
+
+
+def test_a_named_freighter_seized_and_an_office_taken_over_are_no_places(detector):
+    assert changes(detector, "Navy commandos seized the freighter Grace Star off the coast on Sunday.") == []
+    assert changes(detector, "Mr Wallace, who took over the Defence Ministry last year, said the troops would stay.") == []
+
+
+def test_a_town_that_passed_to_forces_changed_hands(detector):
+    [e] = changes(detector, "Tal Tamr passed to Syrian government forces on Sunday.")
+    assert (e.place, e.gaining_actor) == ("Tal Tamr", "Syrian government forces")
+
+
+def test_a_counted_group_is_the_places_another_sentence_lists_and_a_ranked_description_is_none(detector):
+    text = (
+        "Ukraine's general staff said on Monday its forces had recaptured three villages in the south, the first "
+        "settlements taken back this month. The deputy minister said troops had retaken Lobkove, Piatykhatky and "
+        "Zherebianky."
+    )
+    found = [e for e in news(detector, text, dt.date(2023, 6, 20)) if isinstance(e, TerritorialControlEvent)]
+    assert sorted(e.place for e in found) == ["Lobkove", "Piatykhatky", "Zherebianky"]
