@@ -585,7 +585,7 @@ _TOWN_NOUNS = frozenset("town city village".split())
 # Rubizhne", "control of Lashio"; not where a speaker is ("officials in Washington") or where people fled to
 _TOWN_NAME = re.compile(
     r"(?:(?<=ringing )|(?<=surrounding )|(?<= around )|(?<= near )|(?<= outside )|(?<=overlooking )|(?<= of )"
-    r"|(?<=[Bb]attle for )|(?<=withdrew from )|(?<=retreated from ))"
+    r"|(?<=[Bb]attle for )|(?<=withdrew from )|(?<=retreated from )|(?<= held )|(?<= holding ))"
     r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
 )
 

@@ -120,6 +120,8 @@ def _antecedent_in_sentence(ref: PlaceRef) -> PlaceRef:
         return ref
     for w in reversed(ref.head.doc[ref.head.sent.start : ref.head.i]):
         goal = w.dep_ == "pobj" and w.head.lower_ in GOAL_PREPS and w.pos_ == "PROPN" and is_placeish(w)
+        # a movement's goal, not a title's ("Iraq's ambassador to the United Nations")
+        goal = goal and w.head.head.pos_ in ("VERB", "AUX")
         if goal and is_country(name_span(w)) == (noun == "country"):  # "the country" names a country
             return next(iter(places_from(w)[0]), ref)
     return ref

@@ -393,6 +393,7 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             and not any(
                 c.dep_ in ("poss", "prep")
                 or (c.pos_ == "PROPN" and not _names_its_region(c))
+                or c.lower_ in ("border", "frontier")  # "the border area": a strip along a line, not a town
                 or _code_name(c)
                 or _capitalised_modifier(c)
                 for c in modifiers

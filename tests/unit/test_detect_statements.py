@@ -658,6 +658,33 @@ def test_a_town_that_passed_to_forces_changed_hands(detector):
     assert (e.place, e.gaining_actor) == ("Tal Tamr", "Syrian government forces")
 
 
+def test_an_envoy_to_the_united_nations_names_no_destination(detector):
+    text = (
+        "Russia's envoy to the United Nations said on Monday Moscow had ordered its battalions to pull back from "
+        "the border area."
+    )
+    [e] = movements(detector, text, dt.date(2023, 5, 10))
+    assert e.destination == "the border area"
+
+
+def test_the_border_area_is_a_place_of_its_own_not_the_town_before(detector):
+    text = (
+        "Kyrgyz troops retook Batken on Monday. On Tuesday Tajikistan said it had ordered its units to pull back "
+        "from the border area."
+    )
+    found = [e for e in movements(detector, text, dt.date(2022, 9, 20)) if e.direction == "withdraw"]
+    assert [e.destination for e in found] == ["the border area"]
+
+
+def test_the_town_after_a_town_held_is_that_town(detector):
+    text = (
+        "Kurdish fighters entered Kobani on Monday. Government troops had held Hasakah since May 2015, when they "
+        "drove militants out of the town after a siege."
+    )
+    found = detector.detect(Article(id="t", text=text, published=dt.date(2019, 10, 8)))
+    assert "Hasakah" in [e.place for e in found if isinstance(e, TerritorialControlEvent) and e.background]
+
+
 def test_a_counted_group_is_the_places_another_sentence_lists_and_a_ranked_description_is_none(detector):
     text = (
         "Ukraine's general staff said on Monday its forces had recaptured three villages in the south, the first "
