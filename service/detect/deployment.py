@@ -141,6 +141,16 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
     if t.lemma_.lower() in _SHIFT_VERBS and not any(f.destinations for f in frames):
         return []  # "the group had merely repositioned its forces": moved, to nowhere the text names
     shares = [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM") and not is_force(c)]
+    # "withdraw about 2,000 troops from Afghanistan and some 500 from Iraq": the parser joins the share to the place
+    shares += [
+        c
+        for p in t.children
+        if p.dep_ == "prep" and p.lower_ in ("from", *DEST_PREPS)
+        for o in p.children
+        if o.dep_ == "pobj"
+        for c in o.children
+        if c.dep_ == "conj" and c.like_num and place_objects(c, "from", *DEST_PREPS)
+    ]
     # "half would be based in Hasakah and half at al-Tanf": the verb is left out of the second share
     gapped = [w for c in shares if not c.like_num for w in place_objects(c, *DEST_PREPS)]
     # "1,500 troops to Belarus and 2,000 to Kaliningrad": a counted share is a movement of its own
@@ -209,7 +219,7 @@ def _per_sender(t: Token, frames: list[DeployFrame]) -> list[DeployFrame]:
 def _share_places(t: Token, share: Token) -> list[Token]:
     """The places of a counted share: on the number ("and 2,000 to Kaliningrad"), or the goal the parser hung
     on the verb right after it ("1,000 soldiers to Poland and 500 to Romania")."""
-    own = place_objects(share, *DEST_PREPS)
+    own = place_objects(share, *DEST_PREPS) or place_objects(share, "from")
     if own:
         return own
     nxt = next((c for c in t.children if c.i > share.i), None)

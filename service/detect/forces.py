@@ -368,7 +368,7 @@ def force_nationality(force: Token, *, units_own: bool = True) -> str | None:
             (
                 o
                 for g in model.children
-                if g.dep_ in ("amod", "compound")
+                if g.dep_ in ("amod", "compound", "nmod")  # "50 U.S. special forces troops"
                 and (g.ent_type_ == "NORP" or g.ent_type_ == "GPE" and is_country(g.text))
                 and (o := _owner_named_by(g))
             ),

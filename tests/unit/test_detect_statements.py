@@ -667,6 +667,16 @@ def test_an_envoy_to_the_united_nations_names_no_destination(detector):
     assert e.destination == "the border area"
 
 
+def test_a_second_share_withdrawn_from_another_country_is_a_movement_of_its_own(detector):
+    found = movements(detector, "Germany will withdraw 600 soldiers from Mali and some 100 from Niger.")
+    assert sorted((e.destination, e.size) for e in found) == [("Mali", 600), ("Niger", 100)]
+
+
+def test_a_nation_named_before_a_unit_kind_owns_the_troops(detector):
+    [e] = movements(detector, "About 40 U.S. special forces troops were pulled out of Kandahar on Sunday.")
+    assert (e.actor, e.size) == ("U.S.", 40)
+
+
 def test_the_border_area_is_a_place_of_its_own_not_the_town_before(detector):
     text = (
         "Kyrgyz troops retook Batken on Monday. On Tuesday Tajikistan said it had ordered its units to pull back "
