@@ -48,6 +48,7 @@ from service.detect.roles import (
     force_of,
     is_armed,
     is_passive,
+    is_warship,
     keeps_no_ground,
     keeps_the_peace,
     left_armed_noun,
@@ -358,6 +359,8 @@ def _frames(t: Token) -> list[TCFrame]:
     dobj = handed_object(t) if lemma in lx.HANDOVER_VERBS else child(t, "dobj")
     if not passive and subj is not None and _civilian_by_title(subj):
         return []  # "Mr Miller, who took over the Pentagon last week": an office changed hands, not ground
+    if not passive and subj is not None and lemma in _ARRIVALS and is_warship(subj):
+        return []  # "the patrol vessel INS Sumedha has reached Port Sudan": a ship in port holds no ground
 
     # "took / seized / gained / established control of P"; "lost control of P"; "were in control of P"
     control = dobj if dobj is not None and dobj.lemma_.lower() == "control" else None
@@ -1056,6 +1059,18 @@ def _words_before(t: Token) -> str | None:
 
 
 _RANKS = frozenset("first last only latest".split())
+_ARRIVALS = frozenset("reach enter arrive".split())
+def _name_before(verb: Token) -> Token | None:
+    """ "a day after Zaranj in the south-west became ...": the name the parser left without its verb."""
+    names = [w for w in verb.doc[verb.sent.start : verb.i] if w.pos_ == "PROPN" and is_placeish(w)]
+    return names[-1] if names and not child(verb, "nsubj", "nsubjpass") else None
+
+
+def _ranked(noun: Token) -> bool:
+    """ "the first settlements", "the latest town", "the largest city": a place described by its rank."""
+    return any(c.dep_ == "amod" and (c.lower_ in _RANKS or c.tag_ == "JJS") for c in noun.children)
+
+
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr.".split())
 
 

@@ -41,6 +41,7 @@ from service.detect.phrases import (
     is_placeish,
     is_where_clause,
     name_span,
+    named_warship,
     names_a_country,
     noun_phrase,
     prep_objects,
@@ -162,6 +163,8 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
     for frame in frames:
         frame.actor = _sender_of(frame, accused, speaker)
         frame.destinations = named_in_sentence(without_locators(without_dates(frame.destinations)))
+        # "to Crete and the frigate Lafayette to the region": a force listed after the goal goes on its own
+        frame.destinations = [r for r in frame.destinations if r.head is None or not named_warship(r.head)]
         frame.destinations = without_presence(frame.destinations) or frame.destinations
         frame.destinations = [g for r in frame.destinations for g in _named_for_ground(r)]
         frame.destinations = _one_group(frame.destinations)
@@ -416,6 +419,15 @@ def _listed_forces(force: Token) -> list[Token]:
         out += [c for c in force.head.children if c.dep_ == "conj" and c.pos_ == "NOUN" and is_force(c)]
         # "... troops to Romania, two squadrons to Britain": the parser may hang the next force on the place
         places = [o for p in force.head.children if p.lower_ in ("to", "into") for o in children(p, "pobj")]
+        # "two Rafale jets to the Greek island of Crete and the frigate Lafayette to the region": or join it to
+        # the place's name
+        out += [
+            c
+            for o in places
+            for w in (o, *(q for p in children(o, "prep") for q in children(p, "pobj")))
+            for c in w.conjuncts
+            if c.i > w.i and is_force(c)
+        ]
         out += [
             w
             for o in places
@@ -886,6 +898,9 @@ def _frames(t: Token) -> list[DeployFrame]:
         or keeps_the_peace(subj)
         or for_drills(t)
         or _scheduled_arrival(t, subj)
+        # "the destroyer USS Carney reached Port Sudan": a ship reaches a port, it takes no ground
+        or _mover(subj) is not None
+        and (_mover(subj).lemma_.lower() in NAVAL_NOUNS or ship_prefix(_mover(subj)) is not None)
     )
     if lemma in lx.ARRIVE_VERBS and (lemma not in ("reach", "enter") or (lemma == "reach" and column)):
         if lemma == "head" and prep_objects(t, "by"):
@@ -1184,6 +1199,7 @@ def _is_mover(tok: Token | None) -> bool:
         # "its garrison had left Snake Island", "ordered the garrison to withdraw from Avdiivka"
         and (is_armed(tok) or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ORDER_VERBS))
         or _military_police(tok)
+        or ship_prefix(tok) is not None  # "INS Sumedha arrived in Port Sudan": a warship by its name
         or _counted_force(tok)
         or national_police(tok)
         or pronoun_mover(tok)
@@ -2484,6 +2500,8 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
         dests = _handed_over_site(t)
     if not dests and withdraw and force is not None:
         dests = _posted_at(force)  # "the pull-out of the roughly 2,400 French soldiers based in Mali"
+    if not dests and withdraw and force is not None:
+        dests = place_objects(force, "in")  # "a withdrawal of the roughly 1,000 U.S. troops in northern Syria"
     if not dests and _discussed(t):
         return []
     owner = child(t, "poss")

@@ -256,7 +256,7 @@ _WEAK_STEMS = (
     r"flew|flown|fly|parachut|dropp|shipp|carri|carry|ashore\b|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|set(?:s|ting)? (?:off|out)\b[^.]{0,60}?\bfor\b|join|"
     r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|pledg|foothold|gain|advance|inroad|"
-    r"reclaim|recover|wrest|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|relocat|shift|augment|follow|"
+    r"reclaim|recover|wrest|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|position(?:ed|ing)\b|relocat|shift|augment|follow|"
     r"wind(?:s|ing)? down\b|wound down\b|"
     r"due (?:in|at|to)\b|be out of\b|on (?:its|their) way to\b|led\b[^.]{1,100}?\bout of\b|number of\b"
 )

@@ -272,6 +272,8 @@ def assess(
         happened = False
     if _counterfactual(trigger):
         happened = False  # "the deal would have sent 3,000 troops to Haiti"
+    if _end_of_a_stay(trigger):
+        happened = False  # "will train in Darwin for six months before returning home": how long a stay lasts
     if _demanded(trigger) or _left_open(chain):
         happened = False
     if trigger.lemma_.lower() in CLAIM_VERBS:
@@ -483,6 +485,7 @@ def assess(
         and not announced
         and any(c.dep_ == "auxpass" for c in trigger.children)
         and not any(c.lower_ == "being" for c in trigger.children)  # "are being stationed at Tapa": arriving
+        and not _just_put(trigger)
     ):
         background = (
             True  # "soldiers were stationed there to guard the tomb"; "would be based in" is announced
@@ -606,6 +609,36 @@ def _lasting_since(trigger: Token) -> bool:
         not under_way(trigger)
         or not any(is_month_name(w.text) for w in dated)  # "since the start of the war": a presence
         or any(re.fullmatch(r"\d{4}", w.text) for w in dated)
+    )
+
+
+def _ranked_first(noun: Token) -> bool:
+    """ "the first provincial capital", "the last town", "the largest city" (to fall)."""
+    return any(
+        c.dep_ == "amod" and (c.lower_ in ("first", "last", "only", "latest") or c.tag_ == "JJS")
+        for c in noun.children
+    )
+
+
+def _end_of_a_stay(trigger: Token) -> bool:
+    """ "The Marines will live at Robertson Barracks for six months before returning home": the end of a stay
+    the news announces, no movement of its own."""
+    if trigger.tag_ != "VBG" or trigger.dep_ != "pcomp" or trigger.head.lower_ != "before":
+        return False
+    verb = trigger.head.head
+    while verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
+        verb = verb.head  # "will live ... and train ... before returning"
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
+
+
+def _just_put(trigger: Token) -> bool:
+    """ "two transport aircraft have been positioned in Jeddah": put in place, with no "since" or "for", is a step
+    just taken; forces that "have been based mainly at an air base" or "stationed there for decades" are a
+    presence."""
+    return (
+        trigger.lemma_.lower() == "position"
+        and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in trigger.children)
+        and not any(c.dep_ == "prep" and c.lower_ in ("since", "for") for c in trigger.children)
     )
 
 

@@ -54,7 +54,7 @@ def child(tok: Token, *deps: str) -> Token | None:
     return None
 
 
-_BEARINGS = frozenset("north south east west northward southward eastward westward".split())
+_BEARINGS = frozenset("north south east west northward southward eastward westward closer nearer".split())
 
 
 def prep_objects(tok: Token, *preps: str) -> list[Token]:
@@ -82,7 +82,8 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
             and p.lower_ in _BEARINGS
         ) and ("to" in preps or "into" in preps):
             # "were moved up to the Jordan Valley", "sent forward to the front", "moved two divisions south to the
-            # Basra area": the parser hangs "to" on the particle or the bearing
+            # Basra area", "moved the cruiser closer to the coast": the parser hangs "to" on the particle or the
+            # bearing
             for q in p.children:
                 if q.dep_ == "prep" and q.lower_ in preps and q.lower_ in ("to", "into"):
                     out.extend(c for c in q.children if c.dep_ == "pobj")
@@ -258,6 +259,25 @@ def _military_police(tok: Token) -> bool:
     return tok.lemma_.lower() == "police" and any(c.lower_ == "military" for c in tok.children)
 
 
+_BODIES = frozenset("team rotation".split())
+_WARSHIP_KINDS = frozenset("warship destroyer frigate corvette cruiser submarine carrier".split())
+
+
+def named_warship(tok: Token) -> bool:
+    """ "the frigate Lafayette": a warship's name after its kind (the tagger may make the kind an adjective)."""
+    return tok.pos_ == "PROPN" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in _WARSHIP_KINDS for c in tok.children
+    )
+
+
+def _members_of_a_force(tok: Token) -> bool:
+    """ "Ground Self-Defense Force members", "army members": people counted as a force's."""
+    return tok.lemma_.lower() == "member" and any(
+        c.dep_ in ("compound", "amod") and (c.lower_ in ("force", "forces", "army", "military") or is_force(c))
+        for c in tok.children
+    )
+
+
 def _military_officers(tok: Token) -> bool:
     """ "military liaison officers", "a team of military officers": officers sent as a force; not "military
     officers" sent to talks."""
@@ -374,6 +394,10 @@ def is_force(tok: Token) -> bool:
         return False  # "a contingent of 250 police officers", "a unit of observers"
     if lemma == "team" and any(_military_officers(o) for o in made_of):
         return True  # "a small team of military liaison officers"
+    if lemma in _BODIES and any(is_force(o) or _members_of_a_force(o) for o in made_of):
+        return True  # "an advance team of about 30 Ground Self-Defense Force members", "the first rotation of Marines"
+    if lemma in _BODIES and any(c.dep_ == "amod" and c.lower_ == "military" for c in tok.children):
+        return True  # "a military team has deployed to the airfield"
     if lemma in ("convoy", "column"):
         # "a convoy of humanitarian aid" moves no force; "a military convoy", "a convoy of armoured vehicles" does;
         # so do "the Ukrainian columns", a nation's
@@ -395,6 +419,8 @@ def is_force(tok: Token) -> bool:
             and WAR_WORDS.search(tok.sent.text) is not None
         )
     if tok.lower_ in FORCE_NOUNS or lemma in FORCE_NOUNS:
+        return True
+    if named_warship(tok):
         return True
     if _WARPLANES.match(tok.text):
         return True  # "The last Dutch F-16s left Jordan": warplanes by model
@@ -542,6 +568,8 @@ def is_placeish(tok: Token) -> bool:
         c.dep_ == "compound" and c.lower_ in THING_NOUNS for c in tok.subtree if c.i < tok.i
     ):
         return False  # "the freighter Karine A", "the tanker Stena Impero": a ship by its name
+    if named_warship(tok):
+        return False
     if tok.pos_ == "PROPN" and is_armed_group(name_span(tok)):
         return False  # "the al-Nusra Front", "the Wagner Group": an armed group, whatever its last word
     if lemma in ("quarter", "half") and (

@@ -14,6 +14,7 @@ from service.detect.phrases import (
     is_country,
     is_placeish,
     name_span,
+    named_warship,
     names_a_country,
     noun_phrase,
     own_objects_joined_to,
@@ -95,7 +96,10 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
     later = [
         c
         for c in obj.conjuncts
-        if c.i > obj.i and not (obj.dep_ in ("pobj", "dobj") and _opens_a_clause(c)) and not _list_noun(c)
+        if c.i > obj.i
+        and not (obj.dep_ in ("pobj", "dobj") and _opens_a_clause(c))
+        and not _list_noun(c)
+        and not named_warship(c)  # "to Cyprus and the frigate Margottini to the Aegean": a force listed on
     ]
     if obj.tag_ == "NNS" and later and all(c.pos_ == "PROPN" for c in later):
         refs = []  # "the last districts they held, Crater and Tawahi": the names tell which districts
@@ -836,6 +840,6 @@ def dest_refs(objs: list[Token]) -> list[PlaceRef]:
         refs.extend(places)
         # "half would be based in Kirkuk and half at Erbil": the second share's place hangs on "half"
         for conj in o.conjuncts:
-            if not is_placeish(conj):
+            if not is_placeish(conj) and not named_warship(conj):
                 refs.extend(r for p in place_objects(conj, *DEST_PREPS) for r in places_from(p)[0])
     return refs

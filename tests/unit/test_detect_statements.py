@@ -703,3 +703,54 @@ def test_a_counted_group_is_the_places_another_sentence_lists_and_a_ranked_descr
     )
     found = [e for e in news(detector, text, dt.date(2023, 6, 20)) if isinstance(e, TerritorialControlEvent)]
     assert sorted(e.place for e in found) == ["Lobkove", "Piatykhatky", "Zherebianky"]
+
+
+def test_a_team_or_rotation_of_soldiers_is_a_force(detector):
+    text = "An advance team of about 40 Italian Army members arrived in Nasiriyah on Tuesday."
+    [e] = movements(detector, text, dt.date(2003, 7, 2))
+    assert (e.destination, e.size) == ("Nasiriyah", 40)
+    [e] = movements(detector, "A military team has deployed to Aden airport to run the evacuation.")
+    assert e.destination == "Aden airport"
+    [e] = movements(detector, "The first rotation of U.S. Marines arrived in Darwin on Monday.")
+    assert e.destination == "Darwin"
+
+
+def test_a_warship_reaching_a_port_is_a_movement_not_a_taking(detector):
+    found = news(detector, "The destroyer HMS Diamond reached Port Sudan on Sunday.", dt.date(2023, 4, 25))
+    assert [(type(e).__name__, getattr(e, "destination", None)) for e in found] == [("DeploymentEvent", "Port Sudan")]
+
+
+def test_aircraft_just_positioned_are_a_movement(detector):
+    text = "Two Italian Air Force transport aircraft have been positioned in Djibouti, the ministry said on Monday."
+    [e] = movements(detector, text, dt.date(2023, 4, 25))
+    assert (e.destination, e.size) == ("Djibouti", 2)
+    [e] = movements(detector, "Germany has positioned two Patriot batteries in Rzeszow.")
+    assert e.size == 2
+    # a presence is still none
+    assert movements(detector, "The French soldiers have been based mainly at an air base in Niamey.") == []
+
+
+def test_a_withdrawal_of_troops_in_a_place_leaves_that_place(detector):
+    text = "In Washington, officials said the president had ordered a withdrawal of the roughly 900 U.S. troops in eastern Syria."
+    [e] = movements(detector, text)
+    assert (e.destination, e.direction, e.size) == ("eastern Syria", "withdraw", 900)
+
+
+def test_a_named_frigate_listed_after_a_goal_is_a_force_with_its_own_goal(detector):
+    text = "Italy is sending two Eurofighter jets to Cyprus and the frigate Margottini to the Aegean Sea."
+    found = movements(detector, text)
+    assert sorted((e.destination, e.force) for e in found) == [
+        ("Aegean Sea", "the frigate Margottini"),
+        ("Cyprus", "two Eurofighter jets"),
+    ]
+
+
+def test_the_end_of_an_announced_stay_is_no_withdrawal(detector):
+    text = "The 150 Dutch marines will train in Norway for three months before returning home."
+    assert [e.direction for e in movements(detector, text)] in ([], ["deploy"])
+
+
+def test_a_ship_moved_closer_to_a_coast_goes_to_that_coast(detector):
+    text = "Russia has also moved the cruiser Varyag closer to the coast near Tartus, the defence ministry said."
+    [e] = movements(detector, text)
+    assert e.destination == "the coast near Tartus"
