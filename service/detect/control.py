@@ -332,12 +332,7 @@ def _frames(t: Token) -> list[TCFrame]:
         return []  # "points controlled by the army", "jihadis control large parts of": who holds, not a change
     if t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_:
         return []  # "the Israeli-occupied Golan Heights", "rebel-held": a description, not a statement
-    if (
-        t.dep_ == "acl"
-        and t.tag_ == "VBN"
-        and t.head.pos_ == "NOUN"
-        and any(c.dep_ == "amod" and (c.lower_ in _RANKS or c.tag_ == "JJS") for c in t.head.children)
-    ):
+    if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ == "NOUN" and _ranked(t.head):
         return []  # "four villages, the first settlements taken back since ...": a description of places told
     if t.pos_ in ("NOUN", "PROPN") and (t.lower_ in _VERB_ONLY_FORMS or _perfect_misread(t)):
         return _misread_verb_frames(t)
@@ -576,9 +571,9 @@ def _frames(t: Token) -> list[TCFrame]:
             and c.i > target.i
             and t.doc[c.left_edge.i - 1].text == ","
             # "four villages ..., the first settlements taken back since ...": a description of the ones named
-            and not any(a.dep_ == "amod" and (a.lower_ in _RANKS or a.tag_ == "JJS") for a in c.children)
+            and not _ranked(c)
         ]
-        for extra in [c for c in t.children if c.dep_ == "dobj" and c != target] + listed_on:
+        for extra in [c for c in t.children if c.dep_ == "dobj" and c != target and not _ranked(c)] + listed_on:
             # "seized the K1 base, the Baba Gurgur oil field and ...": a list the parser made two objects of; but
             # "seized Gharyan ..., the main forward base for the offensive" describes the place it named
             # "...; the police headquarters and the city prison": a list goes on where the object has conjuncts
@@ -664,6 +659,12 @@ def _frames(t: Token) -> list[TCFrame]:
                 subj = t.head
             else:
                 return []
+        ranked = t.dep_ in ("relcl", "acl") and _ranked(t.head)
+        if ranked and t.head.dep_ not in ("attr", "oprd", "nsubj"):
+            return []  # "captured Hanano, the first neighbourhood of eastern Aleppo to fall": Hanano, told
+        if ranked and t.head.dep_ != "nsubj":  # "the first provincial capital to fall was Zaranj": told below
+            # "Zaranj became the first provincial capital to fall": the place the description is said of
+            subj = child(t.head.head, "nsubj") or _name_before(t.head.head) or t.head
         subj = _named_as(subj) if t.dep_ == "relcl" and t.head == subj else subj
         # "fell into the hands of the Viet Minh": to them
         into = prep_objects(t, "into")

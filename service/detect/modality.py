@@ -368,6 +368,15 @@ def assess(
         elif deployment and h == "step" and head.head.lemma_.lower() == "take":
             announced = True  # "was taking steps to augment the squadrons in the region": decided, under way
         elif (
+            head.pos_ == "NOUN"
+            and trigger.dep_ in ("relcl", "acl")
+            and _ranked_first(head)
+            and head.dep_ in ("attr", "oprd", "nsubj")  # not "Kherson, the first city to be occupied", told
+        ) or (
+            h in ("become", "be") and any(c.dep_ == "attr" and _ranked_first(c) for c in head.children)
+        ):
+            pass  # "Zaranj became the first provincial capital to fall": it fell
+        elif (
             h in INTENT_HEADS
             or h in _INTENT_NOUNS
             or h in SPECULATION_WORDS
@@ -756,6 +765,7 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
         and not (trigger.head.dep_ == "pobj" and trigger.head.head.lower_ == "among")
         # "the first provincial capital to fall was Zaranj": the news of Zaranj
         and not _first_of_a_past_series(trigger.head)
+        and not (trigger.tag_ == "VB" and _ranked_first(trigger.head))  # "became the first capital to fall"
         # "withdrew from Sinjar and Makhmour, which were then occupied by federal troops": the story's next step;
         # but "visited Shusha, which was then occupied" tells how it stood at the time
         and not any(

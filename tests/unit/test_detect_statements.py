@@ -754,3 +754,15 @@ def test_a_ship_moved_closer_to_a_coast_goes_to_that_coast(detector):
     text = "Russia has also moved the cruiser Varyag closer to the coast near Tartus, the defence ministry said."
     [e] = movements(detector, text)
     assert e.destination == "the coast near Tartus"
+
+
+def test_the_first_place_to_fall_fell_and_a_ranked_description_adds_none(detector):
+    text = "On Saturday the insurgents took Kunduz, a day after Zaranj became the first provincial capital to fall."
+    found = changes(detector, text)
+    assert sorted(e.place for e in found) == ["Kunduz", "Zaranj"]
+    text = (
+        "Government forces have captured the Sheikh Saeed district from rebels, state media said, the first "
+        "neighbourhood of besieged eastern Aleppo to fall since the assault began."
+    )
+    assert [e.place for e in changes(detector, text)] == ["the Sheikh Saeed district"]
+    assert changes(detector, "Kandahar could become the next city to fall.") == []
