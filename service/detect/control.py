@@ -533,6 +533,15 @@ def _frames(t: Token) -> list[TCFrame]:
                 and t.head.ent_type_ != "PERSON"  # "Syrskyi, who took over as commander-in-chief": a post
             ):
                 target = t.head  # "the only regional capital they had seized"
+            if (
+                target is None
+                and t.dep_ == "ccomp"
+                and t.head.dep_ == "relcl"
+                and t.head.lemma_.lower() in lx.CLAIM_VERBS
+                and any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in t.head.children)
+                and is_placeish(t.head.head)
+            ):
+                target = t.head.head  # "the town of Shusha, which Aliyev said Azerbaijani troops had taken"
         if target is not None and target.lower_ in ("it", "them", "which"):
             target = pronoun_place(target)
         if _restates_an_entry(t) or _restates_a_capture(t):

@@ -452,6 +452,7 @@ def _goals_by_force(items: list[Token], verb: Token) -> list[list[Token]]:
     return goals
 
 
+_STAYS = ("in", "at", "near", "along")  # where forces bolstered are
 _TOTALS = frozenset("number total level strength count".split())
 _GROWTH_VERBS = frozenset("grow rise climb swell".split())
 
@@ -578,7 +579,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         bolstered = next((o for o in objects if is_force(o)), None)
         if presence is None and bolstered is not None:
             # "steps to augment F-35 squadrons in the region", "bolstered its forces in the east": more forces sent
-            dests = place_objects(bolstered, "in", "at") or place_objects(t, "in", "at")
+            # "is building up forces near the border"
+            dests = place_objects(bolstered, *_STAYS) or place_objects(t, *_STAYS)
             return [DeployFrame(t, bolstered, dest_refs(dests), actor=actor_of(subj))] if dests else []
         if presence is None:
             return []
@@ -588,6 +590,11 @@ def _frames(t: Token) -> list[DeployFrame]:
         force = force or next((c for o in objects for c in o.subtree if is_force(c)), None)
         if any(c.lower_ in ("diplomatic", "economic", "commercial", "consular") for c in presence.children):
             return []  # "will increase its diplomatic presence in Kyiv by 30 personnel"
+        military = any(c.lower_ in ("military", "naval") for c in presence.children)
+        if force is None and lemma == "build" and military:
+            # "built up a military presence at the airport": forces, not counted or named, where there were none;
+            # "has expanded its military presence in Africa over the past decade" tells no movement
+            force = presence
         if force is None:
             return []
         dobj = presence

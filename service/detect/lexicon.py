@@ -82,7 +82,9 @@ SEQUENCE_WORDS = frozenset("then later eventually subsequently finally afterward
 # A side giving a place up: "the rebels had abandoned", "Moscow pulled its forces out", "troops withdrew"
 GIVE_UP_VERBS = frozenset("abandon flee withdraw pull leave retreat evacuate vacate".split())
 WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall desert leave depart hand".split())
-PRESENCE_VERBS = frozenset("bolster boost increase strengthen expand double triple raise augment".split())
+PRESENCE_VERBS = frozenset(
+    "bolster boost increase strengthen expand double triple raise augment build".split()
+)
 # Verbs that shift forces already in the field: "redeployed to other sectors" tells only that they left.
 REPOSITION_VERBS = frozenset("redeploy move transfer shift relocate reposition".split())
 # One force takes over from another: the newcomers arrive, the replaced leave.
@@ -136,7 +138,7 @@ EQUIPMENT_NOUNS = frozenset(
     "warship warships ship ships destroyer destroyers frigate frigates carrier carriers submarine submarines "
     "aircraft jet jets bomber bombers helicopter helicopters battery batteries missile missiles tank tanks "
     "system systems launcher launchers artillery howitzer howitzers drone drones warplane warplanes plane "
-    "planes vehicle vehicles gunship gunships squadron squadrons".split()
+    "planes vehicle vehicles gunship gunships squadron squadrons armour armor".split()
 )
 # Kit that flies: a sortie flown out and back moves no force anywhere.
 AIRCRAFT_NOUNS = frozenset(
@@ -188,7 +190,8 @@ PLACE_NOUNS = frozenset(
     "corridor airstrip airstrips runway defile salient salients axis "
     "depot terminal terminals castle stadium school factory mine quarry quarries barracks ministry square triangle post posts "
     "gate gates entrance silo silos roundabout roundabouts location locations crossroads country states "
-    "republics waters community communities kibbutz county counties municipality municipalities township townships".split()
+    "republics waters community communities kibbutz county counties municipality municipalities township townships "
+    "peninsula peninsulas".split()
 )
 # Words that, as an object, make a seizure of things or people rather than of a place.
 THING_NOUNS = frozenset(
@@ -255,7 +258,7 @@ _WEAK_STEMS = (
     r"rush|airlift|brought|bring|gather|assembl|concentrat|rotat|mass|mobili|arriv|head|land|remov|reduc|cut(?:s|ting)?\b|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|steam(?:ed|ing|s)\b|"
     r"flew|flown|fly|parachut|dropp|shipp|carri|carry|ashore\b|march|rolled into|rolls into|rolling into|walked into|poured into|swe(?:pt|eps?|eping) (?:into|through)|"
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|set(?:s|ting)? (?:off|out)\b[^.]{0,60}?\bfor\b|join|"
-    r"buildup|build-up|presence|transport|ferr|desert|depart|contribut|commit|pledg|foothold|gain|advance|inroad|"
+    r"buildup|build-up|buil[dt]s? up\b|building up\b|presence|transport|ferr|desert|depart|contribut|commit|pledg|foothold|gain|advance|inroad|"
     r"reclaim|recover|wrest|freed\b|frees\b|freeing\b|ordered\b|orders\b|replac|travel|reposition|position(?:ed|ing)\b|relocat|shift|augment|follow|"
     r"wind(?:s|ing)? down\b|wound down\b|"
     r"due (?:in|at|to)\b|be out of\b|on (?:its|their) way to\b|led\b[^.]{1,100}?\bout of\b|number of\b"
@@ -267,7 +270,7 @@ _MILITARY_CUES = (
     r"assault|attack|counter|raid|siege|front|defen|mercenar|separatist|occupation|invasion|invader|garrison|coalition|gunmen|"
     r"personnel|advis|contingent|detachment|reinforcement|artillery|tank|airbase|checkpoint|outpost|company\b|"
     r"platoon|police|officers|Fleet\b|fighting\b|shelling\b|bombard|clashes\b|"
-    r"convoy|columns?\b|reserves?\b|armou?red|reservist|conscript|recruit|paramilitar|air ?bases?\b|airfields?\b|"
+    r"convoy|columns?\b|reserves?\b|armou?r(?:ed)?\b|reservist|conscript|recruit|paramilitar|air ?bases?\b|airfields?\b|"
     # the kit news reports moving: "two B-52 bombers arrived", "a carrier strike group", "the USS Ford"
     r"bombers?\b|warplanes?\b|destroyers?\b|frigates?\b|submarines?\b|aircraft carriers?\b|strike group|"
     r"air defen|missile|patriots?\b|helicopters?\b|squadron|airborne|infantry|sailors\b|airmen\b|"

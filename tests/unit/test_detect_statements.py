@@ -766,3 +766,27 @@ def test_the_first_place_to_fall_fell_and_a_ranked_description_adds_none(detecto
     )
     assert [e.place for e in changes(detector, text)] == ["the Sheikh Saeed district"]
     assert changes(detector, "Kandahar could become the next city to fall.") == []
+
+
+def test_armour_pulled_back_is_a_force_withdrawn(detector):
+    [e] = movements(detector, "Baghdad pulled its armour back from Erbil on Monday.")
+    assert (e.destination, e.direction, e.force) == ("Erbil", "withdraw", "its armour")
+
+
+def test_a_military_presence_built_up_or_bolstered_is_a_movement(detector):
+    [e] = movements(detector, "Turkey built up a military presence at al-Watiya air base on Monday.")
+    assert e.destination == "al-Watiya air base"
+    [e] = movements(detector, "Russia is building up forces near the border with Kazakhstan.")
+    assert e.actor == "Russia"
+    assert movements(detector, "China has expanded its economic presence in Africa.") == []
+
+
+def test_a_peninsula_is_a_place_taken(detector):
+    [e] = changes(detector, "Ukrainian forces retook the Kinburn peninsula on Sunday.")
+    assert e.place == "the Kinburn peninsula"
+
+
+def test_a_place_a_relative_clause_says_was_taken_is_taken(detector):
+    text = "The village of Robotyne, which Ukraine's general staff said on Monday its troops had taken, lies south of Orikhiv."
+    [e] = changes(detector, text)
+    assert e.place == "Robotyne" and e.claim == "claimed"
