@@ -582,7 +582,8 @@ def _frames(t: Token) -> list[TCFrame]:
             # "four villages ..., the first settlements taken back since ...": a description of the ones named
             and not _ranked(c)
         ]
-        for extra in [c for c in t.children if c.dep_ == "dobj" and c != target and not _ranked(c)] + listed_on:
+        extras = [c for c in t.children if c.dep_ == "dobj" and c != target and not _ranked(c)]
+        for extra in extras + listed_on:
             # "seized the K1 base, the Baba Gurgur oil field and ...": a list the parser made two objects of; but
             # "seized Gharyan ..., the main forward base for the offensive" describes the place it named
             # "...; the police headquarters and the city prison": a list goes on where the object has conjuncts

@@ -142,7 +142,7 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
     if t.lemma_.lower() in _SHIFT_VERBS and not any(f.destinations for f in frames):
         return []  # "the group had merely repositioned its forces": moved, to nowhere the text names
     shares = [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM") and not is_force(c)]
-    # "withdraw about 2,000 troops from Afghanistan and some 500 from Iraq": the parser joins the share to the place
+    # "withdraw about 2,000 troops from Afghanistan and some 500 from Iraq": the share is joined to the place
     shares += [
         c
         for p in t.children
@@ -419,8 +419,8 @@ def _listed_forces(force: Token) -> list[Token]:
         out += [c for c in force.head.children if c.dep_ == "conj" and c.pos_ == "NOUN" and is_force(c)]
         # "... troops to Romania, two squadrons to Britain": the parser may hang the next force on the place
         places = [o for p in force.head.children if p.lower_ in ("to", "into") for o in children(p, "pobj")]
-        # "two Rafale jets to the Greek island of Crete and the frigate Lafayette to the region": or join it to
-        # the place's name
+        # "two Rafale jets to the Greek island of Crete and the frigate Lafayette to the region": or join it
+        # to the place's name
         out += [
             c
             for o in places
@@ -2508,7 +2508,8 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
     if not dests and withdraw and force is not None:
         dests = _posted_at(force)  # "the pull-out of the roughly 2,400 French soldiers based in Mali"
     if not dests and withdraw and force is not None:
-        dests = place_objects(force, "in")  # "a withdrawal of the roughly 1,000 U.S. troops in northern Syria"
+        # "a withdrawal of the roughly 1,000 U.S. troops in northern Syria"
+        dests = place_objects(force, "in")
     if not dests and _discussed(t):
         return []
     owner = child(t, "poss")

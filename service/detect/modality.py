@@ -469,7 +469,7 @@ def assess(
         happened = False  # "planned rotations and redeployment", "a possible withdrawal"
 
     if _weeks_after(trigger):
-        background = True  # "weeks after M23 rebels seized the region's two largest cities": what the news follows
+        background = True  # "weeks after M23 rebels seized the region's largest cities": what news follows
     if not deployment:
         background = (
             background
@@ -641,9 +641,9 @@ def _end_of_a_stay(trigger: Token) -> bool:
 
 
 def _just_put(trigger: Token) -> bool:
-    """ "two transport aircraft have been positioned in Jeddah": put in place, with no "since" or "for", is a step
-    just taken; forces that "have been based mainly at an air base" or "stationed there for decades" are a
-    presence."""
+    """ "two transport aircraft have been positioned in Jeddah": put in place, with no "since" or "for", is a
+    step just taken; forces that "have been based mainly at an air base" or "stationed there for decades"
+    are a presence."""
     return (
         trigger.lemma_.lower() == "position"
         and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in trigger.children)
@@ -667,15 +667,15 @@ _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
 
 def _weeks_after(trigger: Token) -> bool:
-    """ "weeks after Abiy sent the army into Tigray", "less than two weeks after Putin ordered the air group to
-    withdraw": the earlier event a news sentence measures its own from, whatever day the news itself names."""
+    """ "weeks after Abiy sent the army into Tigray", "less than two weeks after Putin ordered the air group
+    to withdraw": the earlier event a news sentence measures its own from, whatever day the news names."""
     clause = trigger
     while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
         clause = clause.head
     for c in {trigger, clause}:
         if c.dep_ == "ROOT" or c.head.lemma_.lower() in ("come", "follow"):
-            # "Three weeks after the referendum, forces took Kirkuk": the parser's root is the news; "the advance
-            # comes two weeks after peacekeepers pulled out": the step the news comes after, news as well
+            # "Three weeks after the referendum, forces took Kirkuk": the parser's root is the news; "the
+            # advance comes two weeks after peacekeepers pulled out": the step the news comes after, news too
             continue
         after = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "after"]
         if c.dep_ == "pobj" and c.head.lower_ == "after":
@@ -946,7 +946,7 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
 
 
 def _names_the_force(year: Token, trigger: Token) -> bool:
-    """ "all 33,000 troops of the 2009 surge would leave": the year names the troops moved, not when they move."""
+    """ "all 33,000 troops of the 2009 surge would leave": the year names the troops, not when they move."""
     moved = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     return year.dep_ in ("nummod", "compound", "amod") and any(year in m.subtree for m in moved)
 

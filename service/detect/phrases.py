@@ -81,9 +81,9 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
             or p.dep_ == "advmod"
             and p.lower_ in _BEARINGS
         ) and ("to" in preps or "into" in preps):
-            # "were moved up to the Jordan Valley", "sent forward to the front", "moved two divisions south to the
-            # Basra area", "moved the cruiser closer to the coast": the parser hangs "to" on the particle or the
-            # bearing
+            # "were moved up to the Jordan Valley", "sent forward to the front", "moved two divisions south to
+            # the Basra area", "moved the cruiser closer to the coast": the parser hangs "to" on the particle
+            # or the bearing
             for q in p.children:
                 if q.dep_ == "prep" and q.lower_ in preps and q.lower_ in ("to", "into"):
                     out.extend(c for c in q.children if c.dep_ == "pobj")
@@ -264,7 +264,7 @@ _WARSHIP_KINDS = frozenset("warship destroyer frigate corvette cruiser submarine
 
 
 def named_warship(tok: Token) -> bool:
-    """ "the frigate Lafayette": a warship's name after its kind (the tagger may make the kind an adjective)."""
+    """ "the frigate Lafayette": a warship's name after its kind (the tagger may read it as an adjective)."""
     return tok.pos_ == "PROPN" and any(
         c.dep_ in ("amod", "compound") and c.lower_ in _WARSHIP_KINDS for c in tok.children
     )
@@ -273,7 +273,8 @@ def named_warship(tok: Token) -> bool:
 def _members_of_a_force(tok: Token) -> bool:
     """ "Ground Self-Defense Force members", "army members": people counted as a force's."""
     return tok.lemma_.lower() == "member" and any(
-        c.dep_ in ("compound", "amod") and (c.lower_ in ("force", "forces", "army", "military") or is_force(c))
+        c.dep_ in ("compound", "amod")
+        and (c.lower_ in ("force", "forces", "army", "military") or is_force(c))
         for c in tok.children
     )
 
@@ -395,7 +396,8 @@ def is_force(tok: Token) -> bool:
     if lemma == "team" and any(_military_officers(o) for o in made_of):
         return True  # "a small team of military liaison officers"
     if lemma in _BODIES and any(is_force(o) or _members_of_a_force(o) for o in made_of):
-        return True  # "an advance team of about 30 Ground Self-Defense Force members", "the first rotation of Marines"
+        # "an advance team of about 30 Ground Self-Defense Force members", "the first rotation of Marines"
+        return True
     if lemma in _BODIES and any(c.dep_ == "amod" and c.lower_ == "military" for c in tok.children):
         return True  # "a military team has deployed to the airfield"
     if lemma in ("convoy", "column"):
