@@ -265,8 +265,24 @@ def _repeats(prev: Event, e: Event, actor: str | None, country_of: CountryOf) ->
             prev.size is None or e.size is None or prev.size == e.size or _rounded_to(prev.size, e.size)
         )
     if isinstance(prev, TerritorialControlEvent):
-        return _same_actor(prev.gaining_actor, actor, country_of)
+        return _same_actor(prev.gaining_actor, actor, country_of) or _retold_as_the_rebels(prev, e, country_of)
     return False
+
+
+_THE_REBELS = re.compile(r"(?i)^the (?:rebels|insurgents|militants|fighters|jihadists|islamists)$")
+
+
+def _retold_as_the_rebels(prev: Event, e: Event, country_of: CountryOf) -> bool:
+    """ "Fighters led by Hayat Tahrir al-Sham have swept into Aleppo ... the rebels had entered large parts of the
+    city": the story names the side again in general words; not the side that took the place from them."""
+    if not isinstance(prev, TerritorialControlEvent) or not isinstance(e, TerritorialControlEvent):
+        return False
+    gainer = prev.gaining_actor
+    if not e.gaining_actor or not _THE_REBELS.match(e.gaining_actor) or not gainer:
+        return False
+    irregular = bool(set(_norm(gainer).split()) & lx.IRREGULAR_NOUNS) or is_armed_group(gainer)
+    taken_back = e.losing_actor is not None and _same_actor(e.losing_actor, gainer, country_of)
+    return irregular and not taken_back
 
 
 # "the soldiers", "these troops", "the brigade": forces the story has introduced, named again

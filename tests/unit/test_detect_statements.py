@@ -790,3 +790,13 @@ def test_a_place_a_relative_clause_says_was_taken_is_taken(detector):
     text = "The village of Robotyne, which Ukraine's general staff said on Monday its troops had taken, lies south of Orikhiv."
     [e] = changes(detector, text)
     assert e.place == "Robotyne" and e.claim == "claimed"
+
+
+def test_a_side_named_again_as_the_rebels_enters_the_same_city_once(detector):
+    text = (
+        "Islamic State militants have stormed into Ramadi, the provincial capital. The army acknowledged on "
+        "Saturday that the insurgents had entered large parts of the city."
+    )
+    assert [e.place for e in changes(detector, text)] == ["Ramadi"]
+    text = "Rebels captured Qaryatayn on Monday. On Friday IS fighters retook Qaryatayn from the rebels."
+    assert [e.gaining_actor for e in changes(detector, text)] == ["Rebels", "IS fighters"]
