@@ -155,7 +155,11 @@ class ArticleContext:
             named = None
             for m in _named_noun_pattern(noun).finditer(window):
                 found_name = (
-                    m.group("pre") or m.group("post") or m.group("appos") or m.groupdict().get("prefixed")
+                    m.group("pre")
+                    or m.group("post")
+                    or m.group("appos")
+                    or m.groupdict().get("prefixed")
+                    or m.groupdict().get("sited")
                 )
                 named_after = _OF_NAME.match(window, m.end()) if m.group("pre") else None
                 if named_after:
@@ -520,6 +524,8 @@ def _named_noun_pattern(noun: str) -> re.Pattern[str]:
     n = "|".join(re.escape(w) for w in _NOUN_SYNONYMS.get(noun, (noun,)))
     # "Camp Bastion", "Fort Hood": a base whose name follows its kind
     prefixed = r"|\b(?P<prefixed>(?:Camp|Fort)\s+[A-Z][\w'’-]+)" if noun in ("base", "camp") else ""
+    # "their base at Ber ... handed the camp over": a base named by the town it stands at
+    prefixed += rf"|\b(?i:{n})\s+(?:at|in|near)\s+(?P<sited>{_NAME})" if noun in ("base", "camp") else ""
     return re.compile(
         rf"(?P<pre>{_NAME})\s+(?P<noun>(?i:{n}))(?P<number>\s+\d+)?\b|\b(?i:{n})\s+of\s+(?P<post>{_NAME})"
         rf"|(?P<appos>{_NAME}),\s+(?:a|an)\s+(?:[a-z-]+\s+){{0,3}}(?i:{n})\b" + prefixed

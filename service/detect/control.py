@@ -754,6 +754,8 @@ def _frames(t: Token) -> list[TCFrame]:
             )
             targets += [o for o in repeated_departures(t) if o not in targets]
             targets = [o for o in targets if name_span(o) not in MEMBERSHIPS]  # "pulled out of the EU"
+            # "Lebanese troops deployed in the town of Khiam after Israeli forces withdrew from it"
+            targets = [(pronoun_place(o) or o) if o.lower_ in ("it", "them") else o for o in targets]
         elif dobj is not None:
             # "handed control of the town to a regional force": the place is what control is of; "departed Bagram
             # Airfield ... and handed it over": the place named before
@@ -790,6 +792,8 @@ def _frames(t: Token) -> list[TCFrame]:
         if lemma in lx.HANDOVER_VERBS and not receivers and lemma not in lx.LOSE_VERBS and not handed_over:
             return []  # "handed over al-Qaim on March 17": to whom the story told before, or did not
         loser = force_of(agent(t) if passive else subj)  # "the last buses carrying rebel fighters pulled out"
+        # "the U.N. mission said it had handed the camp over to the Malian armed forces": a site handed to a side
+        handed_to_a_side = lemma in lx.HANDOVER_VERBS and any(is_force(r) for r in receivers)
         if surrendered:
             loser = None  # "Jalalabad surrendered", "its garrison surrendered": who held it is told elsewhere
         if (
@@ -811,6 +815,7 @@ def _frames(t: Token) -> list[TCFrame]:
             )
             and loser.pos_ != "PROPN"
             and not avoids_capture(t)
+            and not handed_to_a_side
         ):
             return []  # but "the military pulled its troops out of Vuhledar to avoid encirclement" lost it
         if loser is not None and _a_people_made_to_leave_home(loser, targets):
@@ -825,12 +830,14 @@ def _frames(t: Token) -> list[TCFrame]:
             return []  # "residents have been evacuated from border districts": people moved, no side left
         if loser is not None and _both_sides(loser):
             return []  # "Indian and Chinese troops began pulling back from Pangong Lake": no one takes it
-        if (loser is not None and keeps_no_ground(loser)) or (dobj is not None and keeps_no_ground(dobj)):
+        if not handed_to_a_side and (
+            (loser is not None and keeps_no_ground(loser)) or (dobj is not None and keeps_no_ground(dobj))
+        ):
             return []  # "Russia began withdrawing its peacekeepers from Karabakh": no side fought for it
         gainers = [g for g in receivers if is_armed(g)]  # "left the capital to cheers from residents"
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
             # "pulled back from two villages to more defensible positions": where they went, not who took over
-            gainers = [g for g in gainers if is_armed(g) and not is_placeish(g)] or _left_to(t)
+            gainers = [g for g in gainers if is_armed(g) and not is_placeish(g)] or _left_to(t) or _moved_in(t)
         out = []
         for target in targets:
             if target.lemma_.lower() in _LINES:
@@ -1139,6 +1146,18 @@ def _bare_direction(tok: Token) -> bool:
     return tok.lower_ in lx.REGION_WORDS and not any(
         c.pos_ == "PROPN" and not (c.dep_ == "conj" and _bare_direction(c)) for c in tok.children
     )  # the tagger may take "west" in "the east and west" for a name
+
+
+def _moved_in(t: Token) -> list[Token]:
+    """ "Lebanese troops deployed in Khiam after Israeli forces withdrew from it": the force that moved in as the
+    other side left; not peacekeepers, who hold no side's ground."""
+    if t.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("after", "as") for c in t.children):
+        return []
+    head = t.head
+    if head.lemma_.lower() not in lx.DEPLOY_VERBS | {"enter", "move"}:
+        return []
+    force = force_of(subject_of(head))
+    return [force] if force is not None and is_force(force) and not keeps_no_ground(force) else []
 
 
 def _left_to(t: Token) -> list[Token]:

@@ -800,3 +800,11 @@ def test_a_side_named_again_as_the_rebels_enters_the_same_city_once(detector):
     assert [e.place for e in changes(detector, text)] == ["Ramadi"]
     text = "Rebels captured Qaryatayn on Monday. On Friday IS fighters retook Qaryatayn from the rebels."
     assert [e.gaining_actor for e in changes(detector, text)] == ["Rebels", "IS fighters"]
+
+
+def test_a_force_moving_in_as_the_other_side_withdrew_from_it_gains_the_place(detector):
+    text = "Azerbaijani troops deployed in the town of Kalbajar on Friday after Armenian forces withdrew from it."
+    found = [e for e in news(detector, text, dt.date(2020, 11, 27)) if isinstance(e, TerritorialControlEvent)]
+    assert [(e.place, e.gaining_actor, e.losing_actor) for e in found] == [
+        ("Kalbajar", "Azerbaijani troops", "Armenian forces")
+    ]
