@@ -17,7 +17,7 @@ from service.detect import lexicon as lx
 from service.detect.actors import STATE_INSTITUTIONS, is_armed_group
 from service.detect.context import NAME_PATTERN, ArticleContext, long_before_publication
 from service.detect.control import TCFrame, tc_frames
-from service.detect.dates import names_a_day, names_a_weekday, resolve_event_date, shift
+from service.detect.dates import days_named, names_a_day, names_a_weekday, resolve_event_date, shift
 from service.detect.dedupe import dedupe
 from service.detect.deployment import (
     DeployFrame,
@@ -1196,7 +1196,27 @@ def _told_as_background(
             and bool(_THAT_TIME.search(sentence.text))
             and (ctx.last_background or _sentence_before_long_ago(sentence, ctx))
         )
+        or _back_to_an_earlier_day(trigger, sentence, ctx)
     )
+
+
+def _back_to_an_earlier_day(trigger: Token, sentence: Sentence, ctx: ArticleContext) -> bool:
+    """ "On 22 December the Bundestag voted to send 1,200 soldiers ... On 16 November Schröder had tied the vote
+    on committing 3,900 troops": a narrative's past perfect dated before a day it has already reached steps back
+    to an earlier phase ("On 17 February they had regained ..." after 10 February carries the story on, and "By 23
+    March they had taken ..." tells how things stood then, in whatever order a timeline lists its days)."""
+    if ctx.article.published is not None:
+        return False
+    root = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "ROOT"), None)
+    if root is None or not any(c.dep_ == "aux" and c.lower_ == "had" for c in root.children):
+        return False
+    if any(
+        c.dep_ == "prep" and c.lower_ in ("by", "until", "as") and any(w.ent_type_ == "DATE" for w in c.subtree)
+        for c in root.children
+    ):
+        return False  # "By 23 March, rebels had taken most of Khan Sheikhoun": how things stood by then
+    days, reached = days_named(sentence.text), days_named(ctx.article.text[: sentence.start])
+    return bool(days) and bool(reached) and max(days) < max(reached)
 
 
 def _told_place(place: str) -> bool:

@@ -808,3 +808,15 @@ def test_a_force_moving_in_as_the_other_side_withdrew_from_it_gains_the_place(de
     assert [(e.place, e.gaining_actor, e.losing_actor) for e in found] == [
         ("Kalbajar", "Azerbaijani troops", "Armenian forces")
     ]
+
+
+def test_a_past_perfect_dated_before_the_day_a_narrative_reached_is_background(detector):
+    text = (
+        "On 14 March the assembly voted to send up to 800 soldiers to Lebanon. On 2 February the prime minister "
+        "had committed 500 troops to Mali."
+    )
+    assert [e.destination for e in movements(detector, text)] == ["Lebanon"]
+    text = "On 10 February the army advanced on the town. On 17 February they had regained the village of Krasne."
+    assert [e.place for e in changes(detector, text)] == ["Krasne"]
+    text = "On 29 March the army took the village of Flitah. By 23 March, rebels had taken most of Morek."
+    assert [e.place for e in changes(detector, text)] == ["Flitah", "Morek"]
