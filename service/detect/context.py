@@ -152,14 +152,16 @@ class ArticleContext:
         """
         window = self._window(before, 1500)
         if noun:
-            named = None
+            named = sited = None
             for m in _named_noun_pattern(noun).finditer(window):
+                if m.groupdict().get("sited"):
+                    sited = m.group("sited")
+                    continue
                 found_name = (
                     m.group("pre")
                     or m.group("post")
                     or m.group("appos")
                     or m.groupdict().get("prefixed")
-                    or m.groupdict().get("sited")
                 )
                 named_after = _OF_NAME.match(window, m.end()) if m.group("pre") else None
                 if named_after:
@@ -191,6 +193,10 @@ class ArticleContext:
                 elif named_with_noun and noun in _SITE_NOUNS:
                     found_name = m.group(0)  # "the Republican Palace ... the fall of the palace": the whole name
                 named = found_name
+            left = self.last_departure[0] if self.last_departure else None
+            if sited and left and sited in left:
+                # "pulled out of their base at Ber ... handed the camp over": the base the story's forces just left
+                return left
             if named:
                 return named
         if noun == "country" and not (self.last_place and self.is_wide(self.last_place)):
@@ -524,7 +530,7 @@ def _named_noun_pattern(noun: str) -> re.Pattern[str]:
     n = "|".join(re.escape(w) for w in _NOUN_SYNONYMS.get(noun, (noun,)))
     # "Camp Bastion", "Fort Hood": a base whose name follows its kind
     prefixed = r"|\b(?P<prefixed>(?:Camp|Fort)\s+[A-Z][\w'’-]+)" if noun in ("base", "camp") else ""
-    # "their base at Ber ... handed the camp over": a base named by the town it stands at
+    # "their base at Ber ... handed the camp over": a base named by the town it stands at (kept for a base left)
     prefixed += rf"|\b(?i:{n})\s+(?:at|in|near)\s+(?P<sited>{_NAME})" if noun in ("base", "camp") else ""
     return re.compile(
         rf"(?P<pre>{_NAME})\s+(?P<noun>(?i:{n}))(?P<number>\s+\d+)?\b|\b(?i:{n})\s+of\s+(?P<post>{_NAME})"

@@ -24,6 +24,7 @@ from service.detect.phrases import (
     name_span,
     places_joined_to_a_date,
     prep_objects,
+    ranked,
     with_conjuncts,
 )
 from service.detect.places import (
@@ -332,7 +333,7 @@ def _frames(t: Token) -> list[TCFrame]:
         return []  # "points controlled by the army", "jihadis control large parts of": who holds, not a change
     if t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_:
         return []  # "the Israeli-occupied Golan Heights", "rebel-held": a description, not a statement
-    if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ == "NOUN" and _ranked(t.head):
+    if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ == "NOUN" and ranked(t.head):
         return []  # "four villages, the first settlements taken back since ...": a description of places told
     if t.pos_ in ("NOUN", "PROPN") and (t.lower_ in _VERB_ONLY_FORMS or _perfect_misread(t)):
         return _misread_verb_frames(t)
@@ -352,7 +353,8 @@ def _frames(t: Token) -> list[TCFrame]:
     passive = is_passive(t)
     subj = subject_of(t)
     dobj = handed_object(t) if lemma in lx.HANDOVER_VERBS else child(t, "dobj")
-    if not passive and subj is not None and _civilian_by_title(subj):
+    office = dobj is not None and _an_office(dobj)
+    if not passive and subj is not None and office and _civilian_by_title(subj):
         return []  # "Mr Miller, who took over the Pentagon last week": an office changed hands, not ground
     if not passive and subj is not None and lemma in _ARRIVALS and is_warship(subj):
         return []  # "the patrol vessel INS Sumedha has reached Port Sudan": a ship in port holds no ground
@@ -580,9 +582,9 @@ def _frames(t: Token) -> list[TCFrame]:
             and c.i > target.i
             and t.doc[c.left_edge.i - 1].text == ","
             # "four villages ..., the first settlements taken back since ...": a description of the ones named
-            and not _ranked(c)
+            and not ranked(c)
         ]
-        extras = [c for c in t.children if c.dep_ == "dobj" and c != target and not _ranked(c)]
+        extras = [c for c in t.children if c.dep_ == "dobj" and c != target and not ranked(c)]
         for extra in extras + listed_on:
             # "seized the K1 base, the Baba Gurgur oil field and ...": a list the parser made two objects of; but
             # "seized Gharyan ..., the main forward base for the offensive" describes the place it named
@@ -669,10 +671,10 @@ def _frames(t: Token) -> list[TCFrame]:
                 subj = t.head
             else:
                 return []
-        ranked = t.dep_ in ("relcl", "acl") and _ranked(t.head)
-        if ranked and t.head.dep_ not in ("attr", "oprd", "nsubj"):
+        by_rank = t.dep_ in ("relcl", "acl") and ranked(t.head)
+        if by_rank and t.head.dep_ not in ("attr", "oprd", "nsubj"):
             return []  # "captured Hanano, the first neighbourhood of eastern Aleppo to fall": Hanano, told
-        if ranked and t.head.dep_ != "nsubj":  # "the first provincial capital to fall was Zaranj": told below
+        if by_rank and t.head.dep_ != "nsubj":  # "the first capital to fall was Zaranj": told below
             # "Zaranj became the first provincial capital to fall": the place the description is said of
             subj = child(t.head.head, "nsubj") or _name_before(t.head.head) or t.head
         subj = _named_as(subj) if t.dep_ == "relcl" and t.head == subj else subj
@@ -792,7 +794,7 @@ def _frames(t: Token) -> list[TCFrame]:
         if lemma in lx.HANDOVER_VERBS and not receivers and lemma not in lx.LOSE_VERBS and not handed_over:
             return []  # "handed over al-Qaim on March 17": to whom the story told before, or did not
         loser = force_of(agent(t) if passive else subj)  # "the last buses carrying rebel fighters pulled out"
-        # "the U.N. mission said it had handed the camp over to the Malian armed forces": a site handed to a side
+        # "the U.N. mission said it had handed the camp over to the Malian armed forces": a site handed over
         handed_to_a_side = lemma in lx.HANDOVER_VERBS and any(is_force(r) for r in receivers)
         if surrendered:
             loser = None  # "Jalalabad surrendered", "its garrison surrendered": who held it is told elsewhere
@@ -837,7 +839,8 @@ def _frames(t: Token) -> list[TCFrame]:
         gainers = [g for g in receivers if is_armed(g)]  # "left the capital to cheers from residents"
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
             # "pulled back from two villages to more defensible positions": where they went, not who took over
-            gainers = [g for g in gainers if is_armed(g) and not is_placeish(g)] or _left_to(t) or _moved_in(t)
+            gainers = [g for g in gainers if is_armed(g) and not is_placeish(g)]
+            gainers = gainers or _left_to(t) or _moved_in(t)
         out = []
         for target in targets:
             if target.lemma_.lower() in _LINES:
@@ -1076,20 +1079,26 @@ def _words_before(t: Token) -> str | None:
     return actor_of(left) if left is not None else None
 
 
-_RANKS = frozenset("first last only latest".split())
 _ARRIVALS = frozenset("reach enter arrive".split())
+
+
 def _name_before(verb: Token) -> Token | None:
     """ "a day after Zaranj in the south-west became ...": the name the parser left without its verb."""
     names = [w for w in verb.doc[verb.sent.start : verb.i] if w.pos_ == "PROPN" and is_placeish(w)]
     return names[-1] if names and not child(verb, "nsubj", "nsubjpass") else None
 
 
-def _ranked(noun: Token) -> bool:
-    """ "the first settlements", "the latest town", "the largest city": a place described by its rank."""
-    return any(c.dep_ == "amod" and (c.lower_ in _RANKS or c.tag_ == "JJS") for c in noun.children)
-
-
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr.".split())
+
+
+_OFFICES = frozenset(
+    "pentagon ministry department office post presidency portfolio leadership helm job".split()
+)
+
+
+def _an_office(noun: Token) -> bool:
+    """ "the Pentagon", "the Defence Ministry", "the post": an office a person takes over, not a place."""
+    return noun.lemma_.lower() in _OFFICES or noun.lower_ in _OFFICES
 
 
 def _civilian_by_title(person: Token) -> bool:
@@ -1149,8 +1158,8 @@ def _bare_direction(tok: Token) -> bool:
 
 
 def _moved_in(t: Token) -> list[Token]:
-    """ "Lebanese troops deployed in Khiam after Israeli forces withdrew from it": the force that moved in as the
-    other side left; not peacekeepers, who hold no side's ground."""
+    """ "Lebanese troops deployed in Khiam after Israeli forces withdrew from it": the force that moved in as
+    the other side left; not peacekeepers, who hold no side's ground."""
     if t.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("after", "as") for c in t.children):
         return []
     head = t.head

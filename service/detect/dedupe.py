@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from service.detect import lexicon as lx
 from service.detect.actors import STATE_INSTITUTIONS, abbreviates, is_armed_group
-from service.detect.dates import days_named
+from service.detect.dates import days_named, names_a_weekday
 from service.detect.losers import same_side
 from service.detect.model import DeploymentEvent, Event, TerritorialControlEvent
 from service.detect.numbers import parse_number
@@ -265,7 +265,8 @@ def _repeats(prev: Event, e: Event, actor: str | None, country_of: CountryOf) ->
             prev.size is None or e.size is None or prev.size == e.size or _rounded_to(prev.size, e.size)
         )
     if isinstance(prev, TerritorialControlEvent):
-        return _same_actor(prev.gaining_actor, actor, country_of) or _retold_as_the_rebels(prev, e, country_of)
+        same = _same_actor(prev.gaining_actor, actor, country_of)
+        return same or _retold_as_the_rebels(prev, e, country_of)
     return False
 
 
@@ -273,7 +274,7 @@ _THE_REBELS = re.compile(r"(?i)^the (?:rebels|insurgents|militants|fighters|jiha
 
 
 def _retold_as_the_rebels(prev: Event, e: Event, country_of: CountryOf) -> bool:
-    """ "Fighters led by Hayat Tahrir al-Sham have swept into Aleppo ... the rebels had entered large parts of the
+    """ "Islamic State militants have stormed into Ramadi ... the insurgents had entered large parts of the
     city": the story names the side again in general words; not the side that took the place from them."""
     if not isinstance(prev, TerritorialControlEvent) or not isinstance(e, TerritorialControlEvent):
         return False
@@ -693,8 +694,24 @@ def _summarises_named(group: Event, events: list[Event], country_of: CountryOf) 
     # naming as many places as the group counts names its members, whatever it calls them
     by_sentence: dict[int, set[str]] = {}
     for e in named:
+        if _told_apart(group, e):
+            continue
         by_sentence.setdefault(e.evidence_start, set()).add(_norm(e.place))
     return count > 1 and any(len(places) == count for places in by_sentence.values())
+
+
+_BEARINGS = frozenset("north south east west northern southern eastern western".split())
+
+
+def _told_apart(group: TerritorialControlEvent, e: TerritorialControlEvent) -> bool:
+    """ "two villages in the east on Tuesday" and "Kamianka and Vodiane in the south on Monday": other places,
+    by their day or their side of the front."""
+    dated = all(names_a_weekday(x.evidence) or days_named(x.evidence) for x in (group, e))
+    if dated and group.event_date and e.event_date and group.event_date != e.event_date:
+        return True
+    here = set(_norm(group.place).split()) & _BEARINGS
+    there = set(_norm(e.evidence).split()) & _BEARINGS
+    return bool(here) and bool(there) and not here & there
 
 
 def _states_named_after(group: DeploymentEvent, events: list[Event], country_of: CountryOf) -> bool:

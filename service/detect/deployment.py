@@ -75,6 +75,7 @@ from service.detect.roles import (
     is_armed,
     is_passive,
     is_state,
+    is_warship,
     keeps_no_ground,
     keeps_the_peace,
     left_by_another,
@@ -457,6 +458,19 @@ _TOTALS = frozenset("number total level strength count".split())
 _GROWTH_VERBS = frozenset("grow rise climb swell".split())
 
 
+_LONG_SPANS = frozenset("years decade decades".split())
+
+
+def _over_the_years(t: Token) -> bool:
+    """ "over the past decade", "in recent years", "for years": growth told across years, not a movement."""
+    return any(
+        w.lower_ in _LONG_SPANS
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in ("over", "in", "for", "since", "during")
+        for w in c.subtree
+    )
+
+
 def _grown_number_frames(t: Token, number: Token) -> list[DeployFrame]:
     """ "the number of French troops in Mali had grown to about 2,000": that many sent there."""
     counted = next((o for o in prep_objects(number, "of") if is_force(o)), None)
@@ -561,6 +575,10 @@ def _frames(t: Token) -> list[DeployFrame]:
     if lemma in _GROWTH_VERBS and subj is not None and subj.lemma_.lower() in _TOTALS:
         return _grown_number_frames(t, subj)
     if lemma in lx.PRESENCE_VERBS:
+        if lemma == "build" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
+            return []  # "Lockheed Martin builds F-35 jets in Fort Worth": made, not moved
+        if _over_the_years(t):
+            return []  # "has built up a naval presence there over the past decade": a presence
         # "its force in Mali would be increased to 2,500": the passive's subject is what grows
         objects = children(t, "dobj") + (children(t, "nsubjpass") if passive else [])
         # "raise the number of its soldiers in Lithuania to 5,000": the soldiers counted
@@ -592,7 +610,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             return []  # "will increase its diplomatic presence in Kyiv by 30 personnel"
         military = any(c.lower_ in ("military", "naval") for c in presence.children)
         if force is None and lemma == "build" and military:
-            # "built up a military presence at the airport": forces, not counted or named, where there were none;
+            # "built up a military presence at the airport": forces, not counted or named, where none were;
             # "has expanded its military presence in Africa over the past decade" tells no movement
             force = presence
         if force is None:
@@ -906,8 +924,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         or for_drills(t)
         or _scheduled_arrival(t, subj)
         # "the destroyer USS Carney reached Port Sudan": a ship reaches a port, it takes no ground
-        or _mover(subj) is not None
-        and (_mover(subj).lemma_.lower() in NAVAL_NOUNS or ship_prefix(_mover(subj)) is not None)
+        or (_mover(subj) is not None and is_warship(_mover(subj)))
     )
     if lemma in lx.ARRIVE_VERBS and (lemma not in ("reach", "enter") or (lemma == "reach" and column)):
         if lemma == "head" and prep_objects(t, "by"):

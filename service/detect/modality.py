@@ -28,7 +28,7 @@ from service.detect.lexicon import (
     REALIS_HEADS_DEPLOYMENT,
     SPECULATION_WORDS,
 )
-from service.detect.phrases import children, goes_on, is_where_clause, prep_objects, scheduled
+from service.detect.phrases import children, goes_on, is_where_clause, prep_objects, ranked, scheduled
 
 # "in recent days", "hours earlier", "this comes after": the same developing story, so news.
 _RECENT = re.compile(
@@ -370,10 +370,10 @@ def assess(
         elif (
             head.pos_ == "NOUN"
             and trigger.dep_ in ("relcl", "acl")
-            and _ranked_first(head)
+            and ranked(head)
             and head.dep_ in ("attr", "oprd", "nsubj")  # not "Kherson, the first city to be occupied", told
         ) or (
-            h in ("become", "be") and any(c.dep_ == "attr" and _ranked_first(c) for c in head.children)
+            h in ("become", "be") and any(c.dep_ == "attr" and ranked(c) for c in head.children)
         ):
             pass  # "Zaranj became the first provincial capital to fall": it fell
         elif (
@@ -621,14 +621,6 @@ def _lasting_since(trigger: Token) -> bool:
     )
 
 
-def _ranked_first(noun: Token) -> bool:
-    """ "the first provincial capital", "the last town", "the largest city" (to fall)."""
-    return any(
-        c.dep_ == "amod" and (c.lower_ in ("first", "last", "only", "latest") or c.tag_ == "JJS")
-        for c in noun.children
-    )
-
-
 def _end_of_a_stay(trigger: Token) -> bool:
     """ "The Marines will live at Robertson Barracks for six months before returning home": the end of a stay
     the news announces, no movement of its own."""
@@ -637,7 +629,12 @@ def _end_of_a_stay(trigger: Token) -> bool:
     verb = trigger.head.head
     while verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
         verb = verb.head  # "will live ... and train ... before returning"
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
+    # not "will hand over Camp Bastion before withdrawing from Helmand", a withdrawal announced
+    home = any(c.lower_ == "home" for c in trigger.children) or verb.lemma_.lower() in _STAY_VERBS
+    return home and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
+
+
+_STAY_VERBS = frozenset("train live stay serve remain operate exercise".split())
 
 
 def _just_put(trigger: Token) -> bool:
@@ -648,18 +645,20 @@ def _just_put(trigger: Token) -> bool:
         trigger.lemma_.lower() == "position"
         and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in trigger.children)
         and not any(c.dep_ == "prep" and c.lower_ in ("since", "for") for c in trigger.children)
+        and not any(c.lower_ in ("long", "already", "permanently") for c in trigger.children)
     )
 
 
 def _counterfactual(verb: Token) -> bool:
-    """ "would have allowed", "would have sent": what did not happen; but "would have left by Friday" is a
-    deadline set."""
+    """ "a motion that would have allowed", "would have sent": what did not happen; but "would have left by
+    Friday" is a deadline set."""
     auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    return (
-        "would" in auxes
-        and "have" in auxes
-        and not any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children)
-    )
+    if "would" not in auxes or "have" not in auxes:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("by", "before", "within", "until") for c in verb.children):
+        return False  # "said all soldiers would have left Mali before the end of the summer": a deadline
+    # "the minister said the troops would have left": the future of a report, not what did not happen
+    return not (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in CLAIM_VERBS | {"expect", "predict"})
 
 
 _LONG_MEASURES = frozenset("week month year decade".split())
@@ -765,7 +764,7 @@ def _is_background_tc(trigger: Token, sentence_text: str, published_year: int | 
         and not (trigger.head.dep_ == "pobj" and trigger.head.head.lower_ == "among")
         # "the first provincial capital to fall was Zaranj": the news of Zaranj
         and not _first_of_a_past_series(trigger.head)
-        and not (trigger.tag_ == "VB" and _ranked_first(trigger.head))  # "became the first capital to fall"
+        and not (trigger.tag_ == "VB" and ranked(trigger.head))  # "became the first capital to fall"
         # "withdrew from Sinjar and Makhmour, which were then occupied by federal troops": the story's next step;
         # but "visited Shusha, which was then occupied" tells how it stood at the time
         and not any(

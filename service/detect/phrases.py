@@ -260,6 +260,14 @@ def _military_police(tok: Token) -> bool:
 
 
 _BODIES = frozenset("team rotation".split())
+_TALKS = re.compile(r"\b(?:talks|negotiat\w*|consultations|meetings?)\b", re.I)
+_MERCHANT_SHIPS = frozenset("ship vessel tanker freighter boat".split())
+_RANKS = frozenset("first last only latest".split())
+
+
+def ranked(noun: Token) -> bool:
+    """ "the first settlements", "the last town", "the largest city": a place described by its rank."""
+    return any(c.dep_ == "amod" and (c.lower_ in _RANKS or c.tag_ == "JJS") for c in noun.children)
 _WARSHIP_KINDS = frozenset("warship destroyer frigate corvette cruiser submarine carrier".split())
 
 
@@ -399,7 +407,8 @@ def is_force(tok: Token) -> bool:
         # "an advance team of about 30 Ground Self-Defense Force members", "the first rotation of Marines"
         return True
     if lemma in _BODIES and any(c.dep_ == "amod" and c.lower_ == "military" for c in tok.children):
-        return True  # "a military team has deployed to the airfield"
+        # "a military team has deployed to the airfield"; not "a military team arrived in Cairo for talks"
+        return not _TALKS.search(tok.sent.text)
     if lemma in ("convoy", "column"):
         # "a convoy of humanitarian aid" moves no force; "a military convoy", "a convoy of armoured vehicles" does;
         # so do "the Ukrainian columns", a nation's
@@ -567,7 +576,9 @@ def is_placeish(tok: Token) -> bool:
     if lemma in THING_NOUNS or tok.lower_ in THING_NOUNS or lemma in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS:
         return False
     if tok.pos_ == "PROPN" and any(
-        c.dep_ == "compound" and c.lower_ in THING_NOUNS for c in tok.subtree if c.i < tok.i
+        c.dep_ == "compound" and c.lower_ in _MERCHANT_SHIPS
+        for w in (tok, *children(tok, "compound"))
+        for c in w.children
     ):
         return False  # "the freighter Karine A", "the tanker Stena Impero": a ship by its name
     if named_warship(tok):

@@ -1201,17 +1201,19 @@ def _told_as_background(
 
 
 def _back_to_an_earlier_day(trigger: Token, sentence: Sentence, ctx: ArticleContext) -> bool:
-    """ "On 22 December the Bundestag voted to send 1,200 soldiers ... On 16 November Schröder had tied the vote
-    on committing 3,900 troops": a narrative's past perfect dated before a day it has already reached steps back
-    to an earlier phase ("On 17 February they had regained ..." after 10 February carries the story on, and "By 23
-    March they had taken ..." tells how things stood then, in whatever order a timeline lists its days)."""
+    """ "On 22 December the Bundestag voted to send 1,200 soldiers ... On 16 November Schröder had tied the
+    vote on committing 3,900 troops": a narrative's past perfect dated before a day it has already reached
+    steps back to an earlier phase ("On 17 February they had regained ..." after 10 February carries the story on,
+    and "By 23 March they had taken ..." tells how things stood then, whatever order a timeline keeps)."""
     if ctx.article.published is not None:
         return False
     root = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "ROOT"), None)
     if root is None or not any(c.dep_ == "aux" and c.lower_ == "had" for c in root.children):
         return False
     if any(
-        c.dep_ == "prep" and c.lower_ in ("by", "until", "as") and any(w.ent_type_ == "DATE" for w in c.subtree)
+        c.dep_ == "prep"
+        and c.lower_ in ("by", "until", "as")
+        and any(w.ent_type_ == "DATE" for w in c.subtree)
         for c in root.children
     ):
         return False  # "By 23 March, rebels had taken most of Khan Sheikhoun": how things stood by then

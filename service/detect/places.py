@@ -40,6 +40,7 @@ _PERSON_FATES = frozenset(
 )
 _HOME_GROUND = frozenset("territory soil land country".split())
 SUBNATIONAL = frozenset("regional provincial state district county".split())  # "the regional capital"
+_STRIPS = frozenset("area region zone strip district".split())
 _ANAPHORS = frozenset(
     "city town village hub port settlement area base airport airbase region checkpoint country island territory "
     "province governorate oblast capital district facility camp airfield".split()
@@ -397,7 +398,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             and not any(
                 c.dep_ in ("poss", "prep")
                 or (c.pos_ == "PROPN" and not _names_its_region(c))
-                or c.lower_ in ("border", "frontier")  # "the border area": a strip along a line, not a town
+                # "the border area": a strip along a line, not a town ("the border town" is one named before)
+                or (c.lower_ in ("border", "frontier") and tok.lemma_.lower() in _STRIPS)
                 or _code_name(c)
                 or _capitalised_modifier(c)
                 for c in modifiers

@@ -622,6 +622,9 @@ def test_a_change_weeks_before_the_news_it_follows_is_background(detector):
 def test_a_movement_a_failed_motion_would_have_allowed_is_none(detector):
     text = "Parliament voted down a bill that would have allowed 5,000 British soldiers to be stationed in Qatar."
     assert movements(detector, text, dt.date(2023, 5, 10)) == []
+    # a deadline reported is announced
+    text = "The minister said all French soldiers would have left Mali before the end of the summer."
+    assert [e.direction for e in movements(detector, text)] == ["withdraw"]
 
 
 def test_a_ship_already_sailing_into_a_sea_is_news(detector):
@@ -650,7 +653,13 @@ def test_a_base_a_state_s_military_hands_over_changes_hands(detector):
 
 def test_a_named_freighter_seized_and_an_office_taken_over_are_no_places(detector):
     assert changes(detector, "Navy commandos seized the freighter Grace Star off the coast on Sunday.") == []
-    assert changes(detector, "Mr Wallace, who took over the Defence Ministry last year, said the troops would stay.") == []
+    text = "Mr Wallace, who took over the Defence Ministry last year, said the troops would stay."
+    assert changes(detector, text) == []
+    # but a plant with "Power" in its name is a place, and "Mr Haftar" a side
+    [e] = changes(detector, "Russian forces seized the Zaporizhzhia Nuclear Power Plant on Friday.")
+    assert e.place == "Zaporizhzhia Nuclear Power Plant"
+    [e] = changes(detector, "Mr Haftar seized the oil port of Ras Lanuf on Sunday.")
+    assert e.place == "Ras Lanuf"
 
 
 def test_a_town_that_passed_to_forces_changed_hands(detector):
@@ -684,6 +693,9 @@ def test_the_border_area_is_a_place_of_its_own_not_the_town_before(detector):
     )
     found = [e for e in movements(detector, text, dt.date(2022, 9, 20)) if e.direction == "withdraw"]
     assert [e.destination for e in found] == ["the border area"]
+    # "the border town" is the town named before
+    text = "Turkish troops massed near Jarablus on Sunday. On Wednesday they seized the border town from Islamic State."
+    assert [e.place for e in changes(detector, text)] == ["Jarablus"]
 
 
 def test_the_town_after_a_town_held_is_that_town(detector):
@@ -703,6 +715,12 @@ def test_a_counted_group_is_the_places_another_sentence_lists_and_a_ranked_descr
     )
     found = [e for e in news(detector, text, dt.date(2023, 6, 20)) if isinstance(e, TerritorialControlEvent)]
     assert sorted(e.place for e in found) == ["Lobkove", "Piatykhatky", "Zherebianky"]
+    # a group on another day, or on another side of the front, is other places
+    text = (
+        "The army said it had recaptured two villages in the east on Tuesday. On Monday troops had taken Kamianka "
+        "and Vodiane in the south."
+    )
+    assert "two villages" in [e.place for e in news(detector, text, dt.date(2023, 6, 21))]
 
 
 def test_a_team_or_rotation_of_soldiers_is_a_force(detector):
@@ -713,6 +731,8 @@ def test_a_team_or_rotation_of_soldiers_is_a_force(detector):
     assert e.destination == "Aden airport"
     [e] = movements(detector, "The first rotation of U.S. Marines arrived in Darwin on Monday.")
     assert e.destination == "Darwin"
+    # a military delegation at talks is no force
+    assert movements(detector, "An Israeli military team arrived in Cairo on Monday for talks on the truce.") == []
 
 
 def test_a_warship_reaching_a_port_is_a_movement_not_a_taking(detector):
@@ -727,7 +747,8 @@ def test_aircraft_just_positioned_are_a_movement(detector):
     [e] = movements(detector, "Germany has positioned two Patriot batteries in Rzeszow.")
     assert e.size == 2
     # a presence is still none
-    assert movements(detector, "The French soldiers have been based mainly at an air base in Niamey.") == []
+    assert movements(detector, "Two Italian transport aircraft have been positioned in Niamey since 2013.") == []
+    assert movements(detector, "U.S. Patriot batteries have long been positioned in Kuwait.") == []
 
 
 def test_a_withdrawal_of_troops_in_a_place_leaves_that_place(detector):
@@ -748,6 +769,9 @@ def test_a_named_frigate_listed_after_a_goal_is_a_force_with_its_own_goal(detect
 def test_the_end_of_an_announced_stay_is_no_withdrawal(detector):
     text = "The 150 Dutch marines will train in Norway for three months before returning home."
     assert [e.direction for e in movements(detector, text)] in ([], ["deploy"])
+    # but a pull-out announced after a handover is one
+    text = "British troops will hand over Camp Bastion to Afghan forces before withdrawing from Helmand."
+    assert [e.destination for e in movements(detector, text) if e.direction == "withdraw"] == ["Helmand"]
 
 
 def test_a_ship_moved_closer_to_a_coast_goes_to_that_coast(detector):
@@ -765,7 +789,7 @@ def test_the_first_place_to_fall_fell_and_a_ranked_description_adds_none(detecto
         "neighbourhood of besieged eastern Aleppo to fall since the assault began."
     )
     assert [e.place for e in changes(detector, text)] == ["the Sheikh Saeed district"]
-    assert changes(detector, "Kandahar could become the next city to fall.") == []
+    assert changes(detector, "Kandahar could become the last city to fall.") == []
 
 
 def test_armour_pulled_back_is_a_force_withdrawn(detector):
@@ -773,12 +797,15 @@ def test_armour_pulled_back_is_a_force_withdrawn(detector):
     assert (e.destination, e.direction, e.force) == ("Erbil", "withdraw", "its armour")
 
 
-def test_a_military_presence_built_up_or_bolstered_is_a_movement(detector):
+def test_a_military_presence_built_up_is_a_movement(detector):
     [e] = movements(detector, "Turkey built up a military presence at al-Watiya air base on Monday.")
     assert e.destination == "al-Watiya air base"
     [e] = movements(detector, "Russia is building up forces near the border with Kazakhstan.")
     assert e.actor == "Russia"
-    assert movements(detector, "China has expanded its economic presence in Africa.") == []
+    # a presence grown over years, and jets built in a factory, are no movement
+    assert movements(detector, "Russia has built up a military presence in Africa over the past decade.") == []
+    assert movements(detector, "China has built a naval presence in the South China Sea over the years.") == []
+    assert movements(detector, "Lockheed Martin builds F-35 fighter jets in Fort Worth, Texas.") == []
 
 
 def test_a_peninsula_is_a_place_taken(detector):
@@ -820,3 +847,18 @@ def test_a_past_perfect_dated_before_the_day_a_narrative_reached_is_background(d
     assert [e.place for e in changes(detector, text)] == ["Krasne"]
     text = "On 29 March the army took the village of Flitah. By 23 March, rebels had taken most of Morek."
     assert [e.place for e in changes(detector, text)] == ["Flitah", "Morek"]
+
+
+def test_a_camp_a_mission_hands_over_to_an_army_changes_hands(detector):
+    text = (
+        "U.N. peacekeepers pulled out of their base at Tessalit on Sunday. The mission said it had handed the camp "
+        "over to the Malian army."
+    )
+    [e] = changes(detector, text)
+    assert "Tessalit" in e.place and e.gaining_actor == "the Malian army"
+    # a base overrun and then "the camp" taken is one change
+    text = (
+        "Militants said on Sunday they had overrun an army base at Boulkessi. The group said its fighters had "
+        "taken the camp and seized weapons."
+    )
+    assert len(changes(detector, text)) == 1
