@@ -58,6 +58,7 @@ class ArticleContext:
         self.groups_taken: set[str] = set()  # "villages" once the story told "captured five villages"
         self._undated_text: str | None = None
         self.last_place: str | None = None
+        self.days_reached: set[tuple[int, int]] = set()  # (month, day) of the days news was told on so far
         self.last_destination: str | None = None  # the sea the story's last ships were sent to
         self.last_arrival: str | None = None  # where the story's last forces were sent
         # the place the story's last pull-out left, and the country of the side that left it
@@ -194,7 +195,7 @@ class ArticleContext:
                     found_name = m.group(0)  # "the Republican Palace ... the fall of the palace": the whole name
                 named = found_name
             left = self.last_departure[0] if self.last_departure else None
-            if sited and left and sited in left:
+            if sited and left and re.search(rf"\b{re.escape(sited)}\b", left):
                 # "pulled out of their base at Ber ... handed the camp over": the base the story's forces just left
                 return left
             if named:

@@ -353,7 +353,8 @@ def _frames(t: Token) -> list[TCFrame]:
     passive = is_passive(t)
     subj = subject_of(t)
     dobj = handed_object(t) if lemma in lx.HANDOVER_VERBS else child(t, "dobj")
-    office = dobj is not None and _an_office(dobj)
+    taken_over = lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children)
+    office = dobj is not None and (_an_office(dobj) or taken_over)
     if not passive and subj is not None and office and _civilian_by_title(subj):
         return []  # "Mr Miller, who took over the Pentagon last week": an office changed hands, not ground
     if not passive and subj is not None and lemma in _ARRIVALS and is_warship(subj):
@@ -840,7 +841,7 @@ def _frames(t: Token) -> list[TCFrame]:
         if lemma in ("withdraw", "retreat", "pull", "flee", "move"):
             # "pulled back from two villages to more defensible positions": where they went, not who took over
             gainers = [g for g in gainers if is_armed(g) and not is_placeish(g)]
-            gainers = gainers or _left_to(t) or _moved_in(t)
+            gainers = gainers or _left_to(t) or _moved_in(t, targets)
         out = []
         for target in targets:
             if target.lemma_.lower() in _LINES:
@@ -1157,13 +1158,17 @@ def _bare_direction(tok: Token) -> bool:
     )  # the tagger may take "west" in "the east and west" for a name
 
 
-def _moved_in(t: Token) -> list[Token]:
+def _moved_in(t: Token, left: list[Token]) -> list[Token]:
     """ "Lebanese troops deployed in Khiam after Israeli forces withdrew from it": the force that moved in as
     the other side left; not peacekeepers, who hold no side's ground."""
     if t.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("after", "as") for c in t.children):
         return []
     head = t.head
     if head.lemma_.lower() not in lx.DEPLOY_VERBS | {"enter", "move"}:
+        return []
+    # where they went is the place left ("... withdrew from it"), not another ("deployed to the border after
+    # Russian forces withdrew from Kyiv")
+    if not any(p in head.subtree and p not in t.subtree for p in left):
         return []
     force = force_of(subject_of(head))
     return [force] if force is not None and is_force(force) and not keeps_no_ground(force) else []

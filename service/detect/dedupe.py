@@ -275,12 +275,15 @@ _THE_REBELS = re.compile(r"(?i)^the (?:rebels|insurgents|militants|fighters|jiha
 
 def _retold_as_the_rebels(prev: Event, e: Event, country_of: CountryOf) -> bool:
     """ "Islamic State militants have stormed into Ramadi ... the insurgents had entered large parts of the
-    city": the story names the side again in general words; not the side that took the place from them."""
+    city": the story names the side entering again in general words; not a taking, which may be a taking back,
+    nor the side that took the place from them."""
     if not isinstance(prev, TerritorialControlEvent) or not isinstance(e, TerritorialControlEvent):
         return False
     gainer = prev.gaining_actor
     if not e.gaining_actor or not _THE_REBELS.match(e.gaining_actor) or not gainer:
         return False
+    if prev.extent != "partial" or e.extent != "partial":
+        return False  # "militias recaptured Zinjibar ... the militants retook Zinjibar": a change back
     irregular = bool(set(_norm(gainer).split()) & lx.IRREGULAR_NOUNS) or is_armed_group(gainer)
     taken_back = e.losing_actor is not None and _same_actor(e.losing_actor, gainer, country_of)
     return irregular and not taken_back
@@ -709,7 +712,7 @@ def _told_apart(group: TerritorialControlEvent, e: TerritorialControlEvent) -> b
     dated = all(names_a_weekday(x.evidence) or days_named(x.evidence) for x in (group, e))
     if dated and group.event_date and e.event_date and group.event_date != e.event_date:
         return True
-    here = set(_norm(group.place).split()) & _BEARINGS
+    here = set(_norm(group.evidence).split()) & _BEARINGS
     there = set(_norm(e.evidence).split()) & _BEARINGS
     return bool(here) and bool(there) and not here & there
 

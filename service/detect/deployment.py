@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -458,16 +459,18 @@ _TOTALS = frozenset("number total level strength count".split())
 _GROWTH_VERBS = frozenset("grow rise climb swell".split())
 
 
-_LONG_SPANS = frozenset("years decade decades".split())
+_PAST_YEARS = re.compile(
+    r"\b(?:over|in|during) the (?:past|last) (?:\w+ )?(?:years|decades?)\b|\bin recent years\b|\bfor years\b", re.I
+)
 
 
 def _over_the_years(t: Token) -> bool:
-    """ "over the past decade", "in recent years", "for years": growth told across years, not a movement."""
+    """ "over the past decade", "in recent years", "for years": growth told across years gone, not a movement;
+    not "over the next two years", nor "for the first time in years"."""
     return any(
-        w.lower_ in _LONG_SPANS
+        _PAST_YEARS.search(" ".join(w.text for w in c.subtree))
         for c in t.children
-        if c.dep_ == "prep" and c.lower_ in ("over", "in", "for", "since", "during")
-        for w in c.subtree
+        if c.dep_ == "prep" and c.lower_ in ("over", "in", "for", "during")
     )
 
 

@@ -274,6 +274,10 @@ def assess(
         happened = False  # "the deal would have sent 3,000 troops to Haiti"
     if _end_of_a_stay(trigger):
         happened = False  # "will train in Darwin for six months before returning home": how long a stay lasts
+    elif _future_step(trigger):
+        # "will hand over Camp Bastion before withdrawing from Helmand": announced, not yet done
+        announced = True
+        happened = happened and deployment
     if _demanded(trigger) or _left_open(chain):
         happened = False
     if trigger.lemma_.lower() in CLAIM_VERBS:
@@ -621,6 +625,14 @@ def _lasting_since(trigger: Token) -> bool:
     )
 
 
+def _future_step(trigger: Token) -> bool:
+    """ "British troops will hand over the base before withdrawing from Helmand": a step of a plan."""
+    if trigger.tag_ != "VBG" or trigger.dep_ != "pcomp" or trigger.head.lower_ not in ("before", "after"):
+        return False
+    verb = trigger.head.head
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
+
+
 def _end_of_a_stay(trigger: Token) -> bool:
     """ "The Marines will live at Robertson Barracks for six months before returning home": the end of a stay
     the news announces, no movement of its own."""
@@ -649,16 +661,17 @@ def _just_put(trigger: Token) -> bool:
     )
 
 
+_DEADLINE_PREPS = frozenset("by before within until".split())
+
+
 def _counterfactual(verb: Token) -> bool:
     """ "a motion that would have allowed", "would have sent": what did not happen; but "would have left by
     Friday" is a deadline set."""
     auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
     if "would" not in auxes or "have" not in auxes:
         return False
-    if any(c.dep_ == "prep" and c.lower_ in ("by", "before", "within", "until") for c in verb.children):
-        return False  # "said all soldiers would have left Mali before the end of the summer": a deadline
-    # "the minister said the troops would have left": the future of a report, not what did not happen
-    return not (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in CLAIM_VERBS | {"expect", "predict"})
+    # "said all soldiers would have left Mali before the end of the summer": a deadline
+    return not any(c.dep_ == "prep" and c.lower_ in _DEADLINE_PREPS for c in verb.children)
 
 
 _LONG_MEASURES = frozenset("week month year decade".split())

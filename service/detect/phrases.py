@@ -260,7 +260,7 @@ def _military_police(tok: Token) -> bool:
 
 
 _BODIES = frozenset("team rotation".split())
-_TALKS = re.compile(r"\b(?:talks|negotiat\w*|consultations|meetings?)\b", re.I)
+_TALKS = re.compile(r"\b(?:for|to attend|to hold) (?:\w+ ){0,2}(?:talks|negotiations|consultations|meetings?)\b", re.I)
 _MERCHANT_SHIPS = frozenset("ship vessel tanker freighter boat".split())
 _RANKS = frozenset("first last only latest".split())
 
@@ -268,6 +268,8 @@ _RANKS = frozenset("first last only latest".split())
 def ranked(noun: Token) -> bool:
     """ "the first settlements", "the last town", "the largest city": a place described by its rank."""
     return any(c.dep_ == "amod" and (c.lower_ in _RANKS or c.tag_ == "JJS") for c in noun.children)
+
+
 _WARSHIP_KINDS = frozenset("warship destroyer frigate corvette cruiser submarine carrier".split())
 
 

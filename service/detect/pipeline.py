@@ -478,6 +478,8 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
         ctx.withdrawal_agreed_by = agreed[-1].actor or ctx.withdrawal_agreed_by
     if events:
         ctx.last_background = events[-1].background
+    if any(not e.background for e in events):
+        ctx.days_reached |= days_named(sentence.text)  # the days a narrative's news has reached
     ctx.last_change = next(
         (
             (e.gaining_actor, e.losing_actor)
@@ -1201,10 +1203,11 @@ def _told_as_background(
 
 
 def _back_to_an_earlier_day(trigger: Token, sentence: Sentence, ctx: ArticleContext) -> bool:
-    """ "On 22 December the Bundestag voted to send 1,200 soldiers ... On 16 November Schröder had tied the
-    vote on committing 3,900 troops": a narrative's past perfect dated before a day it has already reached
-    steps back to an earlier phase ("On 17 February they had regained ..." after 10 February carries the story on,
-    and "By 23 March they had taken ..." tells how things stood then, whatever order a timeline keeps)."""
+    """In an undated narrative: "On 22 December the Bundestag voted to send 1,200 soldiers ... On 16 November
+    Schröder had tied the vote on committing 3,900 troops": a past perfect dated before a day the news has
+    already reached steps back to an earlier phase ("On 17 February they had regained ..." after 10 February
+    carries the story on, and "By 23 March they had taken ..." tells how things stood then, whatever order a
+    timeline keeps its days in; a deadline named before is no day the news reached)."""
     if ctx.article.published is not None:
         return False
     root = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "ROOT"), None)
@@ -1217,8 +1220,15 @@ def _back_to_an_earlier_day(trigger: Token, sentence: Sentence, ctx: ArticleCont
         for c in root.children
     ):
         return False  # "By 23 March, rebels had taken most of Khan Sheikhoun": how things stood by then
-    days, reached = days_named(sentence.text), days_named(ctx.article.text[: sentence.start])
-    return bool(days) and bool(reached) and max(days) < max(reached)
+    before = ctx.article.text[: sentence.start]
+    years, years_before = _YEARS.findall(sentence.text), _YEARS.findall(before)
+    if years and years_before and max(years) > max(years_before):
+        return False  # "On 20 December 2001 ... On 4 January 2002 the first troops had arrived": a new year
+    days = days_named(sentence.text)
+    return bool(days) and bool(ctx.days_reached) and max(days) < max(ctx.days_reached)
+
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _told_place(place: str) -> bool:
