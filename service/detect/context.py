@@ -133,6 +133,11 @@ class ArticleContext:
             for m in _CAPITALISED_RUN.finditer(self.article.text[after:end])
         )
 
+    def _town_of_site(self, place: str) -> str | None:
+        """ "seized Gao airport ..., and Malian troops entered the city": the town a site is named after."""
+        m = _SITE_OF_A_TOWN.match(place)
+        return m.group(1) if m and self._is_town(m.group(1)) else None
+
     def _is_town(self, name: str) -> bool:
         """Does the gazetteer know the name as a town ("Hama"), not a country, nor the town's airport?"""
         loc = self.gazetteer.resolve(name)
@@ -225,7 +230,9 @@ class ArticleContext:
             regions = [name for name in _headline_names(window) if self._is_region(name)]
             return regions[-1] if regions else None
         taken_before = [
-            (at, place) for at, place in self.places_taken_in_sentence if at < before and self._is_town(place)
+            (at, town)
+            for at, place in self.places_taken_in_sentence
+            if at < before and (town := place if self._is_town(place) else self._town_of_site(place))
         ]
         if noun in _TOWN_NOUNS and taken_before and not self._town_named_between(*taken_before[-1], before):
             # "Hama was taken after the army said it was redeploying outside the city"; but "After taking Izium,
@@ -596,6 +603,7 @@ _LEDE_YEAR = re.compile(
 _TOWN_NOUNS = frozenset("town city village".split())
 # a name that places the fighting: "the mountains ringing Stanley", "the hills around Rutshuru", "the Battle of
 # Rubizhne", "control of Lashio"; not where a speaker is ("officials in Washington") or where people fled to
+_SITE_OF_A_TOWN = re.compile(r"^([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:airport|airfield|air base|airbase|port)$")
 _TOWN_NAME = re.compile(
     r"(?:(?<=ringing )|(?<=surrounding )|(?<= around )|(?<= near )|(?<= outside )|(?<=overlooking )|(?<= of )"
     r"|(?<=[Bb]attle for )|(?<=withdrew from )|(?<=retreated from )|(?<= held )|(?<= holding ))"

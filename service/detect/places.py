@@ -753,8 +753,10 @@ def _names_after_including(tok: Token) -> list[str]:
     for w in doc[tok.i + 1 : tok.sent.end]:
         if w.tag_ == "NNS" and w.lemma_.lower() in lx.PLACE_NOUNS and not tok.is_ancestor(w):
             return []  # another group, not the group's own ("villages in the hills"): the list may be its
-        if w.lower_ == "including":
-            start = w.i + 1
+        among = w.lower_ == "among" and w.i + 1 < len(doc) and doc[w.i + 1].lower_ == "them"
+        if w.lower_ == "including" or among:
+            # "occupied a string of villages in the Botlikh district, among them Ansalta, Rakhata and Tando"
+            start = w.i + (2 if among else 1)
             while start < len(doc) and doc[start].text in (":", "-", "—"):
                 start += 1
             return name_run(doc, start)

@@ -890,3 +890,16 @@ def test_a_camp_a_mission_hands_over_to_an_army_changes_hands(detector):
         "taken the camp and seized weapons."
     )
     assert len(changes(detector, text)) == 1
+
+
+def test_places_listed_after_among_them_are_the_places_taken(detector):
+    text = "Rebels captured several towns in Idlib province, among them Saraqib and Maarat al-Numan, on Sunday."
+    assert [e.place for e in changes(detector, text)] == ["Saraqib", "Maarat al-Numan"]
+
+
+def test_the_city_entered_after_its_airport_was_seized_is_the_airport_s_town(detector):
+    text = (
+        "French and Malian troops retook the town of Konna on Monday. French special forces seized Gao airport on "
+        "Saturday, and Malian troops entered the city the following day."
+    )
+    assert [e.place for e in changes(detector, text)][-1] == "Gao"
