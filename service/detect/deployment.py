@@ -28,6 +28,7 @@ from service.detect.forces import (
     goal_preps,
 )
 from service.detect.phrases import (
+    BEARINGS,
     MOVE_PARTICLES,
     child,
     children,
@@ -920,6 +921,7 @@ def _frames(t: Token) -> list[DeployFrame]:
     if _route_of_a_mover(t):
         return []  # "a column ... that crossed into the country from Cameroon reached Bouar": one journey
     # "a column of French armored vehicles ... reached the town of Bouar": a column reaches a place, takes none
+    mover = _mover(subj)
     column = subj is not None and (
         subj.lemma_.lower() in ("column", "convoy")
         or sent_in(subj)
@@ -927,7 +929,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         or for_drills(t)
         or _scheduled_arrival(t, subj)
         # "the destroyer USS Carney reached Port Sudan": a ship reaches a port, it takes no ground
-        or (_mover(subj) is not None and is_warship(_mover(subj)))
+        or (mover is not None and is_warship(mover))
     )
     if lemma in lx.ARRIVE_VERBS and (lemma not in ("reach", "enter") or (lemma == "reach" and column)):
         if lemma == "head" and prep_objects(t, "by"):
@@ -1853,7 +1855,6 @@ _ONWARD_VERBS = frozenset("travel move head go proceed continue return redeploy 
 
 
 _ROUTE_PREPS = frozenset("over across through via along".split())
-_BEARINGS = frozenset("north south east west northward southward eastward westward".split())
 
 
 def _counted_up_to(t: Token) -> Token | None:
@@ -1897,7 +1898,7 @@ def _goal_past_a_route(t: Token) -> list[Token]:
         for c in t.children
         if c.dep_ == "prep"
         and c.lower_ in _ROUTE_PREPS
-        or c.lower_ in _BEARINGS
+        or c.lower_ in BEARINGS
         and c.dep_ in ("advmod", "dep", "npadvmod")
     ]
     return [

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from service.detect.dates import is_month_name, sets_a_deadline
+from service.detect.dates import is_month_name, names_a_weekday, sets_a_deadline
 from service.detect.lexicon import (
     AGREEMENT_WORDS,
     ANNOUNCE_HEADS,
@@ -616,7 +616,8 @@ def _lasting_since(trigger: Token) -> bool:
     # "have been deploying south of the Litani since mid-August": a movement still under way this season is news;
     # "have been deploying there since 2017" a presence
     dated = [w for c in since for w in c.subtree]
-    if _THIS_WEEK.search(" ".join(w.text for w in dated)) or any(_WEEKDAY.fullmatch(w.text) for w in dated):
+    when = " ".join(w.text for w in dated)
+    if _THIS_WEEK.search(when) or names_a_weekday(when):
         return False  # "has moved two divisions south since late last week": this week's news
     return (
         not under_way(trigger)
@@ -625,25 +626,34 @@ def _lasting_since(trigger: Token) -> bool:
     )
 
 
+def _step_of(trigger: Token, *marks: str) -> Token | None:
+    """The verb a "before"/"after" gerund is a step of: "will hand over the base before withdrawing"."""
+    if trigger.tag_ != "VBG" or trigger.dep_ != "pcomp" or trigger.head.lower_ not in marks:
+        return None
+    return trigger.head.head
+
+
+def _in_future(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
+
+
 def _future_step(trigger: Token) -> bool:
     """ "British troops will hand over the base before withdrawing from Helmand": a step of a plan."""
-    if trigger.tag_ != "VBG" or trigger.dep_ != "pcomp" or trigger.head.lower_ not in ("before", "after"):
-        return False
-    verb = trigger.head.head
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
+    verb = _step_of(trigger, "before", "after")
+    return verb is not None and _in_future(verb)
 
 
 def _end_of_a_stay(trigger: Token) -> bool:
     """ "The Marines will live at Robertson Barracks for six months before returning home": the end of a stay
     the news announces, no movement of its own."""
-    if trigger.tag_ != "VBG" or trigger.dep_ != "pcomp" or trigger.head.lower_ != "before":
+    verb = _step_of(trigger, "before")
+    if verb is None:
         return False
-    verb = trigger.head.head
     while verb.dep_ == "conj" and not any(c.dep_ == "aux" for c in verb.children):
         verb = verb.head  # "will live ... and train ... before returning"
     # not "will hand over Camp Bastion before withdrawing from Helmand", a withdrawal announced
     home = any(c.lower_ == "home" for c in trigger.children) or verb.lemma_.lower() in _STAY_VERBS
-    return home and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
+    return home and _in_future(verb)
 
 
 _STAY_VERBS = frozenset("train live stay serve remain operate exercise".split())
@@ -675,7 +685,6 @@ def _counterfactual(verb: Token) -> bool:
 
 
 _LONG_MEASURES = frozenset("week month year decade".split())
-_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
 
 def _weeks_after(trigger: Token) -> bool:

@@ -54,7 +54,8 @@ def child(tok: Token, *deps: str) -> Token | None:
     return None
 
 
-_BEARINGS = frozenset("north south east west northward southward eastward westward closer nearer".split())
+BEARINGS = frozenset("north south east west northward southward eastward westward".split())
+_TOWARD = BEARINGS | {"closer", "nearer"}  # "moved two divisions south to", "moved the cruiser closer to"
 
 
 def prep_objects(tok: Token, *preps: str) -> list[Token]:
@@ -79,7 +80,7 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
             p.dep_ == "prt"
             and p.lower_ in _AHEAD_PARTICLES
             or p.dep_ == "advmod"
-            and p.lower_ in _BEARINGS
+            and p.lower_ in _TOWARD
         ) and ("to" in preps or "into" in preps):
             # "were moved up to the Jordan Valley", "sent forward to the front", "moved two divisions south to
             # the Basra area", "moved the cruiser closer to the coast": the parser hangs "to" on the particle

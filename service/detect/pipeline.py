@@ -1220,12 +1220,12 @@ def _back_to_an_earlier_day(trigger: Token, sentence: Sentence, ctx: ArticleCont
         for c in root.children
     ):
         return False  # "By 23 March, rebels had taken most of Khan Sheikhoun": how things stood by then
-    before = ctx.article.text[: sentence.start]
-    years, years_before = _YEARS.findall(sentence.text), _YEARS.findall(before)
-    if years and years_before and max(years) > max(years_before):
-        return False  # "On 20 December 2001 ... On 4 January 2002 the first troops had arrived": a new year
     days = days_named(sentence.text)
-    return bool(days) and bool(ctx.days_reached) and max(days) < max(ctx.days_reached)
+    if not days or not ctx.days_reached or max(days) >= max(ctx.days_reached):
+        return False
+    years, years_before = _YEARS.findall(sentence.text), _YEARS.findall(ctx.article.text[: sentence.start])
+    # "On 20 December 2001 ... On 4 January 2002 the first troops had arrived": a new year
+    return not (years and years_before and max(years) > max(years_before))
 
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
