@@ -987,13 +987,22 @@ def _gapped_places(t: Token) -> list[PlaceRef]:
     """ "Fuzuli was taken on 17 October, Zangilan on 20 October and Gubadli on 25 October": the verb said once,
     each further place with its own day. The parser hangs those names anywhere; the words show the pattern."""
     doc = t.doc
-    dated = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "in") and c.i > t.i]
-    dated = [c for c in dated if any(w.ent_type_ == "DATE" for w in c.subtree)]
+    dated = [c for c in t.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "in") and c.i > t.i]
+    # "taken on the same day": the parser may hang the day on the verb and leave the preposition bare
+    dated = [
+        c
+        for c in dated
+        if any(w.ent_type_ == "DATE" for w in c.subtree)
+        or c.i + 1 < len(doc) and doc[c.i + 1].ent_type_ == "DATE"
+    ]
     if not dated:
         return []
     # the date's own words end it: the parser may make the next place a conjunct of the date ("on 20 November
     # and Axum a few days later")
-    i = max(w.i for w in dated[0].subtree if w.ent_type_ == "DATE") + 1
+    told_dates = [w.i for w in dated[0].subtree if w.ent_type_ == "DATE"]
+    i = max(told_dates) + 1 if told_dates else dated[0].i + 1
+    while i < len(doc) and doc[i].ent_type_ == "DATE":
+        i += 1
     out: list[PlaceRef] = []
     while i < len(doc):
         if doc[i].text == ",":

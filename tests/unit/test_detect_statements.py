@@ -903,3 +903,11 @@ def test_the_city_entered_after_its_airport_was_seized_is_the_airport_s_town(det
         "Saturday, and Malian troops entered the city the following day."
     )
     assert [e.place for e in changes(detector, text)][-1] == "Gao"
+
+
+def test_a_place_gapped_after_the_same_day_is_taken_on_its_own_day(detector):
+    text = (
+        "The army shelled the suburbs for a week. Then the troops advanced. "
+        "Zenica and Travnik were taken on the same day, and Bugojno on 9 March."
+    )
+    assert {e.place for e in changes(detector, text)} == {"Zenica", "Travnik", "Bugojno"}
