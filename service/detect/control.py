@@ -1271,12 +1271,20 @@ def _flag_frames(t: Token, flag: Token, subj: Token | None) -> list[TCFrame]:
         return []
     if t.dep_ == "advcl" and t.head.lemma_.lower() in lx.GAIN_VERBS | lx.CONTROL_VERBS:
         return []  # "took control of Kirkuk, raising the national flag over the provincial building": the sign of it
+    # "took Knin ... and raised the flag over its fortress", "overran Kunduz, freeing prisoners and raising
+    # their flag over the main square": a spot no name identifies, in a place the sentence has them take
+    sign_of_a_capture = any(
+        v.lemma_.lower() in lx.GAIN_VERBS | lx.CONTROL_VERBS for v in _verbs_joined_above(t)
+    )
     out = []
     for obj in over:
         places, partial = places_from(obj)
         # "raising their flags over government buildings": buildings no name identifies, in a place taken
         places = [
-            r for r in places if not (r.head is not None and r.head.tag_ == "NNS" and r.head.pos_ == "NOUN")
+            r
+            for r in places
+            if not (r.head is not None and r.head.tag_ == "NNS" and r.head.pos_ == "NOUN")
+            and not (sign_of_a_capture and r.head is not None and _unnamed(r.head))
         ]
         if places:
             out.append(TCFrame(t, places, gaining=actor_of(subj), partial=partial))
@@ -1284,6 +1292,21 @@ def _flag_frames(t: Token, flag: Token, subj: Token | None) -> list[TCFrame]:
 
 
 _FLAG_PREPS = ("over", "above", "atop", "on")
+
+
+def _verbs_joined_above(t: Token) -> list[Token]:
+    """The verbs a verb is joined to or hangs from as a clause of the same sentence ("took ... and raised",
+    "overran ..., freeing ... and raising")."""
+    out = []
+    while t.dep_ in ("conj", "advcl") and t.head != t:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def _unnamed(head: Token) -> bool:
+    """ "its fortress", "the main square in their biggest victory": no word of the phrase is a name."""
+    return head.pos_ == "NOUN" and not any(w.pos_ == "PROPN" for w in head.subtree)
 
 
 _CEREMONIAL_SITES = frozenset(

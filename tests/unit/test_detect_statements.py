@@ -911,3 +911,16 @@ def test_a_place_gapped_after_the_same_day_is_taken_on_its_own_day(detector):
         "Zenica and Travnik were taken on the same day, and Bugojno on 9 March."
     )
     assert {e.place for e in changes(detector, text)} == {"Zenica", "Travnik", "Bugojno"}
+
+
+def test_a_flag_raised_over_an_unnamed_spot_of_a_place_just_taken_adds_nothing(detector):
+    text = (
+        "Rebel fighters overran the northern city of Kunduz on Monday, freeing prisoners from the jail and "
+        "raising their flag over the main square in their biggest victory in years."
+    )
+    assert [e.place for e in changes(detector, text)] == ["Kunduz"]
+    text = "Guards brigades took Knin, the rebel capital, on Saturday and raised the flag over its fortress."
+    assert [e.place for e in changes(detector, text)] == ["Knin"]
+    # a named spot is a place of its own
+    text = "The Azerbaijani army took Shusha on Sunday and raised its flag over the Lachin bridge."
+    assert [e.place for e in changes(detector, text)] == ["Shusha", "the Lachin bridge"]
