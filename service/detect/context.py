@@ -249,16 +249,25 @@ class ArticleContext:
             # "must withdraw from the Kalbajar district ... Shusha had been lost ... the capture of the hilltop
             # town": a town, not the district the last event left
             return town
+        if (
+            noun in _TOWN_NOUNS
+            and self.last_place
+            and _A_BUILDING.search(self.last_place)
+            and (town := self._last_place_named(window, buildings=False))
+        ):
+            return town  # "a detachment reached the Hôtel de Ville ... the division entered the city": Paris
         if self.last_place:
             return self.last_place  # the place the story's last event was about
         return self._last_place_named(window) or self.title_place
 
-    def _last_place_named(self, window: str) -> str | None:
-        """The last place `window` names, not a capital where a speaker is ("Officials in Kyiv said ...")."""
+    def _last_place_named(self, window: str, *, buildings: bool = True) -> str | None:
+        """The last place `window` names, not a capital where a speaker is ("Officials in Kyiv said ...").
+        `buildings`: a building's name counts ("the Hotel de Ville", a district to the gazetteer)."""
         found = None
         for name in self._named_places(window):
             if not (self._is_capital(name) and _speaks_as_state(name, window)):
-                found = name
+                if buildings or not _A_BUILDING.search(name):
+                    found = name
         return found
 
     def _capital(self) -> str | None:
@@ -601,6 +610,11 @@ _LEDE_YEAR = re.compile(
     r"[^.\n]{0,120}?\b(?:was|were) (?:fought|waged)\b[^.\n]{0,80}?\b(?P<year>19[5-9]\d|20\d\d)\b"
 )
 _TOWN_NOUNS = frozenset("town city village".split())
+# a building or compound within a town, never the town "the city" means
+_A_BUILDING = re.compile(
+    r"\b(?:H[oô]tel|[Pp]alace|[Cc]ompound|[Hh]eadquarters|[Bb]arracks|[Mm]inistry|[Ee]mbassy|[Bb]uilding|"
+    r"[Ss]quare|[Ss]tation|[Pp]rison|[Hh]ospital|[Cc]itadel|[Ff]ortress)\b"
+)
 # a name that places the fighting: "the mountains ringing Stanley", "the hills around Rutshuru", "the Battle of
 # Rubizhne", "control of Lashio"; not where a speaker is ("officials in Washington") or where people fled to
 _SITE_OF_A_TOWN = re.compile(r"^([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:airport|airfield|air base|airbase|port)$")

@@ -924,3 +924,12 @@ def test_a_flag_raised_over_an_unnamed_spot_of_a_place_just_taken_adds_nothing(d
     # a named spot is a place of its own
     text = "The Azerbaijani army took Shusha on Sunday and raised its flag over the Lachin bridge."
     assert [e.place for e in changes(detector, text)] == ["Shusha", "the Lachin bridge"]
+
+
+def test_the_city_entered_after_a_building_in_it_was_reached_is_the_town(detector):
+    text = (
+        "French and American columns pushed toward Paris. A small French detachment reached the Hotel de "
+        "Ville shortly before midnight on 24 August. The main body of the division entered the city the next "
+        "morning."
+    )
+    assert [e.place for e in changes(detector, text)][-1] == "Paris"
