@@ -2053,9 +2053,12 @@ def _to_spare_lives(t: Token) -> bool:
 def _in_a_planned_move(t: Token) -> bool:
     """ "pulled out of al-Watiya in a planned repositioning", "pulled out of the town in a 'strategic' move": the
     side tells the pull-out as its own choice."""
+    told_as = prep_objects(t, "in", "as", "for")
+    # "as part of a planned 'regrouping'": the move is the part's
+    told_as += [o for p in told_as if p.lower_ == "part" for o in prep_objects(p, "of")]
     return any(
         m.lower_ in _CHOSEN_WORDS
-        for o in prep_objects(t, "in", "as")
+        for o in told_as
         if o.lemma_.lower() in _MOVE_NOUNS
         for m in o.children
         if m.dep_ in ("amod", "compound")
@@ -2063,7 +2066,8 @@ def _in_a_planned_move(t: Token) -> bool:
 
 
 _MOVE_NOUNS = frozenset(
-    "move repositioning redeployment withdrawal pullback pull-back manoeuvre maneuver regrouping decision step".split()
+    "move repositioning redeployment withdrawal pullback pull-back manoeuvre maneuver regrouping decision "
+    "step reason".split()  # "withdrew for strategic reasons"
 )
 _CHOSEN_WORDS = frozenset(
     "planned strategic tactical orderly deliberate voluntary organised organized goodwill unilateral".split()
@@ -2096,6 +2100,8 @@ def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) 
         return False  # "handed control of the city to the council and withdrew": a negotiated pull-out
     if _ordered(t):
         return False  # "had ordered Ukrainian units to withdraw from Avdiivka to avoid encirclement": decided
+    if _in_a_planned_move(t):
+        return False  # "withdrew from the town for strategic reasons after days of air strikes": its choice
     if under_attack(t):
         return True
     if keeps_no_ground(force):

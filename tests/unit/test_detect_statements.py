@@ -933,3 +933,20 @@ def test_the_city_entered_after_a_building_in_it_was_reached_is_the_town(detecto
         "morning."
     )
     assert [e.place for e in changes(detector, text)][-1] == "Paris"
+
+
+def test_a_pull_out_told_as_a_planned_move_or_for_strategic_reasons_is_a_movement(detector):
+    text = "Rebel fighters pulled out of the Kyiv region as part of a planned regrouping."
+    [m] = movements(detector, text)
+    assert m.direction == "withdraw" and m.destination == "the Kyiv region"
+    text = (
+        "The rebel alliance said its fighters had withdrawn from Kidal for strategic reasons after days "
+        "of air strikes."
+    )
+    [m] = movements(detector, text)
+    assert m.direction == "withdraw" and m.destination == "Kidal"
+    # driven out: a change of control only
+    driven_out = "The rebels said their fighters had withdrawn from Kidal after heavy shelling."
+    assert movements(detector, driven_out) == []
+    driven_out = "Rebel fighters withdrew from Kidal for lack of ammunition after heavy shelling."
+    assert movements(detector, driven_out) == []
