@@ -175,10 +175,12 @@ _DEADLINE = re.compile(
     re.I,
 )
 
-# "in October", "since early March 2023", "at the end of September": a month with no day; its last day (its tenth, said "early"), the
-# latest the event can be
+# "in October", "since early March 2023", "at the end of September", "in a March attack": a month with no day;
+# its last day (its tenth, said "early"), the latest the event can be
 _IN_MONTH = re.compile(
-    r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Aa]t(?= the (?:end|middle|start|beginning) of)) (?P<part>early |late |mid-|the end of |the middle of |the start of |the beginning of |"
+    r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Aa]t(?= the (?:end|middle|start|beginning) of)) "
+    r"(?:(?:an?|the|its|their) (?=(?:early |late |mid-)?[A-Z][a-z]+(?: \d{4})? (?!\d)))?"
+    r"(?P<part>early |late |mid-|the end of |the middle of |the start of |the beginning of |"
     r"the (?:first|second|third|fourth|last|final) (?:week|days|half|weeks) of )?"
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:,? (?P<year>\d{4}))?\b(?![ ,]*\d)"

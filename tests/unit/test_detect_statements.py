@@ -950,3 +950,17 @@ def test_a_pull_out_told_as_a_planned_move_or_for_strategic_reasons_is_a_movemen
     assert movements(detector, driven_out) == []
     driven_out = "Rebel fighters withdrew from Kidal for lack of ammunition after heavy shelling."
     assert movements(detector, driven_out) == []
+
+
+def test_a_month_naming_an_attack_dates_it(detector):
+    from service.detect.dates import resolve_event_date
+
+    july = dt.date(2021, 7, 10)
+    assert resolve_event_date("seized the town in a March attack", july) == dt.date(2021, 3, 31)
+    assert resolve_event_date("taken in the March 2020 offensive", july) == dt.date(2020, 3, 31)
+    assert resolve_event_date("said in a statement on Monday", july) == dt.date(2021, 7, 5)
+    text = (
+        "Rwanda said on Saturday it had sent 1,000 soldiers to Cabo Delgado. The insurgents seized the town "
+        "of Mocimboa da Praia in an April attack that killed dozens of people."
+    )
+    assert [e for e in news(detector, text, july) if isinstance(e, TerritorialControlEvent)] == []
