@@ -2104,6 +2104,8 @@ def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) 
         return False  # "withdrew from the town for strategic reasons after days of air strikes": its choice
     if under_attack(t):
         return True
+    if _reported_by_its_own_side(t, force):
+        return False  # "Sudan's army chief said his forces had pulled out of El Fasher": the side's own move
     if keeps_no_ground(force):
         return (
             False  # "the last peacekeepers pulled out of Kidal": a mission holds no ground to be driven from
@@ -2115,6 +2117,20 @@ def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) 
         # without a fight" as the army came melt away before it
         return False
     return not owned_by_state(force) and not _told_as_future(t)
+
+
+def _reported_by_its_own_side(t: Token, force: Token) -> bool:
+    """ "the ministry says its troops have pulled out of the Kyiv region", "the army chief said his forces had
+    withdrawn from El Fasher": the side that moved its forces tells the move. Not "its troops had withdrawn from
+    their positions in the town", a retreat told in the words of battle."""
+    owner = next((c for c in force.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ not in ("its", "his", "their", "our"):
+        return False
+    if any(unnamed_ground(g) for g in _what_was_left(t)):
+        return False
+    speech = next((a for a in t.ancestors if a.lemma_.lower() in lx.CLAIM_VERBS | {"confirm"}), None)
+    speaker = subject_of(speech) if speech is not None else None
+    return speaker is not None and (is_armed(speaker) or actor_of(speaker) is not None)
 
 
 def _without_a_fight(t: Token) -> bool:

@@ -964,3 +964,17 @@ def test_a_month_naming_an_attack_dates_it(detector):
         "of Mocimboa da Praia in an April attack that killed dozens of people."
     )
     assert [e for e in news(detector, text, july) if isinstance(e, TerritorialControlEvent)] == []
+
+
+def test_a_pull_out_a_side_reports_of_its_own_forces_is_a_movement(detector):
+    for text, place in [
+        ("Sudan's army chief said Monday that his forces had withdrawn from El Fasher.", "El Fasher"),
+        ("Ukraine's military said its troops had pulled out of Avdiivka.", "Avdiivka"),
+    ]:
+        [m] = movements(detector, text)
+        assert m.direction == "withdraw" and m.destination == place
+    # driven out, or told in the words of battle: a change of control only
+    driven_out = "The rebels said their fighters had withdrawn from Kidal after heavy shelling."
+    assert movements(detector, driven_out) == []
+    assert movements(detector, "Rebel fighters withdrew from Kidal, the army said.") == []
+    assert movements(detector, "The army said its troops had withdrawn from their positions in Kidal.") == []
