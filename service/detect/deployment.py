@@ -724,6 +724,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         sent_police = force is not None and is_police(force) and is_state(subj)
         if force is None or not (_is_mover(force) or (withdraw and _sends_as_a_state(force)) or sent_police):
             return []
+        if subj is not None and is_police(subj) and not is_police(force):
+            return []  # "Haitian police deployed armored vehicles along the road": police at work, no force moved
         used_against = prep_objects(t, "against") or (
             prep_objects(dobj, "against") if dobj is not None else []
         )

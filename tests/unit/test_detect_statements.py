@@ -978,3 +978,10 @@ def test_a_pull_out_a_side_reports_of_its_own_forces_is_a_movement(detector):
     assert movements(detector, driven_out) == []
     assert movements(detector, "Rebel fighters withdrew from Kidal, the army said.") == []
     assert movements(detector, "The army said its troops had withdrawn from their positions in Kidal.") == []
+
+
+def test_police_putting_out_vehicles_move_no_force(detector):
+    text = "Haitian police deployed armored vehicles along the road from the airport as small crowds gathered."
+    assert movements(detector, text) == []
+    [m] = movements(detector, "The first Kenyan police officers arrived in Haiti on Tuesday.")
+    assert m.destination == "Haiti"
