@@ -965,6 +965,9 @@ def _frames(t: Token) -> list[DeployFrame]:
             # "parachuted from helicopters near a building" is a raid
             preps = tuple(GOAL_PREPS)
         dests = place_objects(t, "into") if lemma == "cross" else place_objects(t, *preps)
+        if not dests:
+            # "crossed the Suez Canal on Thursday on their way to the Gulf of Aden"
+            dests = [o for w in prep_objects(t, "on") if w.lemma_.lower() == "way" for o in place_objects(w, "to")]
         if not dests and lemma in ("sail", "steam"):
             dests = onward_places(t)  # "sailed from Wilhelmshaven on Thursday, bound for the Red Sea"
         if _where_clause_of_place(t) and not place_objects(t, "in", "at", "to", "into"):

@@ -985,3 +985,10 @@ def test_police_putting_out_vehicles_move_no_force(detector):
     assert movements(detector, text) == []
     [m] = movements(detector, "The first Kenyan police officers arrived in Haiti on Tuesday.")
     assert m.destination == "Haiti"
+
+
+def test_ships_crossing_a_canal_on_their_way_somewhere_go_there(detector):
+    text = "Four Egyptian navy ships crossed the Suez Canal on Thursday on their way to the Gulf of Aden."
+    [m] = movements(detector, text)
+    assert (m.destination, m.size, m.direction) == ("Gulf of Aden", 4, "deploy")
+    assert movements(detector, "Four Egyptian navy ships crossed the Suez Canal on Thursday.") == []
