@@ -725,7 +725,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         if force is None or not (_is_mover(force) or (withdraw and _sends_as_a_state(force)) or sent_police):
             return []
         if subj is not None and is_police(subj) and not is_police(force):
-            return []  # "Haitian police deployed armored vehicles along the road": police at work, no force moved
+            return []  # "Haitian police deployed armored vehicles along the road": police at work, no force
         used_against = prep_objects(t, "against") or (
             prep_objects(dobj, "against") if dobj is not None else []
         )
@@ -967,7 +967,8 @@ def _frames(t: Token) -> list[DeployFrame]:
         dests = place_objects(t, "into") if lemma == "cross" else place_objects(t, *preps)
         if not dests:
             # "crossed the Suez Canal on Thursday on their way to the Gulf of Aden"
-            dests = [o for w in prep_objects(t, "on") if w.lemma_.lower() == "way" for o in place_objects(w, "to")]
+            ways = [w for w in prep_objects(t, "on") if w.lemma_.lower() == "way"]
+            dests = [o for w in ways for o in place_objects(w, "to")]
         if not dests and lemma in ("sail", "steam"):
             dests = onward_places(t)  # "sailed from Wilhelmshaven on Thursday, bound for the Red Sea"
         if _where_clause_of_place(t) and not place_objects(t, "in", "at", "to", "into"):
@@ -2126,8 +2127,8 @@ def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) 
 
 def _reported_by_its_own_side(t: Token, force: Token) -> bool:
     """ "the ministry says its troops have pulled out of the Kyiv region", "the army chief said his forces had
-    withdrawn from El Fasher": the side that moved its forces tells the move. Not "its troops had withdrawn from
-    their positions in the town", a retreat told in the words of battle."""
+    withdrawn from El Fasher": the side that moved its forces tells the move. Not "its troops had withdrawn
+    from their positions in the town", a retreat told in the words of battle."""
     owner = next((c for c in force.children if c.dep_ == "poss"), None)
     if owner is None or owner.lower_ not in ("its", "his", "their", "our"):
         return False

@@ -981,7 +981,7 @@ def test_a_pull_out_a_side_reports_of_its_own_forces_is_a_movement(detector):
 
 
 def test_police_putting_out_vehicles_move_no_force(detector):
-    text = "Haitian police deployed armored vehicles along the road from the airport as small crowds gathered."
+    text = "Haitian police deployed armored vehicles along the road from the airport as crowds gathered."
     assert movements(detector, text) == []
     [m] = movements(detector, "The first Kenyan police officers arrived in Haiti on Tuesday.")
     assert m.destination == "Haiti"
