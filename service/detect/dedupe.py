@@ -520,6 +520,9 @@ def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Even
         if _carries_home_again(out, e, country_of):
             continue
         at = next((i for i, p in enumerate(out) if _landfall_of(p, e, country_of)), None)
+        if at is not None and _counted_out_of_the_country(out[at], e):
+            out[at] = _filled_from(out[at], e)
+            continue
         if at is not None:
             # "began sending special forces troops to Russia ..., adding that about 1,500 soldiers had already
             # arrived in Vladivostok": one movement, at the place it reached
@@ -527,6 +530,9 @@ def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Even
             seen[key] = at
             continue
         at = next((i for i, p in enumerate(out) if _landfall_of(e, p, country_of)), None)
+        if at is not None and _counted_out_of_the_country(e, out[at]):
+            out[at] = _filled_from(e, out[at])
+            continue
         if at is not None:
             # "M23 rebels withdrew from the eastern Congolese city of Goma ... as they pulled back" (the story's
             # country filled in for the second verb): the town says where, the country adds nothing
@@ -535,6 +541,13 @@ def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Even
         seen[key] = len(out)
         out.append(e)
     return out
+
+
+def _counted_out_of_the_country(country: Event, site: Event) -> bool:
+    """ "handed over its drone base near Agadez ..., completing the withdrawal of its 1,000 troops from Niger":
+    the pull-out counted is out of the country; the base handed over is a step of it."""
+    counted = country.size is not None and site.size is None
+    return getattr(country, "direction", None) == "withdraw" and counted
 
 
 def _filled_from(kept: Event, other: Event) -> Event:

@@ -390,6 +390,13 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         ]
         if (
             has_det_the
+            and tok.lemma_.lower() == "country"
+            and not any(c.dep_ in ("poss", "prep", "relcl") for c in tok.children)
+        ):
+            # "the West African country", "the Central Asian country": a region's people describe it, no name
+            return [PlaceRef(noun_phrase(tok, keep_conj=False), tok, anaphoric=True)]
+        if (
+            has_det_the
             and tok.lemma_.lower() in _ANAPHORS
             # "the border area where Mali, Niger and Burkina Faso meet": described where it is, no anaphor
             and not any(

@@ -992,3 +992,13 @@ def test_ships_crossing_a_canal_on_their_way_somewhere_go_there(detector):
     [m] = movements(detector, text)
     assert (m.destination, m.size, m.direction) == ("Gulf of Aden", 4, "deploy")
     assert movements(detector, "Four Egyptian navy ships crossed the Suez Canal on Thursday.") == []
+
+
+def test_the_country_described_by_its_region_s_people_is_the_story_s_country(detector):
+    text = (
+        "BAMAKO — Germany handed over its air base near Gao to Mali's army on Monday, completing the "
+        "withdrawal of its roughly 1,000 troops from the West African country."
+    )
+    [m] = movements(detector, text, dt.date(2023, 12, 18))
+    # the pull-out counted is out of the country, the base handed over a step of it
+    assert (m.destination, m.country, m.size, m.direction) == ("Mali", "ML", 1000, "withdraw")
