@@ -39,6 +39,11 @@ _RECENT = re.compile(
     re.I,
 )
 _LONG_AGO = re.compile(r"\b(?:(?:\w+|\d+) )?(months?|years?|decades?) (after|earlier|before|ago)\b", re.I)
+# a time the story dated before, or an era long past: in a dated article, never the news
+_A_TIME_TOLD_BEFORE = re.compile(
+    r"\b(?:[Tt]hat (?:year|spring|summer|autumn|fall|winter)|the (?:same|following|previous) year|"
+    r"[Tt]he last time|[Dd]uring the (?:[A-Z][\w-]+ )+War)\b"
+)
 _TEMPORAL_MARKS = frozenset({"after", "since", "following"})
 _DEPLOYMENT_CONTEXT_MARKS = frozenset({"since"})
 _LONG_AFTER_MARKS = frozenset({"after"})
@@ -474,6 +479,8 @@ def assess(
 
     if _weeks_after(trigger):
         background = True  # "weeks after M23 rebels seized the region's largest cities": what news follows
+    if published_year is not None and _A_TIME_TOLD_BEFORE.search(sentence_text):
+        background = True  # "That year Israel withdrew ...", "in September that year": a past the story told
     if not deployment:
         background = (
             background

@@ -1002,3 +1002,15 @@ def test_the_country_described_by_its_region_s_people_is_the_story_s_country(det
     [m] = movements(detector, text, dt.date(2023, 12, 18))
     # the pull-out counted is out of the country, the base handed over a step of it
     assert (m.destination, m.country, m.size, m.direction) == ("Mali", "ML", 1000, "withdraw")
+
+
+def test_a_time_the_story_told_before_or_a_past_war_is_background(detector):
+    october = dt.date(2024, 10, 3)
+    for text in [
+        "In 2005 the settlers left. That year Israel withdrew all its soldiers from Gaza.",
+        "The army fought there again in 1982, when its forces entered west Beirut in September that year.",
+        "The last time American forces were sent to the region on such a scale, the consequences were dire.",
+        "During the Vietnam War it dispatched fighter pilots to North Vietnam.",
+    ]:
+        assert news(detector, text, october) == [], text
+    assert len(news(detector, "Israel withdrew all its soldiers from Gaza this week.", october)) >= 1
