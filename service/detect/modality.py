@@ -114,6 +114,13 @@ _COURSE_MODALS = frozenset("would could might may will should".split())
 def _is_negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in tok.children):
         return True
+    # "not a single government has committed troops", "no country has sent troops": no one did it
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(d.dep_ == "neg" or (d.dep_ == "det" and d.lower_ == "no") for d in c.children)
+        for c in tok.children
+    ):
+        return True
     # "no longer occupied any towns"
     if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children):
         return True

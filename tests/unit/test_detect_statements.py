@@ -1014,3 +1014,10 @@ def test_a_time_the_story_told_before_or_a_past_war_is_background(detector):
     ]:
         assert news(detector, text, october) == [], text
     assert len(news(detector, "Israel withdrew all its soldiers from Gaza this week.", october)) >= 1
+
+
+def test_a_move_no_one_made_is_no_movement(detector):
+    text = "Three weeks into the truce, diplomats say, not a single government has committed troops to Gaza."
+    assert movements(detector, text) == []
+    assert movements(detector, "No country has sent troops to Gaza.") == []
+    assert len(movements(detector, "Egypt has sent troops to Gaza.")) == 1
