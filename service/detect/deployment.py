@@ -1756,8 +1756,10 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
     if not origins and dobj is None and t.lemma_.lower() == "leave":
         origins = place_objects(force, "in")  # "the roughly 2,400 French soldiers in Mali would leave"
     origins = [o for o in origins if is_placeish(o) and not is_force(o) and not _struck_area(o)]
-    if not origins or under_attack(t) or _called_a_retreat(t):
-        return []  # "left the town after brief exchanges of gunfire": a retreat, a change of control only
+    if not origins or (under_attack(t) and not _ordered(t)) or _called_a_retreat(t):
+        # "left the town after brief exchanges of gunfire": a retreat, a change of control only; but
+        # "authorised units to leave the town to avoid being surrounded" decided the move
+        return []
     if t.dep_ == "xcomp" and t.head.lemma_.lower() == "force":
         return []  # "were forced to leave Bilohorivka": a retreat under attack, a change of control only
     return [DeployFrame(t, force, dest_refs(origins), actor=None, withdraw=True)]
@@ -2202,7 +2204,8 @@ def _ordered(t: Token) -> bool:
     minister": decided, not driven out."""
     if any(o.lemma_.lower() == "order" for o in prep_objects(t, "on")):
         return True
-    return any(a.lemma_.lower() in ("order", "announce", "decide", "agree", "plan") for a in t.ancestors)
+    deciding = ("order", "announce", "decide", "agree", "plan", "authorise", "authorize")
+    return any(a.lemma_.lower() in deciding for a in t.ancestors)
 
 
 _FOUNDING_VERBS = frozenset("set establish".split())

@@ -20,7 +20,9 @@ from service.detect.phrases import (
     with_conjuncts,
 )
 
-_OBJECT_CONTROL = frozenset("order force ask allow tell instruct compel urge permit prompt".split())
+_OBJECT_CONTROL = frozenset(
+    "order force ask allow tell instruct compel urge permit prompt authorise authorize".split()
+)
 _PRONOUNS = frozenset("it they he she we which who that its their".split())
 _ASPECT_VERBS = frozenset("begin start continue finish complete resume".split())
 _TAKING_NOUNS = frozenset("capture recapture seizure takeover fall withdrawal retreat".split())

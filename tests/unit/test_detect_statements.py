@@ -1021,3 +1021,12 @@ def test_a_move_no_one_made_is_no_movement(detector):
     assert movements(detector, text) == []
     assert movements(detector, "No country has sent troops to Gaza.") == []
     assert len(movements(detector, "Egypt has sent troops to Gaza.")) == 1
+
+
+def test_units_authorised_to_leave_a_town_to_avoid_encirclement_are_moved(detector):
+    text = "The command said it had authorised units to leave Vuhledar to avoid being surrounded."
+    [m] = movements(detector, text, dt.date(2024, 10, 3))
+    assert (m.destination, m.direction) == ("Vuhledar", "withdraw")
+    # not decided: a retreat
+    retreat = "The garrison left Vuhledar to avoid being surrounded."
+    assert movements(detector, retreat, dt.date(2024, 10, 3)) == []
