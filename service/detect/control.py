@@ -178,6 +178,8 @@ def _describes_holding(t: Token) -> bool:
     """Present tense or a perfect that lasts "since": who holds a place, not a change of hands."""
     if t.tag_ in ("VBZ", "VBP"):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ == "still" for c in t.children):
+        return True  # "the villages they still occupied": what they held then
     if any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in t.children):
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in t.children)

@@ -368,6 +368,19 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
                 return [
                     PlaceRef(n) for n in listed
                 ]  # "multiple villages in the process, including: Dilan, ..."
+        if tok.tag_ == "NNS" and tok.lemma_.lower() in lx.PLACE_NOUNS:
+            # "pulled out of the villages they still occupied in southern Lebanon": unnamed places, located by
+            # the clause that describes them
+            located = [
+                r
+                for c in tok.children
+                if c.dep_ == "relcl"
+                for o in prep_objects(c, "in")
+                if any(w.pos_ == "PROPN" for w in o.subtree)
+                for r in places_from(o)[0]
+            ]
+            if located:
+                return located
         if tok.lemma_.lower() in ("stronghold", "bastion") and any(
             c.dep_ == "poss" and (c.pos_ == "PRON" or c.lemma_.lower() in _SIDE_ANAPHORS)
             for c in tok.children

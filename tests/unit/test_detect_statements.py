@@ -1030,3 +1030,11 @@ def test_units_authorised_to_leave_a_town_to_avoid_encirclement_are_moved(detect
     # not decided: a retreat
     retreat = "The garrison left Vuhledar to avoid being surrounded."
     assert movements(detector, retreat, dt.date(2024, 10, 3)) == []
+
+
+def test_unnamed_villages_are_located_by_the_clause_that_describes_them(detector):
+    text = "Israeli troops pulled out of the villages they still occupied in southern Lebanon on Tuesday."
+    [m] = movements(detector, text, dt.date(2025, 2, 19))
+    assert (m.destination, m.country, m.direction) == ("southern Lebanon", "LB", "withdraw")
+    # what they "still occupied" they held; it changed no hands then
+    assert changes(detector, text) == []
