@@ -548,7 +548,15 @@ def left_by_another(t: Token, force: Token) -> bool:
                 continue
             if doer is not None and is_armed(doer) and doer.pos_ != "PRON" and doer not in force.subtree:
                 return True
+        # "entered Kfar Kila within hours of the Israeli withdrawal": another side's pull-out, by its name
+        if w.pos_ == "NOUN" and w.lemma_.lower() in _PULL_OUT_NOUNS and w.i > t.i:
+            sides = [c for c in w.children if c.dep_ in ("amod", "poss", "compound") and c.pos_ != "PRON"]
+            if any(c.ent_type_ in ("NORP", "GPE") or is_armed(c) for c in sides):
+                return True
     return False
+
+
+_PULL_OUT_NOUNS = frozenset("withdrawal pullout pull-out pullback departure retreat".split())
 
 
 def sent_to_help(t: Token) -> bool:

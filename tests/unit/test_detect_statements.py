@@ -1038,3 +1038,12 @@ def test_unnamed_villages_are_located_by_the_clause_that_describes_them(detector
     assert (m.destination, m.country, m.direction) == ("southern Lebanon", "LB", "withdraw")
     # what they "still occupied" they held; it changed no hands then
     assert changes(detector, text) == []
+
+
+def test_an_army_entering_villages_after_another_side_s_named_withdrawal_takes_them(detector):
+    text = "Lebanese army units entered Kfar Kila, Odaisseh and Markaba within hours of the Israeli pullout."
+    taken = changes(detector, text)
+    assert [e.place for e in taken] == ["Kfar Kila", "Odaisseh", "Markaba"]
+    assert {e.gaining_actor for e in taken} == {"Lebanese army units"}
+    # no one left: a posting
+    assert changes(detector, "Lebanese army units entered Kfar Kila on Tuesday.") == []
