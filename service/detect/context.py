@@ -551,7 +551,8 @@ def _named_noun_pattern(noun: str) -> re.Pattern[str]:
     prefixed += rf"|\b(?i:{n})\s+(?:at|in|near)\s+(?P<sited>{_NAME})" if noun in ("base", "camp") else ""
     return re.compile(
         rf"(?P<pre>{_NAME})\s+(?P<noun>(?i:{n}))(?P<number>\s+\d+)?\b|\b(?i:{n})\s+of\s+(?P<post>{_NAME})"
-        rf"|(?P<appos>{_NAME}),\s+(?:a|an)\s+(?:[a-z-]+\s+){{0,3}}(?i:{n})\b" + prefixed
+        # "Velyka Novosilka, a large village", "Vuhledar, the mining town on a ridge"
+        rf"|(?P<appos>{_NAME}),\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,3}}(?i:{n})\b(?!['’])" + prefixed
     )
 
 

@@ -1047,3 +1047,15 @@ def test_an_army_entering_villages_after_another_side_s_named_withdrawal_takes_t
     assert {e.gaining_actor for e in taken} == {"Lebanese army units"}
     # no one left: a posting
     assert changes(detector, "Lebanese army units entered Kfar Kila on Tuesday.") == []
+
+
+def test_the_town_told_after_a_name_described_with_the_is_that_name(detector):
+    text = (
+        "Marinka, the mining town on a ridge in the south of the Donetsk region, has fallen to Russian "
+        "forces. "
+        "Ukraine's military command said it had ordered its units to withdraw from the town."
+    )
+    title = "Marinka: the hilltop town is lost"
+    article = Article(id="t", text=text, title=title, published=dt.date(2024, 10, 4))
+    [m] = [e for e in detector.detect(article) if isinstance(e, DeploymentEvent)]
+    assert m.destination == "Marinka"
