@@ -118,6 +118,9 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
         # "pulled back from the area around Kyiv and from Chernihiv": the parser joins the second "from" to "around"
         joined = [o for k in prep.conjuncts if k.pos_ == "ADP" for o in k.children if o.dep_ == "pobj"]
         refs.extend(r for o in joined for r in _place_refs_of(o))
+    for appos in [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts]:
+        # "entered Kfar Kila, Odaisseh, Mais al-Jabal and Markaba": a list the parser began as an apposition
+        refs.extend(r for k in with_conjuncts(appos) for r in _place_refs_of(k))
     for appos in [c for c in obj.children if c.dep_ == "appos" and c.tag_ == "NNS"]:
         # "Baghanis Ayrum, Ashagi Askipara, Kheyrimli and Gizilhajili, ethnic Azerbaijani villages": the parser
         # hangs the rest of the list on the noun that describes it

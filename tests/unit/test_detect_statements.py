@@ -1059,3 +1059,11 @@ def test_the_town_told_after_a_name_described_with_the_is_that_name(detector):
     article = Article(id="t", text=text, title=title, published=dt.date(2024, 10, 4))
     [m] = [e for e in detector.detect(article) if isinstance(e, DeploymentEvent)]
     assert m.destination == "Marinka"
+
+
+def test_a_list_the_parser_began_as_an_apposition_is_all_taken(detector):
+    text = (
+        "Lebanese army units entered Kfar Kila, Odaisseh, Mais al-Jabal and Markaba within hours of the "
+        "Israeli withdrawal, accompanied by engineers."
+    )
+    assert [e.place for e in changes(detector, text)] == ["Kfar Kila", "Odaisseh", "Mais al-Jabal", "Markaba"]
