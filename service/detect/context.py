@@ -100,6 +100,8 @@ class ArticleContext:
                 continue  # "on Nov. 4", "U.S. Central Command": a date or a direction, whatever town shares it
             if _ORGANISATION.search(name) or is_armed_group(name):
                 continue  # "the Northern Alliance": a side, whatever town shares a word of its name
+            if _only_in_a_body_s_name(name, text):
+                continue  # "the Government of National Accord": a body's name, whatever town shares it
             loc = self.resolve(name)
             if loc is not None and loc.feature == "city" and loc.country in self.countries:
                 yield name
@@ -489,6 +491,14 @@ def _whole_name(name: str, loc: Location | None) -> bool:
 
 
 _WIDE_NAME = re.compile(r"\b(?:Oblast|Province|Region|Governorate|State|District|Krai|County)$", re.I)
+# "the Government of National Accord", "the Government of National Unity": named by a town's words
+_BODY_OF = r"\bGovernment of (?:the )?"
+def _only_in_a_body_s_name(name: str, text: str) -> bool:
+    """Is every mention of `name` part of a body's name ("the Government of National Accord")?"""
+    named = len(re.findall(rf"\b{re.escape(name)}\b", text))
+    return named > 0 and len(re.findall(_BODY_OF + re.escape(name) + r"\b", text)) == named
+
+
 _ORGANISATION = re.compile(
     r"\b(?:Alliance|Front|Army|Forces|Brigade|Movement|Council|Corps|Guard|Command|Party|Coalition)$"
 )

@@ -1067,3 +1067,17 @@ def test_a_list_the_parser_began_as_an_apposition_is_all_taken(detector):
         "Israeli withdrawal, accompanied by engineers."
     )
     assert [e.place for e in changes(detector, text)] == ["Kfar Kila", "Odaisseh", "Mais al-Jabal", "Markaba"]
+
+
+def test_a_body_s_name_is_no_town_the_story_names(detector):
+    text = (
+        "TRIPOLI (Reuters) - Forces aligned with Libya's recognised government said on Friday they had "
+        "captured Tarhuna, the last stronghold of Haftar's forces in the west of the country. "
+        "A spokesman for the Government of National Accord (GNA) said its fighters had entered the town, "
+        "about 65 km (40 miles) southeast of Tripoli, without meeting resistance. "
+        "The U.S. military's Africa Command said last month that Russia had sent fighter jets to Libya."
+    )
+    title = "Libya's government says its forces have taken Tarhuna"
+    article = Article(id="t", text=text, title=title, published=dt.date(2020, 6, 5))
+    places = {e.place for e in detector.detect(article) if isinstance(e, TerritorialControlEvent)}
+    assert places == {"Tarhuna"}
