@@ -268,7 +268,9 @@ class ArticleContext:
         found = None
         for name in self._named_places(window):
             if not (self._is_capital(name) and _speaks_as_state(name, window)):
-                if buildings or not _A_BUILDING.search(name):
+                # nor, for a building's town, one a force came from ("pushing south from Rutshuru")
+                came_from = re.search(rf"\bfrom {re.escape(name)}\b", window)
+                if buildings or not (_A_BUILDING.search(name) or came_from):
                     found = name
         return found
 

@@ -1276,7 +1276,8 @@ def _flag_frames(t: Token, flag: Token, subj: Token | None) -> list[TCFrame]:
     # "took Knin ... and raised the flag over its fortress", "overran Kunduz, freeing prisoners and raising
     # their flag over the main square": a spot no name identifies, in a place the sentence has them take
     sign_of_a_capture = any(
-        v.lemma_.lower() in lx.GAIN_VERBS | lx.CONTROL_VERBS for v in _verbs_joined_above(t)
+        v.lemma_.lower() in lx.GAIN_VERBS | lx.CONTROL_VERBS and _took_a_named_place(v)
+        for v in _verbs_joined_above(t)
     )
     out = []
     for obj in over:
@@ -1304,6 +1305,14 @@ def _verbs_joined_above(t: Token) -> list[Token]:
         t = t.head
         out.append(t)
     return out
+
+
+def _took_a_named_place(v: Token) -> bool:
+    """ "took Knin", "overran the city of Kunduz": a town by its name, whose spots the flag may fly over; not
+    "took control of the state television building"."""
+    taken = [o for o in v.children if o.dep_ == "dobj"]
+    taken += [i for o in taken if o.lemma_.lower() == "control" for i in prep_objects(o, "of")]
+    return any(w.pos_ == "PROPN" for o in taken if o.lemma_.lower() != "control" for w in o.subtree)
 
 
 def _unnamed(head: Token) -> bool:

@@ -724,7 +724,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         sent_police = force is not None and is_police(force) and is_state(subj)
         if force is None or not (_is_mover(force) or (withdraw and _sends_as_a_state(force)) or sent_police):
             return []
-        if subj is not None and is_police(subj) and not is_police(force):
+        if _police_putting_out_kit(subj, force):
             return []  # "Haitian police deployed armored vehicles along the road": police at work, no force
         used_against = prep_objects(t, "against") or (
             prep_objects(dobj, "against") if dobj is not None else []
@@ -1252,6 +1252,15 @@ def pronoun_mover(tok: Token) -> bool:
     return speaker is None or is_armed(speaker)
 
 
+def _police_putting_out_kit(subj: Token | None, force: Token) -> bool:
+    """ "Haitian police deployed armored vehicles": police with their kit; not "police and soldiers deployed
+    armored vehicles", nor "the Border Police deployed two companies"."""
+    if subj is None or not is_police(subj) or any(is_armed(c) or is_force(c) for c in subj.conjuncts):
+        return False
+    return force.lemma_.lower() in _POLICE_KIT
+
+
+_POLICE_KIT = frozenset("vehicle car truck cannon barricade barrier".split())
 _POLICE_WORDS = frozenset("police policeman policemen officer officers".split())
 
 
@@ -2127,6 +2136,9 @@ def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) 
     return not owned_by_state(force) and not _told_as_future(t)
 
 
+_IN_THE_FIGHT = frozenset("after amid under following during".split())
+
+
 def _reported_by_its_own_side(t: Token, force: Token) -> bool:
     """ "the ministry says its troops have pulled out of the Kyiv region", "the army chief said his forces had
     withdrawn from El Fasher": the side that moved its forces tells the move. Not "its troops had withdrawn
@@ -2134,6 +2146,8 @@ def _reported_by_its_own_side(t: Token, force: Token) -> bool:
     owner = next((c for c in force.children if c.dep_ == "poss"), None)
     if owner is None or owner.lower_ not in ("its", "his", "their", "our"):
         return False
+    if any(c.dep_ == "prep" and c.lower_ in _IN_THE_FIGHT for c in t.children):
+        return False  # "had pulled back from Krasnohorivka after days of relentless assaults": driven out
     if any(unnamed_ground(g) for g in _what_was_left(t)):
         return False
     speech = next((a for a in t.ancestors if a.lemma_.lower() in lx.CLAIM_VERBS | {"confirm"}), None)

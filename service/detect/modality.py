@@ -40,10 +40,40 @@ _RECENT = re.compile(
 )
 _LONG_AGO = re.compile(r"\b(?:(?:\w+|\d+) )?(months?|years?|decades?) (after|earlier|before|ago)\b", re.I)
 # a time the story dated before, or an era long past: in a dated article, never the news
-_A_TIME_TOLD_BEFORE = re.compile(
-    r"\b(?:[Tt]hat (?:year|spring|summer|autumn|fall|winter)|the (?:same|following|previous) year|"
-    r"[Tt]he last time|[Dd]uring the (?:[A-Z][\w-]+ )+War)\b"
-)
+_SEASONS = frozenset("year spring summer autumn fall winter".split())
+
+
+def _told_before(w: Token) -> bool:
+    """ "that year", "the following year", "the last time", "during the Vietnam War"."""
+    mods = {c.lower_ for c in w.children if c.dep_ in ("det", "amod")}
+    return (
+        (w.lower_ in _SEASONS and "that" in mods)
+        or (w.lower_ == "year" and bool(mods & {"same", "following", "previous"}))
+        or (w.lower_ == "time" and {"the", "last"} <= mods)
+        or (w.text == "War" and w.dep_ == "pobj" and w.head.lower_ == "during")
+    )
+
+
+def _dates_the_deed(trigger: Token, when: Token) -> bool:
+    """Does the time phrase date the trigger's own clause ("That year Israel withdrew", "entered west Beirut
+    in September that year", "The last time forces were sent"), not an aside ("on Tuesday, the first
+    incursion since 2006, the last time the two sides fought")?"""
+    if trigger in when.subtree:
+        return True  # "the last time American forces were sent": the clause describes the time
+    verb = _governing_verb(trigger)
+    verbs = {verb}
+    while verb is not None and verb.dep_ == "conj":
+        verb = verb.head  # "That year Israel withdrew ..., and Egypt sent 750 border guards": the same year
+        verbs.add(verb)
+    x = when
+    for _ in range(4):
+        if x.head in verbs:
+            return x.dep_ in ("npadvmod", "prep", "tmod", "advmod", "pobj")
+        if x.dep_ in ("pobj", "prep") or (x.dep_ == "npadvmod" and x.head.ent_type_ == "DATE"):
+            x = x.head  # "during the ... War", "in September that year"
+            continue
+        return False
+    return False
 _TEMPORAL_MARKS = frozenset({"after", "since", "following"})
 _DEPLOYMENT_CONTEXT_MARKS = frozenset({"since"})
 _LONG_AFTER_MARKS = frozenset({"after"})
@@ -486,7 +516,8 @@ def assess(
 
     if _weeks_after(trigger):
         background = True  # "weeks after M23 rebels seized the region's largest cities": what news follows
-    if published_year is not None and _A_TIME_TOLD_BEFORE.search(sentence_text):
+    told_before = [w for w in trigger.sent if _told_before(w)]
+    if published_year is not None and any(_dates_the_deed(trigger, w) for w in told_before):
         background = True  # "That year Israel withdrew ...", "in September that year": a past the story told
     if not deployment:
         background = (

@@ -132,6 +132,9 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
     return _without_fragments(refs), partial
 
 
+_HELD_IN_VERBS = frozenset("occupy hold control keep seize capture take".split())
+
+
 def _list_noun(conj: Token) -> bool:
     """ "the Aghdam, Kalbajar and Lachin districts": the noun that tells what the names are, read as one more."""
     doc = conj.doc
@@ -372,14 +375,16 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
                     PlaceRef(n) for n in listed
                 ]  # "multiple villages in the process, including: Dilan, ..."
         if tok.tag_ == "NNS" and tok.lemma_.lower() in lx.PLACE_NOUNS:
-            # "pulled out of the villages they still occupied in southern Lebanon": unnamed places, located by
-            # the clause that describes them
+            # "pulled out of the villages they still occupied in southern Lebanon": unnamed places a side
+            # held, located by the clause that describes them (part of the place it names)
             located = [
-                r
+                PlaceRef(r.text, r.head, r.anaphoric, True)
                 for c in tok.children
                 if c.dep_ == "relcl"
+                and c.lemma_.lower() in _HELD_IN_VERBS
+                and not any(w.lower_ == "where" for w in c.children)
                 for o in prep_objects(c, "in")
-                if any(w.pos_ == "PROPN" for w in o.subtree)
+                if any(w.pos_ == "PROPN" for w in o.subtree) and o.lower_ != "operation"
                 for r in places_from(o)[0]
             ]
             if located:

@@ -924,6 +924,9 @@ def test_a_flag_raised_over_an_unnamed_spot_of_a_place_just_taken_adds_nothing(d
     # a named spot is a place of its own
     text = "The Azerbaijani army took Shusha on Sunday and raised its flag over the Lachin bridge."
     assert [e.place for e in changes(detector, text)] == ["Shusha", "the Lachin bridge"]
+    # what was taken is another spot, not the town the flag's spot is in
+    text = "Rebels took control of the state television building and raised their flag over the palace."
+    assert [e.place for e in changes(detector, text)] == ["the state television building", "the palace"]
 
 
 def test_the_city_entered_after_a_building_in_it_was_reached_is_the_town(detector):
@@ -933,6 +936,12 @@ def test_the_city_entered_after_a_building_in_it_was_reached_is_the_town(detecto
         "morning."
     )
     assert [e.place for e in changes(detector, text)][-1] == "Paris"
+    # not the town the force came from
+    text = (
+        "M23 fighters stormed the Munzenze Prison after pushing south from Rutshuru. By nightfall they had "
+        "captured the city, residents said."
+    )
+    assert "Rutshuru" not in {e.place for e in changes(detector, text)}
 
 
 def test_a_pull_out_told_as_a_planned_move_or_for_strategic_reasons_is_a_movement(detector):
@@ -978,6 +987,8 @@ def test_a_pull_out_a_side_reports_of_its_own_forces_is_a_movement(detector):
     assert movements(detector, driven_out) == []
     assert movements(detector, "Rebel fighters withdrew from Kidal, the army said.") == []
     assert movements(detector, "The army said its troops had withdrawn from their positions in Kidal.") == []
+    text = "The army chief said his forces had pulled back from Krasnohorivka after days of Russian assaults."
+    assert movements(detector, text) == []
 
 
 def test_police_putting_out_vehicles_move_no_force(detector):
@@ -985,6 +996,10 @@ def test_police_putting_out_vehicles_move_no_force(detector):
     assert movements(detector, text) == []
     [m] = movements(detector, "The first Kenyan police officers arrived in Haiti on Tuesday.")
     assert m.destination == "Haiti"
+    # soldiers with them, or police units rather than kit
+    text = "Police and soldiers deployed armored vehicles to the border town of Ras Jdir on Tuesday."
+    assert len(movements(detector, text)) == 1
+    assert len(movements(detector, "Israel's Border Police deployed two additional companies to Jenin.")) == 1
 
 
 def test_ships_crossing_a_canal_on_their_way_somewhere_go_there(detector):
@@ -1008,12 +1023,22 @@ def test_a_time_the_story_told_before_or_a_past_war_is_background(detector):
     october = dt.date(2024, 10, 3)
     for text in [
         "In 2005 the settlers left. That year Israel withdrew all its soldiers from Gaza.",
+        "In 2005 the settlers left. That year Israel withdrew its soldiers, and Egypt sent 750 guards to Rafah.",
         "The army fought there again in 1982, when its forces entered west Beirut in September that year.",
         "The last time American forces were sent to the region on such a scale, the consequences were dire.",
         "During the Vietnam War it dispatched fighter pilots to North Vietnam.",
     ]:
         assert news(detector, text, october) == [], text
     assert len(news(detector, "Israel withdrew all its soldiers from Gaza this week.", october)) >= 1
+    # a time that dates an aside, not the news
+    for text in [
+        "Israeli troops crossed into southern Lebanon on Tuesday, the first ground incursion since 2006, the "
+        "last time the two sides fought a full-scale war.",
+        "US Marines arrived at Subic Bay on Tuesday, a former base the US Navy used during the Vietnam War.",
+        "The Pentagon said it would withdraw 2,000 troops from Iraq by September, with the rest leaving the "
+        "following year.",
+    ]:
+        assert len(news(detector, text, october)) == 1, text
 
 
 def test_a_move_no_one_made_is_no_movement(detector):
@@ -1038,6 +1063,11 @@ def test_unnamed_villages_are_located_by_the_clause_that_describes_them(detector
     assert (m.destination, m.country, m.direction) == ("southern Lebanon", "LB", "withdraw")
     # what they "still occupied" they held; it changed no hands then
     assert changes(detector, text) == []
+    # an operation's name or a "where" clause locates nothing held
+    text = "Israeli forces withdrew from the neighbourhoods they had entered in Operation Iron Swords."
+    assert [m.destination for m in movements(detector, text)] == ["the neighbourhoods"]
+    text = "Hezbollah fighters left the villages where they had stored weapons in southern Lebanon."
+    assert [m.destination for m in movements(detector, text)] == ["the villages"]
 
 
 def test_an_army_entering_villages_after_another_side_s_named_withdrawal_takes_them(detector):
@@ -1047,6 +1077,9 @@ def test_an_army_entering_villages_after_another_side_s_named_withdrawal_takes_t
     assert {e.gaining_actor for e in taken} == {"Lebanese army units"}
     # no one left: a posting
     assert changes(detector, "Lebanese army units entered Kfar Kila on Tuesday.") == []
+    # peacekeepers and military police take no side's ground
+    text = "Russian military police entered the Manbij base hours after the American withdrawal."
+    assert changes(detector, text) == [] and len(movements(detector, text)) == 1
 
 
 def test_the_town_told_after_a_name_described_with_the_is_that_name(detector):
