@@ -544,8 +544,8 @@ def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Even
 
 
 def _counted_out_of_the_country(country: Event, site: Event) -> bool:
-    """ "handed over its drone base near Agadez ..., completing the withdrawal of its 1,000 troops from Niger":
-    the pull-out counted is out of the country; the base handed over is a step of it."""
+    """ "handed over its drone base near Agadez ..., completing the withdrawal of its 1,000 troops from
+    Niger": the pull-out counted is out of the country; the base handed over is a step of it."""
     counted = country.size is not None and site.size is None
     return getattr(country, "direction", None) == "withdraw" and counted
 

@@ -1023,7 +1023,7 @@ def test_a_time_the_story_told_before_or_a_past_war_is_background(detector):
     october = dt.date(2024, 10, 3)
     for text in [
         "In 2005 the settlers left. That year Israel withdrew all its soldiers from Gaza.",
-        "In 2005 the settlers left. That year Israel withdrew its soldiers, and Egypt sent 750 guards to Rafah.",
+        "In 2005 settlers left. That year Israel withdrew its troops, and Egypt sent 750 guards to Rafah.",
         "The army fought there again in 1982, when its forces entered west Beirut in September that year.",
         "The last time American forces were sent to the region on such a scale, the consequences were dire.",
         "During the Vietnam War it dispatched fighter pilots to North Vietnam.",
