@@ -126,6 +126,13 @@ class ArticleContext:
         names = _TOWN_NAME.findall(text[start:])
         return next((name for name in reversed(names) if self._is_town(name)), None)
 
+    def _town_called_so_in_sentence(self, before: int) -> str | None:
+        """The last "town of X" (or a town the gazetteer knows) before `before` in its sentence."""
+        text = self.article.text[:before]
+        start = max(text.rfind(". "), text.rfind("\n"), 0)
+        called = _CALLED_A_TOWN.findall(text, start)
+        return called[-1] if called else self._town_earlier_in_sentence(before)
+
     def _town_named_between(self, start: int, place: str, end: int) -> bool:
         """Is another town named after `place` (told taken by the trigger at `start`) and before `end`?"""
         told = self.article.text.find(place, start, end)
@@ -211,6 +218,9 @@ class ArticleContext:
             # "Ghani fled the country", "the last troops left the country": a country, never the story's town
             top = self.place_countries().most_common(1)
             return country_name(top[0][0]) if top else None
+        if noun == "area" and bare and (named := self._town_called_so_in_sentence(before)):
+            # "deploying troops in and around the town of Khiam, after Israeli forces withdrew from the area"
+            return named
         if movement and noun in _WIDE_NOUNS and self.last_place and not self.is_wide(self.last_place):
             return (
                 None  # forces sent "to the region" go to no town the story named: the story's place, if any
@@ -631,6 +641,7 @@ _A_BUILDING = re.compile(
 # a name that places the fighting: "the mountains ringing Stanley", "the hills around Rutshuru", "the Battle of
 # Rubizhne", "control of Lashio"; not where a speaker is ("officials in Washington") or where people fled to
 _SITE_OF_A_TOWN = re.compile(r"^([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:airport|airfield|air base|airbase|port)$")
+_CALLED_A_TOWN = re.compile(r"\b(?:town|city|village) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 _TOWN_NAME = re.compile(
     r"(?:(?<=ringing )|(?<=surrounding )|(?<= around )|(?<= near )|(?<= outside )|(?<=overlooking )|(?<= of )"
     r"|(?<=[Bb]attle for )|(?<=withdrew from )|(?<=retreated from )|(?<= held )|(?<= holding ))"

@@ -1114,3 +1114,13 @@ def test_a_body_s_name_is_no_town_the_story_names(detector):
     article = Article(id="t", text=text, title=title, published=dt.date(2020, 6, 5))
     places = {e.place for e in detector.detect(article) if isinstance(e, TerritorialControlEvent)}
     assert places == {"Tarhuna"}
+
+
+def test_the_area_left_is_the_town_the_sentence_named(detector):
+    text = (
+        "The Lebanese army began deploying troops in and around the southern town of Khiam on Wednesday, "
+        "after Israeli forces withdrew from the area under the ceasefire."
+    )
+    found = news(detector, text, dt.date(2024, 12, 11))
+    assert "Lebanon" not in {getattr(e, "destination", None) or getattr(e, "place", None) for e in found}
+    assert any(isinstance(e, TerritorialControlEvent) and e.place == "Khiam" for e in found)
