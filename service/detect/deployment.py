@@ -732,8 +732,10 @@ def _frames(t: Token) -> list[DeployFrame]:
         if not withdraw and used_against and not prep_objects(t, "to", "into"):
             return []  # "deploying anti-ship missiles against the fleet": forces in action, not moved
         preps = ("from", "out") if withdraw else DEST_PREPS + (("through",) if lemma == "rotate" else ())
-        dests = place_objects(t, *preps) or (
-            [] if withdraw else _offshore(t) or _goal_past_a_route(t) or _goal_past_a_carrier(t)
+        dests = _without_locators(place_objects(t, *preps)) or (
+            []
+            if withdraw
+            else _sent_back_to(t) or _offshore(t) or _goal_past_a_route(t) or _goal_past_a_carrier(t)
         )
         moved_out = [o for o in _out_of(t) if is_placeish(o)]
         if not withdraw and moved_out and lemma in _MOVE_OUT_VERBS and not place_objects(t, "to", "into"):
@@ -1741,6 +1743,40 @@ def _own_subject(t: Token, subj: Token) -> bool:
     if t.dep_ == "xcomp" and subj.dep_ in ("nsubj", "nsubjpass") and subj.head == t.head:
         return True
     return any(a == t for a in list(subj.ancestors)[:4]) and subj.dep_ in ("nsubj", "pobj")
+
+
+def _sent_back_to(t: Token) -> list[Token]:
+    """ "sent a second multinational force back to Beirut": the goal the parser hangs on "back" (not a
+    country or a home post, "back to Fort Bragg", where "back" may be home)."""
+    return [
+        o
+        for c in t.children
+        if c.dep_ == "advmod" and c.lower_ == "back"
+        for o in place_objects(c, "to")
+        if not is_country(name_span(o)) and not name_span(o).startswith(("Fort ", "Camp "))
+    ]
+
+
+def _without_locators(dests: list[Token]) -> list[Token]:
+    """ "will station 2,500 Marines in Darwin, in northern Australia": the second "in" says where the first
+    place is, no second destination."""
+    return [
+        d
+        for d in dests
+        if not (
+            d.head.lower_ == "in"
+            and d.head.i >= 2
+            and d.doc[d.head.i - 1].text == ","
+            and any(o.right_edge.i == d.head.i - 2 and o.pos_ == "PROPN" for o in dests if o != d)
+            and (is_country(name_span(d)) or any(c.lower_ in _COMPASS_WORDS for c in d.lefts))
+        )
+    ]
+
+
+_COMPASS_WORDS = frozenset(
+    "northern southern eastern western north south east west central northeastern northwestern southeastern "
+    "southwestern".split()
+)
 
 
 def _evacuated_site(t: Token, lemma: str, subj: Token | None) -> Token | None:

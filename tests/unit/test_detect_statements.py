@@ -1124,3 +1124,15 @@ def test_the_area_left_is_the_town_the_sentence_named(detector):
     found = news(detector, text, dt.date(2024, 12, 11))
     assert "Lebanon" not in {getattr(e, "destination", None) or getattr(e, "place", None) for e in found}
     assert any(isinstance(e, TerritorialControlEvent) and e.place == "Khiam" for e in found)
+
+
+def test_a_place_located_by_a_second_in_is_one_destination(detector):
+    text = "The United States will station up to 2,500 Marines in Darwin, in northern Australia, next year."
+    assert [m.destination for m in movements(detector, text)] == ["Darwin"]
+    text = "The army will station 300 troops in Gao, in Mali, and 200 in Kidal."
+    assert "Mali" not in [m.destination for m in movements(detector, text)]
+
+
+def test_a_force_sent_back_to_a_town_goes_there(detector):
+    text = "France, Italy and the United States sent a second multinational force back to Beirut in May."
+    assert [m.destination for m in movements(detector, text)] == ["Beirut"]
