@@ -121,17 +121,17 @@ class ArticleContext:
 
     def _town_earlier_in_sentence(self, before: int) -> str | None:
         """The last name before `before` in its sentence that the gazetteer knows as a town, not a country."""
-        text = self.article.text[:before]
-        start = max(text.rfind(". "), text.rfind("\n"), 0)
-        names = _TOWN_NAME.findall(text[start:])
+        names = _TOWN_NAME.findall(self._sentence_so_far(before))
         return next((name for name in reversed(names) if self._is_town(name)), None)
 
     def _town_called_so_in_sentence(self, before: int) -> str | None:
         """The last "town of X" (or a town the gazetteer knows) before `before` in its sentence."""
-        text = self.article.text[:before]
-        start = max(text.rfind(". "), text.rfind("\n"), 0)
-        called = _CALLED_A_TOWN.findall(text, start)
+        called = _CALLED_A_TOWN.findall(self._sentence_so_far(before))
         return called[-1] if called else self._town_earlier_in_sentence(before)
+
+    def _sentence_so_far(self, before: int) -> str:
+        text = self.article.text[:before]
+        return text[max(text.rfind(". "), text.rfind("\n"), 0) :]
 
     def _town_named_between(self, start: int, place: str, end: int) -> bool:
         """Is another town named after `place` (told taken by the trigger at `start`) and before `end`?"""
@@ -279,8 +279,9 @@ class ArticleContext:
         for name in self._named_places(window):
             if not (self._is_capital(name) and _speaks_as_state(name, window)):
                 # nor, for a building's town, one a force came from ("pushing south from Rutshuru")
-                came_from = re.search(rf"\bfrom {re.escape(name)}\b", window)
-                if buildings or not (_A_BUILDING.search(name) or came_from):
+                if buildings or not (
+                    _A_BUILDING.search(name) or re.search(rf"\bfrom {re.escape(name)}\b", window)
+                ):
                     found = name
         return found
 
@@ -505,8 +506,12 @@ def _whole_name(name: str, loc: Location | None) -> bool:
 _WIDE_NAME = re.compile(r"\b(?:Oblast|Province|Region|Governorate|State|District|Krai|County)$", re.I)
 # "the Government of National Accord", "the Government of National Unity": named by a town's words
 _BODY_OF = r"\bGovernment of (?:the )?"
+
+
 def _only_in_a_body_s_name(name: str, text: str) -> bool:
     """Is every mention of `name` part of a body's name ("the Government of National Accord")?"""
+    if "Government of" not in text:
+        return False
     named = len(re.findall(rf"\b{re.escape(name)}\b", text))
     return named > 0 and len(re.findall(_BODY_OF + re.escape(name) + r"\b", text)) == named
 
@@ -638,10 +643,11 @@ _A_BUILDING = re.compile(
     r"\b(?:H[oô]tel|[Pp]alace|[Cc]ompound|[Hh]eadquarters|[Bb]arracks|[Mm]inistry|[Ee]mbassy|[Bb]uilding|"
     r"[Ss]quare|[Ss]tation|[Pp]rison|[Hh]ospital|[Cc]itadel|[Ff]ortress)\b"
 )
+_SHORT_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+_SITE_OF_A_TOWN = re.compile(rf"^({_SHORT_NAME}) (?:airport|airfield|air base|airbase|port)$")
+_CALLED_A_TOWN = re.compile(rf"\b(?:{'|'.join(sorted(_TOWN_NOUNS))}) of ({_SHORT_NAME})")
 # a name that places the fighting: "the mountains ringing Stanley", "the hills around Rutshuru", "the Battle of
 # Rubizhne", "control of Lashio"; not where a speaker is ("officials in Washington") or where people fled to
-_SITE_OF_A_TOWN = re.compile(r"^([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:airport|airfield|air base|airbase|port)$")
-_CALLED_A_TOWN = re.compile(r"\b(?:town|city|village) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 _TOWN_NAME = re.compile(
     r"(?:(?<=ringing )|(?<=surrounding )|(?<= around )|(?<= near )|(?<= outside )|(?<=overlooking )|(?<= of )"
     r"|(?<=[Bb]attle for )|(?<=withdrew from )|(?<=retreated from )|(?<= held )|(?<= holding ))"

@@ -16,6 +16,7 @@ from service.detect.phrases import (
     clause_followed,
     followed_by,
     handed_object,
+    in_progress,
     is_country,
     is_envoy,
     is_force,
@@ -165,12 +166,6 @@ def _describes_name_before(noun: Token, name: Token) -> bool:
         and name.i < noun.i
         and doc[name.i + 1].text == ","
         and all(w.pos_ in ("DET", "ADJ", "NOUN", "NUM") for w in doc[name.i + 2 : noun.i])
-    )
-
-
-def _in_progress(t: Token) -> bool:
-    return t.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "was", "were", "'s", "'re") for c in t.children
     )
 
 
@@ -355,8 +350,7 @@ def _frames(t: Token) -> list[TCFrame]:
     passive = is_passive(t)
     subj = subject_of(t)
     dobj = handed_object(t) if lemma in lx.HANDOVER_VERBS else child(t, "dobj")
-    taken_over = lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children)
-    office = dobj is not None and (_an_office(dobj) or taken_over)
+    office = dobj is not None and (_an_office(dobj) or _took_over(t))
     if not passive and subj is not None and office and _civilian_by_title(subj):
         return []  # "Mr Miller, who took over the Pentagon last week": an office changed hands, not ground
     if not passive and subj is not None and lemma in _ARRIVALS and is_warship(subj):
@@ -501,7 +495,7 @@ def _frames(t: Token) -> list[TCFrame]:
         return []  # "They then took the road to Kisangani": a way travelled, not ground taken
     if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
         return []  # "shelling has taken out the power station in Kherson": destroyed, not taken
-    if lemma in lx.GAIN_VERBS and _in_progress(t):
+    if lemma in lx.GAIN_VERBS and in_progress(t):
         return []  # "troops are clearing the last pockets", "were storming the airport": not taken yet
     if lemma in lx.GAIN_VERBS and _habitual(t):
         return []  # "partner forces continue to conduct raids and secure detention facilities": a routine
@@ -1091,7 +1085,7 @@ def _words_before(t: Token) -> str | None:
     return actor_of(left) if left is not None else None
 
 
-_ARRIVALS = frozenset("reach enter arrive".split())
+_ARRIVALS = frozenset("reach enter".split())
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -1101,8 +1095,6 @@ def _name_before(verb: Token) -> Token | None:
 
 
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr.".split())
-
-
 _OFFICES = frozenset(
     "pentagon ministry department office post presidency portfolio leadership helm job".split()
 )
@@ -1169,13 +1161,16 @@ def _bare_direction(tok: Token) -> bool:
     )  # the tagger may take "west" in "the east and west" for a name
 
 
+_MOVING_IN_VERBS = lx.DEPLOY_VERBS | {"enter"}
+
+
 def _moved_in(t: Token, left: list[Token]) -> list[Token]:
     """ "Lebanese troops deployed in Khiam after Israeli forces withdrew from it": the force that moved in as
     the other side left; not peacekeepers, who hold no side's ground."""
     if t.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("after", "as") for c in t.children):
         return []
     head = t.head
-    if head.lemma_.lower() not in lx.DEPLOY_VERBS | {"enter", "move"}:
+    if head.lemma_.lower() not in _MOVING_IN_VERBS:
         return []
     # where they went is the place left ("... withdrew from it"), not another ("deployed to the border after
     # Russian forces withdrew from Kyiv")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from service.detect import lexicon as lx
 from service.detect.actors import STATE_INSTITUTIONS, abbreviates, is_armed_group
-from service.detect.dates import days_named, names_a_weekday
+from service.detect.dates import days_named, names_a_day, names_a_weekday
 from service.detect.losers import same_side
 from service.detect.model import DeploymentEvent, Event, TerritorialControlEvent
 from service.detect.numbers import parse_number
@@ -716,17 +716,17 @@ def _summarises_named(group: Event, events: list[Event], country_of: CountryOf) 
     return count > 1 and any(len(places) == count for places in by_sentence.values())
 
 
-_BEARINGS = frozenset("north south east west northern southern eastern western".split())
+_FRONT_SIDES = frozenset("north south east west northern southern eastern western".split())
 
 
 def _told_apart(group: TerritorialControlEvent, e: TerritorialControlEvent) -> bool:
     """ "two villages in the east on Tuesday" and "Kamianka and Vodiane in the south on Monday": other places,
     by their day or their side of the front."""
-    dated = all(names_a_weekday(x.evidence) or days_named(x.evidence) for x in (group, e))
+    dated = all(names_a_weekday(x.evidence) or names_a_day(x.evidence) for x in (group, e))
     if dated and group.event_date and e.event_date and group.event_date != e.event_date:
         return True
-    here = set(_norm(group.evidence).split()) & _BEARINGS
-    there = set(_norm(e.evidence).split()) & _BEARINGS
+    here = set(_norm(group.evidence).split()) & _FRONT_SIDES
+    there = set(_norm(e.evidence).split()) & _FRONT_SIDES
     return bool(here) and bool(there) and not here & there
 
 

@@ -732,7 +732,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         if not withdraw and used_against and not prep_objects(t, "to", "into"):
             return []  # "deploying anti-ship missiles against the fleet": forces in action, not moved
         preps = ("from", "out") if withdraw else DEST_PREPS + (("through",) if lemma == "rotate" else ())
-        dests = _without_locators(place_objects(t, *preps)) or (
+        dests = place_objects(t, *preps) or (
             []
             if withdraw
             else _sent_back_to(t) or _offshore(t) or _goal_past_a_route(t) or _goal_past_a_carrier(t)
@@ -1236,7 +1236,6 @@ def _is_mover(tok: Token | None) -> bool:
         # "its garrison had left Snake Island", "ordered the garrison to withdraw from Avdiivka"
         and (is_armed(tok) or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ORDER_VERBS))
         or _military_police(tok)
-        or ship_prefix(tok) is not None  # "INS Sumedha arrived in Port Sudan": a warship by its name
         or _counted_force(tok)
         or national_police(tok)
         or pronoun_mover(tok)
@@ -1757,28 +1756,6 @@ def _sent_back_to(t: Token) -> list[Token]:
     ]
 
 
-def _without_locators(dests: list[Token]) -> list[Token]:
-    """ "will station 2,500 Marines in Darwin, in northern Australia": the second "in" says where the first
-    place is, no second destination."""
-    return [
-        d
-        for d in dests
-        if not (
-            d.head.lower_ == "in"
-            and d.head.i >= 2
-            and d.doc[d.head.i - 1].text == ","
-            and any(o.right_edge.i == d.head.i - 2 and o.pos_ == "PROPN" for o in dests if o != d)
-            and (is_country(name_span(d)) or any(c.lower_ in _COMPASS_WORDS for c in d.lefts))
-        )
-    ]
-
-
-_COMPASS_WORDS = frozenset(
-    "northern southern eastern western north south east west central northeastern northwestern southeastern "
-    "southwestern".split()
-)
-
-
 def _evacuated_site(t: Token, lemma: str, subj: Token | None) -> Token | None:
     """ "The naval base at Tartus has been evacuated": the garrison was pulled out of a military site (a town
     or a camp that is evacuated moves its people, not forces)."""
@@ -2163,7 +2140,7 @@ def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) 
         return (
             False  # "the last peacekeepers pulled out of Kidal": a mission holds no ground to be driven from
         )
-    if _agreed(t) or from_positions or _to_spare_lives(t) or _in_a_planned_move(t):
+    if _agreed(t) or from_positions or _to_spare_lives(t):
         return False  # "withdrew from Ras al-Ain, the first pullout under a cease-fire deal": negotiated
     if _without_a_fight(t) and not irregulars(force):
         # "Peshmerga forces withdrew without fighting from Sinjar": a pull-out chosen; insurgents who "withdrew
@@ -2173,6 +2150,7 @@ def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) 
 
 
 _IN_THE_FIGHT = frozenset("after amid under following during".split())
+_REPORTING_VERBS = lx.CLAIM_VERBS | {"confirm"}
 
 
 def _reported_by_its_own_side(t: Token, force: Token) -> bool:
@@ -2186,7 +2164,7 @@ def _reported_by_its_own_side(t: Token, force: Token) -> bool:
         return False  # "had pulled back from Krasnohorivka after days of relentless assaults": driven out
     if any(unnamed_ground(g) for g in _what_was_left(t)):
         return False
-    speech = next((a for a in t.ancestors if a.lemma_.lower() in lx.CLAIM_VERBS | {"confirm"}), None)
+    speech = next((a for a in t.ancestors if a.lemma_.lower() in _REPORTING_VERBS), None)
     speaker = subject_of(speech) if speech is not None else None
     return speaker is not None and (is_armed(speaker) or actor_of(speaker) is not None)
 
@@ -2236,7 +2214,7 @@ def _handed_over(t: Token) -> bool:
 def under_attack(t: Token) -> bool:
     """ "pulled back after heavy shelling", "withdrew as rebels advanced": a retreat in battle."""
     for c in t.children:
-        if c.dep_ == "prep" and c.lower_ in ("after", "under", "amid", "following", "during"):
+        if c.dep_ == "prep" and c.lower_ in _IN_THE_FIGHT:
             objects = [o for o in c.children if o.dep_ == "pobj"]
             if any(o.lemma_.lower() in _BATTLE_NOUNS or o.lower_ in _BATTLE_NOUNS for o in objects):
                 return True
@@ -2608,10 +2586,9 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
     if not dests and withdraw:
         dests = _handed_over_site(t)
     if not dests and withdraw and force is not None:
-        dests = _posted_at(force)  # "the pull-out of the roughly 2,400 French soldiers based in Mali"
-    if not dests and withdraw and force is not None:
-        # "a withdrawal of the roughly 1,000 U.S. troops in northern Syria"
-        dests = place_objects(force, "in")
+        # "the pull-out of the roughly 2,400 French soldiers based in Mali", "a withdrawal of the roughly
+        # 1,000 U.S. troops in northern Syria"
+        dests = _posted_at(force) or place_objects(force, "in")
     if not dests and _discussed(t):
         return []
     owner = child(t, "poss")

@@ -65,6 +65,8 @@ def without_locators(refs: list[PlaceRef]) -> list[PlaceRef]:
     the parser hung on the verb locates the destination; it is not a second one."""
     # "came ashore at San Carlos Water on the west coast of East Falkland": the coast locates the landing place
     refs = [r for i, r in enumerate(refs) if not (i and _on_a_shore(r))]
+    heads = [r.head for r in refs if r.head is not None]
+    refs = [r for r in refs if r.head is None or not _a_second_in(r.head, heads)]
     goals = [r.head.i for r in refs if r.head is not None and r.head.head.lower_ in GOAL_PREPS]
     if not goals:
         return refs
@@ -75,6 +77,19 @@ def without_locators(refs: list[PlaceRef]) -> list[PlaceRef]:
         or (r.head.i < min(goals) and not _locates_the_origin(r.head))
         or r.head.head.lower_ not in _LOCATIVE_PREPS
     ]
+
+
+def _a_second_in(place: Token, heads: list[Token]) -> bool:
+    """ "will station 2,500 Marines in Darwin, in northern Australia": the second "in" says where the first
+    place is, no second destination."""
+    prep = place.head
+    return (
+        prep.lower_ == "in"
+        and prep.i >= 2
+        and place.doc[prep.i - 1].text == ","
+        and any(o.right_edge.i == prep.i - 2 and o.pos_ == "PROPN" for o in heads if o != place)
+        and (is_country(name_span(place)) or any(c.lower_ in lx.REGION_WORDS for c in place.lefts))
+    )
 
 
 def _locates_the_origin(place: Token) -> bool:

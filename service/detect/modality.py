@@ -28,7 +28,15 @@ from service.detect.lexicon import (
     REALIS_HEADS_DEPLOYMENT,
     SPECULATION_WORDS,
 )
-from service.detect.phrases import children, goes_on, is_where_clause, prep_objects, ranked, scheduled
+from service.detect.phrases import (
+    children,
+    goes_on,
+    in_progress,
+    is_where_clause,
+    prep_objects,
+    ranked,
+    scheduled,
+)
 
 # "in recent days", "hours earlier", "this comes after": the same developing story, so news.
 _RECENT = re.compile(
@@ -39,41 +47,6 @@ _RECENT = re.compile(
     re.I,
 )
 _LONG_AGO = re.compile(r"\b(?:(?:\w+|\d+) )?(months?|years?|decades?) (after|earlier|before|ago)\b", re.I)
-# a time the story dated before, or an era long past: in a dated article, never the news
-_SEASONS = frozenset("year spring summer autumn fall winter".split())
-
-
-def _told_before(w: Token) -> bool:
-    """ "that year", "the following year", "the last time", "during the Vietnam War"."""
-    mods = {c.lower_ for c in w.children if c.dep_ in ("det", "amod")}
-    return (
-        (w.lower_ in _SEASONS and "that" in mods)
-        or (w.lower_ == "year" and bool(mods & {"same", "following", "previous"}))
-        or (w.lower_ == "time" and {"the", "last"} <= mods)
-        or (w.text == "War" and w.dep_ == "pobj" and w.head.lower_ == "during")
-    )
-
-
-def _dates_the_deed(trigger: Token, when: Token) -> bool:
-    """Does the time phrase date the trigger's own clause ("That year Israel withdrew", "entered west Beirut
-    in September that year", "The last time forces were sent"), not an aside ("on Tuesday, the first
-    incursion since 2006, the last time the two sides fought")?"""
-    if trigger in when.subtree:
-        return True  # "the last time American forces were sent": the clause describes the time
-    verb = _governing_verb(trigger)
-    verbs = {verb}
-    while verb is not None and verb.dep_ == "conj":
-        verb = verb.head  # "That year Israel withdrew ..., and Egypt sent 750 border guards": the same year
-        verbs.add(verb)
-    x = when
-    for _ in range(4):
-        if x.head in verbs:
-            return x.dep_ in ("npadvmod", "prep", "tmod", "advmod", "pobj")
-        if x.dep_ in ("pobj", "prep") or (x.dep_ == "npadvmod" and x.head.ent_type_ == "DATE"):
-            x = x.head  # "during the ... War", "in September that year"
-            continue
-        return False
-    return False
 _TEMPORAL_MARKS = frozenset({"after", "since", "following"})
 _DEPLOYMENT_CONTEXT_MARKS = frozenset({"since"})
 _LONG_AFTER_MARKS = frozenset({"after"})
@@ -362,7 +335,7 @@ def assess(
             and not any(a.lower_ == "being" for a in trigger.children)
             and not (
                 c.lower_ == "already"
-                and (_arrival_reported(trigger) or _dated_recently(trigger) or _in_progress(trigger))
+                and (_arrival_reported(trigger) or _dated_recently(trigger) or in_progress(trigger))
             )
         ):
             background = True  # "already deployed in the north"; but "are already being deployed" is news
@@ -516,8 +489,10 @@ def assess(
 
     if _weeks_after(trigger):
         background = True  # "weeks after M23 rebels seized the region's largest cities": what news follows
-    told_before = [w for w in trigger.sent if _told_before(w)]
-    if published_year is not None and any(_dates_the_deed(trigger, w) for w in told_before):
+    told_before = published_year is not None and any(
+        _dates_the_deed(trigger, w) for w in trigger.sent if _told_before(w)
+    )
+    if told_before:
         background = True  # "That year Israel withdrew ...", "in September that year": a past the story told
     if not deployment:
         background = (
@@ -679,7 +654,7 @@ def _step_of(trigger: Token, *marks: str) -> Token | None:
 
 
 def _in_future(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children)
 
 
 def _future_step(trigger: Token) -> bool:
@@ -751,11 +726,41 @@ def _weeks_after(trigger: Token) -> bool:
     return False
 
 
-def _in_progress(trigger: Token) -> bool:
-    """ "was already steaming into the Red Sea": a movement going on as the story is told."""
-    return trigger.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lower_ in ("is", "are", "was", "were", "'s", "'re") for c in trigger.children
+# a time the story dated before, or an era long past: in a dated article, never the news
+_SEASONS = frozenset("year spring summer autumn fall winter".split())
+
+
+def _told_before(w: Token) -> bool:
+    """ "that year", "the following year", "the last time", "during the Vietnam War"."""
+    mods = {c.lower_ for c in w.children if c.dep_ in ("det", "amod")}
+    return (
+        (w.lower_ in _SEASONS and "that" in mods)
+        or (w.lower_ == "year" and bool(mods & {"same", "following", "previous"}))
+        or (w.lower_ == "time" and {"the", "last"} <= mods)
+        or (w.text == "War" and w.dep_ == "pobj" and w.head.lower_ == "during")
     )
+
+
+def _dates_the_deed(trigger: Token, when: Token) -> bool:
+    """Does the time phrase date the trigger's own clause ("That year Israel withdrew", "entered west Beirut
+    in September that year", "The last time forces were sent"), not an aside ("on Tuesday, the first
+    incursion since 2006, the last time the two sides fought")?"""
+    if trigger in when.subtree:
+        return True  # "the last time American forces were sent": the clause describes the time
+    verb = _governing_verb(trigger)
+    verbs = {verb}
+    while verb is not None and verb.dep_ == "conj":
+        verb = verb.head  # "That year Israel withdrew ..., and Egypt sent 750 border guards": the same year
+        verbs.add(verb)
+    x = when
+    for _ in range(4):
+        if x.head in verbs:
+            return x.dep_ in ("npadvmod", "prep", "tmod", "advmod", "pobj")
+        if x.dep_ in ("pobj", "prep") or (x.dep_ == "npadvmod" and x.head.ent_type_ == "DATE"):
+            x = x.head  # "during the ... War", "in September that year"
+            continue
+        return False
+    return False
 
 
 def under_way(trigger: Token) -> bool:

@@ -55,6 +55,13 @@ def child(tok: Token, *deps: str) -> Token | None:
 
 
 BEARINGS = frozenset("north south east west northward southward eastward westward".split())
+
+
+def in_progress(verb: Token) -> bool:
+    """ "is advancing", "was already steaming into the Red Sea": going on as the story is told."""
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "was", "were", "'s", "'re") for c in verb.children
+    )
 _TOWARD = BEARINGS | {"closer", "nearer"}  # "moved two divisions south to", "moved the cruiser closer to"
 
 

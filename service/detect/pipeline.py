@@ -1210,8 +1210,8 @@ def _back_to_an_earlier_day(trigger: Token, sentence: Sentence, ctx: ArticleCont
     timeline keeps its days in; a deadline named before is no day the news reached)."""
     if ctx.article.published is not None:
         return False
-    root = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "ROOT"), None)
-    if root is None or not any(c.dep_ == "aux" and c.lower_ == "had" for c in root.children):
+    root = trigger.sent.root
+    if not any(c.dep_ == "aux" and c.lower_ == "had" for c in root.children):
         return False
     if any(
         c.dep_ == "prep"

@@ -540,6 +540,8 @@ def left_by_another(t: Token, force: Token) -> bool:
     Moscow pulled its forces out")? A handover to the newcomers ("handing positions over to") is a posting."""
     if any(w.lemma_.lower() == "hand" for w in t.sent):
         return False
+    # peacekeepers and military police moving in take no side's ground
+    takes_sides = not keeps_no_ground(force) and not any(x.lower_ == "police" for x in force.subtree)
     for w in t.sent:
         if w != t and w.pos_ == "VERB" and w.lemma_.lower() in GIVE_UP_VERBS:
             # an armed side, not "residents were evacuated"; "its troops had been withdrawn" were the side's
@@ -548,10 +550,8 @@ def left_by_another(t: Token, force: Token) -> bool:
                 continue
             if doer is not None and is_armed(doer) and doer.pos_ != "PRON" and doer not in force.subtree:
                 return True
-        # "entered Kfar Kila within hours of the Israeli withdrawal": another side's pull-out, by its name;
-        # but peacekeepers and military police moving in take no side's ground
-        no_side = keeps_no_ground(force) or any(x.lower_ == "police" for x in force.subtree)
-        if w.pos_ == "NOUN" and w.lemma_.lower() in _PULL_OUT_NOUNS and w.i > t.i and not no_side:
+        # "entered Kfar Kila within hours of the Israeli withdrawal": another side's pull-out, by its name
+        if w.pos_ == "NOUN" and w.lemma_.lower() in _PULL_OUT_NOUNS and w.i > t.i and takes_sides:
             sides = [c for c in w.children if c.dep_ in ("amod", "poss", "compound") and c.pos_ != "PRON"]
             if any(c.ent_type_ in ("NORP", "GPE") or is_armed(c) for c in sides):
                 return True
