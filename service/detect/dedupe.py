@@ -73,8 +73,10 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
     out: list[Event] = []
     last_for_place: dict[tuple[str, str, bool, str], int] = {}
     totals = _shared_totals(events)
-    for e in _without_homecomings(
-        _without_summaries(_dedupe_in_sentence(events, country_of), country_of), country_of
+    for e in _without_setting_offs(
+        _without_homecomings(
+            _without_summaries(_dedupe_in_sentence(events, country_of), country_of), country_of
+        )
     ):
         place = e.place if isinstance(e, TerritorialControlEvent) else (e.destination or "")
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
@@ -320,13 +322,19 @@ def _elaborates(prev: Event, e: Event, country_of: CountryOf) -> bool:
         # "Russia began deploying peacekeepers to Nagorno-Karabakh ... 1,960 troops would be stationed along the
         # front line and in the Lachin corridor": the same force, counted and placed in detail
         return prev.country is None or e.country in (None, prev.country)
-    if _counted_on_arrival(prev, e, country_of):
+    if (
+        _counted_on_arrival(prev, e, country_of)
+        or _quarter_retold(prev, e, country_of)
+        or _placeless_sequel(prev, e, country_of)
+    ):
         return True
     if next_sentence and _LINE.search(e.destination or "") and _one_state(prev.actor, e.actor, country_of):
         # "Russia began deploying peacekeeping troops to Nagorno-Karabakh ... The Kremlin said 1,960 soldiers would
         # be deployed along the front line and the Lachin corridor": the mission, placed along its lines
         return prev.country is not None and e.country in (None, prev.country)
-    if not e.force or not _BACK_REFERENCE.match(e.force) or e.size not in (None, prev.size):
+    last_of_a_pull_out = e.direction == "withdraw" and _LAST_OF.match(e.force or "") is not None
+    told_before = bool(e.force) and (_BACK_REFERENCE.match(e.force or "") or last_of_a_pull_out)
+    if not told_before or e.size not in (None, prev.size):
         return False
     if _kit(e.force) != _kit(prev.force):
         return False  # "2,000 troops to the Middle East ... The warships arrived in Cyprus": another force
@@ -340,10 +348,53 @@ def _elaborates(prev: Event, e: Event, country_of: CountryOf) -> bool:
     )
 
 
+def _placeless_sequel(prev: DeploymentEvent, e: DeploymentEvent, country_of: CountryOf) -> bool:
+    """ "The first German Patriot systems have arrived in the Polish town of Zamosc. Launchers and radar
+    equipment were transported by rail and road": the next sentence names no place, so tells the same movement
+    on ("more" or "another" force is a movement of its own)."""
+    return (
+        0 <= e.evidence_start - prev.evidence_end <= 3
+        and e.destination is not None
+        and e.destination not in e.evidence
+        and prev.destination is not None
+        and prev.destination in prev.evidence
+        and prev.country is not None
+        and e.country == prev.country
+        and e.status == prev.status
+        and e.size in (None, prev.size)
+        and _kit(e.force) == _kit(prev.force)
+        and not _ANOTHER_SHIPMENT.search(e.force or "")
+        and _one_state(prev.actor, e.actor, country_of)
+    )
+
+
+_ANOTHER_SHIPMENT = re.compile(r"\b(?:more|further|additional|another|second|third|new|other)\b", re.I)
+
+
+def _quarter_retold(prev: DeploymentEvent, e: DeploymentEvent, country_of: CountryOf) -> bool:
+    """ "the U.S. military continued its withdrawal from northern Syria. About 1,000 U.S. troops are being
+    pulled out of the north": the quarter of the country named before, counted."""
+    bare = re.fullmatch(r"the\s+(north|south|east|west)", e.destination or "", re.I)
+    named = re.fullmatch(r"(?:the\s+)?(north|south|east|west)ern\s+[A-Z][\w-]+", prev.destination or "", re.I)
+    return (
+        bare is not None
+        and named is not None
+        and bare.group(1).lower() == named.group(1).lower()
+        and prev.country is not None
+        and e.country == prev.country
+        and _one_state(prev.actor, e.actor, country_of)
+    )
+
+
+# "The last French soldiers left the country ... A final contingent flew out of the capital": the pull-out's
+# end
+_LAST_OF = re.compile(r"^(?:a|the)\s+(?:final|last|remaining)\b", re.IGNORECASE)
+
+
 def _kit(force: str | None) -> bool:
     """Is the force named by its kit (jets, warships, batteries) rather than its people?"""
     words = (force or "").lower().split()
-    return bool(words) and words[-1] in lx.EQUIPMENT_NOUNS
+    return bool(words) and (words[-1] in lx.EQUIPMENT_NOUNS or words[-1] == "equipment")
 
 
 def _placed_in_a_region(prev: DeploymentEvent, e: DeploymentEvent) -> bool:
@@ -519,6 +570,13 @@ def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Even
             continue
         if _carries_home_again(out, e, country_of):
             continue
+        at = next((i for i, p in enumerate(out) if _goal_told_twice(p, e) or _goal_told_twice(e, p)), None)
+        if at is not None:
+            # "B-52 bombers ordered to the region arrived at Al Udeid air base": the place named, not the
+            # region
+            if _goal_told_twice(out[at], e):
+                out[at] = e
+            continue
         at = next((i for i, p in enumerate(out) if _landfall_of(p, e, country_of)), None)
         if at is not None and _counted_out_of_the_country(out[at], e):
             out[at] = _filled_from(out[at], e)
@@ -593,6 +651,23 @@ def _landfall_of(prev: Event, e: Event, country_of: CountryOf) -> bool:
     )
 
 
+def _goal_told_twice(region: Event, named: Event) -> bool:
+    """Is `region` the same force's movement, in the same sentence, to "the region" the story named before,
+    and `named` its movement to a place the sentence names?"""
+    return (
+        isinstance(region, DeploymentEvent)
+        and isinstance(named, DeploymentEvent)
+        and region.evidence_start == named.evidence_start
+        and (region.direction, region.background) == (named.direction, named.background)
+        and region.force == named.force
+        and region.country is None
+        and region.destination is not None
+        and region.destination not in region.evidence
+        and named.destination is not None
+        and named.destination in named.evidence
+    )
+
+
 def _listed_together(prev: DeploymentEvent, e: DeploymentEvent) -> bool:
     """ "to Greece and the two Balkan states": destinations of one list, each a movement of its own."""
     a, b = re.escape(prev.destination or ""), re.escape(e.destination or "")
@@ -659,6 +734,35 @@ def _without_homecomings(events: list[Event], country_of: CountryOf) -> list[Eve
         if e.country != code
     }
     return [e for e in events if not (withdrawn and _goes_home(e, withdrawn, country_of))]
+
+
+def _without_setting_offs(events: list[Event]) -> list[Event]:
+    """ "Britain will send 850 more soldiers to Estonia ... The troops will move from their base in Germany":
+    where the force sent sets off from, not a pull-out of its own."""
+    return [
+        e
+        for e in events
+        if not any(_sets_off_for(sent, e) for sent in events if isinstance(sent, DeploymentEvent))
+    ]
+
+
+def _sets_off_for(sent: DeploymentEvent, e: Event) -> bool:
+    return (
+        isinstance(e, DeploymentEvent)
+        and e.direction == "withdraw"
+        and sent.direction == "deploy"
+        and not e.background
+        and not sent.background
+        and sent.status == e.status
+        and 0 <= e.evidence_start - sent.evidence_end <= _NEARBY
+        and e.country != sent.country
+        and bool(_BACK_REFERENCE.match(e.force or ""))
+        and bool(_OWN_BASE.match(e.destination or ""))
+    )
+
+
+# "their base in Germany", "its home bases at Fort Hood": where a force is kept, not where it serves
+_OWN_BASE = re.compile(r"^(?:their|its)\s+(?:home\s+|permanent\s+)?(?:bases?|barracks|garrisons?)\b", re.I)
 
 
 def _goes_home(e: Event, withdrawn: set[str], country_of: CountryOf) -> bool:

@@ -501,6 +501,8 @@ def _frames(t: Token) -> list[DeployFrame]:
     if t.pos_ not in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBD", "VBG"):
         return []
     passive = is_passive(t)
+    if lemma == "contribute" and t.dep_ == "acl" and t.tag_ == "VBG":
+        return []  # "The 40 countries contributing troops to the force said": who they are, no movement
     if lemma == "regroup":
         drills = any(o.lemma_.lower() in _DRILLS for o in prep_objects(t, "for"))
         if not passive or drills:
@@ -2536,6 +2538,16 @@ def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:
     forces = [o for o in prep_objects(t, "of") if is_force(o)] or [
         w for w in t.subtree if w.dep_ == "pobj" and w.head.lower_ == "of" and is_force(w)
     ][:1]  # "deployment to Syria of additional 250 US troops"
+    if not forces:
+        # "deployments of armored, aviation and special operations forces": the parser may hang the list's
+        # first word on "of" and the force noun on it
+        forces = [
+            w
+            for p in t.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for w in p.subtree
+            if w.pos_ == "NOUN" and is_force(w)
+        ][:1]
     if not forces and t.dep_ == "dobj" and t.head.pos_ == "VERB":
         # "announced the deployment to Iraq of 300 more troops": the parser hangs both phrases on the verb
         forces = [

@@ -81,9 +81,11 @@ SEQUENCE_WORDS = frozenset("then later eventually subsequently finally afterward
 # ... "hand" too: handing over a base pulls its garrison out ("handed over its last base to the army")
 # A side giving a place up: "the rebels had abandoned", "Moscow pulled its forces out", "troops withdrew"
 GIVE_UP_VERBS = frozenset("abandon flee withdraw pull leave retreat evacuate vacate".split())
-WITHDRAW_VERBS = frozenset("withdraw pull evacuate remove reduce recall desert leave depart hand".split())
+WITHDRAW_VERBS = frozenset(
+    "withdraw pull evacuate remove reduce recall desert leave depart hand disengage".split()
+)
 PRESENCE_VERBS = frozenset(
-    "bolster boost increase strengthen expand double triple raise augment build".split()
+    "bolster boost increase strengthen expand double triple raise augment build enhance".split()
 )
 # Verbs that shift forces already in the field: "redeployed to other sectors" tells only that they left.
 REPOSITION_VERBS = frozenset("redeploy move transfer shift relocate reposition".split())
@@ -182,7 +184,7 @@ PLACE_NOUNS = frozenset(
     "airfield airfields field fields oilfield oilfields refinery dam dams bridge bridges crossing crossings "
     "checkpoint checkpoints position positions outpost outposts settlement settlements hamlet hamlets "
     "suburb suburbs quarter quarters sector sectors stronghold strongholds port ports harbour harbor island "
-    "islands capital headquarters compound compounds garrison road roads highway highways junction "
+    "atoll islands capital headquarters compound compounds garrison road roads highway highways junction "
     "plant station stations prison hospital mosque university palace building buildings complex "
     "farm farms wells valley bank banks front frontline line lines bridgehead plain plains enclave pocket "
     "fort fortress citadel camp camps zone zones border borders coast center centre outskirts frontier "

@@ -230,12 +230,21 @@ def _conditional(verb: Token) -> bool:
 
 _DRAFTING_VERBS = frozenset("draw prepare consider discuss study weigh review develop".split())
 _DEMAND_VERBS = frozenset("demand ask insist request urge propose recommend".split())
+_DEMAND_NOUNS = frozenset("call insistence proposal ultimatum".split())
 
 
 def _demanded(trigger: Token) -> bool:
     """ "had demanded the base be handed to it", "demanded that it leave the town": a subjunctive a demand asks
     for, not a deed."""
-    if trigger.dep_ != "ccomp" or trigger.head.lemma_.lower() not in _DEMAND_VERBS:
+    head = trigger.head.lemma_.lower()
+    # "despite Israeli demands that they move away from the fighting": the demand named by its noun
+    asked_by_noun = (
+        trigger.dep_ in ("relcl", "acl", "ccomp")
+        and trigger.head.pos_ == "NOUN"
+        and head in _DEMAND_VERBS | _DEMAND_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in trigger.children)
+    )
+    if not asked_by_noun and (trigger.dep_ != "ccomp" or head not in _DEMAND_VERBS):
         return False
     bare = trigger.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in trigger.children)
     return bare or any(c.dep_ == "auxpass" and c.lower_ == "be" for c in trigger.children)

@@ -686,8 +686,10 @@ def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | 
     else:
         owner = _state_of_the_town(place, sentence, ctx)  # "the Somali town of El Wak"
     loc = ctx.resolve_place(place)
-    if _many_states(place, sentence, ctx) and (loc is None or loc.feature != "city"):
-        return None, None  # "the Middle East", "the Sahel": no one state's land
+    # "the Middle East", "the Sahel": no one state's land; nor "the Baltic states", whatever town "Baltic" is
+    town = loc is not None and loc.feature == "city" and not place.endswith(" states")
+    if _many_states(place, sentence, ctx) and not town:
+        return None, None
     if owner and loc is not None and loc.country != owner:
         loc = None
     country = owner or (loc.country if loc is not None else ctx.country_near(sentence, place))
@@ -795,8 +797,11 @@ _FORCE_HELD = re.compile(
 _STATED_OFFICERS = re.compile(rf"\b{_ABOUT}{_FIGURE} officers\b")
 
 
+# "reduce the number of American forces ... by around 3,500"; not "The soldiers were backed by 200 armoured
+# vehicles", which counts no one
 _REDUCED_BY = re.compile(
-    r"\b(?:troops|soldiers|forces|personnel)\b[^.]{0,40}?\bby (?:about |around |some |nearly |roughly )?"
+    r"\b(?:troops|soldiers|forces|personnel)\b(?:(?!\b(?:backed|supported|accompanied|escorted|joined|led|"
+    r"followed|equipped|armed)\b)[^.]){0,40}?\bby (?:about |around |some |nearly |roughly )?"
     rf"{_FIGURE}\b(?!\s+{_MONTHS}\b)"  # not a date: "overrun by government forces by 1 August"
 )
 
@@ -950,12 +955,18 @@ _COMPASS_OF_A_COUNTRY = re.compile(
 )
 
 
+_A_QUARTER = re.compile(r"^the\s+(?:north|south|east|west)(?:-?(?:east|west))?$", re.I)
+
+
 def _foreign_drawdown(place: str, loser: str | None, country: str | None, ctx: ArticleContext) -> bool:
     """A state pulling its forces out of a quarter of another country ("U.S. troops withdrawn from northern
     Syria") leaves no named place to a side."""
-    if not loser or not country or not _COMPASS_OF_A_COUNTRY.match(place):
+    if not loser or not country:
         return False
-    if ctx.gazetteer.country_code(place.split()[-1]) != country:
+    # "U.S. troops are being pulled out of the north": the quarter of the country the story is in
+    if not _A_QUARTER.match(place) and not (
+        _COMPASS_OF_A_COUNTRY.match(place) and ctx.gazetteer.country_code(place.split()[-1]) == country
+    ):
         return False
     own = _actor_country(loser, ctx)
     return own is not None and own != country

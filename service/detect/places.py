@@ -43,8 +43,9 @@ SUBNATIONAL = frozenset("regional provincial state district county".split())  # 
 _STRIPS = frozenset("area region zone strip district".split())
 _ANAPHORS = frozenset(
     "city town village hub port settlement area base airport airbase region checkpoint country island territory "
-    "province governorate oblast capital district facility camp airfield".split()
+    "atoll province governorate oblast capital district facility camp airfield".split()
 )
+_BARE_REGIONS = frozenset("oblasts regions provinces districts governorates".split())
 _SUBDIVISIONS = frozenset(
     "area district neighbourhood neighborhood quarter suburb section sector part".split()
 )

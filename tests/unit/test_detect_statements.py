@@ -1136,3 +1136,105 @@ def test_a_place_located_by_a_second_in_is_one_destination(detector):
 def test_a_force_sent_back_to_a_town_goes_there(detector):
     text = "France, Italy and the United States sent a second multinational force back to Beirut in May."
     assert [m.destination for m in movements(detector, text)] == ["Beirut"]
+
+
+def test_the_region_after_a_region_of_many_states_is_that_region(detector):
+    text = (
+        "The Pentagon said on Friday it would send a Patriot battery and a warship to the Middle East, adding to "
+        "forces meant to counter threats from Iran.\n\nB-52 bombers ordered to the region as part of the same "
+        "build-up arrived at Al Udeid air base in Qatar on Wednesday, officials said."
+    )
+    found = movements(detector, text)
+    assert [m.destination for m in found] == ["Middle East", "Al Udeid air base in Qatar"]
+
+
+def test_a_movement_with_no_place_in_a_story_of_a_region_goes_to_that_region(detector):
+    text = (
+        "The Pentagon said on Friday it would send a Patriot battery and a warship to the Middle East. "
+        "Officials announced the deployment of the carrier group on Sunday, citing warnings from Iran."
+    )
+    title = "U.S. to send Patriot battery to Middle East amid Iran tensions"
+    found = detector.detect(Article(id="t", text=text, title=title, published=dt.date(2019, 5, 10)))
+    assert "Iran" not in {e.destination for e in found if isinstance(e, DeploymentEvent)}
+
+
+def test_the_kit_that_backs_soldiers_counts_none_of_them(detector):
+    text = (
+        "Qatar has deployed ground troops to Yemen, the first time the Gulf state has committed soldiers to "
+        "the war. The soldiers were backed by 200 armoured vehicles and were heading to Marib."
+    )
+    assert 200 not in {m.size for m in movements(detector, text)}
+
+
+def test_the_final_contingent_of_a_pull_out_is_the_same_withdrawal(detector):
+    text = (
+        "The last Belgian soldiers stationed in Mali left the country on Monday, the army said. "
+        "A final contingent flew out of the capital Bamako aboard a transport plane."
+    )
+    found = movements(detector, text, dt.date(2023, 6, 5))
+    assert [m.destination for m in found if m.direction == "withdraw"] == ["Mali"]
+
+
+def test_where_a_force_sent_sets_off_from_is_no_pull_out(detector):
+    text = (
+        "The Netherlands will send about 300 more soldiers to Lithuania, the ministry said. "
+        "The troops will move from their base in Germany with their armoured vehicles, the ministry said."
+    )
+    found = movements(detector, text)
+    assert [(m.destination, m.direction) for m in found] == [("Lithuania", "deploy")]
+
+
+def test_a_foreign_drawdown_from_the_north_of_the_story_s_country_moves_no_front_line(detector):
+    text = (
+        "French forces continued their withdrawal from northern Mali. About 900 French troops are being "
+        "pulled out of the north under the new plan."
+    )
+    found = news(detector, text)
+    assert not [e for e in found if isinstance(e, TerritorialControlEvent)]
+    [m] = [e for e in found if isinstance(e, DeploymentEvent)]
+    assert m.destination == "northern Mali" and m.size == 900
+
+
+def test_a_move_a_demand_asks_for_is_no_movement(detector):
+    text = (
+        "Indian peacekeepers in southern Lebanon will stay in their positions despite Israeli demands that "
+        "they move away from the border, the mission said."
+    )
+    assert not movements(detector, text)
+
+
+def test_the_atoll_is_the_island_just_named(detector):
+    text = (
+        "About 200 U.S. Marines were flown to Tarawa on Monday, officials said. Analysts said the number of "
+        "Marines sent to the remote atoll was unusually large."
+    )
+    assert [m.destination for m in movements(detector, text)] == ["Tarawa"]
+
+
+def test_states_contributing_troops_to_a_force_move_none(detector):
+    text = "The 40 countries contributing troops to the force said in a statement that they supported its mission."
+    assert not movements(detector, text)
+
+
+def test_the_next_sentence_that_names_no_place_tells_the_same_arrival(detector):
+    text = (
+        "BERLIN - The first German Patriot systems have arrived in the Slovak town of Sliac, the ministry said on "
+        "Thursday, where they will help protect the country's airspace.\n\nLaunchers and radar equipment were "
+        "transported by rail and road, and the systems are expected to be operational within days, a spokesman "
+        "for the air force said."
+    )
+    assert [m.destination for m in movements(detector, text)] == ["Sliac"]
+
+
+def test_disengaging_from_a_place_is_a_pull_out(detector):
+    [m] = movements(detector, "Indian troops began disengaging from the south bank of the lake on Wednesday.")
+    assert m.direction == "withdraw" and "south bank" in m.destination
+
+
+def test_deployments_of_a_listed_force_to_a_bloc_are_announced_to_no_one_state(detector):
+    text = (
+        "The U.S. will also enhance rotational deployments of armored, aviation and special operations forces "
+        "to the Baltic states."
+    )
+    [m] = movements(detector, text)
+    assert m.destination == "the Baltic states" and m.country is None and m.status == "announced"
