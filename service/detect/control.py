@@ -65,6 +65,7 @@ from service.detect.roles import (
 
 _CIVIL_OWNERS = frozenset("state public private opposition municipal foreign company".split())
 _BALLOT_WORDS = frozenset("election vote ballot mayor mayoral poll".split())
+_DEBRIS = frozenset("mine explosive device ied ieds ordnance rubble debris trap booby".split())
 _ROUTES = frozenset("road roads route routes highway highways corridor corridors path".split())
 _WAYPOINTS = frozenset(
     "road roads highway river border line lines outskirts entrance headquarters bank gate gates junction edge "
@@ -483,6 +484,9 @@ def _frames(t: Token) -> list[TCFrame]:
             if not any(r.head is not None and r.head.lemma_.lower() in _CEREMONIAL_SITES for r in f.places)
         ]
 
+    cleared_of = prep_objects(t, "of") + (prep_objects(dobj, "of") if dobj is not None else [])
+    if lemma == "clear" and any(o.lemma_.lower() in _DEBRIS for w in cleared_of for o in (w, *w.conjuncts)):
+        return []  # "has since been cleared of mines and improvised explosives": made safe, no side ousted
     if lemma == "clear" and not passive and dobj is not None and is_force(dobj):
         return _drive_frames(t, subj, dobj, passive)  # "cleared the militants from the town"
 
@@ -775,6 +779,8 @@ def _frames(t: Token) -> list[TCFrame]:
             targets = [handed]
         if not targets:
             return []
+        if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.pos_ == "NOUN" and not is_armed(t.head):
+            return []  # "a gateway for aid and for people leaving the Strip": who leaves is no side
         # "handed over Air Base 201, its last base in Niger, to Nigerien forces": "to" may hang on the object
         receivers = (
             prep_objects(t, "to")
@@ -1283,6 +1289,8 @@ def _flag_frames(t: Token, flag: Token, subj: Token | None) -> list[TCFrame]:
             for r in places
             if not (r.head is not None and r.head.tag_ == "NNS" and r.head.pos_ == "NOUN")
             and not (sign_of_a_capture and r.head is not None and _unnamed(r.head))
+            # "raised the Turkish flag over the local parliament building": a building no name identifies
+            and not (r.head is not None and r.head.lemma_.lower() in _CEREMONIAL_SITES and _unnamed(r.head))
         ]
         if places:
             out.append(TCFrame(t, places, gaining=actor_of(subj), partial=partial))

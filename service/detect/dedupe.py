@@ -82,7 +82,7 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
         # a look back at an earlier phase interrupts no report; a pull-out does not interrupt an arrival's retelling
         direction = e.direction if isinstance(e, DeploymentEvent) else ""
-        key = (e.type, _norm(place), e.background, direction)
+        key = (e.type, _norm(_NAMED_TOWN_CENTRE.sub("", place)), e.background, direction)
         at = last_for_place.get(key)
         if at is None and isinstance(e, DeploymentEvent):
             at = _named_within(out, e, country_of)
@@ -196,6 +196,9 @@ def _sideless_retelling(prev: Event, e: Event, country_of: CountryOf) -> bool:
 
 
 _TOWN_CENTRE = re.compile(r"(?i)^the (?:city|town) cent(?:er|re)$")
+# "took full control of Afrin town center in northwestern Syria ... taken control of the center of Afrin": the
+# town
+_NAMED_TOWN_CENTRE = re.compile(r"(?<=[a-z])\s+(?:town|city)\s+cent(?:er|re)\b.*$")
 
 
 def _centre_of_a_taking(prev: Event, e: Event, country_of: CountryOf) -> bool:

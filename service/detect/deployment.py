@@ -739,6 +739,12 @@ def _frames(t: Token) -> list[DeployFrame]:
             if withdraw
             else _sent_back_to(t) or _offshore(t) or _goal_past_a_route(t) or _goal_past_a_carrier(t)
         )
+        if not dests and not withdraw:
+            # "P-8I aircraft have also been deployed over the Arabian Sea": the sea they patrol
+            dests = [o for o in prep_objects(t, "over") if _A_SEA.search(name_span(o))]
+        goals = place_objects(t, *(p for p in preps if p != "in"))
+        if not withdraw and lemma == "move" and dests and not goals:
+            return []  # "units filmed moving by rail in the south of the country": where they moved, no goal
         moved_out = [o for o in _out_of(t) if is_placeish(o)]
         if not withdraw and moved_out and lemma in _MOVE_OUT_VERBS and not place_objects(t, "to", "into"):
             dests, withdraw = moved_out, True  # "has begun moving Patriot batteries out of Saudi Arabia"
@@ -1985,7 +1991,23 @@ def onward_places(t: Token) -> list[Token]:
                 for w in p.children
                 if w.dep_ == "pobj" and is_placeish(w)
             ]
+        elif c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _SETTING_UP_VERBS and _a_base_set_up(c):
+            # "ships carrying PLA personnel left Zhanjiang to set up a base in Djibouti": they go there
+            places += [
+                w
+                for p in c.subtree
+                if p.lower_ in ("in", "at") and p.pos_ == "ADP"
+                for w in p.children
+                if w.dep_ == "pobj" and w.pos_ == "PROPN" and is_placeish(w)
+            ][:1]
     return places
+
+
+_SETTING_UP_VERBS = frozenset("set establish open build".split())
+
+
+def _a_base_set_up(verb: Token) -> bool:
+    return any(o.lemma_.lower() in ("base", "camp", "outpost", "mission") for o in children(verb, "dobj"))
 
 
 # "two bombers flew over the sea": a sortie, not a movement; "troop numbers dropped in Iraq": no drop of troops
@@ -2516,6 +2538,9 @@ def _told_complete(t: Token) -> bool:
             for c in t.head.children
         )
     )
+
+
+_A_SEA = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Straits|Mediterranean|Channel)\b")
 
 
 def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:

@@ -250,6 +250,29 @@ def _demanded(trigger: Token) -> bool:
     return bare or any(c.dep_ == "auxpass" and c.lower_ == "be" for c in trigger.children)
 
 
+def _opposed(trigger: Token) -> bool:
+    """ "China firmly opposes the deployment of intermediate-range missiles in the region": a stand taken
+    against a movement, which tells none."""
+    opposing = trigger.head.lemma_.lower() in ("oppose", "reject")
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and opposing
+
+
+_ORDINAL_TIMES = frozenset("first second third last only".split())
+
+
+def _the_first_time(trigger: Token) -> bool:
+    """ "Qatar has deployed 1,000 troops to Yemen, the first time the Gulf state has committed soldiers to the
+    war": the deed the sentence told, set in its history by an aside, not a second one ("It was the first time
+    troops had entered the town" tells it)."""
+    time = trigger.head
+    return (
+        trigger.dep_ == "relcl"
+        and time.lemma_.lower() == "time"
+        and time.dep_ in ("npadvmod", "appos")
+        and any(c.dep_ == "amod" and c.lower_ in _ORDINAL_TIMES for c in time.children)
+    )
+
+
 def _left_open(chain: list[Token]) -> bool:
     """ "He did not say whether any units had been ordered to move", "it was not clear whether the deal would lead
     to the withdrawal of troops": a question, not a deed."""
@@ -294,7 +317,7 @@ def assess(
 
     if _is_negated(trigger) or _named_as_a_course(trigger) or _no_sign_of(trigger) or _on_condition(trigger):
         happened = False
-    if _counterfactual(trigger):
+    if _counterfactual(trigger) or _the_first_time(trigger) or _opposed(trigger):
         happened = False  # "the deal would have sent 3,000 troops to Haiti"
     if _end_of_a_stay(trigger):
         happened = False  # "will train in Darwin for six months before returning home": how long a stay lasts
@@ -517,6 +540,13 @@ def assess(
     ):
         background = True  # "troops stationed at the base", "forces deployed in the north": a presence
     elif (
+        trigger.dep_ == "pcomp"
+        and trigger.tag_ == "VBN"
+        and trigger.head.lower_ == "with"
+        and trigger.lemma_.lower() in _PRESENCE_PARTICIPLES
+    ):
+        background = True  # "one of the most militarised places, with 500,000 soldiers stationed there"
+    elif (
         trigger.dep_ == "relcl"
         and trigger.lemma_.lower() in _PRESENCE_PARTICIPLES
         and _present_passive(trigger)
@@ -564,11 +594,30 @@ def _before_publication_year(years: list[int], published_year: int | None) -> bo
 
 def _dated_relative_clause(trigger: Token, published_year: int | None) -> bool:
     """A relative clause that dates what it tells by a past year describes who someone is: "troops, who entered
-    Somalia in 2006, remain"."""
+    Somalia in 2006, remain"; or it says what happened at a past date ("in September 2023, when they did not
+    intervene as Azerbaijan took full control of Karabakh")."""
+    if _when_of_a_past_date(trigger, published_year):
+        return True
     if trigger.dep_ != "relcl" or (published_year is None and is_where_clause(trigger)):
         return False  # in a narrative with no date of its own, a "where" clause tells the story on
     years = [int(t.text) for t in trigger.subtree if _dating_year(t)]
     return _before_publication_year(years, published_year)
+
+
+def _when_of_a_past_date(trigger: Token, published_year: int | None) -> bool:
+    clause = trigger
+    for _ in range(3):
+        date = clause.head
+        when = any(c.lower_ == "when" for c in clause.children)
+        if clause.dep_ == "relcl" and when and date.ent_type_ == "DATE":
+            years = [
+                int(w.text) for w in date.subtree if w.ent_type_ == "DATE" and _PAST_YEAR.fullmatch(w.text)
+            ]
+            return _before_publication_year(years, published_year)
+        if clause.dep_ not in ("advcl", "conj") or clause.head == clause:
+            return False
+        clause = clause.head
+    return False
 
 
 def _done(trigger: Token) -> bool:

@@ -87,6 +87,8 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
             None,
         )
         return ([PlaceRef(f"{obj.text} {noun.text}", obj)] if noun is not None else []), partial
+    if obj.tag_ == "NNS" and obj.lower_ in _BARE_REGIONS and not list(obj.children):
+        return [], partial  # "six villages in Donetsk and Zaporizhzhia oblasts": a noun the parser strands
     if (
         obj.lower_ in ("territory", "territories")
         and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod", "prep") for c in obj.children)

@@ -1238,3 +1238,92 @@ def test_deployments_of_a_listed_force_to_a_bloc_are_announced_to_no_one_state(d
     )
     [m] = movements(detector, text)
     assert m.destination == "the Baltic states" and m.country is None and m.status == "announced"
+
+
+def test_units_moving_about_inside_a_region_go_nowhere(detector):
+    text = (
+        "The ministry denied that troops were massing on the border, saying that units filmed moving by rail "
+        "in the west of the country were on a routine drill."
+    )
+    assert not movements(detector, text)
+
+
+def test_the_first_time_aside_tells_no_second_movement(detector):
+    text = (
+        "The Marine Corps said on Monday that it had deployed its NMESIS anti-ship missile system to the Batanes "
+        "islands in the Philippines, the first time the system has been sent to the Indo-Pacific region."
+    )
+    assert [m.destination for m in movements(detector, text)] == ["the Batanes islands in the Philippines"]
+
+
+def test_a_deployment_a_state_opposes_is_no_movement(detector):
+    text = "Beijing has said that China firmly opposes the deployment of medium-range missiles in the region."
+    assert not movements(detector, text)
+
+
+def test_troops_stationed_there_in_a_with_phrase_are_a_presence(detector):
+    text = (
+        "Kashmir is already one of the most militarised regions in the world, with some 500,000 Indian soldiers "
+        "and paramilitary police stationed there."
+    )
+    assert not movements(detector, text)
+
+
+def test_aircraft_deployed_over_a_sea_go_to_that_sea(detector):
+    text = "Long-range patrol aircraft have also been deployed over the Arabian Sea, the navy said in a statement."
+    [m] = movements(detector, text)
+    assert m.destination == "Arabian Sea" and m.country is None
+
+
+def test_people_leaving_a_place_leave_it_to_no_side(detector):
+    text = (
+        "The ministry condemned the seizure of the crossing, which has been the main gateway for aid and for people "
+        "leaving the Strip."
+    )
+    assert "Strip" not in {e.place for e in changes(detector, text)}
+
+
+def test_a_regions_noun_the_parser_strands_is_no_place(detector):
+    text = "Ukrainian forces have liberated six villages in Kharkiv and Luhansk oblasts over the past week."
+    assert "oblasts" not in {e.place for e in changes(detector, text)}
+
+
+def test_a_town_cleared_of_mines_changes_no_hands(detector):
+    text = (
+        "Ras al-Ain, which the rebels captured in the first week of the offensive, has since been cleared of mines "
+        "and unexploded ordnance, officials said."
+    )
+    assert not changes(detector, text)
+
+
+def test_a_when_clause_of_a_past_date_is_background(detector):
+    text = (
+        "The monitors came under criticism in September 2023, when they did not intervene as Azerbaijan took "
+        "full control of Karabakh in a one-day operation."
+    )
+    found = [e for e in detector.detect(Article(id="t", text=text, published=dt.date(2024, 4, 17)))]
+    assert [e.background for e in found if isinstance(e, TerritorialControlEvent)] == [True]
+
+
+def test_ships_leaving_home_to_set_up_a_base_go_to_the_base(detector):
+    text = (
+        "Ships carrying personnel of the Chinese navy left Zhanjiang in Guangdong Province on Tuesday to set up a "
+        "support base in Djibouti."
+    )
+    assert [(m.destination, m.direction) for m in movements(detector, text)] == [("Djibouti", "deploy")]
+
+
+def test_a_town_centre_taken_and_the_centre_of_the_town_are_one_taking(detector):
+    text = (
+        "Turkish forces and allied Syrian fighters took full control of Afrin town center on Sunday, officials said. "
+        '"Units of the Free Syrian Army have taken control of the center of Afrin," the president said.'
+    )
+    assert len(changes(detector, text)) == 1
+
+
+def test_a_flag_over_an_unnamed_building_adds_no_place(detector):
+    text = (
+        "Turkish soldiers and allied Syrian fighters raised the Turkish flag over the local parliament building "
+        "on Sunday."
+    )
+    assert not changes(detector, text)
