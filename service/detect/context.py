@@ -381,6 +381,14 @@ class ArticleContext:
             if name.split()[0] not in _HEADLINE_STOPWORDS and (m.group("name") or is_armed_group(name)):
                 yield name
 
+    def dateline_city(self) -> str | None:
+        """The town a story is filed from: "MOGADISHU, Somalia, Dec. 9 —", "WEST POINT, N.Y. —"."""
+        m = DATELINE.match(self.article.text)
+        if m is None:
+            return None
+        city = re.split(r",|\s\(|\s[—–-]", m.group(0), maxsplit=1)[0].strip()
+        return city.title() or None
+
     def story_sea(self) -> str | None:
         """The sea the story is set on ("a naval operation to protect shipping in the Red Sea"): where its ships
         go when a sentence names no place for them."""

@@ -573,6 +573,12 @@ def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Even
             continue
         if _carries_home_again(out, e, country_of):
             continue
+        left = next((i for i, p in enumerate(out) if _site_of_the_town_left(p, e)), None)
+        if left is not None:
+            # "Israel pulled its troops out of Marjayoun, and Lebanese soldiers moved into the barracks":
+            # who took the town over
+            out[left] = out[left].model_copy(update={"gaining_actor": e.gaining_actor})
+            continue
         at = next((i for i, p in enumerate(out) if _goal_told_twice(p, e) or _goal_told_twice(e, p)), None)
         if at is not None:
             # "B-52 bombers ordered to the region arrived at Al Udeid air base": the place named, not the
@@ -651,6 +657,20 @@ def _landfall_of(prev: Event, e: Event, country_of: CountryOf) -> bool:
         and country_of(prev.destination) == e.country
         and country_of(e.destination) is None
         and not _two_states(prev.actor, e.actor, country_of)
+    )
+
+
+def _site_of_the_town_left(left: Event, e: Event) -> bool:
+    return (
+        isinstance(left, TerritorialControlEvent)
+        and isinstance(e, TerritorialControlEvent)
+        and left.evidence_start == e.evidence_start
+        and left.background == e.background
+        and left.gaining_actor is None
+        and left.losing_actor is not None
+        and e.gaining_actor is not None
+        and e.extent == "partial"
+        and re.match(rf"{re.escape(left.place)}['’]s\s", e.place) is not None
     )
 
 

@@ -355,7 +355,13 @@ _ENTRY_VERBS = frozenset("move enter".split())
 def _poured_into_a_country(t: Token, lemma: str) -> bool:
     """ "Thousands of Ethiopian troops poured across the border into Somalia": forces sent into another state;
     fighters who "poured into Tripoli" advance on a town (territorial control)."""
-    return lemma == "pour" and any(is_country(o.text) for o in place_objects(t, "into"))
+    return lemma in ("pour", "roll") and any(is_country(o.text) for o in _into_across(t))
+
+
+def _into_across(t: Token) -> list[Token]:
+    """ "poured across the border into Somalia", "rolled across a pontoon bridge ... into Bosnia"."""
+    across = [o for w in prep_objects(t, "across") for o in _places_in_phrase(w, "into")]
+    return place_objects(t, "into") or across
 
 
 def _takes_ground(t: Token, frame: DeployFrame) -> bool:
@@ -629,6 +635,11 @@ def _frames(t: Token) -> list[DeployFrame]:
         # "Russian peacekeepers rolled into Nagorno-Karabakh": a mission posted where it goes
         force = _mover(subj)
         goals = place_objects(t, "into")
+        # "American tanks rolled across a pontoon bridge into Bosnia": a state's force entering a country,
+        # "rolled across the border from Iraq into Kuwait" is the way out of the country left
+        crossing = lemma == "roll" and _poured_into_a_country(t, lemma) and not place_objects(t, "from")
+        if crossing and _is_mover(force) and not irregulars(force):
+            return [DeployFrame(t, force, dest_refs(_into_across(t)))]
         return (
             [DeployFrame(t, force, dest_refs(goals))] if peacekeepers_rolling_in(t, force) and goals else []
         )
@@ -1402,12 +1413,29 @@ def _returns_from_posting(t: Token) -> bool:
     return bool(back_to) and bool(posted) and all(name_span(p) != name_span(back_to[0]) for p in posted)
 
 
+def _they_sent_before(t: Token) -> Token | None:
+    """The force a "they" that comes home stands for: the one sent earlier in the sentence."""
+    clause = t
+    while clause.dep_ == "xcomp" and not children(clause, "nsubj"):
+        clause = clause.head
+    if not any(c.lower_ == "they" for c in children(clause, "nsubj")):
+        return None
+    sent = [
+        w
+        for w in t.doc[t.sent.start : t.i]
+        if w.dep_ == "dobj" and w.head.lemma_.lower() in lx.DEPLOY_VERBS and _is_mover(_mover(w))
+    ]
+    return _mover(sent[-1]) if sent else None
+
+
 def _homecoming_frames(t: Token, subj: Token | None, dobj: Token | None) -> list[DeployFrame]:
     """ "roughly 500 will come home from Iraq" -> a withdrawal from Iraq; "promised to bring the troops home" ->
     a withdrawal from where the story is; "moved back from the ridge" -> from the ridge, but "went back to
     their positions" names nothing left."""
     sent = _mover(dobj) if dobj is not None and dobj.lower_ != "home" else None
     force, actor = (sent, sender(subj)) if _is_mover(sent) else (_mover(subj), None)
+    if not _is_mover(force):
+        force = _they_sent_before(t)  # "would send 30,000 more troops ..., but said they would come home"
     if not _is_mover(force):
         return []
     homes = [c for c in t.children if c.lower_ == "home"]  # "come home from Iraq": "from" may hang on "home"
@@ -1432,8 +1460,14 @@ def _homecoming_frames(t: Token, subj: Token | None, dobj: Token | None) -> list
             if a.lemma_.lower() in _TOUR_NOUNS
             for o in place_objects(a, "in")
         ]
+    sent_before = force is not None and force.dep_ == "dobj" and force.head.lemma_.lower() in lx.DEPLOY_VERBS
+    if not origins and sent_before:
+        origins = place_objects(force.head, "to", "into")  # "send 30,000 troops to Afghanistan ... come home"
+        actor = actor or sender(subject_of(force.head))
     if not homes and not origins:
         return []
+    if not origins and irregulars(force):
+        return []  # "The gunmen have gone home to wait and see": fighters dispersing, no force withdrawn
     owner = child(force, "poss")
     if owner is not None and owner.pos_ == "PROPN":
         actor = actor_of(owner)  # "U.S. transport planes began flying home Georgia's contingent": Georgia's

@@ -382,6 +382,9 @@ def is_force(tok: Token) -> bool:
         return True  # "military liaison officers", "the 187th Regimental Combat Team"
     if _military_police(tok):
         return True  # "units of its military police had entered Saraqib": soldiers who police an army
+    military = any(c.lower_ in ("military", "army", "combat") for c in tok.children)
+    if lemma in ("engineer", "medic") and military:
+        return True  # "France would send 200 more military engineers to the U.N. force"
     if tok.lower_ == "men" and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children):
         # "Habré's men abandoned Abéché and retreated": a commander's fighters; "Klopp's men arrived in Madrid"
         # are a coach's players
@@ -394,6 +397,8 @@ def is_force(tok: Token) -> bool:
         return False  # "police units", "aid workers"
     if lemma in _PERSON_HEADS:
         return False  # "Sudan's army chief landed at the palace": a person, not a force
+    if lemma in ("fire", "barrage"):
+        return False  # "called in artillery fire on the Iraqis around them": shells, not a force sent
     made_of = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
     # "a convoy of dozens of armored vehicles": what the count counts
     made_of += [

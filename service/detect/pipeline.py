@@ -1146,6 +1146,10 @@ def _dating_text(trigger: Token, text: str) -> str:
 _MISSION_WORDS = frozenset("mission operation force coalition effort deployment".split())
 
 
+def _here(trigger: Token) -> bool:
+    return any(c.lower_ == "here" and c.dep_ == "advmod" for c in trigger.children)
+
+
 def _sent_to_a_mission(trigger: Token) -> bool:
     """ "pledged 296 troops to the same mission", "will contribute a frigate to this operation": no place named, the
     mission's place is the one the story's movements went to."""
@@ -1412,6 +1416,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         elif frame.withdraw and own is not None and ctx.last_departure is not None and ctx.last_departure[1] == own:
             # "it had withdrawn its troops from Marinka ... Kyiv said its units were pulled back": the same one
             story = ctx.last_departure[0]
+        if _here(frame.trigger) and (city := ctx.dateline_city()):
+            story = city  # "MOGADISHU, Somalia — About 1,800 Marines came ashore here": the dateline's town
         destinations = [story] if story else [None]
     size = force_size(force) if force is not None else None
     if size is None and force is not None:
@@ -1514,4 +1520,21 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
                 ),
             )
         )
+    senders = _each_sending(frame.trigger)
+    if senders:
+        # "Niger, Burkina Faso and Senegal each said that they would send about 500 soldiers": one each
+        return [e.model_copy(update={"actor": name}) for e in out for name in senders]
     return out
+
+
+def _each_sending(trigger: Token) -> list[str]:
+    """The states a "they" stands for that "each" sends a force of its own, listed as the saying's subject."""
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ != "they" or trigger.dep_ != "ccomp":
+        return []
+    listed = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+    if listed is None or not any(c.lower_ == "each" for c in listed.subtree):
+        return []
+    states = [w for w in (listed, *listed.conjuncts) if w.pos_ == "PROPN"]
+    names = [name_span(w) for w in states]
+    return names if len(names) > 1 and all(is_country(n) for n in names) else []

@@ -631,10 +631,10 @@ def _described_by_rank(tok: Token) -> bool:
 
 def _looks_like_person(tok: Token) -> bool:
     """The NER's PERSON is unreliable for villages, so only a person's role or fate in the sentence counts."""
+    if any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in tok.children):
+        return True  # "Foday Sankoh, the rebel leader, was captured", whatever the NER calls the name
     if tok.ent_type_ != "PERSON":
         return False
-    if any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in tok.children):
-        return True
     verb = tok.head
     return any(c.dep_ == "conj" and c.lemma_.lower() in _PERSON_FATES for c in verb.children)
 

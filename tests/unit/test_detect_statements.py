@@ -1203,6 +1203,14 @@ def test_a_move_a_demand_asks_for_is_no_movement(detector):
     assert not movements(detector, text)
 
 
+def test_units_moving_about_inside_a_region_go_nowhere(detector):
+    text = (
+        "The ministry denied that troops were massing on the border, saying that units filmed moving by rail "
+        "in the west of the country were on a routine drill."
+    )
+    assert not movements(detector, text)
+
+
 def test_the_atoll_is_the_island_just_named(detector):
     text = (
         "About 200 U.S. Marines were flown to Tarawa on Monday, officials said. Analysts said the number of "
@@ -1238,14 +1246,6 @@ def test_deployments_of_a_listed_force_to_a_bloc_are_announced_to_no_one_state(d
     )
     [m] = movements(detector, text)
     assert m.destination == "the Baltic states" and m.country is None and m.status == "announced"
-
-
-def test_units_moving_about_inside_a_region_go_nowhere(detector):
-    text = (
-        "The ministry denied that troops were massing on the border, saying that units filmed moving by rail "
-        "in the west of the country were on a routine drill."
-    )
-    assert not movements(detector, text)
 
 
 def test_the_first_time_aside_tells_no_second_movement(detector):
@@ -1327,3 +1327,72 @@ def test_a_flag_over_an_unnamed_building_adds_no_place(detector):
         "on Sunday."
     )
     assert not changes(detector, text)
+
+
+def test_here_is_the_town_of_the_dateline(detector):
+    text = (
+        "KISMAYO, Somalia, March 3 — About 900 Kenyan soldiers came ashore here before dawn today and met no "
+        "resistance, officers said."
+    )
+    [m] = movements(detector, text, dt.date(2012, 3, 4))
+    assert m.destination == "Kismayo" and m.size == 900
+
+
+def test_a_leader_captured_is_no_place(detector):
+    text = (
+        "FREETOWN, Sierra Leone, May 17 — Issa Sesay, the rebel commander, was captured near his home in "
+        "Freetown this morning and was handed over to the police."
+    )
+    assert not changes(detector, text)
+
+
+def test_states_that_each_send_a_force_send_one_each(detector):
+    text = "Ghana, Togo and Benin each said today that they would send about 300 soldiers to Mali."
+    found = movements(detector, text)
+    assert sorted(m.actor for m in found) == ["Benin", "Ghana", "Togo"]
+    assert {m.size for m in found} == {300}
+
+
+def test_a_state_s_tanks_rolling_across_a_bridge_into_a_country_are_sent_there(detector):
+    text = "British tanks rolled across a pontoon bridge over the Sava River into Bosnia today."
+    [m] = movements(detector, text)
+    assert m.destination == "Bosnia" and m.direction == "deploy"
+    text = "The last convoy of British troops rolled across the border from Iraq into Kuwait early Sunday."
+    assert "Kuwait" not in {m.destination for m in movements(detector, text)}
+
+
+def test_military_engineers_are_a_force(detector):
+    text = "The government said Spain would send 150 more military engineers to the United Nations force in Lebanon."
+    [m] = movements(detector, text)
+    assert m.size == 150 and m.actor == "Spain"
+
+
+def test_artillery_fire_called_in_is_no_force(detector):
+    text = (
+        "Two Marine reconnaissance teams, trapped in the town when it fell, hid on rooftops for two days and "
+        "called in artillery fire on the enemy around them."
+    )
+    assert not movements(detector, text)
+
+
+def test_gunmen_gone_home_withdraw_no_force(detector):
+    text = '"The gunmen have gone home to wait and see," said an aid official who has worked in the city for a year.'
+    assert not movements(detector, text)
+
+
+def test_they_that_come_home_are_the_troops_the_sentence_sent(detector):
+    text = (
+        "The president announced that the United States would send 20,000 more troops to Iraq, but said they "
+        "would begin coming home in July."
+    )
+    found = movements(detector, text)
+    assert ("Iraq", "withdraw") in {(m.destination, m.direction) for m in found}
+
+
+def test_soldiers_moving_into_the_town_s_barracks_take_the_town_left(detector):
+    text = (
+        "Israel pulled its troops out of Bint Jbeil in the morning, and Lebanese soldiers moved into the town's "
+        "barracks a few hours later."
+    )
+    [c] = changes(detector, text)
+    assert c.place == "Bint Jbeil" and c.gaining_actor == "Lebanese soldiers" and c.losing_actor == "Israel"
