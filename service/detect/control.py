@@ -1359,7 +1359,9 @@ _INCURSIONS = frozenset("raid incursion foray sortie probe attack strike".split(
 
 def _partial_frames(t: Token, objs: list[Token], subj: Token | None) -> list[TCFrame]:
     """An armed subject holds part of each place the objects name; reinforcements moving in hold nothing new."""
-    if not objs or not is_armed(subj) or _reinforcing(subj):
+    # "hundreds of Somali militiamen and looters poured into Mogadishu's airport": the fighters counted
+    armed = is_armed(subj) or (subj is not None and is_armed(force_of(subj)))
+    if not objs or not armed or _reinforcing(subj):
         return []
     whole = _takeover_told_after(t) is not None  # "rolled into Aghdam, taking over the district"
     out = []

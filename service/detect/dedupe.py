@@ -62,6 +62,7 @@ _GENERIC = frozenset(
     + ["s"]  # what is left of a possessive: "Goukouni's GUNT" and "Habré's troops" share no name
 )
 _NO_ONE_IN_PARTICULAR = _GENERIC | lx.IRREGULAR_NOUNS
+_NUMBERED_UNITS = frozenset("soldiers troops division brigade regiment battalion".split())
 
 
 def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
@@ -883,5 +884,7 @@ _STATES_GROUP = re.compile(r"^(?:the\s+)?(?P<count>\w+)\s+(?:[A-Z][\w-]*\s+)?(?:
 
 
 def _names_no_one(actor: str | None) -> bool:
-    """ "the militants", "government forces": a side the story named before in other words."""
-    return actor is None or not set(_norm(actor).split()) - _NO_ONE_IN_PARTICULAR
+    """ "the militants", "government forces": a side the story named before in other words; "soldiers of the
+    57th Division", a unit of it by its number."""
+    words = {w for w in _norm(actor or "").split() if not re.fullmatch(r"\d+(?:st|nd|rd|th)", w)}
+    return actor is None or not words - _NO_ONE_IN_PARTICULAR - _NUMBERED_UNITS

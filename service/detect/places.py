@@ -45,6 +45,7 @@ _ANAPHORS = frozenset(
     "city town village hub port settlement area base airport airbase region checkpoint country island territory "
     "atoll province governorate oblast capital district facility camp airfield".split()
 )
+_ITS_NEIGHBOUR = re.compile(r"(?:its|the adjacent|the nearby)\s+[a-z]+$")
 _BARE_REGIONS = frozenset("oblasts regions provinces districts governorates".split())
 _SUBDIVISIONS = frozenset(
     "area district neighbourhood neighborhood quarter suburb section sector part".split()
@@ -114,6 +115,11 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
             if conj.lemma_.lower() in PARTIAL_HEADS | _QUANTITY_HEADS
             else (_place_refs_of(conj), False)
         )
+        owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        conj_text = noun_phrase(conj)
+        if owner is not None and _ITS_NEIGHBOUR.match(conj_text):
+            # "Mogadishu's airport and its seaport", "... and the adjacent seaport": the town's seaport
+            more = [PlaceRef(f"{name_span(owner)}'s {conj_text.split()[-1]}", conj)]
         refs.extend(PlaceRef(r.text, r.head, r.anaphoric, r.partial or part) for r in more)
     for inner in prep_objects(obj, *_LOCATING_PREPS, "around"):
         refs.extend(r for k in own_objects_joined_to(inner) for r in _place_refs_of(k))

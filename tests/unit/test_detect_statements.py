@@ -1396,3 +1396,24 @@ def test_soldiers_moving_into_the_town_s_barracks_take_the_town_left(detector):
     )
     [c] = changes(detector, text)
     assert c.place == "Bint Jbeil" and c.gaining_actor == "Lebanese soldiers" and c.losing_actor == "Israel"
+
+
+def test_a_numbered_unit_entering_a_town_taken_retells_the_taking(detector):
+    text = (
+        "Government troops captured Kilinochchi after months of fighting, the president announced today. Military "
+        "officials said soldiers of the 57th Division entered the town from the south in the morning."
+    )
+    assert [c.place for c in changes(detector, text)] == ["Kilinochchi"]
+
+
+def test_the_airport_and_its_seaport_are_both_the_town_s(detector):
+    text = "By midmorning the Marines had taken control of Kismayo's airport and its seaport."
+    assert [c.place for c in changes(detector, text)] == ["Kismayo's airport", "Kismayo's seaport"]
+
+
+def test_hundreds_of_militiamen_pouring_in_take_part_of_the_place(detector):
+    text = (
+        "Within an hour of their departure, hundreds of militiamen and looters poured into Kismayo's airport and "
+        "the adjacent seaport."
+    )
+    assert [c.place for c in changes(detector, text)] == ["Kismayo's airport", "Kismayo's seaport"]
