@@ -58,6 +58,7 @@ class ArticleContext:
         self.groups_taken: set[str] = set()  # "villages" once the story told "captured five villages"
         self._undated_text: str | None = None
         self.last_place: str | None = None
+        self.last_region: str | None = None  # the last region of many states the story's forces went to
         self.days_reached: set[tuple[int, int]] = set()  # (month, day) of the days news was told on so far
         self.last_destination: str | None = None  # the sea the story's last ships were sent to
         self.last_arrival: str | None = None  # where the story's last forces were sent
@@ -112,11 +113,9 @@ class ArticleContext:
         if in_context:
             return in_context
         # "Georgia Says Russian Forces Cut ...": a headline run names a place only when the place is all of it
-        # "U.S. to send Patriot battery, warship to Middle East amid Iran tensions": why, not where
-        told = re.split(r"\s+amid\s+", title, maxsplit=1)[0]
         names = [
             n
-            for n in _headline_names(told)
+            for n in _headline_names(title)
             if n.lower() not in _COMPASS_NAMES and _whole_name(n, self.resolve(n))
         ]
         return names[-1] if names else None
@@ -223,9 +222,6 @@ class ArticleContext:
         if noun == "area" and bare and (named := self._town_called_so_in_sentence(before)):
             # "deploying troops in and around the town of Khiam, after Israeli forces withdrew from the area"
             return named
-        many_states = self.last_place is not None and self.gazetteer.is_supranational(self.last_place)
-        if movement and noun == "region" and many_states:
-            return self.last_place  # "a second carrier to the Middle East ... squadrons to the region"
         if movement and noun in _WIDE_NOUNS and self.last_place and not self.is_wide(self.last_place):
             return (
                 None  # forces sent "to the region" go to no town the story named: the story's place, if any
@@ -403,9 +399,6 @@ class ArticleContext:
         (not the country whose forces move: Turkish commandos in a Syria story go to Syria)."""
         if self.title_place:
             return self.title_place
-        if self.last_place and self.gazetteer.is_supranational(self.last_place):
-            # "a Patriot battery to the Middle East ... the deployment of the carrier group"
-            return self.last_place
         for iso, _ in self.place_countries().most_common(3):
             if iso != exclude_country:
                 return country_name(iso)

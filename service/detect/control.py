@@ -485,7 +485,8 @@ def _frames(t: Token) -> list[TCFrame]:
         ]
 
     cleared_of = prep_objects(t, "of") + (prep_objects(dobj, "of") if dobj is not None else [])
-    if lemma == "clear" and any(o.lemma_.lower() in _DEBRIS for w in cleared_of for o in (w, *w.conjuncts)):
+    cleared = [o for w in cleared_of for o in (w, *w.conjuncts)]
+    if lemma == "clear" and cleared and all(o.lemma_.lower() in _DEBRIS for o in cleared):
         return []  # "has since been cleared of mines and improvised explosives": made safe, no side ousted
     if lemma == "clear" and not passive and dobj is not None and is_force(dobj):
         return _drive_frames(t, subj, dobj, passive)  # "cleared the militants from the town"
@@ -1289,8 +1290,14 @@ def _flag_frames(t: Token, flag: Token, subj: Token | None) -> list[TCFrame]:
             for r in places
             if not (r.head is not None and r.head.tag_ == "NNS" and r.head.pos_ == "NOUN")
             and not (sign_of_a_capture and r.head is not None and _unnamed(r.head))
-            # "raised the Turkish flag over the local parliament building": a building no name identifies
-            and not (r.head is not None and r.head.lemma_.lower() in _CEREMONIAL_SITES and _unnamed(r.head))
+            # "raised the Turkish flag over the local parliament building": a building no name identifies (not
+            # one "in Izium")
+            and not (
+                r.head is not None
+                and r.head.lemma_.lower() in _CEREMONIAL_SITES
+                and _unnamed(r.head)
+                and not any(o.pos_ == "PROPN" for o in prep_objects(t, "in"))
+            )
         ]
         if places:
             out.append(TCFrame(t, places, gaining=actor_of(subj), partial=partial))

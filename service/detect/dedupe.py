@@ -83,8 +83,13 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
         actor = e.gaining_actor if isinstance(e, TerritorialControlEvent) else e.actor
         # a look back at an earlier phase interrupts no report; a pull-out does not interrupt an arrival's retelling
         direction = e.direction if isinstance(e, DeploymentEvent) else ""
-        key = (e.type, _norm(_NAMED_TOWN_CENTRE.sub("", place)), e.background, direction)
+        key = (e.type, _norm(place), e.background, direction)
         at = last_for_place.get(key)
+        centre_key = (e.type, _norm(_NAMED_TOWN_CENTRE.sub("", place)), e.background, "centre")
+        if at is None and not _NAMED_TOWN_CENTRE.search(place) and not _WHOLE_TOLD.search(e.evidence):
+            # "took full control of Afrin town center ... taken control of the center of Afrin": one taking,
+            # told again; but "captured Avdiivka city centre ... taken full control of Avdiivka" took the rest
+            at = last_for_place.get(centre_key)
         if at is None and isinstance(e, DeploymentEvent):
             at = _named_within(out, e, country_of)
         prev = out[at] if at is not None else None
@@ -125,6 +130,8 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
         if _TOWN_CENTRE.match(place) and any(_centre_of_a_taking(p, e, country_of) for p in out):
             continue  # "took control of Kismayo ... troops moved into the city center on Monday": the same taking
         last_for_place[key] = len(out)
+        if _NAMED_TOWN_CENTRE.search(place):
+            last_for_place[centre_key] = len(out)
         out.append(e)
     return out
 
@@ -197,8 +204,7 @@ def _sideless_retelling(prev: Event, e: Event, country_of: CountryOf) -> bool:
 
 
 _TOWN_CENTRE = re.compile(r"(?i)^the (?:city|town) cent(?:er|re)$")
-# "took full control of Afrin town center in northwestern Syria ... taken control of the center of Afrin": the
-# town
+_WHOLE_TOLD = re.compile(r"\b(?:full|complete|entire|whole|all of)\b", re.I)
 _NAMED_TOWN_CENTRE = re.compile(r"(?<=[a-z])\s+(?:town|city)\s+cent(?:er|re)\b.*$")
 
 
@@ -368,6 +374,9 @@ def _placeless_sequel(prev: DeploymentEvent, e: DeploymentEvent, country_of: Cou
         and e.size in (None, prev.size)
         and _kit(e.force) == _kit(prev.force)
         and not _ANOTHER_SHIPMENT.search(e.force or "")
+        # "Warships were also dispatched on Tuesday": another force, sent on a day of its own
+        and not re.search(r"\b(?:also|as well|too)\b", e.evidence)
+        and not names_a_weekday(e.evidence)
         and _one_state(prev.actor, e.actor, country_of)
     )
 
@@ -675,18 +684,25 @@ def _site_of_the_town_left(left: Event, e: Event) -> bool:
     )
 
 
+_THE_REGION = re.compile(r"\bthe region$")
+
+
 def _goal_told_twice(region: Event, named: Event) -> bool:
     """Is `region` the same force's movement, in the same sentence, to "the region" the story named before,
-    and `named` its movement to a place the sentence names?"""
+    and `named` its movement to a place the sentence names? "would also send the USS Arlington, carrying
+    Marines ..., and a Patriot battery to the region": a force the parser left goalless goes there too."""
     return (
         isinstance(region, DeploymentEvent)
         and isinstance(named, DeploymentEvent)
         and region.evidence_start == named.evidence_start
         and (region.direction, region.background) == (named.direction, named.background)
-        and region.force == named.force
+        and (
+            region.force == named.force
+            or (region.destination not in region.evidence and _THE_REGION.search(named.destination or ""))
+        )
         and region.country is None
         and region.destination is not None
-        and region.destination not in region.evidence
+        and (region.destination not in region.evidence or region.destination.endswith("the region"))
         and named.destination is not None
         and named.destination in named.evidence
     )
@@ -782,9 +798,14 @@ def _sets_off_for(sent: DeploymentEvent, e: Event) -> bool:
         and e.country != sent.country
         and bool(_BACK_REFERENCE.match(e.force or ""))
         and bool(_OWN_BASE.match(e.destination or ""))
+        # "will move from their base in Germany"; but "will be pulled out of their bases in Afghanistan" leave
+        and bool(_SETTING_OFF.search(e.evidence))
     )
 
 
+_SETTING_OFF = re.compile(
+    r"\b(?:mov|travel|set(?:s|ting)? off|fl(?:y|ying|own|ew)|deploy|com(?:e|ing))\w* from\b"
+)
 # "their base in Germany", "its home bases at Fort Hood": where a force is kept, not where it serves
 _OWN_BASE = re.compile(r"^(?:their|its)\s+(?:home\s+|permanent\s+)?(?:bases?|barracks|garrisons?)\b", re.I)
 

@@ -631,6 +631,14 @@ def _frames(t: Token) -> list[DeployFrame]:
         dests = prep_objects(dobj, *DEST_PREPS) or prep_objects(t, *DEST_PREPS)
         return [DeployFrame(t, force, dest_refs(dests), actor=actor_of(subj))]
 
+    if lemma == "pass":
+        # "the carrier strike group, which passed through the Suez Canal into the Red Sea": a warship's way
+        naval = subj is not None and (
+            is_warship(subj)
+            or any(w.lemma_.lower() in NAVAL_NOUNS for w in subj.lefts if w.dep_ == "compound")
+        )
+        goals = place_objects(t, "into")
+        return [DeployFrame(t, subj, dest_refs(goals))] if naval and goals else []
     if lemma in lx.INTO_VERBS and lemma not in lx.DEPLOY_VERBS and not passive:
         # "Russian peacekeepers rolled into Nagorno-Karabakh": a mission posted where it goes
         force = _mover(subj)
@@ -754,7 +762,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             # "P-8I aircraft have also been deployed over the Arabian Sea": the sea they patrol
             dests = [o for o in prep_objects(t, "over") if _A_SEA.search(name_span(o))]
         goals = place_objects(t, *(p for p in preps if p != "in"))
-        if not withdraw and lemma == "move" and dests and not goals:
+        # "Russia has moved more troops in Crimea" did put them there
+        if not withdraw and lemma == "move" and dests and not goals and child(t, "dobj") is None:
             return []  # "units filmed moving by rail in the south of the country": where they moved, no goal
         moved_out = [o for o in _out_of(t) if is_placeish(o)]
         if not withdraw and moved_out and lemma in _MOVE_OUT_VERBS and not place_objects(t, "to", "into"):
@@ -2025,7 +2034,13 @@ def onward_places(t: Token) -> list[Token]:
                 for w in p.children
                 if w.dep_ == "pobj" and is_placeish(w)
             ]
-        elif c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _SETTING_UP_VERBS and _a_base_set_up(c):
+        elif (
+            c.dep_ in ("xcomp", "advcl")
+            and c.lemma_.lower() in _SETTING_UP_VERBS
+            and _a_base_set_up(c)
+            # "U.S. troops left Iraq to set up a new base in Kuwait" pulled out of Iraq as well
+            and not any(is_country(o.text) for o in children(t, "dobj"))
+        ):
             # "ships carrying PLA personnel left Zhanjiang to set up a base in Djibouti": they go there
             places += [
                 w

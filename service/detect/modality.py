@@ -14,11 +14,13 @@ from service.detect.dates import is_month_name, names_a_weekday, sets_a_deadline
 from service.detect.lexicon import (
     AGREEMENT_WORDS,
     ANNOUNCE_HEADS,
+    ARRIVE_VERBS,
     CLAIM_VERBS,
     DENIAL_VERBS,
     DEPLOY_VERBS,
     FORCE_NOUNS,
     FUTURE_MODALS,
+    GAIN_VERBS,
     GIVE_UP_VERBS,
     HYPOTHETICAL_MODALS,
     INTENT_HEADS,
@@ -27,6 +29,7 @@ from service.detect.lexicon import (
     REALIS_HEADS,
     REALIS_HEADS_DEPLOYMENT,
     SPECULATION_WORDS,
+    WITHDRAW_VERBS,
 )
 from service.detect.phrases import (
     children,
@@ -250,14 +253,20 @@ def _demanded(trigger: Token) -> bool:
     return bare or any(c.dep_ == "auxpass" and c.lower_ == "be" for c in trigger.children)
 
 
+_DECIDED_VERBS = frozenset("order announce approve authorize authorise send deploy dispatch decide".split())
+
+
 def _opposed(trigger: Token) -> bool:
     """ "China firmly opposes the deployment of intermediate-range missiles in the region": a stand taken
     against a movement, which tells none."""
     opposing = trigger.head.lemma_.lower() in ("oppose", "reject")
-    return trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and opposing
+    # "oppose the deployment of 5,000 troops that Trump ordered last week": a deployment decided all the same
+    decided = any(w.lemma_.lower() in _DECIDED_VERBS for w in trigger.sent if w.pos_ == "VERB")
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and opposing and not decided
 
 
 _ORDINAL_TIMES = frozenset("first second third last only".split())
+_TOLD_DEEDS = DEPLOY_VERBS | ARRIVE_VERBS | WITHDRAW_VERBS | GAIN_VERBS
 
 
 def _the_first_time(trigger: Token) -> bool:
@@ -265,9 +274,12 @@ def _the_first_time(trigger: Token) -> bool:
     war": the deed the sentence told, set in its history by an aside, not a second one ("It was the first time
     troops had entered the town" tells it)."""
     time = trigger.head
+    # "Parliament voted to approve the mission, the first time Danish soldiers will be deployed": the telling
+    told = time.head.lemma_.lower() in _TOLD_DEEDS
     return (
         trigger.dep_ == "relcl"
         and time.lemma_.lower() == "time"
+        and told
         and time.dep_ in ("npadvmod", "appos")
         and any(c.dep_ == "amod" and c.lower_ in _ORDINAL_TIMES for c in time.children)
     )
@@ -605,6 +617,8 @@ def _dated_relative_clause(trigger: Token, published_year: int | None) -> bool:
 
 
 def _when_of_a_past_date(trigger: Token, published_year: int | None) -> bool:
+    if published_year is None:
+        return False  # a narrative's "on 1 April 2012, when MNLA fighters captured Timbuktu" tells its story
     clause = trigger
     for _ in range(3):
         date = clause.head
@@ -613,7 +627,9 @@ def _when_of_a_past_date(trigger: Token, published_year: int | None) -> bool:
             years = [
                 int(w.text) for w in date.subtree if w.ent_type_ == "DATE" and _PAST_YEAR.fullmatch(w.text)
             ]
-            return _before_publication_year(years, published_year)
+            # "on December 31, 2023, when rebels captured Hopang", published on January 2: days ago
+            year_end = max(years, default=0) == published_year - 1 and date.lower_ in ("november", "december")
+            return _before_publication_year(years, published_year) and not year_end
         if clause.dep_ not in ("advcl", "conj") or clause.head == clause:
             return False
         clause = clause.head

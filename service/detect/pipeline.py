@@ -72,7 +72,7 @@ def load_nlp() -> Language:
 
 
 # Verbs that move forces only in some uses ("entered ... and deployed", "ordered troops to abandon Kabul")
-_MORE_DEP_TRIGGERS = frozenset("enter retreat abandon order take follow out".split())
+_MORE_DEP_TRIGGERS = frozenset("enter retreat abandon order take follow out pass".split())
 # Nouns of a movement written with a hyphen, which the tokenizer would split
 _HYPHENATED_MOVES = ("pull-out", "build-up", "draw-down", "pull-back")
 
@@ -526,6 +526,8 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
         place = e.place if isinstance(e, TerritorialControlEvent) else e.destination
         if place and _names_an_area(place) and place != ctx.story_place():
             ctx.last_place = place
+        if isinstance(e, DeploymentEvent) and place and _many_states_ashore(place, ctx):
+            ctx.last_region = place
     return events
 
 
@@ -533,6 +535,11 @@ _NAMED_AREA = re.compile(
     rf"(?:the\s+)?{NAME_PATTERN}(?:\s+(?:region|province|district|governorate|oblast|valley|corridor|state|county|"
     r"zone|strip))?"
 )
+
+
+def _many_states_ashore(place: str, ctx: ArticleContext) -> bool:
+    """ "the Middle East", "Eastern Europe"; not "the Persian Gulf", a sea (ships go on there, not troops)."""
+    return ctx.gazetteer.is_supranational(place) and not _OPEN_WATER.search(place)
 
 
 def _names_an_area(place: str) -> bool:
@@ -600,6 +607,9 @@ def _place_text(
     where = _where_clause_place(ref.head) if ref.anaphoric and ref.head is not None else None
     if where is not None:
         return where, True  # "fighting continued in Ras al-Ain, where fighters had broken into the town"
+    regional = ref.head is not None and ref.head.lemma_ == "region"
+    if ref.anaphoric and movement and ctx.last_region and regional:
+        return ref.text, True  # "a second carrier to the Middle East ... squadrons to the region": as written
     if ref.anaphoric:
         noun = ref.head.lemma_.lower() if ref.head is not None else None
         regional = noun == "capital" and any(c.lower_ in SUBNATIONAL for c in ref.head.children)
@@ -1391,7 +1401,9 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         # story's movements go; else "300 commandos were sent as reinforcement": to where the story is
         naval = frame.force_head is not None and frame.force_head.lemma_.lower() in NAVAL_NOUNS
         sea = (ctx.last_destination or ctx.story_sea()) if naval and not frame.withdraw else None
-        story = sea or ctx.story_place(own)
+        # "a Patriot battery to the Middle East ... announced the deployment of the carrier group": the region
+        # the story's forces go to (not one a force leaves, which a state's land names)
+        story = sea or (ctx.last_region if not frame.withdraw else None) or ctx.story_place(own)
         if frame.trigger.lemma_.lower() == "follow":
             followed = ctx.arrivals_in_sentence[-1] if ctx.arrivals_in_sentence else ctx.last_arrival
             if followed is None:
@@ -1475,6 +1487,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
         loc, country = _locate(dest, ctx, sentence.text) if dest else (None, _top(ctx.place_countries()))
         if loc is None and own is not None and country == own and dest in anaphors:
             country = None  # a state's jets sent "to the region" the story never names: not its own soil
+        elif loc is None and dest in anaphors and ctx.last_region and (dest or "").endswith("region"):
+            country = None  # "the region", after "the Middle East": many states' land
         elif (
             loc is None
             and own is not None

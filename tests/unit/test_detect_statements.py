@@ -1417,3 +1417,98 @@ def test_hundreds_of_militiamen_pouring_in_take_part_of_the_place(detector):
         "the adjacent seaport."
     )
     assert [c.place for c in changes(detector, text)] == ["Kismayo's airport", "Kismayo's seaport"]
+
+
+def test_a_when_clause_in_an_undated_narrative_tells_the_story(detector):
+    text = "The offensive reached its climax on 1 April 2012, when MNLA fighters captured Timbuktu without a fight."
+    [c] = changes(detector, text)
+    assert c.place == "Timbuktu"
+
+
+def test_a_when_clause_days_before_publication_is_news(detector):
+    text = "The latest blow for the junta came on December 31, 2023, when rebels captured the town of Hopang."
+    found = detector.detect(Article(id="t", text=text, published=dt.date(2024, 1, 2)))
+    assert [e.background for e in found if isinstance(e, TerritorialControlEvent)] == [False]
+
+
+def test_a_deployment_opposed_after_it_was_ordered_is_still_told(detector):
+    text = "Democrats oppose the deployment of 5,000 troops to the southern border that the president ordered last week."
+    assert [m.size for m in movements(detector, text)] == [5000]
+
+
+def test_the_first_time_aside_is_the_telling_when_the_clause_moves_nothing(detector):
+    text = (
+        "Parliament voted on Tuesday to approve the mission, the first time Danish soldiers will be deployed to "
+        "the Red Sea."
+    )
+    assert [m.destination for m in movements(detector, text)] == ["Red Sea"]
+
+
+def test_full_control_after_the_centre_is_a_second_taking(detector):
+    text = (
+        "Russia's defence ministry said its forces had captured Avdiivka city centre on Thursday. On Saturday, the "
+        "ministry said Russian troops had taken full control of Avdiivka."
+    )
+    assert len(changes(detector, text)) == 2
+
+
+def test_leaving_a_country_to_set_up_a_base_elsewhere_pulls_out_of_it(detector):
+    text = "U.S. troops left Iraq on Sunday to set up a new base in Kuwait."
+    assert ("Iraq", "withdraw") in {(m.destination, m.direction) for m in movements(detector, text)}
+
+
+def test_troops_pulled_out_of_their_bases_abroad_are_withdrawn(detector):
+    text = (
+        "Britain will send 850 soldiers to Estonia next month. The soldiers will be pulled out of their bases in "
+        "Afghanistan, officials said."
+    )
+    assert "withdraw" in {m.direction for m in movements(detector, text)}
+
+
+def test_a_force_also_dispatched_on_another_day_is_another_movement(detector):
+    text = "Britain sent Typhoon jets to Romania on Monday. Warships were also dispatched on Tuesday, the ministry said."
+    assert len(movements(detector, text)) == 2
+
+
+def test_a_withdrawal_in_a_story_of_a_region_leaves_a_country(detector):
+    text = (
+        "Washington has sent two aircraft carriers to the Middle East since the war began. Iraqi militias have "
+        "attacked U.S. bases in Iraq and Syria more than 60 times. On Tuesday the Pentagon said it was withdrawing "
+        "some 300 troops."
+    )
+    pulled = [m for m in movements(detector, text) if m.direction == "withdraw"]
+    assert [m.destination for m in pulled] == ["Iraq"]
+
+
+def test_the_only_place_a_headline_names_after_amid_is_the_story_s(detector):
+    text = "Russia said on Thursday it had sent paratroopers to help restore order."
+    title = "Russia sends paratroopers amid Kazakhstan unrest"
+    found = detector.detect(Article(id="t", text=text, title=title, published=dt.date(2022, 1, 6)))
+    assert [e.destination for e in found if isinstance(e, DeploymentEvent)] == ["Kazakhstan"]
+
+
+def test_a_state_that_moved_more_troops_in_a_place_sent_them_there(detector):
+    text = "Russia has moved more troops in Crimea ahead of the expected counteroffensive."
+    assert [m.destination for m in movements(detector, text)] == ["Crimea"]
+
+
+def test_a_town_cleared_of_militants_and_mines_is_taken(detector):
+    text = "The army said it had cleared Sirte of militants and mines by Sunday evening."
+    assert [c.place for c in changes(detector, text)] == ["Sirte"]
+
+
+def test_a_carrier_passing_through_the_canal_into_a_sea_is_sent_there(detector):
+    text = "The Navy said the aircraft carrier Harry S. Truman had passed through the Suez Canal into the Red Sea."
+    [m] = movements(detector, text)
+    assert m.destination == "Red Sea" and m.direction == "deploy"
+    assert not movements(detector, "The resolution passed into law last week after the army withdrew.")
+
+
+def test_the_region_after_a_region_of_many_states_is_kept_as_written(detector):
+    text = (
+        "The defense secretary has ordered a second aircraft carrier to the Middle East, the Pentagon said on "
+        "Tuesday, as strikes against the Houthis in Yemen entered their third week. He also ordered additional "
+        "squadrons and other air assets to the region, the statement said."
+    )
+    found = movements(detector, text)
+    assert [(m.destination, m.country) for m in found] == [("Middle East", None), ("the region", None)]
