@@ -696,14 +696,14 @@ def _goal_told_twice(region: Event, named: Event) -> bool:
         and isinstance(named, DeploymentEvent)
         and region.evidence_start == named.evidence_start
         and (region.direction, region.background) == (named.direction, named.background)
+        and region.destination is not None
+        and named.destination is not None
         and (
             region.force == named.force
-            or (region.destination not in region.evidence and _THE_REGION.search(named.destination or ""))
+            or (region.destination not in region.evidence and _THE_REGION.search(named.destination))
         )
         and region.country is None
-        and region.destination is not None
         and (region.destination not in region.evidence or region.destination.endswith("the region"))
-        and named.destination is not None
         and named.destination in named.evidence
     )
 

@@ -1512,3 +1512,14 @@ def test_the_region_after_a_region_of_many_states_is_kept_as_written(detector):
     )
     found = movements(detector, text)
     assert [(m.destination, m.country) for m in found] == [("Middle East", None), ("the region", None)]
+
+
+def test_a_movement_with_no_place_beside_one_to_the_region_is_kept_whole():
+    from service.detect.dedupe import dedupe
+
+    said = "The ministry said it would pull its brigade back and send two battalions to the region."
+    common = {"evidence": said, "evidence_start": 0, "evidence_end": len(said), "confidence": 0.8}
+    common |= {"country": None, "background": False, "direction": "deploy"}
+    back = DeploymentEvent(actor="the ministry", destination=None, force="its brigade", **common)
+    sent = DeploymentEvent(actor="the ministry", destination="the region", force="two battalions", **common)
+    assert len(dedupe([back, sent], lambda _: None)) == 2
