@@ -206,9 +206,14 @@ def verbless(sent: Span) -> bool:
     )
 
 
-def actor_of(tok: Token | None) -> str | None:
+_MAX_HOPS = 6  # from a force to its speaker to the side it leads, and on
+
+
+def actor_of(tok: Token | None, _depth: int = 0) -> str | None:
     if tok is None or tok.lower_ in _PRONOUNS or tok.pos_ == "PRON" or tok.ent_type_ in ("DATE", "TIME"):
         return None
+    if _depth > _MAX_HOPS:
+        return None  # a garbled parse where the speaker of "its forces" is, hop by hop, the forces again
     if is_operation(tok):
         # "a major ISIL attack" was ISIL's; "the offensive resulted in ... the evacuation of rebel forces" names
         # no one
@@ -224,7 +229,7 @@ def actor_of(tok: Token | None) -> str | None:
         if owner is not None:
             return name_span(owner) if owner.pos_ == "PROPN" else owner.text  # "a Ukrainian counterattack"
         by = [o for o in prep_objects(tok, "by") if o.lemma_.lower() not in _EVENT_NOUNS]
-        return actor_of(by[0]) if by else None  # "an offensive by Kurdish forces"
+        return actor_of(by[0], _depth=_depth + 1) if by else None  # "an offensive by Kurdish forces"
     if any(c.dep_ == "poss" and c.lower_ in ("our", "my", "your") for c in tok.children):
         return None  # "our defenders", in a quoted statement: the speaker's side, named elsewhere
     if tok.lemma_.lower() in _LEADERS:
@@ -233,21 +238,22 @@ def actor_of(tok: Token | None) -> str | None:
             (c for c in tok.children if c.dep_ in ("compound", "poss", "nmod") and is_armed_group(c.text)), None
         ) or _led_side(tok)
         if side is not None and side.lemma_.lower() not in _LEADERS:
-            return actor_of(side)
+            return actor_of(side, _depth=_depth + 1)
     if is_force(tok) and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
         speaker = _claimant(tok) or _owner_in_joined_clause(tok)
         if speaker is not None and speaker.lemma_.lower() in _LEADERS:
             # "a spokesman for the rebel Coordination of Azawad Movements said its fighters": the side he speaks for
             speaker = _led_side(speaker) or speaker
         if speaker is not None:
-            return actor_of(speaker)  # "the army said its troops had retaken X": the army's troops
+            # "the army said its troops had retaken X": the army's troops
+            return actor_of(speaker, _depth=_depth + 1)
     if is_force(tok) and any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
         # "the head of the Wagner group said his fighters had taken X", "Ukraine's top commander said his
         # forces": the side the speaking officer leads
         speaker = _claimant(tok)
         side = _led_side(speaker) if speaker is not None else None
         if side is not None:
-            return actor_of(side)
+            return actor_of(side, _depth=_depth + 1)
     if tok.ent_type_ == "PERSON":
         # "U.S. Defense Secretary Ash Carter" acts for the U.S.
         for w in tok.subtree:

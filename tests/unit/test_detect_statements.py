@@ -1523,3 +1523,13 @@ def test_a_movement_with_no_place_beside_one_to_the_region_is_kept_whole():
     back = DeploymentEvent(actor="the ministry", destination=None, force="its brigade", **common)
     sent = DeploymentEvent(actor="the ministry", destination="the region", force="two battalions", **common)
     assert len(dedupe([back, sent], lambda _: None)) == 2
+
+
+def test_a_speaker_that_leads_back_to_the_force_names_no_actor_and_raises_nothing(monkeypatch):
+    from service.detect import roles
+    from service.detect.pipeline import load_nlp
+
+    doc = load_nlp()("The alliance said its fighters had overrun the base.")
+    fighters = next(w for w in doc if w.lower_ == "fighters")
+    monkeypatch.setattr(roles, "_claimant", lambda tok: tok)  # a garbled parse: the speaker is the force itself
+    assert roles.actor_of(fighters) is None
