@@ -66,6 +66,12 @@ from service.detect.roles import (
 _CIVIL_OWNERS = frozenset("state public private opposition municipal foreign company".split())
 _BALLOT_WORDS = frozenset("election vote ballot mayor mayoral poll".split())
 _DEBRIS = frozenset("mine explosive device ied ieds ordnance rubble debris trap booby".split())
+
+
+def _cleared_of_debris(t: Token, dobj: Token | None) -> bool:
+    of = prep_objects(t, "of") + (prep_objects(dobj, "of") if dobj is not None else [])
+    cleared = [o for w in of for o in (w, *w.conjuncts)]
+    return bool(cleared) and all(o.lemma_.lower() in _DEBRIS for o in cleared)
 _ROUTES = frozenset("road roads route routes highway highways corridor corridors path".split())
 _WAYPOINTS = frozenset(
     "road roads highway river border line lines outskirts entrance headquarters bank gate gates junction edge "
@@ -484,9 +490,7 @@ def _frames(t: Token) -> list[TCFrame]:
             if not any(r.head is not None and r.head.lemma_.lower() in _CEREMONIAL_SITES for r in f.places)
         ]
 
-    cleared_of = prep_objects(t, "of") + (prep_objects(dobj, "of") if dobj is not None else [])
-    cleared = [o for w in cleared_of for o in (w, *w.conjuncts)]
-    if lemma == "clear" and cleared and all(o.lemma_.lower() in _DEBRIS for o in cleared):
+    if lemma == "clear" and _cleared_of_debris(t, dobj):
         return []  # "has since been cleared of mines and improvised explosives": made safe, no side ousted
     if lemma == "clear" and not passive and dobj is not None and is_force(dobj):
         return _drive_frames(t, subj, dobj, passive)  # "cleared the militants from the town"

@@ -85,8 +85,9 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
         direction = e.direction if isinstance(e, DeploymentEvent) else ""
         key = (e.type, _norm(place), e.background, direction)
         at = last_for_place.get(key)
-        centre_key = (e.type, _norm(_NAMED_TOWN_CENTRE.sub("", place)), e.background, "centre")
-        if at is None and not _NAMED_TOWN_CENTRE.search(place) and not _WHOLE_TOLD.search(e.evidence):
+        centre = _NAMED_TOWN_CENTRE.search(place)
+        centre_key = (e.type, _norm(place[: centre.start()] if centre else place), e.background, "centre")
+        if at is None and not centre and not _WHOLE_TOLD.search(e.evidence):
             # "took full control of Afrin town center ... taken control of the center of Afrin": one taking,
             # told again; but "captured Avdiivka city centre ... taken full control of Avdiivka" took the rest
             at = last_for_place.get(centre_key)
@@ -130,7 +131,7 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
         if _TOWN_CENTRE.match(place) and any(_centre_of_a_taking(p, e, country_of) for p in out):
             continue  # "took control of Kismayo ... troops moved into the city center on Monday": the same taking
         last_for_place[key] = len(out)
-        if _NAMED_TOWN_CENTRE.search(place):
+        if centre:
             last_for_place[centre_key] = len(out)
         out.append(e)
     return out
@@ -343,7 +344,7 @@ def _elaborates(prev: Event, e: Event, country_of: CountryOf) -> bool:
         # be deployed along the front line and the Lachin corridor": the mission, placed along its lines
         return prev.country is not None and e.country in (None, prev.country)
     last_of_a_pull_out = e.direction == "withdraw" and _LAST_OF.match(e.force or "") is not None
-    told_before = bool(e.force) and (_BACK_REFERENCE.match(e.force or "") or last_of_a_pull_out)
+    told_before = e.force and (_BACK_REFERENCE.match(e.force) or last_of_a_pull_out)
     if not told_before or e.size not in (None, prev.size):
         return False
     if _kit(e.force) != _kit(prev.force):
@@ -431,7 +432,7 @@ def _counted_on_arrival(prev: DeploymentEvent, e: DeploymentEvent, country_of: C
         and country_of(prev.destination) == prev.country
         and e.country == prev.country
         and country_of(e.destination) is None
-        and not re.search(r"\b(?:more|further|additional|another|second|third|new)\b", e.force or "", re.I)
+        and not _ANOTHER_SHIPMENT.search(e.force or "")
         and not _another_force(prev, e, country_of)  # "the carrier arrived off Haiti ... 3,500 paratroopers"
         and _one_state(prev.actor, e.actor, country_of)
     )

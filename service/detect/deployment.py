@@ -30,6 +30,7 @@ from service.detect.forces import (
 from service.detect.phrases import (
     BEARINGS,
     MOVE_PARTICLES,
+    OPEN_WATER,
     child,
     children,
     clause_followed,
@@ -760,7 +761,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         )
         if not dests and not withdraw:
             # "P-8I aircraft have also been deployed over the Arabian Sea": the sea they patrol
-            dests = [o for o in prep_objects(t, "over") if _A_SEA.search(name_span(o))]
+            dests = [o for o in prep_objects(t, "over") if OPEN_WATER.search(name_span(o))]
         goals = place_objects(t, *(p for p in preps if p != "in"))
         # "Russia has moved more troops in Crimea" did put them there
         if not withdraw and lemma == "move" and dests and not goals and child(t, "dobj") is None:
@@ -2587,9 +2588,6 @@ def _told_complete(t: Token) -> bool:
             for c in t.head.children
         )
     )
-
-
-_A_SEA = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Straits|Mediterranean|Channel)\b")
 
 
 def _deploy_noun_frames(t: Token, lemma: str) -> list[DeployFrame]:

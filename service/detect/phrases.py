@@ -154,6 +154,11 @@ def _left_edge(tok: Token, allowed: frozenset[str], *, counts: bool = True) -> i
     return start
 
 
+# open water, no state's land: "the eastern Mediterranean", "the Red Sea", "the Gulf of Aden"
+OPEN_WATER = re.compile(
+    r"\b(?:Sea|Ocean|Mediterranean|Gulf|Strait|Straits|Channel|waters)$"
+    r"|^(?:the )?(?:Gulf|Straits?|Sea|Bay) of "
+)
 # "the Gulf of Aden", "the Kingdom of Saudi Arabia", "the Democratic Republic of the Congo": "of" is part of the name
 _OF_NAMED_WATERS = frozenset("Gulf Strait Straits Sea Bay Kingdom Republic Emirate".split())
 

@@ -43,7 +43,7 @@ from service.detect.modality import (
 )
 from service.detect.model import Article, DeploymentEvent, Event, Location, TerritorialControlEvent
 from service.detect.numbers import ORDINAL_NUMBER, parse_number
-from service.detect.phrases import is_country, is_force, is_placeish, name_span
+from service.detect.phrases import OPEN_WATER, is_country, is_force, is_placeish, name_span
 from service.detect.places import SUBNATIONAL, PlaceRef, ground_locators, unnamed_ground
 from service.detect.roles import NAVAL_NOUNS, actor_of, is_warship
 from service.detect.senders import irregulars
@@ -518,7 +518,7 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
             isinstance(e, DeploymentEvent)
             and e.direction == "deploy"
             and e.destination
-            and _OPEN_WATER.search(e.destination)
+            and OPEN_WATER.search(e.destination)
         ):
             ctx.last_destination = (
                 e.destination
@@ -539,7 +539,7 @@ _NAMED_AREA = re.compile(
 
 def _many_states_ashore(place: str, ctx: ArticleContext) -> bool:
     """ "the Middle East", "Eastern Europe"; not "the Persian Gulf", a sea (ships go on there, not troops)."""
-    return ctx.gazetteer.is_supranational(place) and not _OPEN_WATER.search(place)
+    return ctx.gazetteer.is_supranational(place) and not OPEN_WATER.search(place)
 
 
 def _names_an_area(place: str) -> bool:
@@ -668,10 +668,6 @@ def _strip_possessive(name: str) -> str:
     return re.sub(r"['’]s$", "", name)
 
 
-_OPEN_WATER = re.compile(
-    r"\b(?:Sea|Ocean|Mediterranean|Gulf|Strait|Straits|Channel|waters)$|^(?:the )?(?:Gulf|Straits?|Sea|Bay) of "
-)
-
 
 def _many_states(place: str, sentence: str, ctx: ArticleContext) -> bool:
     """ "the Middle East", "Eastern Europe", "the wider Sahel"; but Sahel with no article is a Syrian village."""
@@ -684,7 +680,7 @@ def _locate(place: str, ctx: ArticleContext, sentence: str) -> tuple[Location | 
     """The gazetteer's place, else the country of the place the sentence puts it in ("X in the Donetsk
     region"), else that of the places the article names (a village the gazetteer lacks, in a story about
     Idlib, is in Syria)."""
-    if _OPEN_WATER.search(place):
+    if OPEN_WATER.search(place):
         return None, None  # "the eastern Mediterranean", "the Red Sea": no state's territory
     # "a base at Boulkessi near the border with Burkina Faso": the neighbour across the border is not where it is
     across = bool(_ACROSS_A_BORDER.search(place) or _NEAR_A_BORDER.search(sentence))
@@ -991,7 +987,7 @@ def _setting_out(frame: TCFrame, loc: Location | None, country: str | None, ctx:
     own = _actor_country(frame.losing, ctx)
     from_home = own is not None and country == own
     for goal in map(name_span, onward_places(frame.trigger)):
-        if _OPEN_WATER.search(goal):
+        if OPEN_WATER.search(goal):
             return True
         goal_loc, goal_country = _locate(goal, ctx, "")
         if goal_country is None or goal_country == own:
@@ -1057,7 +1053,7 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
         place, resolved_anaphor = _place_text(ref, sentence, ctx)
         if ref.anaphoric and not resolved_anaphor:
             continue
-        if _OPEN_WATER.search(place) or place.endswith(" River"):
+        if OPEN_WATER.search(place) or place.endswith(" River"):
             continue  # "entered the Black Sea", "the banks of the Euphrates River": water changes no hands
         loc, country = _locate(place, ctx, sentence.text)
         if frame.trigger.lemma_.lower() in lx.LOSE_VERBS and _foreign_drawdown(
@@ -1485,10 +1481,11 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     out: list[Event] = []
     for dest in destinations:
         loc, country = _locate(dest, ctx, sentence.text) if dest else (None, _top(ctx.place_countries()))
-        if loc is None and own is not None and country == own and dest in anaphors:
-            country = None  # a state's jets sent "to the region" the story never names: not its own soil
-        elif loc is None and dest in anaphors and ctx.last_region and (dest or "").endswith("region"):
-            country = None  # "the region", after "the Middle East": many states' land
+        after_a_region = ctx.last_region is not None and (dest or "").endswith("region")
+        if loc is None and dest in anaphors and (own is not None and country == own or after_a_region):
+            # a state's jets sent "to the region" the story never names: not its own soil; "the region" after
+            # "the Middle East": many states' land
+            country = None
         elif (
             loc is None
             and own is not None

@@ -116,8 +116,8 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
             else (_place_refs_of(conj), False)
         )
         owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-        conj_text = noun_phrase(conj)
-        if owner is not None and _ITS_NEIGHBOUR.match(conj_text):
+        conj_text = noun_phrase(conj) if owner is not None else ""
+        if _ITS_NEIGHBOUR.match(conj_text):
             # "Mogadishu's airport and its seaport", "... and the adjacent seaport": the town's seaport
             more = [PlaceRef(f"{name_span(owner)}'s {conj_text.split()[-1]}", conj)]
         refs.extend(PlaceRef(r.text, r.head, r.anaphoric, r.partial or part) for r in more)
