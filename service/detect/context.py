@@ -120,6 +120,26 @@ class ArticleContext:
         ]
         return names[-1] if names else None
 
+    def _town_this_sentence_means(self, before: int) -> str | None:
+        """The town "the city" means in its own sentence, whatever town an earlier sentence named with the noun:
+        one the sentence saw taken or lost ("Hama was taken after the army said it was redeploying outside the
+        city", "lost Raqqa, ... when government forces took control of the city"; but "After taking Izium,
+        troops advanced toward Lyman, and Russian forces withdrew from the city" left Lyman), or one it opens in
+        or places the fighters in ("In Ghazni, the governor surrendered the city", "fighters in Daraa took
+        control of the city")."""
+        taken_before = [
+            (at, town)
+            for at, place in self.places_taken_in_sentence
+            if at < before and (town := place if self._is_town(place) else self._town_of_site(place))
+        ]
+        if taken_before and not self._town_named_between(*taken_before[-1], before):
+            return taken_before[-1][1]
+        so_far = self._sentence_so_far(before)
+        if _REPORTED.search(so_far):
+            return None  # "In Kyiv, the ministry said troops had pulled out of the city": where it was said
+        names = _SCENE_TOWN.findall(so_far)
+        return next((name for name in reversed(names) if self._is_town(name) and not self._is_capital(name)), None)
+
     def _town_earlier_in_sentence(self, before: int) -> str | None:
         """The last name before `before` in its sentence that the gazetteer knows as a town, not a country."""
         names = _TOWN_NAME.findall(self._sentence_so_far(before))
@@ -167,6 +187,8 @@ class ArticleContext:
         "the village" prefers the last "X village" / "village of X" written before it.
         """
         window = self._window(before, 1500)
+        if noun in _TOWN_NOUNS and (here := self._town_this_sentence_means(before)):
+            return here
         if noun:
             named = sited = None
             for m in _named_noun_pattern(noun).finditer(window):
@@ -242,15 +264,6 @@ class ArticleContext:
             # "troops fighting in South Kivu, began pulling soldiers out of the province": one it named by name
             regions = [name for name in _headline_names(window) if self._is_region(name)]
             return regions[-1] if regions else None
-        taken_before = [
-            (at, town)
-            for at, place in self.places_taken_in_sentence
-            if at < before and (town := place if self._is_town(place) else self._town_of_site(place))
-        ]
-        if noun in _TOWN_NOUNS and taken_before and not self._town_named_between(*taken_before[-1], before):
-            # "Hama was taken after the army said it was redeploying outside the city"; but "After taking Izium,
-            # troops advanced toward Lyman, and Russian forces withdrew from the city" left Lyman
-            return taken_before[-1][1]
         if noun in _TOWN_NOUNS and (named := self._town_earlier_in_sentence(before)):
             return named  # "the mountains ringing Stanley, ... British troops took over the town"
         if (
@@ -657,6 +670,12 @@ _SITE_OF_A_TOWN = re.compile(rf"^({_SHORT_NAME}) (?:airport|airfield|air base|ai
 _CALLED_A_TOWN = re.compile(rf"\b(?:{'|'.join(sorted(_TOWN_NOUNS))}) of ({_SHORT_NAME})")
 # a name that places the fighting: "the mountains ringing Stanley", "the hills around Rutshuru", "the Battle of
 # Rubizhne", "control of Lashio"; not where a speaker is ("officials in Washington") or where people fled to
+# "In Suwayda, Druze militias expelled ...", "Opposition factions in Daraa took control of ..."
+_SCENE_TOWN = re.compile(
+    r"(?:^[.\s]*In |\b(?:fighters|factions|militias|militiamen|rebels|insurgents) in )"
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+)
+_REPORTED = re.compile(r"\b(?:said|says|announced|told|claimed|reported|confirmed|stated)\b")
 _TOWN_NAME = re.compile(
     r"(?:(?<=ringing )|(?<=surrounding )|(?<= around )|(?<= near )|(?<= outside )|(?<=overlooking )|(?<= of )"
     r"|(?<=[Bb]attle for )|(?<=withdrew from )|(?<=retreated from )|(?<= held )|(?<= holding ))"

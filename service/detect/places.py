@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from service.detect import lexicon as lx
 from service.detect.actors import is_armed_group
+from service.detect.numbers import parse_number
 from service.detect.phrases import (
     cleared_of,
     is_country,
@@ -96,6 +97,9 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
         and (obj.dep_ == "pobj" or any(c.dep_ in ("acl", "relcl") for c in obj.children))
     ):
         return [], partial  # "pushed deeper into territory held by the SDF": ground no one could find on a map
+    counted = _names_counted(obj)
+    if counted:
+        return counted, partial
     named_before = _named_before_compass(obj)
     refs: list[PlaceRef] = [named_before] if named_before else _place_refs_of(obj)
     later = [
@@ -113,7 +117,8 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
         more, part = (
             places_from(conj, with_companions=False)
             if conj.lemma_.lower() in PARTIAL_HEADS | _QUANTITY_HEADS
-            else (_place_refs_of(conj), False)
+            # "captured Orlivka and Tonenke west of Avdiivka": "west" heads the last name
+            else ([located] if (located := _named_before_compass(conj)) else _place_refs_of(conj), False)
         )
         owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         conj_text = noun_phrase(conj) if owner is not None else ""
@@ -139,6 +144,40 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
         more, part = places_from(companion, with_companions=False)
         refs.extend(PlaceRef(r.text, r.head, r.anaphoric, r.partial or part) for r in more)
     return _without_fragments(refs), partial
+
+
+def _others(noun: Token) -> bool:
+    """ "other disputed areas", "nearby positions": unnamed places listed after a named one."""
+    return noun.tag_ == "NNS" and any(c.lower_ in _BESIDES and c.dep_ == "amod" for c in noun.children)
+
+
+_BESIDES = frozenset("other nearby surrounding neighbouring neighboring adjacent".split())
+
+
+def _names_counted(obj: Token) -> list[PlaceRef]:
+    """ "four villages in the Kharkiv region, Vovchansk, Lyptsi, Hlyboke and Zelene", "... region: Vovchansk,
+    Lyptsi, Hlyboke and Zelene": as many names as the count, listed after the phrase, are the places it counts
+    (the parser joins them to the region, or starts a fragment at the colon)."""
+    count = next((c for c in obj.children if c.dep_ == "nummod"), None)
+    if obj.tag_ != "NNS" or obj.lemma_.lower() not in lx.PLACE_NOUNS or count is None:
+        return []
+    number = parse_number([count.text])
+    if number is None or number < 2:
+        return []
+    end = obj.right_edge.i + 1
+    doc = obj.doc
+    if end < len(doc) and doc[end].text == ":" and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+        first = doc[end + 1]
+        names = [t for t in first.subtree if t.pos_ == "PROPN" and (t == first or t.dep_ in ("appos", "conj"))]
+    else:
+        # "in the Kharkiv region, Vovchansk, ..."; not "two villages in Kharkiv, Donetsk and Zaporizhzhia regions"
+        region = next((o for o in prep_objects(obj, "in") if o.lemma_.lower() in _REGION_WORDS), None)
+        if region is None or region.i + 1 >= len(doc) or doc[region.i + 1].text != ",":
+            return []
+        names = [c for c in region.conjuncts if c.i > region.i]
+    if len(names) != number or not all(n.pos_ == "PROPN" for n in names):
+        return []
+    return [PlaceRef(name_span(n), n) for n in names]
 
 
 _HELD_IN_VERBS = frozenset("occupy hold control keep seize capture take".split())
@@ -173,13 +212,20 @@ def _named_before_compass(obj: Token) -> PlaceRef | None:
     taken is the base, not the town that locates it."""
     if obj.lower_ not in lx.REGION_WORDS or obj.tag_ != "NN" or not prep_objects(obj, "of"):
         return None
-    named = [c for c in obj.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    named = [
+        c
+        for c in obj.lefts
+        if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in lx.REGION_WORDS
+    ]
     if not named:
-        return None
+        return None  # "Hostomel and Bucha north-west of Kyiv": the parser's "north" is the bearing's, no name
     # from the name's first word ("the K1 military base west of the city" -> "K1 military base"), no article or
     # adjective before it ("the undefended Al Asad air base")
     first = min(t.i for c in named for t in c.subtree if t.dep_ in ("compound", "nmod"))
-    return PlaceRef(obj.doc[first : obj.i].text, named[-1])
+    end = obj.i
+    while end > first + 1 and (obj.doc[end - 1].text == "-" or obj.doc[end - 1].lower_ in lx.REGION_WORDS):
+        end -= 1  # "Hostomel Airport north-west of Kyiv": the tokenizer splits the bearing at its hyphen
+    return PlaceRef(obj.doc[first:end].text, obj.doc[end - 1])
 
 
 def _names_listed_before(noun: Token) -> list[Token]:
@@ -356,6 +402,9 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
                 for t in with_conjuncts(n):
                     if t.pos_ == "PROPN":
                         out.append(PlaceRef(name_span(t), t, partial=part))
+                    elif (located := _named_before_compass(t)) is not None:
+                        # "the villages of Orlivka and Tonenke west of Avdiivka": "west" heads the last name
+                        out.append(PlaceRef(located.text, located.head, partial=part))
                     elif t.lemma_.lower() in PARTIAL_HEADS:  # "Bazaliyivka, Lebyazhe and part of Kutuzivka"
                         out.extend(
                             PlaceRef(name_span(o), o, partial=True)
@@ -492,6 +541,12 @@ def _names_its_region(c: Token) -> bool:
     names no other."""
     doc = c.doc
     after = doc[c.i + 1] if c.i + 1 < len(doc) else None
+    if (
+        c.lower_ in _REGION_WORDS
+        and c.head.lemma_.lower() in ("city", "town", "village")
+        and any(w.dep_ == "compound" and w.pos_ == "PROPN" for w in c.children)
+    ):
+        return True  # "the northern Shan State town": the parser heads the region's name with its noun
     return (
         after is not None
         and after.dep_ == "compound"
@@ -772,8 +827,10 @@ def pronoun_place(pron: Token) -> Token | None:
                     continue  # "the village to the south of Mosul ... it": Mosul only locates the village
                 described = next((a for a in w.ancestors if a.dep_ == "relcl"), None)
                 if w.dep_ == "pobj" and (
-                    w.head.lower_ in ("near", "outside")
+                    # "Vuhledar, a mining town on the border between the Donetsk and Zaporizhzhia regions"
+                    w.head.lower_ in ("near", "outside", "between")
                     or (w.head.lower_ in ("in", "at") and w.head.head.pos_ in ("NOUN", "PROPN"))
+                    or (w.head.lower_ == "on" and w.head.head.lemma_.lower() in lx.PLACE_NOUNS)
                     or (described is not None and not described.is_ancestor(pron))
                 ):
                     # "Belbek air base near Sevastopol ... took control of it", "Lysychansk, the last city it held
@@ -878,7 +935,9 @@ def dest_refs(objs: list[Token]) -> list[PlaceRef]:
         if o.lemma_.lower() in _SPOTS and spread:
             o = spread[0]  # "to locations throughout the Middle East region": the region named
         places, _ = places_from(o)
-        refs.extend(places)
+        named = [r for r in places if r.head is not None and r.head.pos_ == "PROPN"]
+        # "to Kirkuk and other disputed areas": the places the force was sent to are the one named
+        refs.extend(r for r in places if not (named and r.head is not None and _others(r.head)))
         # "half would be based in Kirkuk and half at Erbil": the second share's place hangs on "half"
         for conj in o.conjuncts:
             if not is_placeish(conj) and not named_warship(conj):

@@ -1533,3 +1533,77 @@ def test_a_speaker_that_leads_back_to_the_force_names_no_actor_and_raises_nothin
     fighters = next(w for w in doc if w.lower_ == "fighters")
     monkeypatch.setattr(roles, "_claimant", lambda tok: tok)  # a garbled parse: the speaker is the force itself
     assert roles.actor_of(fighters) is None
+
+
+def test_the_city_means_the_town_its_own_sentence_opens_in_or_saw_taken(detector):
+    text = (
+        "The Taliban also captured Kunduz after a local truce let soldiers leave, an official said. In Ghazni, "
+        "the governor surrendered the city to the Taliban on Thursday, officials said."
+    )
+    assert [c.place for c in changes(detector, text)] == ["Kunduz", "Ghazni"]
+    text = (
+        "Rebels seized the city of Hama on Thursday. In Suwayda, Druze militias drove security forces out of "
+        "the provincial capital, residents said."
+    )
+    assert [c.place for c in changes(detector, text)] == ["Hama", "Suwayda"]
+    text = "Rebels seized Hama on Thursday. Opposition fighters in Daraa took control of the city after a deal."
+    assert [c.place for c in changes(detector, text)] == ["Hama", "Daraa"]
+    text = (
+        "Rebels seized the city of Hama on Thursday. The SDF also lost Raqqa when government forces took "
+        "control of the city on Monday."
+    )
+    assert [c.place for c in changes(detector, text)] == ["Hama", "Raqqa"]
+    text = "Russian forces seized Bakhmut in May. In Kyiv, the ministry said its troops had pulled out of the city."
+    assert [c.place for c in changes(detector, text)] == ["Bakhmut"]
+
+
+def test_a_name_the_parser_hangs_on_a_bearing_is_one_of_the_list(detector):
+    for text in (
+        "Russian forces captured the villages of Orlivka and Tonenke west of Avdiivka.",
+        "Russian forces captured Orlivka and Tonenke west of Avdiivka, the ministry said on Tuesday.",
+    ):
+        assert [c.place for c in changes(detector, text)] == ["Orlivka", "Tonenke"]
+
+
+def test_as_many_names_as_the_count_are_the_places_counted(detector):
+    for text in (
+        "The ministry said its troops had captured four villages in the Kharkiv region, Vovchansk, Lyptsi, "
+        "Hlyboke and Zelene, a day after the assault began.",
+        "The ministry said its troops had captured four villages in the Kharkiv region: Vovchansk, Lyptsi, "
+        "Hlyboke and Zelene.",
+    ):
+        assert [c.place for c in changes(detector, text)] == ["Vovchansk", "Lyptsi", "Hlyboke", "Zelene"]
+    text = "The ministry said its troops had captured five villages in the Kharkiv region, Lyptsi and Zelene."
+    assert [c.place for c in changes(detector, text)] != ["Lyptsi", "Zelene"]
+    text = "Russia said it had captured two villages in Kharkiv, Donetsk and Zaporizhzhia regions."
+    assert len(changes(detector, text)) == 1
+
+
+def test_a_force_sent_to_a_town_and_other_areas_goes_to_the_town(detector):
+    text = "The regional government said it had sent several thousand more fighters to Kirkuk and other areas."
+    assert [m.destination for m in movements(detector, text)] == ["Kirkuk"]
+
+
+def test_a_town_that_only_locates_the_place_left_is_not_what_it_refers_to(detector):
+    text = (
+        "Ukrainian forces have pulled out of Vuhledar, a mining town on the border between the Donetsk and "
+        "Zaporizhzhia regions, hours after Russia's defence ministry said its troops had taken it."
+    )
+    assert [c.place for c in changes(detector, text)] == ["Vuhledar"]
+    text = "Russian forces launched an attack on Bakhmut in May and took it within weeks."
+    assert [c.place for c in changes(detector, text)] == ["Bakhmut"]
+
+
+def test_a_town_described_by_its_region_is_the_town_named(detector):
+    text = (
+        "The military regained control of Lashio on Tuesday after the rebels withdrew their fighters from the "
+        "northern Shan State town under a deal."
+    )
+    assert {e.place if isinstance(e, TerritorialControlEvent) else e.destination for e in news(detector, text)} == {
+        "Lashio"
+    }
+
+
+def test_nearby_positions_beside_a_town_moved_into_are_not_another_destination(detector):
+    text = "The army said its units had moved into Khiam and nearby positions in coordination with UNIFIL."
+    assert [m.destination for m in movements(detector, text)] == ["Khiam"]
