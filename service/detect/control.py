@@ -307,6 +307,15 @@ def _dated(t: Token) -> bool:
     )
 
 
+def _civilians_evacuated(t: Token) -> bool:
+    """A people evacuated (not "forced the Germans to evacuate Naples", an army leaving a town)."""
+    passive = any(c.dep_ == "auxpass" for c in t.children)
+    subj = subject_of(t)
+    counted = subj is not None and any(c.dep_ == "nummod" for c in subj.children)  # "60,000 Israelis evacuated"
+    people = t.head if t.dep_ == "acl" else subj if passive or counted else None
+    return people is not None and people.ent_type_ == "NORP" and people.tag_ == "NNPS" and not is_force(people)
+
+
 def _a_people_made_to_leave_home(loser: Token, targets: list[Token]) -> bool:
     """ "is forcing Kurds to leave the region": a people driven from its home, which no side takes; but "forced
     the Russians to withdraw from Kherson" names the place an army gave up."""
@@ -329,6 +338,8 @@ def _frames(t: Token) -> list[TCFrame]:
         lemma = "retreat"  # "the garrison fell back from the town": a retreat ("fell back under X control" is not)
     if lemma == "give" and any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
         lemma = "cede"  # "US Marines gave up the adjoining Camp Leatherneck to Afghan control"
+    if lemma == "evacuate" and _civilians_evacuated(t):
+        return []  # "some 60,000 Israelis evacuated from the north": a people moved out of harm's way
     if lemma in lx.NAMING_VERBS:
         return _naming_frames(t) if t.pos_ == "VERB" else []
     if lemma in lx.FOLLOW_VERBS:
@@ -337,8 +348,14 @@ def _frames(t: Token) -> list[TCFrame]:
         return []  # "points controlled by the army", "jihadis control large parts of": who holds, not a change
     if t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_:
         return []  # "the Israeli-occupied Golan Heights", "rebel-held": a description, not a statement
-    if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ == "NOUN" and ranked(t.head):
-        return []  # "four villages, the first settlements taken back since ...": a description of places told
+    infinitive = t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    described = t.dep_ == "acl" and t.tag_ == "VBN" or t.dep_ in ("acl", "relcl") and infinitive
+    # but "The first provincial capital to fall was Zaranj", "Zaranj became the first ... to fall" name it
+    named_by_copula = t.head.dep_ in ("nsubj", "attr") and t.head.head.lemma_ in ("be", "become")
+    if described and t.head.pos_ == "NOUN" and ranked(t.head) and not named_by_copula:
+        # "four villages, the first settlements taken back since ...", "Zaranj, the first provincial capital to
+        # fall to the insurgents": a description of places told
+        return []
     if t.pos_ in ("NOUN", "PROPN") and (t.lower_ in _VERB_ONLY_FORMS or _perfect_misread(t)):
         return _misread_verb_frames(t)
     # "had overrun most of the city": a perfect the tagger read as a noun
@@ -1465,9 +1482,17 @@ def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:
             agents = agents or [
                 o for p in after if p.lower_ in ("by", "to") for o in p.children if o.dep_ == "pobj"
             ]
+    if lemma == "handover" and not (
+        t.dep_ == "dobj" and t.head.lemma_.lower() in _HANDOVER_DONE and t.head.tag_ in ("VBD", "VBN")
+    ):
+        return []  # "the handover of Kherson was postponed", "demanded the handover of Kidal": none done
+    owner = child(t, "poss")
+    if not objs and lemma == "handover" and owner is not None and is_placeish(owner):
+        objs, owner = [owner], None  # "negotiated the city's handover to the Taliban"
+    if lemma == "handover" and not agents and t.dep_ == "dobj":
+        agents = prep_objects(t.head, "to")  # "negotiated the handover of Aybak to the Taliban"
     if not objs:
         return []
-    owner = child(t, "poss")
     losers = prep_objects(t, "from")
     out = []
     for obj in objs:
@@ -1490,6 +1515,8 @@ def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:
     return out
 
 
+# "negotiated the handover of Aybak to the Taliban", "completed the handover of the base": a handover done
+_HANDOVER_DONE = frozenset("complete negotiate finish finalise finalize conclude".split())
 _SETTLEMENTS = frozenset("villages towns cities settlements hamlets localities".split())
 
 

@@ -33,7 +33,7 @@ GROUND_VERBS = frozenset("gain make establish win".split())
 # "X fell to Y"
 FALL_VERBS = frozenset({"fall"})
 # Nouns that name the change itself ("the capture of X", "the fall of X").
-GAIN_NOUNS = frozenset("capture recapture seizure takeover liberation conquest annexation".split())
+GAIN_NOUNS = frozenset("capture recapture seizure takeover liberation conquest annexation handover".split())
 LOSS_NOUNS = frozenset("fall loss".split())
 # "took/seized/gained/regained/assumed/established/imposed control (of|over) P"
 CONTROL_VERBS = frozenset(
@@ -347,6 +347,7 @@ def is_war_story(sentences: list[str]) -> bool:
 # "Sirte fell on 20 October", "the town fell within hours": a place named falling needs no military word
 _FALLEN_PLACE = re.compile(
     r"\b[A-Z][\w'’-]+ fell\b|\b(?:town|city|village|base|capital|airport|garrison) fell\b"
+    r"|\b(?:has|have|had|to have) (?:also |now )?fallen\b"  # "were also reported to have fallen"
 )
 _ANAPHORIC_SIDE = re.compile(r"\b(?:[Tt]hey|[Ii]t|[Tt]he (?:group|militia|movement))\b")
 

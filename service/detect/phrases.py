@@ -590,6 +590,10 @@ def _armoured(tok: Token) -> bool:
 _ORDINALS = frozenset("first second third fourth final last".split())
 
 
+# not "General", "President" or "Sheikh", which begin places' names too ("General Santos", "Sheikh Jarrah")
+_RANKS_AND_TITLES = frozenset("col colonel lt lieutenant maj capt sgt sergeant brig cmdr adm mr mrs ms dr".split())
+
+
 def is_placeish(tok: Token) -> bool:
     """Could `tok` head a place phrase? Proper names (not people) and place nouns; never things or people."""
     lemma = tok.lemma_.lower()
@@ -605,6 +609,10 @@ def is_placeish(tok: Token) -> bool:
         return False
     if tok.pos_ == "PROPN" and is_armed_group(name_span(tok)):
         return False  # "the al-Nusra Front", "the Wagner Group": an armed group, whatever its last word
+    if tok.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lower_.rstrip(".") in _RANKS_AND_TITLES for c in tok.children
+    ):
+        return False  # "Col Gaddafi himself was captured": a person by rank or title
     if lemma in ("quarter", "half") and (
         tok.ent_type_ == "DATE" or any(c.lower_ in _ORDINALS for c in tok.children)
     ):

@@ -45,7 +45,7 @@ from service.detect.model import Article, DeploymentEvent, Event, Location, Terr
 from service.detect.numbers import ORDINAL_NUMBER, parse_number
 from service.detect.phrases import OPEN_WATER, is_country, is_force, is_placeish, name_span
 from service.detect.places import SUBNATIONAL, PlaceRef, ground_locators, unnamed_ground
-from service.detect.roles import NAVAL_NOUNS, actor_of, is_warship
+from service.detect.roles import NAVAL_NOUNS, actor_of, is_armed, is_warship
 from service.detect.senders import irregulars
 from service.detect.sentences import DATELINE, Sentence, is_headline, split_sentences
 
@@ -1017,7 +1017,18 @@ def _named_ground_taken(frame: TCFrame, ref: PlaceRef) -> bool:
         return True  # "occupied dozens of Indian posts and ridge-line positions": the other side's ground
     if frame.trigger.lemma_.lower() not in _GROUND_TAKING_VERBS:
         return False
+    if _held_by_a_side(ref.head):
+        return True  # "seized more than 90 positions held by Karabakh Armenian fighters": the other side's ground
     return any(not r.anaphoric for r in ground_locators(ref.head))
+
+
+def _held_by_a_side(ground: Token) -> bool:
+    return any(
+        c.dep_ == "acl"
+        and c.lemma_.lower() in ("hold", "control")
+        and any(is_armed(o) for b in c.children if b.lower_ == "by" for o in b.children if o.dep_ == "pobj")
+        for c in ground.children
+    )
 
 
 _SIDE_WORDS = frozenset("enemy rebel rebels army government".split())
@@ -1050,6 +1061,8 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
     for ref in frame.places:
         if unnamed_ground(ref.head) and not _named_ground_taken(frame, ref):
             continue  # "pulled back from front-line positions": ground left, no place named as changing hands
+        if _sites_of_the_town_taken(ref, ctx):
+            continue
         place, resolved_anaphor = _place_text(ref, sentence, ctx)
         if ref.anaphoric and not resolved_anaphor:
             continue
@@ -1088,6 +1101,41 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
             )
         )
     return out
+
+
+_TOWN_SITES = frozenset("buildings bases barracks offices headquarters checkpoints posts positions compounds".split())
+
+
+_A_TOWN_SITE = frozenset("base barracks post position compound headquarters".split())
+
+
+def _owned_by_a_pronoun(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+
+
+def _town_of_the_site_left(ref: PlaceRef, frame: DeployFrame, ctx: ArticleContext) -> str | None:
+    """ "al-Shabaab took over Moqokori after Ethiopian forces pulled out of their base there": the town left."""
+    head = ref.head
+    if not frame.withdraw or head is None or not ctx.places_taken_in_sentence or not _owned_by_a_pronoun(head):
+        return None
+    there = any(c.lower_ == "there" for c in (*head.children, *frame.trigger.children))
+    return ctx.places_taken_in_sentence[-1][1] if there and head.lower_ in _A_TOWN_SITE | _TOWN_SITES else None
+
+
+def _sites_of_the_town_taken(ref: PlaceRef, ctx: ArticleContext) -> bool:
+    """ "overran Mosul, seizing government buildings and army bases in Iraq's second-largest city", "took Kirkuk
+    after army units abandoned their bases there": unnamed sites within the town the sentence told taken."""
+    head = ref.head
+    return (
+        bool(ctx.places_taken_in_sentence)
+        and head is not None
+        # "after Ethiopian forces pulled out of their base there": the one base of the side that left
+        and (head.lower_ in _TOWN_SITES or head.lower_ in _A_TOWN_SITE and _owned_by_a_pronoun(head))
+        # "military bases near Haditha" are another place's; "in Iraq's second-largest city" only describes it
+        and not any(t.pos_ == "PROPN" and t.dep_ != "poss" for t in head.subtree)
+        # "moved into the town's barracks" after the other side left the town: the way the town was taken
+        and not any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in head.children)
+    )
 
 
 # "two weeks later", "the following day": a time told from the event before, in the past or the news alike
@@ -1390,7 +1438,9 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     named = [r for r in frame.destinations if not r.anaphoric]
     refs = named or frame.destinations
     own = _actor_country(actor, ctx)
-    written = [_place_text(r, sentence, ctx, own, movement=True)[0] for r in refs]
+    written = [
+        _town_of_the_site_left(r, frame, ctx) or _place_text(r, sentence, ctx, own, movement=True)[0] for r in refs
+    ]
     destinations = _inner_places_only(written, ctx)
     if not destinations:
         # "Belgium has said it will send a frigate" after "the frigate Hessen is due in the Red Sea": where the

@@ -1607,3 +1607,62 @@ def test_a_town_described_by_its_region_is_the_town_named(detector):
 def test_nearby_positions_beside_a_town_moved_into_are_not_another_destination(detector):
     text = "The army said its units had moved into Khiam and nearby positions in coordination with UNIFIL."
     assert [m.destination for m in movements(detector, text)] == ["Khiam"]
+
+
+def test_places_reported_to_have_fallen_fell(detector):
+    assert [c.place for c in changes(detector, "Hilla and Kut were also reported to have fallen.")] == [
+        "Hilla",
+        "Kut",
+    ]
+    assert not changes(detector, "Prices have fallen sharply in Basra since the fighting ended.")
+
+
+def test_unnamed_sites_of_a_town_the_sentence_saw_taken_are_not_more_places(detector):
+    text = (
+        "Militants overran Mosul on Tuesday, seizing government buildings and army bases in the country's "
+        "second-largest city after soldiers abandoned their posts."
+    )
+    assert [c.place for c in changes(detector, text)] == ["Mosul"]
+    text = "Kurdish forces took full control of Kirkuk on Thursday after army units abandoned their bases there."
+    assert [c.place for c in changes(detector, text)] == ["Kirkuk"]
+    assert [c.place for c in changes(detector, "Rebels seized army bases near Aleppo on Tuesday.")] == [
+        "army bases"
+    ]
+    text = "Islamic State fighters seized Ramadi and also captured military bases near Haditha, officials said."
+    assert [c.place for c in changes(detector, text)] == ["Ramadi", "military bases near Haditha"]
+
+
+def test_a_handover_of_a_town_to_a_side_is_a_change_of_hands(detector):
+    [change] = changes(detector, "Elders negotiated the handover of Aybak to the Taliban on Monday.")
+    assert (change.place, change.gaining_actor) == ("Aybak", "the Taliban")
+    text = "Fighting neared Aybak last week. Tribal elders negotiated the city's handover to the Taliban on Monday."
+    [change] = changes(detector, text)
+    assert (change.place, change.gaining_actor) == ("Aybak", "the Taliban")
+    assert not changes(detector, "NATO completed the handover of security responsibility to Afghan forces.")
+    assert not changes(detector, "The handover of Kherson to Ukrainian forces was postponed after talks collapsed.")
+    assert not changes(detector, "Mali's junta demanded the handover of Kidal to the army within days.")
+
+
+def test_a_colonel_captured_is_a_person_not_a_place(detector):
+    assert not changes(detector, "Col Gaddafi himself was captured as he tried to flee the city, officials said.")
+
+
+def test_a_people_evacuated_from_a_region_is_no_change_of_hands(detector):
+    text = "Israel wants to push Hezbollah back so that some 60,000 Israelis evacuated from the north can return."
+    assert not changes(detector, text)
+    text = "The Allied advance forced the Germans to evacuate Naples."
+    assert [c.place for c in changes(detector, text)] == ["Naples"]
+
+
+def test_positions_held_by_a_side_are_ground_taken(detector):
+    text = "The ministry said its forces had seized more than 90 positions held by Armenian fighters on Tuesday."
+    assert [c.place for c in changes(detector, text)] == ["90 positions"]
+
+
+def test_the_base_a_force_left_there_is_the_town_taken(detector):
+    text = (
+        "Last week, al-Shabaab took over Moqokori in the Hiiraan region after Ethiopian forces pulled out of their "
+        "base there."
+    )
+    assert [c.place for c in changes(detector, text)] == ["Moqokori"]
+    assert [m.destination for m in movements(detector, text)] == ["Moqokori"]
