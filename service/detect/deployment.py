@@ -124,6 +124,8 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         ]
     if _went_on_to(t):
         return []  # "its troops went on to occupy the air base": what they did next, not a journey
+    if _how_they_left(t):
+        return []  # "The last French troops left Mali, flying out of Gao's airport": how they left, one pull-out
     if t.lemma_.lower() in ("sail", "steam") and not (
         any(c.dep_ == "prep" and c.lower_ in GOAL_PREPS for c in t.children)
         or place_objects(t, "for")
@@ -922,6 +924,14 @@ def _frames(t: Token) -> list[DeployFrame]:
             return []  # "approved sending troops abroad": a power granted, to no place
         if lemma in _NEEDS_PLACE and not _goal_named(dests):
             return []  # "added 5,000 troops to its army", "jets flew over the area": no place to go to
+        if (
+            not dests
+            and not withdraw
+            and lemma == "move"
+            and prep_objects(t, "through", "along")
+            and not any(w.lower_ == "way" for w in t.subtree)  # "moving through Uganda on their way to Darfur"
+        ):
+            return []  # "troops were moving through the ruins in small groups": fighting their way, not sent
         if _rejoins(t):
             return []  # "72 soldiers flew to Turkey and rejoined the rest of the contingent": a leg of a trip
         redeployed = bool(moved_outside) or lemma == "rotate"  # a rotation is planned, never a rout
@@ -953,6 +963,10 @@ def _frames(t: Token) -> list[DeployFrame]:
         return []
     if _route_of_a_mover(t):
         return []  # "a column ... that crossed into the country from Cameroon reached Bouar": one journey
+    if _on_the_way_home(t):
+        return []  # "crossing into Rwanda in a convoy of trucks on their way home": a leg of the trip home
+    if _landed_to_seize(t):
+        return []  # "paratroopers landed at Antonov Airport and seized the airfield": an assault, told as a capture
     # "a column of French armored vehicles ... reached the town of Bouar": a column reaches a place, takes none
     mover = _mover(subj)
     column = subj is not None and (
@@ -1725,7 +1739,23 @@ def _no_unit(force: Token) -> bool:
 
 
 def _moves_a_force(t: Token, force: Token) -> bool:
-    return not (_no_unit(force) or _sortie(t, force) or _arms_supply(force) or _delivers_cargo(force))
+    return not (
+        _no_unit(force) or _sortie(t, force) or _arms_supply(force) or _delivers_cargo(force) or _bought(t, force)
+    )
+
+
+_PURCHASE_VERBS = frozenset("buy purchase acquire".split())
+
+
+def _bought(t: Token, force: Token) -> bool:
+    """ "the first five of a dozen Su-25 jets bought second-hand from Russia had arrived": a purchase delivered,
+    no force sent (the parser may make the jets the subject of "bought"); but "Turkey deployed S-400 systems
+    purchased from Russia to an air base" moved its own."""
+    if t.lemma_.lower() not in lx.ARRIVE_VERBS or any(counts_people(f) for f in with_conjuncts(force)):
+        return False
+    return any(c.dep_ == "acl" and c.lemma_.lower() in _PURCHASE_VERBS for c in force.children) or (
+        force.dep_ == "nsubj" and force.head.lemma_.lower() in _PURCHASE_VERBS
+    )
 
 
 def _delivers_cargo(force: Token) -> bool:
@@ -2068,6 +2098,39 @@ def _goal_named(dests: list[Token]) -> bool:
     """Is a destination named by "to" or "into" ("flew to Kuwait", "add squadrons to bases"), not only by
     where the verb happens ("flew over the area around the city")?"""
     return any(d.head.lower_ in GOAL_PREPS or d.head.dep_ == "dative" for d in dests)
+
+
+_LEAVING_VERBS = frozenset("leave withdraw pull depart exit quit".split())
+
+
+def _how_they_left(t: Token) -> bool:
+    """A participle told beside a pull-out by the same subject: the way the force left, not a second move."""
+    return (
+        t.dep_ == "advcl"
+        and t.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        and t.lemma_.lower() in _LEAVING_VERBS | {"fly"}
+        and any(c.lower_ == "out" for c in t.children)
+        and t.head.lemma_.lower() in _LEAVING_VERBS
+    )
+
+
+_SEIZING_VERBS = frozenset("seize capture storm overrun".split())
+
+
+def _landed_to_seize(t: Token) -> bool:
+    return t.lemma_.lower() in ("land", "parachute") and any(
+        c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in _SEIZING_VERBS for c in t.children
+    )
+
+
+def _on_the_way_home(t: Token) -> bool:
+    return any(
+        w.lower_ == "way"
+        and any(c.lower_ == "home" for c in w.children)
+        and next((a for a in w.ancestors if a.pos_ in ("VERB", "AUX")), None) == t
+        for w in t.subtree
+    )
 
 
 def _rejoins(t: Token) -> bool:

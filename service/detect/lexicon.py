@@ -283,10 +283,12 @@ _MILITARY_CUES = (
     r"flags?\b"  # "the flag of Azerbaijan had been raised over the bridge": a side's sign that it holds it
 )
 WARPLANE_MODEL = r"(?:F|B|A|Su|MiG|Tu|J)-\d{1,3}[A-Z]?"  # "F-16", "Su-25", "MiG-29"
+# warplanes by name, in the plural only ("four RAF Typhoons"; a "Typhoon" may be a storm)
+WARPLANE_NAMES = r"(?:Typhoon|Tornado|Rafale|Gripen|Eurofighter|Mirage|Harrier|Raptor|Reaper|Apache|Chinook)s"
 _ACRONYM_CUES = (
     r"\b(?:IS|ISIS|ISIL|SDF|YPG|PKK|FSA|SAA|NATO|LPR|DPR|HTS|IRGC|AMISOM|NDF|PMF|PMU|ISF|ANA|SNA)\b"
     # warplanes by model: "The last Dutch F-16s left Jordan", "two Su-25s"
-    rf"|\b{WARPLANE_MODEL}s?\b"
+    rf"|\b{WARPLANE_MODEL}s?\b|\b{WARPLANE_NAMES}\b"
 )
 # an armed group the lists do not know, named by its initials, in a story of war: "the GUNT took Faya-Largeau";
 # alone it is as likely a party winning a city ("the AKP lost Istanbul to the CHP")

@@ -521,6 +521,24 @@ def assess(
         happened = (
             False  # "an announcement about troop withdrawals", "talks on the withdrawal": a topic, not a move
         )
+    if (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ == "pcomp"
+        and _is_negated(trigger.head.head)
+        and trigger.head.head.lemma_.lower() not in ("hesitate", "wait", "delay")  # "did not hesitate in sending"
+    ):
+        happened = False  # "does not commit Cairo to sending soldiers": what the verb does not bind it to
+    if (
+        not deployment
+        and trigger.pos_ == "NOUN"
+        and trigger.dep_ == "nsubj"
+        and _conditional(trigger.head)
+        # "the full withdrawal would not take place until 5 June": a deed still to come, not a supposition
+        and trigger.head.lemma_.lower() not in ("take", "happen", "occur", "begin", "start", "follow", "come")
+        # "The recapture of Kherson on Friday would allow ...": a dated deed, what it allows is the guess
+        and not any(w.ent_type_ == "DATE" for w in trigger.subtree)
+    ):
+        happened = False  # "the seizure of Chasiv Yar would allow Russian forces to threaten ...": what it would do
     listed_with = [trigger]
     while listed_with[-1].dep_ == "conj" and len(listed_with) < 6:
         listed_with.append(listed_with[-1].head)  # "planned rotations, replacement and redeployment"

@@ -20,6 +20,7 @@ from service.detect.lexicon import (
     THING_NOUNS,
     WAR_WORDS,
     WARPLANE_MODEL,
+    WARPLANE_NAMES,
 )
 from service.detect.numbers import ORDINAL_NUMBER
 
@@ -114,7 +115,7 @@ def _numbered_formation(head: Token, compounds: list[Token]) -> bool:
 
 
 _ROMAN = re.compile(r"[IVXL]+")  # "XVIII Airborne Corps"
-_WARPLANES = re.compile(rf"^{WARPLANE_MODEL}s$")
+_WARPLANES = re.compile(rf"^(?:{WARPLANE_MODEL}s|{WARPLANE_NAMES})$")
 _AHEAD_PARTICLES = frozenset("up forward down".split())
 
 
@@ -466,9 +467,10 @@ def is_force(tok: Token) -> bool:
     ):
         return True  # "its Eastern Fleet", "the Black Sea Fleet": a navy's (not "a fleet of aid trucks")
     if lemma in ("group", "groups") and any(
-        c.lower_ in ("strike", "battle", "task", "ready") for c in compounds
+        c.lower_ in ("strike", "battle", "task", "ready", "carrier") for c in compounds
     ):
-        return True  # "the carrier strike group", "a NATO battle group", "an Amphibious Ready Group"
+        # "the carrier strike group", "a NATO battle group", "an Amphibious Ready Group", "the carrier group"
+        return True
     if lemma == "member" and any(c.lower_ == "service" for c in compounds):
         return True  # "an additional 475 service members"
     if lemma == "contractor" and any(c.pos_ == "PROPN" and is_armed_group(name_span(c)) for c in compounds):

@@ -1268,7 +1268,43 @@ def _told_as_background(
             and (ctx.last_background or _sentence_before_long_ago(sentence, ctx))
         )
         or _back_to_an_earlier_day(trigger, sentence, ctx)
+        or _since_it_began(trigger)
+        or _when_of_a_past_year(trigger, ctx)
     )
+
+
+def _when_of_a_past_year(trigger: Token, ctx: ArticleContext) -> bool:
+    """ "The UAE first landed troops in Aden in 2015, when it helped drive the Houthis out of the city": a
+    "when" clause set in a year the story looks back to."""
+    if ctx.published_year is None:
+        return False
+    for clause in (trigger, *trigger.ancestors):
+        if clause.dep_ in ("advcl", "relcl") and any(c.lower_ == "when" for c in clause.children):
+            governor = clause.head
+            dated = [governor] + [o for p in governor.children if p.dep_ == "prep" for o in p.children]
+            return any(
+                w.like_num and len(w.text) == 4 and w.text.isdigit() and int(w.text) < ctx.published_year
+                for w in dated
+            )
+    return False
+
+
+def _since_it_began(trigger: Token) -> bool:
+    """ "the first provincial capital to fall since U.S. and NATO troops began their final withdrawal from
+    Afghanistan in May": the clause "since" opens measures time from an earlier event (unless it names a
+    weekday: "since troops withdrew on Friday")."""
+    sent = trigger.sent
+    since = next((w for w in reversed(sent[: trigger.i - sent.start]) if w.lower_ in ("since", ",", ";")), None)
+    if since is None or since.lower_ != "since" or since.dep_ != "mark":
+        return False
+    if not (since.head == trigger or since.head.is_ancestor(trigger)):
+        return False  # "Since the truce collapsed Russian forces have captured Robotyne": the main clause is news
+    clause = sent[since.i - sent.start :].text.split(",")[0]
+    return not (names_a_weekday(clause) or _JUST_NOW.search(clause))
+
+
+# "since rebels captured the nearby town yesterday", "... earlier this week": just now, news
+_JUST_NOW = re.compile(r"\b(?:yesterday|today|tonight|last night|this (?:week|morning)|earlier this \w+)\b", re.I)
 
 
 def _back_to_an_earlier_day(trigger: Token, sentence: Sentence, ctx: ArticleContext) -> bool:

@@ -1565,6 +1565,14 @@ def test_a_name_the_parser_hangs_on_a_bearing_is_one_of_the_list(detector):
         assert [c.place for c in changes(detector, text)] == ["Orlivka", "Tonenke"]
 
 
+def test_places_reported_to_have_fallen_fell(detector):
+    assert [c.place for c in changes(detector, "Hilla and Kut were also reported to have fallen.")] == [
+        "Hilla",
+        "Kut",
+    ]
+    assert not changes(detector, "Prices have fallen sharply in Basra since the fighting ended.")
+
+
 def test_as_many_names_as_the_count_are_the_places_counted(detector):
     for text in (
         "The ministry said its troops had captured four villages in the Kharkiv region, Vovchansk, Lyptsi, "
@@ -1577,44 +1585,6 @@ def test_as_many_names_as_the_count_are_the_places_counted(detector):
     assert [c.place for c in changes(detector, text)] != ["Lyptsi", "Zelene"]
     text = "Russia said it had captured two villages in Kharkiv, Donetsk and Zaporizhzhia regions."
     assert len(changes(detector, text)) == 1
-
-
-def test_a_force_sent_to_a_town_and_other_areas_goes_to_the_town(detector):
-    text = "The regional government said it had sent several thousand more fighters to Kirkuk and other areas."
-    assert [m.destination for m in movements(detector, text)] == ["Kirkuk"]
-
-
-def test_a_town_that_only_locates_the_place_left_is_not_what_it_refers_to(detector):
-    text = (
-        "Ukrainian forces have pulled out of Vuhledar, a mining town on the border between the Donetsk and "
-        "Zaporizhzhia regions, hours after Russia's defence ministry said its troops had taken it."
-    )
-    assert [c.place for c in changes(detector, text)] == ["Vuhledar"]
-    text = "Russian forces launched an attack on Bakhmut in May and took it within weeks."
-    assert [c.place for c in changes(detector, text)] == ["Bakhmut"]
-
-
-def test_a_town_described_by_its_region_is_the_town_named(detector):
-    text = (
-        "The military regained control of Lashio on Tuesday after the rebels withdrew their fighters from the "
-        "northern Shan State town under a deal."
-    )
-    assert {e.place if isinstance(e, TerritorialControlEvent) else e.destination for e in news(detector, text)} == {
-        "Lashio"
-    }
-
-
-def test_nearby_positions_beside_a_town_moved_into_are_not_another_destination(detector):
-    text = "The army said its units had moved into Khiam and nearby positions in coordination with UNIFIL."
-    assert [m.destination for m in movements(detector, text)] == ["Khiam"]
-
-
-def test_places_reported_to_have_fallen_fell(detector):
-    assert [c.place for c in changes(detector, "Hilla and Kut were also reported to have fallen.")] == [
-        "Hilla",
-        "Kut",
-    ]
-    assert not changes(detector, "Prices have fallen sharply in Basra since the fighting ended.")
 
 
 def test_unnamed_sites_of_a_town_the_sentence_saw_taken_are_not_more_places(detector):
@@ -1632,6 +1602,44 @@ def test_unnamed_sites_of_a_town_the_sentence_saw_taken_are_not_more_places(dete
     assert [c.place for c in changes(detector, text)] == ["Ramadi", "military bases near Haditha"]
 
 
+def test_a_border_crossed_on_the_way_home_is_no_deployment(detector):
+    text = "Tanzanian troops crossed into Rwanda in a convoy of trucks on their way home, the bloc said."
+    assert not [m for m in movements(detector, text) if m.direction == "deploy"]
+    assert [m.destination for m in movements(detector, "Tanzanian troops crossed into Rwanda on Monday.")] == [
+        "Rwanda"
+    ]
+
+
+def test_flying_out_of_an_airport_tells_how_the_troops_left(detector):
+    text = "The last French troops left Mali on Monday, flying out of Gao's airport shortly before noon."
+    assert [m.destination for m in movements(detector, text)] == ["Mali"]
+
+
+def test_a_force_sent_to_a_town_and_other_areas_goes_to_the_town(detector):
+    text = "The regional government said it had sent several thousand more fighters to Kirkuk and other areas."
+    assert [m.destination for m in movements(detector, text)] == ["Kirkuk"]
+
+
+def test_jets_bought_from_another_state_that_arrive_are_a_purchase(detector):
+    text = "In Baghdad, the ministry said the first five of a dozen Su-25 jets bought from Russia had arrived."
+    assert not movements(detector, text)
+    assert movements(detector, "Twelve Russian jets arrived at Hmeimim air base on Monday.")
+    text = "Turkey deployed S-400 missile systems purchased from Russia to an air base near Ankara."
+    assert [m.actor for m in movements(detector, text)] == ["Turkey"]
+
+
+def test_troops_moving_through_ruins_are_fighting_not_sent(detector):
+    text = "He said Russian troops were moving through the ruins of Toretsk in small groups."
+    assert not movements(detector, text)
+
+
+def test_what_a_capture_would_allow_is_no_capture(detector):
+    assert not changes(detector, "The capture of Chasiv Yar would allow Russian forces to threaten Kramatorsk.")
+    assert not changes(detector, "The fall of Pokrovsk would be a serious blow to the defences.")
+    assert changes(detector, "The fall of Pokrovsk on Monday was a serious blow to the defences.")
+    assert changes(detector, "The recapture of Kherson on Friday would allow Kyiv to move guns closer to Crimea.")
+
+
 def test_a_handover_of_a_town_to_a_side_is_a_change_of_hands(detector):
     [change] = changes(detector, "Elders negotiated the handover of Aybak to the Taliban on Monday.")
     assert (change.place, change.gaining_actor) == ("Aybak", "the Taliban")
@@ -1643,8 +1651,55 @@ def test_a_handover_of_a_town_to_a_side_is_a_change_of_hands(detector):
     assert not changes(detector, "Mali's junta demanded the handover of Kidal to the army within days.")
 
 
+def test_a_move_since_which_time_is_measured_is_background(detector):
+    text = (
+        "Taliban fighters took Zaranj on Friday, the first provincial capital to fall to the insurgents since "
+        "U.S. and NATO troops began their final withdrawal from Afghanistan in May."
+    )
+    found = news(detector, text, dt.date(2021, 8, 6))
+    assert [(type(e).__name__, e.place) for e in found if isinstance(e, TerritorialControlEvent)] == [
+        ("TerritorialControlEvent", "Zaranj")
+    ]
+    assert not [e for e in found if isinstance(e, DeploymentEvent)]
+    text = "Since the truce collapsed Russian forces have captured Robotyne and Verbove, the ministry said."
+    assert len(news(detector, text, dt.date(2023, 9, 1))) == 2
+    text = "The army has shelled the area since rebels captured the nearby town of Saraqeb yesterday."
+    assert [c.place for c in news(detector, text, dt.date(2020, 2, 6))] == ["Saraqeb"]
+
+
+def test_warplanes_named_by_model_in_the_plural_are_a_force(detector):
+    [sent] = movements(detector, "He said four RAF Typhoons would be sent to Romania from May.")
+    assert (sent.destination, sent.size) == ("Romania", 4)
+    assert [m.size for m in movements(detector, "France sent four Rafales to Romania on Monday.")] == [4]
+    text = "The carrier group arrived in the Eastern Mediterranean on Sunday, the Navy said."
+    assert [m.destination for m in movements(detector, text)] == ["Eastern Mediterranean"]
+
+
+def test_a_town_that_only_locates_the_place_left_is_not_what_it_refers_to(detector):
+    text = (
+        "Ukrainian forces have pulled out of Vuhledar, a mining town on the border between the Donetsk and "
+        "Zaporizhzhia regions, hours after Russia's defence ministry said its troops had taken it."
+    )
+    assert [c.place for c in changes(detector, text)] == ["Vuhledar"]
+    text = "Russian forces launched an attack on Bakhmut in May and took it within weeks."
+    assert [c.place for c in changes(detector, text)] == ["Bakhmut"]
+
+
+def test_paratroopers_that_landed_and_seized_an_airfield_took_it(detector):
+    text = "Russian paratroopers landed at Antonov Airport in Hostomel and seized the airfield from its garrison."
+    assert not movements(detector, text) and [c.place for c in changes(detector, text)] == ["Antonov Airport"]
+    text = "Russian paratroopers landed at Hostomel Airport north-west of Kyiv on Thursday."
+    assert [m.destination for m in movements(detector, text)] == ["Hostomel Airport"]
+
+
 def test_a_colonel_captured_is_a_person_not_a_place(detector):
     assert not changes(detector, "Col Gaddafi himself was captured as he tried to flee the city, officials said.")
+
+
+def test_sending_troops_a_vote_does_not_commit_to_is_no_deployment(detector):
+    text = "The vote does not commit Cairo to sending soldiers, and officials said no decision had been taken."
+    assert not movements(detector, text)
+    assert movements(detector, "Egypt did not hesitate in sending troops to Yemen in March.")
 
 
 def test_a_people_evacuated_from_a_region_is_no_change_of_hands(detector):
@@ -1654,9 +1709,29 @@ def test_a_people_evacuated_from_a_region_is_no_change_of_hands(detector):
     assert [c.place for c in changes(detector, text)] == ["Naples"]
 
 
+def test_nearby_positions_beside_a_town_moved_into_are_not_another_destination(detector):
+    text = "The army said its units had moved into Khiam and nearby positions in coordination with UNIFIL."
+    assert [m.destination for m in movements(detector, text)] == ["Khiam"]
+
+
 def test_positions_held_by_a_side_are_ground_taken(detector):
     text = "The ministry said its forces had seized more than 90 positions held by Armenian fighters on Tuesday."
     assert [c.place for c in changes(detector, text)] == ["90 positions"]
+
+
+def test_a_when_clause_of_a_past_year_is_background(detector):
+    text = "The UAE first landed troops in Aden in 2015, when it helped drive the Houthis out of the city."
+    assert news(detector, text, dt.date(2019, 7, 8)) == []
+
+
+def test_a_town_described_by_its_region_is_the_town_named(detector):
+    text = (
+        "The military regained control of Lashio on Tuesday after the rebels withdrew their fighters from the "
+        "northern Shan State town under a deal."
+    )
+    assert {e.place if isinstance(e, TerritorialControlEvent) else e.destination for e in news(detector, text)} == {
+        "Lashio"
+    }
 
 
 def test_the_base_a_force_left_there_is_the_town_taken(detector):
