@@ -121,12 +121,12 @@ class ArticleContext:
         return names[-1] if names else None
 
     def _town_this_sentence_means(self, before: int) -> str | None:
-        """The town "the city" means in its own sentence, whatever town an earlier sentence named with the noun:
-        one the sentence saw taken or lost ("Hama was taken after the army said it was redeploying outside the
-        city", "lost Raqqa, ... when government forces took control of the city"; but "After taking Izium,
-        troops advanced toward Lyman, and Russian forces withdrew from the city" left Lyman), or one it opens in
-        or places the fighters in ("In Ghazni, the governor surrendered the city", "fighters in Daraa took
-        control of the city")."""
+        """The town "the city" means in its own sentence, whatever town an earlier sentence named with the
+        noun: one the sentence saw taken or lost ("Hama was taken after the army said it was redeploying
+        outside the city", "lost Raqqa, ... when government forces took control of the city"; but "After
+        taking Izium, troops advanced toward Lyman, and Russian forces withdrew from the city" left Lyman),
+        or one it opens in or places the fighters in ("In Ghazni, the governor surrendered the city",
+        "fighters in Daraa took control of the city")."""
         taken_before = [
             (at, town)
             for at, place in self.places_taken_in_sentence
@@ -138,7 +138,9 @@ class ArticleContext:
         if _REPORTED.search(so_far):
             return None  # "In Kyiv, the ministry said troops had pulled out of the city": where it was said
         names = _SCENE_TOWN.findall(so_far)
-        return next((name for name in reversed(names) if self._is_town(name) and not self._is_capital(name)), None)
+        return next(
+            (name for name in reversed(names) if self._is_town(name) and not self._is_capital(name)), None
+        )
 
     def _town_earlier_in_sentence(self, before: int) -> str | None:
         """The last name before `before` in its sentence that the gazetteer knows as a town, not a country."""

@@ -311,9 +311,12 @@ def _civilians_evacuated(t: Token) -> bool:
     """A people evacuated (not "forced the Germans to evacuate Naples", an army leaving a town)."""
     passive = any(c.dep_ == "auxpass" for c in t.children)
     subj = subject_of(t)
-    counted = subj is not None and any(c.dep_ == "nummod" for c in subj.children)  # "60,000 Israelis evacuated"
+    # "60,000 Israelis evacuated": a count of people
+    counted = subj is not None and any(c.dep_ == "nummod" for c in subj.children)
     people = t.head if t.dep_ == "acl" else subj if passive or counted else None
-    return people is not None and people.ent_type_ == "NORP" and people.tag_ == "NNPS" and not is_force(people)
+    return (
+        people is not None and people.ent_type_ == "NORP" and people.tag_ == "NNPS" and not is_force(people)
+    )
 
 
 def _a_people_made_to_leave_home(loser: Token, targets: list[Token]) -> bool:
@@ -353,8 +356,8 @@ def _frames(t: Token) -> list[TCFrame]:
     # but "The first provincial capital to fall was Zaranj", "Zaranj became the first ... to fall" name it
     named_by_copula = t.head.dep_ in ("nsubj", "attr") and t.head.head.lemma_ in ("be", "become")
     if described and t.head.pos_ == "NOUN" and ranked(t.head) and not named_by_copula:
-        # "four villages, the first settlements taken back since ...", "Zaranj, the first provincial capital to
-        # fall to the insurgents": a description of places told
+        # "four villages, the first settlements taken back since ...", "Zaranj, the first provincial capital
+        # to fall to the insurgents": a description of places told
         return []
     if t.pos_ in ("NOUN", "PROPN") and (t.lower_ in _VERB_ONLY_FORMS or _perfect_misread(t)):
         return _misread_verb_frames(t)

@@ -125,7 +125,7 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
     if _went_on_to(t):
         return []  # "its troops went on to occupy the air base": what they did next, not a journey
     if _how_they_left(t):
-        return []  # "The last French troops left Mali, flying out of Gao's airport": how they left, one pull-out
+        return []  # "The last French troops left Mali, flying out of Gao's airport": how they left
     if t.lemma_.lower() in ("sail", "steam") and not (
         any(c.dep_ == "prep" and c.lower_ in GOAL_PREPS for c in t.children)
         or place_objects(t, "for")
@@ -929,7 +929,8 @@ def _frames(t: Token) -> list[DeployFrame]:
             and not withdraw
             and lemma == "move"
             and prep_objects(t, "through", "along")
-            and not any(w.lower_ == "way" for w in t.subtree)  # "moving through Uganda on their way to Darfur"
+            # not "moving through Uganda on their way to Darfur"
+            and not any(w.lower_ == "way" for w in t.subtree)
         ):
             return []  # "troops were moving through the ruins in small groups": fighting their way, not sent
         if _rejoins(t):
@@ -966,7 +967,7 @@ def _frames(t: Token) -> list[DeployFrame]:
     if _on_the_way_home(t):
         return []  # "crossing into Rwanda in a convoy of trucks on their way home": a leg of the trip home
     if _landed_to_seize(t):
-        return []  # "paratroopers landed at Antonov Airport and seized the airfield": an assault, told as a capture
+        return []  # "paratroopers landed at Antonov Airport and seized the airfield": an assault, a capture
     # "a column of French armored vehicles ... reached the town of Bouar": a column reaches a place, takes none
     mover = _mover(subj)
     column = subj is not None and (
@@ -1740,7 +1741,11 @@ def _no_unit(force: Token) -> bool:
 
 def _moves_a_force(t: Token, force: Token) -> bool:
     return not (
-        _no_unit(force) or _sortie(t, force) or _arms_supply(force) or _delivers_cargo(force) or _bought(t, force)
+        _no_unit(force)
+        or _sortie(t, force)
+        or _arms_supply(force)
+        or _delivers_cargo(force)
+        or _bought(t, force)
     )
 
 
@@ -1748,9 +1753,9 @@ _PURCHASE_VERBS = frozenset("buy purchase acquire".split())
 
 
 def _bought(t: Token, force: Token) -> bool:
-    """ "the first five of a dozen Su-25 jets bought second-hand from Russia had arrived": a purchase delivered,
-    no force sent (the parser may make the jets the subject of "bought"); but "Turkey deployed S-400 systems
-    purchased from Russia to an air base" moved its own."""
+    """ "the first five of a dozen Su-25 jets bought second-hand from Russia had arrived": a purchase
+    delivered, no force sent (the parser may make the jets the subject of "bought"); but "Turkey deployed
+    S-400 systems purchased from Russia to an air base" moved its own."""
     if t.lemma_.lower() not in lx.ARRIVE_VERBS or any(counts_people(f) for f in with_conjuncts(force)):
         return False
     return any(c.dep_ == "acl" and c.lemma_.lower() in _PURCHASE_VERBS for c in force.children) or (

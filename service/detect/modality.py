@@ -525,7 +525,8 @@ def assess(
         trigger.tag_ == "VBG"
         and trigger.dep_ == "pcomp"
         and _is_negated(trigger.head.head)
-        and trigger.head.head.lemma_.lower() not in ("hesitate", "wait", "delay")  # "did not hesitate in sending"
+        # but "did not hesitate in sending"
+        and trigger.head.head.lemma_.lower() not in ("hesitate", "wait", "delay")
     ):
         happened = False  # "does not commit Cairo to sending soldiers": what the verb does not bind it to
     if (
@@ -538,7 +539,7 @@ def assess(
         # "The recapture of Kherson on Friday would allow ...": a dated deed, what it allows is the guess
         and not any(w.ent_type_ == "DATE" for w in trigger.subtree)
     ):
-        happened = False  # "the seizure of Chasiv Yar would allow Russian forces to threaten ...": what it would do
+        happened = False  # "the seizure of Chasiv Yar would allow Russian forces to ...": what it would do
     listed_with = [trigger]
     while listed_with[-1].dep_ == "conj" and len(listed_with) < 6:
         listed_with.append(listed_with[-1].head)  # "planned rotations, replacement and redeployment"

@@ -593,7 +593,9 @@ _ORDINALS = frozenset("first second third fourth final last".split())
 
 
 # not "General", "President" or "Sheikh", which begin places' names too ("General Santos", "Sheikh Jarrah")
-_RANKS_AND_TITLES = frozenset("col colonel lt lieutenant maj capt sgt sergeant brig cmdr adm mr mrs ms dr".split())
+_RANKS_AND_TITLES = frozenset(
+    "col colonel lt lieutenant maj capt sgt sergeant brig cmdr adm mr mrs ms dr".split()
+)
 
 
 def is_placeish(tok: Token) -> bool:

@@ -1018,7 +1018,7 @@ def _named_ground_taken(frame: TCFrame, ref: PlaceRef) -> bool:
     if frame.trigger.lemma_.lower() not in _GROUND_TAKING_VERBS:
         return False
     if _held_by_a_side(ref.head):
-        return True  # "seized more than 90 positions held by Karabakh Armenian fighters": the other side's ground
+        return True  # "seized more than 90 positions held by Armenian fighters": the other side's ground
     return any(not r.anaphoric for r in ground_locators(ref.head))
 
 
@@ -1103,7 +1103,9 @@ def _tc_events(frame: TCFrame, sentence: Sentence, ctx: ArticleContext) -> list[
     return out
 
 
-_TOWN_SITES = frozenset("buildings bases barracks offices headquarters checkpoints posts positions compounds".split())
+_TOWN_SITES = frozenset(
+    "buildings bases barracks offices headquarters checkpoints posts positions compounds".split()
+)
 
 
 _A_TOWN_SITE = frozenset("base barracks post position compound headquarters".split())
@@ -1114,17 +1116,19 @@ def _owned_by_a_pronoun(noun: Token) -> bool:
 
 
 def _town_of_the_site_left(ref: PlaceRef, frame: DeployFrame, ctx: ArticleContext) -> str | None:
-    """ "al-Shabaab took over Moqokori after Ethiopian forces pulled out of their base there": the town left."""
+    """ "al-Shabaab took over Moqokori after Ethiopian forces pulled out of their base there": the town."""
     head = ref.head
-    if not frame.withdraw or head is None or not ctx.places_taken_in_sentence or not _owned_by_a_pronoun(head):
+    if not (frame.withdraw and ctx.places_taken_in_sentence) or head is None or not _owned_by_a_pronoun(head):
         return None
     there = any(c.lower_ == "there" for c in (*head.children, *frame.trigger.children))
-    return ctx.places_taken_in_sentence[-1][1] if there and head.lower_ in _A_TOWN_SITE | _TOWN_SITES else None
+    site = head.lower_ in _A_TOWN_SITE | _TOWN_SITES
+    return ctx.places_taken_in_sentence[-1][1] if there and site else None
 
 
 def _sites_of_the_town_taken(ref: PlaceRef, ctx: ArticleContext) -> bool:
-    """ "overran Mosul, seizing government buildings and army bases in Iraq's second-largest city", "took Kirkuk
-    after army units abandoned their bases there": unnamed sites within the town the sentence told taken."""
+    """ "overran Mosul, seizing government buildings and army bases in Iraq's second-largest city", "took
+    Kirkuk after army units abandoned their bases there": unnamed sites within the town the sentence told
+    taken."""
     head = ref.head
     return (
         bool(ctx.places_taken_in_sentence)
@@ -1294,17 +1298,20 @@ def _since_it_began(trigger: Token) -> bool:
     Afghanistan in May": the clause "since" opens measures time from an earlier event (unless it names a
     weekday: "since troops withdrew on Friday")."""
     sent = trigger.sent
-    since = next((w for w in reversed(sent[: trigger.i - sent.start]) if w.lower_ in ("since", ",", ";")), None)
+    before = reversed(sent[: trigger.i - sent.start])
+    since = next((w for w in before if w.lower_ in ("since", ",", ";")), None)
     if since is None or since.lower_ != "since" or since.dep_ != "mark":
         return False
     if not (since.head == trigger or since.head.is_ancestor(trigger)):
-        return False  # "Since the truce collapsed Russian forces have captured Robotyne": the main clause is news
+        return False  # "Since the truce collapsed Russian forces have captured Robotyne": the main clause
     clause = sent[since.i - sent.start :].text.split(",")[0]
     return not (names_a_weekday(clause) or _JUST_NOW.search(clause))
 
 
 # "since rebels captured the nearby town yesterday", "... earlier this week": just now, news
-_JUST_NOW = re.compile(r"\b(?:yesterday|today|tonight|last night|this (?:week|morning)|earlier this \w+)\b", re.I)
+_JUST_NOW = re.compile(
+    r"\b(?:yesterday|today|tonight|last night|this (?:week|morning)|earlier this \w+)\b", re.I
+)
 
 
 def _back_to_an_earlier_day(trigger: Token, sentence: Sentence, ctx: ArticleContext) -> bool:
@@ -1475,7 +1482,8 @@ def _deploy_events(frame: DeployFrame, sentence: Sentence, ctx: ArticleContext) 
     refs = named or frame.destinations
     own = _actor_country(actor, ctx)
     written = [
-        _town_of_the_site_left(r, frame, ctx) or _place_text(r, sentence, ctx, own, movement=True)[0] for r in refs
+        _town_of_the_site_left(r, frame, ctx) or _place_text(r, sentence, ctx, own, movement=True)[0]
+        for r in refs
     ]
     destinations = _inner_places_only(written, ctx)
     if not destinations:

@@ -168,9 +168,12 @@ def _names_counted(obj: Token) -> list[PlaceRef]:
     doc = obj.doc
     if end < len(doc) and doc[end].text == ":" and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
         first = doc[end + 1]
-        names = [t for t in first.subtree if t.pos_ == "PROPN" and (t == first or t.dep_ in ("appos", "conj"))]
+        names = [
+            t for t in first.subtree if t.pos_ == "PROPN" and (t == first or t.dep_ in ("appos", "conj"))
+        ]
     else:
-        # "in the Kharkiv region, Vovchansk, ..."; not "two villages in Kharkiv, Donetsk and Zaporizhzhia regions"
+        # "in the Kharkiv region, Vovchansk, ..."; not "two villages in Kharkiv, Donetsk and Zaporizhzhia
+        # regions"
         region = next((o for o in prep_objects(obj, "in") if o.lemma_.lower() in _REGION_WORDS), None)
         if region is None or region.i + 1 >= len(doc) or doc[region.i + 1].text != ",":
             return []

@@ -1537,8 +1537,8 @@ def test_a_speaker_that_leads_back_to_the_force_names_no_actor_and_raises_nothin
 
 def test_the_city_means_the_town_its_own_sentence_opens_in_or_saw_taken(detector):
     text = (
-        "The Taliban also captured Kunduz after a local truce let soldiers leave, an official said. In Ghazni, "
-        "the governor surrendered the city to the Taliban on Thursday, officials said."
+        "The Taliban also captured Kunduz after a local truce let soldiers leave, an official said. "
+        "In Ghazni, the governor surrendered the city to the Taliban on Thursday, officials said."
     )
     assert [c.place for c in changes(detector, text)] == ["Kunduz", "Ghazni"]
     text = (
@@ -1546,14 +1546,14 @@ def test_the_city_means_the_town_its_own_sentence_opens_in_or_saw_taken(detector
         "the provincial capital, residents said."
     )
     assert [c.place for c in changes(detector, text)] == ["Hama", "Suwayda"]
-    text = "Rebels seized Hama on Thursday. Opposition fighters in Daraa took control of the city after a deal."
+    text = "Rebels seized Hama on Thursday. Opposition fighters in Daraa took control of the city."
     assert [c.place for c in changes(detector, text)] == ["Hama", "Daraa"]
     text = (
         "Rebels seized the city of Hama on Thursday. The SDF also lost Raqqa when government forces took "
         "control of the city on Monday."
     )
     assert [c.place for c in changes(detector, text)] == ["Hama", "Raqqa"]
-    text = "Russian forces seized Bakhmut in May. In Kyiv, the ministry said its troops had pulled out of the city."
+    text = "Russian forces seized Bakhmut in May. In Kyiv, officials said troops had pulled out of the city."
     assert [c.place for c in changes(detector, text)] == ["Bakhmut"]
 
 
@@ -1593,21 +1593,20 @@ def test_unnamed_sites_of_a_town_the_sentence_saw_taken_are_not_more_places(dete
         "second-largest city after soldiers abandoned their posts."
     )
     assert [c.place for c in changes(detector, text)] == ["Mosul"]
-    text = "Kurdish forces took full control of Kirkuk on Thursday after army units abandoned their bases there."
+    text = "Kurdish forces took full control of Kirkuk after army units abandoned their bases there."
     assert [c.place for c in changes(detector, text)] == ["Kirkuk"]
     assert [c.place for c in changes(detector, "Rebels seized army bases near Aleppo on Tuesday.")] == [
         "army bases"
     ]
-    text = "Islamic State fighters seized Ramadi and also captured military bases near Haditha, officials said."
+    text = "Islamic State fighters seized Ramadi and also captured military bases near Haditha."
     assert [c.place for c in changes(detector, text)] == ["Ramadi", "military bases near Haditha"]
 
 
 def test_a_border_crossed_on_the_way_home_is_no_deployment(detector):
     text = "Tanzanian troops crossed into Rwanda in a convoy of trucks on their way home, the bloc said."
     assert not [m for m in movements(detector, text) if m.direction == "deploy"]
-    assert [m.destination for m in movements(detector, "Tanzanian troops crossed into Rwanda on Monday.")] == [
-        "Rwanda"
-    ]
+    crossed = movements(detector, "Tanzanian troops crossed into Rwanda on Monday.")
+    assert [m.destination for m in crossed] == ["Rwanda"]
 
 
 def test_flying_out_of_an_airport_tells_how_the_troops_left(detector):
@@ -1616,12 +1615,12 @@ def test_flying_out_of_an_airport_tells_how_the_troops_left(detector):
 
 
 def test_a_force_sent_to_a_town_and_other_areas_goes_to_the_town(detector):
-    text = "The regional government said it had sent several thousand more fighters to Kirkuk and other areas."
+    text = "The regional government said it had sent several thousand fighters to Kirkuk and other areas."
     assert [m.destination for m in movements(detector, text)] == ["Kirkuk"]
 
 
 def test_jets_bought_from_another_state_that_arrive_are_a_purchase(detector):
-    text = "In Baghdad, the ministry said the first five of a dozen Su-25 jets bought from Russia had arrived."
+    text = "In Baghdad, the ministry said the first five of 12 Su-25 jets bought from Russia had arrived."
     assert not movements(detector, text)
     assert movements(detector, "Twelve Russian jets arrived at Hmeimim air base on Monday.")
     text = "Turkey deployed S-400 missile systems purchased from Russia to an air base near Ankara."
@@ -1634,27 +1633,27 @@ def test_troops_moving_through_ruins_are_fighting_not_sent(detector):
 
 
 def test_what_a_capture_would_allow_is_no_capture(detector):
-    assert not changes(detector, "The capture of Chasiv Yar would allow Russian forces to threaten Kramatorsk.")
+    assert not changes(detector, "The capture of Chasiv Yar would allow Russian forces to threaten Siversk.")
     assert not changes(detector, "The fall of Pokrovsk would be a serious blow to the defences.")
     assert changes(detector, "The fall of Pokrovsk on Monday was a serious blow to the defences.")
-    assert changes(detector, "The recapture of Kherson on Friday would allow Kyiv to move guns closer to Crimea.")
+    assert changes(detector, "The recapture of Kherson on Friday would let Kyiv move guns closer to Crimea.")
 
 
 def test_a_handover_of_a_town_to_a_side_is_a_change_of_hands(detector):
     [change] = changes(detector, "Elders negotiated the handover of Aybak to the Taliban on Monday.")
     assert (change.place, change.gaining_actor) == ("Aybak", "the Taliban")
-    text = "Fighting neared Aybak last week. Tribal elders negotiated the city's handover to the Taliban on Monday."
+    text = "Fighting neared Aybak last week. Elders negotiated the city's handover to the Taliban on Monday."
     [change] = changes(detector, text)
     assert (change.place, change.gaining_actor) == ("Aybak", "the Taliban")
     assert not changes(detector, "NATO completed the handover of security responsibility to Afghan forces.")
-    assert not changes(detector, "The handover of Kherson to Ukrainian forces was postponed after talks collapsed.")
+    assert not changes(detector, "The handover of Kherson to Ukrainian forces was postponed on Monday.")
     assert not changes(detector, "Mali's junta demanded the handover of Kidal to the army within days.")
 
 
 def test_a_move_since_which_time_is_measured_is_background(detector):
     text = (
-        "Taliban fighters took Zaranj on Friday, the first provincial capital to fall to the insurgents since "
-        "U.S. and NATO troops began their final withdrawal from Afghanistan in May."
+        "Taliban fighters took Zaranj on Friday, the first provincial capital to fall to the insurgents "
+        "since U.S. and NATO troops began their final withdrawal from Afghanistan in May."
     )
     found = news(detector, text, dt.date(2021, 8, 6))
     assert [(type(e).__name__, e.place) for e in found if isinstance(e, TerritorialControlEvent)] == [
@@ -1686,24 +1685,24 @@ def test_a_town_that_only_locates_the_place_left_is_not_what_it_refers_to(detect
 
 
 def test_paratroopers_that_landed_and_seized_an_airfield_took_it(detector):
-    text = "Russian paratroopers landed at Antonov Airport in Hostomel and seized the airfield from its garrison."
+    text = "Russian paratroopers landed at Antonov Airport in Hostomel and seized the airfield."
     assert not movements(detector, text) and [c.place for c in changes(detector, text)] == ["Antonov Airport"]
     text = "Russian paratroopers landed at Hostomel Airport north-west of Kyiv on Thursday."
     assert [m.destination for m in movements(detector, text)] == ["Hostomel Airport"]
 
 
 def test_a_colonel_captured_is_a_person_not_a_place(detector):
-    assert not changes(detector, "Col Gaddafi himself was captured as he tried to flee the city, officials said.")
+    assert not changes(detector, "Col Gaddafi himself was captured as he tried to flee the city.")
 
 
 def test_sending_troops_a_vote_does_not_commit_to_is_no_deployment(detector):
-    text = "The vote does not commit Cairo to sending soldiers, and officials said no decision had been taken."
+    text = "The vote does not commit Cairo to sending soldiers, and no decision has been taken."
     assert not movements(detector, text)
     assert movements(detector, "Egypt did not hesitate in sending troops to Yemen in March.")
 
 
 def test_a_people_evacuated_from_a_region_is_no_change_of_hands(detector):
-    text = "Israel wants to push Hezbollah back so that some 60,000 Israelis evacuated from the north can return."
+    text = "Israel wants to push Hezbollah back so that 60,000 Israelis evacuated from the north can return."
     assert not changes(detector, text)
     text = "The Allied advance forced the Germans to evacuate Naples."
     assert [c.place for c in changes(detector, text)] == ["Naples"]
@@ -1715,7 +1714,7 @@ def test_nearby_positions_beside_a_town_moved_into_are_not_another_destination(d
 
 
 def test_positions_held_by_a_side_are_ground_taken(detector):
-    text = "The ministry said its forces had seized more than 90 positions held by Armenian fighters on Tuesday."
+    text = "The ministry said its forces had seized more than 90 positions held by Armenian fighters."
     assert [c.place for c in changes(detector, text)] == ["90 positions"]
 
 
@@ -1726,18 +1725,17 @@ def test_a_when_clause_of_a_past_year_is_background(detector):
 
 def test_a_town_described_by_its_region_is_the_town_named(detector):
     text = (
-        "The military regained control of Lashio on Tuesday after the rebels withdrew their fighters from the "
-        "northern Shan State town under a deal."
+        "The military regained control of Lashio on Tuesday after the rebels withdrew their fighters from "
+        "the northern Shan State town under a deal."
     )
-    assert {e.place if isinstance(e, TerritorialControlEvent) else e.destination for e in news(detector, text)} == {
-        "Lashio"
-    }
+    found = news(detector, text)
+    assert {e.place if isinstance(e, TerritorialControlEvent) else e.destination for e in found} == {"Lashio"}
 
 
 def test_the_base_a_force_left_there_is_the_town_taken(detector):
     text = (
-        "Last week, al-Shabaab took over Moqokori in the Hiiraan region after Ethiopian forces pulled out of their "
-        "base there."
+        "Last week, al-Shabaab took over Moqokori in the Hiiraan region after Ethiopian forces pulled out of "
+        "their base there."
     )
     assert [c.place for c in changes(detector, text)] == ["Moqokori"]
     assert [m.destination for m in movements(detector, text)] == ["Moqokori"]
