@@ -1472,6 +1472,8 @@ def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:
         return []  # "during the occupation of Kuwait": a state; "completed the occupation of Grozny" is news
     if t.dep_ == "dobj" and t.head.lemma_.lower() in _JUDGING_VERBS:
         return []
+    if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.tag_ == "VBN" and t.head.head.dep_ == "acl":
+        return []  # "allies unsettled by Russia's annexation of Crimea": what stirred them, told as known
     objs = prep_objects(t, "of") + _gapped_of(t)
     agents = prep_objects(t, "by", "to")
     if not objs and t.head != t:

@@ -124,6 +124,8 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         ]
     if _went_on_to(t):
         return []  # "its troops went on to occupy the air base": what they did next, not a journey
+    if _where_they_had_been(t):
+        return []  # "the Russian troops that had been deployed around Kyiv had pulled back": where they were
     if _how_they_left(t):
         return []  # "The last French troops left Mali, flying out of Gao's airport": how they left
     if t.lemma_.lower() in ("sail", "steam") and not (
@@ -1146,14 +1148,14 @@ def _site_named_for_the_task(t: Token) -> list[Token]:
     return []
 
 
-_POSTING_VERBS = frozenset("station base deploy post position arrive land go".split())
+_WHERE_POSTED_VERBS = frozenset("station base deploy post position arrive land go".split())
 
 
 def _posting_in_the_country(t: Token, country: Token) -> list[Token]:
     """ "will send troops to Poland, where they will be stationed in Rzeszow": the place in the country the
     sentence names for them."""
     for clause in country.children:
-        if is_where_clause(clause) and clause.lemma_.lower() in _POSTING_VERBS:
+        if is_where_clause(clause) and clause.lemma_.lower() in _WHERE_POSTED_VERBS:
             named = [o for o in place_objects(clause, "in", "at") if any(w.pos_ == "PROPN" for w in o.subtree)]
             if named:
                 return named[:1]
@@ -1746,6 +1748,8 @@ def _moves_a_force(t: Token, force: Token) -> bool:
         or _arms_supply(force)
         or _delivers_cargo(force)
         or _bought(t, force)
+        # "any forces sent would go to reassure NATO allies": forces that may be sent, none named as sent
+        or any(c.dep_ == "det" and c.lower_ == "any" for c in force.children)
     )
 
 
@@ -2105,7 +2109,20 @@ def _goal_named(dests: list[Token]) -> bool:
     return any(d.head.lower_ in GOAL_PREPS or d.head.dep_ == "dative" for d in dests)
 
 
-_LEAVING_VERBS = frozenset("leave withdraw pull depart exit quit".split())
+_PULL_OUT_LEMMAS = frozenset("leave withdraw pull depart exit quit".split())
+
+
+def _where_they_had_been(t: Token) -> bool:
+    """A relative clause in the pluperfect that tells where a force leaving had been posted."""
+    return (
+        t.dep_ == "relcl"
+        and any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children)
+        and is_force(t.head)
+        # the parser may not join the force to the verb that moves it back
+        and any(
+            w.pos_ == "VERB" and w.lemma_.lower() in _PULL_OUT_LEMMAS for w in t.doc[t.i + 1 : t.sent.end]
+        )
+    )
 
 
 def _how_they_left(t: Token) -> bool:
@@ -2114,9 +2131,9 @@ def _how_they_left(t: Token) -> bool:
         t.dep_ == "advcl"
         and t.tag_ == "VBG"
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-        and t.lemma_.lower() in _LEAVING_VERBS | {"fly"}
+        and t.lemma_.lower() in _PULL_OUT_LEMMAS | {"fly"}
         and any(c.lower_ == "out" for c in t.children)
-        and t.head.lemma_.lower() in _LEAVING_VERBS
+        and t.head.lemma_.lower() in _PULL_OUT_LEMMAS
     )
 
 

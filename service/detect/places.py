@@ -178,6 +178,9 @@ def _names_counted(obj: Token) -> list[PlaceRef]:
         if region is None or region.i + 1 >= len(doc) or doc[region.i + 1].text != ",":
             return []
         names = [c for c in region.conjuncts if c.i > region.i]
+        appos = [c for c in region.children if c.dep_ == "appos" and c.i == region.i + 2]
+        if not names and appos:  # "in Ukraine's Kharkiv region, Borysivka, Ohirtseve, ...": begun as an aside
+            names = [appos[0], *appos[0].conjuncts]
     if len(names) != number or not all(n.pos_ == "PROPN" for n in names):
         return []
     return [PlaceRef(name_span(n), n) for n in names]

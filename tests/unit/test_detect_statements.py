@@ -1739,3 +1739,40 @@ def test_the_base_a_force_left_there_is_the_town_taken(detector):
     )
     assert [c.place for c in changes(detector, text)] == ["Moqokori"]
     assert [m.destination for m in movements(detector, text)] == ["Moqokori"]
+
+
+def test_a_pull_out_told_again_by_its_participle_is_one_pull_out(detector):
+    text = "The last U.S. troops withdrew from Syria on Monday, pulling out of the Tanf garrison before dawn."
+    assert [m.destination for m in movements(detector, text)] == ["Syria"]
+
+
+def test_a_count_of_villages_named_in_an_aside_after_their_region_is_the_names(detector):
+    text = (
+        "The ministry said its troops had captured five villages in Ukraine's Kharkiv region, Borysivka, "
+        "Ohirtseve, Pletenivka, Pylna and Strilecha, a day after the assault."
+    )
+    assert [c.place for c in changes(detector, text)] == [
+        "Borysivka",
+        "Ohirtseve",
+        "Pletenivka",
+        "Pylna",
+        "Strilecha",
+    ]
+
+
+def test_any_forces_that_might_be_sent_are_none_sent(detector):
+    text = "He stressed that any forces sent would go to reassure NATO allies and would not go into Ukraine."
+    assert not movements(detector, text)
+
+
+def test_where_troops_pulling_back_had_been_deployed_is_no_deployment(detector):
+    text = "Kirby said two-thirds of the Russian troops that had been deployed around Kyiv had pulled back."
+    assert not [m for m in movements(detector, text) if m.direction == "deploy"]
+
+
+def test_a_capture_that_unsettled_allies_is_told_as_known(detector):
+    text = (
+        "The first of about 600 U.S. paratroopers being sent to Poland to reassure allies unsettled by "
+        "Russia's annexation of Crimea arrived on Wednesday."
+    )
+    assert not changes(detector, text)
