@@ -220,12 +220,12 @@ class ArticleContext:
                     # headline's words before the noun, not a name
                     continue
                 if (
-                    self._is_demonym(found_name.split()[-1])
+                    self.is_demonym(found_name.split()[-1])
                     or _RANKING.search(found_name)
                     or _POSSESSIVE_RUN.search(found_name)
                 ):
                     continue  # "the Afghan city", "Country's Second-Largest City": whose city, or which, no name
-                if self._is_demonym(found_name.split()[0]):
+                if self.is_demonym(found_name.split()[0]):
                     continue  # "the northwestern Syrian town": whose town, not its name
                 if m.group("pre") and noun in ("base", "camp") and self._owner_name(found_name):
                     # "overran an African Union base ... storming the base": whose base it is, named with it
@@ -323,7 +323,7 @@ class ArticleContext:
         loc = self.resolve(name)
         return loc is not None and loc.name in _capitals()
 
-    def _is_demonym(self, word: str) -> bool:
+    def is_demonym(self, word: str) -> bool:
         return self.gazetteer.country_code(word) is not None and self.resolve(word) is None
 
     def _window(self, before: int, chars: int) -> str:

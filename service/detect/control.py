@@ -873,6 +873,8 @@ def _frames(t: Token) -> list[TCFrame]:
         for target in targets:
             if target.lemma_.lower() in _LINES:
                 continue  # "pulled back from the front line": a line, not a place left to the enemy
+            if not gainers and _own_quarters(target):
+                continue  # "pulled out of their camp in Kidal", "abandoned their barracks": a force moved out
             places, partial = places_from(target)
             if not places and target == handed and not is_placeish(target):
                 places = [PlaceRef(target.text, target)]  # "Gudermes, Chechnya's second-largest city"
@@ -1465,6 +1467,14 @@ def _restates_a_capture(t: Token) -> bool:
 _JUDGING_VERBS = frozenset("denounce condemn reject recognise recognize protest criticise criticize".split())
 
 
+def _own_quarters(target: Token) -> bool:
+    """ "their camp in Kidal", "their outposts near Manbij", "its barracks": where a force lives, not ground
+    it held against anyone."""
+    owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in target.children)
+    return owned and target.lemma_.lower() in lx.QUARTERS_NOUNS
+
+
+
 def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:
     if lemma not in lx.GAIN_NOUNS | lx.LOSS_NOUNS | {"occupation"}:
         return []
@@ -1472,6 +1482,9 @@ def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:
         return []  # "during the occupation of Kuwait": a state; "completed the occupation of Grozny" is news
     if t.dep_ == "dobj" and t.head.lemma_.lower() in _JUDGING_VERBS:
         return []
+    named = t.text[:1].isupper() and t.i >= 2
+    if named and t.doc[t.i - 1].lower_ == "the" and t.doc[t.i - 2].lower_ == "for":
+        return []  # "the National Movement for the Liberation of Azawad": a group's name, nothing freed
     if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.tag_ == "VBN" and t.head.head.dep_ == "acl":
         return []  # "allies unsettled by Russia's annexation of Crimea": what stirred them, told as known
     objs = prep_objects(t, "of") + _gapped_of(t)

@@ -573,7 +573,7 @@ def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Even
             prev = out[seen[key]]
             # "swept into the center of Afrin and took control of the town": the whole town, said last
             wider = getattr(prev, "extent", None) == "partial" and getattr(e, "extent", None) == "full"
-            if e.background != prev.background:
+            if e.background != prev.background or _taken_back(prev, e, country_of):
                 out.append(e)
                 continue
             # "swept into Hama after government troops withdrew from the city": one change, each side told once
@@ -619,6 +619,13 @@ def _dedupe_in_sentence(events: list[Event], country_of: CountryOf) -> list[Even
         seen[key] = len(out)
         out.append(e)
     return out
+
+
+def _taken_back(prev: Event, e: Event, country_of: CountryOf) -> bool:
+    """ "Troops regained control of Mitu, two days after guerrillas overran the remote jungle capital": the
+    place changed hands twice, each side taking it once."""
+    gainers = getattr(prev, "gaining_actor", None), getattr(e, "gaining_actor", None)
+    return None not in gainers and not _same_actor(*gainers, country_of)
 
 
 def _counted_out_of_the_country(country: Event, site: Event) -> bool:

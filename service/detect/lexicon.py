@@ -81,6 +81,8 @@ SEQUENCE_WORDS = frozenset("then later eventually subsequently finally afterward
 # ... "hand" too: handing over a base pulls its garrison out ("handed over its last base to the army")
 # A side giving a place up: "the rebels had abandoned", "Moscow pulled its forces out", "troops withdrew"
 GIVE_UP_VERBS = frozenset("abandon flee withdraw pull leave retreat evacuate vacate".split())
+# where a force lives: "their camp in Kidal", "its barracks" (left, not ground lost to anyone)
+QUARTERS_NOUNS = frozenset("base camp barracks barrack outpost garrison compound post".split())
 WITHDRAW_VERBS = frozenset(
     "withdraw pull evacuate remove reduce recall desert leave depart hand disengage".split()
 )

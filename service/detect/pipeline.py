@@ -296,6 +296,16 @@ def _pronoun_subject(tok: Token) -> str | None:
     return None
 
 
+def _left_it(actor: str, frame: TCFrame, ctx: ArticleContext) -> bool:
+    """ "Ukrainian troops pulled out of Avdiivka ... the industrial town had been taken in full": the side
+    that left the town did not take it."""
+    if ctx.last_departure is None or ctx.last_departure[1] is None:
+        return False
+    left, side = ctx.last_departure
+    same_place = any(r.anaphoric or r.text == left for r in frame.places)
+    return same_place and _actor_country(actor, ctx) == side
+
+
 def _gainer_left_to_context(tok: Token) -> bool:
     if tok.lemma_.lower() in lx.LOSE_VERBS | lx.LOSS_NOUNS | lx.FALL_VERBS:
         return False  # who gains from a retreat or a fall is often unknown: leave it so
@@ -425,7 +435,7 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
                         (
                             a
                             for a in (ctx.last_actor, _announcer(tok))
-                            if a and not _on_losing_side(a, frame.losing)
+                            if a and not _on_losing_side(a, frame.losing) and not _left_it(a, frame, ctx)
                         ),
                         None,
                     )
@@ -612,7 +622,13 @@ def _place_text(
         return ref.text, True  # "a second carrier to the Middle East ... squadrons to the region": as written
     if ref.anaphoric:
         noun = ref.head.lemma_.lower() if ref.head is not None else None
-        regional = noun == "capital" and any(c.lower_ in SUBNATIONAL for c in ref.head.children)
+        regional = noun == "capital" and any(
+            c.lower_ in SUBNATIONAL
+            # "overran the remote jungle capital of Vaupes department": a province's; "the Afghan capital" is
+            # the state's
+            or c.dep_ in ("amod", "compound", "prep") and not ctx.is_demonym(c.text)
+            for c in ref.head.children
+        )
         if regional:
             noun = "city"  # "swept into Mekelle and took control of the regional capital": the town, not the state's
         before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
@@ -1115,10 +1131,21 @@ def _owned_by_a_pronoun(noun: Token) -> bool:
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
 
+_OWN_QUARTERS_AT = re.compile(r"^(?:their|its) (?:[a-z]+ ){0,2}?([a-z]+?)s? (?:in|near|at|outside) (?=[A-Z])")
+
+
 def _town_of_the_site_left(ref: PlaceRef, frame: DeployFrame, ctx: ArticleContext) -> str | None:
     """ "al-Shabaab took over Moqokori after Ethiopian forces pulled out of their base there": the town."""
     head = ref.head
-    if not (frame.withdraw and ctx.places_taken_in_sentence) or head is None or not _owned_by_a_pronoun(head):
+    quarters = _OWN_QUARTERS_AT.match(ref.text)
+    pulled_out = frame.trigger.lemma_.lower() in lx.WITHDRAW_VERBS | lx.GIVE_UP_VERBS
+    if frame.withdraw and pulled_out and quarters and quarters.group(1).lower() in lx.QUARTERS_NOUNS:
+        # "pulled out of their camp in Kidal", "of their outposts near Manbij": the town they were posted to;
+        # but "will move from their base in Germany" sets off from there
+        return ref.text[quarters.end() :]
+    if not frame.withdraw or head is None or not _owned_by_a_pronoun(head):
+        return None
+    if not ctx.places_taken_in_sentence:
         return None
     there = any(c.lower_ == "there" for c in (*head.children, *frame.trigger.children))
     site = head.lower_ in _A_TOWN_SITE | _TOWN_SITES

@@ -362,6 +362,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         if described and not any(o.pos_ == "PROPN" for o in prep_objects(tok, "of")):
             # "The last pocket of resistance, the small town of al-Ayadiya, fell": the place the words describe
             return _place_refs_of(described[0])
+        if _a_town_described(tok):
+            return [PlaceRef(noun_phrase(tok, keep_conj=False), tok, anaphoric=True)]
         # "the villages of Toqli and Mregel", "two villages (Toqli and Mregel)", "the city of Lysychansk"
         named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         doc = tok.doc
@@ -684,6 +686,29 @@ def _names_a_unit(name: Token) -> bool:
         or name.lemma_.lower() in lx.FORCE_NOUNS
         or is_armed_group(name_span(name))
     )
+
+
+def _a_town_described(tok: Token) -> bool:
+    """ "retaking the only regional capital Moscow had captured", "overran the remote jungle capital of Vaupes
+    department", "the army's last major stronghold in the Darfur region": a town told by what it is, not by a
+    name of its own ("the city of Mitu" is named; "the city", "the regional capital" are plain anaphors)."""
+    noun = tok.lemma_.lower()
+    if tok.tag_ != "NN" or noun not in _DESCRIBED_TOWNS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" for c in tok.children):
+        return False
+    if any(c.pos_ == "PROPN" and c.dep_ in ("compound", "nmod", "appos", "amod") for c in tok.children):
+        return False  # "the Donbas stronghold", "the Hama Triangle town": a name is part of it
+    regions = prep_objects(tok, "of", "in")
+    if any(o.pos_ == "PROPN" and o.head.lower_ == "of" and o.lemma_.lower() not in _STATES for o in regions):
+        # "the city of Mitu": its name; "the provincial capital of Deir Ezzor": the town its province is after
+        return False
+    described = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ not in SUBNATIONAL]
+    return bool(described or regions or noun in ("stronghold", "bastion"))
+
+
+_DESCRIBED_TOWNS = frozenset("capital stronghold bastion city town".split())
+_STATES = frozenset("republic department state province region district oblast governorate county".split())
 
 
 def _described_by_rank(tok: Token) -> bool:

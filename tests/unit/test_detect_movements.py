@@ -1679,9 +1679,9 @@ def test_what_the_q_and_r_probes_taught(detector):
         detector, "Trucks carrying fighters of Russia's Wagner private military company crossed into Mali."
     )
     assert e.actor == "Wagner"
-    # peacekeepers leaving a town are withdrawn, with the camp and its town
+    # peacekeepers leaving their camp in a town are withdrawn from the town
     e = only_movement(detector, "The last peacekeepers pulled out of their camp in Tessalit on Sunday.")
-    assert (e.destination, e.direction) == ("their camp in Tessalit", "withdraw")
+    assert (e.destination, e.direction) == ("Tessalit", "withdraw")
     # a helicopter that flies troops is how they went, not who sent them
     e = only_movement(detector, "Italian paratroopers were flown by helicopter from Albania to Pec.")
     assert (e.destination, e.actor) == ("Pec", "Italian")

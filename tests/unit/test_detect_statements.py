@@ -1776,3 +1776,48 @@ def test_a_capture_that_unsettled_allies_is_told_as_known(detector):
         "Russia's annexation of Crimea arrived on Wednesday."
     )
     assert not changes(detector, text)
+
+
+# --- towns told by what they are, forces leaving their own quarters ---------------------------------------
+
+
+def test_a_town_described_in_the_sentence_that_names_it_is_that_town(detector):
+    text = (
+        "Iraqi troops swept back into Tikrit on Tuesday, retaking the only provincial capital the militants "
+        "had held since June."
+    )
+    assert {e.place for e in changes(detector, text)} == {"Tikrit"}
+    text = "Taliban fighters walked into Kabul on Sunday after the army abandoned the Afghan capital."
+    assert {e.place for e in changes(detector, text)} == {"Kabul"}
+
+
+def test_a_town_retaken_days_after_it_was_overrun_changed_hands_twice(detector):
+    text = (
+        "Malian troops regained control of Menaka on Friday, three days after jihadist fighters overran the "
+        "remote desert capital of the Menaka region."
+    )
+    taken = changes(detector, text)
+    assert {e.place for e in taken} == {"Menaka"}
+    assert {e.gaining_actor for e in taken} == {"Malian troops", "jihadist fighters"}
+
+
+def test_a_force_leaving_its_own_quarters_leaves_the_town_and_loses_no_ground(detector):
+    text = "French soldiers pulled out of their camp in Menaka on Monday, the army said."
+    assert changes(detector, text) == []
+    [e] = movements(detector, text)
+    assert e.destination == "Menaka" and e.direction == "withdraw"
+    text = "Residents said government soldiers abandoned their barracks in the town before rebels arrived."
+    assert changes(detector, text) == []
+
+
+def test_a_liberation_in_a_group_s_name_frees_nothing(detector):
+    text = "The Popular Front for the Liberation of Palestine said its fighters had entered Jenin."
+    assert all(e.place != "Palestine" for e in changes(detector, text))
+
+
+def test_the_side_that_left_a_town_is_not_its_taker(detector):
+    text = (
+        "Ukrainian troops pulled out of Marinka on Monday. Hours later, Russia's defence ministry said the "
+        "ruined town had been taken."
+    )
+    assert all(e.gaining_actor is None or "Ukrain" not in e.gaining_actor for e in changes(detector, text))
