@@ -355,18 +355,30 @@ def _among_options(t: Token) -> bool:
 
 
 _ENTRY_VERBS = frozenset("move enter".split())
+# "moved out", "flew out of Bastion", "Russian armoured columns rolled out of Gori"
+_MOVING_OUT = frozenset("move sail head fly steam roll rumble".split())
 
 
 def _poured_into_a_country(t: Token, lemma: str) -> bool:
     """ "Thousands of Ethiopian troops poured across the border into Somalia": forces sent into another state;
     fighters who "poured into Tripoli" advance on a town (territorial control)."""
-    return lemma in ("pour", "roll") and any(is_country(o.text) for o in _into_across(t))
+    return lemma in ("pour", "roll", "rumble") and any(is_country(o.text) for o in _into_across(t))
 
 
 def _into_across(t: Token) -> list[Token]:
     """ "poured across the border into Somalia", "rolled across a pontoon bridge ... into Bosnia"."""
     across = [o for w in prep_objects(t, "across") for o in _places_in_phrase(w, "into")]
-    return place_objects(t, "into") or across
+    # "rumbled across a pontoon bridge on Sunday and into Bosnia": the parser joins "into" to the day
+    joined = [
+        o
+        for p in t.children
+        if p.dep_ == "prep"
+        for c in p.conjuncts
+        if c.lower_ == "into"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return place_objects(t, "into") or across or joined
 
 
 def _takes_ground(t: Token, frame: DeployFrame) -> bool:
@@ -644,13 +656,14 @@ def _frames(t: Token) -> list[DeployFrame]:
         )
         goals = place_objects(t, "into")
         return [DeployFrame(t, subj, dest_refs(goals))] if naval and goals else []
-    if lemma in lx.INTO_VERBS and lemma not in lx.DEPLOY_VERBS and not passive:
+    outs = [c for c in t.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "out"]
+    if lemma in lx.INTO_VERBS and lemma not in lx.DEPLOY_VERBS and not passive and not outs:
         # "Russian peacekeepers rolled into Nagorno-Karabakh": a mission posted where it goes
         force = _mover(subj)
         goals = place_objects(t, "into")
         # "American tanks rolled across a pontoon bridge into Bosnia": a state's force entering a country,
         # "rolled across the border from Iraq into Kuwait" is the way out of the country left
-        crossing = lemma == "roll" and _poured_into_a_country(t, lemma) and not place_objects(t, "from")
+        crossing = _poured_into_a_country(t, lemma) and lemma != "pour" and not place_objects(t, "from")
         if crossing and _is_mover(force) and not irregulars(force):
             return [DeployFrame(t, force, dest_refs(_into_across(t)))]
         return (
@@ -678,8 +691,7 @@ def _frames(t: Token) -> list[DeployFrame]:
             w.ent_type_ in ("NORP", "GPE") and is_country(w.text) for w in force.subtree
         )
         return [DeployFrame(t, force, dest_refs(goals))] if goals and state_owned else []
-    outs = [c for c in t.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "out"]
-    if lemma in ("move", "sail", "head", "fly", "steam") and outs and not passive and not _on_a_sortie(t):
+    if lemma in _MOVING_OUT and outs and not passive and not _on_a_sortie(t):
         # "warships that had been docked in Tartus have moved out": a departure from where they were posted; "the
         # last British troops flew out of Bastion": from the place named
         force = _mover(subj)

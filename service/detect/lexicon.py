@@ -19,7 +19,8 @@ GAIN_VERBS = frozenset(
 PARTIAL_VERBS = frozenset("enter storm reach penetrate infiltrate breach".split())
 # Motion verbs whose "into P" makes partial control ("fought their way into", "surged into", "broke into").
 INTO_VERBS = frozenset(
-    "fight force push break surge charge advance move sweep battle storm make roll march walk pour".split()
+    "fight force push break surge charge advance move sweep battle storm make roll rumble march walk pour"
+    .split()
 )
 # Subject gives up the place.
 LOSE_VERBS = frozenset("withdraw retreat pull abandon evacuate leave flee lose surrender cede vacate".split())
@@ -262,7 +263,8 @@ _WEAK_STEMS = (
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
     r"rush|airlift|brought|bring|gather|assembl|concentrat|rotat|mass|mobili|arriv|head|land|remov|reduc|cut(?:s|ting)?\b|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|steam(?:ed|ing|s)\b|"
     r"flew|flown|fly|parachut|dropp|shipp|carri|carry|ashore\b|march|rolled into|rolls into|rolling into|"
-    r"rolled across|rolling across|passed (?:through|into)|walked into|poured into|"
+    r"rolled across|rolling across|rolled out|rolling out|rumbl|passed (?:through|into)|walked into|"
+    r"poured into|"
     r"swe(?:pt|eps?|eping) (?:into|through)|"
     r"return|home\b|adds?\b|added\b|adding\b|establish|set(?:s|ting)? up\b|set(?:s|ting)? (?:off|out)\b[^.]{0,60}?\bfor\b|join|"
     r"buildup|build-up|buil[dt]s? up\b|building up\b|presence|transport|ferr|desert|depart|contribut|commit|pledg|foothold|gain|advance|inroad|"

@@ -1821,3 +1821,12 @@ def test_the_side_that_left_a_town_is_not_its_taker(detector):
         "ruined town had been taken."
     )
     assert all(e.gaining_actor is None or "Ukrain" not in e.gaining_actor for e in changes(detector, text))
+
+
+def test_columns_that_roll_out_of_a_town_withdraw_and_tanks_that_rumble_into_a_country_deploy(detector):
+    [e] = movements(detector, "Serbian armoured columns rolled out of Vukovar on Monday, witnesses said.")
+    assert (e.destination, e.direction) == ("Vukovar", "withdraw")
+    [e] = movements(detector, "The first British tanks rumbled across the bridge on Friday and into Kosovo.")
+    assert (e.destination, e.direction) == ("Kosovo", "deploy")
+    [e] = changes(detector, "Rebel tanks rumbled into the centre of Misrata on Sunday.")
+    assert e.place == "Misrata" and e.extent == "partial"
