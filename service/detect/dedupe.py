@@ -62,7 +62,10 @@ _GENERIC = frozenset(
     + ["s"]  # what is left of a possessive: "Goukouni's GUNT" and "Habré's troops" share no name
 )
 _NO_ONE_IN_PARTICULAR = _GENERIC | lx.IRREGULAR_NOUNS
-_NUMBERED_UNITS = frozenset("soldiers troops division brigade regiment battalion".split())
+_NUMBERED_UNITS = frozenset(
+    "soldiers troops division brigade regiment battalion corps task force one two three four five six seven "
+    "eight nine ten".split()  # "soldiers of the 57th Division and Task Force One"
+)
 
 
 def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
@@ -234,14 +237,38 @@ def _entered_after_taken(prev: Event, e: Event, country_of: CountryOf) -> bool:
     the story already told taken whole, by a side it names only in general words, tells no new change."""
     if not isinstance(prev, TerritorialControlEvent) or not isinstance(e, TerritorialControlEvent):
         return False
+    allied = _alongside(prev, e, country_of)
     if (
         prev.extent != "full"
         or e.extent != "partial"
         or e.gaining_actor is None
-        or (e.losing_actor is not None and not _same_actor(prev.losing_actor, e.losing_actor, country_of))
+        or (
+            e.losing_actor is not None
+            and not _same_actor(prev.losing_actor, e.losing_actor, country_of)
+            and not allied
+        )
     ):
         return False  # a withdrawal from part of it ("ISIL later withdrew from most of Palmyra") is news
-    return _same_actor(prev.gaining_actor, e.gaining_actor, country_of) or _names_no_one(e.gaining_actor)
+    return (
+        allied
+        or _same_actor(prev.gaining_actor, e.gaining_actor, country_of)
+        or _names_no_one(e.gaining_actor)
+    )
+
+
+def _alongside(prev: TerritorialControlEvent, e: TerritorialControlEvent, country_of: CountryOf) -> bool:
+    """ "government troops had moved into the camp alongside the Zimbabweans": allies of its taker."""
+    ally = _ALONGSIDE.search(e.evidence)
+    if ally is None or prev.gaining_actor is None:
+        return False
+    name = ally.group(1)
+    taker = country_of(prev.gaining_actor.split()[0])
+    return _same_actor(prev.gaining_actor, name, country_of) or (
+        taker is not None and taker in (country_of(name), country_of(name.removesuffix("s")))
+    )
+
+
+_ALONGSIDE = re.compile(r"\balongside (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 
 
 def _with_sides_from(kept: Event, repeat: Event) -> Event:

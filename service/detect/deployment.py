@@ -1880,7 +1880,12 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
     origins = [dobj] if dobj is not None else place_objects(t, "from") or _posted_at(force)
     if not origins and dobj is None and t.lemma_.lower() == "leave":
         origins = place_objects(force, "in")  # "the roughly 2,400 French soldiers in Mali would leave"
-    origins = [o for o in origins if is_placeish(o) and not is_force(o) and not _struck_area(o)]
+    # "left their bunkers at Beirut airport": the force's own quarters, known by where they stand
+    origins = [
+        (_town_of_quarters(o, t) or o) if _own_quarters(o) else o
+        for o in origins
+        if _own_quarters(o) or is_placeish(o) and not is_force(o) and not _struck_area(o)
+    ]
     if not origins or (under_attack(t) and not _ordered(t)) or _called_a_retreat(t):
         # "left the town after brief exchanges of gunfire": a retreat, a change of control only; but
         # "authorised units to leave the town to avoid being surrounded" decided the move
@@ -1888,6 +1893,34 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
     if t.dep_ == "xcomp" and t.head.lemma_.lower() == "force":
         return []  # "were forced to leave Bilohorivka": a retreat under attack, a change of control only
     return [DeployFrame(t, force, dest_refs(origins), actor=None, withdraw=True)]
+
+
+def _own_quarters(place: Token) -> bool:
+    owned = any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in place.children)
+    return owned and place.lemma_.lower() in lx.QUARTERS_NOUNS
+
+
+_SITING_PREPS = frozenset("at in near".split())
+
+
+def _town_of_quarters(quarters: Token, verb: Token) -> Token | None:
+    """ "left their bunkers at Beirut International Airport", "their barracks in Tessalit": where they stand,
+    said on the noun or, just after it, on the verb."""
+    after = quarters.right_edge.i + 1
+    preps = [
+        c for c in (*quarters.children, *verb.children) if c.dep_ == "prep" and c.lower_ in _SITING_PREPS
+    ]
+    return next(
+        (
+            o
+            for p in preps
+            if p.head == quarters or p.i == after
+            for o in p.children
+            if o.dep_ == "pobj"
+            and (o.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in o.children))
+        ),
+        None,
+    )
 
 
 _SORTIES = frozenset("sortie sorties patrol patrols exercise exercises drill drills raid raids".split())

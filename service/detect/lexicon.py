@@ -83,7 +83,7 @@ SEQUENCE_WORDS = frozenset("then later eventually subsequently finally afterward
 # A side giving a place up: "the rebels had abandoned", "Moscow pulled its forces out", "troops withdrew"
 GIVE_UP_VERBS = frozenset("abandon flee withdraw pull leave retreat evacuate vacate".split())
 # where a force lives: "their camp in Kidal", "its barracks" (left, not ground lost to anyone)
-QUARTERS_NOUNS = frozenset("base camp barracks barrack outpost garrison compound post".split())
+QUARTERS_NOUNS = frozenset("base camp barracks barrack outpost garrison compound post bunker".split())
 WITHDRAW_VERBS = frozenset(
     "withdraw pull evacuate remove reduce recall desert leave depart hand disengage".split()
 )

@@ -34,7 +34,8 @@ _QUANTITY_HEADS = frozenset(
 DEST_PREPS = tuple("to into onto in at toward towards around near on along inside".split())
 _PERSON_ROLES = frozenset(
     "judge leader commander minister president general official officer spokesman journalist son daughter "
-    "brother wife emir chief head governor mayor colonel captain".split()
+    "brother wife emir chief head governor mayor colonel captain candidate senator ambassador lawmaker"
+    .split()
 )
 _PERSON_FATES = frozenset(
     "execute kill torture interrogate release free try sentence behead hang jail".split()
@@ -725,6 +726,8 @@ def _looks_like_person(tok: Token) -> bool:
     """The NER's PERSON is unreliable for villages, so only a person's role or fate in the sentence counts."""
     if any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in tok.children):
         return True  # "Foday Sankoh, the rebel leader, was captured", whatever the NER calls the name
+    if any(c.dep_ == "compound" and c.text.islower() and c.lemma_ in _PERSON_ROLES for c in tok.subtree):
+        return True  # "the presidential candidate Ingrid Betancourt was seized" (not "General Santos")
     if tok.ent_type_ != "PERSON":
         return False
     verb = tok.head

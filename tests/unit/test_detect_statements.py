@@ -1830,3 +1830,27 @@ def test_columns_that_roll_out_of_a_town_withdraw_and_tanks_that_rumble_into_a_c
     assert (e.destination, e.direction) == ("Kosovo", "deploy")
     [e] = changes(detector, "Rebel tanks rumbled into the centre of Misrata on Sunday.")
     assert e.place == "Misrata" and e.extent == "partial"
+
+
+def test_allies_or_a_unit_entering_a_town_told_taken_take_it_no_second_time(detector):
+    text = (
+        "Ethiopian paratroopers have captured Bulo Burde, the militants' main base in the region, the "
+        "ministry said on Monday. It said Somali troops had moved into the town alongside the Ethiopians."
+    )
+    assert len(changes(detector, text)) == 1
+    text = (
+        "Government troops captured Kilinochchi on Friday, the president announced. The army said soldiers "
+        "of the 58th Division and Task Force Two had entered the town from the south."
+    )
+    assert len(changes(detector, text)) == 1
+
+
+def test_a_person_named_with_a_role_before_the_name_is_no_place(detector):
+    for person in ("the presidential candidate Pedro Florencia", "the senator Juan Florencia"):
+        text = f"Hours before the army arrived, {person} was seized by guerrillas on a road to the town."
+        assert changes(detector, text) == []
+
+
+def test_marines_leaving_their_bunkers_at_an_airport_leave_the_airport(detector):
+    [e] = movements(detector, "The last French marines left their bunkers at Bangui airport on Sunday.")
+    assert (e.destination, e.direction) == ("Bangui airport", "withdraw")
