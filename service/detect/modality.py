@@ -1091,6 +1091,7 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
     """A news story dates its own events by weekday; it dates the past it recalls: "the rebels, who took Goma
     last month", "the militants overran Mosul in June 2014" (in a wire story that gives no year to its news)."""
     clause = _own_clause(trigger) + _shared_date(trigger) + _date_of_the_deal(trigger)
+    clause = [t for t in clause if not dates_a_participle(t)]
     text = " ".join(t.text for t in clause)
     recalled = _RELATIVE_PAST.search(text)
     if recalled and not _SAME_STORY_PAST.fullmatch(recalled.group(0)):
@@ -1107,6 +1108,22 @@ def told_as_past(trigger: Token, *, news_style: bool, published_year: int | None
         return True
     # "sent reinforcements on Monday, as it did when ... in 2015": the event dates itself as news
     return not _RECENT.search(text) and _set_in_dated_past(clause, published_year)
+
+
+def dates_a_participle(t: Token) -> bool:
+    """ "peacekeepers authorised by the Security Council last month arrived this week": the date right after a
+    participle phrase dates that phrase, wherever the parser hangs it."""
+    if t.ent_type_ != "DATE":
+        return False
+    start = t.i
+    while start > 0 and t.doc[start - 1].ent_type_ == "DATE" and t.doc[start].ent_iob_ == "I":
+        start -= 1
+    if start == 0:
+        return False
+    before = t.doc[start - 1]
+    return any(
+        a.dep_ == "acl" and a.tag_ == "VBN" and a.right_edge == before for a in (before, *before.ancestors)
+    )
 
 
 def _names_the_force(year: Token, trigger: Token) -> bool:

@@ -36,6 +36,7 @@ from service.detect.modality import (
     Modality,
     assess,
     comes_after,
+    dates_a_participle,
     measures_since,
     recalled_by_wording,
     told_as_past,
@@ -1221,10 +1222,14 @@ def _dating_text(trigger: Token, text: str) -> str:
         if w == trigger or w.is_ancestor(trigger):
             continue
         describes = w.dep_ == "relcl" and (is_placeish(w.head) or is_force(w.head))
-        if describes or measures_since(w):  # but "the war, which erupted in April 2023" dates it
+        # "peacekeepers authorised by the Security Council last month arrived this week": the vote's date
+        participle = w.dep_ == "acl" and w.tag_ == "VBN" and is_force(w.head)
+        if describes or participle or measures_since(w):  # not "the war, which erupted in April 2023"
             start, end = w.left_edge.idx, w.right_edge.idx + len(w.right_edge.text)
             if end <= len(out):
                 out = out[:start] + " " * (end - start) + out[end:]
+        elif dates_a_participle(w) and w.idx + len(w.text) <= len(out):
+            out = out[: w.idx] + " " * len(w.text) + out[w.idx + len(w.text) :]  # hung on the main verb
     return out
 
 

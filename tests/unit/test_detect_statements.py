@@ -1854,3 +1854,9 @@ def test_a_person_named_with_a_role_before_the_name_is_no_place(detector):
 def test_marines_leaving_their_bunkers_at_an_airport_leave_the_airport(detector):
     [e] = movements(detector, "The last French marines left their bunkers at Bangui airport on Sunday.")
     assert (e.destination, e.direction) == ("Bangui airport", "withdraw")
+
+
+def test_the_date_of_a_force_s_authorisation_does_not_date_its_arrival(detector):
+    text = "Some 1,500 extra peacekeepers authorised by the Security Council last month arrived in Bunia this week."
+    [e] = movements(detector, text, dt.date(2014, 3, 14))
+    assert (e.destination, e.size) == ("Bunia", 1500)
