@@ -84,6 +84,19 @@ _LAST_YEAR = re.compile(r"\blast year\b", re.I)
 _RELATIVE_RE = re.compile(r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b(?!['’]s)", re.I)
 
 
+# "two weeks ago", "10 days ago", "a year ago"
+_AGO_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "a few": 3, "several": 4,
+}
+_AGO_UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_AGO = re.compile(
+    r"\b(a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
+    r"(day|week|month|year)s? ago\b",
+    re.I,
+)
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -152,6 +165,9 @@ def resolve_event_date(sentence: str, published: dt.date | None, *, ahead: bool 
         return shift(published, -back)
     if m := _RELATIVE_RE.search(sentence):
         return shift(published, -_RELATIVE[m.group(1).lower()])
+    if m := _AGO.search(sentence):
+        count = _AGO_COUNTS.get(m.group(1).lower()) or int(m.group(1))
+        return shift(published, -count * _AGO_UNITS[m.group(2).lower()])
     if m := _IN_MONTH.search(sentence):
         if ahead and not m.group("year") and _MONTHS[m.group("month").lower()] > published.month:
             return published

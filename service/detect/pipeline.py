@@ -1189,6 +1189,9 @@ _MILITARY_BODY = re.compile(
 )
 
 
+_ANNOUNCING_NOUNS = frozenset("announcement decision order pledge promise statement".split())
+
+
 def _announcement_dated(trigger: Token) -> bool:
     """ "Trump announced in December that the troops would leave": the month dates the announcement, not what
     is still to come ("is due to arrive in April")."""
@@ -1197,6 +1200,10 @@ def _announcement_dated(trigger: Token) -> bool:
         and w.dep_ == "pobj"
         and w.head.lower_ in ("in", "during")
         and w.head.head.lemma_.lower() in lx.ANNOUNCE_HEADS | lx.CLAIM_VERBS
+        # "Putin's announcement two weeks ago that the forces would be pulled out"
+        or w.lower_ == "ago"
+        and w.dep_ == "advmod"
+        and w.head.lemma_.lower() in _ANNOUNCING_NOUNS | lx.ANNOUNCE_HEADS
         for w in trigger.sent
     )
 

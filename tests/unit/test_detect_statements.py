@@ -1860,3 +1860,20 @@ def test_the_date_of_a_force_s_authorisation_does_not_date_its_arrival(detector)
     text = "Some 1,500 extra peacekeepers authorised by the Security Council last month arrived in Bunia this week."
     [e] = movements(detector, text, dt.date(2014, 3, 14))
     assert (e.destination, e.size) == ("Bunia", 1500)
+
+
+def test_a_time_ago_dates_the_event_and_an_announcement_weeks_ago_is_background(detector):
+    from service.detect.dates import resolve_event_date
+
+    published = dt.date(2017, 6, 20)
+    assert resolve_event_date("the army took the town two days ago", published) == dt.date(2017, 6, 18)
+    assert resolve_event_date("announced three weeks ago", published) == dt.date(2017, 5, 30)
+    assert resolve_event_date("seized it a year ago", published) == dt.date(2016, 6, 20)
+    text = (
+        "Jets kept bombing the city, despite the president's announcement three weeks ago that most of the "
+        "country's troops in Mali would be pulled out."
+    )
+    assert movements(detector, text, published) == []
+    text = "France announced on Monday that most of its troops in Mali would be pulled out."
+    [e] = movements(detector, text, published)
+    assert (e.destination, e.direction, e.status) == ("Mali", "withdraw", "announced")
