@@ -136,6 +136,11 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
     for appos in [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts]:
         # "entered Kfar Kila, Odaisseh, Mais al-Jabal and Markaba": a list the parser began as an apposition
         refs.extend(r for k in with_conjuncts(appos) for r in _place_refs_of(k))
+    for appos in [c for c in obj.children if c.dep_ == "appos" and c.lemma_.lower() in lx.PLACE_NOUNS]:
+        # "took Kunduz, capital of the province of the same name, and Taloqan": the parser joins the next name
+        # to the description
+        joined = [k for k in appos.conjuncts if k.pos_ == "PROPN" and k.i > appos.i]
+        refs.extend(r for k in joined for r in _place_refs_of(k))
     for appos in [c for c in obj.children if c.dep_ == "appos" and c.tag_ == "NNS"]:
         # "Baghanis Ayrum, Ashagi Askipara, Kheyrimli and Gizilhajili, ethnic Azerbaijani villages": the parser
         # hangs the rest of the list on the noun that describes it
@@ -937,7 +942,13 @@ def repeated_departures(verb: Token) -> list[Token]:
 
 
 def place_objects(tok: Token, *preps: str) -> list[Token]:
-    return [o for o in prep_objects(tok, *preps) if is_placeish(o)]
+    # "along its side of the Philadelphi corridor", "into part of the town": the place a share is of
+    return [
+        o
+        for o in prep_objects(tok, *preps)
+        if is_placeish(o)
+        or o.lemma_.lower() in PARTIAL_HEADS and any(map(is_placeish, prep_objects(o, "of")))
+    ]
 
 
 _SPOTS = frozenset("location locations site sites point points".split())

@@ -1877,3 +1877,16 @@ def test_a_time_ago_dates_the_event_and_an_announcement_weeks_ago_is_background(
     text = "France announced on Monday that most of its troops in Mali would be pulled out."
     [e] = movements(detector, text, published)
     assert (e.destination, e.direction, e.status) == ("Mali", "withdraw", "announced")
+
+
+def test_a_name_joined_to_the_description_of_the_town_before_it_is_taken_too(detector):
+    text = (
+        "The rebels took Menaka, capital of the region of the same name, and Ansongo, the capital of the "
+        "Ansongo district, officials said."
+    )
+    assert {e.place for e in changes(detector, text)} == {"Menaka", "Ansongo"}
+
+
+def test_forces_stationed_along_a_state_s_side_of_a_border_go_to_that_border(detector):
+    [e] = movements(detector, "Jordan is to station 600 border guards along its side of the Rukban crossing.")
+    assert (e.destination, e.size, e.status) == ("the Rukban crossing", 600, "announced")
