@@ -341,6 +341,8 @@ def _frames(t: Token) -> list[TCFrame]:
         lemma = "retreat"  # "the garrison fell back from the town": a retreat ("fell back under X control" is not)
     if lemma == "give" and any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
         lemma = "cede"  # "US Marines gave up the adjoining Camp Leatherneck to Afghan control"
+    if lemma in ("take", "hold") and _taken_captive(t):
+        return []  # "had taken prisoner Brig. Gen. Thurein Tun", "took two officers hostage": people
     if lemma == "evacuate" and _civilians_evacuated(t):
         return []  # "some 60,000 Israelis evacuated from the north": a people moved out of harm's way
     if lemma in lx.NAMING_VERBS:
@@ -1465,6 +1467,16 @@ def _restates_a_capture(t: Token) -> bool:
 # "denounced the annexation of ... as illegal", "refused to recognise the takeover": a judgement of a change
 # the story told before, not its telling
 _JUDGING_VERBS = frozenset("denounce condemn reject recognise recognize protest criticise criticize".split())
+
+
+def _taken_captive(verb: Token) -> bool:
+    doc = verb.doc
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    words = [c.lower_ for c in verb.children] + ([after.lower_] if after is not None else [])
+    return any(w in _CAPTIVES for w in words)
+
+
+_CAPTIVES = frozenset("prisoner prisoners captive captives hostage hostages".split())
 
 
 def _own_quarters(target: Token) -> bool:

@@ -59,7 +59,9 @@ _GERUND_INTENT = frozenset(
     "prevent stop deter bar block".split()
 )  # ... and "close to retaking", "on the verge of capturing": not yet; "to prevent the Army from reoccupying it"
 _REFUSING_VERBS = frozenset("oppose reject resist refuse".split())
-_PRESENCE_PARTICIPLES = frozenset("station base deploy position garrison locate post keep".split())
+_PRESENCE_PARTICIPLES = frozenset(
+    "station base deploy position garrison locate post keep gather concentrate mass amass assemble".split()
+)
 _UNREAL_MODIFIERS = frozenset(
     "planned proposed possible potential expected rumoured rumored hypothetical".split()
 )
@@ -220,10 +222,14 @@ def _infinitive_head(tok: Token) -> Token | None:
 
 
 def _refused(gerund: Token) -> bool:
-    """ "opposed sending troops" (but "opposed the offensive, sending troops to the border" did send them; and
-    "ruled out sending troops" is left alone: the parser hangs the gerund there as it hangs "ruled out a ground
-    war, sending advisers instead", which were sent)."""
-    return gerund.dep_ == "xcomp" and gerund.head.lemma_.lower() in _REFUSING_VERBS
+    """ "opposed sending troops", "ruled out sending forces into Ukraine" (but "opposed the offensive, sending
+    troops to the border" did send them, as "ruled out a ground war, sending advisers instead" sent them)."""
+    ruled_out = gerund.head.lemma_.lower() == "rule" and any(
+        c.dep_ == "prt" and c.lower_ == "out" and c.i == gerund.i - 1 for c in gerund.head.children
+    )
+    return gerund.dep_ in ("xcomp", "advcl") and ruled_out or (
+        gerund.dep_ == "xcomp" and gerund.head.lemma_.lower() in _REFUSING_VERBS
+    )
 
 
 def _conditional(verb: Token) -> bool:

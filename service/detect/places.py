@@ -338,6 +338,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         return []  # "captured it along with its entire garrison": the troops, not a place
     if _is_area(tok):
         return [PlaceRef(place_phrase(tok), tok)]  # "recaptured 1,000 square kilometers of territory"
+    if tok.pos_ == "PROPN" and _looks_like_person(tok):
+        return []  # "rebels seized Damascus and President Bashar al-Assad": a person the parser joins on
     if tok.pos_ == "PROPN" and (names := _names_run_into_one(tok)):
         return [PlaceRef(text, head) for text, head in names]
     if not is_placeish(tok):
@@ -731,8 +733,11 @@ def _looks_like_person(tok: Token) -> bool:
     """The NER's PERSON is unreliable for villages, so only a person's role or fate in the sentence counts."""
     if any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in tok.children):
         return True  # "Foday Sankoh, the rebel leader, was captured", whatever the NER calls the name
-    if any(c.dep_ == "compound" and c.text.islower() and c.lemma_ in _PERSON_ROLES for c in tok.subtree):
-        return True  # "the presidential candidate Ingrid Betancourt was seized" (not "General Santos")
+    titled = (c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in _PERSON_ROLES)
+    if any(c.text.islower() or tok.ent_type_ == "PERSON" for c in titled):
+        # "the presidential candidate Ingrid Betancourt was seized", "President Bashar al-Assad" (but not
+        # "General Santos", a town)
+        return True
     if tok.ent_type_ != "PERSON":
         return False
     verb = tok.head
@@ -926,7 +931,8 @@ def name_run(doc: Doc, i: int) -> list[str]:
         i += 1
     if current:
         names.append(doc[current[0].i : current[-1].i + 1].text)
-    return names
+    # "seized Damascus and President Bashar al-Assad fled": a titled person ends the list
+    return [n for n in names if n.split()[0].lower() not in _PERSON_ROLES or len(n.split()) < 2]
 
 
 def repeated_departures(verb: Token) -> list[Token]:

@@ -1890,3 +1890,23 @@ def test_a_name_joined_to_the_description_of_the_town_before_it_is_taken_too(det
 def test_forces_stationed_along_a_state_s_side_of_a_border_go_to_that_border(detector):
     [e] = movements(detector, "Jordan is to station 600 border guards along its side of the Rukban crossing.")
     assert (e.destination, e.size, e.status) == ("the Rukban crossing", 600, "announced")
+
+
+def test_forces_a_state_ruled_out_sending_are_not_sent(detector):
+    assert movements(detector, "The alliance has ruled out sending combat troops into Moldova.") == []
+    [e] = movements(detector, "Paris ruled out a ground war, sending 300 advisers to Chad instead.")
+    assert (e.destination, e.size) == ("Chad", 300)
+
+
+def test_troops_said_to_be_massed_near_a_border_are_a_presence(detector):
+    text = "More than 40,000 Azerbaijani troops are concentrated along the Armenian border, officials say."
+    assert movements(detector, text, dt.date(2022, 9, 10)) == []
+    [e] = movements(detector, "About 2,000 troops are being concentrated near Lachin, officials said.")
+    assert (e.destination, e.size) == ("Lachin", 2000)
+
+
+def test_officers_taken_prisoner_and_a_titled_leader_are_people_not_places(detector):
+    text = "The rebels said they had taken prisoner Col. Aung Kyaw, who led the camp, and 40 of his men."
+    assert changes(detector, text) == []
+    text = "Hours after rebels seized Tripoli and Colonel Muammar Gaddafi fled the city, the council met."
+    assert {e.place for e in changes(detector, text)} == {"Tripoli"}
