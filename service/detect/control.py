@@ -662,7 +662,8 @@ def _frames(t: Token) -> list[TCFrame]:
                 places,
                 gaining=gainer,
                 losing=actor_of(losers[0]) if losers else None,
-                partial=partial or (partial_verb and lemma != "storm") or lemma == "storm",
+                # "entered the Agdam district, taking over the first of three territories": all of it
+                partial=partial or (partial_verb or lemma == "storm") and _takeover_told_after(t) is None,
             )
         )
         for place, loser in _taken_from_each(losers[:1]):
@@ -828,6 +829,9 @@ def _frames(t: Token) -> list[TCFrame]:
         handed_to_a_side = lemma in lx.HANDOVER_VERBS and any(is_force(r) for r in receivers)
         if surrendered:
             loser = None  # "Jalalabad surrendered", "its garrison surrendered": who held it is told elsewhere
+        if loser is not None and _a_departure(loser) and any(is_armed(r) for r in receivers):
+            # "The pull-out left the former security zone to Hezbollah guerrillas": who left is told elsewhere
+            loser, handed_to_a_side = None, True
         if (
             passive
             and loser is None
@@ -1407,6 +1411,11 @@ def _partial_frames(t: Token, objs: list[Token], subj: Token | None) -> list[TCF
     return out
 
 
+_WHOLE_PLACES = frozenset(
+    "town city capital village district territory region area province settlement stronghold haven".split()
+)
+
+
 def _takeover_told_after(t: Token) -> Token | None:
     """ "marched into San Vicente without firing a shot, retaking the main town of the safe haven": the
     participle after an entry tells that the place was taken whole, in words that describe, not name, it."""
@@ -1430,7 +1439,12 @@ def _takeover_told_after(t: Token) -> Token | None:
                 any(w.pos_ == "PROPN" for w in taken.doc[taken.left_edge.i : taken.i])
                 or any(r.head is not None and r.head.pos_ == "PROPN" for r in refs)
             )
-            if refs and not named:
+            # "taking over a flashpoint city", "taking over the first of three territories"; but "seizing the
+            # police station" took a building in it
+            whole = taken is not None and any(
+                w.lemma_.lower() in _WHOLE_PLACES for w in (taken, *prep_objects(taken, "of"))
+            )
+            if whole and not named:
                 return c  # described ("the main town of a vast safe haven"), not named ("the Siniat factory")
     return None
 
@@ -1467,6 +1481,10 @@ def _restates_a_capture(t: Token) -> bool:
 # "denounced the annexation of ... as illegal", "refused to recognise the takeover": a judgement of a change
 # the story told before, not its telling
 _JUDGING_VERBS = frozenset("denounce condemn reject recognise recognize protest criticise criticize".split())
+
+
+def _a_departure(tok: Token) -> bool:
+    return tok.lemma_.lower() in lx.WITHDRAW_NOUNS | {"retreat", "pullback"}
 
 
 def _taken_captive(verb: Token) -> bool:

@@ -652,7 +652,12 @@ def _taken_back(prev: Event, e: Event, country_of: CountryOf) -> bool:
     """ "Troops regained control of Mitu, two days after guerrillas overran the remote jungle capital": the
     place changed hands twice, each side taking it once."""
     gainers = getattr(prev, "gaining_actor", None), getattr(e, "gaining_actor", None)
-    return None not in gainers and not _same_actor(*gainers, country_of)
+    # but "Rebel tanks rolled into Addis Ababa, and by midday the EPRDF was in control": one side, told twice
+    apart = bool(_ONE_AFTER_THE_OTHER.search(e.evidence))
+    return None not in gainers and not _same_actor(*gainers, country_of) and apart
+
+
+_ONE_AFTER_THE_OTHER = re.compile(r"\b(?:after|before|since|later|back)\b|\bthe (?:next|following) day\b")
 
 
 def _counted_out_of_the_country(country: Event, site: Event) -> bool:

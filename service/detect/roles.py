@@ -403,6 +403,7 @@ def is_armed(tok: Token | None) -> bool:
         "allies",
         "group",
         "jihadist",
+        "guerrilla",
         "extremist",
         "militia",
         "insurgent",

@@ -1910,3 +1910,25 @@ def test_officers_taken_prisoner_and_a_titled_leader_are_people_not_places(detec
     assert changes(detector, text) == []
     text = "Hours after rebels seized Tripoli and Colonel Muammar Gaddafi fled the city, the council met."
     assert {e.place for e in changes(detector, text)} == {"Tripoli"}
+
+
+def test_a_pull_out_that_left_a_zone_to_guerrillas_handed_it_over(detector):
+    [e] = changes(detector, "The withdrawal left the former buffer zone to Hezbollah guerrillas.")
+    assert (e.place, e.gaining_actor) == ("the former buffer zone", "Hezbollah guerrillas")
+    assert changes(detector, "The withdrawal left the town of Khiam in ruins.") == []
+
+
+def test_an_entry_told_as_taking_over_a_described_place_took_all_of_it(detector):
+    text = "Azerbaijani troops entered the Lachin district on Monday, taking over the last of the territories."
+    [e] = changes(detector, text)
+    assert (e.place, e.extent) == ("the Lachin district", "full")
+    taken = changes(detector, "Rebels entered Kafr Nabl on Monday, seizing the police station.")
+    assert {(e.place, e.extent) for e in taken} == {("Kafr Nabl", "partial"), ("the police station", "full")}
+
+
+def test_one_side_told_twice_in_a_sentence_took_the_town_once(detector):
+    text = (
+        "Rebel tanks rolled into Asmara at dawn on Friday, and by midday the Eritrean People's Liberation "
+        "Front was in control of the city."
+    )
+    assert len(changes(detector, text)) == 1
