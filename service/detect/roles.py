@@ -545,8 +545,8 @@ def moving_in(t: Token) -> bool:
 def left_by_another(t: Token, force: Token) -> bool:
     """Does the sentence tell of another side giving the place up ("which the rebels had abandoned", "after
     Moscow pulled its forces out")? A handover to the newcomers ("handing positions over to") is a posting."""
-    if any(w.lemma_.lower() == "hand" for w in t.sent):
-        return False
+    if any(w.lemma_.lower() == "hand" and _hands_over(w) for w in t.sent):
+        return False  # but "handing Kyiv its biggest gain in months" hands nothing over
     # peacekeepers and military police moving in take no side's ground
     takes_sides = not keeps_no_ground(force) and not any(x.lower_ == "police" for x in force.subtree)
     for w in t.sent:
@@ -562,7 +562,15 @@ def left_by_another(t: Token, force: Token) -> bool:
             sides = [c for c in w.children if c.dep_ in ("amod", "poss", "compound") and c.pos_ != "PRON"]
             if any(c.ent_type_ in ("NORP", "GPE") or is_armed(c) for c in sides):
                 return True
+            # "after Russian forces completed their retreat across the river": the side whose retreat it is
+            doer = subject_of(w.head) if w.dep_ == "dobj" else None
+            if doer is not None and is_armed(doer) and doer.pos_ != "PRON" and doer not in force.subtree:
+                return True
     return False
+
+
+def _hands_over(hand: Token) -> bool:
+    return any(c.lower_ in ("over", "back") or c.dep_ == "prep" and c.lower_ == "to" for c in hand.children)
 
 
 _PULL_OUT_NOUNS = frozenset("withdrawal pullout pull-out pullback departure retreat".split())

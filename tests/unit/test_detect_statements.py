@@ -1919,7 +1919,7 @@ def test_a_pull_out_that_left_a_zone_to_guerrillas_handed_it_over(detector):
 
 
 def test_an_entry_told_as_taking_over_a_described_place_took_all_of_it(detector):
-    text = "Azerbaijani troops entered the Lachin district on Monday, taking over the last of the territories."
+    text = "Azerbaijani troops entered the Lachin district on Monday, taking over the last territory."
     [e] = changes(detector, text)
     assert (e.place, e.extent) == ("the Lachin district", "full")
     taken = changes(detector, "Rebels entered Kafr Nabl on Monday, seizing the police station.")
@@ -1932,3 +1932,17 @@ def test_one_side_told_twice_in_a_sentence_took_the_town_once(detector):
         "Front was in control of the city."
     )
     assert len(changes(detector, text)) == 1
+
+
+def test_troops_entering_a_town_after_the_other_side_completed_its_retreat_take_it(detector):
+    text = (
+        "Ukrainian troops entered the town of Lyman on Saturday after Russian forces completed their retreat "
+        "to the east."
+    )
+    [e] = changes(detector, text)
+    assert (e.place, e.gaining_actor) == ("Lyman", "Ukrainian troops")
+    text = text.replace("to the east.", "to the east, handing Kyiv its biggest gain in months.")
+    [e] = changes(detector, text)
+    assert e.place == "Lyman"
+    [e] = movements(detector, "Russian troops entered Manbij and began patrolling the streets.")
+    assert e.destination == "Manbij"
