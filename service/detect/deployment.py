@@ -128,6 +128,8 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         return []  # "the Russian troops that had been deployed around Kyiv had pulled back": where they were
     if _how_they_left(t):
         return []  # "The last French troops left Mali, flying out of Gao's airport": how they left
+    if _what_the_move_bolsters(t):
+        return []  # "will send 3,000 more soldiers to Kuwait, bolstering U.S. forces in the Middle East"
     if t.lemma_.lower() in ("sail", "steam") and not (
         any(c.dep_ == "prep" and c.lower_ in GOAL_PREPS for c in t.children)
         or place_objects(t, "for")
@@ -1921,6 +1923,14 @@ def _town_of_quarters(quarters: Token, verb: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _what_the_move_bolsters(t: Token) -> bool:
+    """A participle of a presence verb after a movement in its sentence tells the movement's effect."""
+    participle = t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj")
+    if t.lemma_.lower() not in lx.PRESENCE_VERBS or not participle:
+        return False
+    return any(w.pos_ == "VERB" and w.i < t.i and w.lemma_.lower() in lx.DEPLOY_VERBS for w in t.sent)
 
 
 _SORTIES = frozenset("sortie sorties patrol patrols exercise exercises drill drills raid raids".split())

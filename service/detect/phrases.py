@@ -738,9 +738,9 @@ def _before_own_object(prep: Token) -> int:
         for k in prep.conjuncts
         if k.i > prep.i and k.pos_ == "ADP"  # "around Kyiv and from Chernihiv"
     ]
-    if not own:
-        return prep.right_edge.i
-    end = min(k.left_edge.i for k in own) - 1
+    # "the headquarters of the North Oil Company and the Baba Gurgur field": the parser may hang the "and" of
+    # a list on the name
+    end = min(k.left_edge.i for k in own) - 1 if own else prep.right_edge.i
     while end > prep.i and prep.doc[end].dep_ in ("cc", "punct"):
         end -= 1
     return end

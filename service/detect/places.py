@@ -136,6 +136,11 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
     for appos in [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts]:
         # "entered Kfar Kila, Odaisseh, Mais al-Jabal and Markaba": a list the parser began as an apposition
         refs.extend(r for k in with_conjuncts(appos) for r in _place_refs_of(k))
+    for appos in [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.conjuncts]:
+        # "seized the K1 military base, the headquarters of the North Oil Company and the Baba Gurgur oil
+        # field": sites listed, the parser began the list as an apposition
+        if all(k.lemma_.lower() in FACILITIES | _FIELDS for k in (obj, *with_conjuncts(appos))):
+            refs.extend(r for k in with_conjuncts(appos) for r in _place_refs_of(k))
     for appos in [c for c in obj.children if c.dep_ == "appos" and c.lemma_.lower() in lx.PLACE_NOUNS]:
         # "took Kunduz, capital of the province of the same name, and Taloqan": the parser joins the next name
         # to the description
@@ -366,6 +371,7 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
             and any(o.pos_ == "PROPN" for o in prep_objects(c, "of"))
             # "the regional capital, the only city of Kherson Oblast that Russia had taken": a place in a region
             and not any(d.dep_ == "relcl" or d.lower_ == "only" or d.tag_ == "JJS" for d in c.children)
+            and not c.conjuncts  # "the K1 base, the headquarters of the North Oil Company and the oil field"
         ]
         if described and not any(o.pos_ == "PROPN" for o in prep_objects(tok, "of")):
             # "The last pocket of resistance, the small town of al-Ayadiya, fell": the place the words describe
@@ -715,6 +721,7 @@ def _a_town_described(tok: Token) -> bool:
     return bool(described or regions or noun in ("stronghold", "bastion"))
 
 
+_FIELDS = frozenset("field oilfield airstrip".split())
 _DESCRIBED_TOWNS = frozenset("capital stronghold bastion city town".split())
 _STATES = frozenset("republic department state province region district oblast governorate county".split())
 

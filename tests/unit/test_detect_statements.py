@@ -1946,3 +1946,18 @@ def test_troops_entering_a_town_after_the_other_side_completed_its_retreat_take_
     assert e.place == "Lyman"
     [e] = movements(detector, "Russian troops entered Manbij and began patrolling the streets.")
     assert e.destination == "Manbij"
+
+
+def test_sites_listed_after_a_base_are_each_taken(detector):
+    text = (
+        "Federal forces also seized the K2 air base, the headquarters of the North Gas Company and the "
+        "Jambur oil field west of the city on Monday."
+    )
+    places = {e.place for e in changes(detector, text)}
+    assert places == {"the K2 air base", "the headquarters of the North Gas Company", "the Jambur oil field"}
+
+
+def test_a_participle_that_tells_what_a_movement_bolsters_is_no_second_movement(detector):
+    text = "The Pentagon will send 2,000 soldiers to Jordan, officials said, bolstering forces in the Gulf."
+    [e] = movements(detector, text)
+    assert (e.destination, e.size) == ("Jordan", 2000)
