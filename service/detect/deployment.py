@@ -980,7 +980,7 @@ def _frames(t: Token) -> list[DeployFrame]:
         return []
     if _route_of_a_mover(t):
         return []  # "a column ... that crossed into the country from Cameroon reached Bouar": one journey
-    if _on_the_way_home(t):
+    if _on_the_way_home(t) or _out_through_a_neighbour(t):
         return []  # "crossing into Rwanda in a convoy of trucks on their way home": a leg of the trip home
     if _landed_to_seize(t):
         return []  # "paratroopers landed at Antonov Airport and seized the airfield": an assault, a capture
@@ -2210,6 +2210,19 @@ def _on_the_way_home(t: Token) -> bool:
     )
 
 
+def _out_through_a_neighbour(t: Token) -> bool:
+    """ "The final contingent handed over its base in Gao and crossed into neighbouring Niger": the way out of
+    the country it left."""
+    if t.lemma_.lower() != "cross":
+        return False
+    into = [o for o in prep_objects(t, "into") if any(c.lower_ in _NEIGHBOURING for c in o.children)]
+    leaving = lx.WITHDRAW_VERBS | lx.GIVE_UP_VERBS | {"hand"}
+    return bool(into) and any(w != t and w.pos_ == "VERB" and w.lemma_.lower() in leaving for w in t.sent)
+
+
+_NEIGHBOURING = frozenset("neighbouring neighboring neighbour neighbor".split())
+
+
 def _rejoins(t: Token) -> bool:
     return any(c.dep_ == "conj" and c.lemma_.lower() == "rejoin" for c in t.children)
 
@@ -2346,6 +2359,8 @@ def _retreat_in_battle(t: Token, force: Token, *, from_positions: bool = False) 
         return False  # "had ordered Ukrainian units to withdraw from Avdiivka to avoid encirclement": decided
     if _in_a_planned_move(t):
         return False  # "withdrew from the town for strategic reasons after days of air strikes": its choice
+    if avoids_capture(t) and _reported_by_its_own_side(t, force):
+        return False  # "the army chief said his troops had withdrawn from Avdiivka to avoid encirclement"
     if under_attack(t):
         return True
     if _reported_by_its_own_side(t, force):

@@ -1961,3 +1961,17 @@ def test_a_participle_that_tells_what_a_movement_bolsters_is_no_second_movement(
     text = "The Pentagon will send 2,000 soldiers to Jordan, officials said, bolstering forces in the Gulf."
     [e] = movements(detector, text)
     assert (e.destination, e.size) == ("Jordan", 2000)
+
+
+def test_a_pull_out_the_own_army_chief_tells_to_avoid_encirclement_is_a_withdrawal(detector):
+    text = "The army chief said on Saturday that his troops had withdrawn from Marinka to avoid encirclement."
+    [m] = movements(detector, text, dt.date(2023, 12, 25))
+    assert (m.destination, m.direction) == ("Marinka", "withdraw")
+    assert movements(detector, "Ukrainian troops pulled out of Marinka to avoid being encircled.") == []
+
+
+def test_a_last_contingent_crossing_into_a_neighbour_as_it_leaves_is_no_new_deployment(detector):
+    text = "The last unit handed its base in Menaka to Malian troops and crossed into neighbouring Niger."
+    assert all(m.direction == "withdraw" for m in movements(detector, text))
+    [m] = movements(detector, "Thousands of Ethiopian troops crossed into neighbouring Somalia on Sunday.")
+    assert m.direction == "deploy"
