@@ -103,9 +103,16 @@ class ArticleContext:
                 continue  # "the Northern Alliance": a side, whatever town shares a word of its name
             if _only_in_a_body_s_name(name, text):
                 continue  # "the Government of National Accord": a body's name, whatever town shares it
+            if self._a_person_s_name(name):
+                continue  # "Mr. Bush conceded": a man, whatever town shares his name
             loc = self.resolve(name)
             if loc is not None and loc.feature == "city" and loc.country in self.countries:
                 yield name
+
+    def _a_person_s_name(self, name: str) -> bool:
+        """Does the article title a person so ("Mr. Bush", "Defence Secretary Lloyd Austin")?"""
+        titled = rf"\b(?:{_PERSON_TITLES})\.?(?: [A-Z][\w.'’-]*)* {re.escape(name)}\b"
+        return re.search(titled, self.article.text) is not None
 
     def _title_place(self, title: str) -> str | None:
         """ "Battle of al-Bab", "Siege of Abu al-Duhur Airbase": the place the story is about."""
@@ -571,6 +578,9 @@ _HEADLINE_STOPWORDS = frozenset(
     # offices and institutions: "the Secretary of Defense" is no town called Secretary
     "Secretary Minister Ministry President Department Command Commander Spokesman Spokeswoman Statement".split()
 )
+
+
+_PERSON_TITLES = "Mr|Mrs|Ms|Dr|President|Secretary|Minister|Gen|General|Col|Colonel|Senator|Sen|Governor|Gov"
 
 
 def _headline_names(text: str) -> Iterator[str]:

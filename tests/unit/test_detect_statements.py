@@ -1975,3 +1975,12 @@ def test_a_last_contingent_crossing_into_a_neighbour_as_it_leaves_is_no_new_depl
     assert all(m.direction == "withdraw" for m in movements(detector, text))
     [m] = movements(detector, "Thousands of Ethiopian troops crossed into neighbouring Somalia on Sunday.")
     assert m.direction == "deploy"
+
+
+def test_a_surname_the_story_titles_is_no_town_the_city_could_mean(detector):
+    text = (
+        "President George W. Bush announced that 20,000 more soldiers would go to Baghdad, raising U.S. "
+        "force levels in Iraq. Mr. Bush said the plan would work. The first units will reach the city by "
+        "mid-January, officials said."
+    )
+    assert {m.destination for m in movements(detector, text, dt.date(2007, 1, 11))} == {"Baghdad"}
