@@ -179,13 +179,25 @@ def _describes_name_before(noun: Token, name: Token) -> bool:
 def _describes_holding(t: Token) -> bool:
     """Present tense or a perfect that lasts "since": who holds a place, not a change of hands."""
     if t.tag_ in ("VBZ", "VBP"):
-        return True
+        return not _now_holds_a_named_place(t)
     if any(c.dep_ == "advmod" and c.lower_ == "still" for c in t.children):
         return True  # "the villages they still occupied": what they held then
     if any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in t.children):
         return True
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in t.children)
     return perfect and any(c.dep_ == "prep" and c.lower_ == "since" for c in t.children)
+
+
+def _now_holds_a_named_place(t: Token) -> bool:
+    """ "The rebels now hold Lashio": the news that it has changed hands; not "now control 18% of the country",
+    nor a clause that describes its subject ("rebels, who now hold Lashio")."""
+    if not any(c.dep_ == "advmod" and c.lower_ == "now" for c in t.children) or t.dep_ not in _MAIN_CLAUSES:
+        return False
+    dobj = child(t, "dobj")
+    return dobj is not None and dobj.pos_ == "PROPN"
+
+
+_MAIN_CLAUSES = frozenset(["ROOT", "ccomp", "conj"])
 
 
 @dataclass
@@ -406,12 +418,13 @@ def _frames(t: Token) -> list[TCFrame]:
         if lemma in lx.GAIN_VERBS and lemma != "control" and armed is not None:
             return _name_list_frames(t, actor_of(armed))
         return []
+    now = any(c.lower_ == "now" for c in t.children)
     if (
         control is None
         and lemma == "be"
-        and t.tag_ in ("VBD", "VBN")
+        and (t.tag_ in ("VBD", "VBN") or now and t.dep_ in _MAIN_CLAUSES)
         and not any(c.lower_ == "still" for c in t.children)  # "the army was still in control of Dessie"
-    ):  # "were in control of"; "are" is a state
+    ):  # "were in control of", "are now in full control of"; "are" is a state
         for p in prep_objects(t, "in", "under"):
             if p.lemma_.lower() == "control":
                 control = p
@@ -427,7 +440,6 @@ def _frames(t: Token) -> list[TCFrame]:
     # "had been under Armenian control for nearly three decades": how long a state lasted, not a change
     still = still or any(o.lemma_.lower() in _DURATIONS for o in prep_objects(t, "for"))
     # "the city is under the control of the army": a state; but "Palmyra is now under the army's control" is news
-    now = any(c.lower_ == "now" for c in t.children)
     still = still or (lemma == "be" and t.tag_ in ("VBZ", "VBP") and not now)
     if under is not None and lemma in ("be", "come", "fall", "pass") and subj is not None and not still:
         # "the oil fields were once again under ISIL control", "all roads came under the control of the army"

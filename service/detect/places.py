@@ -146,6 +146,8 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
         # to the description
         joined = [k for k in appos.conjuncts if k.pos_ == "PROPN" and k.i > appos.i]
         refs.extend(r for k in joined for r in _place_refs_of(k))
+    if (named_after := _name_after_its_locator(obj)) is not None:
+        refs = [PlaceRef(name_span(named_after), named_after)]
     for appos in [c for c in obj.children if c.dep_ == "appos" and c.tag_ == "NNS"]:
         # "Baghanis Ayrum, Ashagi Askipara, Kheyrimli and Gizilhajili, ethnic Azerbaijani villages": the parser
         # hangs the rest of the list on the noun that describes it
@@ -155,6 +157,27 @@ def places_from(obj: Token, *, with_companions: bool = True) -> tuple[list[Place
         more, part = places_from(companion, with_companions=False)
         refs.extend(PlaceRef(r.text, r.head, r.anaphoric, r.partial or part) for r in more)
     return _without_fragments(refs), partial
+
+
+_DESCRIBED_HOLDS = frozenset("stronghold bastion redoubt holdout town city village".split())
+
+
+def _name_after_its_locator(obj: Token) -> Token | None:
+    """ "overran the government's last stronghold in the province, Hazm": the name after the locating phrase
+    is the stronghold's (the parser hangs it on the province as an apposition)."""
+    if obj.lemma_.lower() not in _DESCRIBED_HOLDS or obj.tag_ != "NN":
+        return None
+    if any(c.pos_ == "PROPN" or c.dep_ == "appos" for c in obj.children):
+        return None  # "the town of Hazm", "Hazm's stronghold": named already
+    # the parser may hang the locating phrase on the verb when it follows the object at once
+    after = prep_objects(obj.head, "in") if obj.dep_ == "dobj" else []
+    for inner in prep_objects(obj, "in") + [o for o in after if o.head.i == obj.right_edge.i + 1]:
+        names = [c for c in inner.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not c.conjuncts]
+        if len(names) == 1 and names[0].right_edge.i == inner.right_edge.i:
+            name = names[0]
+            if obj.doc[name.left_edge.i - 1].text == "," and is_placeish(name):
+                return name
+    return None
 
 
 def _others(noun: Token) -> bool:

@@ -1849,6 +1849,40 @@ def test_now_under_a_sides_control_is_news(detector):
     assert only_control(detector, text).place == "Palmyra"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels now control Kalewa after the army garrison surrendered on Saturday.",
+        "Government troops are now in full control of Kalewa, the regional commander said.",
+    ],
+)
+def test_now_holding_a_named_town_is_news(detector, text):
+    event = only_control(detector, text)
+    assert event.place == "Kalewa" and not event.background
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels now control about a fifth of the country, the monitor said.",
+        "The rebels, who now control Kalewa, have fought the army for decades.",
+        "Government troops are in full control of Kalewa, the regional commander said.",
+    ],
+)
+def test_a_holding_described_is_no_news(detector, text):
+    assert not news(detect(detector, text), TerritorialControlEvent)
+
+
+def test_routed_from_a_town_is_a_loss(detector):
+    event = only_control(detector, "The jihadists were routed from Kalewa after a four-month battle.")
+    assert event.place == "Kalewa" and event.losing_actor == "The jihadists"
+
+
+def test_the_name_after_a_strongholds_province_is_the_strongholds(detector):
+    text = "Rebel fighters overran the army's last stronghold in the province, Kalewa, on Sunday."
+    assert only_control(detector, text).place == "Kalewa"
+
+
 def test_later_this_week_is_no_recalled_deed(detector):
     text = (
         "Russian forces captured the town of Izium in March 2022.\n\n"
