@@ -450,6 +450,11 @@ def test_troops_that_leave_leave_where_they_were_stationed(detector):
     assert (e.destination, e.direction, e.size) == ("Chad", "withdraw", 1000)
 
 
+def test_peacekeepers_leaving_a_country_pull_out(detector):
+    event = only_movement(detector, "U.N. peacekeepers began leaving Mali on Saturday, the mission said.")
+    assert (event.destination, event.direction) == ("Mali", "withdraw")
+
+
 def test_warships_that_moved_out_left_their_port(detector):
     text = "Several Russian warships that had been docked in the port of Tartus have moved out to anchor offshore."
     e = only_movement(detector, text)
