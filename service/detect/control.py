@@ -1315,6 +1315,13 @@ def _flag_frames(t: Token, flag: Token, subj: Token | None) -> list[TCFrame]:
         for o in prep_objects(t, *_FLAG_PREPS) or prep_objects(flag, *_FLAG_PREPS)
         if o.ent_type_ not in ("DATE", "TIME")
     ] or prep_objects(flag, *_FLAG_PREPS)
+    # "hoisted its flag in Khankendi", "in the main square of Kupiansk": a place by its name (not "in a
+    # ceremony")
+    over = over or [
+        o
+        for o in prep_objects(t, "in") or prep_objects(flag, "in")
+        if any(w.pos_ == "PROPN" and w.ent_type_ not in ("DATE", "TIME") for w in o.subtree)
+    ]
     if not over or subj is None or not _flies_for_a_side(subj):
         return []
     if t.dep_ == "advcl" and t.head.lemma_.lower() in lx.GAIN_VERBS | lx.CONTROL_VERBS:

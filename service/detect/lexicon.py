@@ -261,7 +261,7 @@ _WEAK_STEMS = (
     r"took|take|taken|taking|control|storm|secur|clear|regain|won |win |fell|fall|retreat|pull|abandon|evacuat|"
     r"left |leave|leaving|flee|fled|lost|lose|loss|surrender|ced|hand|driv|drove|expel|oust|push|forc|enter|reach|"
     r"breach|penetrat|infiltrat|broke|surg|charg|fought|fight|sent|send|dispatch|station|based|transfer|mov|"
-    r"rush|rout(?:ed|ing|s)?\b|airlift|brought|bring|gather|assembl|concentrat|rotat|mass|mobili|arriv|head|land|remov|reduc|cut(?:s|ting)?\b|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|steam(?:ed|ing|s)\b|"
+    r"rush|rout(?:ed|ing|s)?\b|hoist|airlift|brought|bring|gather|assembl|concentrat|rotat|mass|mobili|arriv|head|land|remov|reduc|cut(?:s|ting)?\b|recall|bolster|boost|increas|rais(?:e|es|ed|ing)\b|doubl|tripl|expand|strengthen|cross|sail|steam(?:ed|ing|s)\b|"
     r"flew|flown|fly|parachut|dropp|shipp|carri|carry|ashore\b|march|rolled into|rolls into|rolling into|"
     r"rolled across|rolling across|rolled out|rolling out|rumbl|passed (?:through|into)|walked into|"
     r"poured into|"

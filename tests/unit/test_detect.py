@@ -1463,6 +1463,22 @@ def test_raising_a_flag_over_a_town_shows_who_took_it(detector):
     assert e.place == "Sloviansk" and e.gaining_actor == "Ukrainian government forces"
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The army hoisted its flag in Kalewa on Saturday.", "Kalewa"),
+        ("Soldiers raised the national flag in the central square of Kalewa on Saturday.", "Kalewa"),
+    ],
+)
+def test_a_flag_raised_in_a_named_town_shows_who_took_it(detector, text, place):
+    assert only_control(detector, text).place == place
+
+
+def test_a_flag_raised_in_a_ceremony_takes_nothing(detector):
+    text = "The soldiers raised the flag in a ceremony at the base on Monday."
+    assert not news(detect(detector, text), TerritorialControlEvent)
+
+
 def test_giving_a_force_control_of_a_place_names_the_force(detector):
     e = only_control(detector, "The defenders surrendered on Friday, giving Russian forces full control of Azovstal.")
     assert e.place == "Azovstal" and e.gaining_actor == "Russian forces"
