@@ -22,6 +22,7 @@ from service.detect.phrases import (
     is_force,
     is_placeish,
     known_place,
+    left_in_a_state,
     name_span,
     places_joined_to_a_date,
     prep_objects,
@@ -353,6 +354,8 @@ def _frames(t: Token) -> list[TCFrame]:
         lemma = "retreat"  # "the garrison fell back from the town": a retreat ("fell back under X control" is not)
     if lemma == "give" and any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
         lemma = "cede"  # "US Marines gave up the adjoining Camp Leatherneck to Afghan control"
+    if left_in_a_state(t):
+        return []  # "leaving the city largely surrounded": no one left it
     if lemma in ("take", "hold") and _taken_captive(t):
         return []  # "had taken prisoner Brig. Gen. Thurein Tun", "took two officers hostage": people
     if lemma == "evacuate" and _civilians_evacuated(t):

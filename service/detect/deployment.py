@@ -43,6 +43,7 @@ from service.detect.phrases import (
     is_force,
     is_placeish,
     is_where_clause,
+    left_in_a_state,
     name_span,
     named_warship,
     names_a_country,
@@ -1874,7 +1875,7 @@ def _departure_frames(t: Token, subj: Token | None, dobj: Token | None, passive:
     Cyprus", "departed Erbil to travel to Kobani": a movement to where they go. "left rebels in disarray",
     "were left encircled" describe situations."""
     force = _mover(subj)
-    if passive or force is None or not _is_mover(force):
+    if passive or force is None or not _is_mover(force) or left_in_a_state(t):
         return []
     onward = [] if _either_way_on(t) else onward_places(t)
     if onward:  # "to travel to Turkey and eventually to Kobani": one movement, to where it ends

@@ -785,3 +785,19 @@ def actor_phrase(tok: Token) -> str:
         if not _inside_clause(t, tok, _ACTOR_CLAUSES) or _allegiance_of(t, tok)  # "Forces allied with X"
     ]
     return _QUANTIFIER_PREFIX.sub("", _join(words))
+
+
+_STATES_LEFT_IN = frozenset(
+    "surround encircle besiege isolate expose cut strand trap vulnerable defenceless defenseless "
+    "exposed isolated stranded trapped surrounded encircled besieged".split()
+)
+
+
+def left_in_a_state(t: Token) -> bool:
+    """ "cut most roads into Goma, leaving the city largely surrounded": a state the deed leaves a place in,
+    no one leaving it (the parser may hang the state on any word of the object)."""
+    dobj = child(t, "dobj")
+    if t.lemma_.lower() != "leave" or dobj is None:
+        return False
+    words = [*dobj.subtree, *(c for c in t.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp"))]
+    return any(w.lemma_.lower() in _STATES_LEFT_IN or w.lower_ in _STATES_LEFT_IN for w in words if w != dobj)

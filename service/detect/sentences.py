@@ -14,12 +14,12 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt adm brig cmdr cpl pvt sen rep gov pres prof st no vs etc inc corp "
     "co ltd jan feb mar apr jun jul aug sep sept oct nov dec approx est dept fig mt ft".split()
 )
-# A news dateline opening a story: "BAGHDAD — ", "KABUL, Afghanistan (AP) — "
+# A news dateline opening a story: "BAGHDAD — ", "KABUL, Afghanistan (AP) — ", or the agency alone: "(Reuters) — "
 _CAPITAL = "A-ZÀ-ÖØ-Þ\u0100-\u017f"  # "ŠIAULIAI", "ŻAGAŃ": Latin capitals with diacritics too
 DATELINE = re.compile(
-    rf"^[{_CAPITAL}][{_CAPITAL}.'/-]+(?: [{_CAPITAL}][{_CAPITAL}.'/-]+)*(?:, [{_CAPITAL}][\w.' -]+?)?"
+    rf"^(?:[{_CAPITAL}][{_CAPITAL}.'/-]+(?: [{_CAPITAL}][{_CAPITAL}.'/-]+)*(?:, [{_CAPITAL}][\w.' -]+?)?"
     r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)?"  # "SENNAR, Sudan, Nov 24 –"
-    r"(?: \([\w. ]+\))? ?[—–-]{1,2} "
+    r"(?: \([\w. ]+\))?|\([A-Z][\w. ]{1,20}\)) ?[—–-]{1,2} "
 )
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*\n|\n(?=\s*[A-Z\"“])")
 _MAX_SENTENCE_CHARS = 2000  # longer runs (tables, lists without stops) are cut so parsing stays bounded

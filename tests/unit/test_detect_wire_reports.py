@@ -62,3 +62,17 @@ def test_a_state_named_after_a_town_is_no_town_abroad(detector):
     )
     events = control_news(detector, text, dt.date(2023, 11, 7))
     assert events and events[0].country == "MM"
+
+
+def test_an_agency_alone_before_the_dash_is_no_actor(detector):
+    text = (
+        "(Reuters) — Yevgeny Prigozhin, the head of Russia's Wagner mercenary group, said on Saturday his "
+        "fighters had taken full control of Bakhmut."
+    )
+    events = control_news(detector, text, dt.date(2023, 5, 21))
+    assert [e.place for e in events] == ["Bakhmut"] and events[0].gaining_actor != "Reuters"
+
+def test_a_town_left_surrounded_was_not_left(detector):
+    text = "The rebels have cut most roads into Goma, leaving the city of a million people largely surrounded."
+    events = detector.detect(Article(id="t", text=text, published=dt.date(2025, 1, 20)))
+    assert events == []
