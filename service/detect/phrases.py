@@ -796,8 +796,10 @@ _STATES_LEFT_IN = frozenset(
 def left_in_a_state(t: Token) -> bool:
     """ "cut most roads into Goma, leaving the city largely surrounded": a state the deed leaves a place in,
     no one leaving it (the parser may hang the state on any word of the object)."""
+    if t.lemma_.lower() != "leave":
+        return False  # asked of every trigger: the cheap test first
     dobj = child(t, "dobj")
-    if t.lemma_.lower() != "leave" or dobj is None:
+    if dobj is None:
         return False
     words = [*dobj.subtree, *(c for c in t.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp"))]
     return any(w.lemma_.lower() in _STATES_LEFT_IN or w.lower_ in _STATES_LEFT_IN for w in words if w != dobj)

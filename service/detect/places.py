@@ -173,10 +173,12 @@ def _name_after_its_locator(obj: Token) -> Token | None:
     after = prep_objects(obj.head, "in") if obj.dep_ == "dobj" else []
     for inner in prep_objects(obj, "in") + [o for o in after if o.head.i == obj.right_edge.i + 1]:
         names = [c for c in inner.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not c.conjuncts]
-        if len(names) == 1 and names[0].right_edge.i == inner.right_edge.i:
-            name = names[0]
-            if obj.doc[name.left_edge.i - 1].text == "," and is_placeish(name):
-                return name
+        if len(names) != 1:
+            continue
+        (name,) = names
+        last_in_phrase = name.right_edge.i == inner.right_edge.i
+        if last_in_phrase and obj.doc[name.left_edge.i - 1].text == "," and is_placeish(name):
+            return name
     return None
 
 
