@@ -469,9 +469,9 @@ def _frames(t: Token) -> list[TCFrame]:
                     break
         # "taken control of the port and most of the town of Mocha": the parser may join the share to the verb
         objs = objs + [c for c in t.children if c.dep_ == "conj" and c.lemma_.lower() in PARTIAL_HEADS]
-        # "took control of the town of Jabrayil and several nearby villages": the parser joins the villages to
-        # "control"
-        objs += [c for c in control.conjuncts if c.lower_ in _SETTLEMENTS]
+        # "took control of the town of Jabrayil and several nearby villages", "of Kabul and the presidential
+        # palace": the parser joins the villages or the site to "control"
+        objs += [c for c in control.conjuncts if c.lower_ in _SETTLEMENTS or c.lemma_.lower() in FACILITIES]
         # "broke through the gates of Belbek air base ... and took control of it": the place named before
         objs = [pronoun_place(o) if o.lower_ in ("it", "them") else o for o in objs]
         objs = [o for o in objs if o is not None]
@@ -727,13 +727,15 @@ def _frames(t: Token) -> list[TCFrame]:
         hands = [o for h in into if h.lemma_.lower() == "hand" for o in prep_objects(h, "of")]
         gainers = prep_objects(t, "to") or [o for o in hands if is_armed(o) and is_placeish(subj)]
         under = [p for p in prep_objects(t, "under") if p.lemma_.lower() == "control"]
-        if not gainers and not under and not is_placeish(subj):
+        listed = [subj, *(c for c in subj.conjuncts if c.i > subj.i)]
+        if not gainers and not under and not any(is_placeish(s) for s in listed):
             return []
         named = subj.text[:1].isupper() and subj.lemma_.lower() not in lx.PLACE_NOUNS
         if (
             not gainers
             and not under
-            and (_fell_into_a_state(t) or named and not known_place(name_span(subj)))
+            # "Shire, Axum and Adigrat fell": one name the gazetteer knows tells that the list names towns
+            and (_fell_into_a_state(t) or named and not any(known_place(name_span(s)) for s in listed))
         ):
             # "Tripoli fell into chaos", "Kabul fell under heavy snow", "Apple fell 3%": no side took anything
             return []
@@ -758,7 +760,14 @@ def _frames(t: Token) -> list[TCFrame]:
         if under and gainer is None:
             mods = [c for c in under[0].children if c.dep_ in ("amod", "compound", "poss")]
             gainer = " ".join(m.text for m in mods) or None
-        if not gainers and not under and subj.pos_ != "PROPN" and subj.lemma_.lower() not in lx.PLACE_NOUNS:
+        if (
+            not gainers
+            and not under
+            and subj.pos_ != "PROPN"
+            and subj.lemma_.lower() not in lx.PLACE_NOUNS
+            # "Axum and Adigrat fell": a town's name read as a noun
+            and not (subj.text[:1].isupper() and is_placeish(subj))
+        ):
             return []
         frames.append(TCFrame(t, places, gaining=gainer or _taker_in_time_clause(t), partial=partial))
         return frames

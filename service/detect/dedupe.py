@@ -131,8 +131,13 @@ def dedupe(events: list[Event], country_of: CountryOf) -> list[Event]:
                 elif prev.size is None:
                     out[told] = prev.model_copy(update={"size": e.size})  # the force counted where it is placed
             continue
-        if _TOWN_CENTRE.match(place) and any(_centre_of_a_taking(p, e, country_of) for p in out):
-            continue  # "took control of Kismayo ... troops moved into the city center on Monday": the same taking
+        town = _norm(place[: centre.start()]) if centre else None
+        if (_TOWN_CENTRE.match(place) or town) and any(
+            _centre_of_a_taking(p, e, country_of) and (town is None or _norm(p.place) == town) for p in out
+        ):
+            # "took control of Kismayo ... troops moved into the city center on Monday": the same taking,
+            # whether the centre is told bare or as "Kismayo city centre"
+            continue
         last_for_place[key] = len(out)
         if centre:
             last_for_place[centre_key] = len(out)

@@ -353,6 +353,7 @@ def is_war_story(sentences: list[str]) -> bool:
 # "Sirte fell on 20 October", "the town fell within hours": a place named falling needs no military word
 _FALLEN_PLACE = re.compile(
     r"\b[A-Z][\w'’-]+ fell\b|\b(?:town|city|village|base|capital|airport|garrison) fell\b"
+    r"|\b(?:town|city|village|base|capital|stronghold)s? to fall\b"  # "the first provincial capital to fall"
     r"|\b(?:has|have|had|to have) (?:also |now )?fallen\b"  # "were also reported to have fallen"
 )
 _ANAPHORIC_SIDE = re.compile(r"\b(?:[Tt]hey|[Ii]t|[Tt]he (?:group|militia|movement))\b")

@@ -40,6 +40,7 @@ from service.detect.phrases import (
     ranked,
     scheduled,
 )
+from service.detect.roles import is_operation
 
 # "in recent days", "hours earlier", "this comes after": the same developing story, so news.
 _RECENT = re.compile(
@@ -637,6 +638,9 @@ def _dated_relative_clause(trigger: Token, published_year: int | None) -> bool:
         return True
     if trigger.dep_ != "relcl" or (published_year is None and is_where_clause(trigger)):
         return False  # in a narrative with no date of its own, a "where" clause tells the story on
+    if published_year is None and is_operation(trigger.head) and trigger.head.dep_ == "dobj":
+        # a narrative's "launched a counteroffensive that retook Jebel Moya in October": its next step
+        return False
     years = [int(t.text) for t in trigger.subtree if _dating_year(t)]
     return _before_publication_year(years, published_year)
 

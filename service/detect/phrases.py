@@ -542,7 +542,11 @@ def known_place(name: str) -> bool:
 def _known_place_misread(tok: Token) -> bool:
     """ "sent troops to Sake", "pulled out of Sake": a capitalised word the tagger took for a common noun ("for
     the sake of"), after a preposition of place, that the gazetteer knows as a place."""
-    if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or tok.is_sent_start or not tok.is_alpha:
+    if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or not tok.is_alpha:
+        return False
+    if any(c.pos_ == "PROPN" and known_place(c.text) for c in tok.conjuncts) and known_place(tok.text):
+        return True  # "Axum and Adigrat fell": a list's first name, read as a noun opening the sentence
+    if tok.is_sent_start:
         return False
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in GAIN_VERBS:
         prep = None  # "they had also taken Sake"

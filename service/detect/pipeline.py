@@ -65,6 +65,10 @@ def load_nlp() -> Language:
         # "The pull-out of French troops", "the build-up near the border": one noun, not "pull", "-", "out"
         for form in (noun, noun.capitalize(), f"{noun}s", f"{noun.capitalize()}s"):
             nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: form.lower().rstrip("s")}])
+    # "In June 2024,Russian forces": the comma `_parser_friendly` puts after a date is a token of its own
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(
+        [*nlp.Defaults.infixes, r"(?<=[0-9]),(?=[A-Za-z])"]
+    ).finditer
     # The rule lemmatizer misses some prefixed verbs ("reoccupied" -> "reoccupie"); it keeps lemmas set before it
     ruler = nlp.get_pipe("attribute_ruler")
     for form, lemma in _LEMMAS_MISSED.items():
@@ -218,8 +222,26 @@ _PASSIVE_OVERRUN = re.compile(
 _HYPHENATED_RE = re.compile(r"\b([Rr]e)-(deploy|position|group|station|occup|establish|inforc|captur)(\w*)")
 
 
+# "On 29 June the RSF captured Sinja", "and on 8 August Kunduz, Sar-e Pol and Taloqan were taken": with no
+# comma after the date that opens a clause, the parser reads the date and the next name as one phrase. A comma
+# in place of the space parses (every offset kept; the tokenizer splits "2024,Russian" for it).
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_CLAUSE_OPENING_DATE = re.compile(
+    r"(?:^|(?<=[.;:] )|(?<=, )|(?<=\band )|(?<=\bthen )|(?<=\bbut ))"
+    r"(?:[Oo]n|[Ii]n|[Bb]y) (?:(?:early|mid|late)[- ])?"
+    rf"(?:\d{{1,2}} {_MONTH_NAME}(?: \d{{4}})?|{_MONTH_NAME} \d{{1,2}}|{_MONTH_NAME}(?: \d{{4}})?|\d{{4}})"
+    r"( )(?=(?:the|its|their|it|they|he|she|[A-Z][\w'’-]*)\b)(?!(?:" + _MONTH_NAME[3:-1] + r")\b)",
+    re.MULTILINE,
+)
+
+
+def _comma_after_date(m: re.Match[str]) -> str:
+    return m.group(0)[: m.start(1) - m.start(0)] + ","
+
+
 def _parser_friendly(text: str) -> str:
     text = DATELINE.sub(lambda m: " " * len(m.group(0)), text)  # no subject: blanked, every offset kept
+    text = _CLAUSE_OPENING_DATE.sub(_comma_after_date, text)
     # "The Secretary of Defense today authorized": the parser takes the day for the subject
     text = _DAY_BEFORE_VERB.sub(lambda m: " " * len(m.group(0)), text)
     text = _RARE_VERBS.sub(lambda m: _PARSER_SYNONYMS[m.group(0)], text)
@@ -245,6 +267,41 @@ _DAY_BEFORE_VERB = re.compile(r"(?<=[a-z]) today(?= [a-z]+ed\b)")
 _GROUP_ANAPHOR = re.compile(
     r"^(?i:the) (?:group|militia|movement|organi[sz]ation)(?:['’]s (?:fighters|militants))?$"
 )
+
+
+# "Battle of Shyrokyne", "Siege of Sarajevo", "Second Battle of Tikrit": the fight for one place
+_BATTLE_TITLE = re.compile(
+    r"^(?:(?:First|Second|Third) )?"
+    r"(?:Battle|Battles|Siege|Capture|Fall|Liberation|Recapture|Storming|Assault) (?:of|for) "
+)
+
+
+def _into_the_battleground(frame: DeployFrame, ctx: ArticleContext) -> bool:
+    """ "On 10 February Ukrainian volunteer battalions entered Shyrokyne", told in "Battle of Shyrokyne":
+    forces that enter the place the battle was fought for fought their way in; they were not posted there."""
+    title_place = ctx.title_place
+    return (
+        frame.trigger.lemma_.lower() == "enter"
+        and not frame.withdraw
+        and title_place is not None
+        and _BATTLE_TITLE.match(ctx.article.title or "") is not None
+        and any(r.text == title_place for r in frame.destinations)
+    )
+
+
+def _battleground_entries(tok: Token, ctx: ArticleContext) -> list[TCFrame]:
+    if tok.lemma_.lower() != "enter":
+        return []
+    return [
+        TCFrame(
+            tok,
+            [r for r in f.destinations if r.text == ctx.title_place],
+            gaining=actor_of(f.force_head) if f.force_head is not None else f.actor,
+            partial=True,
+        )
+        for f in deploy_frames(tok)
+        if _into_the_battleground(f, ctx)
+    ]
 
 
 def _named_group(actor: str | None, ctx: ArticleContext, at: int) -> str | None:
@@ -414,7 +471,7 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
             or lemma in lx.INTO_VERBS
             or lemma in lx.FLAG_VERBS
         ):
-            for frame in tc_frames(tok):
+            for frame in tc_frames(tok) or _battleground_entries(tok, ctx):
                 if lemma in lx.NAMING_VERBS and not _names_a_group_taken(tok, ctx):
                     continue
                 if frame.sequel:
@@ -457,7 +514,8 @@ def _events_in_sentence(doc: Doc, sentence: Sentence, ctx: ArticleContext) -> li
         moved: list[Event] = []
         if lemma in lx.DEP_TRIGGER_LEMMAS or lemma in _MORE_DEP_TRIGGERS:
             for dframe in deploy_frames(tok):
-                moved.extend(_deploy_events(dframe, sentence, ctx))
+                if not _into_the_battleground(dframe, ctx):
+                    moved.extend(_deploy_events(dframe, sentence, ctx))
             ctx.arrivals_in_sentence += [
                 e.destination
                 for e in moved
@@ -660,6 +718,14 @@ def _place_text(
         town = title_town or ctx.antecedent(before, part_of.group(1).lower(), movement=movement)
         if town:
             return f"{ref.text[: part_of.start()]}of {_strip_possessive(town)}", False
+    city_part = _CITY_PART_ANAPHOR.match(ref.text)
+    if city_part:
+        # "pushed into the city centre": the centre of the town the story is about
+        before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
+        title_town = ctx.title_place if ctx.title_place and not ctx.is_wide(ctx.title_place) else None
+        town = title_town or ctx.antecedent(before, city_part.group(1).lower(), movement=movement)
+        if town:
+            return f"{_strip_possessive(town)} {ref.text.removeprefix('the ')}", False
     whole = _WHOLE_OF.match(ref.text)
     if whole and not ref.anaphoric:
         return ref.text[whole.end() :], False  # "the entire Kyiv region had been retaken": the Kyiv region
@@ -676,6 +742,7 @@ _HELD_BY = re.compile(r"^(?:the\s+)?(?:[\w'’]+\s+){0,3}?[\w'’]+-(?:held|cont
 
 
 _PART_OF_ANAPHOR = re.compile(r"\bof the (city|town|village)$")
+_CITY_PART_ANAPHOR = re.compile(r"^the (city|town) (?:centre|center|outskirts|suburbs)$")
 
 
 _SITE_ANAPHORS = frozenset("airport airbase airfield".split())

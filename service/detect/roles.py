@@ -59,7 +59,11 @@ def subject_of(tok: Token) -> Token | None:
         s = next((c for c in subjects if is_armed(c) and c.pos_ != "PRON"), subjects[0] if subjects else None)
         if s is not None:
             if s.lower_ in ("which", "that", "who") and t.dep_ == "relcl":
-                return t.head
+                operation = t.head
+                if is_operation(operation) and operation.dep_ == "dobj" and not prep_objects(operation, "by"):
+                    # "the army launched a counteroffensive that retook Jebel Moya": who launched it took it
+                    return subject_of(operation.head) or operation
+                return operation
             if s.lower_ in _PRONOUNS:
                 return _antecedent_subject(t) or s
             if s.lemma_.lower() in _EVENT_NOUNS:
