@@ -185,6 +185,8 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         ]
         if gapped and not frame.withdraw:
             frame.destinations += dest_refs(gapped)
+        if not frame.destinations and not frame.withdraw and frame.force_head is not None:
+            frame.destinations = dest_refs(_goal_hung_on_the_force_list(t, frame.force_head))
         if onward and not frame.withdraw:
             frame.destinations = route_ends(t, frame.destinations, onward)
         if mover is not None and mover.lemma_.lower() == "half" and frame.force_head != mover:
@@ -228,6 +230,24 @@ def _per_sender(t: Token, frames: list[DeployFrame]) -> list[DeployFrame]:
     return frames + [
         DeployFrame(t, force, first.destinations, name_span(state), False) for state, force in gapped
     ]
+
+
+def _goal_hung_on_the_force_list(t: Token, force: Token) -> list[Token]:
+    """ "deploying a contingent of the Rwanda Defence Force (RDF) and the Rwanda National Police (RNP) to Cabo
+    Delgado Province", "moved T-90 tanks and BMP-2 infantry fighting vehicles into eastern Ladakh": the parser
+    joins the list's last force to the verb and hangs the goal on it."""
+    doc = t.doc
+    end = force.right_edge.i
+    if end + 2 >= len(doc) or doc[end + 1].lower_ != "and":
+        return []
+    verbs = [t, t.head] if t.dep_ == "xcomp" else [t]  # "will begin deploying"
+    listed = [
+        c
+        for v in verbs
+        for c in v.children
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") and c.left_edge.i == end + 2
+    ]
+    return [o for c in listed for o in place_objects(c, "to", "into")][:1]
 
 
 def _share_places(t: Token, share: Token) -> list[Token]:

@@ -2859,3 +2859,23 @@ def test_a_pull_back_from_around_a_town_leaves_the_town_s_ground(detector):
     # the ground around a town is not the town: no change of hands
     events = detector.detect(Article(id="t", text="Russian forces pulled back from around Kyiv."))
     assert not [e for e in events if isinstance(e, TerritorialControlEvent)]
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        (
+            "The Government of Burundi will begin deploying a 500-strong contingent of the Burundi National "
+            "Defence Force (BNDF) and the Burundi National Police (BNP) to Beledweyne, Somalia, starting next week.",
+            "Beledweyne",
+        ),
+        (
+            "Armenia has moved T-72 tanks and BMP-2 infantry fighting vehicles into Syunik province, positioning "
+            "armour along the border.",
+            "Syunik province",
+        ),
+    ],
+)
+def test_a_goal_after_a_list_of_forces_is_the_whole_lists(detector, text, destination):
+    # the parser joins the list's last force to the verb and hangs the goal on it
+    assert movements(detector, text)[0].destination == destination
