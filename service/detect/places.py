@@ -364,6 +364,8 @@ def _place_refs_of(tok: Token, *, listed: bool = False) -> list[PlaceRef]:
         )
         if state is not None:
             return [PlaceRef(name_span(state), state)]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in lx.LOSS_NOUNS:
+            return []  # "despite the loss of its territory": all the ground a group held, no place one could find
     if tok.lemma_.lower() == "garrison" and any(c.dep_ == "poss" for c in tok.children):
         return []  # "captured it along with its entire garrison": the troops, not a place
     if _is_area(tok):

@@ -3198,3 +3198,11 @@ def test_an_alliance_or_the_un_reporting_an_unowned_force_s_move_sent_it(detecto
     assert e.actor == "the U.N." and e.destination == "Goma"
     # a force the text gives an owner keeps it
     assert only_deployment(detector, "Russian troops moved into Belarus, NATO said.").actor == "Russian"
+
+
+def test_the_loss_of_a_groups_territory_names_no_place(detector):
+    text = "Despite the loss of its territory, al-Shabaab still has thousands of fighters in southern Somalia."
+    assert news(detect(detector, text), TerritorialControlEvent) == []
+    # but the loss of a place named is the place's fall
+    text = "The loss of Kismayo in 2012 cut al-Shabaab off from its port revenue."
+    assert [e.place for e in detect(detector, text) if isinstance(e, TerritorialControlEvent)] == ["Kismayo"]
