@@ -813,8 +813,13 @@ def _frames(t: Token) -> list[TCFrame]:
             targets = [(pronoun_place(o) or o) if o.lower_ in ("it", "them") else o for o in targets]
         elif dobj is not None:
             # "handed control of the town to a regional force": the place is what control is of; "departed Bagram
-            # Airfield ... and handed it over": the place named before
-            targets = prep_objects(dobj, "of", "over") if dobj.lemma_.lower() == "control" else [dobj]
+            # Airfield ... and handed it over": the place named before; "left Gao on 15 August and Kidal on 20
+            # August": the parser joins the second place to the date
+            targets = (
+                prep_objects(dobj, "of", "over")
+                if dobj.lemma_.lower() == "control"
+                else [dobj, *places_joined_to_a_date(t)]
+            )
             if lemma in lx.HANDOVER_VERBS:
                 targets = [(_left_place(o) if o.lower_ in ("it", "them") else o) or o for o in targets]
                 targets = [_place_just_left(t, o) or o for o in targets]

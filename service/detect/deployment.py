@@ -48,6 +48,7 @@ from service.detect.phrases import (
     named_warship,
     names_a_country,
     noun_phrase,
+    places_joined_to_a_date,
     prep_objects,
     scheduled,
     ship_prefix,
@@ -185,6 +186,11 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         ]
         if gapped and not frame.withdraw:
             frame.destinations += dest_refs(gapped)
+        left = [r for r in frame.destinations if r.head is not None and r.head.dep_ == "dobj"]
+        if frame.withdraw and left:
+            # "left Tessalit on Saturday and Aguelhok on Monday": the parser joins the second place to the date
+            told = {r.text for r in frame.destinations}
+            frame.destinations += [r for r in dest_refs(places_joined_to_a_date(t)) if r.text not in told]
         if not frame.destinations and not frame.withdraw and frame.force_head is not None:
             frame.destinations = dest_refs(_goal_hung_on_the_force_list(t, frame.force_head))
         if onward and not frame.withdraw:

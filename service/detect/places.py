@@ -961,6 +961,8 @@ def name_run(doc: Doc, i: int) -> list[str]:
                 names.append(doc[current[0].i : current[-1].i + 1].text)
                 current = []
         else:
+            if w.tag_ == "POS":
+                current = []  # "seized Herat, Afghanistan's third-largest city": an owner, not a name listed
             break
         i += 1
     if current:

@@ -155,8 +155,23 @@ def _antecedent_subject(t: Token) -> Token | None:
         if s is not None and s.lower_ not in _PRONOUNS and s.pos_ in ("NOUN", "PROPN"):
             if a.lemma_.lower() in CLAIM_VERBS and s.lemma_.lower() in _WITNESSES:
                 return None  # '"they have taken over the buildings," a resident said': not the resident
+            if a.lemma_.lower() in CLAIM_VERBS and s.ent_type_ == "PERSON":
+                # '"We have taken over the town," said Col. Cyrus Oguna, a Kenyan military spokesman': the
+                # side the speaker speaks for
+                return _side_spoken_for(s) or s
             return s
     return None
+
+
+def _side_spoken_for(person: Token) -> Token | None:
+    for role in (c for c in person.children if c.dep_ == "appos" and c.lemma_.lower() in _SPOKESPEOPLE):
+        side = next((m for m in role.children if m.dep_ in ("amod", "compound") and m.ent_type_ == "NORP"), None)
+        if side is not None:
+            return side
+    return None
+
+
+_SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
 
 
 _WITNESSES = frozenset("resident witness official source villager man woman journalist analyst".split())

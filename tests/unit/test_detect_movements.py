@@ -2879,3 +2879,8 @@ def test_a_pull_back_from_around_a_town_leaves_the_town_s_ground(detector):
 def test_a_goal_after_a_list_of_forces_is_the_whole_lists(detector, text, destination):
     # the parser joins the list's last force to the verb and hangs the goal on it
     assert movements(detector, text)[0].destination == destination
+
+
+def test_places_left_on_different_days_are_each_a_withdrawal(detector):
+    text = "The last Bangladeshi peacekeepers left Kidal on Friday and Anefis on Sunday."
+    assert [e.destination for e in movements(detector, text)] == ["Kidal", "Anefis"]

@@ -9,6 +9,8 @@ import pytest
 from service.detect.dates import resolve_event_date
 from service.detect.lexicon import is_candidate
 from service.detect.numbers import parse_number
+from service.detect.pipeline import load_nlp
+from service.detect.places import name_run
 from service.detect.sentences import split_sentences
 
 
@@ -87,3 +89,10 @@ def test_a_decade_before_a_paragraph_break_ends_the_sentence():
         "Prime Minister Nikol Pashinyan agreed in April.",
         "Gen. Smith said.",
     ]
+
+
+def test_a_run_of_names_stops_before_a_name_that_owns_a_description():
+    nlp = load_nlp()
+    # "Congo's fifth-largest city" describes Bukavu; Congo is no place listed
+    assert name_run(nlp("and later seized Bukavu, Congo's fifth-largest city, and Uvira."), 3) == ["Bukavu"]
+    assert name_run(nlp("took Kalehe, Kabare and Walungu."), 1) == ["Kalehe", "Kabare", "Walungu"]

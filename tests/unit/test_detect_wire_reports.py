@@ -76,3 +76,13 @@ def test_a_town_left_surrounded_was_not_left(detector):
     text = "The rebels have cut most roads into Goma, leaving the city of a million people largely surrounded."
     events = detector.detect(Article(id="t", text=text, published=dt.date(2025, 1, 20)))
     assert events == []
+
+
+def test_we_in_a_spokesmans_quote_is_the_side_he_speaks_for(detector):
+    text = (
+        "Ethiopian troops took control of the town of Beledweyne on Saturday. \"We have taken over the town "
+        "without firing a shot,\" said Col. Tesfaye Alemu, an Ethiopian military spokesman."
+    )
+    events = control_news(detector, text, dt.date(2011, 12, 31))
+    assert [(e.place, e.gaining_actor) for e in events] == [("Beledweyne", "Ethiopian troops")]
+
