@@ -128,6 +128,8 @@ def deploy_frames(t: Token) -> list[DeployFrame]:
         return []  # "its troops went on to occupy the air base": what they did next, not a journey
     if _where_they_had_been(t):
         return []  # "the Russian troops that had been deployed around Kyiv had pulled back": where they were
+    if _gave_up_arms(t):
+        return []  # "soldiers crossed into Uganda and handed over their weapons": men fleeing, not a force sent
     if _how_they_left(t):
         return []  # "The last French troops left Mali, flying out of Gao's airport": how they left
     if _what_the_move_bolsters(t):
@@ -236,6 +238,21 @@ def _per_sender(t: Token, frames: list[DeployFrame]) -> list[DeployFrame]:
     return frames + [
         DeployFrame(t, force, first.destinations, name_span(state), False) for state, force in gapped
     ]
+
+
+_ARMS = frozenset("weapon weapons arm arms rifle rifles gun guns".split())
+
+
+def _gave_up_arms(t: Token) -> bool:
+    """A crossing joined to the movers giving up their arms: "crossed into Uganda overnight and handed over their
+    weapons", "crossed the border and surrendered to Chadian troops"."""
+    for v in t.conjuncts:
+        lemma = v.lemma_.lower()
+        if lemma in ("surrender", "disarm"):
+            return True
+        if lemma in ("hand", "give", "lay") and any(o.lemma_.lower() in _ARMS for o in children(v, "dobj")):
+            return True
+    return False
 
 
 def _goal_hung_on_the_force_list(t: Token, force: Token) -> list[Token]:
@@ -557,8 +574,10 @@ def _frames(t: Token) -> list[DeployFrame]:
         return []  # "The 40 countries contributing troops to the force said": who they are, no movement
     if lemma == "regroup":
         drills = any(o.lemma_.lower() in _DRILLS for o in prep_objects(t, "for"))
-        if not passive or drills:
-            return []  # "the rebels regrouped in the hills", "were being regrouped for joint exercises"
+        # "the rebels regrouped in the hills" (the parser may read a participle hung on the force),
+        # "were being regrouped for joint exercises"
+        if not passive or not any(c.dep_ == "auxpass" for c in t.children) or drills:
+            return []
         lemma = "redeploy"  # "its troops in the Izium area were being regrouped to reinforce the front"
     if lemma == "wind":
         if not any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):

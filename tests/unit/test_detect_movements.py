@@ -2884,3 +2884,21 @@ def test_a_goal_after_a_list_of_forces_is_the_whole_lists(detector, text, destin
 def test_places_left_on_different_days_are_each_a_withdrawal(detector):
     text = "The last Bangladeshi peacekeepers left Kidal on Friday and Anefis on Sunday."
     assert [e.destination for e in movements(detector, text)] == ["Kidal", "Anefis"]
+
+
+def test_soldiers_crossing_a_border_to_give_up_their_arms_are_no_force_sent(detector):
+    text = (
+        "An army spokesman said 90 Malian soldiers had crossed into Mauritania overnight and handed over their "
+        "weapons."
+    )
+    assert movements(detector, text) == []
+    text = "About 300 Chadian soldiers crossed into Cameroon and surrendered to the authorities there."
+    assert movements(detector, text) == []
+
+
+def test_rebels_regrouping_somewhere_are_no_movement(detector):
+    text = (
+        "Fighting went on in the countryside, and the rebel forces, led by officers of the old army, regrouped "
+        "in the hills."
+    )
+    assert movements(detector, text) == []
