@@ -822,7 +822,7 @@ def _frames(t: Token) -> list[TCFrame]:
             )
             if lemma in lx.HANDOVER_VERBS:
                 targets = [(_left_place(o) if o.lower_ in ("it", "them") else o) or o for o in targets]
-                targets = [_place_just_left(t, o) or o for o in targets]
+                targets = [_place_just_left(t, o) or _site_just_left(t, o) or o for o in targets]
         else:
             targets = prep_objects(t, "from")
         surrendered = _surrendered_place(subj) if lemma == "surrender" and not targets and not passive else []
@@ -842,15 +842,19 @@ def _frames(t: Token) -> list[TCFrame]:
         receivers = (
             prep_objects(t, "to")
             or [o for d in t.children if d.dep_ == "dobj" for o in prep_objects(d, "to") if is_armed(o)]
-            # "handed the Aghdam district back to Azerbaijan": the parser hangs "to" on the particle
+            # "handed the Aghdam district back to Azerbaijan": the parser hangs "to" on the particle (or reads
+            # "over" as a preposition: "handing their base in Gao over to the Malian army")
             or [
                 o
                 for p in t.children
-                if p.dep_ in ("advmod", "prt") and p.lower_ in ("back", "over")
+                if p.dep_ in ("advmod", "prt", "prep") and p.lower_ in ("back", "over")
                 for o in prep_objects(p, "to")
             ]
         )
-        handed_over = lemma == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in t.children)
+        handed_over = lemma == "hand" and any(
+            c.lower_ == "over" and (c.dep_ == "prt" or c.dep_ == "prep" and prep_objects(c, "to"))
+            for c in t.children
+        )
         if lemma in lx.HANDOVER_VERBS and not receivers and lemma not in lx.LOSE_VERBS and not handed_over:
             return []  # "handed over al-Qaim on March 17": to whom the story told before, or did not
         loser = force_of(agent(t) if passive else subj)  # "the last buses carrying rebel fighters pulled out"
@@ -948,11 +952,34 @@ def _left_place(pron: Token) -> Token | None:
     return place if verb.lemma_.lower() in lx.GIVE_UP_VERBS | {"depart"} else None
 
 
+def _site_just_left(handing: Token, handed: Token) -> Token | None:
+    """ "pulled its peacekeepers out of its camp at Ber ... and handed the site over to the Malian armed
+    forces": the site is the camp just left, named by its town."""
+    if handing.dep_ != "conj" or handed.lemma_.lower() not in ("site", "camp", "base", "facility"):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in handed.children):
+        return None
+    left = handing.head
+    out_of = [o for p in left.children if p.lower_ == "out" for o in prep_objects(p, "of")]
+    sites = [*prep_objects(left, "from"), *out_of]
+    if not any(o.lemma_.lower() in FACILITIES | {"camp", "site", "facility"} for o in sites):
+        return None
+    named = [o for o in sites if any(w.pos_ == "PROPN" for w in o.subtree)]
+    if named:
+        return named[0]  # "withdrew from their base in Menaka": the site with its town
+    # "out of its camp at Ber": the parser hangs the town on the verb
+    return next(iter(o for o in prep_objects(left, "at") if o.pos_ == "PROPN" and is_placeish(o)), None)
+
+
 def _place_just_left(handing: Token, handed: Token) -> Token | None:
     """ "completed its withdrawal from Air Base 201 in Agadez, handing the $110 million drone facility to
     Nigerien forces": the facility described is the base just left."""
     if handing.tag_ != "VBG" or handing.dep_ not in ("advcl", "xcomp", "conj") or handed.pos_ == "PROPN":
         return None
+    if handed.lemma_.lower() == "position" and any(c.dep_ == "poss" for c in handed.children):
+        # "withdrew its last troops from southern Lebanon, handing its remaining positions to U.N.
+        # peacekeepers": the ground left
+        return next(iter(o for o in prep_objects(handing.head, "from") if is_placeish(o)), None)
     if handed.lemma_.lower() not in FACILITIES | {"facility"} or any(w.pos_ == "PROPN" for w in handed.lefts):
         return None
     left = [
