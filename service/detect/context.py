@@ -137,7 +137,13 @@ class ArticleContext:
         taken_before = [
             (at, town)
             for at, place in self.places_taken_in_sentence
-            if at < before and (town := place if self._is_town(place) else self._town_of_site(place))
+            if at < before
+            # "took Diabaly ... retook the town": a bare name taken, whether or not the gazetteer knows it
+            and (
+                town := place
+                if self._is_town(place) or _BARE_NAME.fullmatch(place)
+                else self._town_of_site(place)
+            )
         ]
         if taken_before and not self._town_named_between(*taken_before[-1], before):
             return taken_before[-1][1]
@@ -167,9 +173,13 @@ class ArticleContext:
         """Is another town named after `place` (told taken by the trigger at `start`) and before `end`?"""
         told = self.article.text.find(place, start, end)
         after = told + len(place) if told >= 0 else start
+        between = self.article.text[after:end]
         return any(
-            self._is_town(m.group(0)) and m.group(0) != place
-            for m in _CAPITALISED_RUN.finditer(self.article.text[after:end])
+            self._is_town(m.group(0))
+            and m.group(0) != place
+            # "took Diabaly, west of Ségou, ... retook the town": a town that only locates the one taken
+            and not _LOCATOR_BEFORE.search(between[: m.start()])
+            for m in _CAPITALISED_RUN.finditer(between)
         )
 
     def _town_of_site(self, place: str) -> str | None:
@@ -649,6 +659,15 @@ def _neighbours(iso2: str) -> tuple[str, ...]:
 def country_name(iso2: str) -> str | None:
     country = _geonames_countries().get(iso2)
     return country["name"] if country else None
+
+
+_BARE_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?")
+# "west of", "20 km north of", "near": the words that make the name after them a landmark, not a place told
+_LOCATOR_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|\bnear|\boutside)"
+    r"\s+$",
+    re.I,
+)
 
 
 _STALE_AFTER_DAYS = 7  # "on Friday" reaches back a week at most

@@ -80,7 +80,9 @@ _WAYPOINTS = frozenset(
 )
 
 _LINES = frozenset("line lines front frontline frontlines front-line border borders frontier".split())
-_DEFENCES = frozenset("defense defence defenses defences fortification fortifications".split())
+_DEFENCES = frozenset(
+    "defense defence defenses defences fortification fortifications bund berm ditch earthwork wall".split()
+)
 
 _HOLDING_VERBS = frozenset("control occupy hold".split())
 _FALL_IDIOMS = frozenset(["short", "silent", "ill", "victim", "prey", "apart", "asleep", "quiet", "dark"])
@@ -377,6 +379,8 @@ def _frames(t: Token) -> list[TCFrame]:
         # to fall to the insurgents": a description of places told
         return []
     if t.pos_ in ("NOUN", "PROPN") and (t.lower_ in _VERB_ONLY_FORMS or _perfect_misread(t)):
+        return _misread_verb_frames(t)
+    if _verb_read_as_a_modifier(t, lemma):
         return _misread_verb_frames(t)
     # "had overrun most of the city": a perfect the tagger read as a noun
     perfect = (
@@ -1124,6 +1128,23 @@ def _gapped_places(t: Token) -> list[PlaceRef]:
             break  # "Shusha was captured on 8 November, President Aliyev on 8 November announced": no place
         out.append(PlaceRef(name.text, name[-1]))
     return out
+
+
+def _verb_read_as_a_modifier(t: Token, lemma: str) -> bool:
+    """ "the 57th Division and Task Force 1 captured Kilinochchi", "the corps of William Sherman captured
+    Jackson": the parser reads the verb as a modifier of the name after it, as in "the captured town"; no
+    article before it, and a name or noun (its subject) right before."""
+    doc = t.doc
+    return (
+        lemma in lx.GAIN_VERBS
+        and t.dep_ == "amod"
+        and t.tag_ in ("VBD", "VBN")
+        and t.head.pos_ == "PROPN"
+        and t.head.i == t.i + 1
+        and not any(c.dep_ in ("det", "poss") for c in t.head.children)
+        and t.i > 0
+        and doc[t.i - 1].pos_ in ("PROPN", "NOUN", "NUM")
+    )
 
 
 def _perfect_misread(t: Token) -> bool:

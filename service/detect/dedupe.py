@@ -662,7 +662,11 @@ def _taken_back(prev: Event, e: Event, country_of: CountryOf) -> bool:
     return None not in gainers and not _same_actor(*gainers, country_of) and apart
 
 
-_ONE_AFTER_THE_OTHER = re.compile(r"\b(?:after|before|since|later|back)\b|\bthe (?:next|following) day\b")
+# "retook", "recaptured": the second side took back what the first took
+_ONE_AFTER_THE_OTHER = re.compile(
+    r"\b(?:after|before|since|later|back)\b|\bthe (?:next|following) day\b"
+    r"|\bre(?:took|tak\w+|captur\w+|gain\w*)\b"
+)
 
 
 def _counted_out_of_the_country(country: Event, site: Event) -> bool:

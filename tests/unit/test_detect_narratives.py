@@ -115,3 +115,32 @@ def test_a_site_listed_after_the_town_whose_control_was_taken_is_taken_too(detec
 def test_the_first_capital_to_fall_needs_no_military_word(detector):
     text = "The first regional capital to fall was Kidal, in the far north-east, on 30 March."
     assert [e.place for e in control_news(detector, text)] == ["Kidal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "taken"),
+    [
+        (
+            "The ditch was breached in early March, and on 5 March 2009 the 53rd Division and Task Force 8 "
+            "captured Puthukkudiyiruppu, which they found largely deserted.",
+            ("Puthukkudiyiruppu", "the 53rd Division and Task Force"),
+        ),
+    ],
+)
+def test_a_verb_the_parser_reads_as_a_modifier_of_the_name_still_takes_it(detector, text, taken):
+    assert (taken[0], taken[1]) in [(e.place, e.gaining_actor) for e in control_news(detector, text)]
+
+
+def test_the_town_retaken_is_the_one_taken_not_the_landmark_that_locates_it(detector):
+    text = (
+        "On 3 March rebels took Dibella, west of Tillaberi, but abandoned it under air attack, and government "
+        "troops retook the town two days later."
+    )
+    assert [(e.place, e.gaining_actor) for e in control_news(detector, text)] == [
+        ("Dibella", "rebels"),
+        ("Dibella", "government troops"),
+    ]
+
+
+def test_an_earthwork_breached_is_no_place_taken(detector):
+    assert control_news(detector, "Troops breached the bund in late December.") == []
