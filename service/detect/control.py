@@ -646,6 +646,8 @@ def _frames(t: Token) -> list[TCFrame]:
             included = [r for o in prep_objects(t, "including") for r in places_from(o)[0]]
             places += [r for r in included if r.text not in told]
         places = located_by_verb(t, sited_at(t, target, places))
+        if not passive and target is dobj and (named := _names_after_a_colon(t, target)):
+            places = named  # "took the high ground west of Stanley: Mount Longdon, Two Sisters and ..."
         if not places:
             return []
         losers = prep_objects(t, "from") or (prep_objects(target, "from") if target is not None else [])
@@ -1128,6 +1130,40 @@ def _gapped_places(t: Token) -> list[PlaceRef]:
             break  # "Shusha was captured on 8 November, President Aliyev on 8 November announced": no place
         out.append(PlaceRef(name.text, name[-1]))
     return out
+
+
+_GROUND_SETS = frozenset(
+    "ground heights hills ridges peaks positions strongpoints villages towns settlements districts "
+    "outposts".split()
+)
+
+
+def _names_after_a_colon(t: Token, target: Token) -> list[PlaceRef]:
+    """ "took the high ground west of Stanley in night attacks: Mount Longdon, Two Sisters and Mount Harriet
+    on 11-12 June, and Wireless Ridge on 13-14 June": the names after the colon are the places taken."""
+    # "the high ground west of Stanley": the parser may make "west" the object and "ground" its compound
+    words = {target.lower_, *(c.lower_ for c in target.children if c.dep_ == "compound")}
+    if target.pos_ == "PROPN" or not words & _GROUND_SETS:
+        return []
+    sent = t.sent
+    colon = next((w for w in sent if w.i > t.i and w.text == ":"), None)
+    if colon is None:
+        return []
+    names: list[PlaceRef] = []
+    run: list[Token] = []
+    for w in sent[colon.i + 1 - sent.start :]:
+        if w.text == ";":
+            break
+        capitalised = w.text[:1].isupper() and w.ent_type_ not in ("DATE", "TIME")
+        if capitalised and (is_namelike(w) or w.pos_ == "NUM"):
+            run.append(w)
+            continue
+        if run:
+            names.append(PlaceRef(t.doc[run[0].i : run[-1].i + 1].text, run[-1]))
+            run = []
+    if run:
+        names.append(PlaceRef(t.doc[run[0].i : run[-1].i + 1].text, run[-1]))
+    return names
 
 
 def _verb_read_as_a_modifier(t: Token, lemma: str) -> bool:
@@ -1638,6 +1674,10 @@ def _tc_noun_frames(t: Token, lemma: str) -> list[TCFrame]:
                 loser = loser or actor_of(owner)
             else:
                 gainer = gainer or actor_of(owner)
+        if gainer is None and lemma in lx.GAIN_NOUNS and lemma != "fall":
+            # "the Iraqi recapture of Fish Lake", "the Russian capture of Pisky": the people's army took it
+            side = next((c for c in t.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
+            gainer = actor_of(side) if side is not None else None
         if gainer is None and lemma in lx.GAIN_NOUNS and t.dep_ == "pobj" and t.head.dep_ == "prep":
             # "After the capture of Bilohorivka, Russian forces focused on ...": the clause's subject took it
             verb = t.head.head
@@ -1654,12 +1694,13 @@ _SETTLEMENTS = frozenset("villages towns cities settlements hamlets localities".
 
 def _gapped_of(noun: Token) -> list[Token]:
     """ "announced the capture of Fuzuli on 17 October and of Zangilan on 20 October": a second "of" the parser
-    joined to the date's preposition, on the verb the noun serves."""
+    joined to the date's preposition, on the verb the noun serves or on the noun itself ("the recapture of
+    Fish Lake in May and of the Majnoon Islands in June")."""
     if not prep_objects(noun, "of") or noun.head == noun:
         return []
     return [
         o
-        for p in noun.head.children
+        for p in (*noun.head.children, *noun.children)
         if p.dep_ == "prep"
         for c in p.conjuncts
         if c.lower_ == "of" and c.i > noun.i

@@ -326,7 +326,12 @@ def is_candidate(sentence: str, *, after_candidate: bool = False, war_story: boo
         or (after_candidate and _ANAPHORIC_SIDE.search(sentence))
         or ((after_candidate or war_story) and _INITIALS.search(sentence))
         or (war_story and (_HANDED_TO.search(sentence) or _TAKEN_IN_A_WAR.search(sentence)))
+        or (war_story and _PEOPLE_AS_A_SIDE.search(sentence))
     )
+
+
+# a people for its army, in a story of war: "the Israelis took Lydda Airport", "the Germans entered Kharkov"
+_PEOPLE_AS_A_SIDE = re.compile(r"\b[Tt]he (?:[A-Z][a-z]+(?:ans|ians|is|ese)|British|French|Dutch)\b")
 
 
 # a place handed to a state in a war story needs no military word: "Aghdam was handed over to Azerbaijan",

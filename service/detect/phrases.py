@@ -547,7 +547,13 @@ def _known_place_misread(tok: Token) -> bool:
     if any(c.pos_ == "PROPN" and known_place(c.text) for c in tok.conjuncts) and known_place(tok.text):
         return True  # "Axum and Adigrat fell": a list's first name, read as a noun opening the sentence
     if tok.is_sent_start:
-        return False
+        # "Lydda was occupied by the Yiftach Brigade": a town opening the sentence, read as a common noun
+        return (
+            tok.dep_ == "nsubjpass"
+            and tok.head.lemma_.lower() in GAIN_VERBS
+            and any(c.dep_ == "agent" for c in tok.head.children)
+            and known_place(tok.text)
+        )
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in GAIN_VERBS:
         prep = None  # "they had also taken Sake"
     elif tok.dep_ != "pobj":

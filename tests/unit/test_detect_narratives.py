@@ -144,3 +144,31 @@ def test_the_town_retaken_is_the_one_taken_not_the_landmark_that_locates_it(dete
 
 def test_an_earthwork_breached_is_no_place_taken(detector):
     assert control_news(detector, "Troops breached the bund in late December.") == []
+
+
+def test_a_people_named_for_its_army_takes_places_in_a_war_story(detector):
+    text = (
+        "The war began in October. The armies fought for weeks around the besieged town. In the first two days "
+        "the Israelis took Beersheba."
+    )
+    assert ("Beersheba", "the Israelis") in [(e.place, e.gaining_actor) for e in control_news(detector, text)]
+
+
+def test_a_known_town_opening_a_passive_sentence_is_a_town(detector):
+    # the tagger reads "Ramle", first word of the sentence, as a common noun
+    text = "Ramle was occupied by the Kiryati Brigade that evening, and Lydda surrendered the next day."
+    assert ("Ramle", "the Kiryati Brigade") in [(e.place, e.gaining_actor) for e in control_news(detector, text)]
+
+
+def test_the_places_after_a_colon_are_the_ground_taken(detector):
+    text = (
+        "Argentine battalions then took the high ground south of Goose Green in night attacks: Mount Usborne, "
+        "Darwin Hill and Burntside on 28 May."
+    )
+    assert [e.place for e in control_news(detector, text)] == ["Mount Usborne", "Darwin Hill", "Burntside"]
+
+
+def test_a_second_of_after_a_date_is_a_second_capture(detector):
+    text = "The summer saw the Iraqi recapture of Mehran in June and of the Halabja heights in July."
+    events = control_news(detector, text)
+    assert [(e.place, e.gaining_actor) for e in events] == [("Mehran", "Iraqi"), ("the Halabja heights", "Iraqi")]

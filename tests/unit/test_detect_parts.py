@@ -96,3 +96,10 @@ def test_a_run_of_names_stops_before_a_name_that_owns_a_description():
     # "Congo's fifth-largest city" describes Bukavu; Congo is no place listed
     assert name_run(nlp("and later seized Bukavu, Congo's fifth-largest city, and Uvira."), 3) == ["Bukavu"]
     assert name_run(nlp("took Kalehe, Kabare and Walungu."), 1) == ["Kalehe", "Kabare", "Walungu"]
+
+
+def test_a_people_taking_a_place_is_a_candidate_only_in_a_war_story():
+    sentence = "In the first two days the Israelis took Beersheba."
+    assert is_candidate(sentence, war_story=True)
+    assert not is_candidate(sentence)
+    assert not is_candidate("The Germans took the lead in the second half.")
