@@ -148,6 +148,11 @@ class ArticleContext:
         if taken_before and not self._town_named_between(*taken_before[-1], before):
             return taken_before[-1][1]
         so_far = self._sentence_so_far(before)
+        landed = [p for p in self.arrivals_in_sentence if p in so_far and _BARE_NAME.fullmatch(p)]
+        if landed and not taken_before:
+            # "A French division landed at Kum Kale ..., took the village after a day of fighting": the place
+            # the sentence's force has just reached
+            return landed[-1]
         if _REPORTED.search(so_far):
             return None  # "In Kyiv, the ministry said troops had pulled out of the city": where it was said
         names = _SCENE_TOWN.findall(so_far)

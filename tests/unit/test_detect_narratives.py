@@ -172,3 +172,11 @@ def test_a_second_of_after_a_date_is_a_second_capture(detector):
     text = "The summer saw the Iraqi recapture of Mehran in June and of the Halabja heights in July."
     events = control_news(detector, text)
     assert [(e.place, e.gaining_actor) for e in events] == [("Mehran", "Iraqi"), ("the Halabja heights", "Iraqi")]
+
+
+def test_the_village_a_force_has_just_landed_at_is_the_one_it_took(detector):
+    text = (
+        "On 25 April the 29th Division landed at five beaches around Cape Helles. A French division landed at "
+        "Yeni Shehr on the Asian shore, took the village after a day of fighting, and was re-embarked later."
+    )
+    assert [e.place for e in control_news(detector, text)] == ["Yeni Shehr"]
