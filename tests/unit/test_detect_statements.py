@@ -1986,35 +1986,33 @@ def test_a_surname_the_story_titles_is_no_town_the_city_could_mean(detector):
     assert {m.destination for m in movements(detector, text, dt.date(2007, 1, 11))} == {"Baghdad"}
 
 
-def test_a_pull_out_handing_the_base_over_changes_its_hands(detector):
-    text = (
-        "The last Dutch soldiers of the UN force left Mali on Friday, handing their camp in the northern town of "
-        "Gao over to the Malian army and ending a ten-year mission."
-    )
+@pytest.mark.parametrize(
+    ("text", "handed"),
+    [
+        (  # a pull-out handing the base over changes its hands
+            "The last Dutch soldiers of the UN force left Mali on Friday, handing their camp in the northern town "
+            "of Gao over to the Malian army and ending a ten-year mission.",
+            [("their camp in Gao", "the Malian army")],
+        ),
+        (  # handing "its positions" over leaves the ground it left
+            "Syria pulled its last troops out of the Bekaa Valley on Tuesday, handing its remaining positions to "
+            "the Lebanese army.",
+            [("Bekaa Valley", "the Lebanese army")],
+        ),
+        (  # the site handed over after a pull-out is the camp left
+            "The U.N. mission said it had pulled its peacekeepers out of its camp at Aguelhok, in the Kidal "
+            "region, and handed the site over to the Malian armed forces.",
+            [("its camp at Aguelhok", "the Malian armed forces")],
+        ),
+        (  # one handover, told by the pull-out and by the site handed over
+            "French troops withdrew from their base in Menaka and handed the camp over to the Malian army.",
+            [("their base in Menaka", "the Malian army")],
+        ),
+    ],
+)
+def test_a_pull_out_that_hands_the_place_over_changes_its_hands(detector, text, handed):
     found = [e for e in detector.detect(Article(id="t", text=text)) if isinstance(e, TerritorialControlEvent)]
-    assert [(e.place, e.gaining_actor) for e in found] == [("their camp in Gao", "the Malian army")]
-
-
-def test_a_pull_out_handing_its_positions_over_leaves_the_ground_it_left(detector):
-    text = (
-        "Syria pulled its last troops out of the Bekaa Valley on Tuesday, handing its remaining positions to the "
-        "Lebanese army."
-    )
-    found = [e for e in detector.detect(Article(id="t", text=text)) if isinstance(e, TerritorialControlEvent)]
-    assert [(e.place, e.gaining_actor) for e in found] == [("Bekaa Valley", "the Lebanese army")]
-
-
-def test_the_site_handed_over_after_a_pull_out_is_the_camp_left(detector):
-    text = (
-        "The U.N. mission said it had pulled its peacekeepers out of its camp at Aguelhok, in the Kidal region, "
-        "and handed the site over to the Malian armed forces."
-    )
-    found = [e for e in detector.detect(Article(id="t", text=text)) if isinstance(e, TerritorialControlEvent)]
-    assert [(e.place, e.gaining_actor) for e in found] == [("its camp at Aguelhok", "the Malian armed forces")]
-    # one handover, told by the pull-out and by the site handed over
-    text = "French troops withdrew from their base in Menaka and handed the camp over to the Malian army."
-    found = [e for e in detector.detect(Article(id="t", text=text)) if isinstance(e, TerritorialControlEvent)]
-    assert [e.place for e in found] == ["their base in Menaka"]
+    assert [(e.place, e.gaining_actor) for e in found] == handed
 
 
 def test_a_handover_reads_the_same_when_the_parser_makes_over_a_preposition():
