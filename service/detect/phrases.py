@@ -380,6 +380,9 @@ def handed_object(verb: Token) -> Token | None:
     )
 
 
+_CIVIL_CORPS = frozenset("diplomatic press consular peace".split())
+
+
 def is_force(tok: Token) -> bool:
     """Is `tok` the head of a phrase naming armed forces ("200 troops", "Turkish commandos", "the SDF")?"""
     lemma = tok.lemma_.lower()
@@ -396,6 +399,13 @@ def is_force(tok: Token) -> bool:
         # are a coach's players
         return WAR_WORDS.search(tok.sent.text) is not None
     if (
+        tok.lower_ == "men"
+        and any(c.dep_ == "nummod" for c in tok.children)
+        and not any(c.lemma_.lower() in ("woman", "child", "civilian") for c in tok.conjuncts)
+    ):
+        # "some 80,000 men were evacuated from Anzac and Suvla", in a sentence of war: soldiers counted
+        return WAR_WORDS.search(tok.sent.text) is not None
+    if (
         lemma in NON_MILITARY_NOUNS
         or tok.lower_ in NON_MILITARY_NOUNS
         or any(c.lower_ in NON_MILITARY_NOUNS for c in compounds)
@@ -403,6 +413,8 @@ def is_force(tok: Token) -> bool:
         return False  # "police units", "aid workers"
     if lemma in _PERSON_HEADS:
         return False  # "Sudan's army chief landed at the palace": a person, not a force
+    if lemma == "corps" and any(c.lower_ in _CIVIL_CORPS for c in tok.children if c.dep_ in ("amod", "compound")):
+        return False  # "the diplomatic corps", "the press corps", "the Peace Corps": no army
     if lemma in ("fire", "barrage"):
         return False  # "called in artillery fire on the Iraqis around them": shells, not a force sent
     made_of = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]

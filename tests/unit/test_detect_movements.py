@@ -2902,3 +2902,18 @@ def test_rebels_regrouping_somewhere_are_no_movement(detector):
         "in the hills."
     )
     assert movements(detector, text) == []
+
+
+def test_a_corps_sent_is_a_force_but_a_diplomatic_corps_is_not(detector):
+    text = "In May 1855 the Kingdom of Piedmont sent an expeditionary corps of some 15,000 men to the Crimea."
+    e = only_movement(detector, text)
+    assert (e.destination, e.size) == ("Crimea", 15000)
+    assert movements(detector, "The diplomatic corps left Kabul on Monday.") == []
+    assert movements(detector, "The press corps arrived in Kyiv on Tuesday.") == []
+
+
+def test_men_counted_in_a_sentence_of_war_are_soldiers(detector):
+    text = "The army decided to withdraw, and some 40,000 men were evacuated from Kum Kale without a casualty."
+    assert ("Kum Kale", 40000, "withdraw") in [(e.destination, e.size, e.direction) for e in movements(detector, text)]
+    text = "Some 2,000 men, women and children were evacuated from Mariupol on Sunday as the war went on."
+    assert movements(detector, text) == []
