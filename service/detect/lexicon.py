@@ -274,7 +274,8 @@ _WEAK_STEMS = (
 )
 _MILITARY_CUES = (
     r"troop|soldier|force|army|armies|militar|marine|militant|rebel|fighter|insurgent|jihadist|extremist|"
-    r"guerrill|militia|brigade|battalion|regiment|division|corps\b|unit|commando|paratroop|peacekeep|navy|naval|warship|"
+    r"guerrill|militia|brigade|battalion|regiment|division|corps\b|unit|commando|paratroop|peacekeep|"
+    r"navy|naval|warship|"
     r"aircraft|jets?\b|islamic state|taliban|hezbollah|houthi|wagner|shabab|peshmerga|guard|offensive|battle|"
     r"assault|attack|counter|raid|siege|front|defen|mercenar|separatist|occupation|invasion|invader|garrison|coalition|gunmen|"
     r"personnel|advis|contingent|detachment|reinforcement|artillery|tank|airbase|checkpoint|outpost|company\b|"

@@ -413,7 +413,8 @@ def is_force(tok: Token) -> bool:
         return False  # "police units", "aid workers"
     if lemma in _PERSON_HEADS:
         return False  # "Sudan's army chief landed at the palace": a person, not a force
-    if lemma == "corps" and any(c.lower_ in _CIVIL_CORPS for c in tok.children if c.dep_ in ("amod", "compound")):
+    civil = (c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in _CIVIL_CORPS)
+    if lemma == "corps" and any(civil):
         return False  # "the diplomatic corps", "the press corps", "the Peace Corps": no army
     if lemma in ("fire", "barrage"):
         return False  # "called in artillery fire on the Iraqis around them": shells, not a force sent
