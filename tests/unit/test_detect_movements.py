@@ -2886,21 +2886,19 @@ def test_places_left_on_different_days_are_each_a_withdrawal(detector):
     assert [e.destination for e in movements(detector, text)] == ["Kidal", "Anefis"]
 
 
-def test_soldiers_crossing_a_border_to_give_up_their_arms_are_no_force_sent(detector):
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # soldiers crossing a border to give up their arms fled; no force was sent
         "An army spokesman said 90 Malian soldiers had crossed into Mauritania overnight and handed over their "
-        "weapons."
-    )
-    assert movements(detector, text) == []
-    text = "About 300 Chadian soldiers crossed into Cameroon and surrendered to the authorities there."
-    assert movements(detector, text) == []
-
-
-def test_rebels_regrouping_somewhere_are_no_movement(detector):
-    text = (
+        "weapons.",
+        "About 300 Chadian soldiers crossed into Cameroon and surrendered to the authorities there.",
+        # rebels regrouping somewhere moved nowhere
         "Fighting went on in the countryside, and the rebel forces, led by officers of the old army, regrouped "
-        "in the hills."
-    )
+        "in the hills.",
+    ],
+)
+def test_fleeing_or_regrouping_is_no_force_sent(detector, text):
     assert movements(detector, text) == []
 
 
