@@ -378,9 +378,8 @@ def _frames(t: Token) -> list[TCFrame]:
         # "four villages, the first settlements taken back since ...", "Zaranj, the first provincial capital
         # to fall to the insurgents": a description of places told
         return []
-    if t.pos_ in ("NOUN", "PROPN") and (t.lower_ in _VERB_ONLY_FORMS or _perfect_misread(t)):
-        return _misread_verb_frames(t)
-    if _verb_read_as_a_modifier(t, lemma):
+    misread = t.pos_ in ("NOUN", "PROPN") and (t.lower_ in _VERB_ONLY_FORMS or _perfect_misread(t))
+    if misread or _verb_read_as_a_modifier(t, lemma):
         return _misread_verb_frames(t)
     # "had overrun most of the city": a perfect the tagger read as a noun
     perfect = (
@@ -968,13 +967,13 @@ def _site_just_left(handing: Token, handed: Token) -> Token | None:
     left = handing.head
     out_of = [o for p in left.children if p.lower_ == "out" for o in prep_objects(p, "of")]
     sites = [*prep_objects(left, "from"), *out_of]
-    if not any(o.lemma_.lower() in FACILITIES | {"camp", "site", "facility"} for o in sites):
+    if not any(o.lemma_.lower() in FACILITIES | {"site", "facility"} for o in sites):
         return None
     named = [o for o in sites if any(w.pos_ == "PROPN" for w in o.subtree)]
     if named:
         return named[0]  # "withdrew from their base in Menaka": the site with its town
     # "out of its camp at Ber": the parser hangs the town on the verb
-    return next(iter(o for o in prep_objects(left, "at") if o.pos_ == "PROPN" and is_placeish(o)), None)
+    return next((o for o in prep_objects(left, "at") if o.pos_ == "PROPN" and is_placeish(o)), None)
 
 
 def _place_just_left(handing: Token, handed: Token) -> Token | None:
@@ -985,7 +984,7 @@ def _place_just_left(handing: Token, handed: Token) -> Token | None:
     if handed.lemma_.lower() == "position" and any(c.dep_ == "poss" for c in handed.children):
         # "withdrew its last troops from southern Lebanon, handing its remaining positions to U.N.
         # peacekeepers": the ground left
-        return next(iter(o for o in prep_objects(handing.head, "from") if is_placeish(o)), None)
+        return next((o for o in prep_objects(handing.head, "from") if is_placeish(o)), None)
     if handed.lemma_.lower() not in FACILITIES | {"facility"} or any(w.pos_ == "PROPN" for w in handed.lefts):
         return None
     left = [

@@ -276,26 +276,33 @@ _BATTLE_TITLE = re.compile(
 )
 
 
+def _battleground(ctx: ArticleContext) -> str | None:
+    """The place a "Battle of X" title says the story's fight was for."""
+    if ctx.title_place is None or _BATTLE_TITLE.match(ctx.article.title or "") is None:
+        return None
+    return ctx.title_place
+
+
 def _into_the_battleground(frame: DeployFrame, ctx: ArticleContext) -> bool:
     """ "On 10 February Ukrainian volunteer battalions entered Shyrokyne", told in "Battle of Shyrokyne":
     forces that enter the place the battle was fought for fought their way in; they were not posted there."""
-    title_place = ctx.title_place
+    fought_for = _battleground(ctx)
     return (
-        frame.trigger.lemma_.lower() == "enter"
+        fought_for is not None
+        and frame.trigger.lemma_.lower() == "enter"
         and not frame.withdraw
-        and title_place is not None
-        and _BATTLE_TITLE.match(ctx.article.title or "") is not None
-        and any(r.text == title_place for r in frame.destinations)
+        and any(r.text == fought_for for r in frame.destinations)
     )
 
 
 def _battleground_entries(tok: Token, ctx: ArticleContext) -> list[TCFrame]:
-    if tok.lemma_.lower() != "enter":
-        return []
+    fought_for = _battleground(ctx)
+    if fought_for is None or tok.lemma_.lower() != "enter":
+        return []  # the cheap tests first: the frames are parsed again for the movement
     return [
         TCFrame(
             tok,
-            [r for r in f.destinations if r.text == ctx.title_place],
+            [r for r in f.destinations if r.text == fought_for],
             gaining=actor_of(f.force_head) if f.force_head is not None else f.actor,
             partial=True,
         )
@@ -713,19 +720,11 @@ def _place_text(
     part_of = _PART_OF_ANAPHOR.search(ref.text)
     if part_of and (ref.head is None or ref.head.lemma_.lower() != part_of.group(1).lower()):
         # "retaken the centre of the city": the centre of the town the story is about
-        before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
-        title_town = ctx.title_place if ctx.title_place and not ctx.is_wide(ctx.title_place) else None
-        town = title_town or ctx.antecedent(before, part_of.group(1).lower(), movement=movement)
-        if town:
-            return f"{ref.text[: part_of.start()]}of {_strip_possessive(town)}", False
+        if town := _story_town(ref, part_of.group(1), sentence, ctx, movement=movement):
+            return f"{ref.text[: part_of.start()]}of {town}", False
     city_part = _CITY_PART_ANAPHOR.match(ref.text)
-    if city_part:
-        # "pushed into the city centre": the centre of the town the story is about
-        before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
-        title_town = ctx.title_place if ctx.title_place and not ctx.is_wide(ctx.title_place) else None
-        town = title_town or ctx.antecedent(before, city_part.group(1).lower(), movement=movement)
-        if town:
-            return f"{_strip_possessive(town)} {ref.text.removeprefix('the ')}", False
+    if city_part and (town := _story_town(ref, city_part.group(1), sentence, ctx, movement=movement)):
+        return f"{town} {ref.text.removeprefix('the ')}", False  # "pushed into the city centre": Ramadi's
     whole = _WHOLE_OF.match(ref.text)
     if whole and not ref.anaphoric:
         return ref.text[whole.end() :], False  # "the entire Kyiv region had been retaken": the Kyiv region
@@ -739,6 +738,17 @@ def _place_text(
 _WHOLE_OF = re.compile(r"^the (?:entire|whole)\s+(?:of\s+)?(?=[A-Z])")
 # who holds a place, written before its name: "Islamic State-held Tal Afar", "Russian-occupied Kherson"
 _HELD_BY = re.compile(r"^(?:the\s+)?(?:[\w'’]+\s+){0,3}?[\w'’]+-(?:held|controlled|occupied)\s+(?=[A-Z])")
+
+
+def _story_town(
+    ref: PlaceRef, noun: str, sentence: Sentence, ctx: ArticleContext, *, movement: bool
+) -> str | None:
+    """The town "the city" means in "the centre of the city" or "the city centre": the title's, else the last
+    one told."""
+    before = sentence.start + ref.head.idx if ref.head is not None else sentence.start
+    title_town = ctx.title_place if ctx.title_place and not ctx.is_wide(ctx.title_place) else None
+    town = title_town or ctx.antecedent(before, noun.lower(), movement=movement)
+    return _strip_possessive(town) if town else None
 
 
 _PART_OF_ANAPHOR = re.compile(r"\bof the (city|town|village)$")
